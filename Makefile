@@ -1,0 +1,33 @@
+# Leerlandschap: the front door. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup check test bench clean
+
+help: ## Toon deze lijst
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+		|| { echo "Python 3.11 of nieuwer is nodig (gevonden: $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+setup: $(STAMP) ## Maak .venv en installeer de vastgezette pakketten
+
+check: $(STAMP) ## Controleer alleen de inhoud in content/
+	$(BIN)/python scripts/check.py
+
+test: $(STAMP) ## Draai alle tests
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## Meet de snelheid (print cijfers)
+	$(BIN)/python scripts/bench_check.py
+
+clean: ## Verwijder gebouwde bestanden en .venv
+	rm -rf site .site-* $(VENV) .pytest_cache

@@ -1,0 +1,254 @@
+"""The typed content model: every kind of item as a frozen dataclass.
+
+Field names are the Dutch keys authors write in YAML (see `schemas/`). Items are built only from
+data that has passed the schema check, so the builder below converts and never validates.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+import types
+import typing
+from dataclasses import dataclass, field
+
+Ids = tuple[str, ...]
+Texts = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bron:
+    id: str
+    titel: str
+    uitgever: str
+    soort: str
+    jaar: int | None = None
+    url: str | None = None
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
+class Thema:
+    id: str
+    titel: str
+    onderdeel: str
+    volgorde: int
+    samenvatting: str
+    bron: str
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
+class Rol:
+    id: str
+    titel: str
+    meervoud: str
+    beschrijving: str
+    bron: str
+
+
+@dataclass(frozen=True)
+class Reflectievraag:
+    id: str
+    vraag: str
+    rollen: Ids = ()
+
+
+@dataclass(frozen=True)
+class Leervraag:
+    rol: str
+    vraag: str
+
+
+@dataclass(frozen=True)
+class Bouwsteen:
+    id: str
+    titel: str
+    thema: str
+    samenvatting: str
+    toelichting: str
+    bron: str
+    volgorde: int = 100
+    reflectievragen: tuple[Reflectievraag, ...] = ()
+    leervragen: tuple[Leervraag, ...] = ()
+
+    def vraag_ref(self, vraag: Reflectievraag) -> str:
+        """The id other items use for one of this bouwsteen's questions."""
+        return f"{self.id}/{vraag.id}"
+
+
+@dataclass(frozen=True)
+class Praktijk:
+    id: str
+    titel: str
+    samenvatting: str
+    beschrijving: str
+    bouwstenen: Ids
+    datum: datetime.date
+    bron: str
+    regio: str = ""
+    organisaties: Texts = ()
+    periode: str = ""
+    geleerd: Texts = ()
+    contact_rol: str | None = None
+    herzien_voor: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Vragenset:
+    id: str
+    titel: str
+    doel: str
+    rollen: Ids
+    vragen: Ids  # "bouwsteen-id/vraag-id"
+    datum: datetime.date
+    bron: str
+    duur_minuten: int | None = None
+    werkvorm: str | None = None
+    extra_vragen: Texts = ()
+    werkwijze: str = ""
+
+
+@dataclass(frozen=True)
+class Deelnemer:
+    rol: str
+    organisatie: str = ""
+    aantal: int | None = None
+
+
+@dataclass(frozen=True)
+class Opzet:
+    schikken: Texts = ()
+    dekken: Texts = ()
+    manieren: Texts = ()
+
+
+@dataclass(frozen=True)
+class Tafel:
+    id: str
+    titel: str
+    soort: str
+    samenvatting: str
+    doel: str
+    status: str
+    bron: str
+    onderzoeksvragen: Texts = ()
+    deelnemers: tuple[Deelnemer, ...] = ()
+    frequentie: str = ""
+    startdatum: datetime.date | None = None
+    einddatum: datetime.date | None = None
+    opzet: Opzet = Opzet()
+    regio: str = ""
+    bouwstenen: Ids = ()
+    herzien_voor: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    tekst: str
+    eigenaar: str
+    status: str
+    id: str | None = None
+    deadline: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Opbrengst:
+    inzichten: Texts = ()
+    afspraken: tuple[Afspraak, ...] = ()
+    vervolgacties: Texts = ()
+    bouwstenen: Ids = ()
+
+
+@dataclass(frozen=True)
+class Bijeenkomst:
+    id: str  # "<tafel-id>/<file name>"
+    tafel: str
+    datum: datetime.date
+    titel: str = ""
+    tijd: str = ""
+    locatie: str = ""
+    fase: str | None = None
+    deelnemers: Ids = ()
+    opbrengst: Opbrengst = Opbrengst()
+    verslag: str = ""
+    bron: str | None = None  # None: the tafel's bron applies
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    naam: str
+    toelichting: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    rol: str
+    adres: str = ""
+
+
+@dataclass(frozen=True)
+class Regio:
+    naam: str
+    motto: str
+    beschrijving: str
+    bron: str
+    pijlers: tuple[Onderdeel, ...] = ()
+    fasen: tuple[Onderdeel, ...] = ()
+    elementen: Texts = ()
+    partners: Texts = ()
+    contact: Contact | None = None
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in `content/`, checked and cross-referenced. Dicts keep a stable, sorted order."""
+
+    regio: Regio
+    bronnen: dict[str, Bron] = field(default_factory=dict)
+    themas: dict[str, Thema] = field(default_factory=dict)
+    rollen: dict[str, Rol] = field(default_factory=dict)
+    bouwstenen: dict[str, Bouwsteen] = field(default_factory=dict)
+    praktijken: dict[str, Praktijk] = field(default_factory=dict)
+    vragensets: dict[str, Vragenset] = field(default_factory=dict)
+    tafels: dict[str, Tafel] = field(default_factory=dict)
+    bijeenkomsten: dict[str, Bijeenkomst] = field(default_factory=dict)
+
+    def vraag(self, ref: str) -> tuple[Bouwsteen, Reflectievraag] | None:
+        """Look up a reflection question by its "bouwsteen-id/vraag-id"."""
+        bouwsteen_id, _, vraag_id = ref.partition("/")
+        bouwsteen = self.bouwstenen.get(bouwsteen_id)
+        for vraag in bouwsteen.reflectievragen if bouwsteen else ():
+            if vraag.id == vraag_id:
+                return bouwsteen, vraag
+        return None
+
+
+def build(cls: type, data: dict, **extra):
+    """Build a dataclass from schema-checked data; nested items, tuples and dates by annotation."""
+    hints = _hints(cls)
+    values = {name: _convert(hints[name], value) for name, value in data.items() if name in hints}
+    return cls(**values, **extra)
+
+
+@functools.cache
+def _hints(cls: type) -> dict:
+    return typing.get_type_hints(cls)
+
+
+def _convert(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+        origin = typing.get_origin(hint)
+    if origin is tuple:
+        item_hint = typing.get_args(hint)[0]
+        return tuple(_convert(item_hint, item) for item in value)
+    if hint is datetime.date:
+        return datetime.date.fromisoformat(value)
+    if dataclasses.is_dataclass(hint):
+        return build(hint, value)
+    return value

@@ -1,0 +1,166 @@
+"""The JSON Schemas in `schemas/` as the one contract: validation with Dutch messages, and references.
+
+Editors get completion from the same files through the YAML language server. Two annotations of
+our own ride along and are ignored by other tools: `x-verwijzing` (this string is the id of an item
+of that type) and `x-foutmelding` (what to tell an author whose text does not match `pattern`).
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import jsonschema
+
+from .problems import Problem, field_prefix
+from .yamlsource import YamlDocument
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+_TYPE_NAMES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "boolean": "true of false",
+               "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden eronder"}
+
+
+def _is_iso_date(value: object) -> bool:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return True  # other types are the `type` keyword's business
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATS = jsonschema.FormatChecker(formats=())
+_FORMATS.checks("date")(lambda value: isinstance(value, str) and bool(_ISO_DATE.fullmatch(value)) and _is_iso_date(value))
+
+
+def _found(value: object) -> str:
+    if value is None:
+        return "niets (het veld is leeg)"
+    if isinstance(value, bool):
+        return f"de ja/nee-waarde {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"het getal {value}"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een blok met velden"
+    return f"de tekst '{value}'"
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # content type the id points to, e.g. "bouwsteen"
+    target: str
+    path: tuple
+
+
+class Schema:
+    """One content type's schema."""
+
+    def __init__(self, kind: str, schema: dict):
+        self.kind = kind
+        self.schema = schema
+        self.validator = jsonschema.Draft7Validator(schema, format_checker=_FORMATS)
+
+    @classmethod
+    def load(cls, kind: str, schema_dir: Path = SCHEMA_DIR) -> "Schema":
+        return cls(kind, json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8")))
+
+    @cached_property
+    def fields(self) -> list[str]:
+        return list(self.schema["properties"])
+
+    def validate(self, doc: YamlDocument, display_path: str) -> list[Problem]:
+        problems = [self._problem(err, doc, display_path) for err in self.validator.iter_errors(doc.data)]
+        problems = [p for group in problems for p in group]
+        for path in sorted(doc.date_scalars, key=str):  # unquoted dates are only right where a date is meant
+            sub = self.subschema(path)
+            if sub is not None and sub.get("type") == "string" and sub.get("format") != "date":
+                problems.append(Problem(display_path, doc.line_of(path),
+                                        f"{field_prefix(path)}'{_value_at(doc.data, path)}' wordt in YAML gelezen als datum. "
+                                        "Bedoel je tekst? Zet die dan tussen aanhalingstekens."))
+        return problems
+
+    def subschema(self, path: tuple) -> dict | None:
+        sub = self.schema
+        for step in path:
+            sub = sub.get("items") if isinstance(step, int) else sub.get("properties", {}).get(step)
+            if sub is None:
+                return None
+        return sub
+
+    def references(self, data: object) -> list[Reference]:
+        found: list[Reference] = []
+
+        def walk(sub: dict, value: object, path: tuple) -> None:
+            if "x-verwijzing" in sub and isinstance(value, str):
+                found.append(Reference(sub["x-verwijzing"], value, path))
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    if key in sub.get("properties", {}):
+                        walk(sub["properties"][key], item, path + (key,))
+            elif isinstance(value, list) and "items" in sub:
+                for i, item in enumerate(value):
+                    walk(sub["items"], item, path + (i,))
+
+        walk(self.schema, data, ())
+        return found
+
+    def _problem(self, err: jsonschema.ValidationError, doc: YamlDocument, display_path: str) -> list[Problem]:
+        path = tuple(err.absolute_path)
+        line = doc.line_of(path)
+        where = field_prefix(path)
+        v, value, sub = err.validator, err.instance, err.schema
+        if v == "additionalProperties":
+            allowed = list(sub.get("properties", {}))
+            return [Problem(display_path, doc.key_lines.get(path + (key,), line), _unknown_key(key, allowed))
+                    for key in value if key not in allowed]
+        if v == "required":
+            missing = re.findall(r"'([^']+)' is a required property", err.message)
+            return [Problem(display_path, line, f"{where}Het verplichte veld '{name}' ontbreekt.") for name in missing]
+        if v == "type":
+            expected = _TYPE_NAMES.get(err.validator_value, err.validator_value)
+            hint = " Zet tekst tussen aanhalingstekens." if err.validator_value == "string" and value is not None else ""
+            if value is None:
+                return [Problem(display_path, line, f"{where}Dit veld is leeg. Hier hoort {expected} te staan.")]
+            return [Problem(display_path, line, f"{where}Hier hoort {expected} te staan, maar er staat {_found(value)}.{hint}")]
+        if v == "enum":
+            choices = ", ".join(f"'{c}'" for c in err.validator_value)
+            close = difflib.get_close_matches(str(value), [str(c) for c in err.validator_value], n=1, cutoff=0.6)
+            guess = f" Bedoel je '{close[0]}'?" if close else ""
+            return [Problem(display_path, line, f"{where}'{value}' is geen geldige keuze.{guess} Kies uit: {choices}.")]
+        if v == "format":
+            return [Problem(display_path, line, f"{where}'{value}' is geen geldige datum. "
+                                                "Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01.")]
+        if v == "pattern":
+            return [Problem(display_path, line, f"{where}'{value}' heeft niet de goede vorm. {sub.get('x-foutmelding', '')}".rstrip())]
+        if v == "minLength":
+            return [Problem(display_path, line, f"{where}Dit veld is leeg. Vul tekst in of haal het veld weg.")]
+        if v == "minItems":
+            return [Problem(display_path, line, f"{where}Deze lijst moet minstens {err.validator_value} "
+                                                f"{'item' if err.validator_value == 1 else 'items'} hebben.")]
+        if v == "minimum":
+            return [Problem(display_path, line, f"{where}Het getal moet {err.validator_value} of hoger zijn.")]
+        if v == "maximum":
+            return [Problem(display_path, line, f"{where}Het getal moet {err.validator_value} of lager zijn.")]
+        return [Problem(display_path, line, f"{where}Deze waarde klopt niet ({err.message}).")]  # pragma: no cover
+
+
+def _value_at(data: object, path: tuple) -> object:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"Onbekend veld '{key}'. Bedoel je '{close[0]}'?"
+    return f"Onbekend veld '{key}'. Mogelijke velden hier: {', '.join(allowed)}."

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Check all content and report every problem as `path:line: message` (Dutch). Exit 1 on problems.
+
+Usage: python scripts/check.py [--content DIR]      (also: make check)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leerlandschap.loader import check_content  # noqa: E402
+
+
+def display_root(content_dir: Path) -> Path:
+    """Show paths relative to where the user stands, when the content is below it."""
+    cwd = Path.cwd().resolve()
+    return cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
+
+
+def summary(content) -> str:
+    meetings = len(content.bijeenkomsten)
+    return (f"Inhoud in orde: {len(content.bouwstenen)} bouwstenen in {len(content.themas)} thema's, "
+            f"{len(content.rollen)} rollen, {len(content.praktijken)} praktijken, {len(content.vragensets)} vragensets, "
+            f"{len(content.tafels)} tafels met {meetings} bijeenkomsten, {len(content.bronnen)} bronnen.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Controleer de inhoud in content/.")
+    parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
+    args = parser.parse_args(argv)
+    content_dir = args.content.resolve()
+    content, problems = check_content(content_dir, display_root(content_dir))
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({p.path for p in problems})
+        print(f"\n{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in {files} "
+              f"{'bestand' if files == 1 else 'bestanden'}. Los ze op en controleer opnieuw met 'make check'.")
+        return 1
+    print(summary(content))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The checker as authors meet it: every problem at once, exact Dutch lines, non-zero exit."""
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from leerlandschap.loader import check_content, load_content, slugify
+from leerlandschap.problems import ContentError
+
+BROKEN = FIXTURES / "broken"
+EXPECTED = (BROKEN / "expected.txt").read_text(encoding="utf-8")
+
+
+def run_check(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), *args],
+                          cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+
+
+def test_broken_fixture_reports_exactly_the_expected_lines():
+    result = run_check("--content", "content", cwd=BROKEN)
+    assert result.returncode == 1
+    assert result.stdout == EXPECTED
+
+
+def test_broken_fixture_covers_every_kind_of_mistake():
+    # The golden file is only worth something if it holds each mistake the checker promises to catch.
+    for needle in ["tab-teken", "Het bestand is leeg", "dubbele punt", "Het verplichte veld", "Hier hoort een heel getal",
+                   "Bedoel je 'titel'?", "geen geldige datum", "ja/nee-waarde", "gelezen als datum", "gelezen als het getal",
+                   "staat hier twee keer", "bestaat al in", "Er is geen thema", "Er is geen rol", "geen reflectievraag",
+                   "geen geldige id", "niet de goede vorm", "komt twee keer voor", "geen tafel met id", "wordt niet gelezen"]:
+        assert needle in EXPECTED, needle
+    assert all(re.match(r"content/\S.*\.\w+:\d+: \S", line) for line in EXPECTED.splitlines()[:-2])
+
+
+def test_example_content_checks_clean():
+    result = run_check()
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Inhoud in orde: 18 bouwstenen in 6 thema's")
+
+
+def test_load_content_raises_with_all_problems():
+    with pytest.raises(ContentError) as info:
+        load_content(BROKEN / "content")
+    assert len(info.value.problems) == len(EXPECTED.splitlines()) - 2
+
+
+def test_a_reference_problem_points_at_the_line_of_the_reference(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "praktijken" / "leerlandschap-flevoland.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("- ") and "bouwstenen:" in lines[i - 1])
+    lines[index] = lines[index].split("- ")[0] + "- coordineer-het-lere"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, problems = check_content(content, tmp_path)
+    assert [str(p) for p in problems] == [
+        f"content/praktijken/leerlandschap-flevoland.yml:{index + 1}: bouwstenen: Er is geen bouwsteen met id "
+        "'coordineer-het-lere' (in content/bouwstenen/). Bedoel je 'coordineer-het-leren'?"]
+
+
+def test_missing_region_file_and_missing_folder(tmp_path):
+    (tmp_path / "content").mkdir()
+    assert [str(p) for p in check_content(tmp_path / "content", tmp_path)[1]] == [
+        "content/regio.yml:1: Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."]
+    result = run_check("--content", str(tmp_path / "nergens"))
+    assert result.returncode == 1 and "De map met inhoud bestaat niet." in result.stdout
+
+
+def test_slugify():
+    assert slugify("Coördineer het leren!") == "coordineer-het-leren"
+    assert slugify("Creëer blijvende ruimte") == "creeer-blijvende-ruimte"
