@@ -27,7 +27,7 @@ test: $(STAMP) ## Draai alle tests
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
-	$(BIN)/python scripts/bench_check.py
+	$(BIN)/python scripts/bench.py
 
 clean: ## Verwijder gebouwde bestanden en .venv
 	rm -rf site .site-* $(VENV) .pytest_cache

@@ -1,0 +1,82 @@
+"""Write a synthetic content folder of N items for benchmarks: realistic Dutch text, real cross-references.
+
+The text is recombined from the example content, so lengths and vocabulary match what authors write.
+Shared by the benchmarks; kept out of tests on purpose (tests use small, readable fixtures).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "content"
+# Share of N for each kind; meetings hang off the tafels.
+MIX = {"bouwstenen": 0.30, "praktijken": 0.30, "vragensets": 0.10, "tafels": 0.10, "bijeenkomsten": 0.20}
+
+
+def _examples(folder: str) -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((EXAMPLE / folder).glob("*.yml"))]
+
+
+def _dump(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False), encoding="utf-8")
+
+
+def write_synthetic_content(dest: Path, n: int) -> Path:
+    """Create `dest` (a content folder) with about `n` items; returns `dest`."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    for folder in ("bronnen", "themas", "rollen"):  # the fixed vocabulary of a site
+        shutil.copytree(EXAMPLE / folder, dest / folder)
+    shutil.copy(EXAMPLE / "regio.yml", dest / "regio.yml")
+    count = {kind: max(1, round(n * share)) for kind, share in MIX.items()}
+    themas = [p.stem for p in sorted((EXAMPLE / "themas").glob("*.yml"))]
+
+    bouwstenen = _examples("bouwstenen")
+    bouwsteen_ids = []
+    for i in range(count["bouwstenen"]):
+        item = dict(bouwstenen[i % len(bouwstenen)])
+        item["titel"] = f"{item['titel']} ({i + 1})"
+        item["thema"] = themas[i % len(themas)]
+        item["volgorde"] = i + 1
+        bouwsteen_ids.append(f"bouwsteen-{i + 1}")
+        _dump(dest / "bouwstenen" / f"{bouwsteen_ids[-1]}.yml", item)
+    vragen = [f"{bouwsteen_ids[i]}/{v['id']}" for i in range(len(bouwsteen_ids))
+              for v in bouwstenen[i % len(bouwstenen)].get("reflectievragen", [])]
+
+    def some(ids: list[str], i: int, k: int) -> list[str]:
+        return sorted({ids[(i * 7 + j * 13) % len(ids)] for j in range(k)})
+
+    for folder, kind_count in (("praktijken", count["praktijken"]), ("vragensets", count["vragensets"])):
+        examples = _examples(folder)
+        for i in range(kind_count):
+            item = dict(examples[i % len(examples)])
+            item["titel"] = f"{item['titel']} ({i + 1})"
+            if folder == "praktijken":
+                item["bouwstenen"] = some(bouwsteen_ids, i, 3)
+            else:
+                item["vragen"] = some(vragen, i, 6)
+            _dump(dest / folder / f"{folder[:-2]}-{i + 1}.yml", item)
+
+    tafels = _examples("tafels")
+    meetings = _examples_meetings()
+    for i in range(count["tafels"]):
+        item = dict(tafels[i % len(tafels)])
+        item["titel"] = f"{item['titel']} ({i + 1})"
+        item["bouwstenen"] = some(bouwsteen_ids, i, 2)
+        _dump(dest / "tafels" / f"tafel-{i + 1}.yml", item)
+    for i in range(count["bijeenkomsten"]):
+        item = dict(meetings[i % len(meetings)])
+        day = f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
+        item["datum"] = day
+        if item.get("opbrengst", {}).get("bouwstenen"):
+            item["opbrengst"] = dict(item["opbrengst"], bouwstenen=some(bouwsteen_ids, i, 2))
+        _dump(dest / "tafels" / f"tafel-{1 + i % count['tafels']}" / f"{day}-{i}.yml", item)
+    return dest
+
+
+def _examples_meetings() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((EXAMPLE / "tafels").glob("*/*.yml"))]
