@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check test bench clean
+.PHONY: help setup site serve check test bench clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +19,12 @@ $(STAMP): requirements.txt
 	touch $@
 
 setup: $(STAMP) ## Maak .venv en installeer de vastgezette pakketten
+
+site: $(STAMP) ## Bouw de site met zoekfunctie in site/
+	$(BIN)/python scripts/build.py
+
+serve: $(STAMP) ## Bekijk de site op http://127.0.0.1:8000; ververst als je iets wijzigt
+	LEERLANDSCHAP_ZOEKINDEX=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 check: $(STAMP) ## Controleer alleen de inhoud in content/
 	$(BIN)/python scripts/check.py

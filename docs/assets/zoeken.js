@@ -1,0 +1,128 @@
+// Search with Pagefind's JavaScript API: our own small UI, in Dutch, with filters.
+// Runs only on the search page (#ll-zoeken). Nothing is sent anywhere: the index is part of the site.
+(function () {
+  "use strict";
+  const root = document.getElementById("ll-zoeken");
+  if (!root) return;
+  const form = root.querySelector("form");
+  const input = root.querySelector("#ll-zoekveld");
+  const filterBox = root.querySelector("#ll-filters");
+  const status = root.querySelector("#ll-zoekstatus");
+  const list = root.querySelector("#ll-resultaten");
+  const siteRoot = new URL("../", location.href); // this page is /zoeken/, one level below the site root
+  const FILTERS = [["soort", "Soort"], ["thema", "Thema"], ["rol", "Rol"], ["regio", "Regio"]];
+  const MAX_RESULTS = 30;
+  const params = new URLSearchParams(location.search);
+  const selected = Object.fromEntries(FILTERS.map(([key]) => [key, new Set(params.getAll(key))]));
+  input.value = params.get("q") || "";
+  let pagefind = null;
+  let latest = 0;
+  let timer = null;
+
+  function say(text) { status.textContent = text; }
+
+  function rememberInUrl(query) {
+    const next = new URLSearchParams();
+    if (query) next.set("q", query);
+    for (const [key] of FILTERS) for (const value of selected[key]) next.append(key, value);
+    const search = next.toString();
+    history.replaceState(null, "", search ? "?" + search : location.pathname);
+  }
+
+  function filterFieldset(key, label, values) {
+    const fieldset = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.textContent = label;
+    fieldset.append(legend);
+    for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, "nl"))) {
+      const id = "ll-filter-" + key + "-" + value.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = id;
+      box.checked = selected[key].has(value);
+      box.addEventListener("change", () => {
+        box.checked ? selected[key].add(value) : selected[key].delete(value);
+        run();
+      });
+      const text = document.createElement("label");
+      text.htmlFor = id;
+      text.textContent = value + " (" + values[value] + ")";
+      const item = document.createElement("div");
+      item.className = "ll-filter";
+      item.append(box, text);
+      fieldset.append(item);
+    }
+    return fieldset;
+  }
+
+  // Pagefind's excerpt is HTML with <mark>; copy only its text and marks, so nothing else can slip in.
+  function excerptNode(html) {
+    const parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    const out = document.createElement("p");
+    out.className = "ll-resultaat__tekst";
+    for (const node of parsed.childNodes) {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.append(mark);
+      } else {
+        out.append(document.createTextNode(node.textContent));
+      }
+    }
+    return out;
+  }
+
+  function resultItem(data) {
+    const item = document.createElement("li");
+    item.className = "ll-resultaat";
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    const kind = document.createElement("span");
+    kind.className = "ll-meta";
+    kind.textContent = ((data.filters && data.filters.soort) || []).join(", ");
+    item.append(link, document.createTextNode(" "), kind, excerptNode(data.excerpt || ""));
+    return item;
+  }
+
+  async function run() {
+    const query = input.value.trim();
+    rememberInUrl(query);
+    if (!pagefind) return;
+    const filters = {};
+    for (const [key] of FILTERS) if (selected[key].size) filters[key] = { any: [...selected[key]] };
+    if (!query && !Object.keys(filters).length) {
+      list.replaceChildren();
+      say("Typ een zoekwoord of kies een filter.");
+      return;
+    }
+    const ticket = ++latest;
+    const search = await pagefind.search(query || null, { filters });
+    const shown = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    if (ticket !== latest) return; // a newer search has started meanwhile
+    list.replaceChildren(...shown.map(resultItem));
+    const total = search.results.length;
+    const what = query ? " voor \u201c" + query + "\u201d" : "";
+    say(total === 0 ? "Niets gevonden" + what + ". Probeer een ander woord of minder filters."
+      : total + (total === 1 ? " resultaat" : " resultaten") + what
+        + (total > MAX_RESULTS ? ". De eerste " + MAX_RESULTS + " staan hieronder." : "."));
+  }
+
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
+
+  (async function start() {
+    try {
+      pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+      await pagefind.options({ baseUrl: siteRoot.pathname });
+      const available = await pagefind.filters();
+      for (const [key, label] of FILTERS) {
+        if (available[key] && Object.keys(available[key]).length) filterBox.append(filterFieldset(key, label, available[key]));
+      }
+    } catch (error) {
+      say("Zoeken werkt hier nog niet: de zoekindex ontbreekt. Bouw de site met 'make site'.");
+      return;
+    }
+    run();
+  })();
+})();

@@ -1,0 +1,116 @@
+"""Every generated page of the site, as plain data: URL, title, HTML body, and where it comes from.
+
+A page is born here: `generate_pages` walks the model, picks the template named after the item's
+kind (templates/<kind>.html, overviews templates/overzicht-<section>.html) and gives it the item,
+the whole content (`c`), the computed relations (`r`) and its own URL (`here`, for relative links).
+The MkDocs glue only wraps these pages as virtual files.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from . import urls
+from .model import Content
+from .relations import Relations, compute
+from .render import environment
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    url: str  # directory-style, e.g. "bouwstenen/coordineer-het-leren/"
+    title: str  # plain text
+    body: str  # HTML
+    description: str = ""
+    source: str | None = None  # content file this page comes from, relative to content/
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+    def markdown(self) -> str:
+        """Page source for a Markdown-based generator: escaped front matter plus one raw HTML block.
+
+        Themes insert page titles unescaped (MkDocs' Jinja has no autoescape), so titles are
+        escaped here; JSON strings are valid YAML, which makes the front matter safe to parse.
+        """
+        meta = {"title": str(escape(self.title)), "description": str(escape(self.description)), "hide": ["toc"]}
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{self.body}\n"
+
+
+class PageMaker:
+    def __init__(self, content: Content, relations: Relations | None = None):
+        self.c = content
+        self.r = relations or compute(content)
+        self.env = environment()
+
+    def render(self, template: str, here: str, **context) -> str:
+        html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, **context)
+        # One HTML block without blank lines, so Markdown passes it through untouched.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def page(self, kind: str, item, title: str, description: str = "", source: str | None = None, **context):
+        url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
+        return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description, source)
+
+    def role_titles(self, ids) -> list[str]:
+        return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
+
+    def thema_titles(self, bouwsteen_ids) -> list[str]:
+        return [self.c.themas[t].titel for t in self.r.themas_of(self.c, bouwsteen_ids)]
+
+    def all_pages(self) -> list[GeneratedPage]:
+        c, r = self.c, self.r
+        pages = []
+        for t in c.themas.values():
+            pages.append(self.page("thema", t, t.titel, t.samenvatting, f"themas/{t.id}.yml"))
+        for b in c.bouwstenen.values():
+            rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
+            pages.append(self.page("bouwsteen", b, b.titel, b.samenvatting, f"bouwstenen/{b.id}.yml",
+                                   rollen=self.role_titles(rollen)))
+            for v in b.reflectievragen:
+                pages.append(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij {b.titel}", f"bouwstenen/{b.id}.yml",
+                                       ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)))
+        for rol in c.rollen.values():
+            per_thema = {}
+            for b, v in r.vragen_by_rol[rol.id]:
+                per_thema.setdefault(b.thema, []).append((b, v))
+            pages.append(self.page("rol", rol, rol.meervoud, rol.beschrijving, f"rollen/{rol.id}.yml",
+                                   vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema]))
+        for p in c.praktijken.values():
+            pages.append(self.page("praktijk", p, p.titel, p.samenvatting, f"praktijken/{p.id}.yml",
+                                   themas=self.thema_titles(p.bouwstenen)))
+        for s in c.vragensets.values():
+            bouwstenen = [ref.partition("/")[0] for ref in s.vragen]
+            pages.append(self.page("vragenset", s, s.titel, s.doel, f"vragensets/{s.id}.yml",
+                                   themas=self.thema_titles(bouwstenen), rollen=self.role_titles(s.rollen)))
+        for t in c.tafels.values():
+            pages.append(self.page("tafel", t, t.titel, t.samenvatting, f"tafels/{t.id}.yml",
+                                   themas=self.thema_titles(t.bouwstenen),
+                                   rollen=self.role_titles(d.rol for d in t.deelnemers)))
+        for m in c.bijeenkomsten.values():
+            tafel = c.tafels[m.tafel]
+            title = m.titel or f"Bijeenkomst van {tafel.titel}"
+            pages.append(self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}", f"tafels/{m.id}.yml",
+                                   themas=self.thema_titles(m.opbrengst.bouwstenen),
+                                   rollen=self.role_titles(m.deelnemers)))
+        for b in c.bronnen.values():
+            pages.append(self.page("bron", b, b.titel, b.uitgever, f"bronnen/{b.id}.yml"))
+        tafels_per_soort = {}
+        for t in c.tafels.values():
+            tafels_per_soort.setdefault(t.soort, []).append(t)
+        overviews = {"thema": "Thema's", "bouwsteen": "Bouwstenen", "rol": "Rollen", "praktijk": "Goede praktijken",
+                     "tafel": "Tafels", "vragenset": "Vragensets", "bron": "Bronnen"}
+        for kind, title in overviews.items():
+            url = urls.overview_url(kind)
+            section = urls.SECTIONS[kind]
+            pages.append(GeneratedPage(url, title, self.render(f"overzicht-{section}.html", url,
+                                                               tafels_per_soort=list(tafels_per_soort.items()))))
+        return pages
+
+
+def generate_pages(content: Content) -> list[GeneratedPage]:
+    return PageMaker(content).all_pages()

@@ -1,0 +1,77 @@
+"""Relations computed from references: every link has its way back, and none is written by hand.
+
+Collect first, render later: one pass over the model fills every index, so page generation is a
+lookup and the cost grows linearly with the number of items.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Content
+
+
+def _lists() -> defaultdict:
+    return defaultdict(list)
+
+
+@dataclass
+class Relations:
+    bouwstenen_by_thema: defaultdict = field(default_factory=_lists)  # thema -> [Bouwsteen]
+    praktijken_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Praktijk]
+    bijeenkomsten_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Bijeenkomst]
+    tafels_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Tafel]
+    vragensets_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Vragenset]
+    vragensets_by_vraag: defaultdict = field(default_factory=_lists)  # "b/v" -> [Vragenset]
+    vragen_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [(Bouwsteen, Reflectievraag)]
+    leervragen_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [(Bouwsteen, Leervraag)]
+    vragensets_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [Vragenset]
+    tafels_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [Tafel]
+    bijeenkomsten_by_tafel: defaultdict = field(default_factory=_lists)  # tafel -> [Bijeenkomst]
+    items_by_bron: defaultdict = field(default_factory=_lists)  # bron -> [(kind, item)]
+
+    def themas_of(self, content: Content, bouwsteen_ids) -> list[str]:
+        """Thema ids touched by these bouwstenen, in thema order, without repeats."""
+        touched = {content.bouwstenen[b].thema for b in bouwsteen_ids}
+        return [t for t in content.themas if t in touched]
+
+
+def compute(content: Content) -> Relations:
+    r = Relations()
+    for b in content.bouwstenen.values():
+        r.bouwstenen_by_thema[b.thema].append(b)
+        r.items_by_bron[b.bron].append(("bouwsteen", b))
+        for vraag in b.reflectievragen:
+            for rol in vraag.rollen:
+                r.vragen_by_rol[rol].append((b, vraag))
+        for leervraag in b.leervragen:
+            r.leervragen_by_rol[leervraag.rol].append((b, leervraag))
+    for p in content.praktijken.values():
+        r.items_by_bron[p.bron].append(("praktijk", p))
+        for b in p.bouwstenen:
+            r.praktijken_by_bouwsteen[b].append(p)
+    for s in content.vragensets.values():
+        r.items_by_bron[s.bron].append(("vragenset", s))
+        for rol in s.rollen:
+            r.vragensets_by_rol[rol].append(s)
+        for ref in s.vragen:
+            r.vragensets_by_vraag[ref].append(s)
+        for b in dict.fromkeys(ref.partition("/")[0] for ref in s.vragen):
+            r.vragensets_by_bouwsteen[b].append(s)
+    for t in content.tafels.values():
+        r.items_by_bron[t.bron].append(("tafel", t))
+        for b in t.bouwstenen:
+            r.tafels_by_bouwsteen[b].append(t)
+        for rol in dict.fromkeys(d.rol for d in t.deelnemers):
+            r.tafels_by_rol[rol].append(t)
+    for m in content.bijeenkomsten.values():
+        r.bijeenkomsten_by_tafel[m.tafel].append(m)
+        if m.bron:
+            r.items_by_bron[m.bron].append(("bijeenkomst", m))
+        for b in m.opbrengst.bouwstenen:
+            r.bijeenkomsten_by_bouwsteen[b].append(m)
+    for kind, items in (("thema", content.themas), ("rol", content.rollen)):
+        for item in items.values():
+            r.items_by_bron[item.bron].append((kind, item))
+    return r
+

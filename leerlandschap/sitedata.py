@@ -1,0 +1,44 @@
+"""Load content and generate pages once per change of the content, for every caller in a build.
+
+MkDocs hooks and mkdocs-macros both need the model; they share this cache instead of loading
+twice. The key is the size and modification time of every file under content/ and schemas/,
+so `mkdocs serve` picks up an edited file on its next rebuild.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load_content
+from .model import Content
+from .pages import GeneratedPage, PageMaker
+from .schemas import SCHEMA_DIR
+
+
+@dataclass(frozen=True)
+class SiteData:
+    content: Content
+    maker: PageMaker
+    pages: tuple[GeneratedPage, ...]
+
+
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def _signature(*folders: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                 for folder in folders for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def load_site(content_dir: Path) -> SiteData:
+    """Checked content and its pages; raises ContentError listing every problem."""
+    content_dir = Path(content_dir).resolve()
+    key = _signature(content_dir, SCHEMA_DIR)
+    cached = _cache.get(content_dir)
+    if cached and cached[0] == key:
+        return cached[1]
+    content = load_content(content_dir)
+    maker = PageMaker(content)
+    data = SiteData(content, maker, tuple(maker.all_pages()))
+    _cache[content_dir] = (key, data)
+    return data

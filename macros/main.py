@@ -1,0 +1,50 @@
+"""mkdocs-macros glue: macros for the hand-written pages in docs/ (only pages with `render_macros: true`).
+
+Each macro renders one of our templates with the checked model and returns HTML, which
+mkdocs-macros does not render again, so content text is never evaluated as a template.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from leerlandschap.sitedata import load_site  # noqa: E402
+
+
+def define_env(env):
+    content_dir = Path(env.conf.config_file_path).resolve().parent / "content"
+
+    def render(template: str, **context) -> str:
+        page_url = env.page.url if env.page else ""
+        return load_site(content_dir).maker.render(template, page_url, **context)
+
+    @env.macro
+    def regio_intro() -> str:
+        """The region's name, motto and description."""
+        return render("home-regio.html")
+
+    @env.macro
+    def ingangen_per_rol() -> str:
+        """One entry per role."""
+        return render("home-rollen.html")
+
+    @env.macro
+    def zes_groepen() -> str:
+        """The six themas with their bouwstenen."""
+        return render("home-themas.html")
+
+    @env.macro
+    def nieuw(aantal: int = 6) -> str:
+        """The latest practices, vragensets and meetings with an outcome, newest first."""
+        site = load_site(content_dir)
+        c = site.content
+        dated = [("praktijk", p, p.datum) for p in c.praktijken.values()]
+        dated += [("vragenset", s, s.datum) for s in c.vragensets.values()]
+        dated += [("bijeenkomst", m, m.datum) for m in c.bijeenkomsten.values()
+                  if m.opbrengst.inzichten or m.opbrengst.afspraken]
+        dated.sort(key=lambda entry: (entry[2], entry[1].id), reverse=True)
+        return render("home-nieuw.html", nieuw=dated[:aantal])

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Build the site with search: check content, MkDocs build, Pagefind index, then swap into place.
+
+Usage: python scripts/build.py [--site DIR] [--config mkdocs.yml]      (also: make site)
+
+The build happens in a temporary folder next to the target; only a complete build replaces the
+old site, so a failed build never leaves a half-written site behind. SOURCE_DATE_EPOCH defaults to
+the time of the last commit, which makes two builds of the same commit byte-identical.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leerlandschap.loader import check_content  # noqa: E402
+from leerlandschap.searchindex import index_site  # noqa: E402
+
+
+def last_commit_time(repo: Path) -> str | None:
+    result = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def build(site: Path, config: Path, timings: dict | None = None) -> int:
+    timings = {} if timings is None else timings
+    project = config.resolve().parent
+    start = time.perf_counter()
+    _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
+    timings["controle"] = time.perf_counter() - start
+    if problems:
+        print("\n".join(str(p) for p in problems))
+        print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")
+        return 1
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := last_commit_time(project)):
+        env["SOURCE_DATE_EPOCH"] = epoch
+    site = site.resolve()
+    temporary = site.parent / f".site-bouw-{os.getpid()}"
+    shutil.rmtree(temporary, ignore_errors=True)
+    try:
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config),
+                                 "-d", str(temporary)], env=env, cwd=project)
+        timings["mkdocs"] = time.perf_counter() - start
+        if result.returncode != 0:
+            print("\nDe site is niet gebouwd (zie de melding hierboven). De vorige site is niet veranderd.")
+            return 1
+        start = time.perf_counter()
+        index_site(temporary)
+        timings["zoekindex"] = time.perf_counter() - start
+        old = site.parent / f".site-oud-{os.getpid()}"
+        if site.exists():
+            site.rename(old)
+        temporary.rename(site)
+        shutil.rmtree(old, ignore_errors=True)
+    except subprocess.CalledProcessError as error:
+        print(f"De zoekindex kon niet worden gemaakt:\n{error.stdout}{error.stderr}")
+        return 1
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"Site gebouwd in {site}: {pages} pagina's, met zoekindex.")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Bouw de site met zoekfunctie.")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="map voor de gebouwde site (standaard: site/)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    args = parser.parse_args()
+    return build(args.site, args.config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
