@@ -1,0 +1,220 @@
+"""The built site, through an HTML parser: pages, links both ways, escaping, privacy, determinism."""
+import filecmp
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from htmltools import parse_file
+from leerlandschap.loader import load_content
+from sitebuild import ROOT, build, make_project
+
+PAYLOAD = """\
+# yaml-language-server: $schema=../../schemas/praktijk.schema.json
+titel: "Aanval <script>alert('titel')</script> {{{{ 7*7 }}}}"
+samenvatting: "<img src=x onerror=alert(1)> {{% include 'index.md' %}}"
+beschrijving: |
+  Tekst met <script>alert('body')</script> en {{{{ 7*7 }}}} en {{{{ config }}}}.
+
+  [klik hier](javascript:alert(1)) en <a href="javascript:alert(2)">ook hier</a>.
+
+  ![plaatje](https://tracker.example.com/pixel.png)
+
+  {{{{ cycler.__init__.__globals__.os.popen('touch {pwned}').read() }}}}
+bouwstenen: [coordineer-het-leren]
+geleerd:
+  - "<b onmouseover=alert(3)>vet</b>"
+datum: 2026-11-21
+bron: voorbeeld
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("site")
+    project = make_project(tmp / "project")
+    (project / "content" / "praktijken" / "aanval.yml").write_text(PAYLOAD.format(pwned=tmp / "pwned"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(project):
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def model(project):
+    return load_content(project / "content")
+
+
+def page(site: Path, url: str):
+    return parse_file(site / url / "index.html")
+
+
+def hrefs(root) -> set[str]:
+    return {a.attrs.get("href") for a in root.find_all("a") if a.attrs.get("href")}
+
+
+BASE_PATH = urlsplit(re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).path
+
+
+def resolves_to(site: Path, page_url: str, href: str) -> str:
+    """The site-relative URL an href on `page_url` points to (404.html uses absolute paths under site_url)."""
+    if href.startswith("/"):
+        return href.removeprefix(BASE_PATH).split("#")[0].split("?")[0]
+    return urlsplit(urljoin("http://x/" + page_url, href)).path.lstrip("/")
+
+
+def links_to(site: Path, from_url: str, to_url: str) -> bool:
+    return any(resolves_to(site, from_url, h) == to_url for h in hrefs(page(site, from_url)))
+
+
+def test_every_item_has_a_page_at_a_readable_dutch_url(site, model):
+    urls = ([f"themas/{i}/" for i in model.themas] + [f"bouwstenen/{i}/" for i in model.bouwstenen]
+            + [f"rollen/{i}/" for i in model.rollen] + [f"praktijken/{i}/" for i in model.praktijken]
+            + [f"tafels/{i}/" for i in model.tafels] + [f"vragensets/{i}/" for i in model.vragensets]
+            + [f"tafels/{i}/" for i in model.bijeenkomsten]
+            + [f"bouwstenen/{b.id}/{v.id}/" for b in model.bouwstenen.values() for v in b.reflectievragen]
+            + ["", "bouwstenen/", "praktijken/", "tafels/", "vragensets/", "rollen/", "themas/", "zoeken/"])
+    missing = [u for u in urls if not (site / u / "index.html").is_file()]
+    assert missing == []
+    assert page(site, "bouwstenen/coordineer-het-leren/").find_all("h1")[0].all_text() == "Coördineer het leren"
+
+
+def test_links_go_both_ways(site, model):
+    pairs = [(f"praktijken/{p.id}/", f"bouwstenen/{b}/") for p in model.praktijken.values() for b in p.bouwstenen]
+    pairs += [(f"vragensets/{s.id}/", f"bouwstenen/{ref.split('/')[0]}/") for s in model.vragensets.values() for ref in s.vragen]
+    pairs += [(f"tafels/{m.id}/", f"bouwstenen/{b}/") for m in model.bijeenkomsten.values() for b in m.opbrengst.bouwstenen]
+    pairs += [(f"tafels/{m.id}/", f"tafels/{m.tafel}/") for m in model.bijeenkomsten.values()]
+    pairs += [(f"bouwstenen/{b.id}/", f"themas/{b.thema}/") for b in model.bouwstenen.values()]
+    pairs += [(f"tafels/{t.id}/", f"bouwstenen/{b}/") for t in model.tafels.values() for b in t.bouwstenen]
+    assert len(pairs) > 50  # the example content has many relations; an empty list would prove nothing
+    one_way = [(a, b) for a, b in pairs if not (links_to(site, a, b) and links_to(site, b, a))]
+    assert one_way == []
+
+
+def test_role_page_shows_its_leervragen_and_reflection_questions(site, model):
+    text = page(site, "rollen/bestuurder/").all_text()
+    leervragen = [lv.vraag for b in model.bouwstenen.values() for lv in b.leervragen if lv.rol == "bestuurder"]
+    vragen = [v.vraag for b in model.bouwstenen.values() for v in b.reflectievragen if "bestuurder" in v.rollen]
+    assert leervragen and vragen
+    assert all(v in text for v in leervragen + vragen)
+    other = [v.vraag for b in model.bouwstenen.values() for v in b.reflectievragen if "bestuurder" not in v.rollen]
+    assert not any(v in text for v in other)
+
+
+def test_content_payloads_are_shown_as_text_and_never_run(project, site):
+    for url in ("praktijken/aanval/", "bouwstenen/coordineer-het-leren/", "praktijken/"):
+        root = page(site, url)
+        for element in root.find_all():
+            assert not any(name.startswith("on") for name in element.attrs), (url, element.tag, element.attrs)
+            assert not (element.attrs.get("href") or "").strip().lower().startswith("javascript:"), url
+        assert not any("alert(" in s.all_text() for s in root.find_all("script")), url
+        assert not [img for img in root.find_all("img") if "tracker" in (img.attrs.get("src") or "")]
+    root = page(site, "praktijken/aanval/")
+    article = root.find_all("article")[0].all_text()
+    assert "{{ 7*7 }}" in article and "{{ config }}" in article and "{% include 'index.md' %}" in article
+    assert "<script>alert('body')</script>" in article  # shown as text
+    assert "Aanval <script>alert('titel')</script>" in root.find_all("title")[0].all_text()
+    assert not (project.parent / "pwned").exists()
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    ids_cache: dict[Path, set] = {}
+
+    def ids(path: Path) -> set:
+        if path not in ids_cache:
+            ids_cache[path] = {e.attrs["id"] for e in parse_file(path).find_all() if "id" in e.attrs}
+        return ids_cache[path]
+
+    for html in site.rglob("*.html"):
+        url = html.relative_to(site).as_posix()
+        for element in parse_file(html).find_all():
+            for attr in ("href", "src"):
+                link = element.attrs.get(attr)
+                if not link or re.match(r"^(https?:|mailto:|data:)", link):
+                    continue
+                target = resolves_to(site, url, link)
+                path = site / target
+                path = path / "index.html" if path.is_dir() or target.endswith("/") or not target else path
+                fragment = urlsplit(link).fragment
+                if not path.is_file():
+                    broken.append(f"{url}: {link}")
+                elif fragment and path.suffix == ".html" and fragment not in ids(path):
+                    broken.append(f"{url}: {link} (anker ontbreekt)")
+    assert broken == []
+
+
+def test_nothing_is_requested_from_another_host(site):
+    requests = []
+    for html in site.rglob("*.html"):
+        for element in parse_file(html).find_all():
+            src = element.attrs.get("src") or ""
+            if element.tag == "link" and (element.attrs.get("rel") or "") not in ("canonical", "alternate"):
+                src = element.attrs.get("href") or ""
+            if re.match(r"^(https?:)?//", src):
+                requests.append(f"{html.relative_to(site)}: <{element.tag}> {src}")
+        assert "<iframe" not in html.read_text(encoding="utf-8")
+    for css in site.rglob("*.css"):
+        requests += [f"{css.name}: {u}" for u in re.findall(r"url\(['\"]?((?:https?:)?//[^)'\"]+)", css.read_text(encoding="utf-8"))]
+    # Material's vendored bundle contains GitHub/GitLab API code that runs only for a `source` element, which
+    # appears only with `repo_url` set; so: no such element, and no third-party host in our pages, CSS or own JS.
+    own = [p for p in site.rglob("*") if p.suffix in (".html", ".css") or p.parent.name == "assets" and p.suffix == ".js"]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in own)
+    for host in ("fonts.googleapis.com", "fonts.gstatic.com", "api.github.com", "googletagmanager", "cdn.jsdelivr"):
+        assert host not in text, host
+    assert 'data-md-component="source"' not in text
+    assert requests == []
+
+
+def test_search_index_and_markup(site):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    root = page(site, "bouwstenen/investeer-in-bestuurlijk-leren/")
+    bodies = root.find_all(attrs=None) and [e for e in root.find_all() if "data-pagefind-body" in e.attrs]
+    assert len(bodies) == 1 and bodies[0].tag == "article"
+    assert not bodies[0].find_all("nav")  # navigation is outside the indexed region
+    filters = {e.attrs["data-pagefind-filter"] for e in bodies[0].find_all("span") if "data-pagefind-filter" in e.attrs}
+    assert {"soort:bouwsteen", "thema:Anders kijken", "rol:Bestuurder"} <= filters
+    header_forms = [f for f in root.find_all("form") if f.attrs.get("role") == "search"]
+    assert header_forms and resolves_to(site, "bouwstenen/investeer-in-bestuurlijk-leren/", header_forms[0].attrs["action"]) == "zoeken/"
+    assert root.find_all("html")[0].attrs.get("lang") == "nl"
+
+
+def test_two_builds_are_byte_identical(project, site, tmp_path):
+    result = build(project, tmp_path / "again")
+    assert result.returncode == 0, result.stdout + result.stderr
+    comparison = filecmp.dircmp(site, tmp_path / "again")
+
+    def differences(cmp) -> list[str]:
+        found = cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files
+        return found + [d for sub in cmp.subdirs.values() for d in differences(sub)]
+
+    assert differences(comparison) == []
+    mismatch = [str(p) for p in site.rglob("*") if p.is_file()
+                and p.read_bytes() != (tmp_path / "again" / p.relative_to(site)).read_bytes()]
+    assert mismatch == []
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(project, tmp_path):
+    copy = make_project(tmp_path / "p", project / "content")
+    good = build(copy)
+    assert good.returncode == 0
+    before = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
+    (copy / "content" / "praktijken" / "aanval.yml").write_text("titel: [kapot\n", encoding="utf-8")
+    bad = build(copy)
+    assert bad.returncode == 1
+    assert "content/praktijken/aanval.yml:" in bad.stdout and "De vorige site is niet veranderd." in bad.stdout
+    after = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(copy.glob(".site-*"))
+
+
+def test_nothing_generated_is_committed():
+    generated_dirs = {"bouwstenen", "themas", "rollen", "praktijken", "tafels", "vragensets", "bronnen"}
+    assert not generated_dirs & {p.name for p in (ROOT / "docs").iterdir()}
+    assert not (ROOT / ".gitignore").read_text().find("site/") < 0
