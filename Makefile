@@ -23,7 +23,7 @@ setup: $(STAMP) ## Maak .venv en installeer de vastgezette pakketten
 site: $(STAMP) ## Bouw de site met zoekfunctie in site/
 	$(BIN)/python scripts/build.py
 
-serve: $(STAMP) ## Bekijk de site op http://127.0.0.1:8000; ververst als je iets wijzigt
+serve: $(STAMP) ## Bekijk de site in je browser (adres staat in de uitvoer); ververst bij elke wijziging
 	LEERLANDSCHAP_ZOEKINDEX=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 check: $(STAMP) ## Controleer alleen de inhoud in content/

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Benchmarks that print figures (never asserted in tests): loading and checking N items.
+"""Benchmarks that print figures (never asserted in tests): checking and building N items.
 
-Usage: python scripts/bench.py [--items 100 1000 3000] [--repeat 3]      (also: make bench)
+Usage: python scripts/bench.py [--items 100 1000 3000] [--repeat 3] [--no-site]      (also: make bench)
+
+Phases: load + check (best of --repeat), then a full site build (MkDocs --strict + Pagefind) of the same
+synthetic content in a temporary copy of the project.
 """
 from __future__ import annotations
 
@@ -16,8 +19,26 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import shutil  # noqa: E402
+
+from build import build  # noqa: E402
 from leerlandschap.loader import check_content  # noqa: E402
 from synthetic import write_synthetic_content  # noqa: E402
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "leerlandschap", "schemas"]
+
+
+def site_build(content: Path, workdir: Path) -> tuple[dict, int]:
+    """Build the site of `content` in a copy of the project; returns phase timings and the page count."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, workdir / part)
+    shutil.copytree(content, workdir / "content")
+    timings: dict = {}
+    if build(workdir / "site", workdir / "mkdocs.yml", timings) != 0:
+        raise SystemExit("build failed")
+    return timings, sum(1 for _ in (workdir / "site").rglob("index.html"))
 
 
 def best_of(repeat: int, action) -> float:
@@ -33,6 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-site", action="store_true", help="only load + check, no site builds")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
           f"best of {args.repeat}")
@@ -50,7 +72,20 @@ def main() -> int:
             results[n] = seconds
             print(f"load + check {n:>5} items ({files} files): {seconds:6.3f} s  ({files / seconds:,.0f} files/s)")
         if 1000 in results and 3000 in results:
-            print(f"growth 1000 -> 3000 items: {results[3000] / results[1000]:.2f}x")
+            print(f"growth 1000 -> 3000 items (check): {results[3000] / results[1000]:.2f}x")
+        if args.no_site:
+            return 0
+        totals = {}
+        for n in args.items:
+            workdir = Path(tmp) / f"project-{n}"
+            workdir.mkdir()
+            timings, pages = site_build(Path(tmp) / f"content-{n}", workdir)
+            totals[n] = sum(timings.values())
+            print(f"site {n:>5} items, {pages:>5} pages: check {timings['controle']:.2f} s, mkdocs {timings['mkdocs']:.2f} s, "
+                  f"pagefind {timings['zoekindex']:.2f} s, total {totals[n]:.2f} s ({pages / totals[n]:,.0f} pages/s)")
+            shutil.rmtree(workdir)
+        if 1000 in totals and 3000 in totals:
+            print(f"growth 1000 -> 3000 items (site): {totals[3000] / totals[1000]:.2f}x")
     return 0
 
 

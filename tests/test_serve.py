@@ -1,0 +1,66 @@
+"""`make serve` previews with live reload: editing a content file changes the served page; search is there too."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitebuild import ROOT, make_project
+
+# `mkdocs serve` serves under the path of site_url, like the published site.
+BASE_PATH = urlsplit(re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def server(tmp_path):
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    env = dict(os.environ, LEERLANDSCHAP_ZOEKINDEX="1", NO_MKDOCS_2_WARNING="1")  # as `make serve` does
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    yield project, f"http://127.0.0.1:{port}{BASE_PATH}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_editing_content_updates_the_served_page(server):
+    project, url = server
+    page_url = url + "praktijken/leerlandschap-flevoland/"
+    first = wait_for(lambda: fetch(page_url), 60, "the first build")
+    assert "Nieuwe zin uit de test" not in first
+    assert fetch(url + "pagefind/pagefind.js")  # search works in the preview too
+    path = project / "content" / "praktijken" / "leerlandschap-flevoland.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Nieuwe zin uit de test.\n", 1), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    wait_for(lambda: "Nieuwe zin uit de test" in (fetch(page_url) or ""), 60, "the rebuild after an edit")
