@@ -1,0 +1,178 @@
+// Meeting mode and printing for every question set on the site (bouwsteen, thema, rol, vragenset,
+// "Mijn vragenset"). Reads the questions from the page itself, so it keeps working without network.
+(function () {
+  "use strict";
+  const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"];
+  const PREVIOUS = ["ArrowLeft", "ArrowUp", "PageUp"];
+
+  function questionsOf(tools) {
+    const scope = tools.closest("article, .ll-mijnset") || document;
+    return [...scope.querySelectorAll(".ll-set .ll-setvraag")].map((item) => ({
+      tekst: item.querySelector(".ll-vraagtekst").textContent.trim(),
+      bouwsteen: item.dataset.bouwsteen || "",
+    }));
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function openMeeting(title, questions, opener) {
+    if (!questions.length) return;
+    let current = 0;
+    let timer = null;
+    let secondsLeft = 0;
+
+    const dialog = element("div", "ll-vergadering");
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "true");
+    dialog.setAttribute("aria-labelledby", "ll-vergadering-titel");
+    const head = element("div", "ll-vergadering__kop");
+    const heading = element("h2", "ll-vergadering__titel", title);
+    heading.id = "ll-vergadering-titel";
+    const counter = element("p", "ll-vergadering__teller");
+    head.append(heading, counter);
+    const stage = element("div", "ll-vergadering__vraag");
+    stage.setAttribute("aria-live", "polite");
+    stage.setAttribute("aria-atomic", "true");
+    const source = element("p", "ll-vergadering__bron");
+    const text = element("p", "ll-vergadering__tekst");
+    stage.append(source, text);
+
+    const controls = element("div", "ll-vergadering__knoppen");
+    const previous = element("button", "ll-knop", "Vorige vraag");
+    const next = element("button", "ll-knop", "Volgende vraag");
+    const close = element("button", "ll-knop ll-knop--zacht", "Sluiten (Esc)");
+    [previous, next, close].forEach((b) => { b.type = "button"; });
+    const timerLabel = element("label", "ll-vergadering__timerkeuze", "Timer per vraag ");
+    const timerSelect = element("select");
+    timerSelect.id = "ll-vergadering-timer";
+    timerLabel.htmlFor = timerSelect.id;
+    for (const [value, name] of [[0, "uit"], [2, "2 minuten"], [3, "3 minuten"], [5, "5 minuten"], [10, "10 minuten"]]) {
+      const option = element("option", "", name);
+      option.value = String(value);
+      timerSelect.append(option);
+    }
+    const clock = element("span", "ll-vergadering__klok");
+    clock.setAttribute("role", "timer");
+    timerLabel.append(timerSelect);
+    controls.append(previous, next, timerLabel, clock, close);
+    dialog.append(head, stage, controls);
+
+    function tick() {
+      if (secondsLeft <= 0) {
+        clock.textContent = "Tijd is om";
+        dialog.classList.add("ll-vergadering--tijd-om");
+        clearInterval(timer);
+        timer = null;
+        return;
+      }
+      const minutes = Math.floor(secondsLeft / 60);
+      const seconds = String(secondsLeft % 60).padStart(2, "0");
+      clock.textContent = "Nog " + minutes + ":" + seconds;
+      secondsLeft -= 1;
+    }
+
+    function startTimer() {
+      clearInterval(timer);
+      timer = null;
+      dialog.classList.remove("ll-vergadering--tijd-om");
+      const minutes = Number(timerSelect.value);
+      clock.textContent = "";
+      if (!minutes) return;
+      secondsLeft = minutes * 60;
+      tick();
+      timer = setInterval(tick, 1000);
+    }
+
+    function show(index) {
+      current = Math.max(0, Math.min(questions.length - 1, index));
+      const question = questions[current];
+      counter.textContent = "Vraag " + (current + 1) + " van " + questions.length;
+      source.textContent = question.bouwsteen ? "Bij " + question.bouwsteen : "";
+      text.textContent = question.tekst;
+      previous.disabled = current === 0;
+      next.disabled = current === questions.length - 1;
+      startTimer();
+    }
+
+    function onKey(event) {
+      const onControl = event.target.closest && event.target.closest("button, select");
+      if (event.key === "Escape") { event.preventDefault(); leave(); return; }
+      if (onControl && (event.key === " " || event.key === "Enter" || event.target.tagName === "SELECT")) return;
+      if (NEXT.includes(event.key)) { event.preventDefault(); show(current + 1); }
+      else if (PREVIOUS.includes(event.key)) { event.preventDefault(); show(current - 1); }
+      else if (event.key === "Home") { event.preventDefault(); show(0); }
+      else if (event.key === "End") { event.preventDefault(); show(questions.length - 1); }
+      else if (event.key === "Tab") { trapFocus(event); }
+    }
+
+    function trapFocus(event) {
+      const focusable = [...dialog.querySelectorAll("button:not([disabled]), select")];
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+    }
+
+    function onFullscreenChange() {
+      if (!document.fullscreenElement && dialog.isConnected && dialog.dataset.fullscreen === "ja") leave();
+    }
+
+    function leave() {
+      clearInterval(timer);
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("fullscreenchange", onFullscreenChange);
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      dialog.remove();
+      document.body.classList.remove("ll-vergadering-open");
+      if (opener) opener.focus();
+    }
+
+    previous.addEventListener("click", () => show(current - 1));
+    next.addEventListener("click", () => show(current + 1));
+    close.addEventListener("click", leave);
+    timerSelect.addEventListener("change", startTimer);
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("fullscreenchange", onFullscreenChange);
+    document.body.append(dialog);
+    document.body.classList.add("ll-vergadering-open");
+    if (dialog.requestFullscreen) {
+      dialog.requestFullscreen().then(() => { dialog.dataset.fullscreen = "ja"; }).catch(() => { /* a window is fine too */ });
+    }
+    next.focus();
+    show(0);
+  }
+
+  // Cards: one question per card, four to an A4 sheet, with dashed cut lines; only while printing.
+  function printCards(title, questions) {
+    const sheet = element("div", "ll-kaartenvel");
+    for (const question of questions) {
+      const card = element("div", "ll-kaartje");
+      card.append(element("p", "ll-kaartje__vraag", question.tekst),
+        element("p", "ll-kaartje__bron", [question.bouwsteen, title].filter(Boolean).join(" · ")));
+      sheet.append(card);
+    }
+    document.body.append(sheet);
+    document.body.classList.add("ll-kaartenmodus");
+    const cleanUp = () => {
+      sheet.remove();
+      document.body.classList.remove("ll-kaartenmodus");
+      window.removeEventListener("afterprint", cleanUp);
+    };
+    window.addEventListener("afterprint", cleanUp);
+    window.print();
+  }
+
+  for (const tools of document.querySelectorAll(".ll-settools")) {
+    const title = () => tools.dataset.titel || document.title;
+    tools.querySelector(".ll-start-vergadering").addEventListener("click", (event) => {
+      openMeeting(title(), questionsOf(tools), event.currentTarget);
+    });
+    tools.querySelector(".ll-print").addEventListener("click", () => window.print());
+    tools.querySelector(".ll-print-kaarten").addEventListener("click", () => printCards(title(), questionsOf(tools)));
+  }
+})();

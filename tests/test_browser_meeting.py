@@ -1,0 +1,163 @@
+"""Reflection questions in the meeting room, in a real headless Chromium: compose, share, meet, print."""
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from browser import SiteServer, chromium  # noqa: F401 (fixture)
+from htmltools import parse_file
+from leerlandschap.loader import load_content
+from sitebuild import build, make_project
+
+A4 = (595.3, 841.9)  # points; Chromium rounds the width to 595
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("meeting") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = SiteServer(project / "site")
+    yield project, server.url
+    server.stop()
+
+
+@pytest.fixture
+def new_page(chromium, built):  # noqa: F811
+    contexts = []
+
+    def make():
+        context = chromium.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.errors = errors
+        return page
+
+    yield make
+    for context in contexts:
+        for page in context.pages:
+            assert page.errors == []
+        context.close()
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_compose_reorder_and_share(new_page, built):
+    _, url = built
+    page = new_page()
+    page.goto(url + "bouwstenen/coordineer-het-leren/")
+    questions = page.locator(".ll-set .ll-setvraag")
+    first, second = questions.nth(0), questions.nth(1)
+    chosen = [first.locator(".ll-vraagtekst").inner_text(), second.locator(".ll-vraagtekst").inner_text()]
+    first.get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    second.get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    expect(first.get_by_role("button", name="Haal uit mijn vragenset")).to_be_visible()
+    page.goto(url + "rollen/bestuurder/")
+    third = page.locator(".ll-set .ll-setvraag", has_text="lerende bestuurder").first
+    chosen.append(third.locator(".ll-vraagtekst").inner_text())
+    third.get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+
+    page.get_by_role("link", name="Mijn vragenset (3 vragen)").first.click()
+    items = page.locator("#ll-mijnset-lijst .ll-vraagtekst")
+    expect(items).to_have_count(3)
+    assert items.all_inner_texts() == chosen
+    page.get_by_label("Titel van je set").fill("Overleg met de raad")
+    page.get_by_role("button", name="Vraag 3 een plaats omhoog").click()
+    reordered = [chosen[0], chosen[2], chosen[1]]
+    expect(items.nth(1)).to_have_text(chosen[2])
+    link = page.get_by_label("Link naar deze set").input_value()
+    assert link == page.url and "titel=Overleg" in link
+
+    colleague = new_page()  # a fresh browser context: no localStorage, only the link
+    colleague.goto(link)
+    shared = colleague.locator("#ll-mijnset-lijst .ll-vraagtekst")
+    expect(shared).to_have_count(3)
+    assert shared.all_inner_texts() == reordered
+    expect(colleague.get_by_label("Titel van je set")).to_have_value("Overleg met de raad")
+
+
+def test_unknown_question_in_a_shared_link_is_a_notice(new_page, built):
+    _, url = built
+    page = new_page()
+    page.goto(url + "mijn-vragenset/?v=bestaat-niet/vraag,coordineer-het-leren/visie-organiseren")
+    expect(page.locator("#ll-mijnset-melding")).to_contain_text("bestaat niet meer")
+    expect(page.locator("#ll-mijnset-melding")).to_contain_text("bestaat-niet/vraag")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
+
+
+def test_meeting_mode_keys_and_escape(new_page, built):
+    project, url = built
+    page = new_page()
+    page.goto(url + "vragensets/bestuurlijk-overleg-bestuurlijk-leren/")
+    texts = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
+    start = page.get_by_role("button", name="Start vergadermodus")
+    start.focus()
+    page.keyboard.press("Enter")  # keyboard alone
+    dialog = page.get_by_role("dialog", name="Bestuurlijk leren in het bestuurlijk overleg")
+    expect(dialog).to_be_visible()
+    counter, question = dialog.locator(".ll-vergadering__teller"), dialog.locator(".ll-vergadering__tekst")
+    expect(counter).to_have_text(f"Vraag 1 van {len(texts)}")
+    expect(question).to_have_text(texts[0])
+    assert dialog.locator("[aria-live=polite]").count() == 1  # screen readers hear each new question
+    page.keyboard.press("ArrowRight")
+    expect(counter).to_have_text(f"Vraag 2 van {len(texts)}")
+    page.keyboard.press("PageDown")
+    expect(question).to_have_text(texts[2])
+    page.keyboard.press("PageUp")
+    expect(question).to_have_text(texts[1])
+    dialog.get_by_role("button", name="Volgende vraag").click()
+    expect(question).to_have_text(texts[2])
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    assert page.evaluate("document.activeElement.textContent") == "Start vergadermodus"
+
+
+def pdf_text(pdf: bytes) -> tuple[list, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    sizes = [(round(float(p.mediabox.width), 1), round(float(p.mediabox.height), 1)) for p in reader.pages]
+    return sizes, words(" ".join(p.extract_text() for p in reader.pages))
+
+
+def navigation_texts(html_path) -> set[str]:
+    """Link texts of the menu, tabs, header and footer: none of them belongs on paper."""
+    root = parse_file(html_path)
+    chrome = [e for e in root.find_all() if e.tag in ("header", "nav", "footer") or e.has_class("md-tabs")]
+    article = words(root.find_all("article")[0].all_text())
+    texts = {words(a.all_text()) for part in chrome for a in part.find_all("a")} | {"Zoek op deze site", "Zoek"}
+    return {t for t in texts if t and t not in article}
+
+
+def test_print_a_curated_set_gives_clean_a4_pages(new_page, built):
+    project, url = built
+    model = load_content(project / "content")
+    vragenset = model.vragensets["bestuurlijk-overleg-bestuurlijk-leren"]
+    page = new_page()
+    page.goto(url + f"vragensets/{vragenset.id}/")
+    sizes, text = pdf_text(page.pdf(prefer_css_page_size=True, print_background=True))
+    assert sizes and all(abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1 for w, h in sizes)
+    questions = [model.vraag(ref)[1].vraag for ref in vragenset.vragen] + list(vragenset.extra_vragen)
+    assert [q for q in questions if words(q) not in text] == []
+    assert vragenset.titel in text and words(vragenset.doel) in text and "Bron:" in text
+    leaked = [t for t in navigation_texts(project / "site" / "vragensets" / vragenset.id / "index.html") if t in text]
+    assert leaked == []
+    assert "Start vergadermodus" not in text and "Voeg toe" not in text
+
+
+def test_print_as_cards(new_page, built):
+    project, url = built
+    page = new_page()
+    page.goto(url + "bouwstenen/organiseer-de-governance/")
+    texts = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
+    page.evaluate("window.print = () => { window.__kaartjes = document.querySelectorAll('.ll-kaartje').length; }")
+    page.get_by_role("button", name="Print als kaartjes").click()
+    assert page.evaluate("window.__kaartjes") == len(texts)
+    sizes, text = pdf_text(page.pdf(prefer_css_page_size=True))
+    assert len(sizes) == -(-len(texts) // 4)  # four cards to an A4 sheet
+    assert all(words(t) in text for t in texts)
+    assert "Aan de slag" not in text and "Organiseer de governance · " not in text.split(texts[0])[0]
