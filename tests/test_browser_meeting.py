@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser import SiteServer, chromium  # noqa: F401 (fixture)
+from browser import SiteServer
 from htmltools import parse_file
 from leerlandschap.loader import load_content
 from sitebuild import build, make_project
@@ -25,7 +25,7 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture
-def new_page(chromium, built):  # noqa: F811
+def new_page(chromium, built):
     contexts = []
 
     def make():

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import SiteServer, chromium  # noqa: F401 (fixture)
+from browser import SiteServer
 from sitebuild import build, make_project
 
 
@@ -19,7 +19,7 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture
-def visit(chromium, served):  # noqa: F811
+def visit(chromium, served):
     context = chromium.new_context()
     page = context.new_page()
     requests = []
