@@ -161,3 +161,35 @@ def test_print_as_cards(new_page, built):
     assert len(sizes) == -(-len(texts) // 4)  # four cards to an A4 sheet
     assert all(words(t) in text for t in texts)
     assert "Aan de slag" not in text and "Organiseer de governance · " not in text.split(texts[0])[0]
+
+
+def test_meeting_mode_works_offline_with_a_timer(new_page, built):
+    _, url = built
+    page = new_page()
+    page.goto(url + "themas/blijvend-anders-organiseren/")
+    page.context.set_offline(True)  # once loaded, the meeting needs no network
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Timer per vraag").select_option("2")
+    expect(dialog.get_by_role("timer")).to_have_text(re.compile(r"^Nog [12]:\d\d$"))
+    page.keyboard.press("Space")
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+    expect(dialog.locator(".ll-vergadering__bron")).to_have_text(re.compile(r"^Bij "))
+    page.context.set_offline(False)
+
+
+def test_set_overview_filters_by_role_and_thema(new_page, built):
+    project, url = built
+    model = load_content(project / "content")
+    page = new_page()
+    page.goto(url + "vragensets/")
+    sets = page.locator(".ll-setlijst > li")
+    total = sets.count()
+    assert total == len(model.vragensets) + len(model.rollen) + len(model.themas) + len(model.bouwstenen)
+    page.get_by_label("Voor welke rol?").select_option("Ervaringsdeskundige")
+    visible = page.locator(".ll-setlijst > li:visible")
+    expect(page.locator(".ll-setfilter-status")).to_contain_text("bij je keuze")
+    assert 0 < visible.count() < total
+    assert all("Ervaringsdeskundige" in (v.get_attribute("data-rollen") or "").split("|") for v in visible.all())
+    page.get_by_label("Over welk thema?").select_option("Anders kijken")
+    assert all("Anders kijken" in v.get_attribute("data-themas").split("|") for v in page.locator(".ll-setlijst > li:visible").all())
