@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check test bench clean
+.PHONY: help setup site serve check new test bench clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ serve: $(STAMP) ## Bekijk de site in je browser (adres staat in de uitvoer); ver
 
 check: $(STAMP) ## Controleer alleen de inhoud in content/
 	$(BIN)/python scripts/check.py
+
+new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, bouwsteen)
+	$(BIN)/python scripts/nieuw.py $(ARGS)
 
 test: $(STAMP) ## Draai alle tests
 	$(BIN)/python -m pytest

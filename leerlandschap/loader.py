@@ -85,6 +85,7 @@ def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[
         if regio.data is not None:
             references += [(regio, ref) for ref in schemas["regio"].references(regio.data)]
     _check_ids(items, problems)
+    _check_agreements(items, problems)
     _check_references(items, references, problems)
     if problems:
         return None, sorted(set(problems))
@@ -183,6 +184,25 @@ def _check_unique_list_ids(item: _Item, where: tuple, problems: list[Problem]) -
             problems.append(Problem(item.display, item.doc.line_of(where + (i, "id")),
                                     f"id: '{ident}' komt twee keer voor in deze lijst. Elke id moet uniek zijn."))
         seen.add(ident)
+
+
+def _check_agreements(items: list[_Item], problems: list[Problem]) -> None:
+    """A new agreement needs its text and owner; an update (same id, later meeting) may give only the status."""
+    meetings = sorted((i for i in items if i.type is MEETING and i.valid), key=lambda i: (i.data["datum"], i.id))
+    earlier: dict[str, set[str]] = {}  # tafel -> agreement ids made so far
+    for item in meetings:
+        known = earlier.setdefault(item.id.partition("/")[0], set())
+        for index, afspraak in enumerate(item.data.get("opbrengst", {}).get("afspraken", [])):
+            ident = afspraak.get("id")
+            if ident in known or (afspraak.get("tekst") and afspraak.get("eigenaar")):
+                continue
+            absent = [f"'{f}'" for f in ("tekst", "eigenaar") if not afspraak.get(f)]
+            missing = " en ".join(absent) + (" ontbreken" if len(absent) > 1 else " ontbreekt")
+            hint = (f" Er is bij deze tafel geen eerdere afspraak met id '{ident}'.{_guess(ident, known)}" if ident else
+                    " Wil je een afspraak uit een eerdere bijeenkomst bijwerken? Schrijf dan haar id erbij.")
+            problems.append(Problem(item.display, item.doc.line_of(("opbrengst", "afspraken", index)),
+                                    f"afspraken: Bij een nieuwe afspraak horen 'tekst' en 'eigenaar'; {missing}.{hint}"))
+        known.update(a["id"] for a in item.data.get("opbrengst", {}).get("afspraken", []) if a.get("id"))
 
 
 _FOLDER_OF = {t.kind: t.folder for t in TYPES}

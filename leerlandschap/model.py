@@ -91,6 +91,7 @@ class Praktijk:
     periode: str = ""
     geleerd: Texts = ()
     contact_rol: str | None = None
+    eigenaar_rol: str | None = None
     herzien_voor: datetime.date | None = None
 
 
@@ -140,14 +141,15 @@ class Tafel:
     opzet: Opzet = Opzet()
     regio: str = ""
     bouwstenen: Ids = ()
+    eigenaar_rol: str | None = None
     herzien_voor: datetime.date | None = None
 
 
 @dataclass(frozen=True)
 class Afspraak:
-    tekst: str
-    eigenaar: str
     status: str
+    tekst: str = ""  # empty when a later meeting only updates an earlier agreement (same id)
+    eigenaar: str | None = None
     id: str | None = None
     deadline: datetime.date | None = None
 

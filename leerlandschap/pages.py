@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from . import urls
+from .afspraken import agreements, open_agreements, timeline
+from .feed import recent
+from .landschap import coverage, tafel_counts
+from .opendata import FILES
 from .model import Content
 from .relations import Relations, compute
 from .render import environment
+from .schemas import Schema
+
+FASEN = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,8 @@ class PageMaker:
         self.c = content
         self.r = relations or compute(content)
         self.env = environment()
+        self.afspraken = agreements(content)
+        self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
 
     def render(self, template: str, here: str, **context) -> str:
         html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, **context)
@@ -88,15 +97,20 @@ class PageMaker:
             pages.append(self.page("vragenset", s, s.titel, s.doel, f"vragensets/{s.id}.yml",
                                    themas=self.thema_titles(bouwstenen), rollen=self.role_titles(s.rollen)))
         for t in c.tafels.values():
+            moments = self.moments[t.id]
+            fasen = [mo.bijeenkomst.fase for mo in moments if mo.bijeenkomst.fase]
             pages.append(self.page("tafel", t, t.titel, t.samenvatting, f"tafels/{t.id}.yml",
                                    themas=self.thema_titles(t.bouwstenen),
-                                   rollen=self.role_titles(d.rol for d in t.deelnemers)))
+                                   rollen=self.role_titles(d.rol for d in t.deelnemers), moments=moments,
+                                   verlopen=self.afspraken.get(t.id, []), fasen=FASEN,
+                                   laatste_fase=fasen[-1] if fasen else None))
         for m in c.bijeenkomsten.values():
             tafel = c.tafels[m.tafel]
             title = m.titel or f"Bijeenkomst van {tafel.titel}"
+            moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
             pages.append(self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}", f"tafels/{m.id}.yml",
                                    themas=self.thema_titles(m.opbrengst.bouwstenen),
-                                   rollen=self.role_titles(m.deelnemers)))
+                                   rollen=self.role_titles(m.deelnemers), moment=moment))
         for b in c.bronnen.values():
             pages.append(self.page("bron", b, b.titel, b.uitgever, f"bronnen/{b.id}.yml"))
         tafels_per_soort = {}
@@ -109,7 +123,29 @@ class PageMaker:
             section = urls.SECTIONS[kind]
             pages.append(GeneratedPage(url, title, self.render(f"overzicht-{section}.html", url, sets=self.ready_sets(),
                                                                tafels_per_soort=list(tafels_per_soort.items()))))
+        open_per_rol = {}
+        for v in open_agreements(c):
+            open_per_rol.setdefault(v.eigenaar, []).append(v)
+        pages.append(GeneratedPage("afspraken/", "Openstaande afspraken", self.render(
+            "overzicht-afspraken.html", "afspraken/",
+            open_per_rol=[(c.rollen.get(rol), verlopen) for rol, verlopen in open_per_rol.items()])))
+        pages.append(GeneratedPage("landschap/", "Het landschap in één oogopslag", self.render(
+            "landschap.html", "landschap/", tafels=tafel_counts(c), dekking=coverage(c, r))))
+        pages.append(GeneratedPage("nieuw/", "Nieuw en bijgewerkt", self.render("nieuw.html", "nieuw/", nieuws=recent(c))))
+        pages.append(GeneratedPage("data/", "Open data", self.render("data.html", "data/", bestanden=self.data_files())))
         return pages
+
+    def data_files(self) -> list[dict]:
+        """What the open-data page documents: each file's fields, described by its schema."""
+        files = []
+        for name, (_, kind) in FILES.items():
+            schema = Schema.load(kind).schema
+            fields = [("id", "De id van het item: de bestandsnaam zonder .yml.")]
+            if kind == "bijeenkomst":
+                fields += [("tafel", "De id van de tafel waar de bijeenkomst bij hoort.")]
+            fields += [(field, spec.get("description", "")) for field, spec in schema["properties"].items()]
+            files.append({"naam": name, "schema": kind, "beschrijving": schema.get("description", ""), "velden": fields})
+        return files
 
     def ready_sets(self) -> dict[str, list[dict]]:
         """Every set a meeting can use: the curated vragensets, and one per rol, thema and bouwsteen."""

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .agenda import calendar_files
+from .feed import atom
 from .loader import load_content
+from .opendata import open_data_files
+from .vragendata import questions_json
 from .model import Content
 from .pages import GeneratedPage, PageMaker
 from .schemas import SCHEMA_DIR
@@ -20,6 +24,11 @@ class SiteData:
     content: Content
     maker: PageMaker
     pages: tuple[GeneratedPage, ...]
+
+    def files(self, site_url: str) -> dict[str, str]:
+        """Every generated non-page file: path in the site -> text."""
+        return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url),
+                **calendar_files(self.content, site_url), **open_data_files(self.content)}
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}

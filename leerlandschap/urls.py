@@ -31,7 +31,7 @@ def src_uri(url: str) -> str:
     stripped = url.strip("/")
     if not stripped:
         return "index.md"
-    if url in {f"{s}/" for s in SECTIONS.values()}:
+    if "/" not in stripped:  # a section's own page, e.g. 'bouwstenen/' or 'afspraken/'
         return f"{stripped}/index.md"
     return f"{stripped}.md"
 
@@ -40,5 +40,6 @@ def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory-style URLs ('' is the home page); keeps '#anchor'."""
     path, _, anchor = to_url.partition("#")
     rel = posixpath.relpath("/" + path, "/" + from_url) if path != from_url else "."
-    rel = "./" if rel == "." else rel.rstrip("/") + "/"
+    is_file = bool(path) and not path.endswith("/")  # e.g. 'agenda/x.ics' keeps its name
+    rel = "./" if rel == "." else rel if is_file else rel.rstrip("/") + "/"
     return rel + (f"#{anchor}" if anchor else "")

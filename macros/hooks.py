@@ -19,7 +19,6 @@ from mkdocs.structure.files import File  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
 from leerlandschap.searchindex import index_site  # noqa: E402
 from leerlandschap.sitedata import load_site  # noqa: E402
-from leerlandschap.vragendata import questions_json  # noqa: E402
 
 
 def content_dir(config) -> Path:
@@ -33,7 +32,8 @@ def on_files(files, config):
         raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
     for page in site.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown()))
-    files.append(File.generated(config, "vragen.json", content=questions_json(site.content)))  # for "Mijn vragenset"
+    for path, text in site.files(config.site_url or "https://leerlandschap.invalid/").items():
+        files.append(File.generated(config, path, content=text))  # calendars, feed, open data, vragen.json
     return files
 
 

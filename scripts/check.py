@@ -6,12 +6,14 @@ Usage: python scripts/check.py [--content DIR]      (also: make check)
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from leerlandschap.freshness import due_for_review  # noqa: E402
 from leerlandschap.loader import check_content  # noqa: E402
 
 
@@ -31,6 +33,8 @@ def summary(content) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Controleer de inhoud in content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
+    parser.add_argument("--vandaag", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                        help="datum voor de herzieningscontrole, JJJJ-MM-DD (standaard: vandaag)")
     args = parser.parse_args(argv)
     content_dir = args.content.resolve()
     content, problems = check_content(content_dir, display_root(content_dir))
@@ -42,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{'bestand' if files == 1 else 'bestanden'}. Los ze op en controleer opnieuw met 'make check'.")
         return 1
     print(summary(content))
+    due = due_for_review(content, content_dir, args.vandaag)
+    if due:
+        print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
+              "(geen fout; de site wordt gewoon gebouwd):")
+        for review in due:
+            print(review.display(display_root(content_dir)))
     return 0
 
 

@@ -30,7 +30,8 @@ def test_broken_fixture_covers_every_kind_of_mistake():
     for needle in ["tab-teken", "Het bestand is leeg", "dubbele punt", "Het verplichte veld", "Hier hoort een heel getal",
                    "Bedoel je 'titel'?", "geen geldige datum", "ja/nee-waarde", "gelezen als datum", "gelezen als het getal",
                    "staat hier twee keer", "bestaat al in", "Er is geen thema", "Er is geen rol", "geen reflectievraag",
-                   "geen geldige id", "niet de goede vorm", "komt twee keer voor", "geen tafel met id", "wordt niet gelezen"]:
+                   "geen geldige id", "niet de goede vorm", "komt twee keer voor", "geen tafel met id", "wordt niet gelezen",
+                   "geen eerdere afspraak met id"]:
         assert needle in EXPECTED, needle
     assert all(re.match(r"content/\S.*\.\w+:\d+: \S", line) for line in EXPECTED.splitlines()[:-2])
 

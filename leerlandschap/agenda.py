@@ -1,0 +1,92 @@
+"""Calendar files (iCalendar, RFC 5545) with the meetings of each tafel, and one with all tafels.
+
+UIDs are built from ids (tafel and meeting file name) and the site's host, so a calendar app that
+subscribes or re-imports replaces events instead of doubling them. Times are local times in
+Europe/Amsterdam, with the zone described in the file. DTSTAMP comes from the content, not from
+the clock, so builds stay byte-identical.
+"""
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+from . import urls
+from .model import Bijeenkomst, Content
+
+DEFAULT_HOURS = 2  # length of a meeting whose file gives only a start time
+TIMEZONE = [
+    "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam", "X-LIC-LOCATION:Europe/Amsterdam",
+    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+    "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+    "END:VTIMEZONE",
+]
+
+
+def escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Lines of at most 75 octets, continued with CRLF + space, never splitting a UTF-8 character."""
+    parts, current = [], ""
+    for char in line:
+        limit = 75 if not parts else 74
+        if len((current + char).encode("utf-8")) > limit:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def _times(meeting: Bijeenkomst) -> list[str]:
+    day = meeting.datum
+    if not meeting.tijd:
+        return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}"]
+    start_text, _, end_text = meeting.tijd.partition("-")
+    start = datetime.datetime.combine(day, datetime.time.fromisoformat(start_text))
+    end = (datetime.datetime.combine(day, datetime.time.fromisoformat(end_text)) if end_text
+           else start + datetime.timedelta(hours=DEFAULT_HOURS))
+    return [f"DTSTART;TZID=Europe/Amsterdam:{start:%Y%m%dT%H%M%S}", f"DTEND;TZID=Europe/Amsterdam:{end:%Y%m%dT%H%M%S}"]
+
+
+def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str) -> list[str]:
+    tafel = content.tafels[meeting.tafel]
+    title = f"{tafel.titel}: {meeting.titel}" if meeting.titel else tafel.titel
+    page = site_url + urls.item_url("bijeenkomst", meeting.id)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{meeting.id.replace('/', '.')}@{host}",
+        f"DTSTAMP:{meeting.datum:%Y%m%d}T000000Z",
+        *_times(meeting),
+        f"SUMMARY:{escape(title)}",
+        f"DESCRIPTION:{escape(tafel.samenvatting.strip() + ' Meer informatie: ' + page)}",
+        f"URL:{page}",
+    ]
+    if meeting.locatie:
+        lines.append(f"LOCATION:{escape(meeting.locatie)}")
+    return lines + ["END:VEVENT"]
+
+
+def calendar(content: Content, meetings: list[Bijeenkomst], name: str, site_url: str) -> str:
+    host = urlsplit(site_url).hostname or "leerlandschap.invalid"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leerlandschap//Tafels//NL", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}", "X-WR-TIMEZONE:Europe/Amsterdam", *TIMEZONE]
+    for meeting in sorted(meetings, key=lambda m: (m.datum, m.id)):
+        lines += _event(content, meeting, site_url, host)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def calendar_files(content: Content, site_url: str) -> dict[str, str]:
+    """{'agenda/<tafel>.ics': text, ..., 'agenda/alle-tafels.ics': text}"""
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.bijeenkomsten.values() if m.tafel == t.id],
+                                            f"{t.titel} ({content.regio.naam})", site_url)
+             for t in content.tafels.values()}
+    files["agenda/alle-tafels.ics"] = calendar(content, list(content.bijeenkomsten.values()),
+                                               f"Alle tafels ({content.regio.naam})", site_url)
+    return files

@@ -1,0 +1,68 @@
+"""What's new: practices, vragensets and meeting outcomes, dated from the content, as Atom and as a list.
+
+Dates come from the content (`datum` of practices and sets, the meeting date of outcomes), never from
+the build, so the feed is the same for every build of the same content.
+"""
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from . import urls
+from .model import Content
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Nieuws:
+    kind: str  # "praktijk", "vragenset" or "bijeenkomst"
+    id: str
+    titel: str
+    datum: datetime.date
+    samenvatting: str
+    soort: str  # how a reader names it
+
+    @property
+    def url(self) -> str:
+        return urls.item_url(self.kind, self.id)
+
+
+def recent(content: Content) -> list[Nieuws]:
+    """Newest first; equal dates in a fixed order."""
+    items = [Nieuws("praktijk", p.id, p.titel, p.datum, p.samenvatting, "goede praktijk") for p in content.praktijken.values()]
+    items += [Nieuws("vragenset", s.id, s.titel, s.datum, s.doel, "vragenset") for s in content.vragensets.values()]
+    for m in content.bijeenkomsten.values():
+        if m.opbrengst.inzichten or m.opbrengst.afspraken or m.verslag:
+            tafel = content.tafels[m.tafel]
+            title = f"Opbrengst: {m.titel or tafel.titel}"
+            summary = " ".join(m.opbrengst.inzichten) or tafel.samenvatting
+            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {tafel.titel}"))
+    return sorted(items, key=lambda n: (n.datum, n.kind, n.id), reverse=True)
+
+
+def _stamp(day: datetime.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(content: Content, site_url: str, limit: int = 50) -> str:
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    items = recent(content)[:limit]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Nieuw in het leerlandschap van {content.regio.naam}"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url + "nieuw.xml"
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + "nieuw.xml"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + "nieuw/"})
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(max((n.datum for n in items), default=datetime.date(2000, 1, 1)))
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = content.regio.naam
+    for n in items:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = n.titel
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = site_url + n.url
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + n.url})
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(n.datum)
+        ET.SubElement(entry, f"{{{ATOM}}}category", {"term": n.kind, "label": n.soort})
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = n.samenvatting.strip()
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Create a new content item from a template, with a unique id, and check it.
+
+Usage:
+  python scripts/nieuw.py bijeenkomst --tafel thematafels --datum 2027-01-12
+  python scripts/nieuw.py praktijk --titel "Samen lunchen met de wijkteams"
+  python scripts/nieuw.py tafel|vragenset|bouwsteen --titel "..."
+  make new                       (asks the questions in the terminal)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import string
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leerlandschap.loader import check_content, load_content, slugify  # noqa: E402
+from leerlandschap.problems import ContentError  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parent / "sjablonen"
+FOLDERS = {"praktijk": "praktijken", "tafel": "tafels", "vragenset": "vragensets", "bouwsteen": "bouwstenen"}
+KINDS = ["bijeenkomst", *FOLDERS]
+
+
+class Stop(Exception):
+    """A message for the user; nothing was written."""
+
+
+def ask(label: str, value: str | None, interactive: bool, default: str | None = None) -> str:
+    if value:
+        return value
+    if not interactive:
+        if default is not None:
+            return default
+        raise Stop(f"Geef {label} op (zie --help).")
+    answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip()
+    if not answer and default is None:
+        raise Stop(f"Zonder {label} kan ik niets maken.")
+    return answer or default
+
+
+def unique(folder: Path, base: str) -> Path:
+    path, number = folder / f"{base}.yml", 2
+    while path.exists():
+        path, number = folder / f"{base}-{number}.yml", number + 1
+    return path
+
+
+def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
+    try:
+        content = load_content(content_dir)
+    except ContentError as error:
+        raise Stop(f"Los eerst de problemen in de inhoud op (make check):\n{error}") from None
+    today = datetime.date.today().isoformat()
+    # Text values are written as JSON strings: valid YAML, whatever characters they contain.
+    values = {"datum": today, "jaar_tekst": json.dumps(today[:4]), "regio_tekst": json.dumps(content.regio.naam, ensure_ascii=False),
+              "bron": next(iter(content.bronnen), "bron"), "bouwsteen": next(iter(content.bouwstenen), ""),
+              "thema": next(iter(content.themas), ""),
+              "vraag": next((f"{b.id}/{v.id}" for b in content.bouwstenen.values() for v in b.reflectievragen), "")}
+    if kind == "bijeenkomst":
+        tafel_id = ask("de tafel (id, bijvoorbeeld thematafels)", args.tafel, interactive)
+        if tafel_id not in content.tafels:
+            raise Stop(f"Er is geen tafel met id '{tafel_id}'. Kies uit: {', '.join(content.tafels)}.")
+        day = ask("de datum (JJJJ-MM-DD)", args.datum, interactive, today)
+        try:
+            datetime.date.fromisoformat(day)
+        except ValueError:
+            raise Stop(f"'{day}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-12.") from None
+        tafel = content.tafels[tafel_id]
+        values |= {"datum": day, "tafel_titel": tafel.titel, "rollen": ", ".join(dict.fromkeys(d.rol for d in tafel.deelnemers))}
+        path = unique(content_dir / "tafels" / tafel_id, day)
+    else:
+        title = ask("de titel", args.titel, interactive)
+        if not slugify(title):
+            raise Stop("De titel moet letters of cijfers bevatten.")
+        values["titel"] = json.dumps(title, ensure_ascii=False)
+        path = unique(content_dir / FOLDERS[kind], slugify(title))
+    text = string.Template((TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")).safe_substitute(values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    _, problems = check_content(content_dir)
+    mine = [p for p in problems if p.path.endswith(path.relative_to(content_dir).as_posix())]
+    if mine:  # never leave a broken file behind
+        path.unlink()
+        raise Stop("Het nieuwe bestand klopt niet en is weer verwijderd:\n" + "\n".join(str(p) for p in mine))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Maak een nieuw item in content/ vanuit een sjabloon.")
+    parser.add_argument("soort", nargs="?", choices=KINDS, help="wat je wilt maken")
+    parser.add_argument("--titel", help="titel (niet voor een bijeenkomst)")
+    parser.add_argument("--tafel", help="id van de tafel (voor een bijeenkomst)")
+    parser.add_argument("--datum", help="datum van de bijeenkomst, JJJJ-MM-DD (standaard: vandaag)")
+    parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
+    args = parser.parse_args(argv)
+    interactive = sys.stdin.isatty()
+    try:
+        kind = args.soort or ask(f"wat wil je maken ({', '.join(KINDS)})", None, interactive)
+        if kind not in KINDS:
+            raise Stop(f"'{kind}' kan ik niet maken. Kies uit: {', '.join(KINDS)}.")
+        path = create(kind, args, args.content.resolve(), interactive)
+    except Stop as stop:
+        print(stop, file=sys.stderr)
+        return 2
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    print(f"Gemaakt: {shown}\nOpen het bestand, vul het verder in en controleer het met 'make check'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
