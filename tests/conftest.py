@@ -26,3 +26,17 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """The example content built once for real (check, MkDocs, Pagefind) and served on 127.0.0.1."""
+    from browser import SiteServer
+    from sitebuild import build, make_project
+
+    project = make_project(tmp_path_factory.mktemp("example") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = SiteServer(project / "site")
+    yield project, server.url
+    server.stop()

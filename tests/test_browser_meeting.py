@@ -6,22 +6,15 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser import SiteServer
 from htmltools import parse_file
 from leerlandschap.loader import load_content
-from sitebuild import build, make_project
 
 A4 = (595.3, 841.9)  # points; Chromium rounds the width to 595
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("meeting") / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = SiteServer(project / "site")
-    yield project, server.url
-    server.stop()
+def built(example_site):
+    return example_site
 
 
 @pytest.fixture

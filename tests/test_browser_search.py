@@ -4,18 +4,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import SiteServer
-from sitebuild import build, make_project
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("browser") / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = SiteServer(project / "site")
-    yield server.url
-    server.stop()
+def served(example_site):
+    return example_site[1]
 
 
 @pytest.fixture

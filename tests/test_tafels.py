@@ -1,0 +1,162 @@
+"""Tafels as a learning cycle: agreements over time, calendars, feed, landscape, open data, freshness, make new."""
+import datetime
+import json
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+
+from conftest import ROOT
+from htmltools import parse_file
+from leerlandschap.afspraken import agreements, open_agreements, timeline
+from leerlandschap.loader import check_content, load_content
+from sitebuild import build, make_project
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("tafels") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def model(project):
+    return load_content(project / "content")
+
+
+def test_an_agreement_is_carried_until_a_later_meeting_closes_it(example_content):
+    moments = timeline([m for m in example_content.bijeenkomsten.values() if m.tafel == "thematafels"],
+                       agreements(example_content)["thematafels"])
+    first, second, third = moments
+    assert [v.key for v in first.nieuw] == ["ervaringsdeskundige-uitnodigen", "knelpunten-op-een-rij"]
+    assert ("knelpunten-op-een-rij", "loopt") in [(v.key, s) for v, s in second.bijgewerkt]
+    assert ("knelpunten-op-een-rij", "gedaan") in [(v.key, s) for v, s in third.bijgewerkt]
+    assert [v.key for v in third.doorgeschoven] == ["voorstel-werkafspraak-overdracht"]  # not discussed, still open
+    updated = next(v for v, _ in third.bijgewerkt if v.key == "knelpunten-op-een-rij")
+    assert updated.tekst.startswith("Zet de knelpunten") and updated.eigenaar == "beleidsmaker"  # from the first mention
+    assert {v.key for v in open_agreements(example_content)} == {"voorstel-werkafspraak-overdracht", "signalen-naar-leertafel-crisis"}
+
+
+def test_tafel_page_shows_the_timeline_with_the_carried_agreement(project):
+    root = parse_file(project / "site" / "tafels" / "thematafels" / "index.html")
+    items = [li for li in root.find_all("li") if li.attrs.get("data-datum")]
+    assert [li.attrs["data-datum"] for li in items] == ["2026-08-25", "2026-10-06", "2026-11-17"]
+    last = items[-1].all_text()
+    assert "Nog open van eerder" in last and "Maak een voorstel voor een vaste werkafspraak" in last
+    current = [li for li in root.find_all("li") if li.attrs.get("aria-current") == "step"]
+    assert [li.all_text() for li in current] == ["doen wat werkt"]
+    open_list = [e for e in root.find_all("h2") if e.attrs.get("id") == "afspraken"]
+    assert open_list
+
+
+def test_agreements_overview_by_role_and_due_date(project, model):
+    root = parse_file(project / "site" / "afspraken" / "index.html")
+    headings = [h.all_text() for h in root.find_all("h2")]
+    assert headings == ["Coördinatoren", "Leidinggevenden en managers"]  # roles in the site's order (by title)
+    rows = [tr for tr in root.find_all("tr") if "ll-afspraak" in (tr.attrs.get("class") or "")]
+    assert {tr.attrs["data-deadline"] for tr in rows} == {"2026-11-15", "2027-01-15"}
+
+
+def test_calendars_parse_and_hold_every_meeting_with_stable_uids(project, model):
+    agenda = project / "site" / "agenda"
+    for tafel in model.tafels.values():
+        calendar = icalendar.Calendar.from_ical((agenda / f"{tafel.id}.ics").read_bytes())
+        events = calendar.walk("VEVENT")
+        meetings = [m for m in model.bijeenkomsten.values() if m.tafel == tafel.id]
+        assert sorted(str(e["UID"]) for e in events) == sorted(f"{m.id.replace('/', '.')}@example.org" for m in meetings)
+        for event in events:
+            start = event.decoded("DTSTART")
+            meeting = model.bijeenkomsten[str(event["UID"]).split("@")[0].replace(".", "/", 1)]
+            if meeting.tijd:
+                assert start.tzinfo is not None and str(start.tzinfo) == "Europe/Amsterdam"
+                assert start.strftime("%H:%M") == meeting.tijd[:5] and start.date() == meeting.datum
+            else:
+                assert start == meeting.datum
+    everything = icalendar.Calendar.from_ical((agenda / "alle-tafels.ics").read_bytes())
+    assert len(everything.walk("VEVENT")) == len(model.bijeenkomsten)
+    raw = (agenda / "alle-tafels.ics").read_bytes()
+    assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
+
+
+def test_atom_feed_is_valid_xml_sorted_by_content_date(project, model):
+    feed = ET.parse(project / "site" / "nieuw.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    dates = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert dates == sorted(dates, reverse=True) and len(entries) >= len(model.praktijken) + len(model.vragensets)
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}id").startswith("https://example.org/leerlandschap/")
+        assert entry.findtext(f"{ATOM}title") and entry.find(f"{ATOM}link").attrib["href"]
+    assert feed.findtext(f"{ATOM}updated") == dates[0]
+
+
+def test_landscape_names_the_bouwstenen_without_practices(project, model):
+    root = parse_file(project / "site" / "landschap" / "index.html")
+    linked = {p for praktijk in model.praktijken.values() for p in praktijk.bouwstenen}
+    missing = [b.titel for b in model.bouwstenen.values() if b.id not in linked]
+    assert missing, "the example content should leave a gap to show"
+    gaps = [ul for ul in root.find_all("ul") if ul.has_class("ll-gaten")][0]
+    assert [li.all_text() for li in gaps.find_all("li")] == missing
+    assert "Voor deze bouwstenen is nog geen praktijkvoorbeeld" in root.all_text()
+    svgs = [a for a in root.find_all("article") if a.has_class("ll-landschap")][0].find_all("svg")
+    assert len(svgs) == 2 and all(s.attrs.get("role") == "img" and s.find_all("title") for s in svgs)
+
+
+def test_open_data_files(project, model):
+    data = project / "site" / "data"
+    for name, count in (("bouwstenen", 18), ("tafels", len(model.tafels)), ("bijeenkomsten", len(model.bijeenkomsten))):
+        exported = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+        assert len(exported["items"]) == count and (data / exported["schema"]).is_file()
+    bouwsteen = json.loads((data / "bouwstenen.json").read_text(encoding="utf-8"))["items"][0]
+    assert bouwsteen["id"] == "leer-vanuit-de-ogen-van-de-inwoner" and bouwsteen["reflectievragen"]
+
+
+def test_check_lists_texts_due_for_review_as_information():
+    result = subprocess.run([sys.executable, "scripts/check.py", "--vandaag", "2027-01-02"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    info = lines[lines.index(next(l for l in lines if l.startswith("Ter info:"))) + 1:]
+    assert info == [
+        "content/praktijken/ontwikkelsessies-lerende-regio-2021.yml:54: te herzien sinds 30 juni 2026 (eigenaar: coördinator)",
+        "content/tafels/leertafel-jggz.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
+        "content/tafels/leertafel-kdc.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
+        "content/tafels/leertafel-logeren.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
+    ]
+
+
+def run_new(*args, content):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "nieuw.py"), *args, "--content", str(content)],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def test_make_new_scaffolds_a_meeting_that_checks_clean(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    result = run_new("bijeenkomst", "--tafel", "leertafel-logeren", "--datum", "2027-02-10", content=content)
+    assert result.returncode == 0, result.stderr
+    created = content / "tafels" / "leertafel-logeren" / "2027-02-10.yml"
+    assert created.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../../schemas/bijeenkomst")
+    model, problems = check_content(content, tmp_path)
+    assert problems == [] and model.bijeenkomsten["leertafel-logeren/2027-02-10"].datum == datetime.date(2027, 2, 10)
+    again = run_new("bijeenkomst", "--tafel", "leertafel-logeren", "--datum", "2027-02-10", content=content)
+    assert again.returncode == 0 and (content / "tafels" / "leertafel-logeren" / "2027-02-10-2.yml").exists()
+
+
+def test_make_new_explains_what_is_missing(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    assert "Geef de titel op" in run_new("praktijk", content=content).stderr
+    wrong = run_new("bijeenkomst", "--tafel", "leertafel-logren", "--datum", "2027-02-10", content=content)
+    assert wrong.returncode == 2 and "Er is geen tafel met id 'leertafel-logren'" in wrong.stderr
+    bad_date = run_new("bijeenkomst", "--tafel", "leertafel-logeren", "--datum", "10-02-2027", content=content)
+    assert "'10-02-2027' is geen datum" in bad_date.stderr
+    assert not re.search(r"\.yml", "".join(p.name for p in (content / "tafels" / "leertafel-logeren").glob("*")) or "")
