@@ -52,12 +52,14 @@ class Reflectievraag:
     id: str
     vraag: str
     rollen: Ids = ()
+    regionaal: bool = False  # added by the region (regio/aanvullingen/)
 
 
 @dataclass(frozen=True)
 class Leervraag:
     rol: str
     vraag: str
+    regionaal: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,22 @@ class Bouwsteen:
     volgorde: int = 100
     reflectievragen: tuple[Reflectievraag, ...] = ()
     leervragen: tuple[Leervraag, ...] = ()
+    regio_toelichting: str = ""  # the region's own explanation (regio/aanvullingen/)
 
     def vraag_ref(self, vraag: Reflectievraag) -> str:
         """The id other items use for one of this bouwsteen's questions."""
         return f"{self.id}/{vraag.id}"
+
+
+@dataclass(frozen=True)
+class Aanvulling:
+    """What a region adds to a national bouwsteen; the id is the bouwsteen's id."""
+
+    id: str
+    bron: str
+    toelichting: str = ""
+    reflectievragen: tuple[Reflectievraag, ...] = ()
+    leervragen: tuple[Leervraag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +204,26 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Kleuren:
+    primair: str = ""
+    accent: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Settings of the region's website (the MkDocs glue applies them)."""
+
+    naam: str = ""
+    beschrijving: str = ""
+    adres: str = ""
+    repository: str = ""
+    tak: str = "main"
+    logo: str = ""
+    favicon: str = ""
+    kleuren: Kleuren = Kleuren()
+
+
+@dataclass(frozen=True)
 class Regio:
     naam: str
     motto: str
@@ -201,6 +235,8 @@ class Regio:
     partners: Texts = ()
     contact: Contact | None = None
     website: str = ""
+    site: Site = Site()
+    verbergen: Ids = ()
 
 
 @dataclass(frozen=True)

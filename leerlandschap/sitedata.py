@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .agenda import calendar_files
 from .feed import atom
-from .loader import load_content
+from .loader import REGIO_DIR, load_content
 from .opendata import open_data_files
 from .vragendata import questions_json
 from .model import Content
@@ -42,7 +42,8 @@ def _signature(*folders: Path) -> tuple:
 def load_site(content_dir: Path) -> SiteData:
     """Checked content and its pages; raises ContentError listing every problem."""
     content_dir = Path(content_dir).resolve()
-    key = _signature(content_dir, SCHEMA_DIR)
+    regio_dir = content_dir.parent / REGIO_DIR
+    key = _signature(content_dir, SCHEMA_DIR, *([regio_dir] if regio_dir.is_dir() else []))
     cached = _cache.get(content_dir)
     if cached and cached[0] == key:
         return cached[1]

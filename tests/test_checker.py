@@ -59,7 +59,7 @@ def test_a_reference_problem_points_at_the_line_of_the_reference(tmp_path):
     _, problems = check_content(content, tmp_path)
     assert [str(p) for p in problems] == [
         f"content/praktijken/leerlandschap-flevoland.yml:{index + 1}: bouwstenen: Er is geen bouwsteen met id "
-        "'coordineer-het-lere' (in content/bouwstenen/). Bedoel je 'coordineer-het-leren'?"]
+        "'coordineer-het-lere' (in bouwstenen/). Bedoel je 'coordineer-het-leren'?"]
 
 
 def test_missing_region_file_and_missing_folder(tmp_path):

@@ -12,7 +12,7 @@ KINDS = sorted(p.name.split(".")[0] for p in SCHEMA_DIR.glob("*.schema.json"))
 
 
 def test_all_content_types_have_a_schema():
-    assert KINDS == ["bijeenkomst", "bouwsteen", "bron", "praktijk", "regio", "rol", "tafel", "thema", "vragenset"]
+    assert KINDS == ["aanvulling", "bijeenkomst", "bouwsteen", "bron", "praktijk", "regio", "rol", "tafel", "thema", "vragenset"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,0 +1,133 @@
+"""Checks across files: unique ids, agreements over time, references, and a region's layer on national content."""
+from __future__ import annotations
+
+import difflib
+
+from .items import FOLDER_OF, MEETING, TYPES, Item
+from .problems import Problem, field_prefix
+from .schemas import Reference
+
+
+def check_ids(items: list[Item], problems: list[Problem]) -> None:
+    seen: dict[tuple[str, str], Item] = {}
+    for item in items:
+        key = (item.type.kind, item.id)
+        if key in seen:
+            problems.append(Problem(item.display, 1, f"Het id '{item.id}' bestaat al in {seen[key].display}. "
+                                                     "Geef een van beide bestanden een andere naam."))
+        else:
+            seen[key] = item
+    tafels = {i.id for i in items if i.type.kind == "tafel"}
+    for item in items:
+        if item.type is MEETING and item.id.partition("/")[0] not in tafels:
+            tafel = item.id.partition("/")[0]
+            problems.append(Problem(item.display, 1, f"Deze bijeenkomst staat in de map '{tafel}', maar er is geen "
+                                                     f"tafel met id '{tafel}' (tafels/{tafel}.yml)."))
+        if item.data:
+            _check_unique_list_ids(item, ("reflectievragen",), problems)
+            _check_unique_list_ids(item, ("opbrengst", "afspraken"), problems)
+
+
+def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) -> None:
+    entries = item.data
+    for key in where:
+        entries = entries.get(key) if isinstance(entries, dict) else None
+    seen: set[str] = set()
+    for i, entry in enumerate(entries if isinstance(entries, list) else ()):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(ident, str) and ident in seen:
+            problems.append(Problem(item.display, item.doc.line_of(where + (i, "id")),
+                                    f"id: '{ident}' komt twee keer voor in deze lijst. Elke id moet uniek zijn."))
+        seen.add(ident)
+
+
+def check_agreements(items: list[Item], problems: list[Problem]) -> None:
+    """A new agreement needs its text and owner; an update (same id, later meeting) may give only the status."""
+    meetings = sorted((i for i in items if i.type is MEETING and i.valid), key=lambda i: (i.data["datum"], i.id))
+    earlier: dict[str, set[str]] = {}  # tafel -> agreement ids made so far
+    for item in meetings:
+        known = earlier.setdefault(item.id.partition("/")[0], set())
+        for index, afspraak in enumerate(item.data.get("opbrengst", {}).get("afspraken", [])):
+            ident = afspraak.get("id")
+            if ident in known or (afspraak.get("tekst") and afspraak.get("eigenaar")):
+                continue
+            absent = [f"'{f}'" for f in ("tekst", "eigenaar") if not afspraak.get(f)]
+            missing = " en ".join(absent) + (" ontbreken" if len(absent) > 1 else " ontbreekt")
+            hint = (f" Er is bij deze tafel geen eerdere afspraak met id '{ident}'.{_guess(ident, known)}" if ident else
+                    " Wil je een afspraak uit een eerdere bijeenkomst bijwerken? Schrijf dan haar id erbij.")
+            problems.append(Problem(item.display, item.doc.line_of(("opbrengst", "afspraken", index)),
+                                    f"afspraken: Bij een nieuwe afspraak horen 'tekst' en 'eigenaar'; {missing}.{hint}"))
+        known.update(a["id"] for a in item.data.get("opbrengst", {}).get("afspraken", []) if a.get("id"))
+
+
+def _question_ids(item: Item) -> set[str]:
+    vragen = item.data.get("reflectievragen") if item.data else None
+    return {v.get("id") for v in vragen if isinstance(v, dict)} if isinstance(vragen, list) else set()
+
+
+def check_layers(items: list[Item], regio: Item | None, problems: list[Problem]) -> set[str]:
+    """A region's additions must fit the national bouwsteen; hidden bouwstenen must exist. Returns hidden ids."""
+    bouwstenen = {i.id: i for i in items if i.type.kind == "bouwsteen"}
+    for item in items:
+        if item.type.kind != "aanvulling" or not item.data:
+            continue
+        if item.id not in bouwstenen:
+            problems.append(Problem(item.display, 1, f"Deze aanvulling hoort bij bouwsteen '{item.id}', maar die bestaat "
+                                                     f"niet. De bestandsnaam moet de id van een bouwsteen zijn."
+                                                     + _guess(item.id, bouwstenen)))
+            continue
+        national = _question_ids(bouwstenen[item.id])
+        for i, vraag in enumerate(item.data.get("reflectievragen") or []):
+            if isinstance(vraag, dict) and vraag.get("id") in national:
+                problems.append(Problem(item.display, item.doc.line_of(("reflectievragen", i, "id")),
+                                        f"id: de bouwsteen '{item.id}' heeft al een vraag met id '{vraag['id']}'. "
+                                        "Kies een andere id voor jullie vraag."))
+    hidden = set()
+    entries = (regio.data or {}).get("verbergen") if regio else None
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        ident = str(entry).partition("/")[2]
+        if ident not in bouwstenen:
+            problems.append(Problem(regio.display, regio.doc.line_of(("verbergen", i)),
+                                    f"verbergen: er is geen bouwsteen met id '{ident}'." + _guess(ident, bouwstenen)))
+        hidden.add(ident)
+    return hidden
+
+
+def check_references(items: list[Item], references: list[tuple[Item, Reference]], problems: list[Problem],
+                     hidden: set[str] = frozenset()) -> None:
+    # Resolve against every file found, valid or not: a broken target is reported once, in its own file.
+    known: dict[str, set[str]] = {t.kind: set() for t in TYPES}
+    questions: dict[str, set[str]] = {}
+    for item in items:
+        known.setdefault(item.type.kind, set()).add(item.id)
+        if item.type.kind in ("bouwsteen", "aanvulling") and item.data:
+            questions.setdefault(item.id, set()).update(_question_ids(item))
+    for item, ref in references:
+        line = item.doc.line_of(ref.path)
+        target = ref.target.partition("/")[0] if ref.kind == "vraag" else ref.target
+        if ref.kind in ("bouwsteen", "vraag") and target in hidden and target in known["bouwsteen"]:
+            message = (f"De bouwsteen '{target}' staat bij 'verbergen' in het regiobestand. Haal de verwijzing weg, "
+                       "of toon de bouwsteen weer.")
+        elif ref.kind == "vraag":
+            bouwsteen, _, vraag = ref.target.partition("/")
+            if bouwsteen not in known["bouwsteen"]:
+                message = _missing("bouwsteen", bouwsteen, known["bouwsteen"])
+            elif vraag not in questions.get(bouwsteen, ()):
+                message = (f"De bouwsteen '{bouwsteen}' heeft geen reflectievraag met id '{vraag}'."
+                           + _guess(vraag, questions.get(bouwsteen, ())))
+            else:
+                continue
+        elif ref.target in known[ref.kind]:
+            continue
+        else:
+            message = _missing(ref.kind, ref.target, known[ref.kind])
+        problems.append(Problem(item.display, line, field_prefix(ref.path) + message))
+
+
+def _missing(kind: str, target: str, known: set[str]) -> str:
+    return f"Er is geen {kind} met id '{target}' (in {FOLDER_OF[kind]}/)." + _guess(target, known)
+
+
+def _guess(word: str, options) -> str:
+    close = difflib.get_close_matches(word, sorted(o for o in options if o), n=1, cutoff=0.7)
+    return f" Bedoel je '{close[0]}'?" if close else ""
