@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new test bench clean
+.PHONY: help setup site serve check new regio test bench clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ check: $(STAMP) ## Controleer alleen de inhoud in content/
 
 new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, bouwsteen)
 	$(BIN)/python scripts/nieuw.py $(ARGS)
+
+regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie README: Eigen regio starten)
+	$(BIN)/python scripts/regio.py $(ARGS)
 
 test: $(STAMP) ## Draai alle tests
 	$(BIN)/python -m pytest

@@ -67,7 +67,10 @@ def _question_ids(item: Item) -> set[str]:
 
 def check_layers(items: list[Item], regio: Item | None, problems: list[Problem]) -> set[str]:
     """A region's additions must fit the national bouwsteen; hidden bouwstenen must exist. Returns hidden ids."""
-    bouwstenen = {i.id: i for i in items if i.type.kind == "bouwsteen"}
+    bouwstenen: dict[str, Item] = {}
+    for item in items:  # the first file with an id wins; a second one is reported by check_ids
+        if item.type.kind == "bouwsteen":
+            bouwstenen.setdefault(item.id, item)
     for item in items:
         if item.type.kind != "aanvulling" or not item.data:
             continue

@@ -28,7 +28,16 @@ class SiteData:
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
         return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url),
-                **calendar_files(self.content, site_url), **open_data_files(self.content)}
+                "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url),
+                **open_data_files(self.content)}
+
+    def colours_css(self) -> str:
+        """The region's colours as the CSS variables Material and our stylesheet use (schema-checked #rrggbb)."""
+        colours = self.content.regio.site.kleuren
+        rules = [f"  --md-primary-fg-color: {colours.primair};\n  --md-typeset-a-color: {colours.primair};"
+                 if colours.primair else "", f"  --md-accent-fg-color: {colours.accent};" if colours.accent else ""]
+        body = "\n".join(r for r in rules if r)
+        return f"/* Colours from the region file (regio.yml: site.kleuren). */\n:root {{\n{body}\n}}\n" if body else ""
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}

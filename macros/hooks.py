@@ -1,13 +1,15 @@
-"""MkDocs glue (thin on purpose): check the content, then add the generated pages as virtual files.
+"""MkDocs glue (thin on purpose): check the content, apply the region's site settings, add the generated pages.
 
-Where a page comes from: leerlandschap/pages.py builds it from content/ with a template in
-leerlandschap/templates/; this hook only hands it to MkDocs. Nothing generated is written to docs/.
+Where a page comes from: leerlandschap/pages.py builds it from content/ (and regio/ in a fork) with a
+template in leerlandschap/templates/; this hook only hands it to MkDocs. Nothing generated is written
+to docs/.
 """
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -16,24 +18,62 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from leerlandschap.loader import REGIO_DIR  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
 from leerlandschap.searchindex import index_site  # noqa: E402
-from leerlandschap.sitedata import load_site  # noqa: E402
+from leerlandschap.sitedata import SiteData, load_site  # noqa: E402
 
 
 def content_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
 
-def on_files(files, config):
+def site_data(config) -> SiteData:
     try:
-        site = load_site(content_dir(config))
+        return load_site(content_dir(config))
     except ContentError as error:
         raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
+
+
+def edit_base(repository: str, branch: str) -> str:
+    # An absolute edit_uri without repo_url: edit links work, and Material shows no repository widget
+    # (which would call the GitHub API from every visitor's browser).
+    marker = "/-/edit/" if "gitlab" in (urlsplit(repository).hostname or "") else "/edit/"
+    return f"{repository.rstrip('/')}{marker}{branch}/"
+
+
+def on_config(config):
+    site = site_data(config).content.regio.site
+    config.site_name = site.naam or config.site_name
+    config.site_description = site.beschrijving or config.site_description
+    config.site_url = site.adres or config.site_url
+    if site.repository:
+        config.edit_uri = edit_base(site.repository, site.tak)
+    if site.logo:
+        config.theme["logo"] = f"regio/{site.logo}"
+    if site.favicon:
+        config.theme["favicon"] = f"regio/{site.favicon}"
+    return config
+
+
+def on_files(files, config):
+    site = site_data(config)
+    project = content_dir(config).parent
+    editable = bool(config.edit_uri)
+    for file in files:  # hand-written pages are edited in docs/
+        if editable and file.is_documentation_page():
+            file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
     for page in site.pages:
-        files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        generated = File.generated(config, page.src_uri, content=page.markdown())
+        if editable and page.source:  # the edit link opens the YAML file the page comes from
+            layer = REGIO_DIR if (project / REGIO_DIR / page.source).is_file() else "content"
+            generated.edit_uri = f"{layer}/{page.source}"
+        files.append(generated)
     for path, text in site.files(config.site_url or "https://leerlandschap.invalid/").items():
-        files.append(File.generated(config, path, content=text))  # calendars, feed, open data, vragen.json
+        files.append(File.generated(config, path, content=text))  # calendars, feed, open data, vragen.json, colours
+    assets = project / REGIO_DIR / "assets"
+    for asset in sorted(assets.glob("*")) if assets.is_dir() else ():
+        files.append(File.generated(config, f"regio/{asset.name}", abs_src_path=str(asset)))  # logo, favicon
     return files
 
 

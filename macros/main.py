@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from markupsafe import escape  # noqa: E402
+
 from leerlandschap.sitedata import load_site  # noqa: E402
 
 
@@ -21,6 +23,16 @@ def define_env(env):
     def render(template: str, **context) -> str:
         page_url = env.page.url if env.page else ""
         return load_site(content_dir).maker.render(template, page_url, **context)
+
+    @env.macro
+    def site_naam() -> str:
+        """The site's name (from the region file), escaped."""
+        return str(escape(env.conf.site_name))
+
+    @env.macro
+    def regio_naam() -> str:
+        """The region's name, escaped (macro results are inserted as they are)."""
+        return str(escape(load_site(content_dir).content.regio.naam))
 
     @env.macro
     def regio_intro() -> str:

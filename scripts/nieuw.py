@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leerlandschap.loader import check_content, load_content, slugify  # noqa: E402
+from leerlandschap.loader import check_content, content_roots, load_content, slugify  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen"
@@ -56,10 +56,12 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
         content = load_content(content_dir)
     except ContentError as error:
         raise Stop(f"Los eerst de problemen in de inhoud op (make check):\n{error}") from None
+    target = content_roots(content_dir)[-1].path  # regio/ in a region's fork, else content/
     today = datetime.date.today().isoformat()
     # Text values are written as JSON strings: valid YAML, whatever characters they contain.
+    own_sources = [b for b in content.bronnen if (target / "bronnen" / f"{b}.yml").exists()]
     values = {"datum": today, "jaar_tekst": json.dumps(today[:4]), "regio_tekst": json.dumps(content.regio.naam, ensure_ascii=False),
-              "bron": next(iter(content.bronnen), "bron"), "bouwsteen": next(iter(content.bouwstenen), ""),
+              "bron": (own_sources or list(content.bronnen) or ["bron"])[0], "bouwsteen": next(iter(content.bouwstenen), ""),
               "thema": next(iter(content.themas), ""),
               "vraag": next((f"{b.id}/{v.id}" for b in content.bouwstenen.values() for v in b.reflectievragen), "")}
     if kind == "bijeenkomst":
@@ -73,18 +75,19 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
             raise Stop(f"'{day}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-12.") from None
         tafel = content.tafels[tafel_id]
         values |= {"datum": day, "tafel_titel": tafel.titel, "rollen": ", ".join(dict.fromkeys(d.rol for d in tafel.deelnemers))}
-        path = unique(content_dir / "tafels" / tafel_id, day)
+        layer = target if (target / "tafels" / f"{tafel_id}.yml").exists() else content_dir
+        path = unique(layer / "tafels" / tafel_id, day)
     else:
         title = ask("de titel", args.titel, interactive)
         if not slugify(title):
             raise Stop("De titel moet letters of cijfers bevatten.")
         values["titel"] = json.dumps(title, ensure_ascii=False)
-        path = unique(content_dir / FOLDERS[kind], slugify(title))
+        path = unique(target / FOLDERS[kind], slugify(title))
     text = string.Template((TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")).safe_substitute(values)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     _, problems = check_content(content_dir)
-    mine = [p for p in problems if p.path.endswith(path.relative_to(content_dir).as_posix())]
+    mine = [p for p in problems if p.path.endswith(path.relative_to(target.parent).as_posix())]
     if mine:  # never leave a broken file behind
         path.unlink()
         raise Stop("Het nieuwe bestand klopt niet en is weer verwijderd:\n" + "\n".join(str(p) for p in mine))

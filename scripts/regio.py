@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Turn a fresh fork into the site of your own region: writes regio/ and checks that everything still works.
+
+Usage:
+  python scripts/regio.py --naam "Regio Voorbeeldstad" --adres https://regio.github.io/leerlandschap/
+                          [--repository https://github.com/regio/leerlandschap] [--motto "..."] [--forceer]
+  make regio                 (asks the questions in the terminal)
+
+Everything of the region lives under regio/, a folder upstream never has: updates merge without
+conflicts. The example region in content/ is no longer shown (it is not deleted, so upstream can keep
+changing it). National bouwstenen, themas, rollen and bronnen in content/ stay.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import string
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parent / "sjablonen" / "regio"
+FOLDERS = {
+    "tafels": "Jullie tafels, één bestand per tafel. Bijeenkomsten in een map met de naam van de tafel.",
+    "praktijken": "Jullie goede praktijken, één bestand per praktijk.",
+    "vragensets": "Jullie vragensets voor overleggen.",
+    "aanvullingen": "Eigen vragen of uitleg bij een landelijke bouwsteen: de bestandsnaam is de id van die bouwsteen.",
+    "bouwstenen": "Eigen bouwstenen van jullie regio (naast de landelijke in content/bouwstenen/).",
+    "bronnen": "Bronnen van jullie eigen inhoud.",
+    "assets": "Logo en pictogram van jullie site (noem ze in regio.yml bij site: logo en favicon).",
+}
+
+
+class Stop(Exception):
+    pass
+
+
+def ask(label: str, value: str | None, interactive: bool, default: str | None = None) -> str:
+    if value:
+        return value
+    if interactive:
+        answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip() or default
+        if answer:
+            return answer
+    if default is not None:
+        return default
+    raise Stop(f"Geef {label} op (zie --help).")
+
+
+def make_region(project: Path, naam: str, adres: str, repository: str, motto: str, forceer: bool) -> list[str]:
+    regio = project / REGIO_DIR
+    if (regio / REGIO_FILE).exists() and not forceer:
+        raise Stop(f"Er is al een regio: {REGIO_DIR}/{REGIO_FILE}. Er is niets veranderd. Wil je het regiobestand "
+                   "opnieuw laten schrijven? Gebruik dan --forceer (je tafels, praktijken en vragensets blijven staan).")
+    if not adres.startswith(("http://", "https://")):
+        raise Stop(f"'{adres}' is geen webadres. Schrijf het hele adres, bijvoorbeeld https://regio.github.io/leerlandschap/.")
+    adres = adres if adres.endswith("/") else adres + "/"
+    bron = slugify(f"eigen inbreng {naam}")
+    values = {key: json.dumps(value, ensure_ascii=False) for key, value in {
+        "naam": naam, "motto": motto, "sitenaam": f"Leerlandschap {naam}", "adres": adres,
+        "sitebeschrijving": f"Wat {naam} weet over samen leren in jeugdhulp, jeugdbescherming en sociaal domein."}.items()}
+    values["bron"] = bron
+    values["repository"] = f"  repository: {json.dumps(repository)}\n" if repository else ""
+    files = {target: string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(
+                 values | {"naam": values["naam"] if template == "regio.yml" else naam})
+             for template, target in (("regio.yml", regio / REGIO_FILE), ("bron.yml", regio / "bronnen" / f"{bron}.yml"))}
+    written = []  # everything is rendered above, before the first file is written
+    for folder, uitleg in FOLDERS.items():
+        readme = regio / folder / "README.md"
+        if not readme.exists():
+            readme.parent.mkdir(parents=True, exist_ok=True)
+            readme.write_text(f"# {folder}\n\n{uitleg}\n", encoding="utf-8")
+            written.append(readme)
+    for target, text in files.items():
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return [path.relative_to(project).as_posix() for path in written]
+
+
+NEXT_STEPS = """
+Klaar. Je site is nu de site van {naam}.
+- De voorbeeldregio (Flevoland) staat niet meer op je site. De landelijke bouwstenen blijven.
+- Volgende stappen:
+  1. Vul regio/regio.yml verder in: beschrijving, contact, en eventueel logo en kleuren.
+  2. Voeg een tafel toe:      make new ARGS="tafel --titel 'Leertafel ...'"
+  3. Voeg een praktijk toe:   make new ARGS="praktijk --titel '...'"
+  4. Controleer en bekijk:    make check  en  make serve
+  5. Zet GitHub Pages aan (Settings > Pages > Source: GitHub Actions) en push naar main.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Maak van deze kopie de site van je eigen regio.")
+    parser.add_argument("--naam", help="naam van de regio, bijvoorbeeld 'Regio Voorbeeldstad'")
+    parser.add_argument("--adres", help="webadres van de site, bijvoorbeeld https://regio.github.io/leerlandschap/")
+    parser.add_argument("--repository", default="", help="webadres van de repository, voor links 'Bewerk deze pagina'")
+    parser.add_argument("--motto", help="motto van de regio")
+    parser.add_argument("--forceer", action="store_true", help="schrijf het regiobestand opnieuw als het al bestaat")
+    parser.add_argument("--project", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    interactive = sys.stdin.isatty()
+    try:
+        naam = ask("de naam van je regio", args.naam, interactive)
+        adres = ask("het webadres van je site", args.adres, interactive)
+        motto = ask("het motto", args.motto, interactive, "Samen leren wat werkt")
+        written = make_region(args.project, naam, adres, args.repository, motto, args.forceer)
+    except Stop as stop:
+        print(stop, file=sys.stderr)
+        return 2
+    print("Geschreven:\n" + "\n".join(f"  {path}" for path in written))
+    _, problems = check_content(args.project / "content", args.project)
+    if problems:
+        print("\nDe inhoud klopt nog niet:\n" + "\n".join(str(p) for p in problems), file=sys.stderr)
+        return 1
+    print(NEXT_STEPS.format(naam=naam))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

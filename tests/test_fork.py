@@ -1,0 +1,114 @@
+"""The fork path as a region lives it: the README's commands in a fresh clone, then an update from upstream.
+
+An "upstream" git repository is made from this project; a "fork" is cloned from it and runs every command of
+the README's guide "Eigen regio starten". Meanwhile upstream changes a national bouwsteen; the guide's
+`git pull` must merge without conflicts and the rebuilt site must show both the region's content and the
+upstream change, also in the search index.
+"""
+import gzip
+import os
+import re
+import shlex
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from htmltools import parse_file
+
+GUIDE = re.search(r"## Eigen regio starten.*?```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+UPSTREAM_URL = "https://github.com/leerlandschap/leerlandschap.git"
+SKIP = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
+
+
+def run(command: str, cwd, env) -> subprocess.CompletedProcess:
+    result = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def indexed_text(site) -> str:
+    """The text Pagefind indexed: its fragment files are gzip'd JSON after a signature."""
+    return "\n".join(gzip.decompress(p.read_bytes()).decode("utf-8", "ignore") for p in (site / "pagefind" / "fragment").iterdir())
+
+
+@pytest.fixture(scope="module")
+def repos(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("fork")
+    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid", GIT_COMMITTER_NAME="Test",
+               GIT_COMMITTER_EMAIL="test@example.invalid", GIT_CONFIG_GLOBAL="/dev/null", SOURCE_DATE_EPOCH="1790000000")
+    upstream = tmp / "upstream"
+    shutil.copytree(ROOT, upstream, ignore=SKIP)
+    run("git init -q -b main && git add -A && git commit -q -m upstream", upstream, env)
+    run(f"git clone -q {upstream} fork", tmp, env)
+    run("git remote remove origin", tmp / "fork", env)  # like a fresh copy: upstream is added by the guide
+    return upstream, tmp / "fork", env
+
+
+def guide_commands() -> list[str]:
+    commands = [line.strip() for line in GUIDE.splitlines() if line.strip() and not line.startswith("#")]
+    assert commands[0].startswith("make regio") and commands[-1].startswith("git pull")
+    return commands
+
+
+def test_a_region_from_a_fresh_clone_receives_upstream_updates(repos):
+    upstream, fork, env = repos
+    venv = f"VENV={shlex.quote(str(ROOT / '.venv'))}"  # reuse the installed tools instead of a second install
+    commands = [c.replace(UPSTREAM_URL, str(upstream)) for c in guide_commands()]
+    pull = commands.pop()
+    for command in commands:
+        run(command.replace("make ", f"make {venv} ", 1) if command.startswith("make ") else command, fork, env)
+        if command.startswith("make new ARGS=\"praktijk"):
+            # The guide's step 3: a regional question on a national bouwsteen.
+            (fork / "regio" / "aanvullingen" / "coordineer-het-leren.yml").write_text(
+                "reflectievragen:\n  - id: wie-bij-ons\n    vraag: Wie coördineert het leren in de Zuidkust?\n"
+                "    rollen: [coordinator]\nbron: eigen-inbreng-regio-zuidkust\n", encoding="utf-8")
+            run("git add regio", fork, env)
+
+    site = fork / "site"
+    assert (site / "tafels" / "leertafel-jeugd-en-wonen" / "index.html").is_file()
+    assert (site / "praktijken" / "samen-lunchen-met-de-wijkteams" / "index.html").is_file()
+    assert not (site / "tafels" / "thematafels").exists()  # the example region is not shown
+    page = parse_file(site / "bouwstenen" / "coordineer-het-leren" / "index.html")
+    assert "Wie coördineert het leren in de Zuidkust?" in page.all_text()
+    assert page.find_all("title")[0].all_text().endswith("Leerlandschap Regio Zuidkust")
+    edit = [a.attrs["href"] for a in page.find_all("a") if a.attrs.get("rel") == "edit"]
+    assert edit == ["https://github.com/zuidkust/leerlandschap/edit/main/content/bouwstenen/coordineer-het-leren.yml"]
+    indexed = indexed_text(site)
+    assert "Samen lunchen met de wijkteams" in indexed and "Leertafel Jeugd en Wonen" in indexed
+    assert "Wie coördineert het leren in de Zuidkust?" in indexed
+
+    # Upstream improves a national bouwsteen after the fork was made.
+    national = upstream / "content" / "bouwstenen" / "coordineer-het-leren.yml"
+    national.write_text(national.read_text(encoding="utf-8").replace(
+        "\nreflectievragen:", "\n  Nieuw van upstream: een coördinator werkt met een jaarplan.\nreflectievragen:", 1), encoding="utf-8")
+    run("git commit -q -am 'Betere toelichting bij Coördineer het leren'", upstream, env)
+
+    merged = run(pull, fork, env)
+    assert "CONFLICT" not in merged.stdout + merged.stderr
+    assert run("git status --porcelain", fork, env).stdout.strip() == ""
+    run(f"make {venv} site", fork, env)
+    text = parse_file(site / "bouwstenen" / "coordineer-het-leren" / "index.html").all_text()
+    assert "Nieuw van upstream: een coördinator werkt met een jaarplan." in text
+    assert "Wie coördineert het leren in de Zuidkust?" in text
+    assert (site / "tafels" / "leertafel-jeugd-en-wonen" / "index.html").is_file()
+
+
+def test_region_command_refuses_to_overwrite_and_never_deletes(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(ROOT, project, ignore=SKIP)
+    before = sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file())
+    command = ["python3", "scripts/regio.py", "--naam", "Regio Oost", "--adres", "https://oost.example/"]
+    first = subprocess.run(command, cwd=project, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert first.returncode == 0, first.stderr
+    assert "De voorbeeldregio (Flevoland) staat niet meer op je site." in first.stdout
+    after = sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file())
+    assert [p for p in before if p not in after] == []  # nothing outside regio/ disappeared
+    own = project / "regio" / "praktijken" / "eigen.yml"
+    own.write_text("eigen werk\n", encoding="utf-8")
+    again = subprocess.run(command, cwd=project, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert again.returncode == 2 and "Er is al een regio: regio/regio.yml. Er is niets veranderd." in again.stderr
+    forced = subprocess.run(command + ["--forceer"], cwd=project, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert forced.returncode == 1 and own.read_text() == "eigen werk\n"  # kept; and the checker reports it
+    assert "regio/praktijken/eigen.yml:1: Het bestand moet bestaan uit velden" in forced.stderr

@@ -1,0 +1,82 @@
+"""A region's layer on national content: regio/ replaces the example region, adds to and hides national items."""
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from leerlandschap.loader import check_content
+
+REGIO = """\
+naam: Regio Zuidkust
+motto: Samen leren wat werkt
+beschrijving: Een regio om te testen.
+site:
+  naam: Leerlandschap Zuidkust
+  adres: https://zuidkust.example/
+verbergen:
+  - bouwstenen/organiseer-de-governance
+bron: eigen
+"""
+
+
+@pytest.fixture
+def fork(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    regio = tmp_path / "regio"
+    (regio / "bronnen").mkdir(parents=True)
+    (regio / "regio.yml").write_text(REGIO, encoding="utf-8")
+    (regio / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n", encoding="utf-8")
+    return tmp_path
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def messages(fork):
+    return [str(p) for p in check_content(fork / "content", fork)[1]]
+
+
+def test_region_replaces_the_example_region_and_keeps_national_content(fork):
+    write(fork / "regio" / "tafels" / "leertafel-wonen.yml",
+          "titel: Leertafel Wonen\nsoort: leertafel\nsamenvatting: S.\ndoel: D.\nstatus: actief\nbron: eigen\n")
+    write(fork / "regio" / "aanvullingen" / "coordineer-het-leren.yml",
+          "toelichting: In Zuidkust doet het wijkteam dit.\nreflectievragen:\n  - id: zuidkust\n    vraag: Wie coördineert bij ons?\n"
+          "    rollen: [coordinator]\nleervragen:\n  - rol: professional\n    vraag: Hoe sluit ik aan?\nbron: eigen\n")
+    model, problems = check_content(fork / "content", fork)
+    assert problems == []
+    assert model.regio.naam == "Regio Zuidkust" and model.regio.site.naam == "Leerlandschap Zuidkust"
+    assert list(model.tafels) == ["leertafel-wonen"] and model.praktijken == {} and model.vragensets == {}
+    assert len(model.bouwstenen) == 17 and "organiseer-de-governance" not in model.bouwstenen  # hidden
+    b = model.bouwstenen["coordineer-het-leren"]
+    assert [v.id for v in b.reflectievragen if v.regionaal] == ["zuidkust"] and b.regio_toelichting.startswith("In Zuidkust")
+    assert [lv.vraag for lv in b.leervragen if lv.regionaal] == ["Hoe sluit ik aan?"]
+    assert model.vraag("coordineer-het-leren/zuidkust")
+
+
+def test_region_mistakes_are_reported_with_their_lines(fork):
+    write(fork / "regio" / "aanvullingen" / "coordineer-het-lere.yml", "bron: eigen\n")
+    write(fork / "regio" / "aanvullingen" / "coordineer-het-leren.yml",
+          "reflectievragen:\n  - id: visie-organiseren\n    vraag: Dubbel?\nbron: eigen\n")
+    write(fork / "regio" / "praktijken" / "p.yml", "titel: P\nsamenvatting: S.\nbeschrijving: B.\nbouwstenen:\n"
+          "  - organiseer-de-governance\ndatum: 2026-11-20\nbron: eigen\n")
+    write(fork / "regio" / "bouwstenen" / "coordineer-het-leren.yml", "titel: T\n")
+    text = (fork / "regio" / "regio.yml").read_text().replace("  - bouwstenen/organiseer-de-governance",
+                                                              "  - bouwstenen/organiseer-de-governance\n  - bouwstenen/bestaat-niet")
+    (fork / "regio" / "regio.yml").write_text(text)
+    found = messages(fork)
+    assert "regio/aanvullingen/coordineer-het-lere.yml:1: Deze aanvulling hoort bij bouwsteen 'coordineer-het-lere', " \
+           "maar die bestaat niet. De bestandsnaam moet de id van een bouwsteen zijn. Bedoel je 'coordineer-het-leren'?" in found
+    assert "regio/aanvullingen/coordineer-het-leren.yml:2: id: de bouwsteen 'coordineer-het-leren' heeft al een vraag met " \
+           "id 'visie-organiseren'. Kies een andere id voor jullie vraag." in found
+    assert "regio/praktijken/p.yml:5: bouwstenen: De bouwsteen 'organiseer-de-governance' staat bij 'verbergen' in het " \
+           "regiobestand. Haal de verwijzing weg, of toon de bouwsteen weer." in found
+    assert "regio/regio.yml:9: verbergen: er is geen bouwsteen met id 'bestaat-niet'." in found
+    assert "regio/bouwstenen/coordineer-het-leren.yml:1: Het id 'coordineer-het-leren' bestaat al in " \
+           "content/bouwstenen/coordineer-het-leren.yml. Geef een van beide bestanden een andere naam." in found
+
+
+def test_example_region_files_are_not_read_in_a_fork(fork):
+    write(fork / "content" / "tafels" / "kapot.yml", "titel: [kapot\n")  # an example file, even broken, is not read
+    assert messages(fork) == []
