@@ -37,6 +37,15 @@ def define_env(env):
         return str(escape(load_site(content_dir).content.regio.naam))
 
     @env.macro
+    def regio_contact() -> str:
+        """Who to contact, from the region file: a role (and a general address), never a personal name."""
+        contact = load_site(content_dir).content.regio.contact
+        if contact is None:
+            return "de beheerders van deze site"
+        who = str(escape(contact.rol[0].lower() + contact.rol[1:]))
+        return f"{who} ({escape(contact.adres)})" if contact.adres else who
+
+    @env.macro
     def regio_intro() -> str:
         """The region's name, motto and description."""
         return render("home-regio.html")

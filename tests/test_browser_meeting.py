@@ -61,7 +61,7 @@ def test_compose_reorder_and_share(new_page, built):
     expect(items).to_have_count(3)
     assert items.all_inner_texts() == chosen
     page.get_by_label("Titel van je set").fill("Overleg met de raad")
-    page.get_by_role("button", name="Vraag 3 een plaats omhoog").click()
+    page.get_by_role("button", name="Omhoog: vraag 3").click()
     reordered = [chosen[0], chosen[2], chosen[1]]
     expect(items.nth(1)).to_have_text(chosen[2])
     link = page.get_by_label("Link naar deze set").input_value()

@@ -149,13 +149,13 @@
       meta.className = "ll-meta";
       meta.textContent = " Bij " + vraag.bouwsteen + " ";
       const number = index + 1;
-      const up = button("Omhoog", "Vraag " + number + " een plaats omhoog", () => move(index, -1, "ll-omhoog"));
+      const up = button("Omhoog", "Omhoog: vraag " + number, () => move(index, -1, "ll-omhoog"));
       up.classList.add("ll-omhoog");
       up.disabled = index === 0;
-      const down = button("Omlaag", "Vraag " + number + " een plaats omlaag", () => move(index, 1, "ll-omlaag"));
+      const down = button("Omlaag", "Omlaag: vraag " + number, () => move(index, 1, "ll-omlaag"));
       down.classList.add("ll-omlaag");
       down.disabled = index === set.vragen.length - 1;
-      const remove = button("Haal weg", "Vraag " + number + " weghalen uit je set", () => {
+      const remove = button("Haal weg", "Haal weg: vraag " + number, () => {
         set.vragen.splice(index, 1);
         save();
         render();

@@ -1,0 +1,109 @@
+"""Quality gates in a real browser: WCAG 2.x A/AA with axe-core on every page type, privacy, keyboard, statements."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_TYPES = {
+    "home": "", "thema": "themas/anders-kijken/", "bouwsteen": "bouwstenen/coordineer-het-leren/",
+    "vraag": "bouwstenen/coordineer-het-leren/visie-organiseren/", "rol": "rollen/bestuurder/",
+    "praktijk": "praktijken/ontwikkelsessies-lerende-regio-2021/", "tafel": "tafels/thematafels/",
+    "bijeenkomst": "tafels/thematafels/2026-10-06/", "bron": "bronnen/ruimte-voor-leren/",
+    "overzicht bouwstenen": "bouwstenen/", "overzicht thema's": "themas/", "overzicht rollen": "rollen/",
+    "overzicht praktijken": "praktijken/", "overzicht tafels": "tafels/", "overzicht vragensets": "vragensets/",
+    "vragenset": "vragensets/bestuurlijk-overleg-bestuurlijk-leren/", "afspraken": "afspraken/",
+    "landschap": "landschap/", "nieuw": "nieuw/", "open data": "data/", "over": "over/",
+    "toegankelijkheid": "toegankelijkheid/", "privacy": "privacy/", "bijdragen": "bijdragen/",
+    "zoekresultaten": "zoeken/?q=bestuurders&soort=bouwsteen",
+    "mijn vragenset": "mijn-vragenset/?v=coordineer-het-leren/visie-organiseren,investeer-in-bestuurlijk-leren/lerende-bestuurder",
+}
+
+
+@pytest.fixture
+def visit(chromium, example_site):
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    _, url = example_site
+    context = chromium.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page, url, requests
+    assert [r for r in requests if not r.startswith(url)] == [], "a request left the site"
+    assert context.cookies() == []
+    context.close()
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))  # injected from the pinned npm package: no request to anywhere
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_type_has_no_wcag_violations_and_no_third_party_requests(visit, kind):
+    page, url, _ = visit
+    page.goto(url + PAGE_TYPES[kind])
+    if kind == "zoekresultaten":
+        expect(page.locator("#ll-resultaten li").first).to_be_visible()
+    if kind == "mijn vragenset":
+        expect(page.locator("#ll-mijnset-lijst li")).to_have_count(2)
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+
+def test_meeting_mode_has_no_wcag_violations(visit):
+    page, url, _ = visit
+    page.goto(url + "vragensets/bestuurlijk-overleg-bestuurlijk-leren/")
+    page.get_by_role("button", name="Start vergadermodus").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_skip_link_and_visible_focus(visit):
+    page, url, _ = visit
+    page.goto(url + "bouwstenen/coordineer-het-leren/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})")
+    assert skip == {"text": "Naar de inhoud", "href": "#ll-inhoud"}
+    expect(page.locator(":focus")).to_be_visible()  # the skip link shows itself when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "ll-inhoud"
+    link = page.locator("article.ll-item a").first
+    link.focus()
+    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                          " return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow}; })()")
+    assert (style["outline"] != "none" and style["width"] != "0px") or style["shadow"] != "none", style
+
+
+def test_search_and_menu_by_keyboard_alone(visit):
+    page, url, _ = visit
+    page.goto(url + "rollen/bestuurder/")
+    for _ in range(40):  # Tab through the header until the search field has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "ll-zoekbalk-veld":
+            break
+    else:
+        pytest.fail("the header search field cannot be reached with Tab")
+    page.keyboard.type("ervaringsdeskundige")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ll-resultaten li").first).to_be_visible()
+    tabs = page.locator(".md-tabs__link")
+    assert tabs.count() >= 5
+    tabs.filter(has_text="Tafels").first.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/tafels/$"))
+
+
+def test_statements_are_filled_from_the_region_file(visit):
+    page, url, _ = visit
+    page.goto(url + "toegankelijkheid/")
+    expect(page.locator("article")).to_contain_text("Sociaal Domein Flevoland")
+    expect(page.locator("article")).to_contain_text("contactpersoon leerlandschap van Sociaal Domein Flevoland")
+    expect(page.locator("article")).to_contain_text("WCAG 2.1")
+    page.goto(url + "privacy/")
+    expect(page.locator("article")).to_contain_text("Geen cookies")
