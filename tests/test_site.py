@@ -218,3 +218,13 @@ def test_nothing_generated_is_committed():
     generated_dirs = {"bouwstenen", "themas", "rollen", "praktijken", "tafels", "vragensets", "bronnen"}
     assert not generated_dirs & {p.name for p in (ROOT / "docs").iterdir()}
     assert not (ROOT / ".gitignore").read_text().find("site/") < 0
+
+
+def test_external_links_are_listed_in_content_and_reported(site):
+    """External links are not fetched (no network); each must come from content or hand-written pages."""
+    external = sorted({a.attrs["href"] for html in site.rglob("*.html") for a in parse_file(html).find_all("a")
+                       if re.match(r"https?://", a.attrs.get("href") or "")})
+    sources = "\n".join(p.read_text(encoding="utf-8") for folder in ("content", "docs")
+                        for p in (ROOT / folder).rglob("*") if p.suffix in (".yml", ".md"))
+    print("External links on the site (reported, not fetched):\n" + "\n".join(f"  {url}" for url in external))
+    assert [url for url in external if url not in sources] == []

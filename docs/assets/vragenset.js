@@ -79,7 +79,6 @@
     };
     rol.addEventListener("change", apply);
     thema.addEventListener("change", apply);
-    filter.addEventListener("submit", (event) => event.preventDefault());
   }
 
   // --- The "Mijn vragenset" page --------------------------------------------------------------
