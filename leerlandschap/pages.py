@@ -37,15 +37,16 @@ class GeneratedPage:
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
-    def markdown(self) -> str:
+    def markdown(self, body: str | None = None) -> str:
         """Page source for a Markdown-based generator: escaped front matter plus one raw HTML block.
 
         Themes insert page titles unescaped (MkDocs' Jinja has no autoescape), so titles are
         escaped here; JSON strings are valid YAML, which makes the front matter safe to parse.
+        `body` replaces the HTML, e.g. by a placeholder when the glue inserts the HTML after Markdown.
         """
         meta = {"title": str(escape(self.title)), "description": str(escape(self.description)), "hide": ["toc"]}
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        return f"---\n{front}\n---\n\n{self.body}\n"
+        return f"---\n{front}\n---\n\n{self.body if body is None else body}\n"
 
 
 class PageMaker:

@@ -24,6 +24,10 @@ from leerlandschap.searchindex import index_site  # noqa: E402
 from leerlandschap.sitedata import SiteData, load_site  # noqa: E402
 
 
+PLACEHOLDER = "<!-- leerlandschap: generated page -->"
+_bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
+
+
 def content_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
@@ -63,8 +67,12 @@ def on_files(files, config):
     for file in files:  # hand-written pages are edited in docs/
         if editable and file.is_documentation_page():
             file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+    _bodies.clear()
     for page in site.pages:
-        generated = File.generated(config, page.src_uri, content=page.markdown())
+        # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
+        # Markdown would only cost time (it is most of a build) and change nothing.
+        _bodies[page.src_uri] = page.body
+        generated = File.generated(config, page.src_uri, content=page.markdown(PLACEHOLDER))
         if editable and page.source:  # the edit link opens the YAML file the page comes from
             layer = REGIO_DIR if (project / REGIO_DIR / page.source).is_file() else "content"
             generated.edit_uri = f"{layer}/{page.source}"
@@ -75,6 +83,11 @@ def on_files(files, config):
     for asset in sorted(assets.glob("*")) if assets.is_dir() else ():
         files.append(File.generated(config, f"regio/{asset.name}", abs_src_path=str(asset)))  # logo, favicon
     return files
+
+
+def on_page_content(html, page, config, files):
+    body = _bodies.get(page.file.src_uri)
+    return html if body is None else body
 
 
 def on_post_build(config):

@@ -55,6 +55,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-site", action="store_true", help="only load + check, no site builds")
+    parser.add_argument("--no-browser", action="store_true", help="skip page weight, search weight and serve reload")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
           f"best of {args.repeat}")
@@ -83,6 +84,14 @@ def main() -> int:
             totals[n] = sum(timings.values())
             print(f"site {n:>5} items, {pages:>5} pages: check {timings['controle']:.2f} s, mkdocs {timings['mkdocs']:.2f} s, "
                   f"pagefind {timings['zoekindex']:.2f} s, total {totals[n]:.2f} s ({pages / totals[n]:,.0f} pages/s)")
+            if n == 1000 and not args.no_browser:
+                from bench_browser import serve_reload_seconds, transfer_sizes
+
+                view, search = transfer_sizes(workdir / "site", "bouwstenen/bouwsteen-1/", "bestuurders")
+                print(f"first view of a bouwsteen page (HTML+CSS+JS, gzipped): {view / 1024:.0f} KB; "
+                      f"first search (gzipped): {search / 1024:.0f} KB")
+                reload = serve_reload_seconds(workdir, "praktijken/praktijk-1/", workdir / "content" / "praktijken" / "praktijk-1.yml")
+                print(f"make serve with {n} items: page updated {reload:.1f} s after saving a content file")
             shutil.rmtree(workdir)
         if 1000 in totals and 3000 in totals:
             print(f"growth 1000 -> 3000 items (site): {totals[3000] / totals[1000]:.2f}x")

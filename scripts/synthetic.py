@@ -72,8 +72,10 @@ def write_synthetic_content(dest: Path, n: int) -> Path:
         item = dict(meetings[i % len(meetings)])
         day = f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
         item["datum"] = day
-        if item.get("opbrengst", {}).get("bouwstenen"):
-            item["opbrengst"] = dict(item["opbrengst"], bouwstenen=some(bouwsteen_ids, i, 2))
+        if item.get("opbrengst"):  # new bouwstenen; only complete agreements (updates need their earlier meeting)
+            opbrengst = dict(item["opbrengst"], bouwstenen=some(bouwsteen_ids, i, 2))
+            opbrengst["afspraken"] = [a for a in opbrengst.get("afspraken", []) if a.get("tekst") and a.get("eigenaar")]
+            item["opbrengst"] = opbrengst
         _dump(dest / "tafels" / f"tafel-{1 + i % count['tafels']}" / f"{day}-{i}.yml", item)
     return dest
 

@@ -54,3 +54,14 @@ def test_search_works_after_navigating_inside_the_site(visit, served):
     expect(page.locator("#ll-zoekstatus")).to_contain_text("resultat")
     page.get_by_role("checkbox", name=re.compile(r"^tafel \(\d+\)$")).check()
     expect(page.locator("#ll-resultaten a", has_text="Intervisiegroep 1")).to_be_visible()
+
+
+def test_results_come_ten_at_a_time(visit, served):
+    page, _ = visit
+    page.goto(served + "zoeken/?q=bestuurders")
+    results = page.locator("#ll-resultaten li")
+    expect(results).to_have_count(10)
+    more = page.get_by_role("button", name="Toon meer resultaten")
+    more.click()
+    expect(results).to_have_count(20)
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#ll-resultaten li')[10]")

@@ -11,13 +11,20 @@
   const list = root.querySelector("#ll-resultaten");
   const siteRoot = new URL("../", location.href); // this page is /zoeken/, one level below the site root
   const FILTERS = [["soort", "Soort"], ["thema", "Thema"], ["rol", "Rol"], ["regio", "Regio"]];
-  const MAX_RESULTS = 30;
+  const PAGE_SIZE = 10; // results load their text one by one: ten at a time keeps a first search small
   const params = new URLSearchParams(location.search);
   const selected = Object.fromEntries(FILTERS.map(([key]) => [key, new Set(params.getAll(key))]));
   input.value = params.get("q") || "";
   let pagefind = null;
   let latest = 0;
   let timer = null;
+  let current = null; // the last search: {results, shown, query}
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "ll-knop ll-knop--zacht";
+  more.textContent = "Toon meer resultaten";
+  more.hidden = true;
+  list.after(more);
 
   function say(text) { status.textContent = text; }
 
@@ -98,15 +105,27 @@
     }
     const ticket = ++latest;
     const search = await pagefind.search(query || null, { filters });
-    const shown = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    const shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (ticket !== latest) return; // a newer search has started meanwhile
     list.replaceChildren(...shown.map(resultItem));
+    current = { results: search.results, shown: shown.length };
+    more.hidden = current.shown >= current.results.length;
     const total = search.results.length;
     const what = query ? " voor \u201c" + query + "\u201d" : "";
     say(total === 0 ? "Niets gevonden" + what + ". Probeer een ander woord of minder filters."
-      : total + (total === 1 ? " resultaat" : " resultaten") + what
-        + (total > MAX_RESULTS ? ". De eerste " + MAX_RESULTS + " staan hieronder." : "."));
+      : total + (total === 1 ? " resultaat" : " resultaten") + what + ".");
   }
+
+  more.addEventListener("click", async () => {
+    const ticket = latest;
+    const next = await Promise.all(current.results.slice(current.shown, current.shown + PAGE_SIZE).map((r) => r.data()));
+    if (ticket !== latest) return;
+    const items = next.map(resultItem);
+    list.append(...items);
+    current.shown += next.length;
+    more.hidden = current.shown >= current.results.length;
+    if (items.length) items[0].querySelector("a").focus(); // keyboard users continue at the first new result
+  });
 
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });

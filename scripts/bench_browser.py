@@ -1,0 +1,97 @@
+"""Browser-side figures for scripts/bench.py: bytes of a first page view and a first search, and serve reload time."""
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _gzipped(body: bytes) -> int:
+    return len(gzip.compress(body, compresslevel=6, mtime=0))  # what a server with gzip on would send
+
+
+def transfer_sizes(site: Path, page_path: str, query: str) -> tuple[int, int]:
+    """(first view of `page_path` in KB-bytes gzipped: HTML+CSS+JS, first search for `query` gzipped)."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            responses = []
+            page.on("response", lambda r: responses.append(r))
+            page.goto(base + page_path, wait_until="networkidle")
+            first_view = sum(_gzipped(r.body()) for r in responses
+                             if r.ok and r.request.resource_type in ("document", "stylesheet", "script"))
+            page.get_by_role("searchbox", name="Zoek op deze site").fill(query)
+            responses.clear()
+            page.keyboard.press("Enter")
+            page.locator("#ll-resultaten li").first.wait_for()
+            page.wait_for_load_state("networkidle")
+            search = sum(_gzipped(r.body()) for r in responses
+                         if r.ok and ("/pagefind/" in r.url or r.url.endswith("zoeken.js")))
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return first_view, search
+
+
+def serve_reload_seconds(project: Path, page_path: str, content_file: Path) -> float:
+    """Seconds from saving a content file until `mkdocs serve` serves the changed page."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # mkdocs serve serves under the path of the site's address (the region file's, else mkdocs.yml's)
+    site_url = yaml.safe_load((project / "content" / "regio.yml").read_text(encoding="utf-8")).get("site", {}).get("adres") \
+        or yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    url = f"http://127.0.0.1:{port}{urlsplit(site_url).path.rstrip('/')}/{page_path}"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 300
+        while not fetch() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(2)  # let the watcher settle
+        data = yaml.safe_load(content_file.read_text(encoding="utf-8"))
+        data["samenvatting"] = "Bewerkt in de meting. " + data["samenvatting"]
+        content_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        start = time.monotonic()
+        while "Bewerkt in de meting" not in fetch():
+            if time.monotonic() - start > 300:
+                return float("inf")
+            time.sleep(0.05)
+        return time.monotonic() - start
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
