@@ -1,6 +1,5 @@
 """The JSON Schemas: valid in themselves, and their errors translated into Dutch with lines."""
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
