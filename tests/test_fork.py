@@ -64,6 +64,12 @@ def test_a_region_from_a_fresh_clone_receives_upstream_updates(repos):
             (fork / "regio" / "aanvullingen" / "coordineer-het-leren.yml").write_text(
                 "reflectievragen:\n  - id: wie-bij-ons\n    vraag: Wie coördineert het leren in de Zuidkust?\n"
                 "    rollen: [coordinator]\nbron: eigen-inbreng-regio-zuidkust\n", encoding="utf-8")
+            # The region's own logo and colour, set in the region file only.
+            (fork / "regio" / "assets" / "logo.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n')
+            regio_file = fork / "regio" / "regio.yml"
+            regio_file.write_text(regio_file.read_text(encoding="utf-8").replace(
+                "  kleuren:\n    primair: \"#1d4f91\"", "  logo: logo.svg\n  kleuren:\n    primair: \"#0b5e3c\""), encoding="utf-8")
             run("git add regio", fork, env)
 
     site = fork / "site"
@@ -75,6 +81,9 @@ def test_a_region_from_a_fresh_clone_receives_upstream_updates(repos):
     assert page.find_all("title")[0].all_text().endswith("Leerlandschap Regio Zuidkust")
     edit = [a.attrs["href"] for a in page.find_all("a") if a.attrs.get("rel") == "edit"]
     assert edit == ["https://github.com/zuidkust/leerlandschap/edit/main/content/bouwstenen/coordineer-het-leren.yml"]
+    logos = [img.attrs["src"] for a in page.find_all("a") if a.has_class("md-logo") for img in a.find_all("img")]
+    assert set(logos) == {"../../regio/logo.svg"} and (site / "regio" / "logo.svg").is_file()  # header and menu
+    assert "--md-primary-fg-color: #0b5e3c;" in (site / "assets" / "regio.css").read_text()
     indexed = indexed_text(site)
     assert "Samen lunchen met de wijkteams" in indexed and "Leertafel Jeugd en Wonen" in indexed
     assert "Wie coördineert het leren in de Zuidkust?" in indexed
