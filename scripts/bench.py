@@ -22,20 +22,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import shutil  # noqa: E402
 
 from build import build  # noqa: E402
+from common import copy_project  # noqa: E402
 from zensical_build import generate  # noqa: E402
 from leerlandschap.loader import check_content  # noqa: E402
 from synthetic import write_synthetic_content  # noqa: E402
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "leerlandschap", "schemas"]
-
-
 def site_build(content: Path, workdir: Path) -> tuple[dict, int]:
     """Build the site of `content` in a copy of the project; returns phase timings and the page count."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, workdir / part)
-    shutil.copytree(content, workdir / "content")
+    copy_project(workdir, content)
     timings: dict = {}
     if build(workdir / "site", workdir / "mkdocs.yml", timings) != 0:
         raise SystemExit("build failed")
@@ -97,7 +91,6 @@ def main() -> int:
         totals = {}
         for n in args.items:
             workdir = Path(tmp) / f"project-{n}"
-            workdir.mkdir()
             timings, pages = site_build(Path(tmp) / f"content-{n}", workdir)
             totals[n] = sum(timings.values())
             print(f"site {n:>5} items, {pages:>5} pages: check {timings['controle']:.2f} s, mkdocs {timings['mkdocs']:.2f} s, "

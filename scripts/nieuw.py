@@ -19,29 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import Stop, ask  # noqa: E402
 from leerlandschap.loader import check_content, content_roots, load_content, slugify  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen"
 FOLDERS = {"praktijk": "praktijken", "tafel": "tafels", "vragenset": "vragensets", "bouwsteen": "bouwstenen"}
 KINDS = ["bijeenkomst", *FOLDERS]
-
-
-class Stop(Exception):
-    """A message for the user; nothing was written."""
-
-
-def ask(label: str, value: str | None, interactive: bool, default: str | None = None) -> str:
-    if value:
-        return value
-    if not interactive:
-        if default is not None:
-            return default
-        raise Stop(f"Geef {label} op (zie --help).")
-    answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip()
-    if not answer and default is None:
-        raise Stop(f"Zonder {label} kan ik niets maken.")
-    return answer or default
 
 
 def unique(folder: Path, base: str) -> Path:

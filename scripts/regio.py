@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import Stop, ask  # noqa: E402
 from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen" / "regio"
@@ -33,22 +34,6 @@ FOLDERS = {
     "bronnen": "Bronnen van jullie eigen inhoud.",
     "assets": "Logo en pictogram van jullie site (noem ze in regio.yml bij site: logo en favicon).",
 }
-
-
-class Stop(Exception):
-    pass
-
-
-def ask(label: str, value: str | None, interactive: bool, default: str | None = None) -> str:
-    if value:
-        return value
-    if interactive:
-        answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip() or default
-        if answer:
-            return answer
-    if default is not None:
-        return default
-    raise Stop(f"Geef {label} op (zie --help).")
 
 
 def make_region(project: Path, naam: str, adres: str, repository: str, motto: str, forceer: bool) -> list[str]:

@@ -2,26 +2,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "leerlandschap", "schemas", "scripts"]
+sys.path.insert(0, str(ROOT / "scripts"))
 
-
-def make_project(dest: Path, content: Path = ROOT / "content") -> Path:
-    """Copy the project's site machinery to `dest` with `content` as its content folder."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, dest / part)
-    shutil.copytree(content, dest / "content")
-    return dest
+from common import copy_project as make_project  # noqa: E402,F401  (the same copy the benchmarks use)
 
 
 def build(project: Path, site: Path | None = None, epoch: str = "1790000000") -> subprocess.CompletedProcess:

@@ -1,0 +1,40 @@
+"""Small helpers shared by the command-line scripts: asking in the terminal, and copying the project."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a site build needs besides content/: copied into a temporary project by benchmarks and tests.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "leerlandschap", "schemas", "scripts"]
+
+
+class Stop(Exception):
+    """A message for the user; nothing was written."""
+
+
+def ask(label: str, value: str | None, interactive: bool, default: str | None = None) -> str:
+    """`value` if given; else ask in a terminal; else the default; else stop with a Dutch message."""
+    if value:
+        return value
+    if interactive:
+        answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip() or default
+        if answer:
+            return answer
+        raise Stop(f"Zonder {label} kan ik niets maken.")
+    if default is not None:
+        return default
+    raise Stop(f"Geef {label} op (zie --help).")
+
+
+def copy_project(dest: Path, content: Path = ROOT / "content") -> Path:
+    """A copy of the project's site machinery at `dest`, with `content` as its content folder."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, dest / part)
+    shutil.copytree(content, dest / "content")
+    return dest
