@@ -46,11 +46,17 @@ def edit_base(repository: str, branch: str) -> str:
     return f"{repository.rstrip('/')}{marker}{branch}/"
 
 
+def serving(config) -> bool:
+    """True under `mkdocs serve`, which sets site_url to its own local address before building."""
+    return urlsplit(config.site_url or "").netloc == f"{config.dev_addr.host}:{config.dev_addr.port}"
+
+
 def on_config(config):
     site = site_data(config).content.regio.site
     config.site_name = site.naam or config.site_name
     config.site_description = site.beschrijving or config.site_description
-    config.site_url = site.adres or config.site_url
+    if not serving(config):  # the preview keeps the address it is served at
+        config.site_url = site.adres or config.site_url
     if site.repository:
         config.edit_uri = edit_base(site.repository, site.tak)
     if site.logo:

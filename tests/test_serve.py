@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import re
@@ -44,6 +45,10 @@ def wait_for(condition, seconds: float, what: str):
 @pytest.fixture
 def server(tmp_path):
     project = make_project(tmp_path / "project")
+    # A region publishing under another path than upstream's mkdocs.yml: the preview must still be self-consistent.
+    regio = project / "content" / "regio.yml"
+    regio.write_text(regio.read_text(encoding="utf-8").replace("https://example.org/leerlandschap/",
+                                                               "https://example.org/andere-plek/"), encoding="utf-8")
     port = free_port()
     env = dict(os.environ, LEERLANDSCHAP_ZOEKINDEX="1", NO_MKDOCS_2_WARNING="1")  # as `make serve` does
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
@@ -64,3 +69,15 @@ def test_editing_content_updates_the_served_page(server):
     path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Nieuwe zin uit de test.\n", 1), encoding="utf-8")
     assert path.read_text(encoding="utf-8") != text
     wait_for(lambda: "Nieuwe zin uit de test" in (fetch(page_url) or ""), 60, "the rebuild after an edit")
+
+
+def test_the_preview_uses_its_own_address(server):
+    _, url = server
+    wait_for(lambda: fetch(url), 60, "the first build")
+    try:
+        urllib.request.urlopen(url + "bestaat-niet/", timeout=5)
+        pytest.fail("expected a 404 page")
+    except urllib.error.HTTPError as error:
+        page = error.read().decode("utf-8")
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert stylesheets and all(href.startswith(BASE_PATH) for href in stylesheets), stylesheets
