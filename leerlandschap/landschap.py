@@ -32,5 +32,5 @@ def coverage(content: Content, r: Relations) -> list[Dekking]:
 def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
     """Counts by kind, by status and by frequency, in a stable order."""
     tafels = list(content.tafels.values())
-    by = lambda attr: sorted(Counter(getattr(t, attr) or "onbekend" for t in tafels).items())  # noqa: E731
+    by = lambda attr: sorted(Counter(getattr(t, attr) or "onbekend" for t in tafels).items())
     return {"soort": by("soort"), "status": by("status"), "frequentie": by("frequentie")}

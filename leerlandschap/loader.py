@@ -60,7 +60,7 @@ def load_content(content_dir: Path) -> model.Content:
 def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[model.Content | None, list[Problem]]:
     content_dir = Path(content_dir)
     display_root = Path(display_root) if display_root else content_dir.parent
-    show = lambda path: path.relative_to(display_root).as_posix()  # noqa: E731
+    show = lambda path: path.relative_to(display_root).as_posix()
     problems: list[Problem] = []
     if not content_dir.is_dir():
         return None, [Problem(show(content_dir), 1, "De map met inhoud bestaat niet.")]
@@ -164,7 +164,7 @@ def _build(items: list[Item], regio: Item, hidden: set[str]) -> model.Content:
         "bouwstenen": lambda b: (thema_rank[b.thema], b.volgorde, b.titel.casefold()),
         "bijeenkomsten": lambda m: (m.tafel, m.datum, m.id),
     }
-    by_title = lambda x: (x.titel.casefold(), x.id)  # noqa: E731
+    by_title = lambda x: (x.titel.casefold(), x.id)
     return model.Content(
         regio=model.build(model.Regio, regio.data),
         **{folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()},
@@ -174,7 +174,7 @@ def _build(items: list[Item], regio: Item, hidden: set[str]) -> model.Content:
 def _with_additions(bouwsteen: model.Bouwsteen, aanvulling: model.Aanvulling | None) -> model.Bouwsteen:
     if aanvulling is None:
         return bouwsteen
-    mark = lambda entries: tuple(dataclasses.replace(e, regionaal=True) for e in entries)  # noqa: E731
+    mark = lambda entries: tuple(dataclasses.replace(e, regionaal=True) for e in entries)
     return dataclasses.replace(bouwsteen, reflectievragen=bouwsteen.reflectievragen + mark(aanvulling.reflectievragen),
                                leervragen=bouwsteen.leervragen + mark(aanvulling.leervragen),
                                regio_toelichting=aanvulling.toelichting)

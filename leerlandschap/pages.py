@@ -16,8 +16,8 @@ from . import urls
 from .afspraken import agreements, open_agreements, timeline
 from .feed import recent
 from .landschap import coverage, tafel_counts
-from .opendata import FILES
 from .model import Content
+from .opendata import FILES
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Markdown's own name for it)
 from pathlib import Path
 
 import jinja2

@@ -70,7 +70,7 @@ class Schema:
         self.validator = jsonschema.Draft7Validator(schema, format_checker=_FORMATS)
 
     @classmethod
-    def load(cls, kind: str, schema_dir: Path = SCHEMA_DIR) -> "Schema":
+    def load(cls, kind: str, schema_dir: Path = SCHEMA_DIR) -> Schema:
         return cls(kind, json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8")))
 
     @cached_property

@@ -12,11 +12,11 @@ from pathlib import Path
 from .agenda import calendar_files
 from .feed import atom
 from .loader import REGIO_DIR, load_content
-from .opendata import open_data_files
-from .vragendata import questions_json
 from .model import Content
+from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
 from .schemas import SCHEMA_DIR
+from .vragendata import questions_json
 
 
 @dataclass(frozen=True)

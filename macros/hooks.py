@@ -23,7 +23,6 @@ from leerlandschap.problems import ContentError  # noqa: E402
 from leerlandschap.searchindex import index_site  # noqa: E402
 from leerlandschap.sitedata import SiteData, load_site  # noqa: E402
 
-
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
 _bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
 

@@ -22,10 +22,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import shutil  # noqa: E402
 
 from build import build  # noqa: E402
-from common import copy_project  # noqa: E402
-from zensical_build import generate  # noqa: E402
-from leerlandschap.loader import check_content  # noqa: E402
 from synthetic import write_synthetic_content  # noqa: E402
+from zensical_build import generate  # noqa: E402
+
+from common import copy_project  # noqa: E402
+from leerlandschap.loader import check_content  # noqa: E402
+
 
 def site_build(content: Path, workdir: Path) -> tuple[dict, int]:
     """Build the site of `content` in a copy of the project; returns phase timings and the page count."""
@@ -77,8 +79,8 @@ def main() -> int:
             content = write_synthetic_content(Path(tmp) / f"content-{n}", n)
             files = sum(1 for _ in content.rglob("*.yml"))
 
-            def check():
-                model, problems = check_content(content)
+            def check(content=content):
+                _model, problems = check_content(content)
                 assert not problems, problems[:3]
 
             seconds = best_of(args.repeat, check)

@@ -13,10 +13,10 @@ class Element:
     tag: str
     attrs: dict
     text: str = ""
-    parent: "Element | None" = None
+    parent: Element | None = None
     children: list = field(default_factory=list)
 
-    def find_all(self, tag: str | None = None, **attrs) -> list["Element"]:
+    def find_all(self, tag: str | None = None, **attrs) -> list[Element]:
         found = []
         for child in self.children:
             if (tag is None or child.tag == tag) and all(child.attrs.get(k) == v for k, v in attrs.items()):

@@ -85,7 +85,7 @@ def test_unknown_question_in_a_shared_link_is_a_notice(new_page, built):
 
 
 def test_meeting_mode_keys_and_escape(new_page, built):
-    project, url = built
+    _project, url = built
     page = new_page()
     page.goto(url + "vragensets/bestuurlijk-overleg-bestuurlijk-leren/")
     texts = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
@@ -143,7 +143,7 @@ def test_print_a_curated_set_gives_clean_a4_pages(new_page, built):
 
 
 def test_print_as_cards(new_page, built):
-    project, url = built
+    _project, url = built
     page = new_page()
     page.goto(url + "bouwstenen/organiseer-de-governance/")
     texts = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()

@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 
-
 @pytest.fixture(scope="module")
 def served(example_site):
     return example_site[1]

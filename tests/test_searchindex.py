@@ -33,7 +33,7 @@ def test_two_orders_give_identical_files(tmp_path):
     fake_index(tmp_path / "b", ["regio", "soort"])
     for side in ("a", "b"):
         canonicalise(tmp_path / side)
-    files = lambda side: {p.relative_to(tmp_path / side): p.read_bytes() for p in (tmp_path / side).rglob("*") if p.is_file()}  # noqa: E731
+    files = lambda side: {p.relative_to(tmp_path / side): p.read_bytes() for p in (tmp_path / side).rglob("*") if p.is_file()}
     assert files("a") == files("b")
 
 

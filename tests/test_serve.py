@@ -1,13 +1,12 @@
 """`make serve` previews with live reload: editing a content file changes the served page; search is there too."""
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-
-import re
 from urllib.parse import urlsplit
 
 import pytest

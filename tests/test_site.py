@@ -163,7 +163,7 @@ def test_nothing_is_requested_from_another_host(site):
         requests += [f"{css.name}: {u}" for u in re.findall(r"url\(['\"]?((?:https?:)?//[^)'\"]+)", css.read_text(encoding="utf-8"))]
     # Material's vendored bundle contains GitHub/GitLab API code that runs only for a `source` element, which
     # appears only with `repo_url` set; so: no such element, and no third-party host in our pages, CSS or own JS.
-    own = [p for p in site.rglob("*") if p.suffix in (".html", ".css") or p.parent.name == "assets" and p.suffix == ".js"]
+    own = [p for p in site.rglob("*") if p.suffix in (".html", ".css") or (p.parent.name == "assets" and p.suffix == ".js")]
     text = "\n".join(p.read_text(encoding="utf-8") for p in own)
     for host in ("fonts.googleapis.com", "fonts.gstatic.com", "api.github.com", "googletagmanager", "cdn.jsdelivr"):
         assert host not in text, host

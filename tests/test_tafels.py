@@ -102,10 +102,10 @@ def test_landscape_names_the_bouwstenen_without_practices(project, model):
     linked = {p for praktijk in model.praktijken.values() for p in praktijk.bouwstenen}
     missing = [b.titel for b in model.bouwstenen.values() if b.id not in linked]
     assert missing, "the example content should leave a gap to show"
-    gaps = [ul for ul in root.find_all("ul") if ul.has_class("ll-gaten")][0]
+    gaps = next(ul for ul in root.find_all("ul") if ul.has_class("ll-gaten"))
     assert [li.all_text() for li in gaps.find_all("li")] == missing
     assert "Voor deze bouwstenen is nog geen praktijkvoorbeeld" in root.all_text()
-    svgs = [a for a in root.find_all("article") if a.has_class("ll-landschap")][0].find_all("svg")
+    svgs = next(a for a in root.find_all("article") if a.has_class("ll-landschap")).find_all("svg")
     assert len(svgs) == 2 and all(s.attrs.get("role") == "img" and s.find_all("title") for s in svgs)
 
 
@@ -123,7 +123,7 @@ def test_check_lists_texts_due_for_review_as_information():
                             capture_output=True, text=True)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    info = lines[lines.index(next(l for l in lines if l.startswith("Ter info:"))) + 1:]
+    info = lines[lines.index(next(line for line in lines if line.startswith("Ter info:"))) + 1:]
     assert info == [
         "content/praktijken/ontwikkelsessies-lerende-regio-2021.yml:54: te herzien sinds 30 juni 2026 (eigenaar: coördinator)",
         "content/tafels/leertafel-jggz.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",

@@ -10,11 +10,11 @@ from htmltools import parse_file
 from sitebuild import ROOT, build, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from zensical_build import generate  # noqa: E402
+from zensical_build import generate
 
 
 def article(path):
-    return [a for a in parse_file(path).find_all("article") if a.has_class("ll-item")][0].all_text()
+    return next(a for a in parse_file(path).find_all("article") if a.has_class("ll-item")).all_text()
 
 
 def test_generated_folder_builds_without_hooks_and_matches_the_normal_site(tmp_path):
