@@ -94,5 +94,5 @@ def open_agreements(content: Content) -> list[Verloop]:
     """All open agreements across tafels: by owner role, then due date (none last), then text."""
     everything = [v for verlopen in agreements(content).values() for v in verlopen if v.is_open]
     rol_order = {rol: i for i, rol in enumerate(content.rollen)}
-    return sorted(everything, key=lambda v: (rol_order.get(v.eigenaar, len(rol_order)), v.deadline or datetime.date.max,
+    return sorted(everything, key=lambda v: (rol_order.get(v.eigenaar or "", len(rol_order)), v.deadline or datetime.date.max,
                                              v.tekst))

@@ -30,7 +30,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines of at most 75 octets, continued with CRLF + space, never splitting a UTF-8 character."""
-    parts, current = [], ""
+    parts: list[str] = []
+    current = ""
     for char in line:
         limit = 75 if not parts else 74
         if len((current + char).encode("utf-8")) > limit:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import difflib
 
-from .items import FOLDER_OF, MEETING, TYPES, Item
+from .items import Item
+from .kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS, RESERVED_QUESTION_IDS
 from .problems import Problem, field_prefix
 from .schemas import Reference
 
@@ -11,15 +12,15 @@ from .schemas import Reference
 def check_ids(items: list[Item], problems: list[Problem]) -> None:
     seen: dict[tuple[str, str], Item] = {}
     for item in items:
-        key = (item.type.kind, item.id)
+        key = (item.type.name, item.id)
         if key in seen:
             problems.append(Problem(item.display, 1, f"Het id '{item.id}' bestaat al in {seen[key].display}. "
                                                      "Geef een van beide bestanden een andere naam."))
         else:
             seen[key] = item
-    tafels = {i.id for i in items if i.type.kind == "tafel"}
+    tafels = {i.id for i in items if i.type.name == "tafel"}
     for item in items:
-        if item.type is MEETING and item.id.partition("/")[0] not in tafels:
+        if item.type is BIJEENKOMST and item.id.partition("/")[0] not in tafels:
             tafel = item.id.partition("/")[0]
             problems.append(Problem(item.display, 1, f"Deze bijeenkomst staat in de map '{tafel}', maar er is geen "
                                                      f"tafel met id '{tafel}' (tafels/{tafel}.yml)."))
@@ -29,25 +30,32 @@ def check_ids(items: list[Item], problems: list[Problem]) -> None:
 
 
 def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) -> None:
-    entries = item.data
+    entries: object = item.data
     for key in where:
         entries = entries.get(key) if isinstance(entries, dict) else None
     seen: set[str] = set()
     for i, entry in enumerate(entries if isinstance(entries, list) else ()):
         ident = entry.get("id") if isinstance(entry, dict) else None
-        if isinstance(ident, str) and ident in seen:
-            problems.append(Problem(item.display, item.doc.line_of(where + (i, "id")),
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            problems.append(Problem(item.display, item.line_of(where + (i, "id")),
                                     f"id: '{ident}' komt twee keer voor in deze lijst. Elke id moet uniek zijn."))
+        elif where == ("reflectievragen",) and ident in RESERVED_QUESTION_IDS:
+            problems.append(Problem(item.display, item.line_of(where + (i, "id")),
+                                    f"id: '{ident}' kan hier niet: die naam gebruikt de site zelf al voor de pagina van de "
+                                    "bouwsteen. Kies een andere id."))
         seen.add(ident)
 
 
 def check_agreements(items: list[Item], problems: list[Problem]) -> None:
     """A new agreement needs its text and owner; an update (same id, later meeting) may give only the status."""
-    meetings = sorted((i for i in items if i.type is MEETING and i.valid), key=lambda i: (i.data["datum"], i.id))
+    meetings = [(i, i.data) for i in items if i.type is BIJEENKOMST and i.valid and i.data]
+    meetings.sort(key=lambda pair: (pair[1]["datum"], pair[0].id))
     earlier: dict[str, set[str]] = {}  # tafel -> agreement ids made so far
-    for item in meetings:
+    for item, data in meetings:
         known = earlier.setdefault(item.id.partition("/")[0], set())
-        for index, afspraak in enumerate(item.data.get("opbrengst", {}).get("afspraken", [])):
+        for index, afspraak in enumerate(data.get("opbrengst", {}).get("afspraken", [])):
             ident = afspraak.get("id")
             if ident in known or (afspraak.get("tekst") and afspraak.get("eigenaar")):
                 continue
@@ -55,24 +63,26 @@ def check_agreements(items: list[Item], problems: list[Problem]) -> None:
             missing = " en ".join(absent) + (" ontbreken" if len(absent) > 1 else " ontbreekt")
             hint = (f" Er is bij deze tafel geen eerdere afspraak met id '{ident}'.{_guess(ident, known)}" if ident else
                     " Wil je een afspraak uit een eerdere bijeenkomst bijwerken? Schrijf dan haar id erbij.")
-            problems.append(Problem(item.display, item.doc.line_of(("opbrengst", "afspraken", index)),
+            problems.append(Problem(item.display, item.line_of(("opbrengst", "afspraken", index)),
                                     f"afspraken: Bij een nieuwe afspraak horen 'tekst' en 'eigenaar'; {missing}.{hint}"))
-        known.update(a["id"] for a in item.data.get("opbrengst", {}).get("afspraken", []) if a.get("id"))
+        known.update(a["id"] for a in data.get("opbrengst", {}).get("afspraken", []) if a.get("id"))
 
 
 def _question_ids(item: Item) -> set[str]:
     vragen = item.data.get("reflectievragen") if item.data else None
-    return {v.get("id") for v in vragen if isinstance(v, dict)} if isinstance(vragen, list) else set()
+    if not isinstance(vragen, list):
+        return set()
+    return {v["id"] for v in vragen if isinstance(v, dict) and isinstance(v.get("id"), str)}
 
 
 def check_layers(items: list[Item], regio: Item | None, problems: list[Problem]) -> set[str]:
     """A region's additions must fit the national bouwsteen; hidden bouwstenen must exist. Returns hidden ids."""
     bouwstenen: dict[str, Item] = {}
     for item in items:  # the first file with an id wins; a second one is reported by check_ids
-        if item.type.kind == "bouwsteen":
+        if item.type.name == "bouwsteen":
             bouwstenen.setdefault(item.id, item)
     for item in items:
-        if item.type.kind != "aanvulling" or not item.data:
+        if item.type.name != "aanvulling" or not item.data:
             continue
         if item.id not in bouwstenen:
             problems.append(Problem(item.display, 1, f"Deze aanvulling hoort bij bouwsteen '{item.id}', maar die bestaat "
@@ -82,31 +92,33 @@ def check_layers(items: list[Item], regio: Item | None, problems: list[Problem])
         national = _question_ids(bouwstenen[item.id])
         for i, vraag in enumerate(item.data.get("reflectievragen") or []):
             if isinstance(vraag, dict) and vraag.get("id") in national:
-                problems.append(Problem(item.display, item.doc.line_of(("reflectievragen", i, "id")),
+                problems.append(Problem(item.display, item.line_of(("reflectievragen", i, "id")),
                                         f"id: de bouwsteen '{item.id}' heeft al een vraag met id '{vraag['id']}'. "
                                         "Kies een andere id voor jullie vraag."))
-    hidden = set()
-    entries = (regio.data or {}).get("verbergen") if regio else None
+    hidden: set[str] = set()
+    if regio is None:
+        return hidden
+    entries = (regio.data or {}).get("verbergen")
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         ident = str(entry).partition("/")[2]
         if ident not in bouwstenen:
-            problems.append(Problem(regio.display, regio.doc.line_of(("verbergen", i)),
+            problems.append(Problem(regio.display, regio.line_of(("verbergen", i)),
                                     f"verbergen: er is geen bouwsteen met id '{ident}'." + _guess(ident, bouwstenen)))
         hidden.add(ident)
     return hidden
 
 
 def check_references(items: list[Item], references: list[tuple[Item, Reference]], problems: list[Problem],
-                     hidden: set[str] = frozenset()) -> None:
+                     hidden: set[str] | frozenset[str] = frozenset()) -> None:
     # Resolve against every file found, valid or not: a broken target is reported once, in its own file.
-    known: dict[str, set[str]] = {t.kind: set() for t in TYPES}
+    known: dict[str, set[str]] = {k.name: set() for k in ITEM_KINDS}
     questions: dict[str, set[str]] = {}
     for item in items:
-        known.setdefault(item.type.kind, set()).add(item.id)
-        if item.type.kind in ("bouwsteen", "aanvulling") and item.data:
+        known.setdefault(item.type.name, set()).add(item.id)
+        if item.type.name in ("bouwsteen", "aanvulling") and item.data:
             questions.setdefault(item.id, set()).update(_question_ids(item))
     for item, ref in references:
-        line = item.doc.line_of(ref.path)
+        line = item.line_of(ref.path)
         target = ref.target.partition("/")[0] if ref.kind == "vraag" else ref.target
         if ref.kind in ("bouwsteen", "vraag") and target in hidden and target in known["bouwsteen"]:
             message = (f"De bouwsteen '{target}' staat bij 'verbergen' in het regiobestand. Haal de verwijzing weg, "
@@ -128,7 +140,7 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
 
 
 def _missing(kind: str, target: str, known: set[str]) -> str:
-    return f"Er is geen {kind} met id '{target}' (in {FOLDER_OF[kind]}/)." + _guess(target, known)
+    return f"Er is geen {kind} met id '{target}' (in {BY_NAME[kind].folder}/)." + _guess(target, known)
 
 
 def _guess(word: str, options) -> str:

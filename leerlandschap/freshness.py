@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
 
 from .model import Content
 from .render import datum
@@ -11,28 +10,20 @@ from .render import datum
 
 @dataclass(frozen=True)
 class Review:
-    path: Path  # the content file
+    path: str  # the content file, from the project root (model.Herkomst.pad): content/ or regio/, .yml or .yaml
     line: int
     message: str
 
-    def display(self, root: Path) -> str:
-        return f"{self.path.relative_to(root).as_posix()}:{self.line}: {self.message}"
+    def display(self, prefix: str = "") -> str:
+        return f"{prefix}{self.path}:{self.line}: {self.message}"
 
 
-def _line_of(path: Path, key: str) -> int:
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if text.startswith(f"{key}:"):
-            return number
-    return 1
-
-
-def due_for_review(content: Content, content_dir: Path, today: datetime.date) -> list[Review]:
+def due_for_review(content: Content, today: datetime.date) -> list[Review]:
     due = []
-    for folder, items in (("praktijken", content.praktijken), ("tafels", content.tafels)):
+    for items in (content.praktijken, content.tafels):
         for item in items.values():
-            if item.herzien_voor and item.herzien_voor < today:
-                path = content_dir / folder / f"{item.id}.yml"
+            if item.herzien_voor and item.herzien_voor < today and item.herkomst:
                 owner = f" (eigenaar: {content.rollen[item.eigenaar_rol].titel.lower()})" if item.eigenaar_rol else ""
-                due.append(Review(path, _line_of(path, "herzien_voor"),
+                due.append(Review(item.herkomst.pad, item.herkomst.regel("herzien_voor"),
                                   f"te herzien sinds {datum(item.herzien_voor)}{owner}"))
-    return sorted(due, key=lambda r: (str(r.path), r.line))
+    return sorted(due, key=lambda r: (r.path, r.line))

@@ -1,44 +1,32 @@
-"""The kinds of content files, and one file as the loader sees it while checking."""
+"""One content file as the loader sees it while checking, before it becomes a model item."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model
+from .kinds import Kind
+from .model import Herkomst
 from .yamlsource import YamlDocument
-
-
-@dataclass(frozen=True)
-class ContentType:
-    kind: str  # schema name and the word authors see in messages
-    folder: str  # folder under content/ (and regio/), also the attribute on model.Content
-    cls: type
-
-
-TYPES = (
-    ContentType("bron", "bronnen", model.Bron),
-    ContentType("thema", "themas", model.Thema),
-    ContentType("rol", "rollen", model.Rol),
-    ContentType("bouwsteen", "bouwstenen", model.Bouwsteen),
-    ContentType("praktijk", "praktijken", model.Praktijk),
-    ContentType("vragenset", "vragensets", model.Vragenset),
-    ContentType("tafel", "tafels", model.Tafel),
-)
-MEETING = ContentType("bijeenkomst", "bijeenkomsten", model.Bijeenkomst)  # in tafels/<tafel-id>/
-REGIO = ContentType("regio", "regio", model.Regio)
-AANVULLING = ContentType("aanvulling", "aanvullingen", model.Aanvulling)  # a region's additions to a bouwsteen
-FOLDER_OF = {t.kind: t.folder for t in TYPES}
 
 
 @dataclass
 class Item:
-    type: ContentType
+    type: Kind
     id: str
-    path: Path
-    display: str
+    path: Path  # the file as found (not resolved: a link inside the project keeps its own name)
+    display: str  # the path authors see in messages, relative to where they stand
+    layer: str = "content"  # "content" or "regio"
     doc: YamlDocument | None = None  # None when the file could not be read as a mapping
     valid: bool = False  # read and schema-checked without problems
 
     @property
     def data(self) -> dict | None:
-        return self.doc.data if self.doc else None
+        return self.doc.data if self.doc and isinstance(self.doc.data, dict) else None
+
+    def line_of(self, path: tuple) -> int:
+        return self.doc.line_of(path) if self.doc else 1
+
+    def herkomst(self, project: Path) -> Herkomst:
+        lines = self.doc.key_lines if self.doc else {}
+        top = tuple((key[0], line) for key, line in lines.items() if len(key) == 1)
+        return Herkomst(self.layer, self.path.relative_to(project).as_posix(), top)

@@ -14,94 +14,116 @@ import dataclasses
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import model
 from .crosscheck import check_agreements, check_ids, check_layers, check_references
-from .items import AANVULLING, MEETING, REGIO, TYPES, ContentType, Item
+from .items import Item
+from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEETINGS_IN, REGIO, Kind
 from .problems import ContentError, Problem
 from .schemas import Reference, Schema
 from .yamlsource import read_yaml
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 YAML_SUFFIXES = (".yml", ".yaml")
-MEETINGS_IN = "tafels"  # meetings live in tafels/<tafel-id>/<name>.yml
 REGIO_FILE = "regio.yml"
 REGIO_DIR = "regio"  # a fork's own content, next to content/
-NATIONAL = ("bronnen", "themas", "rollen", "bouwstenen")
+ASSETS = "assets"  # regio/assets/: the region's logo and favicon
+NATIONAL = tuple(k.folder for k in ITEM_KINDS if k.national)
+
+Show = Callable[[Path], str]
 
 
 @dataclass(frozen=True)
 class Root:
     path: Path
+    layer: str  # "content" or "regio"
     folders: tuple[str, ...]  # folders read here
     skipped: tuple[str, ...] = ()  # present on purpose but not read here (the example region, assets)
     reads_regio_file: bool = True
 
 
 def content_roots(content_dir: Path) -> list[Root]:
-    everything = tuple(t.folder for t in TYPES) + (AANVULLING.folder,)
+    everything = tuple(BY_FOLDER)
     regio_dir = content_dir.parent / REGIO_DIR
     if (regio_dir / REGIO_FILE).is_file():
         example = tuple(f for f in everything if f not in NATIONAL) + (REGIO_FILE,)
-        return [Root(content_dir, NATIONAL, example, reads_regio_file=False), Root(regio_dir, everything, ("assets",))]
-    return [Root(content_dir, everything)]
+        return [Root(content_dir, "content", NATIONAL, example, reads_regio_file=False),
+                Root(regio_dir, REGIO_DIR, everything, (ASSETS,))]
+    return [Root(content_dir, "content", everything)]
 
 
 def load_content(content_dir: Path) -> model.Content:
     """The checked model; raises ContentError with every problem if there is any."""
     content, problems = check_content(content_dir)
-    if problems:
+    if content is None:
         raise ContentError(problems)
     return content
 
 
 def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[model.Content | None, list[Problem]]:
     content_dir = Path(content_dir)
-    display_root = Path(display_root) if display_root else content_dir.parent
-    show = lambda path: path.relative_to(display_root).as_posix()
+    project = content_dir.parent
+    display_root = Path(display_root) if display_root else project
+    show: Show = lambda path: path.relative_to(display_root).as_posix()
     problems: list[Problem] = []
     if not content_dir.is_dir():
         return None, [Problem(show(content_dir), 1, "De map met inhoud bestaat niet.")]
-    items, regio = [], None
+    items: list[Item] = []
+    regio: Item | None = None
     for root in content_roots(content_dir):
-        found, regio_path = _discover(root, show, problems)
+        found, regio_path = _discover(root, project, show, problems)
         items += found
         if regio_path:
-            regio = Item(REGIO, "regio", regio_path, show(regio_path))
+            regio = Item(REGIO, "regio", regio_path, show(regio_path), root.layer)
     if regio is None:
         problems.append(Problem(show(content_dir / REGIO_FILE), 1,
                                 "Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."))
-    schemas = {t.kind: Schema.load(t.kind) for t in (*TYPES, MEETING, REGIO, AANVULLING)}
+    schemas = {k.name: Schema.load(k.name) for k in BY_NAME.values()}
     references: list[tuple[Item, Reference]] = []
     for item in items + ([regio] if regio else []):
-        _read(item, schemas[item.type.kind], problems)
+        _read(item, schemas[item.type.name], problems)
         if item.data is not None:
-            references += [(item, ref) for ref in schemas[item.type.kind].references(item.data)]
+            references += [(item, ref) for ref in schemas[item.type.name].references(item.data)]
     check_ids(items, problems)
     check_agreements(items, problems)
     hidden = check_layers(items, regio, problems)
     check_references(items, references, problems, hidden)
-    if problems:
+    if problems or regio is None:
         return None, sorted(set(problems))
-    return _build(items, regio, hidden), []
+    return _build(items, regio, hidden, project), []
 
 
-def _discover(root: Root, show, problems: list[Problem]) -> tuple[list[Item], Path | None]:
+def _inside(path: Path, project: Path) -> bool:
+    """False for a file or folder that is (or passes through) a link to a place outside the project."""
+    return path.resolve().is_relative_to(project.resolve())
+
+
+def _outside(path: Path, show: Show) -> Problem:
+    return Problem(show(path), 1, "Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+                                  "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
+
+
+def _discover(root: Root, project: Path, show: Show, problems: list[Problem]) -> tuple[list[Item], Path | None]:
     items: list[Item] = []
-    types = {t.folder: t for t in (*TYPES, AANVULLING)}
     regio_path = None
     for entry in sorted(root.path.iterdir()):
         if entry.name.startswith(".") or entry.name == "README.md" or entry.name in root.skipped:
             continue
-        if entry.name == REGIO_FILE and root.reads_regio_file:
+        if not _inside(entry, project):
+            problems.append(_outside(entry, show))
+        elif entry.name == REGIO_FILE and root.reads_regio_file:
             regio_path = entry
         elif entry.is_dir() and entry.name in root.folders:
-            items += _files_in(entry, types[entry.name], show, problems)
+            items += _files_in(entry, BY_FOLDER[entry.name], root.layer, project, show, problems)
             if entry.name == MEETINGS_IN:
                 for sub in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
-                    items += _files_in(sub, MEETING, show, problems, id_prefix=f"{sub.name}/")
+                    if not _inside(sub, project):
+                        problems.append(_outside(sub, show))
+                        continue
+                    items += _files_in(sub, BIJEENKOMST, root.layer, project, show, problems, id_prefix=f"{sub.name}/")
         else:
             close = difflib.get_close_matches(entry.name, [*root.folders, REGIO_FILE], n=1)
             guess = f" Bedoel je '{close[0]}'?" if close else ""
@@ -112,10 +134,17 @@ def _discover(root: Root, show, problems: list[Problem]) -> tuple[list[Item], Pa
     return items, regio_path
 
 
-def _files_in(folder: Path, ctype: ContentType, show, problems: list[Problem], id_prefix: str = "") -> list[Item]:
+def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, problems: list[Problem],
+              id_prefix: str = "") -> list[Item]:
     items = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir()):
         if path.name == "README.md":
+            continue
+        if not _inside(path, project):
+            problems.append(_outside(path, show))
+            continue
+        if not path.is_file():
+            problems.append(Problem(show(path), 1, "Dit is geen gewoon bestand en wordt niet gelezen."))
             continue
         if path.suffix not in YAML_SUFFIXES:
             problems.append(Problem(show(path), 1, "Dit bestand wordt niet gelezen. Alleen bestanden die eindigen "
@@ -125,7 +154,10 @@ def _files_in(folder: Path, ctype: ContentType, show, problems: list[Problem], i
             problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' is geen geldige id. Gebruik alleen "
                                                    "kleine letters (a-z), cijfers en streepjes, bijvoorbeeld "
                                                    f"'{slugify(path.stem) or 'mijn-item'}{path.suffix}'."))
-        items.append(Item(ctype, id_prefix + path.stem, path, show(path)))
+        elif path.stem in kind.reserved:
+            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan hier niet: die naam gebruikt de site "
+                                                   "zelf al voor een pagina of bestand. Kies een andere naam."))
+        items.append(Item(kind, id_prefix + path.stem, path, show(path), layer))
     return items
 
 
@@ -146,27 +178,28 @@ def _read(item: Item, schema: Schema, problems: list[Problem]) -> None:
     problems += found
 
 
-def _build(items: list[Item], regio: Item, hidden: set[str]) -> model.Content:
-    built: dict[str, list] = {t.folder: [] for t in (*TYPES, MEETING)}
-    additions = {i.id: model.build(model.Aanvulling, i.data, id=i.id) for i in items if i.type is AANVULLING}
+def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> model.Content:
+    built: dict[str, list] = {k.folder: [] for k in (*ITEM_KINDS, BIJEENKOMST)}
+    additions = {i.id: model.build(model.Aanvulling, i.data or {}, id=i.id, herkomst=i.herkomst(project))
+                 for i in items if i.type is AANVULLING}
     for item in items:
-        if item.type is AANVULLING or (item.type.kind == "bouwsteen" and item.id in hidden):
+        if item.type is AANVULLING or (item.type.name == "bouwsteen" and item.id in hidden):
             continue
-        extra = {"id": item.id}
-        if item.type is MEETING:
+        extra = {"id": item.id, "herkomst": item.herkomst(project)}
+        if item.type is BIJEENKOMST:
             extra["tafel"] = item.id.partition("/")[0]
-        built[item.type.folder].append(model.build(item.type.cls, item.data, **extra))
+        built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
     built["bouwstenen"] = [_with_additions(b, additions.get(b.id)) for b in built["bouwstenen"]]
     themas = {t.id: t for t in sorted(built["themas"], key=lambda t: (t.volgorde, t.titel.casefold()))}
     thema_rank = {thema_id: rank for rank, thema_id in enumerate(themas)}
-    order = {  # the order pages and lists present items in
+    order: dict[str, Callable] = {  # the order pages and lists present items in
         "themas": lambda t: (t.volgorde, t.titel.casefold()),
         "bouwstenen": lambda b: (thema_rank[b.thema], b.volgorde, b.titel.casefold()),
         "bijeenkomsten": lambda m: (m.tafel, m.datum, m.id),
     }
     by_title = lambda x: (x.titel.casefold(), x.id)
     return model.Content(
-        regio=model.build(model.Regio, regio.data),
+        regio=model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project)),
         **{folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()},
     )
 

@@ -17,7 +17,26 @@ Texts = tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Bron:
+class Herkomst:
+    """Where an item was read from, so messages, edit links, freshness and open data name the real file."""
+
+    laag: str  # "content" (upstream: national content and the example region) or "regio" (a region's fork)
+    pad: str  # path from the project root with forward slashes, e.g. "regio/praktijken/x.yaml"
+    regels: tuple[tuple[str, int], ...] = ()  # line of each top-level field, e.g. (("herzien_voor", 12),)
+
+    def regel(self, veld: str) -> int:
+        return dict(self.regels).get(veld, 1)
+
+
+@dataclass(frozen=True)
+class Bestand:
+    """An item read from one content file. The loader fills `herkomst`; equality ignores it."""
+
+    herkomst: Herkomst | None = field(default=None, kw_only=True, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Bron(Bestand):
     id: str
     titel: str
     uitgever: str
@@ -28,7 +47,7 @@ class Bron:
 
 
 @dataclass(frozen=True)
-class Thema:
+class Thema(Bestand):
     id: str
     titel: str
     onderdeel: str
@@ -39,7 +58,7 @@ class Thema:
 
 
 @dataclass(frozen=True)
-class Rol:
+class Rol(Bestand):
     id: str
     titel: str
     meervoud: str
@@ -63,7 +82,7 @@ class Leervraag:
 
 
 @dataclass(frozen=True)
-class Bouwsteen:
+class Bouwsteen(Bestand):
     id: str
     titel: str
     thema: str
@@ -81,7 +100,7 @@ class Bouwsteen:
 
 
 @dataclass(frozen=True)
-class Aanvulling:
+class Aanvulling(Bestand):
     """What a region adds to a national bouwsteen; the id is the bouwsteen's id."""
 
     id: str
@@ -92,7 +111,7 @@ class Aanvulling:
 
 
 @dataclass(frozen=True)
-class Praktijk:
+class Praktijk(Bestand):
     id: str
     titel: str
     samenvatting: str
@@ -110,7 +129,7 @@ class Praktijk:
 
 
 @dataclass(frozen=True)
-class Vragenset:
+class Vragenset(Bestand):
     id: str
     titel: str
     doel: str
@@ -139,7 +158,7 @@ class Opzet:
 
 
 @dataclass(frozen=True)
-class Tafel:
+class Tafel(Bestand):
     id: str
     titel: str
     soort: str
@@ -177,7 +196,7 @@ class Opbrengst:
 
 
 @dataclass(frozen=True)
-class Bijeenkomst:
+class Bijeenkomst(Bestand):
     id: str  # "<tafel-id>/<file name>"
     tafel: str
     datum: datetime.date
@@ -224,7 +243,7 @@ class Site:
 
 
 @dataclass(frozen=True)
-class Regio:
+class Regio(Bestand):
     naam: str
     motto: str
     beschrijving: str
@@ -257,7 +276,9 @@ class Content:
         """Look up a reflection question by its "bouwsteen-id/vraag-id"."""
         bouwsteen_id, _, vraag_id = ref.partition("/")
         bouwsteen = self.bouwstenen.get(bouwsteen_id)
-        for vraag in bouwsteen.reflectievragen if bouwsteen else ():
+        if bouwsteen is None:
+            return None
+        for vraag in bouwsteen.reflectievragen:
             if vraag.id == vraag_id:
                 return bouwsteen, vraag
         return None
@@ -287,6 +308,6 @@ def _convert(hint, value):
         return tuple(_convert(item_hint, item) for item in value)
     if hint is datetime.date:
         return datetime.date.fromisoformat(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return build(hint, value)
     return value

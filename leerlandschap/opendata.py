@@ -9,17 +9,16 @@ import dataclasses
 import datetime
 import json
 
-from .model import Content
+from .kinds import BIJEENKOMST, ITEM_KINDS
+from .model import Content, Herkomst
 from .schemas import SCHEMA_DIR
 
-FILES = {  # file name -> (attribute on Content, schema)
-    "bouwstenen": ("bouwstenen", "bouwsteen"), "themas": ("themas", "thema"), "rollen": ("rollen", "rol"),
-    "praktijken": ("praktijken", "praktijk"), "vragensets": ("vragensets", "vragenset"), "tafels": ("tafels", "tafel"),
-    "bijeenkomsten": ("bijeenkomsten", "bijeenkomst"), "bronnen": ("bronnen", "bron"),
-}
+OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>
 
 
 def _plain(value):
+    if isinstance(value, Herkomst):  # the file the item comes from, as the repository names it
+        return value.pad
     if dataclasses.is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -36,9 +35,10 @@ def _dump(data) -> str:
 def open_data_files(content: Content) -> dict[str, str]:
     """{'data/bouwstenen.json': text, ..., 'data/schemas/bouwsteen.schema.json': text}"""
     files = {}
-    for name, (attribute, schema) in FILES.items():
-        items = [_plain(item) for item in getattr(content, attribute).values()]
-        files[f"data/{name}.json"] = _dump({"soort": schema, "schema": f"schemas/{schema}.schema.json", "items": items})
+    for kind in OPEN_DATA:
+        items = [_plain(item) for item in getattr(content, kind.folder).values()]
+        files[f"data/{kind.folder}.json"] = _dump({"soort": kind.name, "schema": f"schemas/{kind.name}.schema.json",
+                                                   "items": items})
     files["data/regio.json"] = _dump({"soort": "regio", "schema": "schemas/regio.schema.json", "items": [_plain(content.regio)]})
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"data/schemas/{path.name}"] = path.read_text(encoding="utf-8")

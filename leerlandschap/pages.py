@@ -15,14 +15,13 @@ from markupsafe import escape
 from . import urls
 from .afspraken import agreements, open_agreements, timeline
 from .feed import recent
+from .kinds import ITEM_KINDS
 from .landschap import coverage, tafel_counts
-from .model import Content
-from .opendata import FILES
+from .model import Bestand, Content, Tafel
+from .opendata import OPEN_DATA
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
-
-FASEN = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class GeneratedPage:
     title: str  # plain text
     body: str  # HTML
     description: str = ""
-    source: str | None = None  # content file this page comes from, relative to content/
+    source: str | None = None  # content file this page comes from, relative to the project (model.Herkomst.pad)
 
     @property
     def src_uri(self) -> str:
@@ -54,6 +53,7 @@ class PageMaker:
         self.c = content
         self.r = relations or compute(content)
         self.env = environment()
+        self.fasen = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
 
@@ -62,9 +62,12 @@ class PageMaker:
         # One HTML block without blank lines, so Markdown passes it through untouched.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def page(self, kind: str, item, title: str, description: str = "", source: str | None = None, **context):
+    def page(self, kind: str, item, title: str, description: str = "", of: Bestand | None = None, **context):
+        """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
-        return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description, source)
+        origin = (of or item).herkomst
+        return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
+                             origin.pad if origin else None)
 
     def role_titles(self, ids) -> list[str]:
         return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
@@ -76,60 +79,58 @@ class PageMaker:
         c, r = self.c, self.r
         pages = []
         for t in c.themas.values():
-            pages.append(self.page("thema", t, t.titel, t.samenvatting, f"themas/{t.id}.yml"))
+            pages.append(self.page("thema", t, t.titel, t.samenvatting))
         for b in c.bouwstenen.values():
             rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
-            pages.append(self.page("bouwsteen", b, b.titel, b.samenvatting, f"bouwstenen/{b.id}.yml",
+            pages.append(self.page("bouwsteen", b, b.titel, b.samenvatting,
                                    rollen=self.role_titles(rollen)))
             for v in b.reflectievragen:
-                pages.append(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij {b.titel}", f"bouwstenen/{b.id}.yml",
-                                       ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)))
+                pages.append(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij {b.titel}",
+                                       of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)))
         for rol in c.rollen.values():
-            per_thema = {}
+            per_thema: dict[str, list] = {}
             for b, v in r.vragen_by_rol[rol.id]:
                 per_thema.setdefault(b.thema, []).append((b, v))
-            pages.append(self.page("rol", rol, rol.meervoud, rol.beschrijving, f"rollen/{rol.id}.yml",
+            pages.append(self.page("rol", rol, rol.meervoud, rol.beschrijving,
                                    vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema]))
         for p in c.praktijken.values():
-            pages.append(self.page("praktijk", p, p.titel, p.samenvatting, f"praktijken/{p.id}.yml",
+            pages.append(self.page("praktijk", p, p.titel, p.samenvatting,
                                    themas=self.thema_titles(p.bouwstenen)))
         for s in c.vragensets.values():
             bouwstenen = [ref.partition("/")[0] for ref in s.vragen]
-            pages.append(self.page("vragenset", s, s.titel, s.doel, f"vragensets/{s.id}.yml",
+            pages.append(self.page("vragenset", s, s.titel, s.doel,
                                    themas=self.thema_titles(bouwstenen), rollen=self.role_titles(s.rollen)))
-        for t in c.tafels.values():
-            moments = self.moments[t.id]
+        for tafel in c.tafels.values():
+            moments = self.moments[tafel.id]
             fasen = [mo.bijeenkomst.fase for mo in moments if mo.bijeenkomst.fase]
-            pages.append(self.page("tafel", t, t.titel, t.samenvatting, f"tafels/{t.id}.yml",
-                                   themas=self.thema_titles(t.bouwstenen),
-                                   rollen=self.role_titles(d.rol for d in t.deelnemers), moments=moments,
-                                   verlopen=self.afspraken.get(t.id, []), fasen=FASEN,
+            pages.append(self.page("tafel", tafel, tafel.titel, tafel.samenvatting,
+                                   themas=self.thema_titles(tafel.bouwstenen),
+                                   rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
+                                   verlopen=self.afspraken.get(tafel.id, []), fasen=self.fasen,
                                    laatste_fase=fasen[-1] if fasen else None))
         for m in c.bijeenkomsten.values():
             tafel = c.tafels[m.tafel]
             title = m.titel or f"Bijeenkomst van {tafel.titel}"
             moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
-            pages.append(self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}", f"tafels/{m.id}.yml",
+            pages.append(self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}",
                                    themas=self.thema_titles(m.opbrengst.bouwstenen),
                                    rollen=self.role_titles(m.deelnemers), moment=moment))
-        for b in c.bronnen.values():
-            pages.append(self.page("bron", b, b.titel, b.uitgever, f"bronnen/{b.id}.yml"))
-        tafels_per_soort = {}
-        for t in c.tafels.values():
-            tafels_per_soort.setdefault(t.soort, []).append(t)
-        overviews = {"thema": "Thema's", "bouwsteen": "Bouwstenen", "rol": "Rollen", "praktijk": "Goede praktijken",
-                     "tafel": "Tafels", "vragenset": "Vragensets", "bron": "Bronnen"}
-        for kind, title in overviews.items():
-            url = urls.overview_url(kind)
-            section = urls.SECTIONS[kind]
-            pages.append(GeneratedPage(url, title, self.render(f"overzicht-{section}.html", url, sets=self.ready_sets(),
-                                                               tafels_per_soort=list(tafels_per_soort.items()))))
-        open_per_rol = {}
-        for v in open_agreements(c):
-            open_per_rol.setdefault(v.eigenaar, []).append(v)
+        for bron in c.bronnen.values():
+            pages.append(self.page("bron", bron, bron.titel, bron.uitgever))
+        tafels_per_soort: dict[str, list[Tafel]] = {}
+        for tafel in c.tafels.values():
+            tafels_per_soort.setdefault(tafel.soort, []).append(tafel)
+        sets = self.ready_sets()
+        for kind in ITEM_KINDS:
+            url = urls.overview_url(kind.name)
+            pages.append(GeneratedPage(url, kind.overview, self.render(kind.overview_template, url, sets=sets,
+                                                                       tafels_per_soort=list(tafels_per_soort.items()))))
+        open_per_rol: dict[str | None, list] = {}
+        for verloop in open_agreements(c):
+            open_per_rol.setdefault(verloop.eigenaar, []).append(verloop)
         pages.append(GeneratedPage("afspraken/", "Openstaande afspraken", self.render(
             "overzicht-afspraken.html", "afspraken/",
-            open_per_rol=[(c.rollen.get(rol), verlopen) for rol, verlopen in open_per_rol.items()])))
+            open_per_rol=[(c.rollen.get(rol or ""), verlopen) for rol, verlopen in open_per_rol.items()])))
         pages.append(GeneratedPage("landschap/", "Het landschap in één oogopslag", self.render(
             "landschap.html", "landschap/", tafels=tafel_counts(c), dekking=coverage(c, r))))
         pages.append(GeneratedPage("nieuw/", "Nieuw en bijgewerkt", self.render("nieuw.html", "nieuw/", nieuws=recent(c))))
@@ -139,12 +140,13 @@ class PageMaker:
     def data_files(self) -> list[dict]:
         """What the open-data page documents: each file's fields, described by its schema."""
         files = []
-        for name, (_, kind) in FILES.items():
+        for name, kind in ((k.folder, k.name) for k in OPEN_DATA):
             schema = Schema.load(kind).schema
             fields = [("id", "De id van het item: de bestandsnaam zonder .yml.")]
             if kind == "bijeenkomst":
                 fields += [("tafel", "De id van de tafel waar de bijeenkomst bij hoort.")]
             fields += [(field, spec.get("description", "")) for field, spec in schema["properties"].items()]
+            fields += [("herkomst", "Het bestand in de repository waar het item staat, bijvoorbeeld content/praktijken/x.yml.")]
             files.append({"naam": name, "schema": kind, "beschrijving": schema.get("description", ""), "velden": fields})
         return files
 

@@ -48,28 +48,28 @@ def compute(content: Content) -> Relations:
             r.leervragen_by_rol[leervraag.rol].append((b, leervraag))
     for p in content.praktijken.values():
         r.items_by_bron[p.bron].append(("praktijk", p))
-        for b in p.bouwstenen:
-            r.praktijken_by_bouwsteen[b].append(p)
+        for b_id in p.bouwstenen:
+            r.praktijken_by_bouwsteen[b_id].append(p)
     for s in content.vragensets.values():
         r.items_by_bron[s.bron].append(("vragenset", s))
         for rol in s.rollen:
             r.vragensets_by_rol[rol].append(s)
         for ref in s.vragen:
             r.vragensets_by_vraag[ref].append(s)
-        for b in dict.fromkeys(ref.partition("/")[0] for ref in s.vragen):
-            r.vragensets_by_bouwsteen[b].append(s)
+        for b_id in dict.fromkeys(ref.partition("/")[0] for ref in s.vragen):
+            r.vragensets_by_bouwsteen[b_id].append(s)
     for t in content.tafels.values():
         r.items_by_bron[t.bron].append(("tafel", t))
-        for b in t.bouwstenen:
-            r.tafels_by_bouwsteen[b].append(t)
+        for b_id in t.bouwstenen:
+            r.tafels_by_bouwsteen[b_id].append(t)
         for rol in dict.fromkeys(d.rol for d in t.deelnemers):
             r.tafels_by_rol[rol].append(t)
     for m in content.bijeenkomsten.values():
         r.bijeenkomsten_by_tafel[m.tafel].append(m)
         if m.bron:
             r.items_by_bron[m.bron].append(("bijeenkomst", m))
-        for b in m.opbrengst.bouwstenen:
-            r.bijeenkomsten_by_bouwsteen[b].append(m)
+        for b_id in m.opbrengst.bouwstenen:
+            r.bijeenkomsten_by_bouwsteen[b_id].append(m)
     for kind, items in (("thema", content.themas), ("rol", content.rollen)):
         for item in items.values():
             r.items_by_bron[item.bron].append((kind, item))

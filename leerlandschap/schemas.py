@@ -78,8 +78,7 @@ class Schema:
         return list(self.schema["properties"])
 
     def validate(self, doc: YamlDocument, display_path: str) -> list[Problem]:
-        problems = [self._problem(err, doc, display_path) for err in self.validator.iter_errors(doc.data)]
-        problems = [p for group in problems for p in group]
+        problems = [p for err in self.validator.iter_errors(doc.data) for p in self._problem(err, doc, display_path)]
         for path in sorted(doc.date_scalars, key=str):  # unquoted dates are only right where a date is meant
             sub = self.subschema(path)
             if sub is not None and sub.get("type") == "string" and sub.get("format") != "date":
@@ -89,8 +88,9 @@ class Schema:
         return problems
 
     def subschema(self, path: tuple) -> dict | None:
-        sub = self.schema
+        sub: dict | None = self.schema
         for step in path:
+            assert sub is not None
             sub = sub.get("items") if isinstance(step, int) else sub.get("properties", {}).get(step)
             if sub is None:
                 return None
@@ -155,7 +155,7 @@ class Schema:
 
 def _value_at(data: object, path: tuple) -> object:
     for step in path:
-        data = data[step]
+        data = data[step]  # type: ignore[index]  # a path the YAML reader recorded in this very data
     return data
 
 

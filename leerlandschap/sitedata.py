@@ -1,8 +1,8 @@
 """Load content and generate pages once per change of the content, for every caller in a build.
 
 MkDocs hooks and mkdocs-macros both need the model; they share this cache instead of loading
-twice. The key is the size and modification time of every file under content/ and schemas/,
-so `mkdocs serve` picks up an edited file on its next rebuild.
+twice. The key is the size and modification time of every file under content/, regio/, schemas/ and
+templates/, so `mkdocs serve` picks up an edited file on its next rebuild.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .loader import REGIO_DIR, load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
+from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
 from .vragendata import questions_json
 
@@ -52,7 +53,8 @@ def load_site(content_dir: Path) -> SiteData:
     """Checked content and its pages; raises ContentError listing every problem."""
     content_dir = Path(content_dir).resolve()
     regio_dir = content_dir.parent / REGIO_DIR
-    key = _signature(content_dir, SCHEMA_DIR, *([regio_dir] if regio_dir.is_dir() else []))
+    # Templates and schemas count too: under `mkdocs serve` an edited template must show on the next rebuild.
+    key = _signature(content_dir, SCHEMA_DIR, TEMPLATES, *([regio_dir] if regio_dir.is_dir() else []))
     cached = _cache.get(content_dir)
     if cached and cached[0] == key:
         return cached[1]

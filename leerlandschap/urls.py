@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import posixpath
 
-SECTIONS = {
-    "thema": "themas", "bouwsteen": "bouwstenen", "rol": "rollen", "praktijk": "praktijken",
-    "tafel": "tafels", "vragenset": "vragensets", "bron": "bronnen",
-}
+from .kinds import ITEM_KINDS
+
+SECTIONS = {k.name: k.folder for k in ITEM_KINDS}  # an item's pages live under its kind's folder name
 
 
 def item_url(kind: str, ident: str) -> str:

@@ -46,12 +46,14 @@ def main(argv: list[str] | None = None) -> int:
               f"{'bestand' if files == 1 else 'bestanden'}. Los ze op en controleer opnieuw met 'make check'.")
         return 1
     print(summary(content))
-    due = due_for_review(content, content_dir, args.vandaag)
+    due = due_for_review(content, args.vandaag)
+    project = content_dir.parent.relative_to(display_root(content_dir)).as_posix()
+    prefix = "" if project == "." else f"{project}/"
     if due:
         print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
               "(geen fout; de site wordt gewoon gebouwd):")
         for review in due:
-            print(review.display(display_root(content_dir)))
+            print(review.display(prefix))
     return 0
 
 

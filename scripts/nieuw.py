@@ -20,12 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from common import Stop, ask  # noqa: E402
+from leerlandschap.kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS  # noqa: E402
 from leerlandschap.loader import check_content, content_roots, load_content, slugify  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
 
-TEMPLATES = Path(__file__).resolve().parent / "sjablonen"
-FOLDERS = {"praktijk": "praktijken", "tafel": "tafels", "vragenset": "vragensets", "bouwsteen": "bouwstenen"}
-KINDS = ["bijeenkomst", *FOLDERS]
+TEMPLATES = Path(__file__).resolve().parent / "sjablonen"  # one template per creatable kind: <name>.yml
+KINDS = [BIJEENKOMST.name, *(k.name for k in ITEM_KINDS if k.creatable)]
 
 
 def unique(folder: Path, base: str) -> Path:
@@ -65,8 +65,11 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
         title = ask("de titel", args.titel, interactive)
         if not slugify(title):
             raise Stop("De titel moet letters of cijfers bevatten.")
+        if slugify(title) in BY_NAME[kind].reserved:
+            raise Stop(f"Van de titel '{title}' zou de bestandsnaam '{slugify(title)}' worden. Die naam gebruikt de site "
+                       "zelf al voor een pagina of bestand. Kies een andere titel.")
         values["titel"] = json.dumps(title, ensure_ascii=False)
-        path = unique(target / FOLDERS[kind], slugify(title))
+        path = unique(target / BY_NAME[kind].folder, slugify(title))
     text = string.Template((TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")).safe_substitute(values)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

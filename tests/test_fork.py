@@ -83,6 +83,12 @@ def test_a_region_from_a_fresh_clone_receives_upstream_updates(repos):
     assert edit == ["https://github.com/zuidkust/leerlandschap/edit/main/content/bouwstenen/coordineer-het-leren.yml"]
     logos = [img.attrs["src"] for a in page.find_all("a") if a.has_class("md-logo") for img in a.find_all("img")]
     assert set(logos) == {"../../regio/logo.svg"} and (site / "regio" / "logo.svg").is_file()  # header and menu
+    # Only what the site shows leaves regio/assets/: not the README that `make regio` put there.
+    assert (fork / "regio" / "assets" / "README.md").is_file()
+    assert sorted(p.name for p in (site / "regio").iterdir()) == ["logo.svg"]
+    praktijk = parse_file(site / "praktijken" / "samen-lunchen-met-de-wijkteams" / "index.html")
+    assert [a.attrs["href"] for a in praktijk.find_all("a") if a.attrs.get("rel") == "edit"] == [
+        "https://github.com/zuidkust/leerlandschap/edit/main/regio/praktijken/samen-lunchen-met-de-wijkteams.yml"]
     assert "--md-primary-fg-color: #0b5e3c;" in (site / "assets" / "regio.css").read_text()
     indexed = indexed_text(site)
     assert "Samen lunchen met de wijkteams" in indexed and "Leertafel Jeugd en Wonen" in indexed

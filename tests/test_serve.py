@@ -1,4 +1,5 @@
 """`make serve` previews with live reload: editing a content file changes the served page; search is there too."""
+import json
 import os
 import re
 import socket
@@ -68,6 +69,22 @@ def test_editing_content_updates_the_served_page(server):
     path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Nieuwe zin uit de test.\n", 1), encoding="utf-8")
     assert path.read_text(encoding="utf-8") != text
     wait_for(lambda: "Nieuwe zin uit de test" in (fetch(page_url) or ""), 60, "the rebuild after an edit")
+
+
+def test_editing_a_template_or_a_schema_updates_the_served_page(server):
+    project, url = server
+    page_url = url + "praktijken/leerlandschap-flevoland/"
+    wait_for(lambda: fetch(page_url), 60, "the first build")
+    template = project / "leerlandschap" / "templates" / "praktijk.html"
+    template.write_text(template.read_text(encoding="utf-8") + "<p>Nieuw stukje sjabloon</p>\n", encoding="utf-8")
+    wait_for(lambda: "Nieuw stukje sjabloon" in (fetch(page_url) or ""), 60, "the rebuild after a template edit")
+    # The learning phases on a tafel page come from the meeting schema's list of phases.
+    schema = project / "schemas" / "bijeenkomst.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    first_phase = json.loads(text)["properties"]["fase"]["enum"][0]
+    schema.write_text(text.replace(f'"{first_phase}"', f'"{first_phase}", "fase-uit-de-test"', 1), encoding="utf-8")
+    tafel_url = url + "tafels/" + next(p.stem for p in (project / "content" / "tafels").glob("*.yml")) + "/"
+    wait_for(lambda: "fase-uit-de-test" in (fetch(tafel_url) or ""), 60, "the rebuild after a schema edit")
 
 
 def test_the_preview_uses_its_own_address(server):

@@ -1,0 +1,164 @@
+"""Items know the file they come from; files from outside the repository and reserved names are refused."""
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from leerlandschap.freshness import due_for_review
+from leerlandschap.loader import check_content
+from leerlandschap.opendata import open_data_files
+from leerlandschap.pages import generate_pages
+
+REGIO = """\
+naam: Regio Zuidkust
+motto: Samen leren wat werkt
+beschrijving: Een regio om te testen.
+site:
+  naam: Leerlandschap Zuidkust
+bron: eigen
+"""
+PRAKTIJK = """\
+titel: Samen lunchen
+samenvatting: Teams lunchen samen.
+beschrijving: Elke maand.
+bouwstenen: [coordineer-het-leren]
+datum: 2025-01-01
+bron: eigen
+herzien_voor: 2025-06-30
+"""
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+@pytest.fixture
+def fork(project):
+    write(project / "regio" / "regio.yml", REGIO)
+    write(project / "regio" / "bronnen" / "eigen.yml", "titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n")
+    write(project / "regio" / "praktijken" / "samen-lunchen.yaml", PRAKTIJK)  # .yaml, not .yml
+    return project
+
+
+def messages(project):
+    return [str(p) for p in check_content(project / "content", project)[1]]
+
+
+def test_every_item_knows_its_file_and_layer(fork):
+    content, problems = check_content(fork / "content", fork)
+    assert problems == []
+    praktijk = content.praktijken["samen-lunchen"]
+    assert (praktijk.herkomst.laag, praktijk.herkomst.pad) == ("regio", "regio/praktijken/samen-lunchen.yaml")
+    assert praktijk.herkomst.regel("herzien_voor") == 7
+    bouwsteen = content.bouwstenen["coordineer-het-leren"]
+    assert (bouwsteen.herkomst.laag, bouwsteen.herkomst.pad) == ("content", "content/bouwstenen/coordineer-het-leren.yml")
+    assert content.regio.herkomst.pad == "regio/regio.yml"
+    meeting = next(iter(content.bijeenkomsten.values()), None)
+    assert meeting is None or meeting.herkomst.pad == f"content/tafels/{meeting.id}.yml"
+    # Edit links and open data name the same real file.
+    pages = {p.url: p for p in generate_pages(content)}
+    assert pages["praktijken/samen-lunchen/"].source == "regio/praktijken/samen-lunchen.yaml"
+    assert pages["bouwstenen/coordineer-het-leren/"].source == "content/bouwstenen/coordineer-het-leren.yml"
+    exported = json.loads(open_data_files(content)["data/praktijken.json"])["items"]
+    assert {p["id"]: p["herkomst"] for p in exported}["samen-lunchen"] == "regio/praktijken/samen-lunchen.yaml"
+
+
+def test_freshness_names_the_real_file_in_a_fork(fork):
+    content, _ = check_content(fork / "content", fork)
+    due = [r.display() for r in due_for_review(content, datetime.date(2026, 1, 1))]
+    assert "regio/praktijken/samen-lunchen.yaml:7: te herzien sinds 30 juni 2025" in due
+
+
+def test_make_check_in_a_fork_with_a_due_yaml_file_has_no_traceback(fork):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content", "--vandaag", "2026-01-01"],
+                            cwd=fork, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "regio/praktijken/samen-lunchen.yaml:7: te herzien sinds 30 juni 2025" in result.stdout.splitlines()
+
+
+def test_a_file_linked_from_outside_the_repository_is_refused(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("buiten")
+    write(outside / "geheim.yml", PRAKTIJK.replace("bron: eigen", "bron: voorbeeld"))
+    os.symlink(outside / "geheim.yml", project / "content" / "praktijken" / "geheim.yml")
+    assert messages(project) == [
+        "content/praktijken/geheim.yml:1: Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+        "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map."]
+
+
+def test_a_tafel_folder_linked_from_outside_is_refused(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("buiten")
+    write(outside / "2026-01-01.yml", "datum: 2026-01-01\n")
+    tafel = next(p.stem for p in (project / "content" / "tafels").glob("*.yml"))
+    os.symlink(outside, project / "content" / "tafels" / tafel)
+    assert messages(project) == [
+        f"content/tafels/{tafel}:1: Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+        "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map."]
+
+
+def test_a_whole_content_folder_linked_from_outside_is_refused(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("buiten")
+    shutil.move(project / "content" / "praktijken", outside / "praktijken")
+    os.symlink(outside / "praktijken", project / "content" / "praktijken")
+    assert messages(project) == [
+        "content/praktijken:1: Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+        "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map."]
+
+
+def test_a_link_inside_the_repository_is_read(project):
+    source = project / "content" / "praktijken" / "leerlandschap-flevoland.yml"
+    shutil.move(source, project / "elders.yml")
+    os.symlink(project / "elders.yml", source)
+    content, problems = check_content(project / "content", project)
+    assert problems == [] and "leerlandschap-flevoland" in content.praktijken
+
+
+RESERVED = "De bestandsnaam '{}' kan hier niet: die naam gebruikt de site zelf al voor een pagina of bestand. Kies een andere naam."
+
+
+@pytest.mark.parametrize("folder", ["praktijken", "bouwstenen", "vragensets", "bronnen", "themas", "rollen", "tafels"])
+def test_index_is_not_an_id(project, folder):
+    source = next((project / "content" / folder).glob("*.yml"))
+    shutil.copy(source, project / "content" / folder / "index.yml")
+    assert f"content/{folder}/index.yml:1: {RESERVED.format('index')}" in messages(project)
+
+
+def test_reserved_names_of_tafels_and_meetings(project):
+    tafels = project / "content" / "tafels"
+    tafel = next(p for p in tafels.iterdir() if p.is_dir() and any(p.glob("*.yml")))
+    shutil.copy(tafels / f"{tafel.name}.yml", tafels / "alle-tafels.yml")  # would replace agenda/alle-tafels.ics
+    shutil.copy(next(tafel.glob("*.yml")), tafel / "index.yml")  # would replace the tafel's own page
+    found = messages(project)
+    assert f"content/tafels/alle-tafels.yml:1: {RESERVED.format('alle-tafels')}" in found
+    assert f"content/tafels/{tafel.name}/index.yml:1: {RESERVED.format('index')}" in found
+
+
+def test_a_question_id_index_is_refused(project):
+    path = project / "content" / "bouwstenen" / "coordineer-het-leren.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.strip().startswith("- id:"))
+    lines[number] = lines[number].split("- id:")[0] + "- id: index"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert (f"content/bouwstenen/coordineer-het-leren.yml:{number + 1}: id: 'index' kan hier niet: die naam gebruikt de site "
+            "zelf al voor de pagina van de bouwsteen. Kies een andere id.") in messages(project)
+
+
+def test_make_new_refuses_a_reserved_name(project):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "nieuw.py"), "praktijk", "--titel", "Index",
+                             "--content", str(project / "content")], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("Van de titel 'Index' zou de bestandsnaam 'index' worden. Die naam gebruikt de site "
+                                     "zelf al voor een pagina of bestand. Kies een andere titel.")
+    assert not (project / "content" / "praktijken" / "index.yml").exists()
