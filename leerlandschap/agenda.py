@@ -2,18 +2,25 @@
 
 UIDs are built from ids (tafel and meeting file name) and the site's host, so a calendar app that
 subscribes or re-imports replaces events instead of doubling them. Times are local times in
-Europe/Amsterdam, with the zone described in the file. DTSTAMP comes from the content, not from
-the clock, so builds stay byte-identical.
+Europe/Amsterdam, with the zone described in the file.
+
+Calendar apps (Outlook, Apple, Google) replace an event they know only when it says it is newer:
+LAST-MODIFIED is the time the meeting's file last changed (from git, see history.py) and SEQUENCE
+counts minutes since 2020 up to that moment, so it grows with every change and stays put otherwise.
+DTSTAMP is the build's own time (SOURCE_DATE_EPOCH), never the clock, so two builds of one commit
+are byte-identical.
 """
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from . import urls
 from .model import Bijeenkomst, Content
 
 DEFAULT_HOURS = 2  # length of a meeting whose file gives only a start time
+SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 TIMEZONE = [
     "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam", "X-LIC-LOCATION:Europe/Amsterdam",
     "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
@@ -54,14 +61,21 @@ def _times(meeting: Bijeenkomst) -> list[str]:
     return [f"DTSTART;TZID=Europe/Amsterdam:{start:%Y%m%dT%H%M%S}", f"DTEND;TZID=Europe/Amsterdam:{end:%Y%m%dT%H%M%S}"]
 
 
-def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str) -> list[str]:
+def _utc(moment: datetime.datetime) -> str:
+    return f"{moment.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+
+
+def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> list[str]:
     tafel = content.tafels[meeting.tafel]
     title = f"{tafel.titel}: {meeting.titel}" if meeting.titel else tafel.titel
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
+    changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{meeting.id.replace('/', '.')}@{host}",
-        f"DTSTAMP:{meeting.datum:%Y%m%d}T000000Z",
+        f"DTSTAMP:{_utc(stamps.built)}",
+        f"LAST-MODIFIED:{_utc(changed)}",
+        f"SEQUENCE:{max(0, int((changed - SEQUENCE_START).total_seconds() // 60))}",
         *_times(meeting),
         f"SUMMARY:{escape(title)}",
         f"DESCRIPTION:{escape(tafel.samenvatting.strip() + ' Meer informatie: ' + page)}",
@@ -72,22 +86,28 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str) -> 
     return lines + ["END:VEVENT"]
 
 
-def calendar(content: Content, meetings: list[Bijeenkomst], name: str, site_url: str) -> str:
+@dataclass(frozen=True)
+class Stamps:
+    built: datetime.datetime  # the build's time (SOURCE_DATE_EPOCH)
+    changed: dict[str, datetime.datetime] = field(default_factory=dict)  # file (Herkomst.pad) -> last change
+
+
+def calendar(content: Content, meetings: list[Bijeenkomst], name: str, site_url: str, stamps: Stamps) -> str:
     host = urlsplit(site_url).hostname or "leerlandschap.invalid"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leerlandschap//Tafels//NL", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}", "X-WR-TIMEZONE:Europe/Amsterdam", *TIMEZONE]
     for meeting in sorted(meetings, key=lambda m: (m.datum, m.id)):
-        lines += _event(content, meeting, site_url, host)
+        lines += _event(content, meeting, site_url, host, stamps)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def calendar_files(content: Content, site_url: str) -> dict[str, str]:
+def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str, str]:
     """{'agenda/<tafel>.ics': text, ..., 'agenda/alle-tafels.ics': text}"""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.bijeenkomsten.values() if m.tafel == t.id],
-                                            f"{t.titel} ({content.regio.naam})", site_url)
+                                            f"{t.titel} ({content.regio.naam})", site_url, stamps)
              for t in content.tafels.values()}
     files["agenda/alle-tafels.ics"] = calendar(content, list(content.bijeenkomsten.values()),
-                                               f"Alle tafels ({content.regio.naam})", site_url)
+                                               f"Alle tafels ({content.regio.naam})", site_url, stamps)
     return files

@@ -6,11 +6,14 @@ templates/, so `mkdocs serve` picks up an edited file on its next rebuild.
 """
 from __future__ import annotations
 
+import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .agenda import calendar_files
+from .agenda import Stamps, calendar_files
 from .feed import atom
+from .history import last_changes
 from .loader import REGIO_DIR, load_content
 from .model import Content
 from .opendata import open_data_files
@@ -25,11 +28,14 @@ class SiteData:
     content: Content
     maker: PageMaker
     pages: tuple[GeneratedPage, ...]
+    project: Path  # the folder holding content/ (and regio/ in a fork)
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
+        built = build_time()
+        stamps = Stamps(built, last_changes(self.project, built))
         return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url),
-                "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url),
+                "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url, stamps),
                 **open_data_files(self.content)}
 
     def colours_css(self) -> str:
@@ -39,6 +45,14 @@ class SiteData:
                  if colours.primair else "", f"  --md-accent-fg-color: {colours.accent};" if colours.accent else ""]
         body = "\n".join(r for r in rules if r)
         return f"/* Colours from the region file (regio.yml: site.kleuren). */\n:root {{\n{body}\n}}\n" if body else ""
+
+
+def build_time() -> datetime.datetime:
+    """The build's time: SOURCE_DATE_EPOCH when set (reproducible builds; scripts/build.py sets it), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}
@@ -60,6 +74,6 @@ def load_site(content_dir: Path) -> SiteData:
         return cached[1]
     content = load_content(content_dir)
     maker = PageMaker(content)
-    data = SiteData(content, maker, tuple(maker.all_pages()))
+    data = SiteData(content, maker, tuple(maker.all_pages()), content_dir.parent)
     _cache[content_dir] = (key, data)
     return data
