@@ -48,6 +48,21 @@ def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) ->
         seen.add(ident)
 
 
+def check_examples(items: list[Item], problems: list[Problem]) -> None:
+    """An invented meeting (its own bron is an example) must not hang under a real tafel: it would pass as real."""
+    data = {(i.type.name, i.id): i.data for i in items if i.data}
+    examples = {ident for (kind, ident), d in data.items() if kind == "bron" and d.get("soort") == "voorbeeld"}
+    for item in items:
+        if item.type is not BIJEENKOMST or not item.data or item.data.get("bron") not in examples:
+            continue
+        tafel_id = item.id.partition("/")[0]
+        tafel = data.get(("tafel", tafel_id)) or {}
+        if tafel and tafel.get("bron") not in examples:
+            problems.append(Problem(item.display, item.line_of(("bron",)),
+                                    f"bron: Deze bijeenkomst is een verzonnen voorbeeld, maar de tafel '{tafel_id}' is echt. "
+                                    "Zet voorbeelden bij een voorbeeldtafel (een tafel met een voorbeeld als bron)."))
+
+
 def check_agreements(items: list[Item], problems: list[Problem]) -> None:
     """A new agreement needs its text and owner; an update (same id, later meeting) may give only the status."""
     meetings = [(i, i.data) for i in items if i.type is BIJEENKOMST and i.valid and i.data]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model
-from .crosscheck import check_agreements, check_ids, check_layers, check_references
+from .crosscheck import check_agreements, check_examples, check_ids, check_layers, check_references
 from .items import Item
 from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEETINGS_IN, REGIO, Kind
 from .problems import ContentError, Problem
@@ -89,6 +89,7 @@ def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[
             references += [(item, ref) for ref in schemas[item.type.name].references(item.data)]
     check_ids(items, problems)
     check_agreements(items, problems)
+    check_examples(items, problems)
     hidden = check_layers(items, regio, problems)
     check_references(items, references, problems, hidden)
     if problems or regio is None:
@@ -190,6 +191,7 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
             extra["tafel"] = item.id.partition("/")[0]
         built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
     built["bouwstenen"] = [_with_additions(b, additions.get(b.id)) for b in built["bouwstenen"]]
+    _label_examples(built)
     themas = {t.id: t for t in sorted(built["themas"], key=lambda t: (t.volgorde, t.titel.casefold()))}
     thema_rank = {thema_id: rank for rank, thema_id in enumerate(themas)}
     order: dict[str, Callable] = {  # the order pages and lists present items in
@@ -202,6 +204,29 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
         regio=model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project)),
         **{folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()},
     )
+
+
+EXAMPLE_SOURCE = "voorbeeld"  # the `soort` of a bron that marks what cites it as invented
+EXAMPLE_PREFIX = "Voorbeeld: "
+
+
+def _label_examples(built: dict[str, list]) -> None:
+    """Mark every item whose bron is an example (meetings: their own bron, else their tafel's) and label its title."""
+    examples = {b.id for b in built["bronnen"] if b.soort == EXAMPLE_SOURCE}
+    tafels = {t.id: t for t in built["tafels"]}
+
+    def label(item):
+        bron = (item.bron or tafels[item.tafel].bron) if isinstance(item, model.Bijeenkomst) else item.bron
+        if bron not in examples:
+            return item
+        titel = item.titel
+        if titel and not titel.casefold().startswith(EXAMPLE_PREFIX.strip(" :").casefold()):
+            titel = EXAMPLE_PREFIX + titel
+        return dataclasses.replace(item, voorbeeld=True, titel=titel)
+
+    for folder, items in built.items():
+        if folder != "bronnen":
+            built[folder] = [label(item) for item in items]
 
 
 def _with_additions(bouwsteen: model.Bouwsteen, aanvulling: model.Aanvulling | None) -> model.Bouwsteen:

@@ -17,6 +17,7 @@ from .afspraken import agreements, open_agreements, timeline
 from .feed import recent
 from .kinds import ITEM_KINDS
 from .landschap import coverage, tafel_counts
+from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
 from .opendata import OPEN_DATA
 from .relations import Relations, compute
@@ -110,7 +111,8 @@ class PageMaker:
                                    laatste_fase=fasen[-1] if fasen else None))
         for m in c.bijeenkomsten.values():
             tafel = c.tafels[m.tafel]
-            title = m.titel or f"Bijeenkomst van {tafel.titel}"
+            title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
+                                else f"Bijeenkomst van {tafel.titel}")
             moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
             pages.append(self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}",
                                    themas=self.thema_titles(m.opbrengst.bouwstenen),

@@ -30,6 +30,15 @@ def summary(content) -> str:
             f"{len(content.tafels)} tafels met {meetings} bijeenkomsten, {len(content.bronnen)} bronnen.")
 
 
+def shown_examples(content) -> list[str]:
+    """In a region's fork: the files of invented examples (bron with soort 'voorbeeld') that the site still shows."""
+    if not content.regio.herkomst or content.regio.herkomst.laag != "regio":
+        return []  # upstream's example region is meant to show its examples
+    items = [*content.praktijken.values(), *content.vragensets.values(), *content.tafels.values(),
+             *content.bijeenkomsten.values()]
+    return sorted(item.herkomst.pad for item in items if item.voorbeeld and item.herkomst)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Controleer de inhoud in content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
@@ -46,9 +55,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{'bestand' if files == 1 else 'bestanden'}. Los ze op en controleer opnieuw met 'make check'.")
         return 1
     print(summary(content))
-    due = due_for_review(content, args.vandaag)
     project = content_dir.parent.relative_to(display_root(content_dir)).as_posix()
     prefix = "" if project == "." else f"{project}/"
+    examples = shown_examples(content)
+    if examples:
+        print(f"\nTer info: {len(examples)} verzonnen {'voorbeeld staat' if len(examples) == 1 else 'voorbeelden staan'} "
+              "nog op jullie site (geen fout). Vervang ze door echte inhoud, of haal ze weg:")
+        for path in examples:
+            print(f"{prefix}{path}")
+    due = due_for_review(content, args.vandaag)
     if due:
         print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
               "(geen fout; de site wordt gewoon gebouwd):")
