@@ -3,49 +3,78 @@
 Content is data, never code. Templates are ours; values from content only ever arrive as
 variables, and autoescape turns `<script>` into text. `{{ 7*7 }}` in a content field is a string
 like any other: nothing here renders content as a template. Markdown fields go through
-Python-Markdown with raw HTML switched off and a tree pass that drops unsafe URLs.
+Python-Markdown with raw HTML switched off, and its HTML through the sanitiser nh3 (see `sanitise`).
 """
 from __future__ import annotations
 
 import datetime
+import html
 import re
-import xml.etree.ElementTree as etree  # noqa: N813 (Markdown's own name for it)
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
-from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+import nh3
+from markupsafe import Markup, escape
 
 from . import urls
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"]
-_SAFE_LINK = re.compile(r"(https?:|mailto:|#|[^:]*$)", re.I)  # http(s), mailto, anchors, or relative
+# What our Markdown produces, and nothing else. Everything else loses its tag (its text stays), and
+# <script>/<style> lose their content too (nh3's default).
+ALLOWED_TAGS = frozenset({"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
+                          "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "img"})
+ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}),
+                      "ol": frozenset({"start"})}
+# Link targets: these schemes, or relative (#anchor, page/, ../x/). nh3 reads a URL the way a browser does
+# (entities such as &#58; and &colon; decoded, tabs and newlines removed) before it checks the scheme.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
-class _DropUnsafeUrls(Treeprocessor):
-    """Links may point anywhere safe; images only to files of the site itself (no third-party requests)."""
+def _image_source(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: an image may only show a file of the site itself (no third-party requests).
 
-    def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for child in list(parent):
-                if child.tag == "a" and not _SAFE_LINK.match(child.get("href", "").strip()):
-                    child.attrib.pop("href", None)
-                if child.tag == "img":
-                    src = child.get("src", "").strip()
-                    if ":" in src or src.startswith("//"):
-                        span = etree.Element("span")
-                        span.text, span.tail = child.get("alt", ""), child.tail
-                        parent[list(parent).index(child)] = span
+    nh3 hands over the decoded value, after its scheme check. urlsplit strips what browsers strip (leading
+    control characters and spaces; tabs and newlines anywhere); backslashes are replaced because browsers
+    read them as slashes in http(s) URLs (`/\\host` is `//host`). What is left must be a relative path:
+    no scheme, no host, and no leading `/` (which could become `//host`, and leaves a site that is served
+    from a sub-folder anyway).
+    """
+    if (tag, attribute) != ("img", "src"):
+        return value
+    try:
+        parts = urlsplit(value.replace("\\", "/"))
+    except ValueError:  # e.g. an unclosed [ in a host
+        return None
+    return value if not parts.scheme and not parts.netloc and parts.path and not parts.path.startswith("/") else None
+
+
+_CLEANER = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                       attribute_filter=_image_source, link_rel=None, strip_comments=True)
+# nh3 can drop attributes, not elements: an image without its source is left as `<img alt="…">`. nh3's
+# serialiser writes each attribute as ` name="value"` with `"`, `<`, `>` and `&` escaped, so this pattern
+# reads every <img> of its output exactly. Such an image becomes its alt text (escaped again).
+_IMG = re.compile(r'<img((?: [\w-]+="[^"]*")*)>')
+_ATTRIBUTE = re.compile(r' ([\w-]+)="([^"]*)"')
+
+
+def _image_or_alt(match: re.Match[str]) -> str:
+    attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+    return match.group(0) if "src" in attributes else str(escape(html.unescape(attributes.get("alt", ""))))
+
+
+def sanitise(fragment: str) -> str:
+    """An HTML fragment with only the allowed tags, attributes and link targets, and images of the site only."""
+    return _IMG.sub(_image_or_alt, _CLEANER.clean(fragment))
 
 
 class _SafeMarkdown(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.preprocessors.deregister("html_block")  # raw HTML blocks become escaped text
         md.inlinePatterns.deregister("html")  # inline tags too
-        md.treeprocessors.register(_DropUnsafeUrls(md), "drop_unsafe_urls", 0)
 
 
 _MD = markdown.Markdown(extensions=["sane_lists", "tables", _SafeMarkdown()], output_format="html")
@@ -55,7 +84,7 @@ def markdown_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
     _MD.reset()
-    return Markup(_MD.convert(text))
+    return Markup(sanitise(_MD.convert(text)))
 
 
 def datum(value: datetime.date | None) -> str:

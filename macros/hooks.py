@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
@@ -52,8 +53,11 @@ def serving(config) -> bool:
 
 def on_config(config):
     site = site_data(config).content.regio.site
-    config.site_name = site.naam or config.site_name
-    config.site_description = site.beschrijving or config.site_description
+    # One rule, as for page titles (pages.GeneratedPage.markdown): Material prints the site's name and
+    # description raw (MkDocs' Jinja has no autoescape), so they are escaped once, here. escape() returns
+    # Markup, which `| e` in the templates and escape() in macros/main.py leave as it is: never twice.
+    config.site_name = escape(site.naam or config.site_name)
+    config.site_description = escape(site.beschrijving or config.site_description or "")
     if not serving(config):  # the preview keeps the address it is served at
         config.site_url = site.adres or config.site_url
     if site.repository:

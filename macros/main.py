@@ -28,7 +28,11 @@ def define_env(env):
 
     @env.macro
     def site_naam() -> str:
-        """The site's name (from the region file), escaped."""
+        """The site's name (from the region file), escaped once.
+
+        macros/hooks.py's on_config has already escaped it to Markup, which escape() leaves as it is; without
+        our hooks (scripts/zensical_build.py) the name is plain text and escape() does the work.
+        """
         return str(escape(env.conf.site_name))
 
     @env.macro
