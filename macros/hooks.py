@@ -19,7 +19,7 @@ from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from leerlandschap.loader import REGIO_DIR  # noqa: E402
+from leerlandschap.loader import ASSETS, REGIO_DIR  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
 from leerlandschap.searchindex import index_site  # noqa: E402
 from leerlandschap.sitedata import SiteData, load_site  # noqa: E402
@@ -82,15 +82,16 @@ def on_files(files, config):
         # Markdown would only cost time (it is most of a build) and change nothing.
         _bodies[page.src_uri] = page.body
         generated = File.generated(config, page.src_uri, content=page.markdown(PLACEHOLDER))
-        if editable and page.source:  # the edit link opens the YAML file the page comes from
-            layer = REGIO_DIR if (project / REGIO_DIR / page.source).is_file() else "content"
-            generated.edit_uri = f"{layer}/{page.source}"
+        if editable and page.source:  # the edit link opens the file the page comes from (content/ or regio/)
+            generated.edit_uri = page.source
         files.append(generated)
     for path, text in site.files(config.site_url or "https://leerlandschap.invalid/").items():
         files.append(File.generated(config, path, content=text))  # calendars, feed, open data, vragen.json, colours
-    assets = project / REGIO_DIR / "assets"
-    for asset in sorted(assets.glob("*")) if assets.is_dir() else ():
-        files.append(File.generated(config, f"regio/{asset.name}", abs_src_path=str(asset)))  # logo, favicon
+    # Only what the site shows is published from regio/assets/ (the checker made sure these files exist):
+    # a README or a draft lying next to them stays out of the site.
+    settings = site.content.regio.site
+    for name in sorted({settings.logo, settings.favicon} - {""}):
+        files.append(File.generated(config, f"regio/{name}", abs_src_path=str(project / REGIO_DIR / ASSETS / name)))
     return files
 
 
