@@ -217,6 +217,14 @@ class Onderdeel:
 
 
 @dataclass(frozen=True)
+class Groep:
+    """A named list of short points: an element of the learning landscape, or a part of the region's structure."""
+
+    naam: str
+    punten: Texts = ()
+
+
+@dataclass(frozen=True)
 class Contact:
     rol: str
     adres: str = ""
@@ -250,7 +258,9 @@ class Regio(Bestand):
     bron: str
     pijlers: tuple[Onderdeel, ...] = ()
     fasen: tuple[Onderdeel, ...] = ()
-    elementen: Texts = ()
+    elementen: tuple[Groep, ...] = ()
+    uitgangspunten: Texts = ()
+    structuur: tuple[Groep, ...] = ()
     partners: Texts = ()
     contact: Contact | None = None
     website: str = ""
