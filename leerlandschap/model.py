@@ -33,6 +33,9 @@ class Bestand:
     """An item read from one content file. The loader fills `herkomst`; equality ignores it."""
 
     herkomst: Herkomst | None = field(default=None, kw_only=True, compare=False, repr=False)
+    # True for an invented example (its bron has soort "voorbeeld"); the loader then also starts its title
+    # with "Voorbeeld: ", so every page, list, feed, calendar and search result that shows the title labels it.
+    voorbeeld: bool = field(default=False, kw_only=True)
 
 
 @dataclass(frozen=True)
