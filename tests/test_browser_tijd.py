@@ -30,7 +30,7 @@ def test_overdue_agreements_are_marked(page_on):
 
 
 def test_planned_meetings_and_review_notices(page_on):
-    page = page_on("tafels/thematafels/", "2026-10-01")
+    page = page_on("tafels/voorbeeldtafel-jongeren-rond-18/", "2026-10-01")
     expect(page.locator("li[data-datum='2026-11-17'] .ll-gepland")).to_have_text("gepland")
     expect(page.locator("li[data-datum='2026-08-25'] .ll-gepland")).to_have_count(0)
     due = page_on("praktijken/ontwikkelsessies-lerende-regio-2021/", "2026-11-22").locator(".ll-herzien")

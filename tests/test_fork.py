@@ -76,6 +76,7 @@ def test_a_region_from_a_fresh_clone_receives_upstream_updates(repos):
     assert (site / "tafels" / "leertafel-jeugd-en-wonen" / "index.html").is_file()
     assert (site / "praktijken" / "samen-lunchen-met-de-wijkteams" / "index.html").is_file()
     assert not (site / "tafels" / "thematafels").exists()  # the example region is not shown
+    assert not (site / "tafels" / "voorbeeldtafel-jongeren-rond-18").exists()
     page = parse_file(site / "bouwstenen" / "coordineer-het-leren" / "index.html")
     assert "Wie coördineert het leren in de Zuidkust?" in page.all_text()
     assert page.find_all("title")[0].all_text().endswith("Leerlandschap Regio Zuidkust")

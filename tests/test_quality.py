@@ -11,8 +11,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = {
     "home": "", "thema": "themas/anders-kijken/", "bouwsteen": "bouwstenen/coordineer-het-leren/",
     "vraag": "bouwstenen/coordineer-het-leren/visie-organiseren/", "rol": "rollen/bestuurder/",
-    "praktijk": "praktijken/ontwikkelsessies-lerende-regio-2021/", "tafel": "tafels/thematafels/",
-    "bijeenkomst": "tafels/thematafels/2026-10-06/", "bron": "bronnen/ruimte-voor-leren/",
+    "praktijk": "praktijken/ontwikkelsessies-lerende-regio-2021/", "tafel": "tafels/voorbeeldtafel-jongeren-rond-18/",
+    "bijeenkomst": "tafels/voorbeeldtafel-jongeren-rond-18/2026-10-06/", "bron": "bronnen/ruimte-voor-leren/",
     "overzicht bouwstenen": "bouwstenen/", "overzicht thema's": "themas/", "overzicht rollen": "rollen/",
     "overzicht praktijken": "praktijken/", "overzicht tafels": "tafels/", "overzicht vragensets": "vragensets/",
     "vragenset": "vragensets/bestuurlijk-overleg-bestuurlijk-leren/", "afspraken": "afspraken/",
@@ -103,7 +103,7 @@ def test_statements_are_filled_from_the_region_file(visit):
     page, url, _ = visit
     page.goto(url + "toegankelijkheid/")
     expect(page.locator("article")).to_contain_text("Sociaal Domein Flevoland")
-    expect(page.locator("article")).to_contain_text("contactpersoon leerlandschap van Sociaal Domein Flevoland")
+    expect(page.locator("article")).to_contain_text("contactpersoon CLM van Sociaal Domein Flevoland")
     expect(page.locator("article")).to_contain_text("WCAG 2.1")
     page.goto(url + "privacy/")
     expect(page.locator("article")).to_contain_text("Geen cookies")

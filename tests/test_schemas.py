@@ -56,7 +56,7 @@ def test_types_enums_dates_and_patterns():
             "startdatum: 2027-02-30\nbouwstenen: een-bouwsteen\nfrequentie: 2024-01-01\n")
     assert problems("tafel", text) == [
         "2: soort: 'leertafl' is geen geldige keuze. Bedoel je 'leertafel'? Kies uit: 'thematafel', 'leertafel', "
-        "'intervisiegroep', 'ontwikkelsessie', 'contractvoortgangsgesprek'.",
+        "'intervisiegroep', 'ontwikkelsessie', 'contractvoortgangsgesprek', 'vast overleg'.",
         "4: doel: Dit veld is leeg. Hier hoort tekst te staan.",
         "7: startdatum: '2027-02-30' is geen geldige datum. Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01.",
         "8: bouwstenen: Hier hoort een lijst (regels die beginnen met '- ') te staan, maar er staat de tekst 'een-bouwsteen'.",

@@ -32,8 +32,8 @@ def model(project):
 
 
 def test_an_agreement_is_carried_until_a_later_meeting_closes_it(example_content):
-    moments = timeline([m for m in example_content.bijeenkomsten.values() if m.tafel == "thematafels"],
-                       agreements(example_content)["thematafels"])
+    moments = timeline([m for m in example_content.bijeenkomsten.values() if m.tafel == "voorbeeldtafel-jongeren-rond-18"],
+                       agreements(example_content)["voorbeeldtafel-jongeren-rond-18"])
     first, second, third = moments
     assert [v.key for v in first.nieuw] == ["ervaringsdeskundige-uitnodigen", "knelpunten-op-een-rij"]
     assert ("knelpunten-op-een-rij", "loopt") in [(v.key, s) for v, s in second.bijgewerkt]
@@ -45,7 +45,7 @@ def test_an_agreement_is_carried_until_a_later_meeting_closes_it(example_content
 
 
 def test_tafel_page_shows_the_timeline_with_the_carried_agreement(project):
-    root = parse_file(project / "site" / "tafels" / "thematafels" / "index.html")
+    root = parse_file(project / "site" / "tafels" / "voorbeeldtafel-jongeren-rond-18" / "index.html")
     items = [li for li in root.find_all("li") if li.attrs.get("data-datum")]
     assert [li.attrs["data-datum"] for li in items] == ["2026-08-25", "2026-10-06", "2026-11-17"]
     last = items[-1].all_text()
@@ -125,10 +125,10 @@ def test_check_lists_texts_due_for_review_as_information():
     lines = result.stdout.splitlines()
     info = lines[lines.index(next(line for line in lines if line.startswith("Ter info:"))) + 1:]
     assert info == [
-        "content/praktijken/ontwikkelsessies-lerende-regio-2021.yml:54: te herzien sinds 30 juni 2026 (eigenaar: coördinator)",
-        "content/tafels/leertafel-jggz.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
-        "content/tafels/leertafel-kdc.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
-        "content/tafels/leertafel-logeren.yml:34: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
+        "content/praktijken/ontwikkelsessies-lerende-regio-2021.yml:49: te herzien sinds 30 juni 2026 (eigenaar: coördinator)",
+        "content/tafels/leertafel-jggz.yml:30: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
+        "content/tafels/leertafel-kdc.yml:30: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
+        "content/tafels/leertafel-logeren.yml:30: te herzien sinds 1 januari 2027 (eigenaar: coördinator)",
     ]
 
 
