@@ -1,0 +1,115 @@
+"""Rules across fields of one file, which a JSON Schema cannot say: times and dates in the right order, a meeting's
+file named after its date, the region's logo present as a file.
+
+Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
+may not be what the rules expect.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from pathlib import Path
+
+from .items import Item
+from .kinds import BIJEENKOMST, TAFEL
+from .problems import Problem, field_prefix
+
+ASSETS = "regio/assets/"  # where authors put the logo and favicon (macros/hooks.py publishes its files)
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?:-([0-9]{1,2}):([0-9]{2}))?")
+_MEETING_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(-.+)?")  # 2026-01-12.yml, or 2026-01-12-2.yml for a second one
+
+
+def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None, problems: list[Problem]) -> None:
+    """Add a problem for every broken rule. `assets_dir` is regio/assets/, or None when there is no such folder."""
+    for item in items:
+        if not item.valid or not isinstance(item.data, dict):
+            continue
+        if item.type is BIJEENKOMST:
+            _check_meeting(item, problems)
+        elif item.type is TAFEL:
+            _check_period(item, problems)
+    if regio is not None and regio.valid and isinstance(regio.data, dict):
+        _check_assets(regio, assets_dir, problems)
+
+
+def _problem(item: Item, path: tuple, message: str) -> Problem:
+    return Problem(item.display, item.doc.line_of(path) if item.doc and path else 1, field_prefix(path) + message)
+
+
+def _check_meeting(item: Item, problems: list[Problem]) -> None:
+    data = item.data or {}
+    tijd = data.get("tijd")
+    if isinstance(tijd, str) and (match := _TIME.fullmatch(tijd)):
+        hours = [int(h) for h in match.group(1, 3) if h is not None]
+        minutes = [int(m) for m in match.group(2, 4) if m is not None]
+        if any(h > 23 for h in hours) or any(m > 59 for m in minutes):
+            problems.append(_problem(item, ("tijd",), f"'{tijd}' is geen bestaande tijd. Uren gaan van 00 tot en met 23, "
+                                                      "minuten van 00 tot en met 59."))
+        elif len(hours) == 2 and (hours[1], minutes[1]) <= (hours[0], minutes[0]):
+            start, end = tijd.split("-")
+            problems.append(_problem(item, ("tijd",), f"De eindtijd ({end}) ligt niet na de begintijd ({start}). Schrijf "
+                                                      "eerst de begintijd en dan de eindtijd, bijvoorbeeld \"13:00-15:00\"."))
+    datum = data.get("datum")
+    name = item.path.name
+    example = f"'{datum}{item.path.suffix}'" if isinstance(datum, str) else f"'2027-01-12{item.path.suffix}'"
+    match = _MEETING_NAME.fullmatch(item.path.stem)
+    if match is None:
+        problems.append(_problem(item, (), f"De naam van dit bestand moet beginnen met de datum van de bijeenkomst, "
+                                           f"bijvoorbeeld {example}."))
+        return
+    try:
+        day = datetime.date.fromisoformat(match.group(1))
+    except ValueError:
+        problems.append(_problem(item, (), f"De bestandsnaam '{name}' bevat geen bestaande datum. Geef het bestand de "
+                                           f"datum van de bijeenkomst als naam, bijvoorbeeld {example}."))
+        return
+    if isinstance(datum, str) and datum != day.isoformat():
+        problems.append(_problem(item, ("datum",), f"'{datum}' is een andere datum dan in de bestandsnaam ({name}). "
+                                                   "Maak ze gelijk: pas de datum aan, of geef het bestand een andere naam."))
+
+
+def _check_period(item: Item, problems: list[Problem]) -> None:
+    data = item.data or {}
+    start, end = data.get("startdatum"), data.get("einddatum")
+    if isinstance(start, str) and isinstance(end, str) and end < start:  # both JJJJ-MM-DD: text order is date order
+        problems.append(_problem(item, ("einddatum",), f"De einddatum ({end}) ligt voor de startdatum ({start}). "
+                                                       "Controleer beide datums."))
+
+
+def _check_assets(regio: Item, assets_dir: Path | None, problems: list[Problem]) -> None:
+    site = (regio.data or {}).get("site")
+    if not isinstance(site, dict):
+        return
+    folder = assets_dir if assets_dir and assets_dir.is_dir() else None
+    for key in ("logo", "favicon"):
+        name = site.get(key)
+        if not isinstance(name, str) or not name:
+            continue
+        path = ("site", key)
+        if any(part in ("", ".", "..") for part in name.split("/")):
+            problems.append(_problem(regio, path, f"Het bestand moet in {ASSETS} staan. Schrijf de naam zoals die daar "
+                                                  f"staat, zonder '..' of '/' aan het begin, bijvoorbeeld "
+                                                  f"'{name.rsplit('/', 1)[-1]}'."))
+        elif folder is None:
+            problems.append(_problem(regio, path, f"Het bestand '{name}' bestaat niet: er is geen map {ASSETS}. "
+                                                  "Maak die map en zet het bestand erin, of haal het veld weg."))
+        elif not _present(folder, name):
+            names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+            close = difflib.get_close_matches(name, names[:500], n=1, cutoff=0.6)
+            guess = f" Bedoel je '{close[0]}'?" if close else ""
+            problems.append(_problem(regio, path, f"Het bestand '{name}' staat niet in {ASSETS}.{guess} Zet het "
+                                                  "bestand daar, of haal het veld weg."))
+        elif not (folder / name).resolve().is_relative_to(folder.resolve()):
+            problems.append(_problem(regio, path, f"'{name}' is een snelkoppeling (symlink) naar een plek buiten "
+                                                  f"{ASSETS}. Zet het bestand zelf in {ASSETS}."))
+
+
+def _present(folder: Path, name: str) -> bool:
+    """True if regio/assets/<name> is a file, with the name's exact capitals (a site on Linux needs them)."""
+    here = folder
+    for part in name.split("/"):
+        if not here.is_dir() or part not in {p.name for p in here.iterdir()}:
+            return False
+        here = here / part
+    return here.is_file()
