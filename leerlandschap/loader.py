@@ -23,8 +23,9 @@ from .crosscheck import check_agreements, check_examples, check_ids, check_layer
 from .items import Item
 from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEETINGS_IN, REGIO, Kind
 from .problems import ContentError, Problem
+from .rules import check_rules
 from .schemas import Reference, Schema
-from .yamlsource import read_yaml
+from .yamlsource import read_yaml, too_large
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -92,6 +93,7 @@ def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[
     check_examples(items, problems)
     hidden = check_layers(items, regio, problems)
     check_references(items, references, problems, hidden)
+    check_rules(items, regio, project / REGIO_DIR / ASSETS, problems)
     if problems or regio is None:
         return None, sorted(set(problems))
     return _build(items, regio, hidden, project), []
@@ -163,6 +165,10 @@ def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, p
 
 
 def _read(item: Item, schema: Schema, problems: list[Problem]) -> None:
+    large = too_large(item.path.stat().st_size, item.display)  # before reading: a huge file never enters memory
+    if large:
+        problems.append(large)
+        return
     try:
         text = item.path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -102,13 +102,19 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
+def too_large(size: int, display_path: str) -> Problem | None:
+    """The problem of a file of `size` bytes, if it is over the limit (callers may ask before reading the file)."""
+    if size <= MAX_BYTES:
+        return None
+    return Problem(display_path, 1, f"Dit bestand is te groot: {-(-size // 1024)} kB. Een bestand mag hoogstens "
+                                    f"{MAX_BYTES // 1024} kB zijn. Maak de tekst korter of verdeel hem over meer bestanden.")
+
+
 def read_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text`; return the document (None if unusable) and every problem found."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        return None, [Problem(display_path, 1, f"Dit bestand is te groot: {-(-size // 1024)} kB. Een bestand mag "
-                                               f"hoogstens {MAX_BYTES // 1024} kB zijn. Maak de tekst korter of "
-                                               "verdeel hem over meer bestanden.")]
+    large = too_large(len(text.encode("utf-8", "surrogatepass")), display_path)
+    if large:
+        return None, [large]
     lines = _LINE_BREAK.split(text)
     if "\t" in text or _NOT_ALLOWED.search(text):
         return None, _character_problems(lines, display_path)  # the parser's own messages for these are confusing
