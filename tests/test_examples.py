@@ -176,3 +176,27 @@ def test_a_region_marks_its_own_example_with_bron_voorbeeld(tmp_path):
     assert problems == []
     praktijk = content.praktijken["leerlandschap-flevoland"]
     assert praktijk.voorbeeld and praktijk.titel.startswith("Voorbeeld: ")
+
+
+def test_make_check_in_a_fork_mentions_examples_still_shown(tmp_path):
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    regio = tmp_path / "regio"
+    (regio / "praktijken").mkdir(parents=True)
+    (regio / "regio.yml").write_text("naam: Regio Zuidkust\nmotto: Samen\nbeschrijving: Test.\nbron: voorbeeld\n"
+                                     "contact:\n  rol: Team leerlandschap\n  adres: leren@zuidkust.example\n", encoding="utf-8")
+    (regio / "praktijken" / "proef.yml").write_text(
+        "titel: Proef\nsamenvatting: S.\nbeschrijving: B.\nbouwstenen: [coordineer-het-leren]\ndatum: 2026-01-01\n"
+        "bron: voorbeeld\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Ter info: 1 verzonnen voorbeeld staat nog op jullie site (geen fout). Vervang ze door echte "
+                        "inhoud, of haal ze weg:")
+    assert lines[start + 1] == "regio/praktijken/proef.yml"
+    # Upstream's own example region is meant to show its examples: no such note there.
+    upstream = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py")], cwd=ROOT, capture_output=True, text=True)
+    assert "verzonnen voorbeeld" not in upstream.stdout
