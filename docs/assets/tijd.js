@@ -1,8 +1,24 @@
 // Marks that depend on today's date, computed in the visitor's browser so the built site stays the same
 // for every build: overdue agreements, planned (future) meetings, and texts that are due for review.
+// "Today" is the date in the Netherlands (Europe/Amsterdam), whatever time zone the visitor's computer uses:
+// the dates in the content are Dutch dates, so between midnight and 01:00/02:00 the UTC date would be a day off.
 (function () {
   "use strict";
-  const today = new Date().toISOString().slice(0, 10); // YYYY-MM-DD, compares as text
+
+  function dutchDate(now) {
+    try {
+      const parts = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", numberingSystem: "latn",
+      }).formatToParts(now);
+      const part = (type) => parts.find((p) => p.type === type).value;
+      const date = part("year").padStart(4, "0") + "-" + part("month") + "-" + part("day");
+      if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+    } catch (error) { /* no time zone data in this browser: fall back to the computer's own date */ }
+    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
+    return local.toISOString().slice(0, 10);
+  }
+
+  const today = dutchDate(new Date()); // YYYY-MM-DD, compares as text
 
   for (const item of document.querySelectorAll("[data-deadline]")) {
     const open = item.dataset.status === "open" || item.dataset.status === "loopt";

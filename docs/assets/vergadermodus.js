@@ -57,14 +57,22 @@
       timerSelect.append(option);
     }
     const clock = element("span", "ll-vergadering__klok");
-    clock.setAttribute("role", "timer");
+    clock.setAttribute("role", "timer"); // a timer is not read aloud every second ...
     timerLabel.append(timerSelect);
     controls.append(previous, next, timerLabel, clock, close);
-    dialog.append(head, stage, controls);
+    // ... so screen readers hear its end here. Both live regions are in the DOM before their text changes,
+    // otherwise screen readers miss the first message.
+    const alarm = element("p", "ll-verborgen ll-vergadering__alarm");
+    alarm.setAttribute("aria-live", "assertive");
+    alarm.setAttribute("aria-atomic", "true");
+    const hint = element("p", "ll-verborgen ll-vergadering__hint");
+    hint.setAttribute("role", "status"); // polite: where the focus went at the first or last question
+    dialog.append(head, stage, controls, alarm, hint);
 
     function tick() {
       if (secondsLeft <= 0) {
         clock.textContent = "Tijd is om";
+        alarm.textContent = "Tijd is om voor vraag " + (current + 1) + " van " + questions.length + ".";
         dialog.classList.add("ll-vergadering--tijd-om");
         clearInterval(timer);
         timer = null;
@@ -82,6 +90,7 @@
       dialog.classList.remove("ll-vergadering--tijd-om");
       const minutes = Number(timerSelect.value);
       clock.textContent = "";
+      alarm.textContent = ""; // empty again, so the next end is a change that is read aloud
       if (!minutes) return;
       secondsLeft = minutes * 60;
       tick();
@@ -94,19 +103,36 @@
       counter.textContent = "Vraag " + (current + 1) + " van " + questions.length;
       source.textContent = question.bouwsteen ? "Bij " + question.bouwsteen : "";
       text.textContent = question.tekst;
+      const focused = document.activeElement;
       previous.disabled = current === 0;
       next.disabled = current === questions.length - 1;
+      hint.textContent = "";
+      // A button that becomes disabled while it has focus would drop the focus to the page behind the
+      // dialog. Keep it on the other direction (or on "Sluiten"), and say where it went.
+      if (focused && focused.disabled && (focused === next || focused === previous)) {
+        const other = focused === next ? previous : next;
+        const target = other.disabled ? close : other;
+        target.focus();
+        hint.textContent = (focused === next ? "Dit is de laatste vraag." : "Dit is de eerste vraag.")
+          + " Je staat nu op de knop " + target.textContent + ".";
+      }
       startTimer();
+    }
+
+    // Moving past the first or last question does nothing (and does not restart the timer).
+    function go(index) {
+      const target = Math.max(0, Math.min(questions.length - 1, index));
+      if (target !== current) show(target);
     }
 
     function onKey(event) {
       const onControl = event.target.closest && event.target.closest("button, select");
       if (event.key === "Escape") { event.preventDefault(); leave(); return; }
       if (onControl && (event.key === " " || event.key === "Enter" || event.target.tagName === "SELECT")) return;
-      if (NEXT.includes(event.key)) { event.preventDefault(); show(current + 1); }
-      else if (PREVIOUS.includes(event.key)) { event.preventDefault(); show(current - 1); }
-      else if (event.key === "Home") { event.preventDefault(); show(0); }
-      else if (event.key === "End") { event.preventDefault(); show(questions.length - 1); }
+      if (NEXT.includes(event.key)) { event.preventDefault(); go(current + 1); }
+      else if (PREVIOUS.includes(event.key)) { event.preventDefault(); go(current - 1); }
+      else if (event.key === "Home") { event.preventDefault(); go(0); }
+      else if (event.key === "End") { event.preventDefault(); go(questions.length - 1); }
       else if (event.key === "Tab") { trapFocus(event); }
     }
 
@@ -132,8 +158,8 @@
       if (opener) opener.focus();
     }
 
-    previous.addEventListener("click", () => show(current - 1));
-    next.addEventListener("click", () => show(current + 1));
+    previous.addEventListener("click", () => go(current - 1));
+    next.addEventListener("click", () => go(current + 1));
     close.addEventListener("click", leave);
     timerSelect.addEventListener("change", startTimer);
     document.addEventListener("keydown", onKey, true);
