@@ -254,6 +254,14 @@ class Site:
 
 
 @dataclass(frozen=True)
+class Buurregio:
+    """Another Leerlandschap site whose open data this site reads at build time (leerlandschap/buren.py)."""
+
+    naam: str
+    adres: str  # the site's address, ending in "/"
+
+
+@dataclass(frozen=True)
 class Regio(Bestand):
     naam: str
     motto: str
@@ -269,6 +277,8 @@ class Regio(Bestand):
     website: str = ""
     site: Site = Site()
     verbergen: Ids = ()
+    buren: tuple[Buurregio, ...] = ()  # neighbours shown under "Bij de buren" and on /buren/
+    buren_in_nieuwsfeed: bool = False  # the neighbours' new items also go into nieuw.xml
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .kinds import ITEM_KINDS
 from .landschap import coverage, tafel_counts
 from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
-from .opendata import OPEN_DATA
+from .opendata import describe_files
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
@@ -140,17 +140,8 @@ class PageMaker:
         return pages
 
     def data_files(self) -> list[dict]:
-        """What the open-data page documents: each file's fields, described by its schema."""
-        files = []
-        for name, kind in ((k.folder, k.name) for k in OPEN_DATA):
-            schema = Schema.load(kind).schema
-            fields = [("id", "De id van het item: de bestandsnaam zonder .yml.")]
-            if kind == "bijeenkomst":
-                fields += [("tafel", "De id van de tafel waar de bijeenkomst bij hoort.")]
-            fields += [(field, spec.get("description", "")) for field, spec in schema["properties"].items()]
-            fields += [("herkomst", "Het bestand in de repository waar het item staat, bijvoorbeeld content/praktijken/x.yml.")]
-            files.append({"naam": name, "schema": kind, "beschrijving": schema.get("description", ""), "velden": fields})
-        return files
+        """What the open-data page documents: each file's fields, described by its export schema (opendata.py)."""
+        return describe_files()
 
     def ready_sets(self) -> dict[str, list[dict]]:
         """Every set a meeting can use: the curated vragensets, and one per rol, thema and bouwsteen."""
