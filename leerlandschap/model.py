@@ -262,6 +262,16 @@ class Buurregio:
 
 
 @dataclass(frozen=True)
+class Beheer:
+    """Where the editing page /beheer/ saves (leerlandschap/cms.py): a git platform, or only the browser ("proef")."""
+
+    platform: str = "proef"  # "github", "gitlab" or "proef"
+    repository: str = ""  # "owner/name" (GitLab: "group/subgroup/name")
+    server: str = ""  # GitLab only: a self-managed server, e.g. "https://gitlab.regio.nl"; "" is gitlab.com
+    applicatie_id: str = ""  # GitLab only: the OAuth application id for sign-in with PKCE
+
+
+@dataclass(frozen=True)
 class Regio(Bestand):
     naam: str
     motto: str
@@ -277,6 +287,7 @@ class Regio(Bestand):
     website: str = ""
     site: Site = Site()
     verbergen: Ids = ()
+    beheer: Beheer = Beheer()
     buren: tuple[Buurregio, ...] = ()  # neighbours shown under "Bij de buren" and on /buren/
     buren_in_nieuwsfeed: bool = False  # the neighbours' new items also go into nieuw.xml
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .agenda import Stamps, calendar_files
+from .cms import EditorFiles, editor_files
 from .feed import atom
 from .history import last_changes
 from .loader import REGIO_DIR, load_content
@@ -37,6 +38,11 @@ class SiteData:
         return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url),
                 "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url, stamps),
                 **open_data_files(self.content)}
+
+    def editor(self) -> EditorFiles:
+        """The editing page /beheer/ (Sveltia CMS, configured from the schemas): generated texts, files copied from
+        node_modules, or only a Dutch line saying why it is missing (no Node.js, or `npm ci` not run)."""
+        return editor_files(self.content, self.project / "content")
 
     def colours_css(self) -> str:
         """The region's colours as the CSS variables Material and our stylesheet use (schema-checked #rrggbb)."""

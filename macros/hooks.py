@@ -87,6 +87,14 @@ def on_files(files, config):
         files.append(generated)
     for path, text in site.files(config.site_url or "https://leerlandschap.invalid/").items():
         files.append(File.generated(config, path, content=text))  # calendars, feed, open data, vragen.json, colours
+    # The editing page /beheer/: static files (not theme pages), so it stays out of the sitemap and the search index.
+    editor = site.editor()
+    if editor.missing:
+        print(editor.missing, file=sys.stderr)
+    for path, text in editor.texts.items():
+        files.append(File.generated(config, path, content=text))
+    for path, source in editor.copies.items():  # sveltia-cms.js and fonts, copied from node_modules as they are
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     # Only what the site shows is published from regio/assets/ (the checker made sure these files exist):
     # a README or a draft lying next to them stays out of the site.
     settings = site.content.regio.site

@@ -1,0 +1,383 @@
+"""The editing page /beheer/: Sveltia CMS, configured at build time from our JSON Schemas.
+
+Forms can never drift from the model: every collection comes from the registry of kinds (kinds.py) and every
+field from schemas/<kind>.schema.json. How a schema property becomes a form field:
+
+  x-verwijzing                       relation to the kind's collection, showing titles (a list: multiple)
+  enum                               select
+  format: date                       date field (stored as YYYY-MM-DD)
+  "Markdown" in the description      Markdown editor
+  pattern (+ x-foutmelding)          text field that checks the pattern, with our Dutch message
+  integer                            whole number (minimum/maximum kept)
+  object / array of objects          group of fields / list of groups
+  array of strings                   list of text fields
+  required (in the schema)           required; everything else `required: false`
+
+Output settings keep what Sveltia writes acceptable to `make check` (see /work/shared/cms-notes.md): empty
+optional fields are left out and every string is quoted (a time such as 13:00 stays text).
+
+Where it saves comes from the region file's `beheer` block (model.Beheer): GitHub (token), GitLab (PKCE with the
+region's OAuth application, or a token) — both through pull/merge requests — or `proef`, Sveltia's test
+repository in the browser, seeded with the site's own content. The page itself (templates/beheer.html) allows
+requests to nothing but the site and that git host (Content-Security-Policy), serves the fonts itself and
+gives Sveltia its Dutch strings from the npm package, so nothing is fetched from a CDN.
+
+The package is pure Python and never imports MkDocs; macros/hooks.py copies the files into the site.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import kinds
+from .kinds import Kind
+from .loader import ASSETS, REGIO_DIR, REGIO_FILE, YAML_SUFFIXES, content_roots
+from .model import Beheer, Content
+from .render import environment
+from .schemas import SCHEMA_DIR
+
+SECTION = "beheer"  # the page's folder in the site: /beheer/
+PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
+FONTS = Path("node_modules") / "@fontsource-variable"
+# Files copied from node_modules into /beheer/: path in the site -> path under the project.
+COPIED = {
+    "sveltia-cms.js": PACKAGE / "dist" / "sveltia-cms.js",
+    "fonts/material-symbols-outlined.woff2": FONTS / "material-symbols-outlined" / "files" / "material-symbols-outlined-latin-wght-normal.woff2",
+    "fonts/source-sans-3-latin.woff2": FONTS / "source-sans-3" / "files" / "source-sans-3-latin-wght-normal.woff2",
+    "fonts/source-sans-3-latin-ext.woff2": FONTS / "source-sans-3" / "files" / "source-sans-3-latin-ext-wght-normal.woff2",
+    "fonts/source-sans-3-latin-italic.woff2": FONTS / "source-sans-3" / "files" / "source-sans-3-latin-wght-italic.woff2",
+}
+LOCALE = PACKAGE / "locales" / "nl.json"
+
+GITHUB_API = "https://api.github.com"
+GITLAB = "https://gitlab.com"
+
+# The order editors see: what coordinators do most comes first. Every kind must be here (tests check it).
+ORDER = (kinds.TAFEL, kinds.BIJEENKOMST, kinds.PRAKTIJK, kinds.VRAGENSET, kinds.AANVULLING, kinds.BOUWSTEEN,
+         kinds.THEMA, kinds.ROL, kinds.BRON, kinds.REGIO)
+ICONS = {"tafel": "groups", "bijeenkomst": "event", "praktijk": "lightbulb", "vragenset": "quiz", "aanvulling": "add_notes",
+         "bouwsteen": "widgets", "thema": "category", "rol": "badge", "bron": "menu_book", "regio": "settings"}
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
+# What our Markdown renders (render.py); images and code blocks are left out of the editor's toolbar.
+MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"]
+COMMITS = {"create": "Nieuw in {{collection}}: {{slug}} (via /beheer/)",
+           "update": "Bijgewerkt in {{collection}}: {{slug}} (via /beheer/)",
+           "delete": "Verwijderd uit {{collection}}: {{slug}} (via /beheer/)",
+           "uploadMedia": "Bestand toegevoegd: {{path}} (via /beheer/)",
+           "deleteMedia": "Bestand verwijderd: {{path}} (via /beheer/)"}
+
+
+class UnsupportedSchema(ValueError):
+    """A schema construct this module cannot turn into a form field yet: extend `field_for`."""
+
+
+def load_schema(kind: Kind, schema_dir: Path = SCHEMA_DIR) -> dict:
+    return json.loads((schema_dir / f"{kind.name}.schema.json").read_text(encoding="utf-8"))
+
+
+def label_of(name: str, prop: dict) -> str:
+    """The form label: the property's own `title`, else its name in words ('herzien_voor' -> 'Herzien voor')."""
+    return str(prop.get("title") or name.replace("_", " ").capitalize())
+
+
+def is_markdown(prop: dict) -> bool:
+    """Markdown fields say so in their description ('Uitleg in Markdown.'); templates render exactly these with | md."""
+    return prop.get("type") == "string" and "markdown" in str(prop.get("description", "")).lower()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The collection each kind's references point at (x-verwijzing -> relation field)."""
+
+    by_kind: dict[str, str]
+
+    def relation(self, kind: str, *, multiple: bool) -> dict:
+        if kind == "vraag":  # "bouwsteen-id/vraag-id": one option per reflection question of every bouwsteen
+            return {"widget": "relation", "collection": self.by_kind["bouwsteen"],
+                    "value_field": "{{slug}}/{{reflectievragen.*.id}}",
+                    "display_fields": ["{{titel}}: {{reflectievragen.*.vraag}}"],
+                    "search_fields": ["titel", "reflectievragen.*.vraag"], "multiple": multiple}
+        if kind not in self.by_kind:
+            raise UnsupportedSchema(f"x-verwijzing to unknown kind {kind!r}")
+        return {"widget": "relation", "collection": self.by_kind[kind], "value_field": "{{slug}}",
+                "display_fields": ["{{titel}}"], "search_fields": ["titel"], "multiple": multiple}
+
+
+def field_for(name: str, prop: dict, required: bool, targets: Targets) -> dict:
+    """One Sveltia field for one schema property (see the table in the module docstring)."""
+    out: dict = {"name": name, "label": label_of(name, prop)}
+    if prop.get("description"):
+        out["hint"] = prop["description"]
+    if not required:
+        out["required"] = False
+    out.update(_widget(name, prop, targets))
+    return out
+
+
+def _pattern(prop: dict) -> dict:
+    return {"pattern": [prop["pattern"], prop.get("x-foutmelding") or "Deze tekst heeft niet de goede vorm."]} if "pattern" in prop else {}
+
+
+def _widget(name: str, prop: dict, targets: Targets) -> dict:
+    kind = prop.get("type")
+    if "x-verwijzing" in prop:
+        return targets.relation(prop["x-verwijzing"], multiple=False)
+    if "enum" in prop:
+        return {"widget": "select", "options": list(prop["enum"])}
+    if kind == "string" and prop.get("format") == "date":
+        return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
+    if is_markdown(prop):
+        return {"widget": "markdown", "modes": ["rich_text", "raw"], "buttons": MARKDOWN_BUTTONS, "editor_components": []}
+    if kind == "string":
+        return {"widget": "string", **_pattern(prop)}
+    if kind == "integer":
+        limits = {k: prop[k] for k in ("minimum", "maximum") if k in prop}
+        return {"widget": "number", "value_type": "int", **{k[:3]: v for k, v in limits.items()}}
+    if kind == "boolean":
+        return {"widget": "boolean"}
+    if kind == "object":
+        return {"widget": "object", "fields": fields_for(prop, targets)}
+    if kind == "array":
+        return _list(name, prop, targets)
+    raise UnsupportedSchema(f"no form field for a property of type {kind!r}")
+
+
+def _list(name: str, prop: dict, targets: Targets) -> dict:
+    items = prop.get("items", {})
+    least = {"min": prop["minItems"]} if "minItems" in prop else {}
+    if "x-verwijzing" in items:
+        return {**targets.relation(items["x-verwijzing"], multiple=True), **least}
+    if "enum" in items:
+        return {"widget": "select", "options": list(items["enum"]), "multiple": True, **least}
+    if items.get("type") == "object":
+        subfields = fields_for(items, targets)
+        first_text = next((f["name"] for f in subfields if f["widget"] in ("string", "relation")), subfields[0]["name"])
+        return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **least}
+    if items.get("type") == "string":
+        item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items)}
+        return {"widget": "list", "field": item, **least}
+    raise UnsupportedSchema(f"no form field for a list of {items.get('type')!r}")
+
+
+def fields_for(schema: dict, targets: Targets) -> list[dict]:
+    required = set(schema.get("required", []))
+    return [field_for(name, prop, name in required, targets) for name, prop in schema.get("properties", {}).items()]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each kind is edited: content/ upstream; in a fork regio/, with the national kinds read from content/."""
+
+    own: str  # "content" or "regio": the folder editors write to
+    national: str | None  # "content" in a fork (upstream's national items, shown read-only), else None
+
+    @classmethod
+    def of(cls, content_dir: Path) -> Layout:
+        roots = content_roots(content_dir)
+        project = content_dir.parent
+        own = roots[-1].path.relative_to(project).as_posix()
+        national = roots[0].path.relative_to(project).as_posix() if len(roots) > 1 else None
+        return cls(own, national)
+
+
+def slug_pattern(kind: Kind) -> str:
+    reserved = "|".join(sorted(kind.reserved))
+    return f"^(?!(?:{reserved})$){ID_PATTERN}$"
+
+
+def slug_message(kind: Kind) -> str:
+    names = " en ".join(f"'{name}'" for name in sorted(kind.reserved))
+    return f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf."
+
+
+def collection_name(kind: Kind, national: bool = False) -> str:
+    return f"{kind.folder}-landelijk" if national else kind.folder
+
+
+def targets_for(layout: Layout) -> Targets:
+    # In a fork, references to national kinds (rollen, bouwstenen, ...) point at upstream's items in content/.
+    return Targets({k.name: collection_name(k, national=bool(layout.national and k.national))
+                    for k in kinds.ITEM_KINDS})
+
+
+def _folder_collection(kind: Kind, schema: dict, root: str, targets: Targets, *, national: bool = False) -> dict:
+    titled = "titel" in schema["properties"]
+    label = kind.overview or kind.folder.capitalize()
+    collection: dict = {
+        "name": collection_name(kind, national), "label": f"{label} (landelijk)" if national else label,
+        "label_singular": schema["title"], "description": schema.get("description", ""), "icon": ICONS[kind.name],
+        "folder": f"{root}/{kind.folder}", "extension": "yml", "format": "yml", "fields": fields_for(schema, targets),
+    }
+    # The file name is the id: made from the title (editable when the item is created), or for aanvullingen typed
+    # by the editor (the id of the bouwsteen it adds to). Never an id the site uses itself (kinds.reserved).
+    slug: dict = {"editable": ["create"], "pattern": [slug_pattern(kind), slug_message(kind)]}
+    if titled:
+        collection.update(identifier_field="titel", slug={"template": "{{titel}}", **slug})
+    else:
+        collection.update(slug=slug, summary="{{slug}}")
+    if national:
+        collection.update(description="Landelijke inhoud van upstream: hier alleen om naar te verwijzen. Pas deze niet aan in jullie regio.",
+                          create=False, delete=False, duplicate=False, hide=True)
+    return collection
+
+
+def _meeting_collections(content: Content, schema: dict, targets: Targets) -> list[dict]:
+    """One collection per tafel folder (tafels/<tafel>/), each meeting named by its date."""
+    out = []
+    for tafel in content.tafels.values():
+        assert tafel.herkomst is not None  # the loader sets it on every item
+        folder = tafel.herkomst.pad.rsplit(".", 1)[0]
+        out.append({
+            "name": f"bijeenkomsten-{tafel.id}", "label": f"Bijeenkomsten: {tafel.titel}", "label_singular": schema["title"],
+            "description": schema.get("description", ""), "icon": ICONS["bijeenkomst"], "folder": folder,
+            "extension": "yml", "format": "yml", "identifier_field": "datum", "slug": "{{fields.datum}}",
+            "summary": "{{datum}} {{titel}}",
+            "sortable_fields": {"fields": ["datum"], "default": {"field": "datum", "direction": "descending"}},
+            "fields": fields_for(schema, targets)})
+    return out
+
+
+def _regio_collection(schema: dict, root: str, targets: Targets) -> dict:
+    return {"name": "regio", "label": "Regio", "description": schema.get("description", ""), "icon": ICONS["regio"],
+            "files": [{"name": "regio", "label": "Regiobestand", "file": f"{root}/{REGIO_FILE}", "format": "yml",
+                       "fields": fields_for(schema, targets)}]}
+
+
+def backend(beheer: Beheer, branch: str) -> dict:
+    if beheer.platform == "github":
+        return {"name": "github", "repo": beheer.repository, "branch": branch, "auth_methods": ["token"],
+                "commit_messages": COMMITS}
+    if beheer.platform == "gitlab":
+        server = beheer.server or GITLAB
+        settings: dict = {"name": "gitlab", "repo": beheer.repository, "branch": branch, "api_root": f"{server}/api/v4",
+                          "base_url": server, "commit_messages": COMMITS}
+        if beheer.applicatie_id:
+            settings.update(auth_type="pkce", app_id=beheer.applicatie_id, auth_methods=["oauth", "token"])
+        else:
+            settings["auth_methods"] = ["token"]
+        return settings
+    return {"name": "test-repo"}
+
+
+def git_host(beheer: Beheer) -> str:
+    """The one host besides the site itself that the editing page may talk to ("" in proef mode)."""
+    if beheer.platform == "github":
+        return GITHUB_API
+    if beheer.platform == "gitlab":
+        return beheer.server or GITLAB
+    return ""
+
+
+def config(content: Content, content_dir: Path) -> dict:
+    """The whole Sveltia CMS configuration for this project (written to /beheer/config.yml)."""
+    layout = Layout.of(Path(content_dir))
+    targets = targets_for(layout)
+    regio = content.regio
+    collections: list[dict] = []
+    for kind in ORDER:
+        schema = load_schema(kind)
+        if kind is kinds.BIJEENKOMST:
+            collections += _meeting_collections(content, schema, targets)
+        elif kind is kinds.REGIO:
+            collections.append(_regio_collection(schema, layout.own, targets))
+        else:
+            collections.append(_folder_collection(kind, schema, layout.own, targets))
+    if layout.national:
+        collections += [_folder_collection(k, load_schema(k), layout.national, targets, national=True)
+                        for k in kinds.ITEM_KINDS if k.national]
+    settings: dict = {
+        "backend": backend(regio.beheer, regio.site.tak),
+        "app_title": f"Bewerken: {regio.site.naam or regio.naam}",
+        "media_folder": f"{REGIO_DIR}/{ASSETS}",
+        "slug": {"encoding": "ascii", "clean_accents": True, "lowercase": True, "sanitize_replacement": "-", "trim": True,
+                 "maxlength": 60},
+        "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}},
+        "collections": collections,
+    }
+    if regio.beheer.platform in ("github", "gitlab"):
+        settings["publish_mode"] = "editorial_workflow"  # saving opens a pull (merge) request; our CI checks it
+    if regio.site.adres:
+        settings["site_url"] = regio.site.adres
+    return settings
+
+
+def config_yaml(settings: dict) -> str:
+    header = ("# Sveltia CMS configuration for /beheer/, generated at build time by leerlandschap/cms.py from\n"
+              "# schemas/*.schema.json and the region file. Do not edit: change the schemas or regio.yml instead.\n")
+    return header + yaml.dump(settings, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """No anchors and aliases (&id001 / *id001) for lists shared between fields: every field spelled out."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def csp(beheer: Beheer) -> str:
+    """Content-Security-Policy of the page: the site itself, and the configured git host for its API."""
+    host = git_host(beheer)
+    connect = " ".join(["'self'", "blob:", "data:", *([host] if host else [])])  # data:/blob: stay in the browser
+    images = " ".join(["'self'", "blob:", "data:", *([host] if beheer.platform == "gitlab" else [])])
+    return "; ".join(["default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "font-src 'self'",
+                      f"img-src {images}", f"connect-src {connect}", "manifest-src 'self' blob: data:",
+                      "base-uri 'none'", "form-action 'none'", "object-src 'none'"])
+
+
+def test_files(content_dir: Path) -> dict[str, str]:
+    """proef mode: every content file the configuration points at, path -> text, to seed the test repository."""
+    project = Path(content_dir).resolve().parent
+    files = {}
+    for root in content_roots(Path(content_dir).resolve()):
+        for path in sorted(root.path.rglob("*")):
+            relative = path.relative_to(root.path)
+            if path.is_file() and path.suffix in YAML_SUFFIXES and relative.parts[0] not in root.skipped:
+                files[path.relative_to(project).as_posix()] = path.read_text(encoding="utf-8")
+    return files
+
+
+@dataclass(frozen=True)
+class EditorFiles:
+    """Everything /beheer/ needs: generated text files and files copied from node_modules (paths in the site)."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    missing: str = ""  # one Dutch line when the page cannot be built (then texts and copies are empty)
+
+
+def missing_reason(project: Path) -> str:
+    """Why /beheer/ cannot be built here, in one Dutch line; "" when it can."""
+    if all((project / source).is_file() for source in (*COPIED.values(), LOCALE, PACKAGE / "package.json")):
+        return ""
+    if shutil.which("npm") is None:
+        return "Let op: /beheer/ ontbreekt, want Node.js (npm) is niet geïnstalleerd. De rest van de site wordt wel gebouwd."
+    return ("Let op: /beheer/ ontbreekt, want de npm-pakketten zijn niet geïnstalleerd (draai 'npm ci' of 'make site'). "
+            "De rest van de site wordt wel gebouwd.")
+
+
+def editor_files(content: Content, content_dir: Path) -> EditorFiles:
+    content_dir = Path(content_dir).resolve()
+    project = content_dir.parent
+    reason = missing_reason(project)
+    if reason:
+        return EditorFiles(missing=reason)
+    beheer = content.regio.beheer
+    version = json.loads((project / PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    strings = json.loads((project / LOCALE).read_text(encoding="utf-8"))
+    env = environment()
+    site_name = content.regio.site.naam or content.regio.naam
+    texts = {
+        f"{SECTION}/index.html": env.get_template("beheer.html").render(csp=csp(beheer), site_name=site_name, beheer=beheer),
+        f"{SECTION}/config.yml": config_yaml(config(content, content_dir)),
+        f"{SECTION}/beheer.js": env.get_template("beheer.js").render(version=version, strings=strings,
+                                                                     proef=beheer.platform == "proef"),
+    }
+    if beheer.platform == "proef":
+        texts[f"{SECTION}/proef.json"] = json.dumps(test_files(content_dir), ensure_ascii=False, sort_keys=True)
+    copies = {f"{SECTION}/{path}": project / source for path, source in COPIED.items()}
+    return EditorFiles(texts, copies)

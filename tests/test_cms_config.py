@@ -1,0 +1,284 @@
+"""The editing page's configuration, generated from the schemas: every property a field with the right widget.
+
+Browser flows are in test_browser_cms.py; this file needs no browser and (but for one build) no Node.js.
+"""
+import html
+import json
+import re
+import shutil
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT
+from leerlandschap import cms, kinds
+from leerlandschap.loader import check_content, load_content
+from leerlandschap.model import Beheer
+from leerlandschap.render import TEMPLATES
+from leerlandschap.schemas import SCHEMA_DIR, Schema
+from leerlandschap.yamlsource import read_yaml
+from sitebuild import build, make_project
+
+SVELTIA_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
+
+
+@pytest.fixture(scope="module")
+def upstream():
+    content = load_content(ROOT / "content")
+    return content, cms.config(content, ROOT / "content")
+
+
+def by_name(collections):
+    return {c["name"]: c for c in collections}
+
+
+def schema_of(kind):
+    return json.loads((SCHEMA_DIR / f"{kind.name}.schema.json").read_text(encoding="utf-8"))
+
+
+def collection_for(config, kind):
+    """The collection whose fields come from this kind's schema (for meetings: the first tafel's)."""
+    named = by_name(config["collections"])
+    if kind is kinds.REGIO:
+        return named["regio"]["files"][0]
+    if kind is kinds.BIJEENKOMST:
+        return next(c for c in config["collections"] if c["name"].startswith("bijeenkomsten-"))
+    return named[kind.folder]
+
+
+def expected_widget(prop, in_list=False):
+    """The issue's rules, written out independently of leerlandschap/cms.py."""
+    if "x-verwijzing" in prop:
+        return "relation"
+    if "enum" in prop:
+        return "select"
+    if prop.get("format") == "date":
+        return "datetime"
+    if prop.get("type") == "string" and "Markdown" in prop.get("description", ""):
+        return "markdown"
+    return {"string": "string", "integer": "number", "boolean": "boolean", "object": "object"}.get(prop["type"]) or (
+        "relation" if "x-verwijzing" in prop["items"] else "select" if "enum" in prop["items"] else "list")
+
+
+def check_fields(schema, fields, where, config):
+    """Walk schema and generated fields side by side; return every mismatch as a readable line."""
+    wrong = []
+    names = [f["name"] for f in fields]
+    if names != list(schema["properties"]):
+        return [f"{where}: fields {names} != properties {list(schema['properties'])}"]
+    required = set(schema.get("required", []))
+    for field, (name, prop) in zip(fields, schema["properties"].items(), strict=True):
+        path = f"{where}.{name}"
+        if field["widget"] != expected_widget(prop):
+            wrong.append(f"{path}: widget {field['widget']}, expected {expected_widget(prop)}")
+        if field.get("required", True) != (name in required):
+            wrong.append(f"{path}: required {field.get('required', True)}, schema says {name in required}")
+        if field.get("hint") != prop.get("description") or not field.get("label"):
+            wrong.append(f"{path}: label/hint not from the schema")
+        items = prop.get("items", {})
+        if "enum" in prop and field["options"] != prop["enum"]:
+            wrong.append(f"{path}: options {field['options']}")
+        if "pattern" in prop and field.get("pattern") != [prop["pattern"], prop["x-foutmelding"]]:
+            wrong.append(f"{path}: pattern or Dutch message missing")
+        if prop.get("format") == "date" and (field.get("type"), field.get("format")) != ("date", "YYYY-MM-DD"):
+            wrong.append(f"{path}: not a date stored as YYYY-MM-DD")
+        if prop.get("type") == "integer" and field.get("value_type") != "int":
+            wrong.append(f"{path}: not a whole number")
+        if prop.get("type") == "array" and field.get("min") != prop.get("minItems"):
+            wrong.append(f"{path}: min {field.get('min')} != minItems {prop.get('minItems')}")
+        target = prop.get("x-verwijzing") or items.get("x-verwijzing")
+        if target:
+            kind = kinds.BY_NAME["bouwsteen" if target == "vraag" else target]
+            collections = by_name(config["collections"])
+            if field["collection"] not in collections or not collections[field["collection"]]["folder"].endswith("/" + kind.folder):
+                wrong.append(f"{path}: relation to {field['collection']}, expected the {kind.folder} collection")
+            if field["multiple"] != (prop.get("type") == "array") or not field["display_fields"][0].startswith("{{titel}}"):
+                wrong.append(f"{path}: relation multiple/display wrong")
+        if prop.get("type") == "object":
+            wrong += check_fields(prop, field["fields"], path, config)
+        if prop.get("type") == "array" and items.get("type") == "object":
+            wrong += check_fields(items, field["fields"], path + "[]", config)
+        if prop.get("type") == "array" and items.get("type") == "string" and not target and "enum" not in items:
+            item = field["field"]
+            if item["widget"] != "string" or ("pattern" in items and item.get("pattern") != [items["pattern"], items["x-foutmelding"]]):
+                wrong.append(f"{path}[]: list item is not a checked text field")
+    return wrong
+
+
+@pytest.mark.parametrize("kind", kinds.ALL, ids=lambda k: k.name)
+def test_every_property_of_every_schema_has_a_field_with_the_right_widget(upstream, kind):
+    _, config = upstream
+    assert check_fields(schema_of(kind), collection_for(config, kind)["fields"], kind.name, config) == []
+
+
+def test_markdown_fields_are_exactly_what_the_templates_render_as_markdown():
+    rendered = set()
+    for template in TEMPLATES.glob("*.html"):
+        rendered |= set(re.findall(r"(?:item|regio)\.(\w+) \| md", template.read_text(encoding="utf-8")))
+    rendered -= {"regio_toelichting"}  # the model's name for an aanvulling's toelichting
+    marked = {name for kind in kinds.ALL for name, prop in schema_of(kind)["properties"].items() if cms.is_markdown(prop)}
+    assert rendered <= marked and "verslag" in marked
+
+
+def test_collections_follow_the_registry(upstream):
+    content, config = upstream
+    collections = by_name(config["collections"])
+    assert set(cms.ORDER) == set(kinds.ALL) and len(cms.ORDER) == len(kinds.ALL)
+    for kind in kinds.ALL:
+        if kind in (kinds.BIJEENKOMST, kinds.REGIO):
+            continue
+        c = collections[kind.folder]
+        assert c["folder"] == f"content/{kind.folder}" and c["extension"] == "yml" and c["label_singular"] == schema_of(kind)["title"]
+        assert c["slug"]["editable"] == ["create"] and re.fullmatch(c["slug"]["pattern"][0], "mijn-item")
+        assert not any(re.fullmatch(c["slug"]["pattern"][0], reserved) for reserved in kind.reserved)
+        assert ("template" in c["slug"]) == (kind is not kinds.AANVULLING)  # aanvullingen: the editor types the id
+    meetings = [c for c in config["collections"] if c["name"].startswith("bijeenkomsten-")]
+    assert [c["folder"] for c in meetings] == [f"content/tafels/{t}" for t in content.tafels]
+    assert all(c["slug"] == "{{fields.datum}}" for c in meetings)
+    assert collections["regio"]["files"][0]["file"] == "content/regio.yml"
+    assert config["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}
+
+
+def test_configuration_is_valid_for_the_pinned_sveltia_cms(upstream):
+    if not SVELTIA_SCHEMA.is_file():
+        pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
+    schema = json.loads(SVELTIA_SCHEMA.read_text(encoding="utf-8"))
+    _, config = upstream
+    errors = [f"{list(e.absolute_path)}: {e.message[:200]}" for e in jsonschema.Draft7Validator(schema).iter_errors(config)]
+    assert errors == []
+    text = cms.config_yaml(config)
+    assert "&id" not in text and yaml.safe_load(text) == config
+
+
+REGIO = """\
+naam: Regio Zuidkust
+motto: Samen leren
+beschrijving: Een regio om te testen.
+site:
+  naam: Leerlandschap Zuidkust
+  tak: productie
+contact:
+  rol: Team leerlandschap
+  adres: leren@zuidkust.example
+{beheer}bron: eigen
+"""
+
+
+def fork(tmp_path, beheer=""):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    regio = tmp_path / "regio"
+    (regio / "bronnen").mkdir(parents=True)
+    (regio / "tafels" / "leertafel-wonen").mkdir(parents=True)
+    (regio / "regio.yml").write_text(REGIO.format(beheer=beheer), encoding="utf-8")
+    (regio / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n", encoding="utf-8")
+    (regio / "tafels" / "leertafel-wonen.yml").write_text(
+        "titel: Leertafel Wonen\nsoort: leertafel\nsamenvatting: S.\ndoel: D.\nstatus: actief\nbron: eigen\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_in_a_fork_the_editor_writes_regio_and_refers_to_national_content(tmp_path):
+    project = fork(tmp_path, "beheer:\n  platform: github\n  repository: zuidkust/leerlandschap\n")
+    content = load_content(project / "content")
+    config = cms.config(content, project / "content")
+    collections = by_name(config["collections"])
+    own = [c for c in config["collections"] if not c.get("hide")]
+    assert all(c.get("folder", "regio/").startswith("regio/") for c in own)
+    assert collections["regio"]["files"][0]["file"] == "regio/regio.yml"
+    assert [c["folder"] for c in own if c["name"].startswith("bijeenkomsten-")] == ["regio/tafels/leertafel-wonen"]
+    national = {c["name"]: c for c in config["collections"] if c.get("hide")}
+    assert {c["folder"] for c in national.values()} == {f"content/{k.folder}" for k in kinds.ITEM_KINDS if k.national}
+    assert all(c["create"] is False and c["delete"] is False for c in national.values())
+    fields = by_name(collections["praktijken"]["fields"])
+    assert fields["bouwstenen"]["collection"] == "bouwstenen-landelijk" and fields["contact_rol"]["collection"] == "rollen-landelijk"
+    assert config["backend"] == {"name": "github", "repo": "zuidkust/leerlandschap", "branch": "productie",
+                                 "auth_methods": ["token"], "commit_messages": cms.COMMITS}
+    assert config["publish_mode"] == "editorial_workflow"
+
+
+def directive(policy, name):
+    return next(d.split()[1:] for d in policy.split("; ") if d.split()[0] == name)
+
+
+def test_backends_and_the_hosts_the_page_may_reach():
+    github = Beheer("github", "zuidkust/leerlandschap")
+    assert cms.backend(github, "main")["name"] == "github"
+    assert directive(cms.csp(github), "connect-src") == ["'self'", "blob:", "data:", "https://api.github.com"]
+    gitlab = Beheer("gitlab", "regio/team/leerlandschap", "https://gitlab.regio.nl", "abc123")
+    settings = cms.backend(gitlab, "main")
+    assert settings | {"commit_messages": None} == {
+        "name": "gitlab", "repo": "regio/team/leerlandschap", "branch": "main", "api_root": "https://gitlab.regio.nl/api/v4",
+        "base_url": "https://gitlab.regio.nl", "auth_type": "pkce", "app_id": "abc123", "auth_methods": ["oauth", "token"],
+        "commit_messages": None}
+    assert directive(cms.csp(gitlab), "connect-src")[-1] == "https://gitlab.regio.nl"
+    assert cms.backend(Beheer("gitlab", "a/b"), "main")["auth_methods"] == ["token"]  # no OAuth app: a personal token
+    assert cms.backend(Beheer("gitlab", "a/b"), "main")["api_root"] == "https://gitlab.com/api/v4"
+    proef = Beheer()
+    assert cms.backend(proef, "main") == {"name": "test-repo"}
+    policy = cms.csp(proef)
+    assert directive(policy, "connect-src") == ["'self'", "blob:", "data:"] and directive(policy, "default-src") == ["'none'"]
+    for name in ("script-src", "font-src"):
+        assert directive(policy, name) == ["'self'"]
+
+
+def schema_problems(text):
+    doc, found = read_yaml(text, "regio.yml")
+    assert found == []
+    return [p.message for p in Schema.load("regio").validate(doc, "regio.yml")]
+
+
+def test_the_beheer_block_is_checked_by_the_schema():
+    base = "naam: N\nmotto: M\nbeschrijving: B\nbron: b\n"
+    assert schema_problems(base + "beheer:\n  platform: github\n  repository: a/b\n") == []
+    assert schema_problems(base + "beheer:\n  platform: github\n") == ["beheer: Het verplichte veld 'repository' ontbreekt."]
+    assert schema_problems(base + "beheer:\n  platform: proef\n") == []
+    assert schema_problems(base + "beheer:\n  platform: bitbucket\n") == [
+        "platform: 'bitbucket' is geen geldige keuze. Kies uit: 'github', 'gitlab', 'proef'."]
+    wrong = schema_problems(base + "beheer:\n  platform: gitlab\n  repository: a/b\n  server: https://gitlab.regio.nl/\n")
+    assert wrong == ["server: 'https://gitlab.regio.nl/' heeft niet de goede vorm. Schrijf het adres van de GitLab-server "
+                     "met https:// en zonder / aan het eind, bijvoorbeeld https://gitlab.regio.nl."]
+
+
+def test_the_region_file_with_beheer_loads_into_the_model(tmp_path):
+    project = fork(tmp_path, "beheer:\n  platform: gitlab\n  repository: a/b\n  applicatie_id: abc123\n")
+    model, problems = check_content(project / "content", project)
+    assert problems == []
+    assert model.regio.beheer == Beheer("gitlab", "a/b", "", "abc123")
+    assert load_content(ROOT / "content").regio.beheer == Beheer()  # no block: proef
+
+
+def test_without_the_npm_packages_the_page_is_left_out_with_one_dutch_line(tmp_path, monkeypatch):
+    project = fork(tmp_path)
+    content = load_content(project / "content")
+    monkeypatch.setattr(cms.shutil, "which", lambda name: f"/usr/bin/{name}")
+    files = cms.editor_files(content, project / "content")
+    assert files.texts == {} and files.copies == {} and "'npm ci'" in files.missing
+    monkeypatch.setattr(cms.shutil, "which", lambda name: None)
+    assert cms.editor_files(content, project / "content").missing == (
+        "Let op: /beheer/ ontbreekt, want Node.js (npm) is niet geïnstalleerd. De rest van de site wordt wel gebouwd.")
+
+
+def test_the_page_and_its_files(tmp_path):
+    if not (ROOT / cms.PACKAGE).is_dir():
+        pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
+    project = fork(tmp_path, "beheer:\n  platform: github\n  repository: zuidkust/leerlandschap\n")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    files = cms.editor_files(load_content(project / "content"), project / "content")
+    assert files.missing == "" and set(files.texts) == {"beheer/index.html", "beheer/config.yml", "beheer/beheer.js"}
+    page = html.unescape(files.texts["beheer/index.html"])
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert '<link href="config.yml" type="application/yaml" rel="cms-config-url">' in page
+    assert f'content="{cms.csp(Beheer("github", "zuidkust/leerlandschap"))}"' in page
+    assert "https://" not in page.replace(cms.GITHUB_API, "")  # the page names no other host
+    script = files.texts["beheer/beheer.js"]
+    assert '"Werken met een testrepository"' in script and cms.LOCALE.name == "nl.json"  # the package's own Dutch strings
+    assert all(path.is_file() for path in files.copies.values())
+    assert set(files.copies) == {f"beheer/{p}" for p in cms.COPIED}
+
+
+def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missing(tmp_path):
+    project = make_project(tmp_path / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line for line in result.stderr.splitlines() if "/beheer/" in line] == [cms.missing_reason(project)]
+    assert not (project / "site" / "beheer").exists() and (project / "site" / "index.html").is_file()
