@@ -1,0 +1,159 @@
+"""Editing in the browser (/beheer/, Sveltia CMS) in a real headless Chromium, offline.
+
+Every request to another host is aborted and counted; the page runs in its proef mode (Sveltia's test repository
+in the browser's private storage, seeded by the page with the site's own content). A coordinator records a meeting
+and a praktijk; the file Sveltia saves must pass the checker unchanged and show up on the built site.
+"""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+from htmltools import parse_file
+from leerlandschap import cms
+from leerlandschap.loader import check_content
+from sitebuild import build, make_project
+
+TAFEL = "voorbeeldtafel-jongeren-rond-18"
+BOUWSTEEN = "maak-ruimte-voor-ontmoeting-en-verbinding"
+READ_SAVED = """async path => {
+  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
+  const parts = path.split('/'), name = parts.pop();
+  for (const part of parts) folder = await folder.getDirectoryHandle(part);
+  return await (await (await folder.getFileHandle(name)).getFile()).text();
+}"""
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    """The example content built for real with the npm packages (node_modules of this repository), served locally."""
+    from browser import SiteServer
+
+    if not (ROOT / cms.PACKAGE).is_dir():
+        pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
+    project = make_project(tmp_path_factory.mktemp("beheer") / "project")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = SiteServer(project / "site")
+    yield project, server.url
+    server.stop()
+
+
+@pytest.fixture
+def editor(chromium, editor_site):
+    """The editing page, signed in to the test repository; yields (page, url). Checks privacy afterwards."""
+    _, url = editor_site
+    context = chromium.new_context(locale="en-US")  # an English browser still gets the Dutch interface
+    outside, own, blocked = [], [], []
+
+    def route(route):
+        if route.request.url.startswith(url):
+            own.append(route.request.url)
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda message: blocked.extend(re.findall(r"(?:https?|data|blob):[^\s']+", message.text.split(" violates")[0]))
+            if "Content Security Policy" in message.text else None)
+    page.goto(url + "beheer/")
+    page.get_by_role("button", name="Werken met een testrepository").click()
+    # Seeded with the site's own content: the example tafel's three meetings are there.
+    expect(page.get_by_role("treeitem", name="Bijeenkomsten: Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"))
+    yield page, url
+    assert outside == [], "a request left the machine"
+    # The Content-Security-Policy stops Sveltia's own calls to CDNs (fonts, update check) before they are made;
+    # it never blocks anything of the site itself.
+    assert blocked and [b for b in blocked if b.startswith(url) or not b.startswith("https://")] == [], blocked
+    assert any(u.endswith("beheer/fonts/material-symbols-outlined.woff2") for u in own)  # our icons, not the CDN's
+    assert page.evaluate("document.fonts.check('24px \"Material Symbols Outlined\"')")
+    context.close()
+
+
+def check_and_build(editor_site, tmp_path, path, text):
+    """Put the saved file into a copy of the project: the checker must accept it and the site must build."""
+    project = make_project(tmp_path / "project", content=editor_site[0] / "content")
+    (project / path).write_text(text, encoding="utf-8")
+    assert [str(p) for p in check_content(project / "content", project)[1]] == []  # what `make check` runs
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill("2027-03-10")
+    page.get_by_role("textbox", name="Tijd").fill("13:30-15:30")
+    page.get_by_role("radio", name="samen beslissen").check()
+    page.get_by_role("combobox", name="Deelnemers").click()
+    page.get_by_role("option", name="Coördinator").click()
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
+    page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Id").fill("aanspreekpunt-regelen")
+    page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
+    page.get_by_role("combobox", name="Eigenaar").click()
+    page.get_by_role("option", name="Coördinator").click()
+    page.get_by_role("radio", name="open", exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"))
+
+    path = f"content/tafels/{TAFEL}/2027-03-10.yml"
+    saved = page.evaluate(READ_SAVED, path)
+    assert 'tijd: "13:30-15:30"' in saved and 'status: "open"' in saved and ": \"\"" not in saved and "null" not in saved
+    site = check_and_build(editor_site, tmp_path, path, saved)
+    meeting = next(li for li in parse_file(site / "tafels" / TAFEL / "index.html").find_all("li")
+                   if li.attrs.get("id") == "bijeenkomst-2027-03-10")
+    text = " ".join(meeting.all_text().split())
+    assert "13:30-15:30" in text and "samen beslissen" in text and "Regel één aanspreekpunt per jongere." in text
+    assert "Jongeren willen één vast aanspreekpunt." in (site / "tafels" / TAFEL / "2027-03-10" / "index.html").read_text()
+
+
+def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + "#/collections/praktijken/new")
+    page.get_by_role("textbox", name="Titel").fill("Samen lunchen met de wijkteams")
+    page.get_by_role("textbox", name="Samenvatting").fill("Eén keer per maand lunchen medewerkers samen.")
+    page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
+    page.get_by_role("combobox", name="Bouwstenen").click()
+    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
+    page.get_by_role("textbox", name="Datum").fill("2026-11-20")
+    page.get_by_role("combobox", name="Bron").click()
+    page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile("#/collections/praktijken$"))
+
+    path = "content/praktijken/samen-lunchen-met-de-wijkteams.yml"
+    saved = page.evaluate(READ_SAVED, path)
+    assert f'bouwstenen:\n  - "{BOUWSTEEN}"' in saved
+    site = check_and_build(editor_site, tmp_path, path, saved)
+    assert (site / "praktijken" / "samen-lunchen-met-de-wijkteams" / "index.html").is_file()
+    links = [a.attrs.get("href", "") for a in parse_file(site / "bouwstenen" / BOUWSTEEN / "index.html").find_all("a")]
+    assert any("praktijken/samen-lunchen-met-de-wijkteams/" in href for href in links)
+
+
+def test_public_pages_load_nothing_of_the_editor(chromium, editor_site):
+    project, url = editor_site
+    site = project / "site"
+    assert (site / "beheer" / "sveltia-cms.js").is_file() and (site / "beheer" / "config.yml").is_file()
+    assert "beheer" not in (site / "sitemap.xml").read_text()
+    own = [p for p in site.rglob("*.html") if "beheer" not in p.relative_to(site).parts]
+    assert [p for p in own if re.search(r"sveltia|beheer/", p.read_text(encoding="utf-8"))] == []
+    context = chromium.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", f"tafels/{TAFEL}/", "zoeken/?q=bewerken"):
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+    assert [r for r in requests if "/beheer/" in r or not r.startswith(url)] == []
+    results = page.evaluate("async () => { const pf = await import('/pagefind/pagefind.js');"
+                            " const r = await pf.search('Bewerken'); return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url); }")
+    assert not any("beheer" in u for u in results)
+    context.close()
