@@ -4,6 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
+# npm packages (the editor for /beheer/, test tools) are installed when Node.js is there; without it the site is
+# built without /beheer/ and the build says so in one line.
+NPM    := $(shell command -v npm 2>/dev/null)
+NODE   := $(if $(NPM),$(NODE_STAMP))
 
 .DEFAULT_GOAL := help
 .PHONY: help setup site serve check new regio zensical lint test bench clean
@@ -23,9 +27,9 @@ $(NODE_STAMP): package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-setup: $(STAMP) ## Maak .venv en installeer de vastgezette pakketten
+setup: $(STAMP) $(NODE) ## Maak .venv en installeer de vastgezette pakketten (ook npm ci als Node.js er is)
 
-site: $(STAMP) ## Bouw de site met zoekfunctie in site/
+site: $(STAMP) $(NODE) ## Bouw de site met zoekfunctie en bewerkpagina (/beheer/) in site/
 	$(BIN)/python scripts/build.py
 
 serve: $(STAMP) ## Bekijk de site in je browser (adres staat in de uitvoer); ververst bij elke wijziging

@@ -59,3 +59,44 @@ def test_gitlab_pages_job():
     assert "make site" in pages["script"] and any("mv site public" in line for line in pages["script"])
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert "chromium" in " ".join(ci[".tools"]["before_script"])
+
+
+def step(workflow, name):
+    return next(s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == name)
+
+
+def test_pull_requests_from_the_editor_are_checked_and_explained_in_dutch(tmp_path):
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    assert "pull_request" in workflow[True]
+    check = step(workflow, "Check content")
+    assert check["shell"] == "bash" and "make check 2>&1 | tee controle.txt" in check["run"] and "pipefail" in check["run"]
+    explain = step(workflow, "Explain the problems in Dutch on the pull request")
+    assert explain["if"] == "failure() && steps.check.outcome == 'failure'"
+    assert "GITHUB_STEP_SUMMARY" in explain["run"] and "De controle van de inhoud vond problemen" in explain["run"]
+    # The annotation command, run on the checker's real output for the broken fixture: one note per problem.
+    output = (ROOT / "tests" / "fixtures" / "broken" / "expected.txt").read_text(encoding="utf-8")
+    (tmp_path / "controle.txt").write_text(output, encoding="utf-8")
+    sed = next(line.strip() for line in explain["run"].splitlines() if line.strip().startswith("sed "))
+    notes = subprocess.run(["bash", "-c", sed], cwd=tmp_path, capture_output=True, text=True, check=True).stdout.splitlines()
+    problems = [line for line in output.splitlines() if re.match(r"[^:]+:\d+: ", line)]
+    assert len(notes) == len(problems) > 0
+    assert notes[0].startswith("::error file=") and ",line=" in notes[0] and "::" in notes[0][8:]
+
+
+def test_gitlab_checks_merge_requests_and_explains_in_dutch():
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
+    assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in ci["workflow"]["rules"]
+    controle = ci["controle"]
+    assert controle["stage"] == "test" and controle["script"] == ["make check"]
+    assert "CI_JOB_STATUS" in controle["after_script"][0] and "De controle van de inhoud vond problemen" in controle["after_script"][0]
+    assert "nodejs npm" in " ".join(ci["pages"]["before_script"])  # /beheer/ is built on GitLab Pages too
+
+
+def make_dry_run(*args):
+    return subprocess.run(["make", "-n", "-W", "package-lock.json", "site", *args], cwd=ROOT, capture_output=True, text=True).stdout
+
+
+def test_make_site_installs_the_npm_packages_only_where_node_is():
+    assert "npm ci" in make_dry_run("NPM=/usr/bin/npm")
+    without = make_dry_run("NPM=")
+    assert "npm ci" not in without and "scripts/build.py" in without
