@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 # npm packages (the editor for /beheer/, test tools) are installed when Node.js is there; without it the site is
 # built without /beheer/ and the build says so in one line.
@@ -15,11 +15,12 @@ NODE   := $(if $(NPM),$(NODE_STAMP))
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
 		|| { echo "Python 3.11 of nieuwer is nodig (gevonden: $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -33,7 +34,7 @@ site: $(STAMP) $(NODE) ## Bouw de site met zoekfunctie en bewerkpagina (/beheer/
 	$(BIN)/python scripts/build.py
 
 serve: $(STAMP) ## Bekijk de site in je browser (adres staat in de uitvoer); ververst bij elke wijziging
-	LEERLANDSCHAP_ZOEKINDEX=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict
 
 check: $(STAMP) ## Controleer alleen de inhoud in content/
 	$(BIN)/python scripts/check.py

@@ -9,21 +9,80 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import cbor2
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
+# What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
+# of the index, so search snippets never read "Start vergadermodus Printen Print als kaartjes".
+EXCLUDE_SELECTORS = ["button", "form", "select", "nav", "noscript", "template", ".ll-settools",
+                     ".ll-voegtoe", ".ll-naar-mijnset", ".ll-verborgen"]
 
 
 def index_site(site_dir: Path) -> None:
     """Write `<site_dir>/pagefind/`; raises CalledProcessError with Pagefind's output on failure."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *_excluded()],
                    check=True, capture_output=True, text=True)
     canonicalise(site_dir / "pagefind")
+
+
+class BackgroundIndex:
+    """Index pages held in memory on a second core while the site is being written.
+
+    Every item page exists in memory before MkDocs writes a single file, and only those pages carry
+    `data-pagefind-body`, so Pagefind can index them while MkDocs renders the theme around them. The
+    pages go to Pagefind as minimal HTML files in a scratch folder, indexed by one Pagefind process:
+    its Python API (`add_html_file`) answers one file per 100 ms (the wrapper polls its service's
+    output every 0.1 s), which would take minutes at a thousand pages. `write()` waits for the index
+    and puts it into the site.
+    """
+
+    def __init__(self, pages: list[tuple[str, str, str]], output: Path):
+        """`pages`: (URL path from the site root such as 'bouwstenen/x/', title, HTML body); `output`: site/pagefind."""
+        self._output = output
+        self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
+        for url, title, body in pages:
+            target = self._scratch / "pages" / url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(_document(title, body), encoding="utf-8")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
+             str(self._scratch / "pagefind"), "--quiet", *_excluded()],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def write(self) -> None:
+        """Called when the site is written: wait for the index, move it into the site, make it byte-stable."""
+        try:
+            output, _ = self._process.communicate()
+            if self._process.returncode != 0:
+                raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
+            shutil.rmtree(self._output, ignore_errors=True)
+            shutil.move(self._scratch / "pagefind", self._output)
+            canonicalise(self._output)
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def _excluded() -> list[str]:
+    return [part for selector in EXCLUDE_SELECTORS for part in ("--exclude-selectors", selector)]
+
+
+def _document(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
+            f"<body>{body}</body></html>")
 
 
 def _read(path: Path):

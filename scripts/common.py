@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a site build needs besides content/: copied into a temporary project by benchmarks and tests.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "leerlandschap", "schemas", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros", "leerlandschap", "leerlandschap_mkdocs", "schemas", "scripts"]
 
 
 class Stop(Exception):

@@ -50,8 +50,8 @@ def server(tmp_path):
     regio.write_text(regio.read_text(encoding="utf-8").replace("https://example.org/leerlandschap/",
                                                                "https://example.org/andere-plek/"), encoding="utf-8")
     port = free_port()
-    env = dict(os.environ, LEERLANDSCHAP_ZOEKINDEX="1", NO_MKDOCS_2_WARNING="1")  # as `make serve` does
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     yield project, f"http://127.0.0.1:{port}{BASE_PATH}"
     process.terminate()

@@ -1,0 +1,145 @@
+"""The MkDocs plugin `leerlandschap`: check the content, apply the region's settings, add the generated pages, index search.
+
+Where a page comes from: leerlandschap/pages.py builds it from content/ (and regio/ in a fork) with a template
+in leerlandschap/templates/; this plugin only hands it to MkDocs. Nothing generated is written to docs/.
+Plain `mkdocs build` and `mkdocs serve` give the complete site, search included.
+
+Under `mkdocs serve` the plugin keeps the previous build's pages: a page whose title and HTML did not change
+is marked unmodified, so a dirty rebuild (`mkdocs serve --dirty`, which `make serve` uses) writes only the
+pages an edit really changed, and the search index is rebuilt in the background after the page reloads.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from leerlandschap.problems import ContentError
+from leerlandschap.searchindex import BackgroundIndex
+from leerlandschap.sitedata import SiteData, load_site
+
+from .site import extra_files, settings
+
+log = logging.getLogger("mkdocs.plugins.leerlandschap")
+PLACEHOLDER = "<!-- leerlandschap: generated page -->"
+
+
+class LeerlandschapConfig(base.Config):
+    inhoud = c.Type(str, default="content")  # the content folder, next to mkdocs.yml (regio/ is found beside it)
+    zoeken = c.Type(bool, default=True)  # build the Pagefind search index into site/pagefind/
+
+
+class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
+        self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
+        self.index: BackgroundIndex | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
+
+    def site(self, config: MkDocsConfig) -> SiteData:
+        try:
+            return load_site(self.content_dir(config))
+        except ContentError as error:
+            raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        s = settings(self.site(config))
+        config.site_name = s.site_name or escape(config.site_name)
+        config.site_description = s.site_description or escape(config.site_description or "")
+        if s.site_url and self.command != "serve":  # the preview keeps the address it is served at
+            config.site_url = s.site_url
+        if s.edit_uri:
+            config.edit_uri = s.edit_uri
+        if s.logo:
+            config.theme["logo"] = s.logo
+        if s.favicon:
+            config.theme["favicon"] = s.favicon
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        site = self.site(config)
+        editable = bool(config.edit_uri)
+        for file in files:  # hand-written pages are edited in docs/
+            if file.is_documentation_page():
+                if editable:
+                    file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+                # Their macros show content (the home page's latest items): rebuilt every time, they are few.
+                file.is_modified = _modified  # type: ignore[method-assign]
+        self.bodies = {}
+        for page in site.pages:
+            # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
+            # Markdown would only cost time (it is most of a build) and change nothing.
+            self.bodies[page.src_uri] = page.body
+            generated = File.generated(config, page.src_uri, content=page.markdown(PLACEHOLDER))
+            if editable and page.source:  # the edit link opens the file the page comes from (content/ or regio/)
+                generated.edit_uri = page.source
+            if self.previous.get(page.src_uri) == (page.title, page.body):
+                generated.is_modified = _unmodified  # type: ignore[method-assign]  # only a dirty rebuild asks
+            files.append(generated)
+        self.previous = {page.src_uri: (page.title, page.body) for page in site.pages}
+        extras, notes = extra_files(site, config.site_url)
+        for note in notes:  # one Dutch line, not a warning: `mkdocs build --strict` must not fail on it
+            print(note, file=sys.stderr)
+        for extra in extras:
+            if extra.source is not None:
+                files.append(File.generated(config, extra.path, abs_src_path=str(extra.source)))
+            else:
+                files.append(File.generated(config, extra.path, content=extra.text or ""))
+        if self.config.zoeken:
+            if self.index is not None:
+                self.index.cancel()
+            # Search is indexed by a second process from the pages in memory while MkDocs writes the site.
+            self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
+                                         Path(config.site_dir) / "pagefind")
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.bodies.get(page.file.src_uri)
+        return html if body is None else body
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.index is None:
+            return
+        index, self.index = self.index, None
+        if self.command == "serve":  # the preview reloads now; search follows a moment later
+            threading.Thread(target=_write_logged, args=(index,), name="zoekindex", daemon=True).start()
+        else:
+            index.write()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
+
+
+def _write_logged(index: BackgroundIndex) -> None:
+    try:
+        index.write()
+    except Exception as error:  # a preview keeps running; the next save tries again
+        log.error(f"De zoekindex kon niet worden gemaakt: {error}")

@@ -1,0 +1,79 @@
+"""What a build adds to a site, decided once for the MkDocs plugin and the Zensical export (no MkDocs here).
+
+The region file sets the site's name, description, address, edit links, logo and favicon; the content
+gives every generated page and file. Both the plugin and scripts/zensical_build.py call these functions,
+so the successor path cannot drift from the MkDocs build.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from leerlandschap.loader import ASSETS, REGIO_DIR
+from leerlandschap.sitedata import SiteData
+
+FALLBACK_URL = "https://leerlandschap.invalid/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site settings from the region file; None leaves the configured value as it is."""
+
+    site_name: Markup | None
+    site_description: Markup | None
+    site_url: str | None
+    edit_uri: str | None
+    logo: str | None
+    favicon: str | None
+
+
+def settings(site: SiteData) -> Settings:
+    s = site.content.regio.site
+    # One rule, as for page titles (pages.GeneratedPage.markdown): themes print the site's name and description
+    # raw (MkDocs' Jinja has no autoescape), so they are escaped once, here. escape() returns Markup, which
+    # `| e` in templates and escape() in the macros leave as it is: never twice.
+    return Settings(
+        site_name=escape(s.naam) if s.naam else None,
+        site_description=escape(s.beschrijving) if s.beschrijving else None,
+        site_url=s.adres or None,
+        edit_uri=edit_base(s.repository, s.tak) if s.repository else None,
+        logo=f"regio/{s.logo}" if s.logo else None,
+        favicon=f"regio/{s.favicon}" if s.favicon else None,
+    )
+
+
+def edit_base(repository: str, branch: str) -> str:
+    # An absolute edit_uri without repo_url: edit links work, and Material shows no repository widget
+    # (which would call the GitHub API from every visitor's browser).
+    marker = "/-/edit/" if "gitlab" in (urlsplit(repository).hostname or "") else "/edit/"
+    return f"{repository.rstrip('/')}{marker}{branch}/"
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A generated file that is not a page: its text, or the file to copy as it is."""
+
+    path: str
+    text: str | None = None
+    source: Path | None = None
+
+
+def extra_files(site: SiteData, site_url: str | None) -> tuple[list[Extra], list[str]]:
+    """Calendars, feed, open data, vragen.json, colours, the editing page and the region's logo; plus notes to print."""
+    extras = [Extra(path, text) for path, text in site.files(site_url or FALLBACK_URL).items()]
+    notes: list[str] = []
+    # The editing page /beheer/: static files (not theme pages), so it stays out of the sitemap and the search index.
+    editor = site.editor()
+    if editor.missing:
+        notes.append(editor.missing)
+    extras += [Extra(path, text) for path, text in editor.texts.items()]
+    extras += [Extra(path, source=Path(source)) for path, source in editor.copies.items()]
+    # Only what the site shows is published from regio/assets/ (the checker made sure these files exist):
+    # a README or a draft lying next to them stays out of the site.
+    s = site.content.regio.site
+    extras += [Extra(f"regio/{name}", source=site.project / REGIO_DIR / ASSETS / name)
+               for name in sorted({s.logo, s.favicon} - {""})]
+    return extras, notes
