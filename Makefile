@@ -10,7 +10,7 @@ NPM    := $(shell command -v npm 2>/dev/null)
 NODE   := $(if $(NPM),$(NODE_STAMP))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio zensical lint test bench clean
+.PHONY: help setup site serve check new regio buren zensical lint test bench clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, b
 
 regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie README: Eigen regio starten)
 	$(BIN)/python scripts/regio.py $(ARGS)
+
+buren: $(STAMP) ## Haal de open data van de buren op (uit het regiobestand) en zeg wat er gelezen is
+	$(BIN)/python scripts/buren.py
 
 zensical: $(STAMP) ## Bouw dezelfde site met Zensical, de opvolger van MkDocs (pip install zensical)
 	$(BIN)/python scripts/zensical_build.py

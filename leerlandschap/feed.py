@@ -1,7 +1,8 @@
 """What's new: practices, vragensets and meeting outcomes, dated from the content, as Atom and as a list.
 
 Dates come from the content (`datum` of practices and sets, the meeting date of outcomes), never from
-the build, so the feed is the same for every build of the same content.
+the build, so the feed is the same for every build of the same content. The neighbours' new items (buren.py)
+join the feed only when the region file says `buren_in_nieuwsfeed: true`; they link to the neighbour's site.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from . import urls
+from .buren import Buren
 from .model import Content
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -23,10 +25,14 @@ class Nieuws:
     datum: datetime.date
     samenvatting: str
     soort: str  # how a reader names it
+    link: str = ""  # a neighbour's item: its absolute address on the neighbour's site
 
     @property
     def url(self) -> str:
         return urls.item_url(self.kind, self.id)
+
+    def href(self, site_url: str) -> str:
+        return self.link or site_url + self.url
 
 
 def recent(content: Content) -> list[Nieuws]:
@@ -46,9 +52,25 @@ def _stamp(day: datetime.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom(content: Content, site_url: str, limit: int = 50) -> str:
+def from_neighbours(buren: Buren) -> list[Nieuws]:
+    """The neighbours' practices, vragensets and outcomes (never their examples: buren.py drops those)."""
+    items = []
+    for buur in buren.buren:
+        for x in buur.items:
+            if x.soort == "bijeenkomst" and not x.tekst:
+                continue  # like our own: an outcome counts once it has insights to tell
+            if x.soort != "tafel":
+                items.append(Nieuws(x.soort, x.id, f"Bij de buren ({buur.naam}): {x.titel}", x.datum or datetime.date.min,
+                                    x.tekst, f"{x.soortnaam} van {buur.naam}", x.url))
+    return items
+
+
+def atom(content: Content, site_url: str, buren: Buren | None = None, limit: int = 50) -> str:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    items = recent(content)[:limit]
+    items = recent(content)
+    if buren is not None and buren.in_nieuwsfeed:
+        items = sorted(items + from_neighbours(buren), key=lambda n: (n.datum, n.kind, n.link, n.id), reverse=True)
+    items = items[:limit]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Nieuw in het leerlandschap van {content.regio.naam}"
@@ -60,8 +82,8 @@ def atom(content: Content, site_url: str, limit: int = 50) -> str:
     for n in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = n.titel
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = site_url + n.url
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + n.url})
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = n.href(site_url)
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": n.href(site_url)})
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(n.datum)
         ET.SubElement(entry, f"{{{ATOM}}}category", {"term": n.kind, "label": n.soort})
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = n.samenvatting.strip()

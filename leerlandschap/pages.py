@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from . import urls
 from .afspraken import agreements, open_agreements, timeline
+from .buren import Buren
 from .feed import recent
 from .kinds import ITEM_KINDS
 from .landschap import coverage, tafel_counts
@@ -50,10 +51,12 @@ class GeneratedPage:
 
 
 class PageMaker:
-    def __init__(self, content: Content, relations: Relations | None = None):
+    def __init__(self, content: Content, relations: Relations | None = None, buren: Buren | None = None):
         self.c = content
         self.r = relations or compute(content)
         self.env = environment()
+        self.buren = buren or Buren()  # other regions' items, read at build time (buren.py)
+        self.env.globals["buren"] = self.buren  # for the section "Bij de buren" (_buren.html) on bouwsteen pages
         self.fasen = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
@@ -137,6 +140,17 @@ class PageMaker:
             "landschap.html", "landschap/", tafels=tafel_counts(c), dekking=coverage(c, r))))
         pages.append(GeneratedPage("nieuw/", "Nieuw en bijgewerkt", self.render("nieuw.html", "nieuw/", nieuws=recent(c))))
         pages.append(GeneratedPage("data/", "Open data", self.render("data.html", "data/", bestanden=self.data_files())))
+        return pages + self.buren_pages()
+
+    def buren_pages(self) -> list[GeneratedPage]:
+        """/buren/: the regions side by side; buren/<slug>/: all of one neighbour (links go to its own site)."""
+        pages = [GeneratedPage("buren/", "Gluren bij de buren", self.render(
+            "buren.html", "buren/", vergelijking=self.buren.vergelijking(self.c, self.r)),
+            "Wat andere regio's doen bij dezelfde bouwstenen.")]
+        for buur in self.buren.buren:
+            url = f"buren/{buur.slug}/"
+            pages.append(GeneratedPage(url, f"Bij de buren: {buur.naam}", self.render("buren.html", url, buur=buur),
+                                       f"Praktijken, tafels en opbrengsten van {buur.naam}."))
         return pages
 
     def data_files(self) -> list[dict]:

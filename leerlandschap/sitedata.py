@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agenda import Stamps, calendar_files
+from .buren import Buren
+from .buren import load as load_buren
 from .cms import EditorFiles, editor_files
 from .feed import atom
 from .history import last_changes
@@ -30,12 +32,13 @@ class SiteData:
     maker: PageMaker
     pages: tuple[GeneratedPage, ...]
     project: Path  # the folder holding content/ (and regio/ in a fork)
+    buren: Buren = field(default_factory=Buren)  # neighbours' items, read at build time (buren.py)
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
         built = build_time()
         stamps = Stamps(built, last_changes(self.project, built))
-        return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url),
+        return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url, self.buren),
                 "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url, stamps),
                 **open_data_files(self.content)}
 
@@ -79,7 +82,8 @@ def load_site(content_dir: Path) -> SiteData:
     if cached and cached[0] == key:
         return cached[1]
     content = load_content(content_dir)
-    maker = PageMaker(content)
-    data = SiteData(content, maker, tuple(maker.all_pages()), content_dir.parent)
+    buren = load_buren(content_dir.parent, content.regio)  # fetched, or the last good copy under build/buren/
+    maker = PageMaker(content, buren=buren)
+    data = SiteData(content, maker, tuple(maker.all_pages()), content_dir.parent, buren)
     _cache[content_dir] = (key, data)
     return data
