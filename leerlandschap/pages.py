@@ -62,7 +62,16 @@ class PageMaker:
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
 
     def render(self, template: str, here: str, **context) -> str:
+        import re  # local: this method is the only user
+
         html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, **context)
+        # Whitespace at every edge of a block-level element, so text never runs together where only the
+        # layout separates it: the search index reads `<dt>Status</dt><dd>actief</dd>` as "Statusactief".
+        # Browsers ignore this whitespace between blocks; inside <pre> our HTML has no raw block tags.
+        blocks = ("address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer"
+                  "|form|h[1-6]|header|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul")
+        html = re.sub(rf"(?<=\S)(?=<(?:{blocks}|br|hr)[\s/>])", "\n", html)  # before an opening tag (or <br>, <hr>)
+        html = re.sub(rf"(</(?:{blocks})>|<(?:br|hr)\s*/?>)(?=\S)", "\\1\n", html)  # after a closing tag
         # One HTML block without blank lines, so Markdown passes it through untouched.
         return "\n".join(line for line in html.splitlines() if line.strip())
 

@@ -6,6 +6,8 @@
   if (!root) return;
   const form = root.querySelector("form");
   const input = root.querySelector("#ll-zoekveld");
+  const filterBlock = root.querySelector("#ll-filterblok"); // <details>: open on wide screens, folded on phones
+  const filterSummary = filterBlock.querySelector("summary");
   const filterBox = root.querySelector("#ll-filters");
   const status = root.querySelector("#ll-zoekstatus");
   const list = root.querySelector("#ll-resultaten");
@@ -19,6 +21,8 @@
   let latest = 0;
   let timer = null;
   let current = null; // the last search: {results, shown, query}
+  let totals = {}; // the count of every filter value over the whole site
+  const labels = Object.fromEntries(FILTERS.map(([key]) => [key, new Map()])); // value -> its <label>
   const more = document.createElement("button");
   more.type = "button";
   more.className = "ll-knop ll-knop--zacht";
@@ -54,6 +58,7 @@
       const text = document.createElement("label");
       text.htmlFor = id;
       text.textContent = value + " (" + values[value] + ")";
+      labels[key].set(value, text);
       const item = document.createElement("div");
       item.className = "ll-filter";
       item.append(box, text);
@@ -79,6 +84,26 @@
     return out;
   }
 
+  // Each label shows how many results that value gives for the current query.
+  function showCounts(counts) {
+    for (const [key] of FILTERS) {
+      for (const [value, label] of labels[key]) label.textContent = value + " (" + ((counts[key] || {})[value] || 0) + ")";
+    }
+  }
+
+  // The counts for this query: per group with the choices in the other groups applied, not its own
+  // (values in one group add up, so ticking one must not turn the others to 0).
+  async function countsFor(query, filters, search) {
+    const counts = {};
+    for (const [key] of FILTERS) {
+      if (!filters[key]) { counts[key] = search.filters[key]; continue; }
+      const others = Object.assign({}, filters);
+      delete others[key];
+      counts[key] = (await pagefind.search(query || null, { filters: others })).filters[key];
+    }
+    return counts;
+  }
+
   function resultItem(data) {
     const item = document.createElement("li");
     item.className = "ll-resultaat";
@@ -98,15 +123,22 @@
     if (!pagefind) return;
     const filters = {};
     for (const [key] of FILTERS) if (selected[key].size) filters[key] = { any: [...selected[key]] };
+    const chosen = FILTERS.reduce((sum, [key]) => sum + selected[key].size, 0);
+    filterSummary.textContent = "Filters" + (chosen ? " (" + chosen + " gekozen)" : "");
     if (!query && !Object.keys(filters).length) {
+      ++latest;
+      showCounts(totals);
       list.replaceChildren();
+      more.hidden = true;
       say("Typ een zoekwoord of kies een filter.");
       return;
     }
     const ticket = ++latest;
     const search = await pagefind.search(query || null, { filters });
     const shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+    const counts = await countsFor(query, filters, search);
     if (ticket !== latest) return; // a newer search has started meanwhile
+    showCounts(counts);
     list.replaceChildren(...shown.map(resultItem));
     current = { results: search.results, shown: shown.length };
     more.hidden = current.shown >= current.results.length;
@@ -128,16 +160,19 @@
   });
 
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  if (location.hash === "#ll-zoekveld") input.focus(); // came here with the search button in the header
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
 
   (async function start() {
     try {
       pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
       await pagefind.options({ baseUrl: siteRoot.pathname });
-      const available = await pagefind.filters();
+      totals = await pagefind.filters();
       for (const [key, label] of FILTERS) {
-        if (available[key] && Object.keys(available[key]).length) filterBox.append(filterFieldset(key, label, available[key]));
+        if (totals[key] && Object.keys(totals[key]).length) filterBox.append(filterFieldset(key, label, totals[key]));
       }
+      filterBlock.hidden = !filterBox.childElementCount;
+      filterBlock.open = window.matchMedia("(min-width: 60em)").matches; // on a phone the results come first
     } catch (error) {
       say("Zoeken werkt hier nog niet: de zoekindex ontbreekt. Bouw de site met 'make site'.");
       return;

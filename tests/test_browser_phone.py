@@ -1,0 +1,260 @@
+"""A professional on a phone, in a real headless Chromium: nothing scrolls sideways, the site name stays whole,
+search is one button away, results come before the filters, and search snippets are made of content only."""
+import gzip
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from playwright.sync_api import expect
+
+from leerlandschap.searchindex import SIGNATURE
+
+PHONE = {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 320, "height": 640}
+DESKTOP = {"width": 1280, "height": 900}
+BUTTON_TEXTS = ["vergadermodus", "Printen", "Print als kaartjes", "Voeg toe aan mijn vragenset", "Mijn vragenset"]
+
+
+@pytest.fixture(scope="module")
+def site(example_site):
+    project, url = example_site
+    return project / "site", url
+
+
+@pytest.fixture
+def open_page(chromium, site):
+    """open_page(viewport) -> a page in a fresh context; afterwards nothing may have left the site."""
+    _, served = site
+    contexts = []
+
+    def make(viewport):
+        context = chromium.new_context(viewport=viewport)
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        contexts.append((context, requests))
+        return page
+
+    yield make
+    for context, requests in contexts:
+        assert [url for url in requests if not url.startswith(served)] == []
+        assert context.cookies() == []
+        context.close()
+
+
+def page_urls(site_dir) -> list[str]:
+    """Every page of the built site, as a path below its root ("" for the home page)."""
+    paths = sorted(path.parent.relative_to(site_dir).as_posix() for path in site_dir.rglob("index.html"))
+    return ["" if path == "." else path + "/" for path in paths if not path.startswith("pagefind")]
+
+
+def fragments(site_dir) -> dict[str, str]:
+    """The text Pagefind indexed per page URL (the source of every search snippet)."""
+    out = {}
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(SIGNATURE)
+        fragment = json.loads(data[len(SIGNATURE):])
+        out[fragment["url"]] = fragment["content"]
+    return out
+
+
+SIDEWAYS = """() => {
+  const root = document.documentElement;
+  const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+    .map((el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""));
+  return root.scrollWidth > root.clientWidth ? [root.scrollWidth, wide.slice(0, 5)] : null;
+}"""
+
+
+def test_no_page_scrolls_sideways_at_320_px(open_page, site):
+    site_dir, served = site
+    urls = page_urls(site_dir)
+    assert len(urls) > 100 and {"tafels/", "afspraken/", "landschap/", "zoeken/"} <= set(urls)
+    page = open_page(SMALL_PHONE)
+    sideways = {}
+    for url in urls + ["zoeken/?q=bestuurder"]:
+        page.goto(served + url)
+        if url.startswith("zoeken/?"):
+            expect(page.locator("#ll-resultaten li").first).to_be_visible()
+        if (found := page.evaluate(SIDEWAYS)) is not None:
+            sideways[url] = found
+    assert sideways == {}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["390px", "320px"])
+def test_site_name_is_whole_and_search_is_a_button_away_on_a_phone(open_page, site, example_content, viewport):
+    _, served = site
+    page = open_page(viewport)
+    page.goto(served + "tafels/voorbeeldtafel-jongeren-rond-18/")
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    expect(name).to_be_visible()
+    assert name.inner_text().strip() == example_content.regio.site.naam
+    box = name.evaluate("el => ({scroll: el.scrollWidth, client: el.clientWidth, scrollH: el.scrollHeight, clientH: el.clientHeight,"
+                        " right: el.getBoundingClientRect().right, bottom: el.getBoundingClientRect().bottom})")
+    assert box["scroll"] <= box["client"] and box["scrollH"] <= box["clientH"], box  # not cut off, no ellipsis
+    assert box["right"] <= viewport["width"] and box["bottom"] <= page.locator("header").bounding_box()["height"], box
+    expect(page.locator("#ll-zoekbalk-veld")).to_be_hidden()  # the form makes room for the name
+    button = page.locator("header").get_by_role("link", name="Zoeken")
+    expect(button).to_be_visible()
+    assert button.bounding_box()["x"] >= box["right"]  # beside the name, not over it
+    button.click()
+    page.wait_for_url(re.compile(r"/zoeken/"))
+    expect(page.locator("#ll-zoekveld")).to_be_focused()
+    page.keyboard.type("intervisie")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ll-resultaten li").first).to_be_visible()
+
+
+def test_header_keeps_its_search_form_on_a_wide_screen(open_page, site, example_content):
+    _, served = site
+    page = open_page(DESKTOP)
+    page.goto(served + "rollen/bestuurder/")
+    expect(page.locator("#ll-zoekbalk-veld")).to_be_visible()
+    expect(page.locator("header").get_by_role("link", name="Zoeken")).to_be_hidden()
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert name.inner_text().strip() == example_content.regio.site.naam
+    assert name.evaluate("el => el.scrollWidth <= el.clientWidth")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_search_page_has_one_search_box(open_page, site, viewport):
+    _, served = site
+    page = open_page(viewport)
+    page.goto(served + "zoeken/?q=bestuurder")
+    expect(page.locator("#ll-resultaten li").first).to_be_visible()
+    assert page.locator("input[type=search]").count() == 1
+    assert page.get_by_role("searchbox").count() == 1
+
+
+def test_results_come_first_on_a_phone_and_filters_fold_away(open_page, site):
+    _, served = site
+    page = open_page(PHONE)
+    page.goto(served + "zoeken/?q=bestuurder")
+    first = page.locator("#ll-resultaten li").first
+    expect(first).to_be_visible()
+    assert page.evaluate("scrollY") == 0
+    assert first.bounding_box()["y"] + first.bounding_box()["height"] < PHONE["height"]  # seen without scrolling
+    kind = page.get_by_role("checkbox", name=re.compile(r"^bouwsteen \(\d+\)$"))
+    expect(kind).to_be_hidden()  # folded away
+    page.locator("#ll-filterblok summary").click()
+    kind.check()
+    expect(page).to_have_url(re.compile(r"soort=bouwsteen"))
+    expect(page.locator("#ll-filterblok summary")).to_have_text("Filters (1 gekozen)")
+    expect(page.locator("#ll-zoekstatus")).to_have_text(re.compile(rf"^{soort_counts(page)['bouwsteen']} resultaten"))
+    assert set(page.locator("#ll-resultaten .ll-meta").all_inner_texts()) == {"bouwsteen"}
+
+
+def test_filters_are_open_on_a_wide_screen(open_page, site):
+    _, served = site
+    page = open_page(DESKTOP)
+    page.goto(served + "zoeken/?q=bestuurder")
+    expect(page.get_by_role("checkbox", name=re.compile(r"^bouwsteen \(\d+\)$"))).to_be_visible()
+
+
+def soort_counts(page) -> dict[str, int]:
+    labels = page.locator("#ll-filters fieldset", has=page.locator("legend", has_text="Soort")).locator("label")
+    return {m[1]: int(m[2]) for text in labels.all_inner_texts() if (m := re.fullmatch(r"(.+) \((\d+)\)", text))}
+
+
+def result_total(page) -> int:
+    return int(re.match(r"\d+", page.locator("#ll-zoekstatus").inner_text())[0])
+
+
+def test_filter_counts_follow_the_query(open_page, site):
+    _, served = site
+    page = open_page(DESKTOP)
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-filters label").first).to_be_visible()
+    everything = soort_counts(page)
+    field = page.get_by_role("searchbox", name="Waar zoek je naar?")
+    counts = {}
+    for query in ("bestuurder", "intervisie"):
+        field.fill(query)
+        expect(page.locator("#ll-zoekstatus")).to_contain_text(f"voor \u201c{query}\u201d")
+        expect(page.locator("#ll-resultaten li").first).to_be_visible()
+        counts[query] = soort_counts(page)
+        # every page has one soort: the counts add up to the results of this query
+        assert sum(counts[query].values()) == result_total(page), counts[query]
+    assert counts["bestuurder"] != counts["intervisie"] != everything
+    # a ticked value narrows the other groups, not its own: the other kinds keep their counts
+    page.get_by_role("checkbox", name=re.compile(r"^tafel \(\d+\)$")).check()
+    expect(page.locator("#ll-zoekstatus")).to_have_text(re.compile(rf"^{counts['intervisie']['tafel']} resulta"))
+    assert soort_counts(page) == counts["intervisie"]
+    field.fill("")
+    expect(page.get_by_role("checkbox", name=re.compile(r"^tafel \(\d+\)$"))).to_be_checked()
+    page.get_by_role("checkbox", name=re.compile(r"^tafel \(\d+\)$")).uncheck()
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    assert soort_counts(page) == everything
+
+
+class _Facts(HTMLParser):
+    """The <dt>/<dd> pairs of the indexed part of a page, as plain text."""
+
+    def __init__(self):
+        super().__init__()
+        self.pairs: list[list[str]] = []
+        self.current: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("dt", "dd"):
+            self.current = tag
+            if tag == "dt":
+                self.pairs.append(["", ""])
+
+    def handle_endtag(self, tag):
+        if tag == self.current:
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current and self.pairs:
+            self.pairs[-1][self.current == "dd"] += data
+
+
+def test_search_snippets_are_content_with_spaces_between_fields(site):
+    site_dir, _ = site
+    indexed = fragments(site_dir)
+    assert len(indexed) > 50
+    with_buttons = {url: [t for t in BUTTON_TEXTS if t in text] for url, text in indexed.items()
+                    if any(t in text for t in BUTTON_TEXTS)}
+    assert with_buttons == {}
+    tafel = indexed["/tafels/voorbeeldtafel-jongeren-rond-18/"]
+    assert "Status actief" in tafel and "Statusactief" not in tafel
+    joined, checked = [], 0
+    for url, text in indexed.items():
+        facts = _Facts()
+        facts.feed((site_dir / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+        for label, value in facts.pairs:
+            label, value = " ".join(label.split()), " ".join(value.split())
+            if label and value:
+                checked += 1
+                if label + value[:12] in text or label + " " + value[:12] not in text:
+                    joined.append((url, label, value[:12]))
+    assert checked > 50 and joined == []
+
+
+def test_search_snippet_shown_has_no_button_texts(open_page, site):
+    _, served = site
+    page = open_page(PHONE)
+    page.goto(served + "zoeken/?q=kaartjes+vergadermodus")
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor")
+    texts = " ".join(page.locator("#ll-resultaten").all_inner_texts())
+    assert not any(t in texts for t in BUTTON_TEXTS), texts
+
+
+@pytest.mark.parametrize("path", ["tafels/", "afspraken/", "landschap/", "zoeken/?q=bestuurder&soort=bouwsteen",
+                                  "tafels/voorbeeldtafel-jongeren-rond-18/"])
+def test_phone_layout_has_no_wcag_violations(open_page, site, path):
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    _, served = site
+    page = open_page(PHONE)
+    page.goto(served + path)
+    if path.startswith("zoeken/"):
+        expect(page.locator("#ll-resultaten li").first).to_be_visible()
+        page.locator("#ll-filterblok summary").click()  # open, so its checkboxes are checked too
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
