@@ -199,9 +199,14 @@ def collection_name(kind: Kind, national: bool = False) -> str:
     return f"{kind.folder}-landelijk" if national else kind.folder
 
 
+# A relation field can offer the items of one collection only. In a fork, references to the kinds upstream maintains
+# point at upstream's items in content/ (shown read-only); a region cites its own sources, so `bron` points at
+# regio/bronnen/ (`make regio` puts the region's own bron there).
+UPSTREAM_TARGETS = tuple(k for k in kinds.ITEM_KINDS if k.national and k is not kinds.BRON)
+
+
 def targets_for(layout: Layout) -> Targets:
-    # In a fork, references to national kinds (rollen, bouwstenen, ...) point at upstream's items in content/.
-    return Targets({k.name: collection_name(k, national=bool(layout.national and k.national))
+    return Targets({k.name: collection_name(k, national=bool(layout.national) and k in UPSTREAM_TARGETS)
                     for k in kinds.ITEM_KINDS})
 
 
@@ -289,7 +294,7 @@ def config(content: Content, content_dir: Path) -> dict:
             collections.append(_folder_collection(kind, schema, layout.own, targets))
     if layout.national:
         collections += [_folder_collection(k, load_schema(k), layout.national, targets, national=True)
-                        for k in kinds.ITEM_KINDS if k.national]
+                        for k in UPSTREAM_TARGETS]
     settings: dict = {
         "backend": backend(regio.beheer, regio.site.tak),
         "app_title": f"Bewerken: {regio.site.naam or regio.naam}",

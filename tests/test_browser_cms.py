@@ -5,6 +5,7 @@ in the browser's private storage, seeded by the page with the site's own content
 and a praktijk; the file Sveltia saves must pass the checker unchanged and show up on the built site.
 """
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -12,10 +13,11 @@ from playwright.sync_api import expect
 from conftest import ROOT
 from htmltools import parse_file
 from leerlandschap import cms
-from leerlandschap.loader import check_content
+from leerlandschap.loader import check_content, load_content
 from sitebuild import build, make_project
 
 TAFEL = "voorbeeldtafel-jongeren-rond-18"
+WAIT = 20_000  # ms; the machine running the tests may be busy (2 MB of editor to parse)
 BOUWSTEEN = "maak-ruimte-voor-ontmoeting-en-verbinding"
 READ_SAVED = """async path => {
   let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
@@ -63,7 +65,7 @@ def editor(chromium, editor_site):
     page.goto(url + "beheer/")
     page.get_by_role("button", name="Werken met een testrepository").click()
     # Seeded with the site's own content: the example tafel's three meetings are there.
-    expect(page.get_by_role("treeitem", name="Bijeenkomsten: Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"))
+    expect(page.get_by_role("treeitem", name="Bijeenkomsten: Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"), timeout=WAIT)
     yield page, url
     assert outside == [], "a request left the machine"
     # The Content-Security-Policy stops Sveltia's own calls to CDNs (fonts, update check) before they are made;
@@ -102,7 +104,7 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     page.get_by_role("option", name="Coördinator").click()
     page.get_by_role("radio", name="open", exact=True).check()
     page.get_by_role("button", name="Opslaan").click()
-    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"))
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
 
     path = f"content/tafels/{TAFEL}/2027-03-10.yml"
     saved = page.evaluate(READ_SAVED, path)
@@ -127,7 +129,7 @@ def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
     page.get_by_role("combobox", name="Bron").click()
     page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
     page.get_by_role("button", name="Opslaan").click()
-    expect(page).to_have_url(re.compile("#/collections/praktijken$"))
+    expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
 
     path = "content/praktijken/samen-lunchen-met-de-wijkteams.yml"
     saved = page.evaluate(READ_SAVED, path)
@@ -157,3 +159,67 @@ def test_public_pages_load_nothing_of_the_editor(chromium, editor_site):
                             " const r = await pf.search('Bewerken'); return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url); }")
     assert not any("beheer" in u for u in results)
     context.close()
+
+
+def serve_editor(tmp_path, project):
+    """Only the files of /beheer/ for `project` (no site build), served on 127.0.0.1."""
+    from browser import SiteServer
+
+    files = cms.editor_files(load_content(project / "content"), project / "content")
+    assert files.missing == ""
+    site = tmp_path / "site"
+    for path, text in files.texts.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    for path, source in files.copies.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, site / path)
+    return SiteServer(site)
+
+
+def fork(tmp_path, beheer):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    regio = project / "regio"
+    (regio / "bronnen").mkdir(parents=True)
+    (regio / "regio.yml").write_text(
+        "naam: Regio Zuidkust\nmotto: Samen leren\nbeschrijving: Een regio om te testen.\nsite:\n  naam: Leerlandschap Zuidkust\n"
+        f"contact:\n  rol: Team leerlandschap\n  adres: leren@zuidkust.example\n{beheer}bron: eigen\n", encoding="utf-8")
+    (regio / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n", encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("beheer, sign_in", [
+    ("beheer:\n  platform: github\n  repository: zuidkust/leerlandschap\n", "Inloggen met een toegangstoken"),
+    ("beheer:\n  platform: gitlab\n  repository: zuidkust/leerlandschap\n  server: https://gitlab.zuidkust.example\n"
+     "  applicatie_id: abc123\n", re.compile(r"Inloggen met \W?GitLab")),
+], ids=["github", "gitlab"])
+def test_git_platforms_are_accepted_by_the_editor_without_contacting_them(chromium, tmp_path, beheer, sign_in):
+    server = serve_editor(tmp_path, fork(tmp_path, beheer))
+    context = chromium.new_context(locale="nl-NL")
+    outside, errors = [], []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" and "Content Security" not in message.text else None)
+    page.goto(server.url + "beheer/")
+    expect(page.get_by_role("button", name=sign_in)).to_be_visible(timeout=WAIT)
+    assert outside == [] and errors == []
+    context.close()
+    server.stop()
+
+
+def test_in_a_fork_relations_offer_the_national_items(chromium, tmp_path):
+    server = serve_editor(tmp_path, fork(tmp_path, ""))  # no beheer block: proef, seeded with content/ and regio/
+    context = chromium.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(server.url + "beheer/")
+    page.get_by_role("button", name="Werken met een testrepository").click()
+    page.goto(server.url + "beheer/#/collections/praktijken/new")
+    page.get_by_role("combobox", name="Bouwstenen").click()
+    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()  # upstream's, in content/
+    # The region's own bron (regio/bronnen/); with five options or fewer Sveltia shows radio buttons.
+    expect(page.get_by_role("group", name=re.compile("Bron")).get_by_role("radio", name="Eigen")).to_be_visible(timeout=WAIT)
+    context.close()
+    server.stop()

@@ -187,10 +187,11 @@ def test_in_a_fork_the_editor_writes_regio_and_refers_to_national_content(tmp_pa
     assert collections["regio"]["files"][0]["file"] == "regio/regio.yml"
     assert [c["folder"] for c in own if c["name"].startswith("bijeenkomsten-")] == ["regio/tafels/leertafel-wonen"]
     national = {c["name"]: c for c in config["collections"] if c.get("hide")}
-    assert {c["folder"] for c in national.values()} == {f"content/{k.folder}" for k in kinds.ITEM_KINDS if k.national}
+    assert {c["folder"] for c in national.values()} == {"content/themas", "content/rollen", "content/bouwstenen"}
     assert all(c["create"] is False and c["delete"] is False for c in national.values())
     fields = by_name(collections["praktijken"]["fields"])
     assert fields["bouwstenen"]["collection"] == "bouwstenen-landelijk" and fields["contact_rol"]["collection"] == "rollen-landelijk"
+    assert fields["bron"]["collection"] == "bronnen"  # the region's own sources (regio/bronnen/)
     assert config["backend"] == {"name": "github", "repo": "zuidkust/leerlandschap", "branch": "productie",
                                  "auth_methods": ["token"], "commit_messages": cms.COMMITS}
     assert config["publish_mode"] == "editorial_workflow"
