@@ -25,7 +25,7 @@ from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEET
 from .problems import ContentError, Problem
 from .rules import check_rules
 from .schemas import Reference, Schema
-from .yamlsource import read_yaml, too_large
+from .yamlsource import YamlDocument, read_yaml, too_large
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -83,6 +83,8 @@ def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[
         problems.append(Problem(show(content_dir / REGIO_FILE), 1,
                                 "Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."))
     schemas = {k.name: Schema.load(k.name) for k in BY_NAME.values()}
+    if len(_checked) > 4 * (len(items) + 1000):  # forget files that are long gone (a preview runs for hours)
+        _checked.clear()
     references: list[tuple[Item, Reference]] = []
     for item in items + ([regio] if regio else []):
         _read(item, schemas[item.type.name], problems)
@@ -164,25 +166,37 @@ def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, p
     return items
 
 
+# Under `mkdocs serve` the same files are checked after every save. A file whose size and modification time did
+# not change (nor its schema) is not read, parsed and validated again: its earlier result is reused.
+_checked: dict[tuple, tuple[YamlDocument | None, list[Problem]]] = {}
+
+
 def _read(item: Item, schema: Schema, problems: list[Problem]) -> None:
-    large = too_large(item.path.stat().st_size, item.display)  # before reading: a huge file never enters memory
+    stat = item.path.stat()
+    key = (str(item.path), item.display, stat.st_mtime_ns, stat.st_size, schema.fingerprint)
+    if key not in _checked:
+        _checked[key] = _read_file(item, stat.st_size, schema)
+    doc, found = _checked[key]
+    item.doc = doc
+    item.valid = doc is not None and not found
+    problems += found
+
+
+def _read_file(item: Item, size: int, schema: Schema) -> tuple[YamlDocument | None, list[Problem]]:
+    large = too_large(size, item.display)  # before reading: a huge file never enters memory
     if large:
-        problems.append(large)
-        return
+        return None, [large]
     try:
         text = item.path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        problems.append(Problem(item.display, 1, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8."))
-        return
+        return None, [Problem(item.display, 1, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8.")]
     doc, found = read_yaml(text, item.display)
     if doc is not None and not isinstance(doc.data, dict):
         found.append(Problem(item.display, 1, "Het bestand moet bestaan uit velden, zoals 'titel: ...' op de eerste regel."))
         doc = None
     if doc is not None:
         found += schema.validate(doc, item.display)
-        item.doc = doc
-    item.valid = doc is not None and not found
-    problems += found
+    return doc, found
 
 
 def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> model.Content:

@@ -74,6 +74,11 @@ class Schema:
         return cls(kind, json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8")))
 
     @cached_property
+    def fingerprint(self) -> str:
+        """Changes when the schema does: results checked against an older schema are not reused."""
+        return json.dumps(self.schema, sort_keys=True)
+
+    @cached_property
     def fields(self) -> list[str]:
         return list(self.schema["properties"])
 

@@ -59,12 +59,12 @@ def transfer_sizes(site: Path, page_path: str, query: str) -> tuple[int, int]:
 
 
 def serve_reload_seconds(project: Path, page_path: str, content_file: Path) -> float:
-    """Seconds from saving a content file until `mkdocs serve` serves the changed page."""
+    """Seconds from saving a content file until `make serve` (mkdocs serve --dirty) serves the changed page."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # mkdocs serve serves under the path of the site's address (the region file's, else mkdocs.yml's)
     site_url = yaml.safe_load((project / "content" / "regio.yml").read_text(encoding="utf-8")).get("site", {}).get("adres") \

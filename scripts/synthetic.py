@@ -70,6 +70,7 @@ def write_synthetic_content(dest: Path, n: int) -> Path:
         _dump(dest / "tafels" / f"tafel-{i + 1}.yml", item)
     for i in range(count["bijeenkomsten"]):
         item = dict(meetings[i % len(meetings)])
+        item.pop("bron", None)  # a meeting follows its tafel's source (an example meeting may not sit under a real tafel)
         day = f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
         item["datum"] = day
         if item.get("opbrengst"):  # new bouwstenen; only complete agreements (updates need their earlier meeting)
