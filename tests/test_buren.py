@@ -355,6 +355,15 @@ def test_no_request_leaves_our_site_and_the_pages_pass_wcag(world, chromium):
     assert requests and [r for r in requests if not r.startswith(server.url)] == []
 
 
+def test_neighbour_pages_are_valid_html(world, tmp_path):
+    from test_html_valid import validate
+
+    urls = ("buren", "buren/regio-zuidkust", "buren/regio-vijandig", "buren/regio-nooit", "bouwstenen/coordineer-het-leren")
+    code, report = validate([world["site"] / url / "index.html" for url in urls], tmp_path)
+    assert [f"{f['filePath']}:{m['line']}: {m['ruleId']}: {m['message']}" for f in report for m in f["messages"]] == []
+    assert code == 0
+
+
 # The fetching rules, one by one, without building a site -----------------------------------------------------
 
 def test_only_https_or_loopback_addresses_are_fetched():
