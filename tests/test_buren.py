@@ -290,6 +290,7 @@ def test_neighbours_are_searchable_with_a_region_filter(world):
     assert '"regio":["Regio Zuidkust"]' in region and LUNCH in region
     bouwsteen = next(f for f in fragments if '"url":"/bouwstenen/coordineer-het-leren/"' in f)
     assert LUNCH not in bouwsteen and "Regio Zuidkust" not in bouwsteen  # found through the region's page instead
+    assert not [f for f in fragments if '"url":"/buren/regio-nooit/"' in f]  # nothing of theirs to find
 
 
 def test_feed_has_the_neighbours_because_the_region_opted_in(world, example_content):
