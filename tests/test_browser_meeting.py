@@ -65,7 +65,7 @@ def test_compose_reorder_and_share(new_page, built):
     reordered = [chosen[0], chosen[2], chosen[1]]
     expect(items.nth(1)).to_have_text(chosen[2])
     link = page.get_by_label("Link naar deze set").input_value()
-    assert link == page.url and "titel=Overleg" in link
+    assert link == page.url and "?Overleg_met_de_raad." in link  # a short link: title, then a code per question
 
     colleague = new_page()  # a fresh browser context: no localStorage, only the link
     colleague.goto(link)

@@ -1,9 +1,14 @@
 // Meeting mode and printing for every question set on the site (bouwsteen, thema, rol, vragenset,
 // "Mijn vragenset"). Reads the questions from the page itself, so it keeps working without network.
+// Made for a projector: the question and the timer in large letters, the keys always in view at the bottom
+// ("?" shows all of them), and one key (T) to switch the timer on or off.
 (function () {
   "use strict";
   const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"];
   const PREVIOUS = ["ArrowLeft", "ArrowUp", "PageUp"];
+  const KEYS = [["\u2192, \u2193, spatie of Page Down", "volgende vraag"], ["\u2190, \u2191 of Page Up", "vorige vraag"],
+    ["Home / End", "eerste / laatste vraag"], ["T", "timer aan of uit"], ["?", "deze uitleg tonen of verbergen"],
+    ["Esc", "vergadermodus stoppen"]];
 
   function questionsOf(tools) {
     const scope = tools.closest("article, .ll-mijnset") || document;
@@ -25,6 +30,7 @@
     let current = 0;
     let timer = null;
     let secondsLeft = 0;
+    let lastMinutes = 3; // what T switches the timer on with: the last choice, else 3 minutes
 
     const dialog = element("div", "ll-vergadering");
     dialog.setAttribute("role", "dialog");
@@ -34,7 +40,11 @@
     const heading = element("h2", "ll-vergadering__titel", title);
     heading.id = "ll-vergadering-titel";
     const counter = element("p", "ll-vergadering__teller");
-    head.append(heading, counter);
+    const clock = element("p", "ll-vergadering__klok");
+    clock.setAttribute("role", "timer"); // a timer is not read aloud every second ...
+    const named = element("div", "ll-vergadering__naam");
+    named.append(heading, counter);
+    head.append(named, clock);
     const stage = element("div", "ll-vergadering__vraag");
     stage.setAttribute("aria-live", "polite");
     stage.setAttribute("aria-atomic", "true");
@@ -56,10 +66,23 @@
       option.value = String(value);
       timerSelect.append(option);
     }
-    const clock = element("span", "ll-vergadering__klok");
-    clock.setAttribute("role", "timer"); // a timer is not read aloud every second ...
     timerLabel.append(timerSelect);
-    controls.append(previous, next, timerLabel, clock, close);
+    const helpButton = element("button", "ll-knop ll-knop--zacht", "Uitleg toetsen (?)");
+    helpButton.type = "button";
+    helpButton.setAttribute("aria-expanded", "false");
+    helpButton.setAttribute("aria-controls", "ll-vergadering-uitleg");
+    controls.append(previous, next, timerLabel, helpButton, close);
+    // The keys, always in view; "?" (or the button) shows the whole list.
+    const legend = element("p", "ll-vergadering__toetsen",
+      "\u2192 of spatie: volgende \u00b7 \u2190 vorige \u00b7 T: timer \u00b7 Esc: stoppen \u00b7 ?: uitleg");
+    const help = element("div", "ll-vergadering__uitleg");
+    help.id = "ll-vergadering-uitleg";
+    help.hidden = true;
+    const helpHeading = element("h3", "", "Toetsen in de vergadermodus");
+    const keyList = element("dl");
+    for (const [keys, what] of KEYS) keyList.append(element("dt", "", keys), element("dd", "", what));
+    const helpNote = element("p", "", "Een presentatieklikker werkt ook: die gebruikt dezelfde toetsen.");
+    help.append(helpHeading, keyList, helpNote);
     // ... so screen readers hear its end here. Both live regions are in the DOM before their text changes,
     // otherwise screen readers miss the first message.
     const alarm = element("p", "ll-verborgen ll-vergadering__alarm");
@@ -67,7 +90,7 @@
     alarm.setAttribute("aria-atomic", "true");
     const hint = element("p", "ll-verborgen ll-vergadering__hint");
     hint.setAttribute("role", "status"); // polite: where the focus went at the first or last question
-    dialog.append(head, stage, controls, alarm, hint);
+    dialog.append(head, stage, controls, help, legend, alarm, hint);
 
     function tick() {
       if (secondsLeft <= 0) {
@@ -80,7 +103,8 @@
       }
       const minutes = Math.floor(secondsLeft / 60);
       const seconds = String(secondsLeft % 60).padStart(2, "0");
-      clock.textContent = "Nog " + minutes + ":" + seconds;
+      clock.replaceChildren(element("span", "ll-vergadering__klok-woord", "Nog"), " ",
+        element("span", "ll-vergadering__cijfers", minutes + ":" + seconds));
       secondsLeft -= 1;
     }
 
@@ -89,6 +113,7 @@
       timer = null;
       dialog.classList.remove("ll-vergadering--tijd-om");
       const minutes = Number(timerSelect.value);
+      if (minutes) lastMinutes = minutes;
       clock.textContent = "";
       alarm.textContent = ""; // empty again, so the next end is a change that is read aloud
       if (!minutes) return;
@@ -125,10 +150,25 @@
       if (target !== current) show(target);
     }
 
+    // T: the timer on (with the last choice) or off, without reaching for the mouse.
+    function toggleTimer() {
+      timerSelect.value = Number(timerSelect.value) ? "0" : String(lastMinutes);
+      startTimer();
+      hint.textContent = Number(timerSelect.value) ? "Timer aan: " + timerSelect.value + " minuten per vraag." : "Timer uit.";
+    }
+
+    function toggleHelp() {
+      help.hidden = !help.hidden;
+      helpButton.setAttribute("aria-expanded", String(!help.hidden));
+    }
+
     function onKey(event) {
       const onControl = event.target.closest && event.target.closest("button, select");
       if (event.key === "Escape") { event.preventDefault(); leave(); return; }
       if (onControl && (event.key === " " || event.key === "Enter" || event.target.tagName === "SELECT")) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "?") { event.preventDefault(); toggleHelp(); return; }
+      if (event.key === "t" || event.key === "T") { event.preventDefault(); toggleTimer(); return; }
       if (NEXT.includes(event.key)) { event.preventDefault(); go(current + 1); }
       else if (PREVIOUS.includes(event.key)) { event.preventDefault(); go(current - 1); }
       else if (event.key === "Home") { event.preventDefault(); go(0); }
@@ -161,6 +201,7 @@
     previous.addEventListener("click", () => go(current - 1));
     next.addEventListener("click", () => go(current + 1));
     close.addEventListener("click", leave);
+    helpButton.addEventListener("click", toggleHelp);
     timerSelect.addEventListener("change", startTimer);
     document.addEventListener("keydown", onKey, true);
     document.addEventListener("fullscreenchange", onFullscreenChange);

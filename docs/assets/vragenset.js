@@ -1,31 +1,96 @@
-// Compose your own question set: "add" buttons on every question, the "Mijn vragenset" page, and the
-// role/thema filter of the set overview. The selection lives in the URL (shareable) and in this browser's
-// localStorage; nothing is sent anywhere.
+// Compose your own question set: "add" buttons on every question, "Pas deze set aan" on every ready set, the
+// "Mijn vragenset" page, and the role/thema filter of the set overview. The selection lives in this browser's
+// localStorage and in a short link (shareable); nothing is sent anywhere.
+//
+// A set is {titel, vragen, werkwijze}: `vragen` holds question ids ("bouwsteen-id/vraag-id") and free-text
+// questions without a page ("tekst:" + the text, the extra questions of a vragenset); `werkwijze` is the key of the
+// vragenset whose way of working goes with the set ("vragenset/<id>"), or "".
+//
+// Short link: "mijn-vragenset/?" + tokens joined by ".", only letters, digits and - . _ ~ (which mail clients leave
+// whole). The first token is the title; then per question its code from vragen.json (digits and lower-case
+// letters, see leerlandschap/vragendata.py), "_" + code for an extra question of a vragenset, "-" + text for another
+// free-text question, and "~" + the vragenset's code for its werkwijze. Text is written with "_" for a space and "~xx" (hex) per UTF-8 byte of anything that is not
+// a letter, digit or "-". Old long links ("?v=id,id&titel=...") keep working.
 (function () {
   "use strict";
   document.documentElement.classList.add("ll-js");
   const KEY = "leerlandschap.mijn-vragenset";
+  const NOTE = "leerlandschap.mijn-vragenset.bericht"; // sessionStorage: a message for the next page
+  const FREE = "tekst:";
   const baseMeta = document.querySelector('meta[name="ll-basis"]');
   const siteRoot = new URL(baseMeta ? baseMeta.content : "./", location.href);
+  const ownPage = new URL("mijn-vragenset/", siteRoot).href;
+
+  const isFree = (id) => id.startsWith(FREE);
+  const freeText = (id) => id.slice(FREE.length);
+  const unique = (ids) => ids.filter((id, index) => ids.indexOf(id) === index);
+  const vragen = (n) => n + (n === 1 ? " vraag" : " vragen");
+  const same = (a, b) => a.titel === b.titel && JSON.stringify(a.vragen) === JSON.stringify(b.vragen)
+    && (a.werkwijze || "") === (b.werkwijze || "");
+  const copy = (set) => ({ titel: set.titel, vragen: set.vragen.slice(), werkwijze: set.werkwijze || "" });
 
   function readStored() {
     try {
       const stored = JSON.parse(localStorage.getItem(KEY));
-      if (stored && Array.isArray(stored.vragen)) return { titel: String(stored.titel || ""), vragen: stored.vragen.map(String) };
+      if (stored && Array.isArray(stored.vragen)) {
+        return { titel: String(stored.titel || ""), vragen: stored.vragen.map(String), werkwijze: String(stored.werkwijze || "") };
+      }
     } catch (error) { /* storage off or damaged: start empty */ }
-    return { titel: "", vragen: [] };
+    return { titel: "", vragen: [], werkwijze: "" };
   }
 
   function store(set) {
-    try { localStorage.setItem(KEY, JSON.stringify(set)); } catch (error) { /* private mode: the URL still holds the set */ }
+    const value = { titel: set.titel, vragen: set.vragen };
+    if (set.werkwijze) value.werkwijze = set.werkwijze;
+    try { localStorage.setItem(KEY, JSON.stringify(value)); } catch (error) { /* private mode: the link still holds the set */ }
+  }
+
+  let data = null;
+  function loadData() {
+    data = data || fetch(new URL("vragen.json", siteRoot)).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    });
+    return data;
+  }
+
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
   }
 
   // One polite live region per page for short confirmations.
-  const announcer = document.createElement("p");
-  announcer.className = "ll-verborgen";
+  const announcer = element("p", "", "ll-verborgen");
   announcer.setAttribute("role", "status");
   document.body.append(announcer);
   function announce(text) { announcer.textContent = text; }
+
+  // The question before replacing the own set with another one: how much would be lost, and the way to keep it.
+  // words: {verb: "bewaart", from: "uit de link", other: "de gedeelde set"}
+  function replaceWarning(current, incoming, words) {
+    const count = current.vragen.length;
+    const lost = current.vragen.filter((id) => !incoming.vragen.includes(id)).length;
+    return "Let op: je eigen vragenset heeft nu " + vragen(count) + ". Als je deze set " + words.verb + ", "
+      + (count === 1 ? "wordt die vraag" : "worden die " + count + " vragen") + " vervangen door de "
+      + vragen(incoming.vragen.length) + " " + words.from + ". "
+      + (lost === 0 ? "Al je eigen vragen staan ook in " + words.other + ". "
+        : lost === count ? "Geen van je eigen vragen staat in " + words.other + ". Je bent ze dan kwijt. "
+          : vragen(lost) + " van je eigen set " + (lost === 1 ? "staat" : "staan") + " niet in " + words.other + ". "
+            + "Die ben je dan kwijt. ")
+      + "Wil je je eigen vragen houden? Kies dan \u201cVoeg toe aan mijn set\u201d.";
+  }
+
+  // Own set + the questions of another set that are not in it yet.
+  // from: where the other set comes from, as in "Alle vragen uit de link stonden al in je eigen set."
+  function combine(current, incoming, isKnown, from) {
+    const mine = current.vragen.filter(isKnown);
+    const added = incoming.vragen.filter((id) => !mine.includes(id));
+    return { set: { titel: current.titel || incoming.titel, vragen: mine.concat(added), werkwijze: current.werkwijze || incoming.werkwijze || "" },
+      message: added.length ? vragen(added.length) + " toegevoegd aan je eigen set. Er staan nu " + vragen(mine.length + added.length) + " in."
+        : "Alle vragen " + from + " stonden al in je eigen set." };
+  }
 
   // --- "Voeg toe" buttons -------------------------------------------------------------------
   function label(button) {
@@ -37,12 +102,12 @@
   function count() {
     const size = readStored().vragen.length;
     for (const link of document.querySelectorAll(".ll-naar-mijnset")) {
-      link.textContent = "Mijn vragenset" + (size ? " (" + size + (size === 1 ? " vraag)" : " vragen)") : "");
+      link.textContent = "Mijn vragenset" + (size ? " (" + vragen(size) + ")" : "");
     }
   }
   count();
 
-  for (const button of document.querySelectorAll(".ll-voegtoe")) {
+  for (const button of document.querySelectorAll(".ll-voegtoe[data-vraag]")) {
     label(button);
     button.addEventListener("click", () => {
       const set = readStored();
@@ -50,10 +115,83 @@
       const position = set.vragen.indexOf(id);
       if (position === -1) set.vragen.push(id); else set.vragen.splice(position, 1);
       store(set);
-      document.querySelectorAll(".ll-voegtoe").forEach(label);
+      document.querySelectorAll(".ll-voegtoe[data-vraag]").forEach(label);
       count();
       announce((position === -1 ? "Toegevoegd aan" : "Weggehaald uit") + " mijn vragenset. Er staan nu "
-        + set.vragen.length + (set.vragen.length === 1 ? " vraag" : " vragen") + " in.");
+        + vragen(set.vragen.length) + " in.");
+    });
+  }
+
+  // --- "Pas deze set aan": take a ready set over whole into "Mijn vragenset" ------------------------------
+  // On a set's own page the set is read from the page (its questions, extra questions and title; the werkwijze
+  // by its key); on the set overview from vragen.json. A different own set is only replaced after a question.
+  function takeOver(incoming, button) {
+    const current = readStored();
+    const open = (set, text, previous) => {
+      store(set);
+      try { sessionStorage.setItem(NOTE, JSON.stringify({ tekst: text, vorige: previous || null })); } catch (error) { /* no message then */ }
+      location.href = ownPage;
+    };
+    const taken = "Je hebt de set \u201c" + incoming.titel + "\u201d overgenomen. Pas hem hier aan.";
+    if (!current.vragen.length || same(current, incoming)) {
+      open(incoming, taken, !same(current, incoming) && (current.titel || current.werkwijze) ? current : null);
+      return;
+    }
+    let box = button.nextElementSibling && button.nextElementSibling.classList.contains("ll-bevestig") ? button.nextElementSibling : null;
+    if (!box) {
+      box = element("div", "", "ll-melding ll-bevestig");
+      const question = element("p", "", "ll-bevestig__vraag");
+      question.tabIndex = -1;
+      question.id = "ll-bevestig-" + Math.random().toString(36).slice(2, 8);
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-labelledby", question.id);
+      const yes = element("button", "Ja, vervang mijn set", "ll-knop");
+      const add = element("button", "Voeg toe aan mijn set", "ll-knop ll-knop--zacht");
+      const no = element("button", "Nee, niet vervangen", "ll-knop ll-knop--zacht");
+      yes.type = add.type = no.type = "button";
+      const answers = element("p");
+      answers.append(yes, " ", add, " ", no);
+      box.append(question, answers);
+      button.after(box);
+      yes.addEventListener("click", () => open(box.incoming, "Je eigen vragenset is vervangen door de set \u201c"
+        + box.incoming.titel + "\u201d. Pas hem hier aan.", readStored()));
+      add.addEventListener("click", () => {
+        const before = readStored();
+        const result = combine(before, box.incoming, () => true, "van deze set");
+        open(result.set, result.message, before);
+      });
+      no.addEventListener("click", () => {
+        box.hidden = true;
+        button.focus();
+        announce("Je eigen vragenset is niet veranderd.");
+      });
+    }
+    box.incoming = incoming;
+    const question = box.querySelector(".ll-bevestig__vraag");
+    question.textContent = replaceWarning(current, incoming, { verb: "overneemt", from: "van deze set", other: "deze set" });
+    box.hidden = false;
+    question.focus();
+  }
+
+  for (const tools of document.querySelectorAll(".ll-settools")) {
+    const button = tools.querySelector(".ll-pasaan");
+    if (!button) continue;
+    button.addEventListener("click", () => {
+      const scope = tools.closest("article") || document;
+      const items = [...scope.querySelectorAll(".ll-set .ll-setvraag")];
+      const ids = items.map((item) => item.dataset.vraag || FREE + item.querySelector(".ll-vraagtekst").textContent.trim());
+      takeOver({ titel: tools.dataset.titel || document.title, vragen: unique(ids), werkwijze: tools.dataset.werkwijze || "" }, button);
+    });
+  }
+
+  for (const button of document.querySelectorAll(".ll-setlijst .ll-pasaan[data-set]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      loadData().then((found) => {
+        const ready = found.sets[button.dataset.set];
+        if (!ready) throw new Error("unknown set");
+        takeOver({ titel: ready.titel, vragen: ready.vragen.slice(), werkwijze: ready.werkwijze ? button.dataset.set : "" }, button);
+      }).catch(() => announce("Deze set kon niet worden geladen. Laad de pagina opnieuw."));
     });
   }
 
@@ -82,9 +220,10 @@
   }
 
   // --- The "Mijn vragenset" page --------------------------------------------------------------
-  // Without "?v=" the page shows the visitor's own set (localStorage) and saves every change.
-  // With "?v=" it shows the set from a shared link, read-only: opening a link never changes the visitor's own
-  // set; only "Bewaar als mijn set" or "Voeg toe aan mijn set" do (after a confirmation if work would be lost).
+  // Without a link the page shows the visitor's own set (localStorage) and saves every change.
+  // With a link ("?code" or an old "?v=") it shows the set from that link, read-only: opening a link never changes
+  // the visitor's own set; only "Bewaar als mijn set" or "Voeg toe aan mijn set" do (after a confirmation if work
+  // would be lost).
   const page = document.getElementById("ll-mijnset");
   if (!page) return;
   const list = page.querySelector("#ll-mijnset-lijst");
@@ -94,31 +233,102 @@
   const shareInput = page.querySelector("#ll-mijnset-link");
   const tools = page.querySelector(".ll-settools");
   const clearButton = page.querySelector("#ll-mijnset-leegmaken");
-  const params = new URLSearchParams(location.search);
-  const unique = (ids) => ids.filter((id, index) => ids.indexOf(id) === index);
-  const same = (a, b) => a.titel === b.titel && a.vragen.join(",") === b.vragen.join(",");
-  const vragen = (n) => n + (n === 1 ? " vraag" : " vragen");
+  const copyButton = page.querySelector("#ll-mijnset-kopieer");
+  const copied = page.querySelector("#ll-mijnset-gekopieerd");
+  const printHeading = page.querySelector("#ll-mijnset-printkop");
+  const message = page.querySelector("#ll-mijnset-bericht");
+  const messageText = page.querySelector("#ll-mijnset-bericht-tekst");
+  const undoButton = page.querySelector("#ll-mijnset-ongedaan");
+  const method = page.querySelector("#ll-mijnset-werkwijze");
+  const methodText = page.querySelector("#ll-mijnset-werkwijze-tekst");
+  const methodSource = page.querySelector("#ll-mijnset-werkwijze-bron");
+  const methodRemove = page.querySelector("#ll-mijnset-werkwijze-weg");
 
-  let set = readStored();
-  let shared = false;
-  if (params.has("v")) {
-    const fromLink = { titel: params.get("titel") || "", vragen: unique((params.get("v") || "").split(",").filter(Boolean)) };
-    // The address of this page after an edit is the owner's own link: it opens as their own set again.
-    shared = !same(fromLink, set);
-    set = fromLink;
+  // --- Text in a link: letters, digits and "-" as they are, "_" for a space, "~xx" per other UTF-8 byte.
+  const encoder = new TextEncoder();
+  function encodeText(text) {
+    let out = "";
+    for (const character of text) {
+      if (/^[A-Za-z0-9-]$/.test(character)) out += character;
+      else if (character === " ") out += "_";
+      else for (const byte of encoder.encode(character)) out += "~" + byte.toString(16).padStart(2, "0");
+    }
+    return out;
   }
+  function decodeText(code) {
+    const bytes = [];
+    for (let i = 0; i < code.length; i += 1) {
+      const hex = code.slice(i + 1, i + 3);
+      if (code[i] === "~" && /^[0-9a-fA-F]{2}$/.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; }
+      else if (code[i] === "_") bytes.push(32);
+      else bytes.push(...encoder.encode(code[i]));
+    }
+    return new TextDecoder().decode(new Uint8Array(bytes)).trim();
+  }
+
   let known = {};
+  let sets = {};
+  let extras = {}; // code -> free-text id of a vragenset's extra question
+  const extraCodes = {}; // free-text id -> code
+  let ready = false; // vragen.json is read: codes, texts and werkwijzen are known
+  const isKnown = (id) => isFree(id) || id in known;
+
+  // What the address holds: null (the own set), {oud} (an old "?v=" link) or {kort} (a short link).
+  const params = new URLSearchParams(location.search);
+  // Some mail programs write "~" as "%7E": such escapes of safe characters are read back as the character.
+  const short = location.search.slice(1).split("&")[0].replace(/%([0-9a-fA-F]{2})/g, (escape, hex) => {
+    const character = String.fromCharCode(parseInt(hex, 16));
+    return /^[A-Za-z0-9._~-]$/.test(character) ? character : escape;
+  });
+  const link = params.has("v") ? { oud: true, titel: params.get("titel") || "", vragen: unique((params.get("v") || "").split(",").filter(Boolean)) }
+    : short && !short.includes("=") ? { kort: short.split("."), titel: decodeText(short.split(".")[0]) } : null;
+
+  // A short link as a set, and the tokens nobody knows.
+  function fromShort(tokens) {
+    const byCode = {};
+    for (const [id, vraag] of Object.entries(known)) byCode[vraag.code] = id;
+    const setByCode = {};
+    for (const [key, entry] of Object.entries(sets)) if (entry.code) setByCode[entry.code] = key;
+    const out = { titel: decodeText(tokens[0]), vragen: [], werkwijze: "" };
+    const unknown = [];
+    for (const token of tokens.slice(1)) {
+      if (!token) continue;
+      if (token[0] === "-") out.vragen.push(FREE + decodeText(token.slice(1)));
+      else if (token[0] === "_" && extras[token.slice(1).toLowerCase()]) out.vragen.push(extras[token.slice(1).toLowerCase()]);
+      else if (token[0] === "~") out.werkwijze = setByCode[token.slice(1).toLowerCase()] || "";
+      else if (byCode[token.toLowerCase()]) out.vragen.push(byCode[token.toLowerCase()]);
+      else unknown.push(token);
+    }
+    out.vragen = unique(out.vragen);
+    return { set: out, unknown };
+  }
+
+  function linkCode(s) {
+    const tokens = [encodeText(s.titel)];
+    for (const id of s.vragen) {
+      if (extraCodes[id]) tokens.push("_" + extraCodes[id]);
+      else if (isFree(id)) tokens.push("-" + encodeText(freeText(id)));
+      else if (known[id]) tokens.push(known[id].code);
+    }
+    if (s.werkwijze && sets[s.werkwijze] && sets[s.werkwijze].code) tokens.push("~" + sets[s.werkwijze].code);
+    return tokens.join(".");
+  }
+
+  let set = link ? { titel: link.titel, vragen: link.oud ? link.vragen : [], werkwijze: "" } : readStored();
+  let shared = Boolean(link); // decided for good once vragen.json is read
+  let undo = null; // the set before the last removal, while "Ongedaan maken" is shown
+  let copiedTimer = null;
 
   function shareUrl() {
-    const next = new URLSearchParams();
-    next.set("v", set.vragen.join(","));
-    if (set.titel) next.set("titel", set.titel);
-    return location.origin + location.pathname + "?" + next.toString().replace(/%2F/g, "/").replace(/%2C/g, ",");
+    const base = location.origin + location.pathname;
+    return set.vragen.length || set.titel ? base + "?" + linkCode(set) : base;
   }
 
   function showSet() {
-    tools.dataset.titel = set.titel || (shared ? "Gedeelde vragenset" : "Mijn vragenset"); // title in meeting mode
-    shareInput.value = shareUrl();
+    const titel = set.titel || (shared ? "Gedeelde vragenset" : "Mijn vragenset");
+    tools.dataset.titel = titel; // title in meeting mode
+    printHeading.textContent = titel; // heading on paper
+    shareInput.value = ready ? shareUrl() : "";
   }
 
   function showMode() {
@@ -128,52 +338,103 @@
     if (clearButton) clearButton.hidden = shared;
     empty.textContent = shared ? "Er staan geen vragen in deze gedeelde set." : "Je vragenset is nog leeg.";
     showSet();
+    showMethod();
   }
 
   function save() {
     if (shared) return; // a shared set is never stored without a click on one of its buttons
     store(set);
-    history.replaceState(null, "", shareUrl());
+    if (ready) history.replaceState(null, "", shareUrl());
     showSet();
   }
 
+  // The werkwijze of the vragenset the set came from, with a link to that set.
+  function showMethod() {
+    const from = set.werkwijze && sets[set.werkwijze];
+    method.hidden = !(from && from.werkwijze);
+    if (method.hidden) return;
+    const setUrl = new URL(from.url, siteRoot);
+    const parsed = new DOMParser().parseFromString(from.werkwijze, "text/html"); // sanitised at build time (nh3)
+    for (const anchor of parsed.querySelectorAll("a[href]")) anchor.href = new URL(anchor.getAttribute("href"), setUrl).href;
+    methodText.replaceChildren(...parsed.body.childNodes);
+    methodSource.href = setUrl.href;
+    methodSource.textContent = from.titel;
+    methodRemove.hidden = shared;
+  }
+
   function button(text, aria, action) {
-    const element = document.createElement("button");
-    element.type = "button";
-    element.className = "ll-knop ll-knop--klein";
-    element.textContent = text;
-    element.setAttribute("aria-label", aria);
-    element.addEventListener("click", action);
-    return element;
+    const node = element("button", text, "ll-knop ll-knop--klein");
+    node.type = "button";
+    node.setAttribute("aria-label", aria);
+    node.addEventListener("click", action);
+    return node;
+  }
+
+  function focusItem(index, className) {
+    const item = list.children[Math.min(index, list.children.length - 1)];
+    if (!item) { titleInput.focus(); return; }
+    const preferred = className ? item.querySelector("." + className) : null;
+    (preferred && !preferred.disabled ? preferred : item.querySelector("a, button:not([disabled])")).focus();
   }
 
   function move(index, step, focusClass) {
     const target = index + step;
     if (target < 0 || target >= set.vragen.length) return;
     [set.vragen[index], set.vragen[target]] = [set.vragen[target], set.vragen[index]];
+    hideMessage();
     save();
     render();
-    const again = list.children[target].querySelector("." + focusClass);
-    (again && !again.disabled ? again : list.children[target].querySelector("a")).focus();
+    focusItem(target, focusClass);
     announce("Vraag staat nu op plaats " + (target + 1) + " van " + set.vragen.length + ".");
+  }
+
+  // A visible message above the list, with "Ongedaan maken" when `before` is given.
+  function showMessage(text, before) {
+    undo = before ? copy(before) : null;
+    messageText.textContent = text;
+    undoButton.hidden = !undo;
+    message.hidden = false;
+  }
+  function hideMessage() {
+    message.hidden = true;
+    undo = null;
+  }
+
+  // Something is gone (a question, the werkwijze, everything): say so, and offer to undo it.
+  function removed(before, text, spoken) {
+    save();
+    render();
+    showMethod();
+    showMessage(text, before);
+    undoButton.focus();
+    announce(spoken);
+  }
+
+  function remove(index) {
+    const before = copy(set);
+    const id = set.vragen[index];
+    const text = isFree(id) ? freeText(id) : known[id].vraag;
+    set.vragen.splice(index, 1);
+    removed(before, "Vraag weggehaald: \u201c" + text + "\u201d.", "Vraag weggehaald. Er staan nu " + vragen(set.vragen.length)
+      + " in je set. Met de knop Ongedaan maken zet je de vraag terug.");
   }
 
   function render() {
     list.replaceChildren();
     set.vragen.forEach((id, index) => {
-      const vraag = known[id];
-      const item = document.createElement("li");
-      item.className = "ll-setvraag";
+      const vraag = isFree(id) ? null : known[id];
+      const item = element("li", "", "ll-setvraag");
       item.dataset.vraag = id;
-      item.dataset.bouwsteen = vraag.bouwsteen;
-      const link = document.createElement("a");
-      link.className = "ll-vraagtekst";
-      link.href = new URL(vraag.url, siteRoot).href;
-      link.textContent = vraag.vraag;
-      const meta = document.createElement("span");
-      meta.className = "ll-meta";
-      meta.textContent = " Bij " + vraag.bouwsteen + " ";
-      item.append(link, meta);
+      item.dataset.bouwsteen = vraag ? vraag.bouwsteen : "";
+      let text;
+      if (vraag) {
+        text = element("a", vraag.vraag, "ll-vraagtekst");
+        text.href = new URL(vraag.url, siteRoot).href;
+      } else {
+        text = element("span", freeText(id), "ll-vraagtekst");
+      }
+      const meta = element("span", vraag ? " Bij " + vraag.bouwsteen + " " : " Extra vraag, zonder eigen pagina ", "ll-meta");
+      item.append(text, meta);
       if (!shared) {
         const number = index + 1;
         const up = button("Omhoog", "Omhoog: vraag " + number, () => move(index, -1, "ll-omhoog"));
@@ -182,29 +443,15 @@
         const down = button("Omlaag", "Omlaag: vraag " + number, () => move(index, 1, "ll-omlaag"));
         down.classList.add("ll-omlaag");
         down.disabled = index === set.vragen.length - 1;
-        const remove = button("Haal weg", "Haal weg: vraag " + number, () => {
-          set.vragen.splice(index, 1);
-          save();
-          render();
-          announce("Vraag weggehaald. Er staan nu " + vragen(set.vragen.length) + " in je set.");
-          (list.querySelector("a") || titleInput).focus();
-        });
-        const controls = document.createElement("span");
-        controls.className = "ll-setvraag__knoppen";
-        controls.append(up, down, remove);
+        const gone = button("Haal weg", "Haal weg: vraag " + number, () => remove(index));
+        const controls = element("span", "", "ll-setvraag__knoppen");
+        controls.append(up, down, gone);
         item.append(controls);
       }
       list.append(item);
     });
     empty.hidden = set.vragen.length > 0;
     tools.hidden = set.vragen.length === 0;
-  }
-
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text) node.textContent = text;
-    if (className) node.className = className;
-    return node;
   }
 
   // The notice above a shared set: what it is, where the own set is, and the only two ways to store it.
@@ -253,25 +500,16 @@
     keep.addEventListener("click", () => {
       const current = readStored(); // read again: another tab may have changed it
       if (!current.vragen.length || same(current, set)) {
-        adopt({ titel: set.titel, vragen: set.vragen.slice() }, "Deze set is nu jouw vragenset. Je kunt hem aanpassen.");
+        adopt(copy(set), "Deze set is nu jouw vragenset. Je kunt hem aanpassen.");
         return;
       }
-      const count = current.vragen.length;
-      const lost = current.vragen.filter((id) => !set.vragen.includes(id)).length;
-      question.textContent = "Let op: je eigen vragenset heeft nu " + vragen(count) + ". Als je deze set bewaart, "
-        + (count === 1 ? "wordt die vraag" : "worden die " + count + " vragen") + " vervangen door de "
-        + vragen(set.vragen.length) + " uit de link. "
-        + (lost === 0 ? "Al je eigen vragen staan ook in de gedeelde set. "
-          : lost === count ? "Geen van je eigen vragen staat in de gedeelde set. Je bent ze dan kwijt. "
-            : vragen(lost) + " van je eigen set " + (lost === 1 ? "staat" : "staan") + " niet in de gedeelde set. "
-              + "Die ben je dan kwijt. ")
-        + "Wil je je eigen vragen houden? Kies dan \u201cVoeg toe aan mijn set\u201d.";
+      question.textContent = replaceWarning(current, set, { verb: "bewaart", from: "uit de link", other: "de gedeelde set" });
       add.hidden = false;
       confirmBox.hidden = false;
       question.focus();
     });
     yes.addEventListener("click", () => {
-      adopt({ titel: set.titel, vragen: set.vragen.slice() }, "Je eigen vragenset is vervangen door deze set. Je kunt hem nu aanpassen.");
+      adopt(copy(set), "Je eigen vragenset is vervangen door deze set. Je kunt hem nu aanpassen.");
     });
     no.addEventListener("click", () => {
       confirmBox.hidden = true;
@@ -279,18 +517,14 @@
       announce("Je eigen vragenset is niet veranderd.");
     });
     add.addEventListener("click", () => {
-      const current = readStored();
-      const mine = current.vragen.filter((id) => id in known);
-      const added = set.vragen.filter((id) => !mine.includes(id));
-      adopt({ titel: current.titel || set.titel, vragen: mine.concat(added) }, added.length
-        ? vragen(added.length) + " toegevoegd aan je eigen set. Er staan nu " + vragen(mine.length + added.length) + " in."
-        : "Alle vragen uit de link stonden al in je eigen set.");
+      const result = combine(readStored(), set, isKnown, "uit de link");
+      adopt(result.set, result.message);
     });
     return panel;
   }
 
   // After a click on "Bewaar" or "Voeg toe": this page shows (and edits) the visitor's own set again.
-  function adopt(next, message) {
+  function adopt(next, text) {
     shared = false;
     set = next;
     const panel = page.querySelector("#ll-mijnset-gedeeld");
@@ -300,40 +534,93 @@
     render();
     count();
     titleInput.focus();
-    announce(message);
+    announce(text);
   }
 
   titleInput.addEventListener("input", () => {
     if (shared) return;
+    hideMessage(); // an undo would now also undo this title
     set.titel = titleInput.value.trim();
     save();
   });
-  page.querySelector("#ll-mijnset-kopieer").addEventListener("click", async () => {
+
+  copyButton.addEventListener("click", async () => {
+    clearTimeout(copiedTimer);
+    let worked = true;
     try {
       await navigator.clipboard.writeText(shareUrl());
+      copied.textContent = "Link gekopieerd";
       announce("De link is gekopieerd. Plak hem in een mail of agenda.");
     } catch (error) {
+      worked = false;
       shareInput.select();
-      announce("Kopiëren lukte niet vanzelf. De link is geselecteerd: kopieer hem met Ctrl+C.");
+      copied.textContent = "Kopi\u00ebren lukte niet. Kopieer de link met Ctrl+C.";
+      announce("Kopi\u00ebren lukte niet vanzelf. De link is geselecteerd: kopieer hem met Ctrl+C.");
     }
+    copied.hidden = false;
+    copiedTimer = setTimeout(() => { copied.hidden = true; }, worked ? 5000 : 15000);
   });
+
+  undoButton.addEventListener("click", () => {
+    if (!undo) return;
+    const back = undo;
+    const index = back.vragen.findIndex((id, i) => set.vragen[i] !== id); // the first question that came back
+    const methodBack = back.werkwijze && !set.werkwijze && index === -1;
+    set = back;
+    hideMessage();
+    save();
+    showMode();
+    render();
+    count();
+    if (methodBack && !methodRemove.hidden) methodRemove.focus();
+    else if (set.vragen.length) focusItem(Math.max(index, 0));
+    else titleInput.focus();
+    announce("Ongedaan gemaakt. Er staan nu " + vragen(set.vragen.length) + " in je set.");
+  });
+
+  methodRemove.addEventListener("click", () => {
+    if (shared) return;
+    const before = copy(set);
+    set.werkwijze = "";
+    removed(before, "De werkwijze is weggehaald.", "De werkwijze is weggehaald. Met de knop Ongedaan maken zet je hem terug.");
+  });
+
   if (clearButton) {
     clearButton.addEventListener("click", () => {
-      if (shared) return;
-      set = { titel: "", vragen: [] };
+      if (shared || (!set.vragen.length && !set.titel && !set.werkwijze)) return;
+      const before = copy(set);
+      set = { titel: "", vragen: [], werkwijze: "" };
       titleInput.value = "";
-      save();
-      render();
-      announce("Je vragenset is leeg.");
+      removed(before, "Je vragenset is leeggemaakt (" + vragen(before.vragen.length) + ").",
+        "Je vragenset is leeg. Met de knop Ongedaan maken zet je alle vragen terug.");
     });
   }
   showMode();
 
-  fetch(new URL("vragen.json", siteRoot))
-    .then((response) => response.json())
-    .then((data) => {
-      known = data.vragen;
-      const unknown = set.vragen.filter((id) => !(id in known));
+  loadData()
+    .then((found) => {
+      known = found.vragen;
+      sets = found.sets || {};
+      extras = found.extra || {};
+      for (const [code, id] of Object.entries(extras)) extraCodes[id] = code;
+      ready = true;
+      let unknown = [];
+      if (link && link.kort) {
+        const decoded = fromShort(link.kort);
+        set = decoded.set;
+        unknown = decoded.unknown;
+      } else {
+        unknown = set.vragen.filter((id) => !isKnown(id));
+      }
+      set.vragen = unique(set.vragen.filter(isKnown));
+      if (set.werkwijze && !(set.werkwijze in sets)) set.werkwijze = "";
+      if (link) {
+        // The address of this page after an edit is the owner's own link: it opens as their own set again.
+        const own = readStored();
+        own.vragen = unique(own.vragen.filter(isKnown));
+        if (own.werkwijze && !(own.werkwijze in sets)) own.werkwijze = "";
+        shared = !same(set, own);
+      }
       if (unknown.length) {
         const from = shared ? " uit de link" : " uit je set";
         notice.hidden = false;
@@ -341,14 +628,24 @@
           + " vragen" + from + " bestaan niet meer") + " op deze site en " + (unknown.length === 1 ? "is" : "zijn")
           + " weggelaten: " + unknown.join(", ") + ". De andere vragen staan hieronder.";
       }
-      set.vragen = unique(set.vragen.filter((id) => id in known));
       if (shared) {
         notice.after(sharedPanel());
-        showMode();
       } else {
         save();
       }
+      showMode();
       render();
+      let note = null;
+      try {
+        note = JSON.parse(sessionStorage.getItem(NOTE));
+        sessionStorage.removeItem(NOTE);
+      } catch (error) { /* no message */ }
+      if (note && note.tekst && !shared) {
+        const before = note.vorige && Array.isArray(note.vorige.vragen) ? { titel: String(note.vorige.titel || ""),
+          vragen: note.vorige.vragen.map(String), werkwijze: String(note.vorige.werkwijze || "") } : null;
+        showMessage(note.tekst + (before ? " Je vorige set is vervangen." : ""), before);
+        announce(note.tekst);
+      }
     })
     .catch(() => {
       notice.hidden = false;

@@ -1,0 +1,494 @@
+"""A bestuurder prepares tomorrow's board meeting on a laptop and runs it on a projector, in a real headless Chromium:
+take a ready set over whole, adapt it with undo, share it as a short link that survives e-mail, print it under its
+own title, and run meeting mode with its keys in view and a timer readable from the back of the room."""
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from htmltools import parse_file
+
+KEY = "leerlandschap.mijn-vragenset"
+FREE_TEXT = "tekst:"  # a question without a page in a set: this prefix + its text (leerlandschap/vragendata.py)
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SET = "bestuurlijk-overleg-bestuurlijk-leren"  # a curated set with extra questions and a werkwijze
+SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")  # what mail clients leave whole in a link
+
+
+@pytest.fixture(scope="module")
+def site(example_site):
+    project, url = example_site
+    data = json.loads((project / "site" / "vragen.json").read_text(encoding="utf-8"))
+    return project / "site", url, data
+
+
+@pytest.fixture
+def new_page(chromium, site):
+    """new_page(viewport=..., **context options) -> a page in a fresh context (its own localStorage)."""
+    _, url, _ = site
+    contexts = []
+
+    def make(viewport=LAPTOP, **options):
+        context = chromium.new_context(viewport=viewport, **options)
+        page = context.new_page()
+        errors, requests = [], []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("request", lambda request: requests.append(request.url))
+        contexts.append((context, page, errors, requests))
+        return page
+
+    yield make
+    for context, _page, errors, requests in contexts:
+        assert errors == []
+        assert [r for r in requests if not r.startswith(url)] == []  # no third-party requests
+        context.close()
+
+
+def stored(page):
+    value = page.evaluate("key => localStorage.getItem(key)", KEY)
+    return None if value is None else json.loads(value)
+
+
+def store(page, url, value):
+    page.goto(url)  # not "Mijn vragenset": that page saves its own set once loaded
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(value)])
+
+
+def own_set_page(page, url, value):
+    store(page, url, value)
+    page.goto(url + "mijn-vragenset/")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(value["vragen"]))
+
+
+def texts(page):
+    return page.locator("#ll-mijnset-lijst .ll-vraagtekst").all_inner_texts()
+
+
+# --- Take a ready set over whole ------------------------------------------------------------------------------
+
+def test_take_over_a_curated_set_whole_with_one_click(new_page, site, example_content):
+    _, url, data = site
+    vragenset = example_content.vragensets[SET]
+    page = new_page()
+    page.goto(url + f"vragensets/{SET}/")
+    shown = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
+    assert len(shown) == len(vragenset.vragen) + len(vragenset.extra_vragen)
+    page.get_by_role("button", name="Pas deze set aan").click()  # the only click
+
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(shown))
+    assert texts(page) == shown  # its questions and its extra questions, in the same order
+    expect(page.get_by_label("Titel van je set")).to_have_value(vragenset.titel)
+    expect(page.get_by_label("Titel van je set")).to_be_editable()
+    method = page.get_by_role("region", name="Zo werk je ermee")
+    expect(method).to_be_visible()
+    expect(method).to_contain_text("Opening (5 minuten).")
+    expect(method.get_by_role("link", name=vragenset.titel)).to_have_attribute("href", re.compile(f"vragensets/{SET}/$"))
+    expect(page.locator("#ll-mijnset-bericht")).to_contain_text(f"Je hebt de set \u201c{vragenset.titel}\u201d overgenomen")
+    assert stored(page) == {"titel": vragenset.titel, "werkwijze": f"vragenset/{SET}",
+                            "vragen": list(vragenset.vragen) + [FREE_TEXT + e for e in vragenset.extra_vragen]}
+    # The extra questions are free-text questions of the own set: they can be moved and removed like the others.
+    last = page.locator("#ll-mijnset-lijst .ll-setvraag").last
+    expect(last.locator(".ll-meta")).to_contain_text("Extra vraag")
+    expect(last.get_by_role("button", name=f"Haal weg: vraag {len(shown)}")).to_be_visible()
+    # ... and meeting mode runs the set under its own title.
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog", name=vragenset.titel)
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text(f"Vraag 1 van {len(shown)}")
+    page.keyboard.press("End")
+    expect(dialog.locator(".ll-vergadering__tekst")).to_have_text(vragenset.extra_vragen[-1])
+
+
+@pytest.mark.parametrize("kind, ident", [("rol", "bestuurder"), ("thema", "anders-kijken"), ("bouwsteen", "coordineer-het-leren")])
+def test_take_over_a_set_per_rol_thema_or_bouwsteen(new_page, site, kind, ident):
+    _, url, data = site
+    ready = data["sets"][f"{kind}/{ident}"]
+    page = new_page()
+    page.goto(url + ready["url"])
+    shown = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(shown))
+    assert texts(page) == shown
+    expect(page.get_by_label("Titel van je set")).to_have_value(ready["titel"])
+    expect(page.get_by_role("region", name="Zo werk je ermee")).to_be_hidden()  # these sets have no werkwijze
+    assert stored(page) == {"titel": ready["titel"], "vragen": ready["vragen"]}
+
+
+def test_ready_sets_in_vragen_json_are_the_sets_their_pages_show(site):
+    """The overview's "Pas deze set aan" reads vragen.json; a set page reads itself. Both must take over the same."""
+    site_dir, _, data = site
+    assert {key.split("/")[0] for key in data["sets"]} == {"vragenset", "rol", "thema", "bouwsteen"}
+    overview = parse_file(site_dir / "vragensets" / "index.html")
+    buttons = [b.attrs["data-set"] for b in overview.find_all("button") if b.has_class("ll-pasaan")]
+    assert sorted(buttons) == sorted(data["sets"])  # one button per ready set of the overview, each known
+    for key, ready in data["sets"].items():
+        root = parse_file(site_dir / ready["url"] / "index.html")
+        tools = [d for d in root.find_all("div") if d.has_class("ll-settools")]
+        assert len(tools) == 1 and tools[0].attrs["data-titel"] == ready["titel"], key
+        assert (tools[0].attrs.get("data-werkwijze") == key) == ("werkwijze" in ready), key
+        items = [li for el in root.find_all() if el.has_class("ll-set") for li in el.find_all("li") if li.has_class("ll-setvraag")]
+        assert [li.attrs["data-vraag"] for li in items] == ready["vragen"], key
+
+
+def test_take_over_from_the_overview_asks_first_and_can_be_undone(new_page, site):
+    _, url, data = site
+    own = {"titel": "Mijn eigen overleg", "vragen": sorted(data["vragen"])[:2]}
+    ready = data["sets"]["rol/bestuurder"]
+    page = new_page()
+    store(page, url, own)
+    page.goto(url + "vragensets/")
+    button = page.get_by_role("button", name="Pas deze set aan: Vragen voor bestuurders")
+    button.click()
+    question = page.locator(".ll-bevestig__vraag")
+    expect(question).to_be_focused()
+    expect(question).to_contain_text("je eigen vragenset heeft nu 2 vragen")
+    expect(question).to_contain_text(f"vervangen door de {len(ready['vragen'])} vragen van deze set")
+    assert stored(page) == own
+    page.get_by_role("button", name="Nee, niet vervangen").click()
+    expect(button).to_be_focused()
+    assert stored(page) == own
+
+    button.click()
+    page.get_by_role("button", name="Ja, vervang mijn set").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(ready["vragen"]))
+    assert stored(page) == {"titel": ready["titel"], "vragen": ready["vragen"]}
+    message = page.locator("#ll-mijnset-bericht")
+    expect(message).to_contain_text("Je vorige set is vervangen.")
+    message.get_by_role("button", name="Ongedaan maken").click()
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(2)
+    assert stored(page) == own
+    expect(page.get_by_label("Titel van je set")).to_have_value("Mijn eigen overleg")
+
+
+def test_take_over_can_be_added_to_the_own_set(new_page, site):
+    _, url, data = site
+    ready = data["sets"][f"vragenset/{SET}"]
+    own = {"titel": "Mijn eigen overleg", "vragen": [ready["vragen"][0], sorted(data["vragen"])[0]]}
+    page = new_page()
+    store(page, url, own)
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.get_by_role("button", name="Voeg toe aan mijn set").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    combined = own["vragen"] + ready["vragen"][1:]
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(combined))
+    assert stored(page) == {"titel": "Mijn eigen overleg", "vragen": combined, "werkwijze": f"vragenset/{SET}"}
+
+
+def test_extra_questions_have_an_add_button(new_page, site, example_content):
+    _, url, _ = site
+    extra = example_content.vragensets[SET].extra_vragen[0]
+    page = new_page()
+    page.goto(url + f"vragensets/{SET}/")
+    item = page.locator(".ll-set .ll-setvraag", has_text=extra)
+    item.get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    expect(item.get_by_role("button", name="Haal uit mijn vragenset")).to_be_visible()
+    assert stored(page) == {"titel": "", "vragen": [FREE_TEXT + extra]}
+    page.get_by_role("link", name="Mijn vragenset (1 vraag)").first.click()
+    expect(page.locator("#ll-mijnset-lijst .ll-vraagtekst")).to_have_text([extra])
+
+
+# --- Copy, undo ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280px", "390px"])
+def test_copy_link_shows_that_it_worked(new_page, site, viewport):
+    _, url, data = site
+    page = new_page(viewport=viewport)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+    page.clock.install()
+    own_set_page(page, url, {"titel": "Overleg", "vragen": sorted(data["vragen"])[:3]})
+    button = page.get_by_role("button", name="Kopieer link")
+    button.click()
+    feedback = page.locator("#ll-mijnset-gekopieerd")
+    expect(feedback).to_be_visible()
+    expect(feedback).to_have_text("Link gekopieerd")
+    assert page.evaluate("navigator.clipboard.readText()") == page.get_by_label("Link naar deze set").input_value()
+    expect(page.get_by_role("status").filter(has_text="De link is gekopieerd")).to_have_count(1)
+    near, box = button.bounding_box(), feedback.bounding_box()
+    assert box["x"] + box["width"] <= viewport["width"]
+    if viewport == LAPTOP:  # next to the button, on the same line
+        assert box["x"] >= near["x"] + near["width"] and abs((box["y"] + box["height"] / 2) - (near["y"] + near["height"] / 2)) < 12
+    page.clock.run_for(6000)  # a few seconds later it is gone again
+    expect(feedback).to_be_hidden()
+
+
+def test_undo_after_removing_a_question(new_page, site):
+    _, url, data = site
+    own = {"titel": "Overleg", "vragen": sorted(data["vragen"])[:3]}
+    page = new_page()
+    own_set_page(page, url, own)
+    before = texts(page)
+    page.get_by_role("button", name="Haal weg: vraag 2").click()
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(2)
+    assert stored(page)["vragen"] == [own["vragen"][0], own["vragen"][2]]
+    message = page.locator("#ll-mijnset-bericht")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text(f"Vraag weggehaald: \u201c{before[1]}\u201d")
+    undo = message.get_by_role("button", name="Ongedaan maken")
+    expect(undo).to_be_focused()  # the button went away with its question: focus goes to the way back
+    page.keyboard.press("Enter")  # keyboard alone
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(3)
+    assert texts(page) == before
+    assert stored(page) == own
+    expect(message).to_be_hidden()
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag").nth(1).locator(":focus")).to_have_count(1)  # back on it
+    expect(page.get_by_role("status").filter(has_text="Ongedaan gemaakt")).to_have_count(1)
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280px", "390px"])
+def test_undo_after_emptying_the_set(new_page, site, viewport):
+    _, url, _ = site
+    page = new_page(viewport=viewport)
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag").first).to_be_visible()
+    whole = stored(page)
+    before = texts(page)
+    page.get_by_role("button", name="Maak leeg").click()
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(0)
+    assert stored(page) == {"titel": "", "vragen": []}
+    expect(page.get_by_role("region", name="Zo werk je ermee")).to_be_hidden()
+    undo = page.locator("#ll-mijnset-bericht").get_by_role("button", name="Ongedaan maken")
+    expect(undo).to_be_focused()
+    expect(undo).to_be_in_viewport()
+    box = undo.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    undo.click()
+    assert texts(page) == before
+    assert stored(page) == whole
+    expect(page.get_by_label("Titel van je set")).to_have_value(whole["titel"])
+    expect(page.get_by_role("region", name="Zo werk je ermee")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")  # nothing sideways
+
+
+# --- Short links ----------------------------------------------------------------------------------------------
+
+def test_short_link_of_ten_questions_survives_mail_and_opens_the_same_set(new_page, site):
+    _, url, data = site
+    ten = sorted(data["vragen"])[::4][:10]
+    assert len(ten) == 10
+    page = new_page()
+    own_set_page(page, url, {"titel": "Bestuurlijk overleg 12 maart", "vragen": ten})
+    link = page.get_by_label("Link naar deze set").input_value()
+    assert link == page.url
+    assert len(link) < 200, link
+    base, _, code = link.partition("?")
+    assert base == url + "mijn-vragenset/" and SAFE.match(code) and not code.endswith("."), link
+    mine = texts(page)
+
+    colleague = new_page()  # a fresh browser: no localStorage, only the link
+    colleague.goto(link)
+    expect(colleague.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(10)
+    assert texts(colleague) == mine
+    expect(colleague.get_by_label("Titel van je set")).to_have_value("Bestuurlijk overleg 12 maart")
+    expect(colleague.get_by_label("Titel van je set")).not_to_be_editable()  # read-only until kept
+    expect(colleague.get_by_role("region", name="Je bekijkt een gedeelde vragenset")).to_be_visible()
+    colleague.wait_for_load_state("networkidle")
+    assert stored(colleague) is None
+    colleague.get_by_role("button", name="Bewaar als mijn set").click()
+    assert stored(colleague) == {"titel": "Bestuurlijk overleg 12 maart", "vragen": ten}
+
+
+def test_short_link_carries_free_text_questions_and_the_werkwijze(new_page, site, example_content):
+    _, url, _ = site
+    vragenset = example_content.vragensets[SET]
+    page = new_page()
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag").first).to_be_visible()
+    link = page.get_by_label("Link naar deze set").input_value()
+    assert len(link) < 200 and SAFE.match(link.partition("?")[2]), link  # extra questions by code, not by text
+    # Free text that is no extra question of a set travels as text; any title too.
+    taken = stored(page)
+    taken["vragen"].append(FREE_TEXT + "Eigen vraag: w\u00e1t doen we m\u00e9t 1.000 euro, en waarom?")
+    own_set_page(page, url, taken)
+    page.get_by_label("Titel van je set").fill("Raad \u00e9n college: 12.03, \u201cleren\u201d?")
+    link = page.get_by_label("Link naar deze set").input_value()
+    assert SAFE.match(link.partition("?")[2]) and not link.endswith("."), link
+    colleague = new_page()
+    colleague.goto(link)
+    expect(colleague.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(texts(page)))
+    assert texts(colleague) == texts(page)
+    expect(colleague.get_by_label("Titel van je set")).to_have_value("Raad \u00e9n college: 12.03, \u201cleren\u201d?")
+    expect(colleague.get_by_role("region", name="Zo werk je ermee")).to_contain_text("Opening (5 minuten).")
+    assert vragenset.extra_vragen[0] in texts(colleague)
+    assert texts(colleague)[-1] == "Eigen vraag: w\u00e1t doen we m\u00e9t 1.000 euro, en waarom?"
+    mangled = new_page()  # a mail program that writes "~" as "%7E"
+    mangled.goto(link.replace("~", "%7E"))
+    expect(mangled.get_by_label("Titel van je set")).to_have_value("Raad \u00e9n college: 12.03, \u201cleren\u201d?")
+    expect(mangled.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(texts(page)))
+
+
+def test_the_owner_reopening_the_short_link_gets_the_own_set(new_page, site):
+    _, url, data = site
+    page = new_page()
+    own_set_page(page, url, {"titel": "Mijn overleg", "vragen": sorted(data["vragen"])[:2]})
+    expect(page).to_have_url(re.compile(r"/mijn-vragenset/\?Mijn_overleg\."))
+    page.reload()
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(2)
+    expect(page.get_by_role("region", name="Je bekijkt een gedeelde vragenset")).to_have_count(0)
+    expect(page.get_by_label("Titel van je set")).to_be_editable()
+
+
+def test_an_old_long_link_still_opens(new_page, site):
+    _, url, data = site
+    ids = sorted(data["vragen"])[:3]
+    page = new_page()
+    page.goto(url + "mijn-vragenset/?v=" + ",".join(ids) + "&titel=Overleg%20van%20Anna")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(3)
+    assert texts(page) == [data["vragen"][i]["vraag"] for i in ids]
+    expect(page.get_by_label("Titel van je set")).to_have_value("Overleg van Anna")
+    expect(page.get_by_role("region", name="Je bekijkt een gedeelde vragenset")).to_be_visible()
+    assert SAFE.match(page.get_by_label("Link naar deze set").input_value().partition("?")[2])  # shared on: short
+
+
+def test_short_codes_are_stable_and_lengthened_on_collision():
+    from leerlandschap.vragendata import FREE_TEXT as PREFIX, short_codes
+
+    assert PREFIX == FREE_TEXT
+    digests = {"a/x": "abcd1zz", "b/y": "abcd2zz", "c/z": "abce9zz", "d/w": "qrst000"}
+    codes = short_codes(digests, digest=digests.get)
+    assert codes == {"a/x": "abcd1", "b/y": "abcd2", "c/z": "abce", "d/w": "qrst"}
+    # A code depends only on the ids it collides with, not on order or on unrelated questions.
+    assert short_codes(list(reversed(digests)), digest=digests.get) == codes
+    assert short_codes(["c/z", "d/w"], digest=digests.get) == {"c/z": "abce", "d/w": "qrst"}
+    with pytest.raises(ValueError):
+        short_codes(["a", "b"], digest=lambda ident: "same")
+    real = short_codes(f"bouwsteen-{i}/vraag-{j}" for i in range(60) for j in range(10))
+    assert len(set(real.values())) == 600 and all(re.fullmatch(r"[0-9a-z]{4,}", c) for c in real.values())
+
+
+# --- Paper --------------------------------------------------------------------------------------------------
+
+def test_composed_set_prints_under_its_own_title(new_page, site):
+    _, url, data = site
+    page = new_page()
+    own_set_page(page, url, {"titel": "Bestuurlijk overleg 12 maart", "vragen": sorted(data["vragen"])[:3]})
+    questions = texts(page)
+    page.emulate_media(media="print")
+    heading = page.locator("#ll-mijnset-printkop")
+    expect(heading).to_be_visible()
+    expect(heading).to_have_text("Bestuurlijk overleg 12 maart")
+    expect(page.get_by_role("heading", name="Mijn vragenset", level=1)).to_be_hidden()
+    shown = page.locator("article").inner_text()
+    assert shown.strip().startswith("Bestuurlijk overleg 12 maart")
+    assert all(q in shown for q in questions)
+    for gone in ("Mijn vragenset", "Stel je eigen set", "Open je een link", "Kopieer link", "Maak leeg", "Haal weg",
+                 "Omhoog", "Start vergadermodus", "Titel van je set", "Link naar deze set"):
+        assert gone not in shown, gone
+    page.emulate_media(media="screen")
+    expect(heading).to_be_hidden()
+
+
+def test_taken_over_set_prints_its_werkwijze(new_page, site, example_content):
+    _, url, _ = site
+    page = new_page()
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-bericht")).to_be_visible()
+    page.emulate_media(media="print")
+    shown = page.locator("article").inner_text()
+    assert shown.strip().startswith(example_content.vragensets[SET].titel)
+    assert "Zo werk je ermee" in shown and "Opening (5 minuten)." in shown
+    assert "overgenomen" not in shown and "Ongedaan maken" not in shown and "Haal werkwijze weg" not in shown
+
+
+# --- Meeting mode on a projector ----------------------------------------------------------------------------
+
+def open_meeting(page, url):
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def test_meeting_mode_shows_its_keys(new_page, site):
+    _, url, _ = site
+    page = new_page()
+    dialog = open_meeting(page, url)
+    legend = dialog.locator(".ll-vergadering__toetsen")
+    expect(legend).to_be_visible()
+    expect(legend).to_have_text("\u2192 of spatie: volgende \u00b7 \u2190 vorige \u00b7 T: timer \u00b7 Esc: stoppen \u00b7 ?: uitleg")
+    assert legend.bounding_box()["y"] + legend.bounding_box()["height"] <= LAPTOP["height"]  # in view, no scrolling
+    help_button = dialog.get_by_role("button", name="Uitleg toetsen (?)")
+    expect(help_button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("?")
+    explained = dialog.locator("#ll-vergadering-uitleg")
+    expect(explained).to_be_visible()
+    expect(explained).to_contain_text("Toetsen in de vergadermodus")
+    expect(explained).to_contain_text("timer aan of uit")
+    expect(help_button).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("?")
+    expect(explained).to_be_hidden()
+    help_button.click()
+    expect(explained).to_be_visible()
+    page.keyboard.press("ArrowRight")  # the keys keep working with the explanation open
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+
+
+def test_meeting_mode_timer_is_readable_from_the_back_of_the_room(new_page, site):
+    _, url, _ = site
+    page = new_page()
+    dialog = open_meeting(page, url)
+    clock = dialog.get_by_role("timer")
+    page.keyboard.press("t")  # T: the timer on, without the mouse
+    expect(clock).to_have_text(re.compile(r"^Nog [23]:\d\d$"))
+    expect(dialog.get_by_label("Timer per vraag")).to_have_value("3")
+    digits = clock.locator(".ll-vergadering__cijfers")
+    style = digits.evaluate("""el => { const s = getComputedStyle(el), c = getComputedStyle(el.closest('[role=timer]'));
+        return {size: parseFloat(s.fontSize), color: s.color, background: c.backgroundColor, weight: s.fontWeight}; }""")
+    question = float(dialog.locator(".ll-vergadering__tekst").evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    assert style["size"] >= 64, style  # large digits at 1280 x 900 ...
+    assert style["size"] >= question, (style, question)  # ... at least as large as the question
+    assert style["color"] == "rgb(0, 0, 0)" and style["background"] == "rgb(255, 255, 255)", style  # high contrast
+    box = clock.bounding_box()
+    assert box["x"] + box["width"] <= LAPTOP["width"] and box["y"] >= 0
+    page.keyboard.press("T")
+    expect(dialog.locator(".ll-vergadering__klok")).to_be_empty()
+    expect(dialog.get_by_label("Timer per vraag")).to_have_value("0")
+
+
+def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
+    _, url, _ = site
+    page = new_page(viewport=PHONE)
+    dialog = open_meeting(page, url)
+    page.keyboard.press("t")
+    expect(dialog.get_by_role("timer")).to_have_text(re.compile(r"^Nog "))
+    for part in (dialog.get_by_role("timer"), dialog.locator(".ll-vergadering__toetsen")):
+        box = part.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+
+
+# --- Accessibility of the new states ------------------------------------------------------------------------
+
+def test_new_states_have_no_wcag_violations(new_page, site):
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    _, url, data = site
+    page = new_page()
+    store(page, url, {"titel": "Eigen", "vragen": sorted(data["vragen"])[:2]})
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    expect(page.locator(".ll-bevestig__vraag")).to_be_visible()  # the question before replacing
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Ja, vervang mijn set").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-bericht")).to_be_visible()  # message with undo, werkwijze, copy feedback
+    page.get_by_role("button", name="Kopieer link").click()
+    expect(page.locator("#ll-mijnset-gekopieerd")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Start vergadermodus").click()
+    page.keyboard.press("t")
+    page.keyboard.press("?")
+    expect(page.locator("#ll-vergadering-uitleg")).to_be_visible()
+    assert axe_violations(page) == []
