@@ -238,8 +238,11 @@ def _meeting_collections(content: Content, schema: dict, targets: Targets) -> li
         assert tafel.herkomst is not None  # the loader sets it on every item
         folder = tafel.herkomst.pad.rsplit(".", 1)[0]
         out.append({
-            "name": f"bijeenkomsten-{tafel.id}", "label": f"Bijeenkomsten: {tafel.titel}", "label_singular": schema["title"],
-            "description": schema.get("description", ""), "icon": ICONS["bijeenkomst"], "folder": folder,
+            # Labelled by the tafel (the sidebar cuts long labels short); the calendar icon and the dividers around
+            # the group say these are meetings.
+            "name": f"bijeenkomsten-{tafel.id}", "label": tafel.titel, "label_singular": schema["title"],
+            "description": f"De bijeenkomsten van deze tafel. {schema.get('description', '')}", "icon": ICONS["bijeenkomst"],
+            "folder": folder,
             "extension": "yml", "format": "yml", "identifier_field": "datum", "slug": "{{fields.datum}}",
             "summary": "{{datum}} {{titel}}",
             "sortable_fields": {"fields": ["datum"], "default": {"field": "datum", "direction": "descending"}},
@@ -287,7 +290,7 @@ def config(content: Content, content_dir: Path) -> dict:
     for kind in ORDER:
         schema = load_schema(kind)
         if kind is kinds.BIJEENKOMST:
-            collections += _meeting_collections(content, schema, targets)
+            collections += [{"divider": True}, *_meeting_collections(content, schema, targets), {"divider": True}]
         elif kind is kinds.REGIO:
             collections.append(_regio_collection(schema, layout.own, targets))
         else:

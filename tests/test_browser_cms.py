@@ -65,7 +65,7 @@ def editor(chromium, editor_site):
     page.goto(url + "beheer/")
     page.get_by_role("button", name="Werken met een testrepository").click()
     # Seeded with the site's own content: the example tafel's three meetings are there.
-    expect(page.get_by_role("treeitem", name="Bijeenkomsten: Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"), timeout=WAIT)
+    expect(page.get_by_role("treeitem", name="Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"), timeout=WAIT)
     yield page, url
     assert outside == [], "a request left the machine"
     # The Content-Security-Policy stops Sveltia's own calls to CDNs (fonts, update check) before they are made;
@@ -210,16 +210,34 @@ def test_git_platforms_are_accepted_by_the_editor_without_contacting_them(chromi
     server.stop()
 
 
-def test_in_a_fork_relations_offer_the_national_items(chromium, tmp_path):
-    server = serve_editor(tmp_path, fork(tmp_path, ""))  # no beheer block: proef, seeded with content/ and regio/
+def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, tmp_path):
+    project = fork(tmp_path, "")  # no beheer block: proef, seeded with content/ and regio/
+    server = serve_editor(tmp_path, project)
     context = chromium.new_context(locale="nl-NL")
     page = context.new_page()
     page.goto(server.url + "beheer/")
     page.get_by_role("button", name="Werken met een testrepository").click()
     page.goto(server.url + "beheer/#/collections/praktijken/new")
+    page.get_by_role("textbox", name="Titel").fill("Wijkteams leren van elkaar")
+    page.get_by_role("textbox", name="Samenvatting").fill("Twee wijkteams bezoeken elkaar.")
+    page.get_by_role("textbox", name="Beschrijving").fill("Ze lopen een dag mee.")
     page.get_by_role("combobox", name="Bouwstenen").click()
-    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()  # upstream's, in content/
+    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()  # upstream's, from content/
+    page.get_by_role("textbox", name="Datum").fill("2026-11-20")
+    page.mouse.wheel(0, 3000)  # Sveltia renders fields below the fold when they come into view
     # The region's own bron (regio/bronnen/); with five options or fewer Sveltia shows radio buttons.
-    expect(page.get_by_role("group", name=re.compile("Bron")).get_by_role("radio", name="Eigen")).to_be_visible(timeout=WAIT)
+    page.get_by_role("radio", name="Eigen").check(timeout=WAIT)
+    preview = page.get_by_role("group", name=re.compile("Voorbeeld van de inhoud"))
+    expect(preview.get_by_role("group").filter(has=page.get_by_role("heading", name="Bron", exact=True))).to_contain_text(
+        "Eigen", timeout=WAIT)  # the choice has reached the entry, not only the radio button
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
+    path = "regio/praktijken/wijkteams-leren-van-elkaar.yml"
+    saved = page.evaluate(READ_SAVED, path)
     context.close()
     server.stop()
+    assert 'bron: "eigen"' in saved and f'  - "{BOUWSTEEN}"' in saved
+    (project / path).parent.mkdir(parents=True)
+    (project / path).write_text(saved, encoding="utf-8")
+    model, problems = check_content(project / "content", project)
+    assert problems == [] and "wijkteams-leren-van-elkaar" in model.praktijken

@@ -30,7 +30,7 @@ def upstream():
 
 
 def by_name(collections):
-    return {c["name"]: c for c in collections}
+    return {c["name"]: c for c in collections if "name" in c}  # dividers have no name
 
 
 def schema_of(kind):
@@ -43,7 +43,7 @@ def collection_for(config, kind):
     if kind is kinds.REGIO:
         return named["regio"]["files"][0]
     if kind is kinds.BIJEENKOMST:
-        return next(c for c in config["collections"] if c["name"].startswith("bijeenkomsten-"))
+        return next(c for c in config["collections"] if c.get("name", "").startswith("bijeenkomsten-"))
     return named[kind.folder]
 
 
@@ -133,8 +133,9 @@ def test_collections_follow_the_registry(upstream):
         assert c["slug"]["editable"] == ["create"] and re.fullmatch(c["slug"]["pattern"][0], "mijn-item")
         assert not any(re.fullmatch(c["slug"]["pattern"][0], reserved) for reserved in kind.reserved)
         assert ("template" in c["slug"]) == (kind is not kinds.AANVULLING)  # aanvullingen: the editor types the id
-    meetings = [c for c in config["collections"] if c["name"].startswith("bijeenkomsten-")]
+    meetings = [c for c in config["collections"] if c.get("name", "").startswith("bijeenkomsten-")]
     assert [c["folder"] for c in meetings] == [f"content/tafels/{t}" for t in content.tafels]
+    assert [c["label"] for c in meetings] == [t.titel for t in content.tafels.values()]
     assert all(c["slug"] == "{{fields.datum}}" for c in meetings)
     assert collections["regio"]["files"][0]["file"] == "content/regio.yml"
     assert config["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}
@@ -182,7 +183,7 @@ def test_in_a_fork_the_editor_writes_regio_and_refers_to_national_content(tmp_pa
     content = load_content(project / "content")
     config = cms.config(content, project / "content")
     collections = by_name(config["collections"])
-    own = [c for c in config["collections"] if not c.get("hide")]
+    own = [c for c in config["collections"] if not c.get("hide") and "name" in c]
     assert all(c.get("folder", "regio/").startswith("regio/") for c in own)
     assert collections["regio"]["files"][0]["file"] == "regio/regio.yml"
     assert [c["folder"] for c in own if c["name"].startswith("bijeenkomsten-")] == ["regio/tafels/leertafel-wonen"]
