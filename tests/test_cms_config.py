@@ -282,5 +282,18 @@ def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missin
     project = make_project(tmp_path / "project")
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert [line for line in result.stderr.splitlines() if "/beheer/" in line] == [cms.missing_reason(project)]
+    output = (result.stdout + result.stderr).splitlines()
+    assert [line for line in output if "/beheer/" in line] == [cms.missing_reason(project)]
     assert not (project / "site" / "beheer").exists() and (project / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("guide", ["README.md", "docs/bijdragen.md"])
+def test_the_guide_is_in_readme_and_on_the_site_with_settings_that_pass_the_schema(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    section = text[text.index("## Bewerken in de browser"):]
+    for words in ("Contents", "Read and write", "Pull requests", "Redirect URI", "Confidential", "api", "Application ID"):
+        assert words in section, words  # the exact token permissions and OAuth settings
+    blocks = re.findall(r"```yaml\n(beheer:\n.*?)```", section, re.S)
+    assert len(blocks) == 2
+    base = "naam: N\nmotto: M\nbeschrijving: B\nbron: b\n"
+    assert [schema_problems(base + block) for block in blocks] == [[], []]
