@@ -337,7 +337,7 @@ def csp(beheer: Beheer) -> str:
                       "base-uri 'none'", "form-action 'none'", "object-src 'none'"])
 
 
-def test_files(content_dir: Path) -> dict[str, str]:
+def proef_files(content_dir: Path) -> dict[str, str]:
     """proef mode: every content file the configuration points at, path -> text, to seed the test repository."""
     project = Path(content_dir).resolve().parent
     files = {}
@@ -386,6 +386,6 @@ def editor_files(content: Content, content_dir: Path) -> EditorFiles:
                                                                      proef=beheer.platform == "proef"),
     }
     if beheer.platform == "proef":
-        texts[f"{SECTION}/proef.json"] = json.dumps(test_files(content_dir), ensure_ascii=False, sort_keys=True)
+        texts[f"{SECTION}/proef.json"] = json.dumps(proef_files(content_dir), ensure_ascii=False, sort_keys=True)
     copies = {f"{SECTION}/{path}": project / source for path, source in COPIED.items()}
     return EditorFiles(texts, copies)

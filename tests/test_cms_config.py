@@ -297,3 +297,14 @@ def test_the_guide_is_in_readme_and_on_the_site_with_settings_that_pass_the_sche
     assert len(blocks) == 2
     base = "naam: N\nmotto: M\nbeschrijving: B\nbron: b\n"
     assert [schema_problems(base + block) for block in blocks] == [[], []]
+
+
+def test_the_page_is_valid_html(tmp_path):
+    from test_html_valid import validate
+
+    page = tmp_path / "beheer.html"
+    page.write_text(cms.environment().get_template("beheer.html").render(csp=cms.csp(Beheer()), site_name="<Site & zo>",
+                                                                         beheer=Beheer()), encoding="utf-8")
+    code, report = validate([page], tmp_path)
+    assert [m["message"] for f in report for m in f["messages"]] == [] and code == 0
+    assert "&lt;Site &amp; zo&gt;" in page.read_text(encoding="utf-8")  # the region's name is escaped
