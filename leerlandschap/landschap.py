@@ -1,23 +1,43 @@
-"""The landscape at a glance: tafels by kind and status, and how well the bouwstenen are covered.
+"""The landscape at a glance: tafels by kind and status, how well the bouwstenen are covered, and what that says.
 
-Numbers only; the page template draws them as SVG (no chart library, nothing fetched) and repeats
-them in a table, which is also the charts' text alternative. Invented examples never count: the
-landscape shows what really happens in the region.
+Numbers, sentences and chart layout only; the page template draws the charts as SVG (no chart library, nothing
+fetched) and repeats the numbers in a table, which is also the charts' text alternative. Invented examples never
+count: the landscape shows what really happens in the region.
+
+Chart text is laid out here, not left to the browser: SVG text does not wrap, so every label gets its own line(s)
+above its bar and every value its place after the bar or, if it would not fit, on the next line. Widths are
+estimated from Arial's letter widths plus a safety margin (system fonts differ a little), so nothing is cut off at
+the right edge; the browser tests measure the real text boxes.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Bouwsteen, Content
+from .model import Bouwsteen, Content, Tafel
 from .relations import Relations
+
+CHART_WIDTH = 400  # the SVG viewBox width, in units of about a pixel
+SHOWN = 1.1  # the page shows a chart at most this many times its viewBox width; narrower on a phone
+BAR_MAX = 200  # the longest bar
+LABEL_SIZE, VALUE_SIZE = 14, 13  # font sizes in viewBox units
+# Letter widths as a share of the font size (Arial's metrics); anything not listed counts as 0.56, capitals as 0.72.
+NARROW = dict.fromkeys("ijlI.,;:'!|", 0.23) | dict.fromkeys("ftr -()/‘’", 0.34)
+WIDE = dict.fromkeys("mwMW", 0.9)
+MARGIN = 1.12  # room for a system font wider than Arial
+LINE = 1.35  # line height, as a share of the font size
+BAR_HEIGHT = 14
+# The series of the bouwstenen chart: attribute, legend text, singular, plural, colour (AA contrast on white).
+SERIES = (("praktijken", "goede praktijken", "praktijk", "praktijken", "#1d4f91"),
+          ("opbrengsten", "bijeenkomsten die erover gingen", "bijeenkomst", "bijeenkomsten", "#a3320b"),
+          ("vragensets", "vragensets", "vragenset", "vragensets", "#1e6b33"))
 
 
 @dataclass(frozen=True)
 class Dekking:
     bouwsteen: Bouwsteen
     praktijken: int
-    opbrengsten: int
+    opbrengsten: int  # meetings whose outcome (opbrengst) names this bouwsteen
     vragensets: int
 
     @property
@@ -33,8 +53,182 @@ def coverage(content: Content, r: Relations) -> list[Dekking]:
                     real(r.vragensets_by_bouwsteen[b.id])) for b in content.bouwstenen.values()]
 
 
+def real_tafels(content: Content) -> list[Tafel]:
+    return [t for t in content.tafels.values() if not t.voorbeeld]
+
+
 def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
     """Counts by kind, by status and by frequency, in a stable order."""
-    tafels = [t for t in content.tafels.values() if not t.voorbeeld]
+    tafels = real_tafels(content)
     by = lambda attr: sorted(Counter(getattr(t, attr) or "onbekend" for t in tafels).items())
     return {"soort": by("soort"), "status": by("status"), "frequentie": by("frequentie")}
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 tafel', '3 tafels', 'geen tafels'."""
+    return f"{n} {singular if n == 1 else plural}" if n else f"geen {plural}"
+
+
+def listing(words: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1] if words else ""
+
+
+def quoted(title: str) -> str:
+    return f"‘{title}’"
+
+
+def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
+    """Three plain conclusions about the region, computed from the numbers on the page."""
+    tafels = real_tafels(content)
+    if tafels:
+        status = Counter(t.status for t in tafels)
+        parts = [f"{status[s]} {s}" for s in ("actief", "in voorbereiding", "afgerond") if status[s]]
+        first = f"De regio heeft {count(len(tafels), 'tafel', 'tafels')}"
+        first += f": {listing(parts)}." if parts else "."
+        if status["onbekend"]:
+            first += f" Van {count(status['onbekend'], 'tafel', 'tafels')} is de status niet bekend."
+        soorten = Counter(t.soort for t in tafels)
+        most = max(soorten.values())
+        common = sorted(s for s, n in soorten.items() if n == most)
+        if len(soorten) > 1 and len(common) == 1:
+            first += f" De meeste tafels zijn van de soort {common[0]} ({most} van de {len(tafels)})."
+        elif len(soorten) > 1:
+            first += f" De soorten {listing(common)} komen het vaakst voor (elk {most})."
+    else:
+        first = "Er zijn nog geen tafels vastgelegd."
+    total = len(dekking)
+    with_practice = [d for d in dekking if d.praktijken]
+    if with_practice:
+        top = max(d.praktijken for d in with_practice)
+        best = [quoted(d.bouwsteen.titel) for d in with_practice if d.praktijken == top]
+        said = (f"{listing(best)} ({'elk ' if len(best) > 1 else ''}{count(top, 'praktijk', 'praktijken')})"
+                if len(best) <= 3 else f"{len(best)} bouwstenen (elk {count(top, 'praktijk', 'praktijken')})")
+        second = (f"Bij {len(with_practice)} van de {total} bouwstenen staat al een goede praktijk. De meeste praktijken "
+                  f"horen bij {said}.")
+    else:
+        second = f"Bij geen van de {total} bouwstenen staat al een goede praktijk."
+    met_bijeenkomst = sum(1 for d in dekking if d.opbrengsten)
+    met_set = sum(1 for d in dekking if d.vragensets)
+    third = (f"Over {met_bijeenkomst} van de {total} bouwstenen ging al een bijeenkomst van een tafel."
+             if met_bijeenkomst else "Er is nog geen bijeenkomst vastgelegd die over een bouwsteen ging.")
+    third += (f" {met_set} van de {total} bouwstenen {'staat' if met_set == 1 else 'staan'} in een vragenset."
+              if met_set else " Geen enkele bouwsteen staat al in een vragenset.")
+    return [first, second, third]
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float
+    text: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    colour: str
+    height: float = BAR_HEIGHT
+
+
+@dataclass(frozen=True)
+class Chart:
+    height: float
+    texts: tuple[Text, ...]
+    bars: tuple[Bar, ...]
+    width: int = CHART_WIDTH
+
+    @property
+    def shown(self) -> tuple[int, int]:
+        """The width and height the page gives the chart (CSS narrows it, keeping its shape, on a small screen)."""
+        return round(self.width * SHOWN), round(self.height * SHOWN)
+
+
+def text_width(text: str, size: int) -> float:
+    """An upper estimate of the width of `text` at font size `size`, in the same units."""
+    share = sum(NARROW.get(ch) or WIDE.get(ch) or (0.72 if ch.isupper() else 0.56) for ch in text)
+    return share * size * MARGIN
+
+
+def wrap(text: str, size: int, width: float) -> list[str]:
+    """Lines of whole words that each fit `width` (a single longer word gets a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def bar_chart(rows: list[tuple[str, list[tuple[int, str]], str]], scale_max: int,
+              legend: tuple[tuple[str, str], ...] = ()) -> Chart:
+    """Rows of (label, [(value, colour), ...], value text): the label on its own line(s), then the stacked bar with
+    the value text after it, or below it when it would not fit. A legend of (colour, text) goes first, a line each."""
+    texts: list[Text] = []
+    bars: list[Bar] = []
+    unit = BAR_MAX / max(scale_max, 1)
+    y = 0.0
+    for colour, text in legend:
+        y += VALUE_SIZE * LINE
+        bars.append(Bar(0, round(y - VALUE_SIZE, 1), VALUE_SIZE, colour, VALUE_SIZE))
+        texts.append(Text(VALUE_SIZE + 6, round(y - 2, 1), text, VALUE_SIZE))
+    y += 10 if legend else 0
+    for label, parts, value in rows:
+        for line in wrap(label, LABEL_SIZE, CHART_WIDTH):
+            y += LABEL_SIZE * LINE
+            texts.append(Text(0, round(y - LABEL_SIZE * 0.3, 1), line, LABEL_SIZE))
+        y += 4
+        x = 0.0
+        for amount, colour in parts:
+            if amount:
+                bars.append(Bar(round(x, 1), round(y, 1), round(unit * amount, 1), colour))
+                x += unit * amount
+        after = x + (8 if x else 0)
+        if after + text_width(value, VALUE_SIZE) <= CHART_WIDTH:
+            texts.append(Text(round(after, 1), round(y + BAR_HEIGHT - 2, 1), value, VALUE_SIZE))
+            y += BAR_HEIGHT
+        else:
+            y += BAR_HEIGHT + VALUE_SIZE * LINE
+            texts.append(Text(0, round(y - 2, 1), value, VALUE_SIZE))
+        y += 10
+    return Chart(round(y, 1), tuple(texts), tuple(bars))
+
+
+def tafels_chart(counts: list[tuple[str, int]]) -> Chart:
+    rows = [(soort, [(n, "#1d4f91")], count(n, "tafel", "tafels")) for soort, n in counts]
+    return bar_chart(rows, max((n for _, n in counts), default=1))
+
+
+def dekking_chart(dekking: list[Dekking]) -> Chart:
+    rows = []
+    for d in dekking:
+        values = [(getattr(d, attr), colour) for attr, _, _, _, colour in SERIES]
+        said = [count(getattr(d, attr), one, many) for attr, _, one, many, _ in SERIES if getattr(d, attr)]
+        rows.append((d.bouwsteen.titel, values, ", ".join(said) or "nog niets"))
+    return bar_chart(rows, max((d.totaal for d in dekking), default=1),
+                     tuple((colour, legend) for _, legend, _, _, colour in SERIES))
+
+
+@dataclass(frozen=True)
+class Aandacht:
+    """What editors could add: the gaps in the landscape, for the page /landschap/aandacht/."""
+
+    zonder_praktijk: list[Bouwsteen]
+    zonder_bijeenkomst: list[Bouwsteen]
+    zonder_vragenset: list[Bouwsteen]
+    zonder_bijeenkomsten: list[Tafel]  # tafels with no meeting recorded
+    zonder_fase: list[Tafel]  # tafels with meetings, none of which names its phase
+
+
+def gaps(content: Content, r: Relations, dekking: list[Dekking]) -> Aandacht:
+    tafels = real_tafels(content)
+    return Aandacht([d.bouwsteen for d in dekking if not d.praktijken],
+                    [d.bouwsteen for d in dekking if not d.opbrengsten],
+                    [d.bouwsteen for d in dekking if not d.vragensets],
+                    [t for t in tafels if not r.bijeenkomsten_by_tafel[t.id]],
+                    [t for t in tafels if r.bijeenkomsten_by_tafel[t.id]
+                     and not any(m.fase for m in r.bijeenkomsten_by_tafel[t.id])])

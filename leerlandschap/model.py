@@ -229,8 +229,24 @@ class Groep:
 
 @dataclass(frozen=True)
 class Contact:
+    """How visitors reach the region: a role or team and a general address, never a person's name.
+
+    `adres` is an e-mail address or the https address of a web form (the schema allows nothing else).
+    """
+
     rol: str
     adres: str = ""
+
+    @property
+    def is_formulier(self) -> bool:
+        return self.adres.startswith("https://")
+
+    @property
+    def link(self) -> str:
+        """The href for the address: the form itself, or a mailto: link."""
+        if not self.adres:
+            return ""
+        return self.adres if self.is_formulier else f"mailto:{self.adres}"
 
 
 @dataclass(frozen=True)
@@ -251,6 +267,14 @@ class Site:
     logo: str = ""
     favicon: str = ""
     kleuren: Kleuren = Kleuren()
+
+    def absolute(self, path: str) -> str:
+        """The full address of a file of the published site, e.g. 'https://x.org/ll/agenda/a.ics'; '' without `adres`."""
+        return self.adres + path if self.adres else ""
+
+    def webcal(self, path: str) -> str:
+        """The same address as a webcal:// link, which calendar apps open as a subscription; '' without `adres`."""
+        return "webcal://" + self.adres.split("://", 1)[1] + path if self.adres else ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ The MkDocs glue only wraps these pages as virtual files.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -17,13 +19,45 @@ from .afspraken import agreements, open_agreements, timeline
 from .buren import Buren
 from .feed import recent
 from .kinds import ITEM_KINDS
-from .landschap import coverage, tafel_counts
+from .landschap import conclusions, coverage, dekking_chart, gaps, tafel_counts, tafels_chart
 from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
 from .opendata import describe_files
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
+
+# Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
+# uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
+JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance", "PDCA-cyclus": "pdca-cyclus"}
+
+
+_ID = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)+")  # a reference such as "organiseer-de-governance": not shown as text
+
+
+def texts_of(*things) -> str:
+    """Every text in items (dataclasses), tuples and strings, joined: what a page can show of them (no ids, no files)."""
+    found: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            if not _ID.fullmatch(value):
+                found.append(value)
+        elif isinstance(value, (tuple, list)):
+            for part in value:
+                walk(part)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                if f.name != "herkomst":
+                    walk(getattr(value, f.name))
+
+    walk(things)
+    return "\n".join(found)
+
+
+def jargon_in(text: str) -> list[tuple[str, str]]:
+    """(word, anchor) for each hard word the text uses, in the order of JARGON."""
+    return [(word, anchor) for word, anchor in JARGON.items() if re.search(re.escape(word), text, re.IGNORECASE)]
 
 
 @dataclass(frozen=True)
@@ -79,8 +113,18 @@ class PageMaker:
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
+        context.setdefault("begrippen", jargon_in(texts_of(item)))
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
                              origin.pad if origin else None)
+
+    def calendar(self, name: str) -> dict[str, str]:
+        """Links to the calendar agenda/<name>.ics: the file in the site, and as a subscription (webcal://) with
+        its full https address to copy. A subscription needs the site's published address (site.adres in the
+        region file), also under `mkdocs serve`: a calendar app cannot subscribe to a local preview. Without an
+        address only the download is offered."""
+        path = f"agenda/{name}.ics"
+        site = self.c.regio.site
+        return {"pad": path, "adres": site.absolute(path), "webcal": site.webcal(path)}
 
     def role_titles(self, ids) -> list[str]:
         return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
@@ -98,7 +142,7 @@ class PageMaker:
             pages.append(self.page("bouwsteen", b, b.titel, b.samenvatting,
                                    rollen=self.role_titles(rollen)))
             for v in b.reflectievragen:
-                pages.append(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij {b.titel}",
+                pages.append(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
                                        of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)))
         for rol in c.rollen.values():
             per_thema: dict[str, list] = {}
@@ -115,12 +159,16 @@ class PageMaker:
                                    themas=self.thema_titles(bouwstenen), rollen=self.role_titles(s.rollen)))
         for tafel in c.tafels.values():
             moments = self.moments[tafel.id]
-            fasen = [mo.bijeenkomst.fase for mo in moments if mo.bijeenkomst.fase]
+            met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
+            verlopen = self.afspraken.get(tafel.id, [])
             pages.append(self.page("tafel", tafel, tafel.titel, tafel.samenvatting,
                                    themas=self.thema_titles(tafel.bouwstenen),
                                    rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
-                                   verlopen=self.afspraken.get(tafel.id, []), fasen=self.fasen,
-                                   laatste_fase=fasen[-1] if fasen else None))
+                                   verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
+                                   fasen=self.fasen, laatste_fase=met_fase[-1].fase if met_fase else None,
+                                   fase_bijeenkomst=met_fase[-1] if met_fase else None,
+                                   agenda=self.calendar(tafel.id),
+                                   begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments)))))
         for m in c.bijeenkomsten.values():
             tafel = c.tafels[m.tafel]
             title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
@@ -138,15 +186,21 @@ class PageMaker:
         for kind in ITEM_KINDS:
             url = urls.overview_url(kind.name)
             pages.append(GeneratedPage(url, kind.overview, self.render(kind.overview_template, url, sets=sets,
-                                                                       tafels_per_soort=list(tafels_per_soort.items()))))
+                                                                       tafels_per_soort=list(tafels_per_soort.items()),
+                                                                       agenda=self.calendar("alle-tafels"))))
         open_per_rol: dict[str | None, list] = {}
         for verloop in open_agreements(c):
             open_per_rol.setdefault(verloop.eigenaar, []).append(verloop)
         pages.append(GeneratedPage("afspraken/", "Openstaande afspraken", self.render(
             "overzicht-afspraken.html", "afspraken/",
             open_per_rol=[(c.rollen.get(rol or ""), verlopen) for rol, verlopen in open_per_rol.items()])))
+        dekking = coverage(c, r)
+        tafels = tafel_counts(c)
         pages.append(GeneratedPage("landschap/", "Het landschap in één oogopslag", self.render(
-            "landschap.html", "landschap/", tafels=tafel_counts(c), dekking=coverage(c, r))))
+            "landschap.html", "landschap/", tafels=tafels, dekking=dekking, conclusies=conclusions(c, dekking),
+            grafiek_tafels=tafels_chart(tafels["soort"]), grafiek_dekking=dekking_chart(dekking))))
+        pages.append(GeneratedPage("landschap/aandacht/", "Wat ontbreekt nog?", self.render(
+            "landschap-aandacht.html", "landschap/aandacht/", aandacht=gaps(c, r, dekking))))
         pages.append(GeneratedPage("nieuw/", "Nieuw en bijgewerkt", self.render("nieuw.html", "nieuw/", nieuws=recent(c))))
         pages.append(GeneratedPage("data/", "Open data", self.render("data.html", "data/", bestanden=self.data_files())))
         return pages + self.buren_pages()
@@ -182,7 +236,7 @@ class PageMaker:
                          self.role_titles(s.rollen)) for s in c.vragensets.values()]
         per_rol = [entry("rol", rol, f"Vragen voor {rol.meervoud.lower()}", r.vragen_by_rol[rol.id],
                          rollen=[rol.titel]) for rol in c.rollen.values() if r.vragen_by_rol[rol.id]]
-        per_thema = [entry("thema", t, f"Vragen bij {t.titel}",
+        per_thema = [entry("thema", t, f"Vragen bij het thema ‘{t.titel}’",
                            [(b, v) for b in r.bouwstenen_by_thema[t.id] for v in b.reflectievragen], t.samenvatting)
                      for t in c.themas.values() if any(b.reflectievragen for b in r.bouwstenen_by_thema[t.id])]
         per_bouwsteen = [entry("bouwsteen", b, b.titel, [(b, v) for v in b.reflectievragen], b.samenvatting)

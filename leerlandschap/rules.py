@@ -1,5 +1,5 @@
 """Rules across fields of one file, which a JSON Schema cannot say: times and dates in the right order, a meeting's
-file named after its date, the region's logo present as a file.
+file named after its date, the region's logo present as a file, and a contact in a region's own region file.
 
 Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
 may not be what the rules expect.
@@ -31,6 +31,7 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None, 
             _check_period(item, problems)
     if regio is not None and regio.valid and isinstance(regio.data, dict):
         _check_assets(regio, assets_dir, problems)
+        _check_contact(regio, problems)
 
 
 def _problem(item: Item, path: tuple, message: str) -> Problem:
@@ -75,6 +76,17 @@ def _check_period(item: Item, problems: list[Problem]) -> None:
     if isinstance(start, str) and isinstance(end, str) and end < start:  # both JJJJ-MM-DD: text order is date order
         problems.append(_problem(item, ("einddatum",), f"De einddatum ({end}) ligt voor de startdatum ({start}). "
                                                        "Controleer beide datums."))
+
+
+def _check_contact(regio: Item, problems: list[Problem]) -> None:
+    """A region's own site (regio/regio.yml) must say how visitors reach it: the footer of every page, the
+    accessibility statement and the privacy statement use it. The schema checks the address itself."""
+    if regio.layer == "regio" and "contact" not in (regio.data or {}):
+        problems.append(_problem(regio, (), "Het contact ontbreekt. Bezoekers moeten jullie kunnen bereiken: het "
+                                            "adres staat onderaan elke pagina en in de toegankelijkheidsverklaring. "
+                                            "Voeg toe: 'contact:' met daaronder 'rol: Team leerlandschap' en 'adres: "
+                                            "leren@jullieregio.nl' (een algemeen e-mailadres of de link naar een "
+                                            "contactformulier, nooit de naam van een persoon)."))
 
 
 def _check_assets(regio: Item, assets_dir: Path | None, problems: list[Problem]) -> None:

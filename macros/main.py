@@ -12,15 +12,32 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from markupsafe import escape  # noqa: E402
+from markupsafe import Markup, escape  # noqa: E402
 
+from leerlandschap.afspraken import open_agreements  # noqa: E402
+from leerlandschap.problems import ContentError  # noqa: E402
 from leerlandschap.sitedata import load_site  # noqa: E402
+
+
+def contact_footer(contact) -> dict[str, str]:
+    """What the footer of every page (overrides/partials/footer.html) needs, as plain text it escapes itself."""
+    if contact is None or not contact.adres:
+        return {}
+    return {"rol": contact.rol[0].lower() + contact.rol[1:], "adres": contact.adres, "link": contact.link,
+            "tekst": "het contactformulier" if contact.is_formulier else contact.adres}
 
 
 def define_env(env):
     # A generated config (scripts/zensical_build.py) names the content folder; otherwise it sits next to mkdocs.yml.
     configured = (env.conf.extra or {}).get("leerlandschap_content")
     content_dir = Path(configured) if configured else Path(env.conf.config_file_path).resolve().parent / "content"
+
+    # The theme's footer shows the region's contact on every page, generated ones too: MkDocs hands `config` to
+    # every theme template, so the contact goes into config.extra once per build (define_env runs in on_config).
+    try:
+        env.conf.extra["leerlandschap_contact"] = contact_footer(load_site(content_dir).content.regio.contact)
+    except ContentError:  # macros/hooks.py's on_config stops the build with every problem, in Dutch
+        env.conf.extra["leerlandschap_contact"] = {}
 
     def render(template: str, **context) -> str:
         page_url = env.page.url if env.page else ""
@@ -42,12 +59,22 @@ def define_env(env):
 
     @env.macro
     def regio_contact() -> str:
-        """Who to contact, from the region file: a role (and a general address), never a personal name."""
+        """Who to contact and how, from the region file: a role and a link, never a personal name.
+
+        'mail naar <a href="mailto:x">x</a> (team leerlandschap)', or for a web form
+        'gebruik <a href="https://...">het contactformulier</a> (team leerlandschap)'.
+        """
         contact = load_site(content_dir).content.regio.contact
         if contact is None:
-            return "de beheerders van deze site"
-        who = str(escape(contact.rol[0].lower() + contact.rol[1:]))
-        return f"{who} ({escape(contact.adres)})" if contact.adres else who
+            return "vraag het de beheerders van deze site"
+        who = escape(contact.rol[0].lower() + contact.rol[1:])
+        if not contact.adres:
+            return str(escape("vraag het de ") + who)
+        if contact.is_formulier:
+            how = Markup('gebruik <a href="{}">het contactformulier</a>').format(contact.link)
+        else:
+            how = Markup('mail naar <a href="{}">{}</a>').format(contact.link, contact.adres)
+        return str(how + Markup(" (") + who + Markup(")"))
 
     @env.macro
     def regio_intro() -> str:
@@ -55,13 +82,18 @@ def define_env(env):
         return render("home-regio.html")
 
     @env.macro
+    def taken() -> str:
+        """The home page's three entries: prepare a meeting, find good practices, keep a tafel up to date."""
+        return render("home-taken.html", aantal_open=len(open_agreements(load_site(content_dir).content)))
+
+    @env.macro
     def ingangen_per_rol() -> str:
         """One entry per role."""
         return render("home-rollen.html")
 
     @env.macro
-    def zes_groepen() -> str:
-        """The six themas with their bouwstenen."""
+    def themas() -> str:
+        """The themas with their bouwstenen."""
         return render("home-themas.html")
 
     @env.macro

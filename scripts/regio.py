@@ -3,6 +3,7 @@
 
 Usage:
   python scripts/regio.py --naam "Regio Voorbeeldstad" --adres https://regio.github.io/leerlandschap/
+                          --contact leren@voorbeeldstad.nl
                           [--repository https://github.com/regio/leerlandschap] [--motto "..."] [--forceer]
   make regio                 (asks the questions in the terminal)
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import string
 import sys
 from pathlib import Path
@@ -23,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from common import Stop, ask  # noqa: E402
 from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify  # noqa: E402
+from leerlandschap.schemas import Schema  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen" / "regio"
 FOLDERS = {
@@ -36,7 +39,13 @@ FOLDERS = {
 }
 
 
-def make_region(project: Path, naam: str, adres: str, repository: str, motto: str, forceer: bool) -> list[str]:
+def contact_pattern() -> str:
+    """The region schema's rule for a contact address: a general e-mail address or a web form (https://)."""
+    return Schema.load("regio").schema["properties"]["contact"]["properties"]["adres"]["pattern"]
+
+
+def make_region(project: Path, naam: str, adres: str, repository: str, motto: str, forceer: bool,
+                contact: str = "") -> list[str]:
     regio = project / REGIO_DIR
     if (regio / REGIO_FILE).exists() and not forceer:
         raise Stop(f"Er is al een regio: {REGIO_DIR}/{REGIO_FILE}. Er is niets veranderd. Wil je het regiobestand "
@@ -44,9 +53,14 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
     if not adres.startswith(("http://", "https://")):
         raise Stop(f"'{adres}' is geen webadres. Schrijf het hele adres, bijvoorbeeld https://regio.github.io/leerlandschap/.")
     adres = adres if adres.endswith("/") else adres + "/"
+    if not re.search(contact_pattern(), contact):
+        wrong = f"'{contact}' is geen contactadres." if contact else "Het contactadres ontbreekt (--contact)."
+        raise Stop(f"{wrong} Geef een algemeen e-mailadres, bijvoorbeeld leren@jullieregio.nl, of de link naar een "
+                   "contactformulier (https://...). Gebruik geen adres of naam van een persoon. Bezoekers zien het "
+                   "onderaan elke pagina.")
     bron = slugify(f"eigen inbreng {naam}")
     values = {key: json.dumps(value, ensure_ascii=False) for key, value in {
-        "naam": naam, "motto": motto, "sitenaam": f"Leerlandschap {naam}", "adres": adres,
+        "naam": naam, "motto": motto, "sitenaam": f"Leerlandschap {naam}", "adres": adres, "contact": contact,
         "sitebeschrijving": f"Wat {naam} weet over samen leren in jeugdhulp, jeugdbescherming en sociaal domein."}.items()}
     values["bron"] = bron
     values["repository"] = f"  repository: {json.dumps(repository)}\n" if repository else ""
@@ -70,7 +84,7 @@ NEXT_STEPS = """
 Klaar. Je site is nu de site van {naam}.
 - De voorbeeldregio (Flevoland) staat niet meer op je site. De landelijke bouwstenen blijven.
 - Volgende stappen:
-  1. Vul regio/regio.yml verder in: beschrijving, contact, en eventueel logo en kleuren.
+  1. Vul regio/regio.yml verder in: beschrijving, wie bereikbaar is (contact), en eventueel logo en kleuren.
   2. Voeg een tafel toe:      make new ARGS="tafel --titel 'Leertafel ...'"
   3. Voeg een praktijk toe:   make new ARGS="praktijk --titel '...'"
   4. Controleer en bekijk:    make check  en  make serve
@@ -82,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak van deze kopie de site van je eigen regio.")
     parser.add_argument("--naam", help="naam van de regio, bijvoorbeeld 'Regio Voorbeeldstad'")
     parser.add_argument("--adres", help="webadres van de site, bijvoorbeeld https://regio.github.io/leerlandschap/")
+    parser.add_argument("--contact", help="algemeen e-mailadres of link naar een contactformulier, bijvoorbeeld "
+                                          "leren@voorbeeldstad.nl (geen persoonlijk adres)")
     parser.add_argument("--repository", default="", help="webadres van de repository, voor links 'Bewerk deze pagina'")
     parser.add_argument("--motto", help="motto van de regio")
     parser.add_argument("--forceer", action="store_true", help="schrijf het regiobestand opnieuw als het al bestaat")
@@ -91,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         naam = ask("de naam van je regio", args.naam, interactive)
         adres = ask("het webadres van je site", args.adres, interactive)
+        contact = ask("het contactadres (algemeen e-mailadres of link naar een contactformulier)", args.contact, interactive)
         motto = ask("het motto", args.motto, interactive, "Samen leren wat werkt")
-        written = make_region(args.project, naam, adres, args.repository, motto, args.forceer)
+        written = make_region(args.project, naam, adres, args.repository, motto, args.forceer, contact)
     except Stop as stop:
         print(stop, file=sys.stderr)
         return 2

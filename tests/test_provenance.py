@@ -20,6 +20,9 @@ motto: Samen leren wat werkt
 beschrijving: Een regio om te testen.
 site:
   naam: Leerlandschap Zuidkust
+contact:
+  rol: Team leerlandschap
+  adres: leren@zuidkust.example
 bron: eigen
 """
 PRAKTIJK = """\

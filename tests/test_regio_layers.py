@@ -15,6 +15,9 @@ site:
   adres: https://zuidkust.example/
 verbergen:
   - bouwstenen/organiseer-de-governance
+contact:
+  rol: Team leerlandschap
+  adres: leren@zuidkust.example
 bron: eigen
 """
 

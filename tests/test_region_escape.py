@@ -24,7 +24,7 @@ def site(tmp_path_factory):
 
     project = make_project(tmp_path_factory.mktemp("regio-escape") / "project")
     make_region(project, naam=REGION, adres="https://zuid.example/leerlandschap/", repository="", motto="Samen",
-                forceer=False)
+                forceer=False, contact="leren@zuid.example")
     regio = project / "regio" / "regio.yml"
     data = yaml.safe_load(regio.read_text(encoding="utf-8"))
     data["site"].update(naam=NAME, beschrijving=DESCRIPTION)
@@ -80,7 +80,9 @@ def test_home_heading_description_and_contact_are_text(site):
     assert [m.attrs["content"] for m in privacy.find_all("meta", name="description")] == [DESCRIPTION]
     text = " ".join(privacy.all_text().split())
     assert f"Deze site van {REGION} verzamelt" in text
-    assert f"via {CONTACT[0].lower() + CONTACT[1:]}." in text
+    assert f"mail naar leren@zuid.example ({CONTACT[0].lower() + CONTACT[1:]})." in text
+    footer = " ".join(privacy.find_all("footer")[0].all_text().split())  # the footer of every page names it too
+    assert f"Neem contact op met {CONTACT[0].lower() + CONTACT[1:]}: leren@zuid.example." in footer
 
 
 def test_the_feed_names_the_region_as_text(site):

@@ -58,7 +58,8 @@ def hrefs(root) -> set[str]:
     return {a.attrs.get("href") for a in root.find_all("a") if a.attrs.get("href")}
 
 
-BASE_PATH = urlsplit(re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).path
+SITE_URL = re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+BASE_PATH = urlsplit(SITE_URL).path
 
 
 def resolves_to(site: Path, page_url: str, href: str) -> str:
@@ -136,6 +137,11 @@ def test_every_internal_link_and_anchor_resolves(site):
         for element in parse_file(html).find_all():
             for attr in ("href", "src"):
                 link = element.attrs.get(attr)
+                if link and link.startswith("webcal:"):  # a calendar subscription: one of the site's own files
+                    path = site / urlsplit(link).path.removeprefix(BASE_PATH)
+                    if urlsplit(link).netloc != urlsplit(SITE_URL).netloc or not path.is_file():
+                        broken.append(f"{url}: {link}")
+                    continue
                 if not link or re.match(r"^(https?:|mailto:|data:)", link):
                     continue
                 target = resolves_to(site, url, link)
