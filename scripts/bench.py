@@ -26,12 +26,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import shutil  # noqa: E402
 
-from synthetic import write_synthetic_content  # noqa: E402
-from zensical_build import generate  # noqa: E402
-
 from build import build  # noqa: E402
 from common import copy_project  # noqa: E402
 from leerlandschap.loader import check_content  # noqa: E402
+from synthetic import write_synthetic_content  # noqa: E402
+from zensical_build import generate  # noqa: E402
 
 
 def site_build(content: Path, workdir: Path) -> tuple[dict, int]:

@@ -28,12 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from synthetic import write_synthetic_content  # noqa: E402
-
 from common import copy_project  # noqa: E402
 from leerlandschap.buren import FILES  # noqa: E402
 from leerlandschap.loader import load_content  # noqa: E402
 from leerlandschap.opendata import open_data_documents  # noqa: E402
+from synthetic import write_synthetic_content  # noqa: E402
 
 READ_SHARE = 0.7  # synthetic.py: 30% of its items are bouwstenen, which a neighbour's page never reads
 

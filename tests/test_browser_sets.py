@@ -69,7 +69,7 @@ def texts(page):
 # --- Take a ready set over whole ------------------------------------------------------------------------------
 
 def test_take_over_a_curated_set_whole_with_one_click(new_page, site, example_content):
-    _, url, data = site
+    _, url, _data = site
     vragenset = example_content.vragensets[SET]
     page = new_page()
     page.goto(url + f"vragensets/{SET}/")
@@ -349,7 +349,8 @@ def test_an_old_long_link_still_opens(new_page, site):
 
 
 def test_short_codes_are_stable_and_lengthened_on_collision():
-    from leerlandschap.vragendata import FREE_TEXT as PREFIX, short_codes
+    from leerlandschap.vragendata import FREE_TEXT as PREFIX
+    from leerlandschap.vragendata import short_codes
 
     assert PREFIX == FREE_TEXT
     digests = {"a/x": "abcd1zz", "b/y": "abcd2zz", "c/z": "abce9zz", "d/w": "qrst000"}

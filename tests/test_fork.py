@@ -43,7 +43,11 @@ def repos(tmp_path_factory):
     run("git init -q -b main && git add -A && git commit -q -m upstream", upstream, env)
     run(f"git clone -q {upstream} fork", tmp, env)
     run("git remote remove origin", tmp / "fork", env)  # like a fresh copy: upstream is added by the guide
-    return upstream, tmp / "fork", env
+    yield upstream, tmp / "fork", env
+    # The guide's `make` installs the fork itself into the shared .venv (make setup installs the project editable):
+    # point it back at this repository for the tests that follow.
+    subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--no-build-isolation", "-e", str(ROOT)], check=True, capture_output=True)
 
 
 def guide_commands() -> list[str]:
