@@ -72,6 +72,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             config.theme["logo"] = s.logo
         if s.favicon:
             config.theme["favicon"] = s.favicon
+        config.extra.update(s.extra)  # the theme's footer shows the region's contact on every page
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

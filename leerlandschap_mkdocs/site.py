@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from leerlandschap.loader import ASSETS, REGIO_DIR
+from leerlandschap.model import Contact
 from leerlandschap.sitedata import SiteData
 
 FALLBACK_URL = "https://leerlandschap.invalid/"
@@ -28,6 +29,7 @@ class Settings:
     edit_uri: str | None
     logo: str | None
     favicon: str | None
+    extra: dict  # for the theme: config.extra entries (the footer's contact)
 
 
 def settings(site: SiteData) -> Settings:
@@ -42,7 +44,16 @@ def settings(site: SiteData) -> Settings:
         edit_uri=edit_base(s.repository, s.tak) if s.repository else None,
         logo=f"regio/{s.logo}" if s.logo else None,
         favicon=f"regio/{s.favicon}" if s.favicon else None,
+        extra={"leerlandschap_contact": contact_footer(site.content.regio.contact)},
     )
+
+
+def contact_footer(contact: Contact | None) -> dict[str, str]:
+    """What the footer of every page (overrides/partials/footer.html) needs, as plain text it escapes itself."""
+    if contact is None or not contact.adres:
+        return {}
+    return {"rol": contact.rol[0].lower() + contact.rol[1:], "adres": contact.adres, "link": contact.link,
+            "tekst": "het contactformulier" if contact.is_formulier else contact.adres}
 
 
 def edit_base(repository: str, branch: str) -> str:

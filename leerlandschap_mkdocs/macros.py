@@ -1,0 +1,92 @@
+"""Macros for the hand-written pages in docs/ (only pages with `render_macros: true`), for mkdocs-macros and Zensical.
+
+Each macro renders one of our templates with the checked model and returns HTML, which the macros engine does not
+render again, so content text is never evaluated as a template. mkdocs.yml names this module through the thin
+wiring file macros/main.py; the Zensical export names it directly (it loads no module by file path). The
+configuration is read with item access, which MkDocs' config object and Zensical's plain dict both offer.
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from leerlandschap.afspraken import open_agreements
+from leerlandschap.model import Bestand
+from leerlandschap.sitedata import load_site
+
+
+def define_env(env):
+    conf = env.conf
+    # A generated config (scripts/zensical_build.py) names the content folder; otherwise it sits next to mkdocs.yml.
+    configured = (conf["extra"] or {}).get("leerlandschap_content")
+    content_dir = Path(configured) if configured else Path(conf["config_file_path"]).resolve().parent / "content"
+
+    def render(template: str, **context) -> str:
+        page_url = env.page.url if env.page else ""
+        return load_site(content_dir).maker.render(template, page_url, **context)
+
+    @env.macro
+    def site_naam() -> str:
+        """The site's name (from the region file), escaped once.
+
+        The plugin's on_config (and the Zensical export) already escaped it to Markup, which escape() leaves as it is.
+        """
+        return str(escape(conf["site_name"]))
+
+    @env.macro
+    def regio_naam() -> str:
+        """The region's name, escaped (macro results are inserted as they are)."""
+        return str(escape(load_site(content_dir).content.regio.naam))
+
+    @env.macro
+    def regio_contact() -> str:
+        """Who to contact and how, from the region file: a role and a link, never a personal name.
+
+        'mail naar <a href="mailto:x">x</a> (team leerlandschap)', or for a web form
+        'gebruik <a href="https://...">het contactformulier</a> (team leerlandschap)'.
+        """
+        contact = load_site(content_dir).content.regio.contact
+        if contact is None:
+            return "vraag het de beheerders van deze site"
+        who = escape(contact.rol[0].lower() + contact.rol[1:])
+        if not contact.adres:
+            return str(escape("vraag het de ") + who)
+        if contact.is_formulier:
+            how = Markup('gebruik <a href="{}">het contactformulier</a>').format(contact.link)
+        else:
+            how = Markup('mail naar <a href="{}">{}</a>').format(contact.link, contact.adres)
+        return str(how + Markup(" (") + who + Markup(")"))
+
+    @env.macro
+    def regio_intro() -> str:
+        """The region's name, motto and description."""
+        return render("home-regio.html")
+
+    @env.macro
+    def taken() -> str:
+        """The home page's three entries: prepare a meeting, find good practices, keep a tafel up to date."""
+        return render("home-taken.html", aantal_open=len(open_agreements(load_site(content_dir).content)))
+
+    @env.macro
+    def ingangen_per_rol() -> str:
+        """One entry per role."""
+        return render("home-rollen.html")
+
+    @env.macro
+    def themas() -> str:
+        """The themas with their bouwstenen."""
+        return render("home-themas.html")
+
+    @env.macro
+    def nieuw(aantal: int = 6) -> str:
+        """The latest practices, vragensets and meetings with an outcome, newest first."""
+        site = load_site(content_dir)
+        c = site.content
+        dated: list[tuple[str, Bestand, datetime.date]] = [("praktijk", p, p.datum) for p in c.praktijken.values()]
+        dated += [("vragenset", s, s.datum) for s in c.vragensets.values()]
+        dated += [("bijeenkomst", m, m.datum) for m in c.bijeenkomsten.values()
+                  if m.opbrengst.inzichten or m.opbrengst.afspraken]
+        dated.sort(key=lambda entry: (entry[2], getattr(entry[1], "id", "")), reverse=True)
+        return render("home-nieuw.html", nieuw=dated[:aantal])
