@@ -55,13 +55,13 @@ def export_validator(schema: dict) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema, format_checker=EXPORT_FORMATS)
 
 
-def _plain(value):
+def plain(value):
     if isinstance(value, Herkomst):  # the file the item comes from, as the repository names it
         return value.pad
     if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
@@ -88,9 +88,9 @@ def open_data_documents(content: Content) -> dict[str, dict]:
     """{'praktijken': {...}, ..., 'regio': {...}}: every data file as plain data."""
     documents = {}
     for kind in OPEN_DATA:
-        items = [{**_plain(item), "pagina": urls.item_url(kind.name, item.id)} for item in getattr(content, kind.folder).values()]
+        items = [{**plain(item), "pagina": urls.item_url(kind.name, item.id)} for item in getattr(content, kind.folder).values()]
         documents[kind.folder] = document(kind.name, kind.folder, items)
-    regio = _plain(content.regio)
+    regio = plain(content.regio)
     documents["regio"] = document("regio", "regio", [{name: regio[name] for name in REGIO_FIELDS if name in regio}])
     return documents
 

@@ -132,53 +132,68 @@ class PageMaker:
     def thema_titles(self, bouwsteen_ids) -> list[str]:
         return [self.c.themas[t].titel for t in self.r.themas_of(self.c, bouwsteen_ids)]
 
+    def items(self) -> list[tuple[str, str, Bestand]]:
+        """Every item that has pages of its own, in the site's order, as (kind, id, item): what preview.py re-renders."""
+        c = self.c
+        groups: list[tuple[str, dict]] = [("thema", c.themas), ("bouwsteen", c.bouwstenen), ("rol", c.rollen),
+                                          ("praktijk", c.praktijken), ("vragenset", c.vragensets), ("tafel", c.tafels),
+                                          ("bijeenkomst", c.bijeenkomsten), ("bron", c.bronnen)]
+        return [(kind, ident, item) for kind, group in groups for ident, item in group.items()]
+
     def all_pages(self) -> list[GeneratedPage]:
+        return [page for kind, _, item in self.items() for page in self.pages_of(kind, item)] + self.overview_pages()
+
+    def pages_of(self, kind: str, item) -> list[GeneratedPage]:
+        """The pages of one item: its own page (a bouwsteen also has one per reflection question)."""
         c, r = self.c, self.r
-        pages = []
-        for t in c.themas.values():
-            pages.append(self.page("thema", t, t.titel, t.samenvatting))
-        for b in c.bouwstenen.values():
+        if kind == "thema":
+            return [self.page("thema", item, item.titel, item.samenvatting)]
+        if kind == "bouwsteen":
+            b = item
             rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
-            pages.append(self.page("bouwsteen", b, b.titel, b.samenvatting,
-                                   rollen=self.role_titles(rollen)))
-            for v in b.reflectievragen:
-                pages.append(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
-                                       of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)))
-        for rol in c.rollen.values():
+            return [self.page("bouwsteen", b, b.titel, b.samenvatting, rollen=self.role_titles(rollen)),
+                    *(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
+                                of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
+        if kind == "rol":
             per_thema: dict[str, list] = {}
-            for b, v in r.vragen_by_rol[rol.id]:
+            for b, v in r.vragen_by_rol[item.id]:
                 per_thema.setdefault(b.thema, []).append((b, v))
-            pages.append(self.page("rol", rol, rol.meervoud, rol.beschrijving,
-                                   vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema]))
-        for p in c.praktijken.values():
-            pages.append(self.page("praktijk", p, p.titel, p.samenvatting,
-                                   themas=self.thema_titles(p.bouwstenen)))
-        for s in c.vragensets.values():
-            bouwstenen = [ref.partition("/")[0] for ref in s.vragen]
-            pages.append(self.page("vragenset", s, s.titel, s.doel,
-                                   themas=self.thema_titles(bouwstenen), rollen=self.role_titles(s.rollen)))
-        for tafel in c.tafels.values():
+            return [self.page("rol", item, item.meervoud, item.beschrijving,
+                              vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
+        if kind == "praktijk":
+            return [self.page("praktijk", item, item.titel, item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
+        if kind == "vragenset":
+            bouwstenen = [ref.partition("/")[0] for ref in item.vragen]
+            return [self.page("vragenset", item, item.titel, item.doel,
+                              themas=self.thema_titles(bouwstenen), rollen=self.role_titles(item.rollen))]
+        if kind == "tafel":
+            tafel = item
             moments = self.moments[tafel.id]
             met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
             verlopen = self.afspraken.get(tafel.id, [])
-            pages.append(self.page("tafel", tafel, tafel.titel, tafel.samenvatting,
-                                   themas=self.thema_titles(tafel.bouwstenen),
-                                   rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
-                                   verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
-                                   fasen=self.fasen, laatste_fase=met_fase[-1].fase if met_fase else None,
-                                   fase_bijeenkomst=met_fase[-1] if met_fase else None,
-                                   agenda=self.calendar(tafel.id),
-                                   begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments)))))
-        for m in c.bijeenkomsten.values():
+            return [self.page("tafel", tafel, tafel.titel, tafel.samenvatting,
+                              themas=self.thema_titles(tafel.bouwstenen),
+                              rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
+                              verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
+                              fasen=self.fasen, laatste_fase=met_fase[-1].fase if met_fase else None,
+                              fase_bijeenkomst=met_fase[-1] if met_fase else None,
+                              agenda=self.calendar(tafel.id),
+                              begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments))))]
+        if kind == "bijeenkomst":
+            m = item
             tafel = c.tafels[m.tafel]
             title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
                                 else f"Bijeenkomst van {tafel.titel}")
             moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
-            pages.append(self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}",
-                                   themas=self.thema_titles(m.opbrengst.bouwstenen),
-                                   rollen=self.role_titles(m.deelnemers), moment=moment))
-        for bron in c.bronnen.values():
-            pages.append(self.page("bron", bron, bron.titel, bron.uitgever))
+            return [self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}",
+                              themas=self.thema_titles(m.opbrengst.bouwstenen),
+                              rollen=self.role_titles(m.deelnemers), moment=moment)]
+        return [self.page("bron", item, item.titel, item.uitgever)]
+
+    def overview_pages(self) -> list[GeneratedPage]:
+        """Pages about many items at once (overviews, agreements, landscape, news, open data, neighbours)."""
+        c, r = self.c, self.r
+        pages = []
         tafels_per_soort: dict[str, list[Tafel]] = {}
         for tafel in c.tafels.values():
             tafels_per_soort.setdefault(tafel.soort, []).append(tafel)

@@ -21,6 +21,7 @@ from .loader import REGIO_DIR, load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
+from .preview import affected
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
 from .vragendata import questions_json
@@ -33,6 +34,7 @@ class SiteData:
     pages: tuple[GeneratedPage, ...]
     project: Path  # the folder holding content/ (and regio/ in a fork)
     buren: Buren = field(default_factory=Buren)  # neighbours' items, read at build time (buren.py)
+    by_item: dict = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
@@ -64,7 +66,7 @@ def build_time() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
-_cache: dict[Path, tuple[tuple, SiteData]] = {}
+_cache: dict[Path, tuple[tuple, tuple, SiteData]] = {}
 
 
 def _signature(*folders: Path) -> tuple:
@@ -73,17 +75,28 @@ def _signature(*folders: Path) -> tuple:
 
 
 def load_site(content_dir: Path) -> SiteData:
-    """Checked content and its pages; raises ContentError listing every problem."""
+    """Checked content and its pages; raises ContentError listing every problem.
+
+    The result is kept: asked again with nothing changed, it is returned as it is. After an edit of the content
+    only the pages the edit reaches are rendered again (preview.py); after an edit of a template or schema, all.
+    """
     content_dir = Path(content_dir).resolve()
     regio_dir = content_dir.parent / REGIO_DIR
-    # Templates and schemas count too: under `mkdocs serve` an edited template must show on the next rebuild.
-    key = _signature(content_dir, SCHEMA_DIR, TEMPLATES, *([regio_dir] if regio_dir.is_dir() else []))
+    code = _signature(SCHEMA_DIR, TEMPLATES)  # an edited template or schema must show on the next preview too
+    inhoud = _signature(content_dir, *([regio_dir] if regio_dir.is_dir() else []))
     cached = _cache.get(content_dir)
-    if cached and cached[0] == key:
-        return cached[1]
+    if cached and cached[:2] == (code, inhoud):
+        return cached[2]
     content = load_content(content_dir)
     buren = load_buren(content_dir.parent, content.regio)  # fetched, or the last good copy under build/buren/
     maker = PageMaker(content, buren=buren)
-    data = SiteData(content, maker, tuple(maker.all_pages()), content_dir.parent, buren)
-    _cache[content_dir] = (key, data)
+    previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None
+    reach = affected(previous.content, content) if previous else None
+    by_item = {(kind, ident): (previous.by_item[(kind, ident)]
+                               if reach is not None and previous and (kind, ident) not in reach
+                               and (kind, ident) in previous.by_item else tuple(maker.pages_of(kind, item)))
+               for kind, ident, item in maker.items()}
+    pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
+    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item)
+    _cache[content_dir] = (code, inhoud, data)
     return data

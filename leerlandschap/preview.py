@@ -1,0 +1,71 @@
+"""Which pages an edit changes, so a preview re-renders only those (`make serve`, under a second at 1000 items).
+
+An item's page shows the item and the titles and details of the items it points to and that point to it
+(backlinks). So after an edit, the pages to render again are those of the changed items, of everything linked
+to them before or after the edit, and every page about many items at once (overviews, agreements, landscape,
+news), which are always rendered again. A tafel's page and its meetings show one timeline, so they go together,
+and what their meetings link to names the tafel as well.
+Changes to the shared vocabulary (themas, rollen, bronnen, the region file) reach almost every page: those
+render everything. tests/test_preview.py checks, edit by edit, that this equals rendering the whole site.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from .kinds import BY_NAME
+from .model import Bijeenkomst, Content
+from .opendata import plain
+from .schemas import Schema
+
+Key = tuple[str, str]  # (kind, id), e.g. ("praktijk", "samen-lunchen")
+EVERYTHING_KINDS = {"thema", "rol", "bron"}  # the vocabulary every page names: an edit there renders all pages
+
+
+def items(content: Content) -> dict[Key, object]:
+    return {(kind.name, ident): item for kind in (*BY_NAME.values(),) if kind.name not in ("aanvulling", "regio")
+            for ident, item in getattr(content, kind.folder).items()}
+
+
+def links(content: Content) -> dict[Key, set[Key]]:
+    """Both directions of every reference between items: key -> the keys it is linked with."""
+    schemas = {name: Schema.load(name) for name in {k for k, _ in items(content)}}
+    linked: dict[Key, set[Key]] = {}
+
+    def link(a: Key, b: Key) -> None:
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+
+    for (kind, ident), item in items(content).items():
+        for ref in schemas[kind].references(plain(item)):
+            link((kind, ident), (ref.kind if ref.kind != "vraag" else "bouwsteen", ref.target.partition("/")[0]))
+        if isinstance(item, Bijeenkomst):
+            link((kind, ident), ("tafel", item.tafel))
+            if not item.bron:
+                link((kind, ident), ("bron", content.tafels[item.tafel].bron))
+    return linked
+
+
+def affected(old: Content, new: Content) -> set[Key] | None:
+    """The items whose pages must be rendered again after going from `old` to `new`; None means all of them."""
+    if dataclasses.replace(old.regio, herkomst=None) != dataclasses.replace(new.regio, herkomst=None):
+        return None
+    before, after = items(old), items(new)
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    if any(kind in EVERYTHING_KINDS for kind, _ in changed):
+        return None
+    old_links, new_links = links(old), links(new)
+    result = set(changed)
+    for key in changed:
+        result |= old_links.get(key, set()) | new_links.get(key, set())
+    # A tafel's timeline runs through all its meetings (agreements carry forward): a change to one of them, or to
+    # the tafel, renders the tafel and all its meetings.
+    tafels = {ident for kind, ident in result if kind == "tafel"}
+    tafels |= {m.tafel for content in (old, new) for (kind, ident), m in items(content).items()
+               if kind == "bijeenkomst" and (kind, ident) in result and isinstance(m, Bijeenkomst)}
+    for content in (old, new):
+        result |= {("tafel", t) for t in tafels if t in content.tafels}
+        result |= {("bijeenkomst", m.id) for m in content.bijeenkomsten.values() if m.tafel in tafels}
+    # Pages that list a meeting's outcome name its tafel too (a bouwsteen's "opbrengsten van tafels").
+    for key in [k for k in result if k[0] == "bijeenkomst" and k[1].partition("/")[0] in tafels]:
+        result |= old_links.get(key, set()) | new_links.get(key, set())
+    return result
