@@ -27,7 +27,8 @@
       const mark = document.createElement("strong");
       mark.className = "ll-te-laat__label";
       mark.textContent = "te laat";
-      item.append(" ", mark);
+      // In a table row the mark goes into the last cell (the status), never loose inside the <tr>.
+      (item.tagName === "TR" && item.lastElementChild ? item.lastElementChild : item).append(" ", mark);
     }
   }
   for (const meeting of document.querySelectorAll(".ll-tijdlijn > li[data-datum]")) {
