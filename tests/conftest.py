@@ -40,3 +40,24 @@ def example_site(tmp_path_factory):
     server = SiteServer(project / "site")
     yield project, server.url
     server.stop()
+
+
+@pytest.fixture
+def new_page(chromium, example_site):
+    """new_page(**context options) -> a page in a fresh browser context; JavaScript errors fail the test."""
+    contexts = []
+
+    def make(**options):
+        context = chromium.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.errors = errors
+        return page
+
+    yield make
+    for context in contexts:
+        for page in context.pages:
+            assert page.errors == []
+        context.close()

@@ -17,26 +17,6 @@ def built(example_site):
     return example_site
 
 
-@pytest.fixture
-def new_page(chromium, built):
-    contexts = []
-
-    def make():
-        context = chromium.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.errors = errors
-        return page
-
-    yield make
-    for context in contexts:
-        for page in context.pages:
-            assert page.errors == []
-        context.close()
-
-
 def words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 

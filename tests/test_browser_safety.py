@@ -18,24 +18,7 @@ def questions(example_site):
     return {ref: data[ref]["vraag"] for ref in sorted(data)[:6]}
 
 
-@pytest.fixture
-def new_page(chromium, example_site):
-    contexts = []
 
-    def make(**options):
-        context = chromium.new_context(**options)
-        contexts.append(context)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.errors = errors
-        return page
-
-    yield make
-    for context in contexts:
-        for page in context.pages:
-            assert page.errors == []
-        context.close()
 
 
 def stored(page):
