@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Screenshots for the README's guides, made the way people use the site: in Debian's headless Chromium.
+
+Usage: python scripts/screenshots.py [--site DIR] [--out DIR]      (also: make screenshots)
+
+Builds the example site into a temporary folder (or uses --site), serves it on 127.0.0.1 and walks three flows:
+a bestuurder preparing a meeting (laptop), a professional looking for good practices (phone) and a coordinator
+following a tafel (laptop). Each step in SHOTS becomes one PNG in handleiding/ (the README shows them; they are
+not part of the site). The pictures are the same on every run on the same machine: fixed window sizes, a fixed
+date and a paused clock, no animations, system fonts loaded before each shot. The browser visits the site under
+its own address (from the region file, e.g. https://example.org/leerlandschap/) and every request is answered by
+the local server, so a shared link in a picture shows that address, not a changing port; nothing else is
+requested. Only what is in view is captured, not the whole page, so the files stay small.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
+
+# Every picture the README uses, in the order the flows make them: file name -> what it shows.
+# tests/test_screenshots.py reads this constant (without a browser): keep it a plain literal.
+SHOTS = {
+    "bestuurder-1-vragensets.png": "Vragensets: kant-en-klare sets, elk met de knop Pas deze set aan",
+    "bestuurder-2-mijn-vragenset.png": "Mijn vragenset na Pas deze set aan: vragen verplaatsen of weghalen, Kopieer link",
+    "bestuurder-3-vergadermodus.png": "Vergadermodus: één vraag groot in beeld, de timer rechtsboven, de toetsen onderaan",
+    "professional-1-home.png": "Home op de telefoon: Wat wil je doen? met Goede praktijken vinden",
+    "professional-2-zoeken.png": "Zoeken op 'bestuurder': eerst de resultaten, de filters ingeklapt",
+    "professional-3-praktijk.png": "Een goede praktijk op de telefoon",
+    "coordinator-1-tafel.png": "Pagina van een tafel: de fase en In je agenda",
+    "coordinator-2-tijdlijn.png": "De laatste bijeenkomst in de tijdlijn, daaronder alle afspraken met hun status nu",
+    "coordinator-3-afspraken.png": "Openstaande afspraken van alle tafels, per rol, te late gemarkeerd",
+}
+
+OUT = ROOT / "handleiding"
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# A fixed moment, so "te laat" and "gepland" on the pages are the same on every run.
+NOW = datetime.datetime.fromisoformat("2026-11-20T10:00:00+01:00")
+SET = "bestuurlijk-overleg-bestuurlijk-leren"
+TAFEL = "voorbeeldtafel-jongeren-rond-18"
+PRAKTIJK_SEARCH = "bestuurder"
+# One raster thread and no partial raster: otherwise the edges of a few rounded corners differ by a pixel
+# between runs, and git would see a changed picture where nothing changed.
+STEADY_ARGS = ["--num-raster-threads=1", "--disable-partial-raster", "--force-color-profile=srgb"]
+HEADER = 72  # px under the top of the window where a scrolled-to heading lands (below the sticky header)
+
+
+class Shooter:
+    """Writes each shot of SHOTS once, and says where."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.written: list[Path] = []
+        self.errors: list[str] = []  # script errors in the pages: a picture of a broken page is no guide
+
+    def __call__(self, page, name: str) -> None:
+        assert name in SHOTS, name
+        settle(page)
+        path = self.out / name
+        page.screenshot(path=str(path), animations="disabled", caret="hide", scale="css")
+        self.written.append(path)
+        print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  ({path.stat().st_size // 1024} kB): {SHOTS[name]}")
+
+
+def settle(page) -> None:
+    """Nothing loading, fonts ready, and what the page had scheduled for the next half second has run."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.clock.run_for(500)
+
+
+def site_address(site: Path) -> str:
+    """The published address of the site (MkDocs' canonical link on the home page), ending in a slash."""
+    found = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    address = found.group(1) if found else "https://example.org/"
+    return address if address.endswith("/") else address + "/"
+
+
+def serve_as(context, address: str, local: str) -> None:
+    """Requests for `address` are answered by the local server at `local`; anything else is refused."""
+
+    def answer(route) -> None:
+        if route.request.url.startswith(address):
+            route.fulfill(response=route.fetch(url=local + route.request.url[len(address):]))
+        else:
+            route.abort()
+
+    context.route("**/*", answer)
+
+
+def open_page(context, url: str, shoot: Shooter):
+    page = context.new_page()
+    page.on("pageerror", lambda error: shoot.errors.append(f"{page.url}: {error}"))
+    page.goto(url)
+    return page
+
+
+def scroll_to(page, locator) -> None:
+    locator.evaluate(f"e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - {HEADER})")
+
+
+def bestuurder(context, url: str, shoot: Shooter) -> None:
+    page = open_page(context, url + "vragensets/", shoot)
+    shoot(page, "bestuurder-1-vragensets.png")
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url("**/mijn-vragenset/**")
+    page.locator("#ll-mijnset-lijst .ll-setvraag").first.wait_for()
+    scroll_to(page, page.get_by_role("button", name="Start vergadermodus"))
+    page.get_by_role("button", name="Kopieer link").click()
+    page.get_by_text("Link gekopieerd").wait_for()
+    page.evaluate("document.activeElement.blur()")
+    shoot(page, "bestuurder-2-mijn-vragenset.png")
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    page.keyboard.press("t")  # the timer, 3 minutes per question
+    page.clock.run_for(45_000)  # 45 seconds into the first question
+    shoot(page, "bestuurder-3-vergadermodus.png")
+    page.close()
+
+
+def professional(context, url: str, shoot: Shooter) -> None:
+    from playwright.sync_api import expect
+
+    page = open_page(context, url, shoot)
+    scroll_to(page, page.get_by_role("heading", name="Wat wil je doen?"))
+    shoot(page, "professional-1-home.png")
+    page.get_by_role("link", name="Zoeken").first.click()  # the magnifier in the header
+    page.wait_for_url("**/zoeken/**")
+    field = page.get_by_label("Waar zoek je naar?")
+    field.fill(PRAKTIJK_SEARCH)
+    field.press("Enter")
+    expect(page.locator("#ll-zoekstatus")).to_contain_text(f"voor \u201c{PRAKTIJK_SEARCH}\u201d")
+    field.blur()
+    shoot(page, "professional-2-zoeken.png")
+    page.get_by_text("Filters", exact=True).click()
+    page.get_by_role("checkbox", name=re.compile(r"^praktijk \(\d+\)$")).check()
+    kinds = page.locator("#ll-resultaten .ll-meta")
+    expect(kinds.first).to_have_text("praktijk")  # the list is redrawn with only good practices
+    expect(kinds.filter(has_not_text="praktijk")).to_have_count(0)
+    page.locator("#ll-resultaten a").first.click()
+    page.wait_for_url("**/praktijken/**")
+    shoot(page, "professional-3-praktijk.png")
+    page.close()
+
+
+def coordinator(context, url: str, shoot: Shooter) -> None:
+    page = open_page(context, url + "tafels/", shoot)
+    page.locator("article a", has_text="thematafel Jongeren rond 18").first.click()
+    page.wait_for_url(f"**/tafels/{TAFEL}/")
+    scroll_to(page, page.get_by_role("heading", name="Waar staat de tafel?", exact=True))
+    shoot(page, "coordinator-1-tafel.png")
+    scroll_to(page, page.locator(".ll-tijdlijn > li").last)  # the latest meeting, then how the agreements stand now
+    shoot(page, "coordinator-2-tijdlijn.png")
+    page.goto(url + "afspraken/")
+    shoot(page, "coordinator-3-afspraken.png")
+    page.close()
+
+
+FLOWS: list[tuple[Callable, dict]] = [
+    (bestuurder, {"viewport": LAPTOP}),
+    (professional, {"viewport": PHONE, "is_mobile": True, "has_touch": True}),
+    (coordinator, {"viewport": LAPTOP}),
+]
+
+
+def shoot_all(site: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    shoot = Shooter(out)
+    address = site_address(site)
+    server = SiteServer(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + STEADY_ARGS)
+            for flow, options in FLOWS:
+                context = browser.new_context(device_scale_factor=1, reduced_motion="reduce", color_scheme="light",
+                                              locale="nl-NL", timezone_id="Europe/Amsterdam", **options)
+                serve_as(context, address, server.url)
+                # Timers only move when run_for says so, from a fixed moment: the same "te laat" and the same
+                # meeting timer on every run. (Installed a second early: pausing cannot go back in time.)
+                context.clock.install(time=NOW - datetime.timedelta(seconds=1))
+                context.clock.pause_at(NOW)
+                origin = re.match(r"[a-z]+://[^/]+", address).group(0)  # type: ignore[union-attr]
+                context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+                flow(context, address, shoot)
+                context.close()
+            browser.close()
+    finally:
+        server.stop()
+    if shoot.errors:
+        raise SystemExit("Fouten in de pagina's (de afbeeldingen kloppen misschien niet):\n" + "\n".join(shoot.errors))
+    missing = [name for name in SHOTS if out / name not in shoot.written]
+    if missing:
+        raise SystemExit(f"Niet gemaakt: {', '.join(missing)}")
+    return shoot.written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Maak de schermafbeeldingen voor de README opnieuw.")
+    parser.add_argument("--site", type=Path, help="een al gebouwde site gebruiken (anders bouwt het script de voorbeeldsite)")
+    parser.add_argument("--out", type=Path, default=OUT, help="map voor de afbeeldingen (standaard: handleiding/)")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        print("Chromium is niet geïnstalleerd (apt-get install chromium). Er zijn geen afbeeldingen gemaakt.")
+        return 1
+    if args.site is not None and not (args.site / "index.html").is_file():
+        print(f"In {args.site} staat geen gebouwde site (index.html ontbreekt).")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="leerlandschap-shots-") as temporary:
+        site = args.site
+        if site is None:
+            from build import build
+
+            site = Path(temporary) / "site"
+            if build(site, ROOT / "mkdocs.yml") != 0:
+                return 1
+        print(f"Schermafbeeldingen van {site}:")
+        written = shoot_all(site.resolve(), args.out.resolve())
+    print(f"{len(written)} afbeeldingen geschreven in {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
