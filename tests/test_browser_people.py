@@ -52,7 +52,7 @@ def test_open_is_only_red_when_late(open_at):
     expect(late.locator(row)).to_have_class(re.compile(r"\bll-te-laat\b"))
     mark = late.locator(f"{row} .ll-te-laat__label")
     expect(mark).to_have_text("te laat")
-    assert colour(mark) == RED
+    assert colour(mark) == RED and colour(late.locator(f"{row} .ll-status")) == RED  # now the open status is red too
 
 
 def test_history_is_never_marked_late(open_at):
@@ -63,7 +63,11 @@ def test_history_is_never_marked_late(open_at):
     expect(late).to_have_count(2)
     for i in range(2):
         expect(late.nth(i)).to_have_attribute("data-status", "open")
-    assert all(colour(page.locator(".ll-afspraken-lijst .ll-status").nth(i)) != RED for i in range(5))
+    # "open" is red exactly when it is late: the two late ones, no other status in the list.
+    pills = page.locator(".ll-afspraken-lijst .ll-afspraak")
+    for i in range(pills.count()):
+        is_late = "ll-te-laat" in (pills.nth(i).get_attribute("class") or "")
+        assert (colour(pills.nth(i).locator(".ll-status")) == RED) == is_late
 
 
 def test_landscape_chart_text_fits_inside_the_chart_and_the_page(open_at):
