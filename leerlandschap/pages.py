@@ -90,7 +90,6 @@ class PageMaker:
         self.r = relations or compute(content)
         self.env = environment()
         self.buren = buren or Buren()  # other regions' items, read at build time (buren.py)
-        self.env.globals["buren"] = self.buren  # for the section "Bij de buren" (_buren.html) on bouwsteen pages
         self.fasen = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
@@ -98,7 +97,8 @@ class PageMaker:
     def render(self, template: str, here: str, **context) -> str:
         import re  # local: this method is the only user
 
-        html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, **context)
+        # `buren` is for the section "Bij de buren" (_buren.html) on bouwsteen pages and for the /buren/ pages.
+        html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, buren=self.buren, **context)
         # Whitespace at every edge of a block-level element, so text never runs together where only the
         # layout separates it: the search index reads `<dt>Status</dt><dd>actief</dd>` as "Statusactief".
         # Browsers ignore this whitespace between blocks; inside <pre> our HTML has no raw block tags.

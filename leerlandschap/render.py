@@ -8,6 +8,7 @@ Python-Markdown with raw HTML switched off, and its HTML through the sanitiser n
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import re
 from pathlib import Path
@@ -104,7 +105,10 @@ def href_url(context, url: str) -> str:
     return urls.relative(context["here"], url)
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
+    """One environment for every page maker: templates are compiled once per process (a preview makes a new
+    PageMaker after every edit); the loader still notices an edited template by its modification time."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,

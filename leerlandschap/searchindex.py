@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import cbor2
@@ -48,18 +49,35 @@ class BackgroundIndex:
         """`pages`: (URL path from the site root such as 'bouwstenen/x/', title, HTML body); `output`: site/pagefind."""
         self._output = output
         self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
-        for url, title, body in pages:
-            target = self._scratch / "pages" / url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_document(title, body), encoding="utf-8")
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
-             str(self._scratch / "pagefind"), "--quiet", *_excluded()],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self._process: subprocess.Popen | None = None
+        self._cancelled = threading.Event()
+        self._error: BaseException | None = None
+        # Writing the pages out is work too: it happens beside MkDocs, in this thread, and then Pagefind starts.
+        self._thread = threading.Thread(target=self._start, args=(pages,), name="zoekindex", daemon=True)
+        self._thread.start()
+
+    def _start(self, pages: list[tuple[str, str, str]]) -> None:
+        try:
+            for url, title, body in pages:
+                if self._cancelled.is_set():
+                    return
+                target = self._scratch / "pages" / url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(_document(title, body), encoding="utf-8")
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
+                 str(self._scratch / "pagefind"), "--quiet", *_excluded()],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        except BaseException as error:  # handed to write()
+            self._error = error
 
     def write(self) -> None:
         """Called when the site is written: wait for the index, move it into the site, make it byte-stable."""
         try:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+            assert self._process is not None
             output, _ = self._process.communicate()
             if self._process.returncode != 0:
                 raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
@@ -70,7 +88,9 @@ class BackgroundIndex:
             self.cancel()
 
     def cancel(self) -> None:
-        if self._process.poll() is None:
+        self._cancelled.set()
+        self._thread.join()
+        if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
         shutil.rmtree(self._scratch, ignore_errors=True)

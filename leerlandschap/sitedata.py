@@ -70,8 +70,15 @@ _cache: dict[Path, tuple[tuple, tuple, SiteData]] = {}
 
 
 def _signature(*folders: Path) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                 for folder in folders for p in sorted(folder.rglob("*")) if p.is_file())
+    """Name, modification time and size of every file below `folders` (one stat per file: it runs on every rebuild)."""
+    found = []
+    for folder in folders:
+        for top, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                stat = os.stat(os.path.join(top, name))
+                found.append((top, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def load_site(content_dir: Path) -> SiteData:

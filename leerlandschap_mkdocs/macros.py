@@ -8,13 +8,14 @@ configuration is read with item access, which MkDocs' config object and Zensical
 from __future__ import annotations
 
 import datetime
+import functools
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from leerlandschap.afspraken import open_agreements
 from leerlandschap.model import Bestand
-from leerlandschap.sitedata import load_site
+from leerlandschap.sitedata import SiteData, load_site
 
 
 def define_env(env):
@@ -23,9 +24,14 @@ def define_env(env):
     configured = (conf["extra"] or {}).get("leerlandschap_content")
     content_dir = Path(configured) if configured else Path(conf["config_file_path"]).resolve().parent / "content"
 
+    @functools.cache
+    def site() -> SiteData:
+        """The checked content, once per build (this function is defined anew for every build)."""
+        return load_site(content_dir)
+
     def render(template: str, **context) -> str:
         page_url = env.page.url if env.page else ""
-        return load_site(content_dir).maker.render(template, page_url, **context)
+        return site().maker.render(template, page_url, **context)
 
     @env.macro
     def site_naam() -> str:
@@ -38,7 +44,7 @@ def define_env(env):
     @env.macro
     def regio_naam() -> str:
         """The region's name, escaped (macro results are inserted as they are)."""
-        return str(escape(load_site(content_dir).content.regio.naam))
+        return str(escape(site().content.regio.naam))
 
     @env.macro
     def regio_contact() -> str:
@@ -47,7 +53,7 @@ def define_env(env):
         'mail naar <a href="mailto:x">x</a> (team leerlandschap)', or for a web form
         'gebruik <a href="https://...">het contactformulier</a> (team leerlandschap)'.
         """
-        contact = load_site(content_dir).content.regio.contact
+        contact = site().content.regio.contact
         if contact is None:
             return "vraag het de beheerders van deze site"
         who = escape(contact.rol[0].lower() + contact.rol[1:])
@@ -67,7 +73,7 @@ def define_env(env):
     @env.macro
     def taken() -> str:
         """The home page's three entries: prepare a meeting, find good practices, keep a tafel up to date."""
-        return render("home-taken.html", aantal_open=len(open_agreements(load_site(content_dir).content)))
+        return render("home-taken.html", aantal_open=len(open_agreements(site().content)))
 
     @env.macro
     def ingangen_per_rol() -> str:
@@ -82,8 +88,7 @@ def define_env(env):
     @env.macro
     def nieuw(aantal: int = 6) -> str:
         """The latest practices, vragensets and meetings with an outcome, newest first."""
-        site = load_site(content_dir)
-        c = site.content
+        c = site().content
         dated: list[tuple[str, Bestand, datetime.date]] = [("praktijk", p, p.datum) for p in c.praktijken.values()]
         dated += [("vragenset", s, s.datum) for s in c.vragensets.values()]
         dated += [("bijeenkomst", m, m.datum) for m in c.bijeenkomsten.values()

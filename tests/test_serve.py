@@ -63,7 +63,8 @@ def test_editing_content_updates_the_served_page(server):
     page_url = url + "praktijken/leerlandschap-flevoland/"
     first = wait_for(lambda: fetch(page_url), 60, "the first build")
     assert "Nieuwe zin uit de test" not in first
-    assert fetch(url + "pagefind/pagefind.js")  # search works in the preview too
+    # Search works in the preview too; its index is written just after the pages, so give it a moment.
+    wait_for(lambda: fetch(url + "pagefind/pagefind.js"), 60, "the search index of the preview")
     path = project / "content" / "praktijken" / "leerlandschap-flevoland.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Nieuwe zin uit de test.\n", 1), encoding="utf-8")
