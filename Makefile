@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 ZENSICAL_STAMP := $(VENV)/.zensical-$(shell cksum requirements-zensical.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 # npm packages (the editor for /beheer/, test tools) are installed when Node.js is there; without it the site is
@@ -16,11 +16,13 @@ NODE   := $(if $(NPM),$(NODE_STAMP))
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt pyproject.toml
+# The lock (requirements-dev.txt: the site's requirements.txt + test and lint tools), then the project itself,
+# editable, with exactly those versions.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
 		|| { echo "Python 3.11 of nieuwer is nodig (gevonden: $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
@@ -48,7 +50,7 @@ check: $(STAMP) ## Controleer alleen de inhoud in content/
 new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, bouwsteen)
 	$(BIN)/python scripts/nieuw.py $(ARGS)
 
-regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie README: Eigen regio starten)
+regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie handleiding/regio-starten.md)
 	$(BIN)/python scripts/regio.py $(ARGS)
 
 buren: $(STAMP) ## Haal de open data van de buren op (uit het regiobestand) en zeg wat er gelezen is
@@ -67,8 +69,8 @@ test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruf
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
 	$(BIN)/python scripts/bench.py
 
-screenshots: $(STAMP) ## Maak de schermafbeeldingen in de README opnieuw (in handleiding/; nodig: chromium)
-	$(BIN)/python scripts/screenshots.py
+screenshots: $(STAMP) ## Maak de schermafbeeldingen in handleiding/ opnieuw (nodig: chromium)
+	PYTHONPATH=tests $(BIN)/python scripts/screenshots.py
 
 clean: ## Verwijder gebouwde bestanden en .venv
 	rm -rf site .site-* build $(VENV) .pytest_cache node_modules

@@ -250,6 +250,14 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Licentie:
+    """The licence a region gives on its own content (region file `licentie`); shown in the footer and open data."""
+
+    naam: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Kleuren:
     primair: str = ""
     accent: str = ""
@@ -308,6 +316,7 @@ class Regio(Bestand):
     structuur: tuple[Groep, ...] = ()
     partners: Texts = ()
     contact: Contact | None = None
+    licentie: Licentie | None = None  # None: no open licence given for the content
     website: str = ""
     site: Site = Site()
     verbergen: Ids = ()

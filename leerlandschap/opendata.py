@@ -1,6 +1,6 @@
 """Open data: the whole model as JSON, one file per content type, for other regions and tools.
 
-The contract (version EXPORT_VERSION): every file `data/<folder>.json` is an object with `versie`, `soort`,
+The contract (version EXPORT_VERSION, or the file's own version in EXPORT_VERSIONS): every file `data/<folder>.json` is an object with `versie`, `soort`,
 `schema` and `items`, and validates against `schemas/export/<folder>.schema.json`, which is published next to
 it under `data/schemas/export/`. A reader checks `versie` first; a change of the fields means a new version.
 Every item carries `pagina` (the path of its page from the site's address), so other sites can link to it;
@@ -27,11 +27,14 @@ from .schemas import SCHEMA_DIR
 
 OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>
 EXPORT_VERSION = 1
+# A file whose fields changed has its own, higher version: a reader of the old version refuses unknown fields.
+# regio.json 2: the region's licence for its content (`licentie`) was added.
+EXPORT_VERSIONS = {"regio": 2}
 EXPORT_SCHEMA_DIR = SCHEMA_DIR / "export"
 # The fields of the region file that are published. A new field stays private until it is added here and to
 # schemas/export/regio.schema.json (the region file also holds site settings that are nobody else's business).
 REGIO_FIELDS = ("naam", "motto", "beschrijving", "bron", "pijlers", "fasen", "elementen", "uitgangspunten", "structuur",
-                "partners", "contact", "website", "site", "verbergen", "buren", "buren_in_nieuwsfeed", "voorbeeld", "herkomst")
+                "partners", "contact", "licentie", "website", "site", "verbergen", "buren", "buren_in_nieuwsfeed", "voorbeeld", "herkomst")
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -80,8 +83,13 @@ def load_export_schema(folder: str, schema_dir: Path = EXPORT_SCHEMA_DIR) -> dic
     return json.loads((schema_dir / f"{folder}.schema.json").read_text(encoding="utf-8"))
 
 
+def export_version(folder: str) -> int:
+    """The version of data/<folder>.json (also the `const` of `versie` in its schema)."""
+    return EXPORT_VERSIONS.get(folder, EXPORT_VERSION)
+
+
 def document(kind_name: str, folder: str, items: list[dict]) -> dict:
-    return {"versie": EXPORT_VERSION, "soort": kind_name, "schema": export_schema_path(folder), "items": items}
+    return {"versie": export_version(folder), "soort": kind_name, "schema": export_schema_path(folder), "items": items}
 
 
 def open_data_documents(content: Content) -> dict[str, dict]:

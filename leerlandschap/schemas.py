@@ -19,7 +19,10 @@ import jsonschema
 from .problems import Problem, field_prefix
 from .yamlsource import YamlDocument
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+# The schemas live in the repository's schemas/ (editors' YAML files point there); `pip install .` ships a copy in
+# the package as leerlandschap/schemas_data/ (pyproject.toml: package-dir), which wins when it is there.
+_PACKAGED = Path(__file__).resolve().parent / "schemas_data"
+SCHEMA_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent / "schemas"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _TYPE_NAMES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "boolean": "true of false",

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from leerlandschap.loader import ASSETS, REGIO_DIR
-from leerlandschap.model import Contact
+from leerlandschap.model import Contact, Licentie
 from leerlandschap.sitedata import SiteData
 
 FALLBACK_URL = "https://leerlandschap.invalid/"
@@ -44,7 +44,8 @@ def settings(site: SiteData) -> Settings:
         edit_uri=edit_base(s.repository, s.tak) if s.repository else None,
         logo=f"regio/{s.logo}" if s.logo else None,
         favicon=f"regio/{s.favicon}" if s.favicon else None,
-        extra={"leerlandschap_contact": contact_footer(site.content.regio.contact)},
+        extra={"leerlandschap_contact": contact_footer(site.content.regio.contact),
+               "leerlandschap_licentie": licence_footer(site.content.regio.licentie)},
     )
 
 
@@ -54,6 +55,13 @@ def contact_footer(contact: Contact | None) -> dict[str, str]:
         return {}
     return {"rol": contact.rol[0].lower() + contact.rol[1:], "adres": contact.adres, "link": contact.link,
             "tekst": "het contactformulier" if contact.is_formulier else contact.adres}
+
+
+def licence_footer(licentie: Licentie | None) -> dict[str, str]:
+    """The content's licence for the footer, as plain text it escapes itself; {} when the region gave none."""
+    if licentie is None:
+        return {}
+    return {"naam": licentie.naam, "url": licentie.url}
 
 
 def edit_base(repository: str, branch: str) -> str:

@@ -15,22 +15,19 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from build import build
+from common import copy_project
+from leerlandschap.loader import check_content
+from synthetic import write_synthetic_content
+from zensical_build import generate
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import shutil  # noqa: E402
-
-from build import build  # noqa: E402
-from common import copy_project  # noqa: E402
-from leerlandschap.loader import check_content  # noqa: E402
-from synthetic import write_synthetic_content  # noqa: E402
-from zensical_build import generate  # noqa: E402
 
 
 def site_build(content: Path, workdir: Path) -> tuple[dict, int]:

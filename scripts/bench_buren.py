@@ -24,15 +24,13 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from common import copy_project
+from leerlandschap.buren import FILES
+from leerlandschap.loader import load_content
+from leerlandschap.opendata import open_data_documents
+from synthetic import write_synthetic_content
 
-from common import copy_project  # noqa: E402
-from leerlandschap.buren import FILES  # noqa: E402
-from leerlandschap.loader import load_content  # noqa: E402
-from leerlandschap.opendata import open_data_documents  # noqa: E402
-from synthetic import write_synthetic_content  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 READ_SHARE = 0.7  # synthetic.py: 30% of its items are bouwstenen, which a neighbour's page never reads
 

@@ -17,10 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from leerlandschap.loader import check_content
 
-from leerlandschap.loader import check_content  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def last_commit_time(repo: Path) -> str | None:

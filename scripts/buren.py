@@ -12,12 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from leerlandschap.buren import CACHE_DIR
+from leerlandschap.buren import load as load_buren
+from leerlandschap.loader import check_content
 
-from leerlandschap.buren import CACHE_DIR  # noqa: E402
-from leerlandschap.buren import load as load_buren  # noqa: E402
-from leerlandschap.loader import check_content  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,11 +10,10 @@ import datetime
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from leerlandschap.freshness import due_for_review
+from leerlandschap.loader import check_content
 
-from leerlandschap.freshness import due_for_review  # noqa: E402
-from leerlandschap.loader import check_content  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def display_root(content_dir: Path) -> Path:

@@ -16,13 +16,12 @@ import string
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import Stop, ask
+from leerlandschap.kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS
+from leerlandschap.loader import check_content, content_roots, load_content, slugify
+from leerlandschap.problems import ContentError
 
-from common import Stop, ask  # noqa: E402
-from leerlandschap.kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS  # noqa: E402
-from leerlandschap.loader import check_content, content_roots, load_content, slugify  # noqa: E402
-from leerlandschap.problems import ContentError  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen"  # one template per creatable kind: <name>.yml
 KINDS = [BIJEENKOMST.name, *(k.name for k in ITEM_KINDS if k.creatable)]

@@ -20,12 +20,11 @@ import string
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import Stop, ask
+from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify
+from leerlandschap.schemas import Schema
 
-from common import Stop, ask  # noqa: E402
-from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify  # noqa: E402
-from leerlandschap.schemas import Schema  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen" / "regio"
 FOLDERS = {

@@ -22,11 +22,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
-from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # Every picture the README uses, in the order the flows make them: file name -> what it shows.
 # tests/test_screenshots.py reads this constant (without a browser): keep it a plain literal.

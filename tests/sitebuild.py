@@ -6,10 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from common import copy_project as make_project  # noqa: F401  (the same copy the benchmarks use; pytest puts scripts/ on the path)
 
-from common import copy_project as make_project  # noqa: E402,F401  (the same copy the benchmarks use)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(project: Path, site: Path | None = None, epoch: str = "1790000000") -> subprocess.CompletedProcess:

@@ -15,8 +15,10 @@ from leerlandschap.loader import load_content
 from leerlandschap.opendata import (
     EXPORT_SCHEMA_DIR,
     EXPORT_VERSION,
+    EXPORT_VERSIONS,
     describe_files,
     export_validator,
+    export_version,
     load_export_schema,
     open_data_documents,
     open_data_files,
@@ -39,6 +41,7 @@ def fork_content(tmp_path_factory):
         "regio.yml": "naam: Regio Zuidkust\nmotto: M\nbeschrijving: B\nsite:\n  naam: Leerlandschap Zuidkust\n"
                      "  adres: https://zuidkust.example/\n  kleuren:\n    primair: \"#1d4f91\"\n"
                      "contact:\n  rol: Team leren\n  adres: leren@zuidkust.example\n"
+                     "licentie:\n  naam: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/deed.nl\n"
                      "buren:\n  - naam: Regio Noordrand\n    adres: https://noordrand.example/leerlandschap/\n"
                      "buren_in_nieuwsfeed: true\nbron: eigen\n",
         "bronnen/eigen.yml": "titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\njaar: 2026\nurl: https://zuidkust.example/\n",
@@ -69,7 +72,7 @@ def test_export_schema_is_valid_documented_and_versioned(folder):
     schema = load_export_schema(folder)
     jsonschema.Draft7Validator.check_schema(schema)
     assert schema["$id"] == f"{folder}.schema.json"
-    assert schema["properties"]["versie"]["const"] == EXPORT_VERSION
+    assert schema["properties"]["versie"]["const"] == export_version(folder)
     assert schema["properties"]["schema"]["const"] == f"schemas/export/{folder}.schema.json"
     item = schema["properties"]["items"]["items"]
     assert item["additionalProperties"] is False and item["required"] == list(item["properties"])
@@ -96,7 +99,7 @@ def test_every_exported_item_validates_against_its_published_schema(which, examp
     files = open_data_files(content)
     for folder in FOLDERS:
         document = json.loads(files[f"data/{folder}.json"])  # as a reader gets it: through JSON
-        assert document["versie"] == EXPORT_VERSION
+        assert document["versie"] == export_version(folder)
         published = json.loads(files["data/" + document["schema"]])  # the schema next to it on the site
         assert published == load_export_schema(folder)
         assert errors(folder, document) == []
@@ -131,3 +134,19 @@ def test_open_data_page_documents_the_export_fields():
     assert files["praktijken"]["schema"] == "schemas/export/praktijken.schema.json"
     fields = dict(files["bijeenkomsten"]["velden"])
     assert {"id", "tafel", "pagina", "voorbeeld", "herkomst", "opbrengst"} <= set(fields) and all(fields.values())
+
+
+def test_the_regions_licence_is_published_and_its_file_has_a_new_version(example_content, fork_content):
+    # A version-1 reader refuses unknown fields (additionalProperties: false), so adding `licentie` is a new version.
+    assert EXPORT_VERSIONS == {"regio": 2} and EXPORT_VERSION == 1
+    fork = open_data_documents(fork_content)["regio"]
+    assert fork["versie"] == 2
+    assert fork["items"][0]["licentie"] == {"naam": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
+    # The example region grants no licence (its sources' publishers gave none): null, not an invented one.
+    example = open_data_documents(example_content)["regio"]
+    assert example["items"][0]["licentie"] is None
+    assert errors("regio", {**example, "versie": 1}) == ["versie: 2 was expected"]
+    bad = {**fork["items"][0], "licentie": {"naam": "CC BY 4.0", "url": "javascript:alert(1)"}}
+    assert errors("regio", {**fork, "items": [bad]})
+    # The other files keep version 1: neighbours on the same kit still read each other.
+    assert {d["versie"] for f, d in open_data_documents(fork_content).items() if f != "regio"} == {1}

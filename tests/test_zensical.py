@@ -11,9 +11,7 @@ import pytest
 import yaml
 
 from htmltools import parse_file
-from sitebuild import ROOT, build, make_project
-
-sys.path.insert(0, str(ROOT / "scripts"))
+from sitebuild import build, make_project
 from zensical_build import generate
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
