@@ -20,10 +20,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from leerlandschap.loader import REGIO_DIR, content_roots
 from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site
@@ -111,6 +113,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
                                          Path(config.site_dir) / "pagefind")
         return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        # mkdocs.yml's `watch:` is the same for every project and cannot name folders that only a fork has: watch
+        # every content layer that exists here (content/, a fork's regio/ with its assets), so a fork's edits reload too.
+        content = self.content_dir(config)
+        roots = [root.path for root in content_roots(content)] + [content.parent / REGIO_DIR]
+        for path in dict.fromkeys(roots):
+            if path.is_dir():
+                server.watch(str(path))
+        return server
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
