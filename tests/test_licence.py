@@ -1,0 +1,83 @@
+"""Licences: EUPL-1.2 for the code (LICENSE, REUSE.toml), the region's own choice for its content.
+
+The region file's `licentie` (naam, url) is shown in the footer of every page and published in data/regio.json;
+without it the site says that no open licence was given, and the example content claims none.
+"""
+import json
+import tomllib
+
+import pytest
+
+from conftest import ROOT
+from htmltools import parse_file
+from leerlandschap.schemas import Schema
+from sitebuild import build, make_project
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/deed.nl"
+
+
+def test_the_code_is_eupl_and_reuse_says_what_covers_what():
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2\n")
+    for article in ("Definitions", "Scope of the rights granted by the Licence", "15.Applicable Law", "Appendix"):
+        assert article in text, article  # the whole text, not a summary
+    assert (ROOT / "LICENSES" / "EUPL-1.2.txt").read_text(encoding="utf-8") == text
+    reuse = tomllib.loads((ROOT / "REUSE.toml").read_text(encoding="utf-8"))
+    assert reuse["version"] == 1
+    by_path = {str(a["path"]): a for a in reuse["annotations"]}
+    assert by_path["**"]["SPDX-License-Identifier"] == "EUPL-1.2"
+    content = by_path["['content/**']"]
+    assert content["precedence"] == "override" and content["SPDX-License-Identifier"].startswith("LicenseRef-")
+    explained = (ROOT / "LICENSES" / f"{content['SPDX-License-Identifier']}.txt").read_text(encoding="utf-8")
+    assert "geen licentie" in explained  # the example content claims no licence nobody granted
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "EUPL-1.2"
+
+
+def test_the_example_region_claims_no_licence_and_names_the_rights_holders():
+    regio = (ROOT / "content" / "regio.yml").read_text(encoding="utf-8")
+    assert "\nlicentie:" not in regio
+    over = (ROOT / "docs" / "over.md").read_text(encoding="utf-8")
+    section = over[over.index("{ #licentie }"):]
+    for publisher in ("Regioplan en Movisie", "Sociaal Domein Flevoland", "UtrechtZorg", "Associatie voor Jeugd",
+                      "Toekomstscenario kind- en gezinsbescherming", "EUPL-1.2"):
+        assert publisher in section, publisher
+
+
+@pytest.mark.parametrize(("licentie", "fout"), [
+    ({"naam": "CC BY 4.0", "url": CC_BY}, False),
+    ({"naam": "CC0 1.0"}, False),
+    ({"naam": "CC BY 4.0", "url": "javascript:alert(1)"}, True),
+    ({"naam": "CC BY 4.0", "url": "http://creativecommons.org/"}, True),
+    ({"url": CC_BY}, True),
+    ({"naam": ""}, True),
+])
+def test_the_region_file_accepts_a_licence_with_a_name_and_an_https_address(licentie, fout):
+    schema = Schema.load("regio")
+    data = {"naam": "N", "motto": "M", "beschrijving": "B", "bron": "b", "licentie": licentie}
+    assert bool(list(schema.validator.iter_errors(data))) is fout
+
+
+@pytest.fixture(scope="module")
+def licensed_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("licentie") / "project")
+    regio = project / "content" / "regio.yml"
+    regio.write_text(regio.read_text(encoding="utf-8") + f"licentie:\n  naam: CC BY 4.0 <i>\n  url: {CC_BY}\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_the_footer_of_every_page_names_the_content_licence(licensed_site):
+    pages = ["index.html", "bouwstenen/coordineer-het-leren/index.html", "over/index.html", "data/index.html"]
+    for name in pages:
+        footer = parse_file(licensed_site / name).find_all("footer")[0]
+        links = [a for a in footer.find_all("a") if a.attrs.get("rel") == "license"]
+        assert [(a.attrs["href"], a.all_text()) for a in links] == [(CC_BY, "CC BY 4.0 <i>")], name  # escaped text
+        assert "Licentie van de inhoud: CC BY 4.0 <i>." in " ".join(footer.all_text().split()), name
+
+
+def test_the_open_data_carries_the_licence(licensed_site):
+    regio = json.loads((licensed_site / "data" / "regio.json").read_text(encoding="utf-8"))
+    assert regio["versie"] == 2
+    assert regio["items"][0]["licentie"] == {"naam": "CC BY 4.0 <i>", "url": CC_BY}
