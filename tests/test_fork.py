@@ -1,7 +1,7 @@
-"""The fork path as a region lives it: the README's commands in a fresh clone, then an update from upstream.
+"""The fork path as a region lives it: the guide's commands in a fresh clone, then an update from upstream.
 
 An "upstream" git repository is made from this project; a "fork" is cloned from it and runs every command of
-the README's guide "Eigen regio starten". Meanwhile upstream changes a national bouwsteen; the guide's
+the guide handleiding/regio-starten.md. Meanwhile upstream changes a national bouwsteen; the guide's
 `git pull` must merge without conflicts and the rebuilt site must show both the region's content and the
 upstream change, also in the search index.
 """
@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 from htmltools import parse_file
 
-GUIDE = re.search(r"## Eigen regio starten.*?```sh\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+GUIDE = re.search(r"```sh\n(.*?)```", (ROOT / "handleiding" / "regio-starten.md").read_text(encoding="utf-8"), re.S).group(1)
 UPSTREAM_URL = "https://github.com/leerlandschap/leerlandschap.git"
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
 
