@@ -54,7 +54,7 @@ def test_contributing_says_how_to_contribute_without_instructions_for_editors(si
     assert_for_readers(page)
     text = reader_text(page)
     assert "leerlandschap@example.org" in text  # where to send it: the region's contact
-    first = [p for p in parse_file(page).find_all("p") if p.all_text().strip()][0].all_text()
+    first = next(p for p in parse_file(page).find_all("p") if p.all_text().strip()).all_text()
     assert 1 <= len(re.findall(r"[.?!](\s|$)", first)) <= 2 and "Stuur" in first  # how to contribute, in two sentences
 
 
