@@ -29,7 +29,15 @@ from .schemas import Schema
 
 # Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
 # uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
-JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance", "PDCA-cyclus": "pdca-cyclus"}
+# A word matches at the start of a word, in any case ("leertafels" links "leertafel"); abbreviations as the sources
+# write them. Every anchor is a `## Term {#anchor}` heading there (tests/test_glossary.py).
+JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance", "PDCA-cyclus": "pdca-cyclus",
+          "transformatie": "transformatie", "lerende omgeving": "lerende-omgeving", "leerlandschap": "leerlandschap",
+          "thematafel": "thematafel", "leertafel": "leertafel", "intervisie": "intervisiegroep",
+          "ontwikkelsessie": "ontwikkelsessie", "contractvoortgangsgesprek": "contractvoortgangsgesprek",
+          "vast overleg": "vast-overleg", "pijler": "pijler", "ervaringsdeskundige": "ervaringsdeskundige",
+          "aanbieder": "aanbieder", "verwijzer": "verwijzer", "CLM": "clm", "JB/JR": "jb-jr", "FAJ": "faj",
+          "GGD": "ggd", "RvdK": "rvdk", "NJi": "nji", "KDC": "kdc", "JGGZ": "jggz"}
 
 
 _ID = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)+")  # a reference such as "organiseer-de-governance": not shown as text
@@ -57,7 +65,7 @@ def texts_of(*things) -> str:
 
 def jargon_in(text: str) -> list[tuple[str, str]]:
     """(word, anchor) for each hard word the text uses, in the order of JARGON."""
-    return [(word, anchor) for word, anchor in JARGON.items() if re.search(re.escape(word), text, re.IGNORECASE)]
+    return [(word, anchor) for word, anchor in JARGON.items() if re.search(r"\b" + re.escape(word), text, re.IGNORECASE)]
 
 
 @dataclass(frozen=True)

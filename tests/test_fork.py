@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -119,7 +120,7 @@ def test_region_command_refuses_to_overwrite_and_never_deletes(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(ROOT, project, ignore=SKIP)
     before = sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file())
-    command = ["python3", "scripts/regio.py", "--naam", "Regio Oost", "--adres", "https://oost.example/", "--contact",
+    command = [sys.executable, "scripts/regio.py", "--naam", "Regio Oost", "--adres", "https://oost.example/", "--contact",
                "leren@oost.example"]
     first = subprocess.run(command, cwd=project, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert first.returncode == 0, first.stderr
