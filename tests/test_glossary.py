@@ -76,6 +76,8 @@ def test_every_jargon_word_links_to_a_heading_and_matches_word_starts_only():
     ("tafels/leertafel-jggz/", {"jggz"}),
     ("tafels/thematafels/", {"thematafel"}),
     ("tafels/intervisiegroep-1/", {"intervisiegroep"}),
+    ("praktijken/leerlandschap-flevoland/", {"clm", "kdc", "jggz", "faj", "thematafel", "leertafel"}),
+    ("praktijken/bestuurlijk-intervisienetwerk/", {"nji", "intervisiegroep"}),
     ("bouwstenen/zet-blijvend-en-gericht-ervaringsdeskundigen-in/", {"ervaringsdeskundige"}),
 ])
 def test_item_pages_link_the_hard_words_they_use(example_site, url, anchors):
