@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import guarded  # noqa: E402
 from leerlandschap.freshness import due_for_review  # noqa: E402
 from leerlandschap.loader import check_content  # noqa: E402
 
@@ -73,4 +74,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "de inhoud in content/ en regio/"))

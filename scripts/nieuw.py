@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import Stop, ask  # noqa: E402
+from common import Stop, ask, guarded  # noqa: E402
 from leerlandschap.kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS  # noqa: E402
 from leerlandschap.loader import check_content, content_roots, load_content, slugify  # noqa: E402
 from leerlandschap.problems import ContentError  # noqa: E402
@@ -104,4 +104,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "het nieuwe item"))

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from common import Stop, ask  # noqa: E402
+from common import Stop, ask, guarded  # noqa: E402
 from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify  # noqa: E402
 from leerlandschap.schemas import Schema  # noqa: E402
 
@@ -123,4 +123,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "het regiobestand"))
