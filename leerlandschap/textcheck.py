@@ -18,8 +18,9 @@ from collections.abc import Iterator
 
 # XML 1.0's Char production, negated (tab, LF and CR are allowed)
 XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# In a single-line field: every control character (C0, DEL, C1 with NEL) and the Unicode line and paragraph separators
-SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# In a single-line field: every control character (C0, DEL, C1 with NEL), the Unicode line and paragraph separators,
+# and the byte order mark (calendar readers drop it)
+SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
@@ -60,6 +61,13 @@ def text_problems(text: str, sub: dict) -> Iterator[str]:
         else:
             yield (f"In deze tekst staat {describe(char)}. Die hoort niet in een tekst van één regel. "
                    "Haal het teken weg, bijvoorbeeld door de tekst opnieuw te typen.")
+        return
+    if not is_multiline(sub) and text != text.strip():  # feed readers drop them: the text would differ per place
+        yield "Deze tekst begint of eindigt met een spatie (of een ander leeg teken). Haal die spatie weg."
+        return
+    if not is_multiline(sub) and "\\N" in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
+        yield ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, of "
+               "schrijf / in plaats van \\.")
         return
     if is_markdown(sub):
         yield from markdown_problems(text)
