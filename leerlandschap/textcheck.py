@@ -8,8 +8,10 @@ Checked for each string the schema knows, after the schema's own checks:
   messages. A field may hold more lines only when its schema says so: a Markdown field (its description says
   "Markdown", the same rule as the editor's, cms.is_markdown) or `"x-meerdere-regels": true`;
 - Markdown that makes Python-Markdown slow or makes it recurse without end: lists and quotes nested deeper than
-  MAX_NESTING, more than MAX_LINES lines, and square brackets that close late or never (each `[` makes the link
-  parser scan forward to its `]`: 20,000 of them took minutes). The limits are far above what any real text needs.
+  MAX_NESTING, more than MAX_LINES lines, square brackets that close late or never (each `[` makes the link
+  parser scan forward to its `]`: 20,000 of them took minutes), and many mixed runs of `*` and `_` in a paragraph
+  (`*_*_…`: quadratic in the emphasis parser). Runs of `<`, backticks or a single kind of `*` or `_` were tried and
+  are not slow. The limits are far above what any real text needs.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
+MAX_EMPHASIS = 25_000  # sum over paragraphs of (runs of * and _)²: mixed runs make the emphasis parser quadratic
 
 _NAMES = {"\t": "een tab", "\n": "een regeleinde", "\r": "een regeleinde (CR)", "\x85": "een regeleinde (NEL)",
           "\u2028": "een regeleinde (U+2028)", "\u2029": "een alinea-einde (U+2029)"}
@@ -83,6 +86,10 @@ def markdown_problems(text: str) -> Iterator[str]:
     if depth > MAX_NESTING:
         yield (f"Hier zitten {depth} lijsten of citaten in elkaar. Dat mag hoogstens {MAX_NESTING} keer. "
                "Maak de lijst minder diep: begin minder regels met '- ', '1. ' of '>' achter elkaar of ingesprongen.")
+    if emphasis_cost(text) > MAX_EMPHASIS:
+        yield ("In deze tekst staan heel veel * en _ bij elkaar (voor schuine of vette tekst). Dat maakt het bouwen "
+               "van de site heel traag. Gebruik minder * en _, verdeel de tekst over meer alinea's, of schrijf \\* en "
+               "\\_ voor een gewoon teken.")
     if bracket_scan(text) > MAX_BRACKET_SCAN:
         yield ("In deze tekst staan veel vierkante haken ([) die pas laat of nooit gesloten worden met ]. Dat maakt "
                "het bouwen van de site heel traag. Sluit elke [ vlak erna met ] (een link schrijf je als "
@@ -100,6 +107,15 @@ def nesting(line: str) -> int:
         depth += 1
         position = match.end()
     return depth
+
+
+_DELIMITER_RUN = re.compile(r"(?<!\\)(?:\*+|_+)")
+
+
+def emphasis_cost(text: str) -> int:
+    """Sum over paragraphs of the square of their runs of * and _ (unescaped): Python-Markdown's emphasis parser
+    takes time in that measure when the runs mix (`*_*_*_…` with 5,000 pairs took seconds)."""
+    return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in re.split(r"\n[ \t]*\n", text))
 
 
 def bracket_scan(text: str) -> int:
