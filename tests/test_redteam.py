@@ -384,8 +384,8 @@ def test_the_checker_script_lists_everything_without_a_traceback(project):
 
 def test_an_unexpected_error_becomes_a_dutch_message_naming_the_file(project, monkeypatch, capsys):
     import check  # scripts/check.py
-    from common import guarded
 
+    from common import guarded
     from leerlandschap import loader
 
     def broken(item, size, schema):
