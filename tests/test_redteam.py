@@ -129,6 +129,19 @@ def test_a_name_or_role_is_one_line_of_plain_characters(project, field, old, val
     refused(project, f"{REGIO}:{line}", f"{field}: ", phrase)
 
 
+@pytest.mark.parametrize("value", ["#123456\n} body { background: url(https://evil.example/x) }", "#12345g", "red"])
+def test_a_colour_is_only_a_colour(project, value):
+    line = put(project, REGIO, '    primair: "#1d4f91"', f"    primair: {json.dumps(value)}")
+    refused(project, f"{REGIO}:{line}", "primair: ", "#rrggbb")
+
+
+def test_a_reference_with_a_line_break_is_shown_on_one_line(project):
+    line = put(project, MEETING, "  - bestuurder", '  - "bestuurder\\nEXTRA: regel"')  # a YAML escape
+    found = [p for p in problems(project) if p.startswith(f"{MEETING}:{line}: ")]
+    assert found and all("\n" not in p for p in found), found
+    assert any("Er is geen rol met id 'bestuurder\\u000aEXTRA: regel'" in p for p in found), found
+
+
 def test_overlong_settings_are_refused_with_their_limit(project):
     line = put(project, REGIO, "  naam: Leerlandschap Flevoland", f"  naam: {'a' * 201}")
     refused(project, f"{REGIO}:{line}", "naam: Deze tekst is te lang: 201 tekens", "hoogstens 200")
