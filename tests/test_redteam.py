@@ -213,6 +213,31 @@ def fork(project):
     return project
 
 
+def test_make_regio_writes_a_name_as_text_never_as_yaml(project):
+    from regio import make_region
+
+    make_region(project, naam="Zuid: #1 {x} & 'co'", adres="https://zuid.example/", repository="", motto="Samen",
+                forceer=False, contact="leren@zuid.example")
+    content, found = check_content(project / "content", project)
+    assert found == [] and content is not None
+    assert content.regio.naam == "Zuid: #1 {x} & 'co'"
+    assert content.bronnen["eigen-inbreng-zuid-1-x-co"].uitgever == "Zuid: #1 {x} & 'co'"
+
+
+def test_make_regio_with_a_line_break_in_the_name_adds_no_field(project):
+    from regio import make_region
+
+    make_region(project, naam="Zuid\nsoort: voorbeeld", adres="https://zuid.example/", repository="", motto="Samen",
+                forceer=False, contact="leren@zuid.example")
+    found = problems(project)
+    bron = "regio/bronnen/eigen-inbreng-zuid-soort-voorbeeld.yml"
+    assert f"{bron}:3: uitgever: Deze tekst hoort op één regel te staan, maar er staat een regeleinde in. Zet de " \
+           "tekst op één regel. Begint de tekst met > of |? Schrijf dan >- of zet de tekst tussen aanhalingstekens." \
+           in found
+    written = yaml.safe_load((project / bron).read_text(encoding="utf-8"))  # no field 'soort' was injected
+    assert written["soort"] == "eigen inbreng" and written["uitgever"] == "Zuid\nsoort: voorbeeld"
+
+
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
 def test_an_assets_folder_that_is_a_symlink_is_refused_and_not_followed(fork, tmp_path_factory):
     elsewhere = tmp_path_factory.mktemp("elders")
