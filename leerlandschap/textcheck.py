@@ -118,21 +118,22 @@ def emphasis_cost(text: str) -> int:
     return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in re.split(r"\n[ \t]*\n", text))
 
 
+_BRACKET_TOKEN = re.compile(r"\\.|[\[\]()]", re.DOTALL)  # an escaped character counts as nothing
+
+
 def bracket_scan(text: str) -> int:
     """How many characters Python-Markdown's link parsers walk: from every `[` to its `]`, and from every `](` to
     its `)` (to the end of the paragraph when there is none). Backslash-escaped characters do not count; one stack
     per kind of bracket keeps this linear."""
+    if "[" not in text:
+        return 0
     total = 0
     for block in re.split(r"\n[ \t]*\n", text):
         opened: dict[str, list[int]] = {"[": [], "(": []}
         matched: dict[int, int] = {}  # position of a `(` -> position of its `)`
-        escaped = False
-        for position, char in enumerate(block):
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char in opened:
+        for token in _BRACKET_TOKEN.finditer(block):
+            char, position = token.group(), token.start()
+            if char in opened:
                 opened[char].append(position)
             elif char in ("]", ")"):
                 kind = "[" if char == "]" else "("
@@ -143,6 +144,5 @@ def bracket_scan(text: str) -> int:
                     else:
                         matched[start] = position
         total += sum(len(block) - start for start in opened["["])
-        total += sum(matched.get(start + 1, len(block)) - start
-                     for start in range(len(block) - 1) if block.startswith("](", start))
+        total += sum(matched.get(link.start() + 1, len(block)) - link.start() for link in re.finditer(r"\]\(", block))
     return total
