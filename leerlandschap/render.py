@@ -153,17 +153,22 @@ class _SafeMarkdown(markdown.Extension):
             md.inlinePatterns.register(processor, name, priority)
 
 
-_MD = markdown.Markdown(extensions=["sane_lists", "tables", _SafeMarkdown()], output_format="html")
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter per process (reset before each text); made anew after a failed conversion, which can leave
+    its state behind (an interrupted link would keep later links from being links)."""
+    return markdown.Markdown(extensions=["sane_lists", "tables", _SafeMarkdown()], output_format="html")
 
 
 def markdown_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
-    _MD.reset()
+    converter = _markdown()
+    converter.reset()
     try:
-        return Markup(sanitise(_MD.convert(text)))
+        return Markup(sanitise(converter.convert(text)))
     except RecursionError:  # nesting the checker refuses (textcheck.MAX_NESTING): shown as plain text, never a crash
-        _MD.reset()
+        _markdown.cache_clear()
         return Markup("<p>") + escape(text) + Markup("</p>")
 
 

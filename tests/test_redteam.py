@@ -382,6 +382,8 @@ def test_the_renderer_stays_fast_and_whole_on_what_the_checker_refuses():
         start = time.perf_counter()
         html = markdown_html(text)
         assert time.perf_counter() - start < 3 and html.startswith("<")
+    assert markdown_html("![a](https://tracker.example/p.png) [b](https://x.nl)") == \
+        '<p>a <a href="https://x.nl">b</a></p>'  # and the renderer still works as before afterwards
 
 
 @pytest.mark.parametrize("name", ["9999-12-31.yml", "1999-12-31.yml"])
