@@ -68,12 +68,28 @@ def text_problems(text: str, sub: dict) -> Iterator[str]:
     if not is_multiline(sub) and text != text.strip():  # feed readers drop them: the text would differ per place
         yield "Deze tekst begint of eindigt met een spatie (of een ander leeg teken). Haal die spatie weg."
         return
+    if not is_multiline(sub) and (fixed := mojibake(text)) is not None:  # feed readers "repair" such text
+        yield (f"Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '{fixed[:60]}' van. Staat er "
+               "bijvoorbeeld Ã© waar é hoort? Typ die letters opnieuw.")
+        return
     if not is_multiline(sub) and "\\N" in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
         yield ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, of "
                "schrijf / in plaats van \\.")
         return
     if is_markdown(sub):
         yield from markdown_problems(text)
+
+
+def mojibake(text: str) -> str | None:
+    """The text a reader makes of `text` when it takes it for UTF-8 read as Latin-1 ('Ã©' -> 'é'), as feedparser
+    does; None when no reader would change it (any real text: 'Café' is not valid UTF-8 read as Latin-1)."""
+    if text.isascii():
+        return None
+    try:
+        fixed = text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed != text else None
 
 
 def markdown_problems(text: str) -> Iterator[str]:

@@ -2,6 +2,7 @@
 that keeps tracebacks from users."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -52,6 +53,9 @@ def guarded(main: Callable[[], int], where: str) -> int:
     except KeyboardInterrupt:
         print("Gestopt. Er is niets afgemaakt.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went to a program that stopped reading (`make check | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:  # the one place where any error is turned into a message
         print(message(error, where), file=sys.stderr)
         return 2

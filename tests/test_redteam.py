@@ -122,7 +122,8 @@ def test_the_contact_address_is_an_email_address_or_a_form(project, value):
                                        ("rol", "  rol: Contactpersoon CLM van Sociaal Domein Flevoland")])
 @pytest.mark.parametrize("value,phrase", [("Regio\rZuid", "op één regel"), ("Regio\nZuid", "op één regel"),
                                           ("Regio\x01Zuid", "U+0001"), ("Regio\u2028Zuid", "op één regel"),
-                                          ("Regio\ufffeZuid", "U+FFFE"), (" Regio", "spatie")])
+                                          ("Regio\ufffeZuid", "U+FFFE"), (" Regio", "spatie"),
+                                          ("CafÃ©", "maakt er 'Café' van")])
 def test_a_name_or_role_is_one_line_of_plain_characters(project, field, old, value, phrase):
     indent = old[:len(old) - len(old.lstrip())]
     line = put(project, REGIO, old, f"{indent}{field}: {json.dumps(value)}")
