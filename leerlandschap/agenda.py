@@ -9,81 +9,81 @@ LAST-MODIFIED is the time the meeting's file last changed (from git, see history
 counts minutes since 2020 up to that moment, so it grows with every change and stays put otherwise.
 DTSTAMP is the build's own time (SOURCE_DATE_EPOCH), never the clock, so two builds of one commit
 are byte-identical.
+
+Every line is written by `icalendar`: text is escaped and folded by the library, never by hand, so a comma,
+semicolon or backslash stays text. Line breaks and other control characters cannot reach a single-line property:
+the checker refuses them in titles, places and names (textcheck.py) before anything is built.
 """
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import icalendar
 
 from . import urls
 from .model import Bijeenkomst, Content
 
 DEFAULT_HOURS = 2  # length of a meeting whose file gives only a start time
 SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-TIMEZONE = [
-    "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam", "X-LIC-LOCATION:Europe/Amsterdam",
-    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-    "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-    "END:VTIMEZONE",
-]
+ZONE = "Europe/Amsterdam"
+# Central European time since 1996 (EU rules): the one zone every event uses, described in the file itself.
+_RULES = (("DAYLIGHT", "+0100", "+0200", "CEST", datetime.datetime(1970, 3, 29, 2), 3),
+          ("STANDARD", "+0200", "+0100", "CET", datetime.datetime(1970, 10, 25, 3), 10))
 
 
-def escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+def _timezone() -> icalendar.Timezone:
+    zone = icalendar.Timezone()
+    zone.add("tzid", ZONE)
+    zone.add("x-lic-location", ZONE)
+    for kind, offset_from, offset_to, name, start, month in _RULES:
+        part = icalendar.TimezoneDaylight() if kind == "DAYLIGHT" else icalendar.TimezoneStandard()
+        part.add("tzoffsetfrom", _offset(offset_from))
+        part.add("tzoffsetto", _offset(offset_to))
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
+    return zone
 
 
-def fold(line: str) -> str:
-    """Lines of at most 75 octets, continued with CRLF + space, never splitting a UTF-8 character."""
-    parts: list[str] = []
-    current = ""
-    for char in line:
-        limit = 75 if not parts else 74
-        if len((current + char).encode("utf-8")) > limit:
-            parts.append(current)
-            current = char
-        else:
-            current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
+def _offset(text: str) -> datetime.timedelta:
+    return datetime.timedelta(hours=int(text[1:3]), minutes=int(text[3:])) * (1 if text[0] == "+" else -1)
 
 
-def _times(meeting: Bijeenkomst) -> list[str]:
+def _times(meeting: Bijeenkomst) -> tuple[datetime.date, datetime.date]:
     day = meeting.datum
     if not meeting.tijd:
-        return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}"]
+        return day, day + datetime.timedelta(days=1)
+    zone = ZoneInfo(ZONE)
     start_text, _, end_text = meeting.tijd.partition("-")
-    start = datetime.datetime.combine(day, datetime.time.fromisoformat(start_text))
-    end = (datetime.datetime.combine(day, datetime.time.fromisoformat(end_text)) if end_text
+    start = datetime.datetime.combine(day, datetime.time.fromisoformat(start_text), tzinfo=zone)
+    end = (datetime.datetime.combine(day, datetime.time.fromisoformat(end_text), tzinfo=zone) if end_text
            else start + datetime.timedelta(hours=DEFAULT_HOURS))
-    return [f"DTSTART;TZID=Europe/Amsterdam:{start:%Y%m%dT%H%M%S}", f"DTEND;TZID=Europe/Amsterdam:{end:%Y%m%dT%H%M%S}"]
+    return start, end
 
 
-def _utc(moment: datetime.datetime) -> str:
-    return f"{moment.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
-
-
-def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> list[str]:
+def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> icalendar.Event:
     tafel = content.tafels[meeting.tafel]
     title = f"{tafel.titel}: {meeting.titel}" if meeting.titel else tafel.titel
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
     changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{meeting.id.replace('/', '.')}@{host}",
-        f"DTSTAMP:{_utc(stamps.built)}",
-        f"LAST-MODIFIED:{_utc(changed)}",
-        f"SEQUENCE:{max(0, int((changed - SEQUENCE_START).total_seconds() // 60))}",
-        *_times(meeting),
-        f"SUMMARY:{escape(title)}",
-        f"DESCRIPTION:{escape(tafel.samenvatting.strip() + ' Meer informatie: ' + page)}",
-        f"URL:{page}",
-    ]
+    start, end = _times(meeting)
+    event = icalendar.Event()
+    event.add("uid", f"{meeting.id.replace('/', '.')}@{host}")
+    event.add("dtstamp", stamps.built.astimezone(datetime.UTC))
+    event.add("last-modified", changed.astimezone(datetime.UTC))
+    event.add("sequence", max(0, int((changed - SEQUENCE_START).total_seconds() // 60)))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", title)
+    event.add("description", tafel.samenvatting.strip() + " Meer informatie: " + page)
+    event.add("url", page, parameters={"VALUE": "URI"})
     if meeting.locatie:
-        lines.append(f"LOCATION:{escape(meeting.locatie)}")
-    return lines + ["END:VEVENT"]
+        event.add("location", meeting.locatie)
+    return event
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,17 @@ class Stamps:
 
 def calendar(content: Content, meetings: list[Bijeenkomst], name: str, site_url: str, stamps: Stamps) -> str:
     host = urlsplit(site_url).hostname or "leerlandschap.invalid"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leerlandschap//Tafels//NL", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}", "X-WR-TIMEZONE:Europe/Amsterdam", *TIMEZONE]
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", "-//Leerlandschap//Tafels//NL")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", ZONE)
+    cal.add_component(_timezone())
     for meeting in sorted(meetings, key=lambda m: (m.datum, m.id)):
-        lines += _event(content, meeting, site_url, host, stamps)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        cal.add_component(_event(content, meeting, site_url, host, stamps))
+    return cal.to_ical().decode("utf-8")
 
 
 def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str, str]:

@@ -6,7 +6,7 @@ import difflib
 from .items import Item
 from .kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS, RESERVED_QUESTION_IDS
 from .problems import Problem, field_prefix
-from .schemas import Reference
+from .schemas import Reference, shown
 
 
 def check_ids(items: list[Item], problems: list[Problem]) -> None:
@@ -143,7 +143,7 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
             if bouwsteen not in known["bouwsteen"]:
                 message = _missing("bouwsteen", bouwsteen, known["bouwsteen"])
             elif vraag not in questions.get(bouwsteen, ()):
-                message = (f"De bouwsteen '{bouwsteen}' heeft geen reflectievraag met id '{vraag}'."
+                message = (f"De bouwsteen '{bouwsteen}' heeft geen reflectievraag met id '{shown(vraag)}'."
                            + _guess(vraag, questions.get(bouwsteen, ())))
             else:
                 continue
@@ -155,7 +155,7 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
 
 
 def _missing(kind: str, target: str, known: set[str]) -> str:
-    return f"Er is geen {kind} met id '{target}' (in {BY_NAME[kind].folder}/)." + _guess(target, known)
+    return f"Er is geen {kind} met id '{shown(target)}' (in {BY_NAME[kind].folder}/)." + _guess(target, known)
 
 
 def _guess(word: str, options) -> str:

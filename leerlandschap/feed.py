@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import urls
 from .buren import Buren
 from .model import Content
+from .textcheck import XML_FORBIDDEN
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -87,4 +88,8 @@ def atom(content: Content, site_url: str, buren: Buren | None = None, limit: int
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(n.datum)
         ET.SubElement(entry, f"{{{ATOM}}}category", {"term": n.kind, "label": n.soort})
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = n.samenvatting.strip()
+    for element in feed.iter():  # our own text is checked (textcheck.py); a neighbour's must not break the feed either
+        element.text = XML_FORBIDDEN.sub("", element.text) if element.text else element.text
+        for key, value in element.attrib.items():
+            element.set(key, XML_FORBIDDEN.sub("", value))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

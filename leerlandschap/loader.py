@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from . import model
 from .crosscheck import check_agreements, check_examples, check_ids, check_layers, check_references
+from .guard import working_on
 from .items import Item
 from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEETINGS_IN, REGIO, Kind
 from .problems import ContentError, Problem
@@ -74,6 +76,7 @@ def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[
         return None, [Problem(show(content_dir), 1, "De map met inhoud bestaat niet.")]
     items: list[Item] = []
     regio: Item | None = None
+    problems += _regio_links(project / REGIO_DIR, show)
     for root in content_roots(content_dir):
         found, regio_path = _discover(root, project, show, problems)
         items += found
@@ -111,11 +114,36 @@ def _outside(path: Path, show: Show) -> Problem:
                                   "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
 
 
+def _regio_links(regio_dir: Path, show: Show) -> list[Problem]:
+    """Every symlink under regio/ (regio/assets/ itself included): a fork's own files are never links. Nothing is
+    read through them (the discovery below skips them), so a link cannot publish or read a file from elsewhere."""
+    if regio_dir.is_symlink():
+        return [_linked(regio_dir, show)]
+    found = []
+    for top, dirs, names in os.walk(regio_dir):
+        dirs.sort()
+        found += [_linked(Path(top, name), show) for name in sorted(dirs + names) if Path(top, name).is_symlink()]
+    return found
+
+
+def _linked(path: Path, show: Show) -> Problem:
+    return Problem(show(path), 1, "Dit is een snelkoppeling (symlink). In de map regio/ zijn snelkoppelingen niet "
+                                  "toegestaan; ze worden niet gelezen. Zet het bestand of de map zelf hier neer.")
+
+
+def _skipped_link(path: Path, layer: str) -> bool:
+    return layer == REGIO_DIR and path.is_symlink()  # reported by _regio_links
+
+
 def _discover(root: Root, project: Path, show: Show, problems: list[Problem]) -> tuple[list[Item], Path | None]:
     items: list[Item] = []
     regio_path = None
+    if root.layer == REGIO_DIR and root.path.is_symlink():
+        return [], None
     for entry in sorted(root.path.iterdir()):
         if entry.name.startswith(".") or entry.name == "README.md" or entry.name in root.skipped:
+            continue
+        if _skipped_link(entry, root.layer):
             continue
         if not _inside(entry, project):
             problems.append(_outside(entry, show))
@@ -125,6 +153,8 @@ def _discover(root: Root, project: Path, show: Show, problems: list[Problem]) ->
             items += _files_in(entry, BY_FOLDER[entry.name], root.layer, project, show, problems)
             if entry.name == MEETINGS_IN:
                 for sub in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                    if _skipped_link(sub, root.layer):
+                        continue
                     if not _inside(sub, project):
                         problems.append(_outside(sub, show))
                         continue
@@ -143,7 +173,7 @@ def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, p
               id_prefix: str = "") -> list[Item]:
     items = []
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir()):
-        if path.name == "README.md":
+        if path.name == "README.md" or _skipped_link(path, layer):
             continue
         if not _inside(path, project):
             problems.append(_outside(path, show))
@@ -175,7 +205,14 @@ def _read(item: Item, schema: Schema, problems: list[Problem]) -> None:
     stat = item.path.stat()
     key = (str(item.path), item.display, stat.st_mtime_ns, stat.st_size, schema.fingerprint)
     if key not in _checked:
-        _checked[key] = _read_file(item, stat.st_size, schema)
+        try:
+            with working_on(item.display):
+                _checked[key] = _read_file(item, stat.st_size, schema)
+        except (RecursionError, MemoryError, ValueError, OverflowError) as error:  # what a hostile file could cause
+            _checked[key] = None, [Problem(item.display, 1, f"Dit bestand kon niet worden gelezen door een onverwachte "
+                                                            f"fout ({type(error).__name__}). Controleer of er iets "
+                                                            "ongewoons in staat, zoals een heel lange of diep "
+                                                            "ingesprongen tekst.")]
     doc, found = _checked[key]
     item.doc = doc
     item.valid = doc is not None and not found
@@ -209,7 +246,8 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
         extra = {"id": item.id, "herkomst": item.herkomst(project)}
         if item.type is BIJEENKOMST:
             extra["tafel"] = item.id.partition("/")[0]
-        built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
+        with working_on(item.display):
+            built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
     built["bouwstenen"] = [_with_additions(b, additions.get(b.id)) for b in built["bouwstenen"]]
     _label_examples(built)
     themas = {t.id: t for t in sorted(built["themas"], key=lambda t: (t.volgorde, t.titel.casefold()))}

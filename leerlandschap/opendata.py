@@ -23,7 +23,7 @@ import jsonschema
 from . import urls
 from .kinds import BIJEENKOMST, ITEM_KINDS
 from .model import Content, Herkomst
-from .schemas import SCHEMA_DIR
+from .schemas import SCHEMA_DIR, Validator
 
 OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>
 EXPORT_VERSION = 1
@@ -55,7 +55,8 @@ EXPORT_FORMATS.checks("date")(_is_date)
 
 
 def export_validator(schema: dict) -> jsonschema.Draft7Validator:
-    return jsonschema.Draft7Validator(schema, format_checker=EXPORT_FORMATS)
+    """Draft 7 with whole-value patterns (schemas.Validator): a neighbour's id ending in a newline does not pass."""
+    return Validator(schema, format_checker=EXPORT_FORMATS)
 
 
 def plain(value):

@@ -17,9 +17,22 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 import nh3
+from markdown.inlinepatterns import (
+    IMAGE_LINK_RE,
+    IMAGE_REFERENCE_RE,
+    LINK_RE,
+    REFERENCE_RE,
+    ImageInlineProcessor,
+    ImageReferenceInlineProcessor,
+    LinkInlineProcessor,
+    ReferenceInlineProcessor,
+    ShortImageReferenceInlineProcessor,
+    ShortReferenceInlineProcessor,
+)
 from markupsafe import Markup, escape
 
 from . import urls
+from .textcheck import SINGLE_LINE_FORBIDDEN
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -72,20 +85,104 @@ def sanitise(fragment: str) -> str:
     return _IMG.sub(_image_or_alt, _CLEANER.clean(fragment))
 
 
+MAX_LINK_TEXT = 1000  # characters the link parsers look ahead for the `]` of a `[`
+MAX_LINK_TARGET = 2000  # characters of a link's (target "title")
+MAX_LINK_DEPTH = 8  # brackets inside the brackets of a link text
+_BRACKET = re.compile(r"[\[\]]")
+
+
+class _BoundedText:
+    """Python-Markdown's link parsers scan from every `[` to its `]`, to the end of the paragraph when there is none:
+    thousands of unclosed `[` take minutes. Here a link text ends within MAX_LINK_TEXT characters or is no link
+    (the checker refuses such text before a build; this keeps any other caller fast too)."""
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802 (Markdown's API)
+        """Markdown's own LinkInlineProcessor.getText, with bounds on length and on brackets inside brackets."""
+        depth = 1
+        for bracket in _BRACKET.finditer(data, index, index + MAX_LINK_TEXT):
+            depth += 1 if bracket.group() == "[" else -1
+            if depth == 0:
+                return data[index:bracket.start()], bracket.end(), True
+            if depth > MAX_LINK_DEPTH:
+                break
+        return "", index, False
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802 (Markdown's API)
+        """Markdown's own getLink (it walks to the `)` character by character), on at most MAX_LINK_TARGET characters."""
+        end = index + MAX_LINK_TARGET
+        if data.find(")", index, end) == -1:  # no link target can close here: skip the walk
+            return "", None, index, False
+        return super().getLink(data[:end], index)  # type: ignore[misc]
+
+
+class _Link(_BoundedText, LinkInlineProcessor):
+    pass
+
+
+class _Image(_BoundedText, ImageInlineProcessor):
+    pass
+
+
+class _Reference(_BoundedText, ReferenceInlineProcessor):
+    pass
+
+
+class _ShortReference(_BoundedText, ShortReferenceInlineProcessor):
+    pass
+
+
+class _ImageReference(_BoundedText, ImageReferenceInlineProcessor):
+    pass
+
+
+class _ShortImageReference(_BoundedText, ShortImageReferenceInlineProcessor):
+    pass
+
+
 class _SafeMarkdown(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.preprocessors.deregister("html_block")  # raw HTML blocks become escaped text
         md.inlinePatterns.deregister("html")  # inline tags too
+        # the same patterns and priorities as Markdown's own (markdown.inlinepatterns.build_inlinepatterns)
+        for processor, name, priority in ((_Reference(REFERENCE_RE, md), "reference", 170),
+                                          (_Link(LINK_RE, md), "link", 160),
+                                          (_Image(IMAGE_LINK_RE, md), "image_link", 150),
+                                          (_ImageReference(IMAGE_REFERENCE_RE, md), "image_reference", 140),
+                                          (_ShortReference(REFERENCE_RE, md), "short_reference", 130),
+                                          (_ShortImageReference(IMAGE_REFERENCE_RE, md), "short_image_ref", 125)):
+            md.inlinePatterns.register(processor, name, priority)
 
 
-_MD = markdown.Markdown(extensions=["sane_lists", "tables", _SafeMarkdown()], output_format="html")
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter per process (reset before each text); made anew after a failed conversion, which can leave
+    its state behind (an interrupted link would keep later links from being links)."""
+    return markdown.Markdown(extensions=["sane_lists", "tables", _SafeMarkdown()], output_format="html")
 
 
 def markdown_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
-    _MD.reset()
-    return Markup(sanitise(_MD.convert(text)))
+    converter = _markdown()
+    converter.reset()
+    try:
+        return Markup(sanitise(converter.convert(text)))
+    except RecursionError:  # nesting the checker refuses (textcheck.MAX_NESTING): shown as plain text, never a crash
+        _markdown.cache_clear()
+        return Markup("<p>") + escape(text) + Markup("</p>")
+
+
+# ASCII punctuation: every character Markdown, attribute lists ({: …}) or HTML could read as syntax
+_SYNTAX = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def plain(text: str) -> Markup:
+    """A setting (a region's name, a contact's role) as inert text for a hand-written Markdown page: every
+    punctuation character as a numeric character reference, line breaks as spaces. Markdown leaves references as
+    they are and the browser shows the character, so `![x](x){: onerror=…}` is shown as typed and never becomes an
+    image, a link, an attribute or a tag. The one rule for settings printed into Markdown (macros.py)."""
+    flat = " ".join(SINGLE_LINE_FORBIDDEN.sub(" ", str(text)).split())
+    return Markup("".join(f"&#{ord(c)};" if c in _SYNTAX else c for c in flat))
 
 
 def datum(value: datetime.date | None) -> str:

@@ -11,9 +11,11 @@ import difflib
 import re
 from pathlib import Path
 
+from .assets import asset_problem
 from .items import Item
 from .kinds import BIJEENKOMST, TAFEL
 from .problems import Problem, field_prefix
+from .schemas import FIRST_YEAR, LAST_YEAR
 
 ASSETS = "regio/assets/"  # where authors put the logo and favicon (macros/hooks.py publishes its files)
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?:-([0-9]{1,2}):([0-9]{2}))?")
@@ -65,6 +67,11 @@ def _check_meeting(item: Item, problems: list[Problem]) -> None:
         problems.append(_problem(item, (), f"De bestandsnaam '{name}' bevat geen bestaande datum. Geef het bestand de "
                                            f"datum van de bijeenkomst als naam, bijvoorbeeld {example}."))
         return
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        problems.append(_problem(item, (), f"De datum in de bestandsnaam '{name}' ligt niet tussen {FIRST_YEAR} en "
+                                           f"{LAST_YEAR}. Geef het bestand de datum van de bijeenkomst als naam, "
+                                           f"bijvoorbeeld {example}."))
+        return
     if isinstance(datum, str) and datum != day.isoformat():
         problems.append(_problem(item, ("datum",), f"'{datum}' is een andere datum dan in de bestandsnaam ({name}). "
                                                    "Maak ze gelijk: pas de datum aan, of geef het bestand een andere naam."))
@@ -93,6 +100,8 @@ def _check_assets(regio: Item, assets_dir: Path | None, problems: list[Problem])
     site = (regio.data or {}).get("site")
     if not isinstance(site, dict):
         return
+    if assets_dir is not None and assets_dir.is_symlink():
+        return  # refused by the loader (no symlinks under regio/); nothing is read through it
     folder = assets_dir if assets_dir and assets_dir.is_dir() else None
     for key in ("logo", "favicon"):
         name = site.get(key)
@@ -115,6 +124,15 @@ def _check_assets(regio: Item, assets_dir: Path | None, problems: list[Problem])
         elif not (folder / name).resolve().is_relative_to(folder.resolve()):
             problems.append(_problem(regio, path, f"'{name}' is een snelkoppeling (symlink) naar een plek buiten "
                                                   f"{ASSETS}. Zet het bestand zelf in {ASSETS}."))
+        elif (found := asset_problem(folder / name, name)) is not None:
+            line, message = found
+            problems.append(Problem(f"{_assets_display(regio)}{name}", line, message))
+
+
+def _assets_display(regio: Item) -> str:
+    """How messages name regio/assets/: beside the region file's folder (content/regio.yml or regio/regio.yml)."""
+    parts = regio.display.split("/")[:-2]
+    return "/".join([*parts, ASSETS])
 
 
 def _present(folder: Path, name: str) -> bool:

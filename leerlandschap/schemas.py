@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import jsonschema
+import jsonschema.validators
 
 from .problems import Problem, field_prefix
+from .textcheck import text_problems
 from .yamlsource import YamlDocument
 
 # The schemas live in the repository's schemas/ (editors' YAML files point there); `pip install .` ships a copy in
@@ -29,18 +33,45 @@ _TYPE_NAMES = {"string": "tekst", "integer": "een heel getal", "number": "een ge
                "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden eronder"}
 
 
-def _is_iso_date(value: object) -> bool:
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # dates outside these years are typing errors (and 9999-12-31 + 1 day overflows)
+SHOWN_LIMIT = 60  # characters of a value quoted in a message
+
+
+def to_date(value: object) -> datetime.date | None:
+    """The date of a 'JJJJ-MM-DD' text between FIRST_YEAR and LAST_YEAR; None for anything else."""
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        return True  # other types are the `type` keyword's business
+        return None
     try:
-        datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
-        return False
-    return True
+        return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 _FORMATS = jsonschema.FormatChecker(formats=())
-_FORMATS.checks("date")(lambda value: isinstance(value, str) and bool(_ISO_DATE.fullmatch(value)) and _is_iso_date(value))
+_FORMATS.checks("date")(lambda value: not isinstance(value, str) or to_date(value) is not None)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _whole_pattern(validator, pattern: str, instance: object, schema: dict) -> Iterator[jsonschema.ValidationError]:
+    """`pattern` with fullmatch semantics: the whole value must match. JSON Schema's own keyword searches, and in
+    Python `^…$` also matches a value that ends in a newline (an id with a newline would become a folder name)."""
+    if isinstance(instance, str) and not _compiled(pattern).fullmatch(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r} as a whole")
+
+
+# The one validator for every schema of the project (authors' schemas here, export schemas in opendata.py).
+Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _whole_pattern})
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """A value as it may appear inside a message: on one line (control characters as \\uXXXX) and not endless."""
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", str(value))
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _found(value: object) -> str:
@@ -54,7 +85,7 @@ def _found(value: object) -> str:
         return "een lijst"
     if isinstance(value, dict):
         return "een blok met velden"
-    return f"de tekst '{value}'"
+    return f"de tekst '{shown(value)}'"
 
 
 @dataclass(frozen=True)
@@ -70,7 +101,7 @@ class Schema:
     def __init__(self, kind: str, schema: dict):
         self.kind = kind
         self.schema = schema
-        self.validator = jsonschema.Draft7Validator(schema, format_checker=_FORMATS)
+        self.validator = Validator(schema, format_checker=_FORMATS)
 
     @classmethod
     def load(cls, kind: str, schema_dir: Path = SCHEMA_DIR) -> Schema:
@@ -86,12 +117,17 @@ class Schema:
         return list(self.schema["properties"])
 
     def validate(self, doc: YamlDocument, display_path: str) -> list[Problem]:
-        problems = [p for err in self.validator.iter_errors(doc.data) for p in self._problem(err, doc, display_path)]
+        errors = list(self.validator.iter_errors(doc.data))
+        problems = [p for err in errors for p in self._problem(err, doc, display_path)]
+        judged = {tuple(err.absolute_path) for err in errors}  # one message a value: the schema's comes first
+        problems += [Problem(display_path, doc.line_of(path), field_prefix(path) + message)
+                     for path, sub, text in self.strings(doc.data) if path not in judged
+                     for message in text_problems(text, sub)]
         for path in sorted(doc.date_scalars, key=str):  # unquoted dates are only right where a date is meant
             sub = self.subschema(path)
             if sub is not None and sub.get("type") == "string" and sub.get("format") != "date":
                 problems.append(Problem(display_path, doc.line_of(path),
-                                        f"{field_prefix(path)}'{_value_at(doc.data, path)}' wordt in YAML gelezen als datum. "
+                                        f"{field_prefix(path)}'{shown(_value_at(doc.data, path))}' wordt in YAML gelezen als datum. "
                                         "Bedoel je tekst? Zet die dan tussen aanhalingstekens."))
         return problems
 
@@ -103,6 +139,19 @@ class Schema:
             if sub is None:
                 return None
         return sub
+
+    def strings(self, data: object) -> Iterator[tuple[tuple, dict, str]]:
+        """(path, subschema, text) of every string the schema describes as text."""
+        stack: list[tuple[dict, object, tuple]] = [(self.schema, data, ())]
+        while stack:
+            sub, value, path = stack.pop()
+            if isinstance(value, str) and sub.get("type") == "string":
+                yield path, sub, value
+            elif isinstance(value, dict):
+                stack += [(sub["properties"][key], item, path + (key,))
+                          for key, item in value.items() if key in sub.get("properties", {})]
+            elif isinstance(value, list) and isinstance(sub.get("items"), dict):
+                stack += [(sub["items"], item, path + (i,)) for i, item in enumerate(value)]
 
     def references(self, data: object) -> list[Reference]:
         found: list[Reference] = []
@@ -128,7 +177,7 @@ class Schema:
         v, value, sub = err.validator, err.instance, err.schema
         if v == "additionalProperties":
             allowed = list(sub.get("properties", {}))
-            return [Problem(display_path, doc.key_lines.get(path + (key,), line), _unknown_key(key, allowed))
+            return [Problem(display_path, doc.key_lines.get(path + (key,), line), _unknown_key(shown(key), allowed))
                     for key in value if key not in allowed]
         if v == "required":
             missing = re.findall(r"'([^']+)' is a required property", err.message)
@@ -143,14 +192,21 @@ class Schema:
             choices = ", ".join(f"'{c}'" for c in err.validator_value)
             close = difflib.get_close_matches(str(value), [str(c) for c in err.validator_value], n=1, cutoff=0.6)
             guess = f" Bedoel je '{close[0]}'?" if close else ""
-            return [Problem(display_path, line, f"{where}'{value}' is geen geldige keuze.{guess} Kies uit: {choices}.")]
+            return [Problem(display_path, line, f"{where}'{shown(value)}' is geen geldige keuze.{guess} Kies uit: {choices}.")]
         if v == "format":
-            return [Problem(display_path, line, f"{where}'{value}' is geen geldige datum. "
+            if isinstance(value, str) and _ISO_DATE.fullmatch(value) and _is_calendar_date(value):
+                return [Problem(display_path, line, f"{where}{value} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}. "
+                                                    "Controleer het jaartal, bijvoorbeeld 2027-01-01.")]
+            return [Problem(display_path, line, f"{where}'{shown(value)}' is geen geldige datum. "
                                                 "Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01.")]
         if v == "pattern":
-            return [Problem(display_path, line, f"{where}'{value}' heeft niet de goede vorm. {sub.get('x-foutmelding', '')}".rstrip())]
+            return [Problem(display_path, line,
+                            f"{where}'{shown(value)}' heeft niet de goede vorm. {sub.get('x-foutmelding', '')}".rstrip())]
         if v == "minLength":
             return [Problem(display_path, line, f"{where}Dit veld is leeg. Vul tekst in of haal het veld weg.")]
+        if v == "maxLength":
+            return [Problem(display_path, line, f"{where}Deze tekst is te lang: {len(value)} tekens. Hier passen "
+                                                f"hoogstens {err.validator_value} tekens. Maak de tekst korter.")]
         if v == "minItems":
             return [Problem(display_path, line, f"{where}Deze lijst moet minstens {err.validator_value} "
                                                 f"{'item' if err.validator_value == 1 else 'items'} hebben.")]
@@ -159,6 +215,14 @@ class Schema:
         if v == "maximum":
             return [Problem(display_path, line, f"{where}Het getal moet {err.validator_value} of lager zijn.")]
         return [Problem(display_path, line, f"{where}Deze waarde klopt niet ({err.message}).")]  # pragma: no cover
+
+
+def _is_calendar_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _value_at(data: object, path: tuple) -> object:

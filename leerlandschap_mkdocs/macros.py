@@ -1,7 +1,10 @@
 """Macros for the hand-written pages in docs/ (only pages with `render_macros: true`), for mkdocs-macros and Zensical.
 
 Each macro renders one of our templates with the checked model and returns HTML, which the macros engine does not
-render again, so content text is never evaluated as a template. mkdocs.yml names this module through the thin
+render again, so content text is never evaluated as a template. The return value does go through Markdown (MkDocs
+reads the page after the macros): a setting printed here goes through render.plain, which makes every punctuation
+character a character reference, so a name such as `![x](x){: onerror=…}` stays text and never becomes an image,
+a link or an attribute list. mkdocs.yml names this module through the thin
 wiring file macros/main.py; the Zensical export names it directly (it loads no module by file path). The
 configuration is read with item access, which MkDocs' config object and Zensical's plain dict both offer.
 """
@@ -9,12 +12,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import html
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from leerlandschap.afspraken import open_agreements
 from leerlandschap.model import Bestand
+from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteData, load_site
 
 
@@ -35,16 +40,16 @@ def define_env(env):
 
     @env.macro
     def site_naam() -> str:
-        """The site's name (from the region file), escaped once.
+        """The site's name (from the region file) as inert text.
 
-        The plugin's on_config (and the Zensical export) already escaped it to Markup, which escape() leaves as it is.
+        The plugin's on_config (and the Zensical export) already escaped it for the theme: unescaped once, then plain().
         """
-        return str(escape(conf["site_name"]))
+        return str(plain(html.unescape(str(conf["site_name"]))))
 
     @env.macro
     def regio_naam() -> str:
-        """The region's name, escaped (macro results are inserted as they are)."""
-        return str(escape(site().content.regio.naam))
+        """The region's name as inert text (macro results are read as Markdown)."""
+        return str(plain(site().content.regio.naam))
 
     @env.macro
     def regio_contact() -> str:
@@ -56,13 +61,13 @@ def define_env(env):
         contact = site().content.regio.contact
         if contact is None:
             return "vraag het de beheerders van deze site"
-        who = escape(contact.rol[0].lower() + contact.rol[1:])
+        who = plain(contact.rol[0].lower() + contact.rol[1:])
         if not contact.adres:
-            return str(escape("vraag het de ") + who)
+            return str(Markup("vraag het de ") + who)
         if contact.is_formulier:
             how = Markup('gebruik <a href="{}">het contactformulier</a>').format(contact.link)
         else:
-            how = Markup('mail naar <a href="{}">{}</a>').format(contact.link, contact.adres)
+            how = Markup('mail naar <a href="{}">{}</a>').format(contact.link, plain(contact.adres))
         return str(how + Markup(" (") + who + Markup(")"))
 
     @env.macro

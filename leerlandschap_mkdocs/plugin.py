@@ -23,9 +23,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from leerlandschap.loader import REGIO_DIR, content_roots
+from leerlandschap.guard import message
 from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site
@@ -61,6 +64,18 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             return load_site(self.content_dir(config))
         except ContentError as error:
             raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
+        except Exception as error:  # no traceback for an author: the file, and what to do
+            raise Abort(message(error, f"de inhoud in {self.config.inhoud}/")) from None
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Material prints the canonical and edit links unescaped: escaped here once (Markup is never escaped twice).
+        The schema allows only plain web addresses; this keeps a quote or < harmless whatever reaches the theme."""
+        if page.canonical_url:
+            page.canonical_url = escape(page.canonical_url)
+        if page.edit_url:
+            page.edit_url = escape(page.edit_url)
+        return context
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         s = settings(self.site(config))
@@ -78,6 +93,14 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            return self._files(files, config)
+        except Abort:
+            raise
+        except Exception as error:  # no traceback for an author: the file when known, and what to do
+            raise Abort(message(error, "de pagina's en bestanden die uit de inhoud worden gemaakt")) from None
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
@@ -134,8 +157,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         index, self.index = self.index, None
         if self.command == "serve":  # the preview reloads now; search follows a moment later
             threading.Thread(target=_write_logged, args=(index,), name="zoekindex", daemon=True).start()
-        else:
+            return
+        try:
             index.write()
+        except Exception as error:
+            raise Abort(message(error, "de zoekindex")) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.index is not None:

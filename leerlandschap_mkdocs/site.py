@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -67,8 +67,9 @@ def licence_footer(licentie: Licentie | None) -> dict[str, str]:
 def edit_base(repository: str, branch: str) -> str:
     # An absolute edit_uri without repo_url: edit links work, and Material shows no repository widget
     # (which would call the GitHub API from every visitor's browser).
+    # The schema allows only git's branch names made of URL-safe characters; quoting keeps any other safe as well.
     marker = "/-/edit/" if "gitlab" in (urlsplit(repository).hostname or "") else "/edit/"
-    return f"{repository.rstrip('/')}{marker}{branch}/"
+    return f"{repository.rstrip('/')}{marker}{quote(branch, safe='/')}/"
 
 
 @dataclass(frozen=True)

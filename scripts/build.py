@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from common import guarded
 from leerlandschap.loader import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,4 +76,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "de inhoud of de site"))

@@ -10,6 +10,7 @@ import datetime
 import sys
 from pathlib import Path
 
+from common import guarded
 from leerlandschap.freshness import due_for_review
 from leerlandschap.loader import check_content
 
@@ -72,4 +73,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "de inhoud in content/ en regio/"))

@@ -1,7 +1,11 @@
-"""Small helpers shared by the command-line scripts: asking in the terminal, and copying the project."""
+"""Small helpers shared by the command-line scripts: asking in the terminal, copying the project, and the guard
+that keeps tracebacks from users."""
 from __future__ import annotations
 
+import os
 import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,3 +42,20 @@ def copy_project(dest: Path, content: Path = ROOT / "content") -> Path:
             shutil.copy(source, dest / part)
     shutil.copytree(content, dest / "content")
     return dest
+
+
+def guarded(main: Callable[[], int], where: str) -> int:
+    """Run a script's main; an unexpected error becomes one Dutch message naming the file (or `where`), exit 2."""
+    from leerlandschap.guard import message  # the scripts put the repository on sys.path before they import this
+
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("Gestopt. Er is niets afgemaakt.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the output went to a program that stopped reading (`make check | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:  # the one place where any error is turned into a message
+        print(message(error, where), file=sys.stderr)
+        return 2

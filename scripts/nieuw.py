@@ -16,7 +16,7 @@ import string
 import sys
 from pathlib import Path
 
-from common import Stop, ask
+from common import Stop, ask, guarded
 from leerlandschap.kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS
 from leerlandschap.loader import check_content, content_roots, load_content, slugify
 from leerlandschap.problems import ContentError
@@ -103,4 +103,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "het nieuwe item"))

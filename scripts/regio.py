@@ -20,7 +20,7 @@ import string
 import sys
 from pathlib import Path
 
-from common import Stop, ask
+from common import Stop, ask, guarded
 from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify
 from leerlandschap.schemas import Schema
 
@@ -60,11 +60,12 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
     bron = slugify(f"eigen inbreng {naam}")
     values = {key: json.dumps(value, ensure_ascii=False) for key, value in {
         "naam": naam, "motto": motto, "sitenaam": f"Leerlandschap {naam}", "adres": adres, "contact": contact,
+        "titel": f"Eigen inbreng van {naam}",
         "sitebeschrijving": f"Wat {naam} weet over samen leren in jeugdhulp, jeugdbescherming en sociaal domein."}.items()}
     values["bron"] = bron
     values["repository"] = f"  repository: {json.dumps(repository)}\n" if repository else ""
-    files = {target: string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(
-                 values | {"naam": values["naam"] if template == "regio.yml" else naam})
+    # every value is written as a quoted YAML string: a name is text, never YAML (a line break cannot add a field)
+    files = {target: string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
              for template, target in (("regio.yml", regio / REGIO_FILE), ("bron.yml", regio / "bronnen" / f"{bron}.yml"))}
     written = []  # everything is rendered above, before the first file is written
     for folder, uitleg in FOLDERS.items():
@@ -122,4 +123,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded(main, "het regiobestand"))

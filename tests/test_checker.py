@@ -36,7 +36,10 @@ def test_broken_fixture_covers_every_kind_of_mistake():
                    "Ankers (&)", "is een YAML-tag", "meer dan 20 lijsten", "snelkoppeling (symlink)",
                    "gebruikt de site zelf al", "De eindtijd (13:00) ligt niet na de begintijd", "ligt voor de startdatum",
                    "bevat geen bestaande datum", "een andere datum dan in de bestandsnaam", "er is geen map regio/assets/",
-                   "verzonnen voorbeeld, maar de tafel"]:
+                   "verzonnen voorbeeld, maar de tafel",
+                   # untrusted text: single lines, characters XML forbids, whole-value patterns, Markdown, dates
+                   "hoort op één regel te staan", "(U+0001)", "'13:00\\u000a' heeft niet de goede vorm",
+                   "vierkante haken", "ligt niet tussen 2000 en 2100"]:
         assert needle in EXPECTED, needle
     assert all(re.match(r"content/\S.*\.\w+:\d+: \S", line) for line in EXPECTED.splitlines()[:-2])
 

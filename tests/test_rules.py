@@ -112,8 +112,8 @@ def regio_with(tmp_path, site):
 def test_logo_and_favicon_must_be_files_in_the_assets_folder(tmp_path):
     assets = tmp_path / "regio" / "assets"
     (assets / "img").mkdir(parents=True)
-    (assets / "Logo.svg").write_text("<svg/>", encoding="utf-8")
-    (assets / "img" / "icoon.png").write_bytes(b"png")
+    (assets / "Logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (assets / "img" / "icoon.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))  # only what the checker reads
     (assets / "map.png").mkdir()  # a folder is not a file
     regio = regio_with(tmp_path, "  logo: logo.svg\n  favicon: map.png\n")
     assert regio.valid

@@ -1,0 +1,164 @@
+"""Every text value is untrusted: characters, line breaks and Markdown that would break or slow down what is built.
+
+Checked for each string the schema knows, after the schema's own checks:
+- characters XML 1.0 forbids (U+0001, U+FFFE, lone surrogates…), in any field: a feed with one of them does not
+  parse. YAML refuses them in the file itself, but an escape between double quotes ("\\x01") produces them;
+- line breaks and other control characters in single-line fields (titles, places, times, roles, names…): a bare
+  carriage return in a calendar is read as a new line by many calendar apps, and such a title breaks pages and
+  messages. A field may hold more lines only when its schema says so: a Markdown field (its description says
+  "Markdown", the same rule as the editor's, cms.is_markdown) or `"x-meerdere-regels": true`;
+- Markdown that makes Python-Markdown slow or makes it recurse without end: lists and quotes nested deeper than
+  MAX_NESTING, more than MAX_LINES lines, square brackets that close late or never (each `[` makes the link
+  parser scan forward to its `]`: 20,000 of them took minutes), and many mixed runs of `*` and `_` in a paragraph
+  (`*_*_…`: quadratic in the emphasis parser). Runs of `<`, backticks or a single kind of `*` or `_` were tried and
+  are not slow. The limits are far above what any real text needs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# XML 1.0's Char production, negated (tab, LF and CR are allowed)
+XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# In a single-line field: every control character (C0, DEL, C1 with NEL), the Unicode line and paragraph separators,
+# and the byte order mark (calendar readers drop it)
+SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
+MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
+MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
+MAX_EMPHASIS = 25_000  # sum over paragraphs of (runs of * and _)²: mixed runs make the emphasis parser quadratic
+
+_NAMES = {"\t": "een tab", "\n": "een regeleinde", "\r": "een regeleinde (CR)", "\x85": "een regeleinde (NEL)",
+          "\u2028": "een regeleinde (U+2028)", "\u2029": "een alinea-einde (U+2029)"}
+_BREAKS = "\n\r\x85\u2028\u2029"
+# The start of a line that opens a list item or a quote, after at most three spaces; repeated: "- - > 1. x"
+_MARKER = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)| {0,3}>[ \t]?")
+
+
+def is_markdown(sub: dict) -> bool:
+    """Markdown fields say so in their description ('Uitleg in Markdown.'); templates render exactly these with | md."""
+    return sub.get("type") == "string" and "markdown" in str(sub.get("description", "")).lower()
+
+
+def is_multiline(sub: dict) -> bool:
+    return is_markdown(sub) or bool(sub.get("x-meerdere-regels"))
+
+
+def describe(char: str) -> str:
+    """'een tab', or 'een onzichtbaar teken (U+0001)'."""
+    return _NAMES.get(char, f"een onzichtbaar teken (U+{ord(char):04X})")
+
+
+def text_problems(text: str, sub: dict) -> Iterator[str]:
+    """Dutch messages (without a field prefix) for what is wrong with `text` in a field of schema `sub`."""
+    if (found := XML_FORBIDDEN.search(text)) is not None:
+        yield (f"In deze tekst staat {describe(found.group())}. Dat teken kan niet in een webpagina, agenda of "
+               "nieuwsfeed. Haal het weg. Staat er tussen dubbele aanhalingstekens een \\ met een code, zoals \\x01? "
+               "Haal die code weg.")
+        return
+    if not is_multiline(sub) and (found := SINGLE_LINE_FORBIDDEN.search(text)) is not None:
+        char = found.group()
+        if char in _BREAKS:
+            yield ("Deze tekst hoort op één regel te staan, maar er staat een regeleinde in. Zet de tekst op één "
+                   "regel. Begint de tekst met > of |? Schrijf dan >- of zet de tekst tussen aanhalingstekens.")
+        else:
+            yield (f"In deze tekst staat {describe(char)}. Die hoort niet in een tekst van één regel. "
+                   "Haal het teken weg, bijvoorbeeld door de tekst opnieuw te typen.")
+        return
+    if not is_multiline(sub) and text != text.strip():  # feed readers drop them: the text would differ per place
+        yield "Deze tekst begint of eindigt met een spatie (of een ander leeg teken). Haal die spatie weg."
+        return
+    if not is_multiline(sub) and (fixed := mojibake(text)) is not None:  # feed readers "repair" such text
+        yield (f"Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '{fixed[:60]}' van. Staat er "
+               "bijvoorbeeld Ã© waar é hoort? Typ die letters opnieuw.")
+        return
+    if not is_multiline(sub) and "\\N" in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
+        yield ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, of "
+               "schrijf / in plaats van \\.")
+        return
+    if is_markdown(sub):
+        yield from markdown_problems(text)
+
+
+def mojibake(text: str) -> str | None:
+    """The text a reader makes of `text` when it takes it for UTF-8 read as Latin-1 ('Ã©' -> 'é'), as feedparser
+    does; None when no reader would change it (any real text: 'Café' is not valid UTF-8 read as Latin-1)."""
+    if text.isascii():
+        return None
+    try:
+        fixed = text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed != text else None
+
+
+def markdown_problems(text: str) -> Iterator[str]:
+    lines = re.split(r"\r\n|[\n\r]", text)
+    if len(lines) > MAX_LINES:
+        yield (f"Deze tekst heeft {len(lines)} regels. Een tekst mag hoogstens {MAX_LINES} regels hebben. Maak de "
+               "tekst korter, of verdeel hem over meer items.")
+        return
+    depth = max((nesting(line) for line in lines), default=0)
+    if depth > MAX_NESTING:
+        yield (f"Hier zitten {depth} lijsten of citaten in elkaar. Dat mag hoogstens {MAX_NESTING} keer. "
+               "Maak de lijst minder diep: begin minder regels met '- ', '1. ' of '>' achter elkaar of ingesprongen.")
+    if emphasis_cost(text) > MAX_EMPHASIS:
+        yield ("In deze tekst staan heel veel * en _ bij elkaar (voor schuine of vette tekst). Dat maakt het bouwen "
+               "van de site heel traag. Gebruik minder * en _, verdeel de tekst over meer alinea's, of schrijf \\* en "
+               "\\_ voor een gewoon teken.")
+    if bracket_scan(text) > MAX_BRACKET_SCAN:
+        yield ("In deze tekst staan veel vierkante haken ([) die pas laat of nooit gesloten worden met ]. Dat maakt "
+               "het bouwen van de site heel traag. Sluit elke [ vlak erna met ] (een link schrijf je als "
+               "[tekst](https://...)), of schrijf \\[ voor een gewone haak.")
+
+
+def nesting(line: str) -> int:
+    """How many lists and quotes a line of Markdown opens or continues: indentation (4 spaces a level) plus the
+    list markers and '>' at its start. Generous: an indented code block counts too."""
+    expanded = line.expandtabs(4)
+    rest = expanded.lstrip(" ")
+    depth = (len(expanded) - len(rest)) // 4
+    position = 0
+    while (match := _MARKER.match(rest, position)) is not None and match.end() > position:
+        depth += 1
+        position = match.end()
+    return depth
+
+
+_DELIMITER_RUN = re.compile(r"(?<!\\)(?:\*+|_+)")
+
+
+def emphasis_cost(text: str) -> int:
+    """Sum over paragraphs of the square of their runs of * and _ (unescaped): Python-Markdown's emphasis parser
+    takes time in that measure when the runs mix (`*_*_*_…` with 5,000 pairs took seconds)."""
+    return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in re.split(r"\n[ \t]*\n", text))
+
+
+_BRACKET_TOKEN = re.compile(r"\\.|[\[\]()]", re.DOTALL)  # an escaped character counts as nothing
+
+
+def bracket_scan(text: str) -> int:
+    """How many characters Python-Markdown's link parsers walk: from every `[` to its `]`, and from every `](` to
+    its `)` (to the end of the paragraph when there is none). Backslash-escaped characters do not count; one stack
+    per kind of bracket keeps this linear."""
+    if "[" not in text:
+        return 0
+    total = 0
+    for block in re.split(r"\n[ \t]*\n", text):
+        opened: dict[str, list[int]] = {"[": [], "(": []}
+        matched: dict[int, int] = {}  # position of a `(` -> position of its `)`
+        for token in _BRACKET_TOKEN.finditer(block):
+            char, position = token.group(), token.start()
+            if char in opened:
+                opened[char].append(position)
+            elif char in ("]", ")"):
+                kind = "[" if char == "]" else "("
+                if opened[kind]:
+                    start = opened[kind].pop()
+                    if kind == "[":
+                        total += position - start
+                    else:
+                        matched[start] = position
+        total += sum(len(block) - start for start in opened["["])
+        total += sum(matched.get(link.start() + 1, len(block)) - link.start() for link in re.finditer(r"\]\(", block))
+    return total

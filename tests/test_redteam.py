@@ -1,0 +1,563 @@
+"""Red team, round two: hostile region settings, assets, calendar and feed text, patterns and pathological Markdown.
+
+Every case ends in a Dutch message that names the file and line (checked by its text), or is shown as inert text on
+the built site. Nothing ends in a traceback, nothing is read or written outside the project.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from htmltools import parse_file
+from leerlandschap import opendata
+from leerlandschap.loader import check_content
+from leerlandschap.render import markdown_html
+from leerlandschap.schemas import Schema, Validator
+from sitebuild import build, make_project
+
+REGIO = "content/regio.yml"
+MEETING = "content/tafels/intervisiegroep-1/2024-06-24.yml"
+PRAKTIJK = "content/praktijken/leerlandschap-flevoland.yml"
+SVG_OK = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n'
+          '<defs><linearGradient id="g"><stop offset="0" stop-color="#1d4f91"/></linearGradient></defs>\n'
+          '<rect width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/>\n</svg>\n')
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """The example project once; each test works on its own copy of the content."""
+    return make_project(tmp_path_factory.mktemp("redteam") / "base")
+
+
+@pytest.fixture
+def project(base, tmp_path):
+    shutil.copytree(base / "content", tmp_path / "content")
+    return tmp_path
+
+
+def put(project: Path, rel: str, old: str, new: str) -> int:
+    """Replace `old` by `new` in a file; the line `new` starts on."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (rel, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def add(project: Path, rel: str, lines: str) -> int:
+    """Append YAML lines to a file; the line the first one is on."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + lines, encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def problems(project: Path) -> list[str]:
+    content, found = check_content(project / "content", project)
+    assert content is None, "the checker accepted a hostile input"
+    return [str(p) for p in found]
+
+
+def refused(project: Path, where: str, *phrases: str) -> None:
+    """Some problem is on `where` (path:line) and says all `phrases`."""
+    found = problems(project)
+    assert any(p.startswith(where + ": ") and all(phrase in p for phrase in phrases) for p in found), found
+
+
+def logo(project: Path, name: str, data: bytes | str) -> None:
+    assets = project / "regio" / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / name).write_bytes(data.encode() if isinstance(data, str) else data)
+    put(project, REGIO, "  adres: https://example.org/leerlandschap/\n",
+        f"  adres: https://example.org/leerlandschap/\n  logo: {name}\n")
+
+
+# --- Region settings -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "javascript:alert(1)//",  # not a web address at all
+    'https://x.nl/"><script>alert(1)</script>/',  # markup in the canonical link
+    "https:///pad/",  # no host
+    "https://x.nl/pad/\n",  # a trailing newline (written as a quoted YAML escape below)
+    "ftp://x.nl/",
+])
+def test_the_site_address_is_a_web_address_with_a_host(project, value):
+    line = put(project, REGIO, "  adres: https://example.org/leerlandschap/", f"  adres: {json.dumps(value)}")
+    refused(project, f"{REGIO}:{line}", "adres: ", "moet beginnen met https://", "domeinnaam")
+
+
+@pytest.mark.parametrize("value", ['https://github.com/a/b" onmouseover="alert(1)', "github.com/a/b", "https://"])
+def test_the_repository_is_a_web_address_with_a_host_and_path(project, value):
+    line = put(project, REGIO, "  adres: https://example.org/leerlandschap/",
+               f"  adres: https://example.org/leerlandschap/\n  repository: {json.dumps(value)}") + 1
+    refused(project, f"{REGIO}:{line}", "repository: ", "https://")
+
+
+@pytest.mark.parametrize("value", ["feature..x", "-main", "main.lock", "a//b", "main/", ".verborgen", "main\" x=\"1",
+                                   "HEAD", "a b", "a~1", "a:b", "@"])
+def test_the_branch_follows_gits_rules(project, value):
+    line = put(project, REGIO, "  adres: https://example.org/leerlandschap/",
+               f"  adres: https://example.org/leerlandschap/\n  repository: https://github.com/voorbeeldregio/leerlandschap\n"
+               f"  tak: {json.dumps(value)}") + 2
+    refused(project, f"{REGIO}:{line}", "tak: ", "zoals git hem kent")
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)@x.nl", "leren@x", "https://", "a b@x.nl", "leren@x.nl\n"])
+def test_the_contact_address_is_an_email_address_or_a_form(project, value):
+    line = put(project, REGIO, "  adres: leerlandschap@example.org", f"  adres: {json.dumps(value)}")
+    refused(project, f"{REGIO}:{line}", "adres: ", "algemeen e-mailadres")
+
+
+@pytest.mark.parametrize("field,old", [("naam", "naam: Sociaal Domein Flevoland"),
+                                       ("rol", "  rol: Contactpersoon CLM van Sociaal Domein Flevoland")])
+@pytest.mark.parametrize("value,phrase", [("Regio\rZuid", "op één regel"), ("Regio\nZuid", "op één regel"),
+                                          ("Regio\x01Zuid", "U+0001"), ("Regio\u2028Zuid", "op één regel"),
+                                          ("Regio\ufffeZuid", "U+FFFE"), (" Regio", "spatie"),
+                                          ("CafÃ©", "maakt er 'Café' van")])
+def test_a_name_or_role_is_one_line_of_plain_characters(project, field, old, value, phrase):
+    indent = old[:len(old) - len(old.lstrip())]
+    line = put(project, REGIO, old, f"{indent}{field}: {json.dumps(value)}")
+    refused(project, f"{REGIO}:{line}", f"{field}: ", phrase)
+
+
+@pytest.mark.parametrize("value", ["#123456\n} body { background: url(https://evil.example/x) }", "#12345g", "red"])
+def test_a_colour_is_only_a_colour(project, value):
+    line = put(project, REGIO, '    primair: "#1d4f91"', f"    primair: {json.dumps(value)}")
+    refused(project, f"{REGIO}:{line}", "primair: ", "#rrggbb")
+
+
+def test_a_reference_with_a_line_break_is_shown_on_one_line(project):
+    line = put(project, MEETING, "  - bestuurder", '  - "bestuurder\\nEXTRA: regel"')  # a YAML escape
+    found = [p for p in problems(project) if p.startswith(f"{MEETING}:{line}: ")]
+    assert found and all("\n" not in p for p in found), found
+    assert any("Er is geen rol met id 'bestuurder\\u000aEXTRA: regel'" in p for p in found), found
+
+
+def test_overlong_settings_are_refused_with_their_limit(project):
+    line = put(project, REGIO, "  naam: Leerlandschap Flevoland", f"  naam: {'a' * 201}")
+    refused(project, f"{REGIO}:{line}", "naam: Deze tekst is te lang: 201 tekens", "hoogstens 200")
+
+
+# --- Assets ----------------------------------------------------------------------------------------------------
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+
+
+@pytest.mark.parametrize("body,line,phrase", [
+    ("<script>alert(1)</script>", 2, "<script>"),
+    ('<rect width="1" height="1" onload="alert(1)"/>', 2, "onload"),
+    ('<g><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></g>', 2, "<foreignObject>"),
+    ('<use xlink:href="https://evil.example/x.svg#a"/>', 2, "https://evil.example/x.svg#a"),
+    ('<use href="data:image/svg+xml,&lt;svg/&gt;"/>', 2, "verwijst naar"),
+    ('<style>rect { fill: url(https://evil.example/x) }</style>', 2, "url(...)"),
+    ('<style>@import "https://evil.example/x.css";</style>', 2, "@import"),
+    ('<rect style="fill:url( \'http://evil.example/x\' )"/>', 2, "url(...)"),
+    ('<a href="#x"><rect/></a>', 2, "<a>"),
+    ('<image href="https://evil.example/x.png"/>', 2, "<image>"),
+    ('<set attributeName="href" to="javascript:alert(1)"/>', 2, "<set>"),
+    ('<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>', 2, "andere namespace"),
+])
+def test_an_svg_logo_may_only_draw(project, body, line, phrase):
+    logo(project, "logo.svg", SVG_HEAD + body + "\n</svg>\n")
+    refused(project, f"regio/assets/logo.svg:{line}", "Het bestand 'logo.svg' kan niet als logo", phrase)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ('<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+     '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>', "DOCTYPE"),
+    ('<?xml version="1.0"?>\n<?xml-stylesheet href="https://evil.example/x.css"?>\n'
+     '<svg xmlns="http://www.w3.org/2000/svg"/>', "xml-stylesheet"),
+    ("<svg><rect/></svg>", "xmlns"),
+])
+def test_an_svg_with_a_doctype_stylesheet_or_no_namespace_is_refused(project, text, phrase):
+    logo(project, "logo.svg", text)
+    refused(project, "regio/assets/logo.svg:" + str(text[:text.index(phrase) if phrase != "xmlns" else 0].count("\n") + 1),
+            "kan niet als logo", phrase)
+
+
+@pytest.mark.parametrize("name,data,phrase", [
+    ("logo.png", b"<html><script>alert(1)</script></html>", "geen afbeelding"),
+    ("logo.png", b"GIF89a" + bytes(20), "geen afbeelding"),
+    ("logo.png", SVG_OK, "is een SVG-bestand"),
+    ("logo.jpg", PNG, "is een PNG-bestand"),
+    ("logo.webp", b"RIFF\x00\x00\x00\x00WAVEfmt ", "geen afbeelding"),
+])
+def test_a_raster_logo_is_judged_by_its_bytes(project, name, data, phrase):
+    logo(project, name, data)
+    refused(project, f"regio/assets/{name}:1", f"Het bestand '{name}'", phrase)
+
+
+def test_clean_logos_pass(project):
+    logo(project, "logo.svg", SVG_OK)
+    (project / "regio" / "assets" / "icoon.png").write_bytes(PNG)
+    put(project, REGIO, "  logo: logo.svg\n", "  logo: logo.svg\n  favicon: icoon.png\n")
+    content, found = check_content(project / "content", project)
+    assert found == [] and content is not None
+
+
+@pytest.fixture
+def fork(project):
+    from regio import make_region  # scripts/regio.py, as `make regio` runs it
+
+    make_region(project, naam="Regio Zuid", adres="https://zuid.example/", repository="", motto="Samen", forceer=False,
+                contact="leren@zuid.example")
+    return project
+
+
+def test_make_regio_writes_a_name_as_text_never_as_yaml(project):
+    from regio import make_region
+
+    make_region(project, naam="Zuid: #1 {x} & 'co'", adres="https://zuid.example/", repository="", motto="Samen",
+                forceer=False, contact="leren@zuid.example")
+    content, found = check_content(project / "content", project)
+    assert found == [] and content is not None
+    assert content.regio.naam == "Zuid: #1 {x} & 'co'"
+    assert content.bronnen["eigen-inbreng-zuid-1-x-co"].uitgever == "Zuid: #1 {x} & 'co'"
+
+
+def test_make_regio_with_a_line_break_in_the_name_adds_no_field(project):
+    from regio import make_region
+
+    make_region(project, naam="Zuid\nsoort: voorbeeld", adres="https://zuid.example/", repository="", motto="Samen",
+                forceer=False, contact="leren@zuid.example")
+    found = problems(project)
+    bron = "regio/bronnen/eigen-inbreng-zuid-soort-voorbeeld.yml"
+    assert f"{bron}:3: uitgever: Deze tekst hoort op één regel te staan, maar er staat een regeleinde in. Zet de " \
+           "tekst op één regel. Begint de tekst met > of |? Schrijf dan >- of zet de tekst tussen aanhalingstekens." \
+           in found
+    written = yaml.safe_load((project / bron).read_text(encoding="utf-8"))  # no field 'soort' was injected
+    assert written["soort"] == "eigen inbreng" and written["uitgever"] == "Zuid\nsoort: voorbeeld"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_an_assets_folder_that_is_a_symlink_is_refused_and_not_followed(fork, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elders")
+    (elsewhere / "logo.svg").write_text("<script>geheim</script>", encoding="utf-8")
+    shutil.rmtree(fork / "regio" / "assets", ignore_errors=True)
+    os.symlink(elsewhere, fork / "regio" / "assets")
+    put(fork, "regio/regio.yml", "site:\n", "site:\n  logo: logo.svg\n")
+    found = problems(fork)
+    assert "regio/assets:1: Dit is een snelkoppeling (symlink). In de map regio/ zijn snelkoppelingen niet toegestaan; " \
+           "ze worden niet gelezen. Zet het bestand of de map zelf hier neer." in found
+    assert not any("geheim" in p or "<script>" in p for p in found)  # nothing was read through the link
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_a_symlink_anywhere_under_regio_is_refused(fork):
+    (fork / "regio" / "tafels").mkdir(exist_ok=True)
+    os.symlink(fork / "content" / "tafels" / "leertafel-jggz.yml", fork / "regio" / "tafels" / "kopie.yml")
+    assert "regio/tafels/kopie.yml:1: Dit is een snelkoppeling (symlink). In de map regio/ zijn snelkoppelingen niet " \
+           "toegestaan; ze worden niet gelezen. Zet het bestand of de map zelf hier neer." in problems(fork)
+
+
+# --- Calendars and feeds -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("field,value,phrase", [
+    ("titel", "Gesprek\rATTENDEE:mailto:x@evil.example", "op één regel"),
+    ("titel", "Gesprek\r\nURL:https://evil.example", "op één regel"),
+    ("locatie", "Zaal 1\nLOCATION:elders", "op één regel"),
+    ("titel", "Gesprek\x01", "U+0001"),
+    ("locatie", "Zaal\x85", "op één regel"),
+    ("titel", "C:\\Nieuw", "\\N"),
+    ("tijd", "13:00\n", "13:00-15:00"),
+])
+def test_calendar_fields_are_single_lines(project, field, value, phrase):
+    line = add(project, MEETING, f"{field}: {json.dumps(value)}\n") if field != "titel" else \
+        put(project, MEETING, "titel: Intervisiegesprek 1", f"titel: {json.dumps(value)}")
+    refused(project, f"{MEETING}:{line}", f"{field}: ", phrase)
+
+
+@pytest.mark.parametrize("value,phrase", [("Eerste regel.\n\nDan \x01 dit.", "U+0001"), ("Tekst \ufffe", "U+FFFE"),
+                                          ("Tekst \x1b[31m", "U+001B")])
+def test_characters_xml_forbids_are_refused_in_long_text_too(project, value, phrase):
+    line = add(project, MEETING, f"verslag: {json.dumps(value)}\n")
+    refused(project, f"{MEETING}:{line}", "verslag: ", phrase, "nieuwsfeed")
+
+
+def test_a_practice_summary_with_a_control_character_never_reaches_the_feed(project):
+    line = put(project, PRAKTIJK, "samenvatting: ", 'samenvatting: "\\u0008 "\nx_oud: ')
+    refused(project, f"{PRAKTIJK}:{line}", "samenvatting: ")
+
+
+# --- Patterns --------------------------------------------------------------------------------------------------
+
+VALID = {  # one valid value for every pattern in every schema, from what the field is for
+    r"^#[0-9a-fA-F]{6}$": "#1d4f91",
+    r"^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?$": "13:00-15:00",
+    r"^[A-Za-z0-9._/-]+\.(svg|png|jpg|jpeg|webp)$": "logo.svg",
+    r"^[A-Za-z0-9._/-]+\.(svg|png|jpg|jpeg|webp|ico)$": "favicon.ico",
+    r"^[A-Za-z0-9]+$": "a1b2c3",
+    r"^[A-Za-z0-9_-][A-Za-z0-9._/-]*\.ya?ml$": "content/praktijken/x.yml",
+    r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$": "voorbeeldregio/leerlandschap",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "mijn-item",
+    r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$": "praktijken/mijn-item/",
+    r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$": "tafel/2027-01-12",
+    r"^bouwstenen/[a-z0-9]+(-[a-z0-9]+)*$": "bouwstenen/coordineer-het-leren",
+}
+URL_EXAMPLES = ["https://leren.voorbeeldregio.nl/", "https://github.com/voorbeeldregio/leerlandschap",
+                "https://gitlab.voorbeeldregio.nl", "leren@voorbeeldregio.nl", "main"]
+
+
+def all_patterns() -> list[tuple[str, str]]:
+    found = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "pattern":
+                    found.append((where, value))
+                else:
+                    walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    for path in sorted((ROOT / "schemas").rglob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.relative_to(ROOT).as_posix())
+    return found
+
+
+def example_for(pattern: str) -> str:
+    if pattern in VALID:
+        return VALID[pattern]
+    matching = [value for value in URL_EXAMPLES if Validator({"pattern": pattern}).is_valid(value)]
+    assert matching, f"no valid example for {pattern}: add one to VALID"
+    return matching[0]
+
+
+@pytest.mark.parametrize("where,pattern", all_patterns(), ids=lambda x: x if "/" in x and "^" not in x else "")
+def test_every_pattern_matches_the_whole_value(where, pattern):
+    value = example_for(pattern)
+    validator = Validator({"type": "string", "pattern": pattern})
+    assert validator.is_valid(value), (where, value)
+    for tail in ("\n", "\r\n", " ", "\nx"):
+        assert not validator.is_valid(value + tail), (where, value + tail)
+
+
+def test_the_schemas_and_the_export_use_the_whole_value_validator():
+    assert isinstance(Schema.load("bijeenkomst").validator, Validator)
+    assert isinstance(opendata.export_validator({}), Validator)
+    assert len(all_patterns()) > 30  # the walk found the schemas
+
+
+def test_an_agreement_id_with_a_newline_is_refused(project):
+    line = add(project, MEETING, 'opbrengst:\n  afspraken:\n    - id: "nieuw-id\\n"\n      tekst: Iets.\n'
+                                 "      status: open\n")
+    refused(project, f"{MEETING}:{line + 2}", "id: ", "niet de goede vorm")
+
+
+# --- Pathological text and dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,phrase", [
+    ("[" * 5000, "vierkante haken"),
+    ("[*](" * 2400, "vierkante haken"),
+    ("[a " * 3000, "vierkante haken"),
+    ("*_" * 4900, "heel veel * en _"),
+    ("\n\n".join(["*a_" * 60] * 20), "heel veel * en _"),
+    ("- " * 1000 + "diep", "lijsten of citaten in elkaar"),
+    ("> " * 50 + "citaat", "lijsten of citaten in elkaar"),
+    ("\n".join("    " * i + "- a" for i in range(30)), "lijsten of citaten in elkaar"),
+    ("# a\n" * 450, "hoogstens 400 regels"),
+    ("a" * 10001, "te lang: 10001 tekens"),
+])
+def test_pathological_markdown_is_refused_quickly(project, text, phrase):
+    line = add(project, MEETING, "verslag: " + json.dumps(text) + "\n")
+    start = time.perf_counter()
+    refused(project, f"{MEETING}:{line}", "verslag: ", phrase)
+    assert time.perf_counter() - start < 5  # the check itself is not the slow part
+
+
+def test_the_renderer_stays_fast_and_whole_on_what_the_checker_refuses():
+    """Defence in depth: text that did not pass the checker (a neighbour's, say) cannot stall or crash a build."""
+    for text in ("[" * 20000, "[*](" * 3000, "- " * 1000 + "x", "1. " * 1000 + "x"):
+        start = time.perf_counter()
+        html = markdown_html(text)
+        assert time.perf_counter() - start < 3 and html.startswith("<")
+    assert markdown_html("![a](https://tracker.example/p.png) [b](https://x.nl)") == \
+        '<p>a <a href="https://x.nl">b</a></p>'  # and the renderer still works as before afterwards
+
+
+@pytest.mark.parametrize("name", ["9999-12-31.yml", "1999-12-31.yml"])
+def test_a_meeting_file_named_outside_2000_2100_is_refused(project, name):
+    source = project / MEETING
+    target = source.with_name(name)
+    source.rename(target)
+    rel = target.relative_to(project).as_posix()
+    assert f"{rel}:1: De datum in de bestandsnaam '{name}' ligt niet tussen 2000 en 2100. Geef het bestand de datum " \
+           "van de bijeenkomst als naam, bijvoorbeeld '2024-06-24.yml'." in problems(project)
+    put(project, rel, "datum: 2024-06-24", f"datum: {name[:10]}")  # and the date inside it, too
+    assert problems(project) == [f"{rel}:3: datum: {name[:10]} ligt niet tussen 2000 en 2100. Controleer het jaartal, "
+                                 "bijvoorbeeld 2027-01-01."]
+
+
+def test_a_deadline_after_2100_is_refused(project):
+    line = add(project, MEETING, "opbrengst:\n  afspraken:\n    - tekst: Iets.\n      status: open\n"
+                                 "      deadline: 2101-01-01\n")
+    refused(project, f"{MEETING}:{line + 4}", "deadline: 2101-01-01 ligt niet tussen 2000 en 2100")
+
+
+# --- No traceback from the scripts -------------------------------------------------------------------------
+
+def run_script(project: Path, script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=project, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_the_checker_script_lists_everything_without_a_traceback(project):
+    (project / MEETING).rename(project / MEETING.replace("2024-06-24", "9999-12-31"))
+    add(project, PRAKTIJK, 'x_titel: "a\\rb"\n')
+    put(project, REGIO, "  adres: https://example.org/leerlandschap/", '  adres: "javascript:alert(1)"')
+    result = run_script(project, "check.py", "--content", str(project / "content"))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert "content/tafels/intervisiegroep-1/9999-12-31.yml:1:" in result.stdout
+    assert f"{REGIO}:22: adres: 'javascript:alert(1)' heeft niet de goede vorm." in result.stdout
+
+
+def test_an_unexpected_error_becomes_a_dutch_message_naming_the_file(project, monkeypatch, capsys):
+    import check  # scripts/check.py
+
+    from common import guarded
+    from leerlandschap import loader
+
+    def broken(item, size, schema):
+        if item.display == PRAKTIJK:
+            raise RuntimeError("kapot")
+        return real(item, size, schema)
+
+    real = loader._read_file
+    monkeypatch.setattr(loader, "_read_file", broken)
+    loader._checked.clear()
+    code = guarded(lambda: check.main(["--content", str(project / "content")]), "de inhoud")
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"Er ging iets onverwacht mis bij {PRAKTIJK} (RuntimeError). Er is niets veranderd.")
+
+
+def test_an_unexpected_error_in_a_build_is_a_dutch_message(base, tmp_path):
+    project = make_project(tmp_path / "p", base / "content")
+    agenda = project / "leerlandschap" / "agenda.py"  # a broken writer in this copy of the kit only
+    agenda.write_text(agenda.read_text(encoding="utf-8").replace('    cal = icalendar.Calendar()\n',
+                                                                 '    cal = icalendar.Calendar()\n    1 / 0\n'),
+                      encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(project))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d",
+                             str(tmp_path / "uit")], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert "Er ging iets onverwacht mis bij de pagina's en bestanden die uit de inhoud worden gemaakt " \
+           "(ZeroDivisionError)" in output
+
+
+# --- A whole site with the worst inputs that pass ----------------------------------------------------------
+
+def worst_allowed(project: Path) -> None:
+    """Fill every Markdown field of every file with the slowest text the checker still lets through."""
+    brackets = "[" * 2 + "a" * 9000  # costs ~18,000 of the 30,000 bracket budget
+    nested = "\n".join("    " * i + "- a" for i in range(10))
+    headers = "\n".join(["# a", "---"] * 190)
+    table = "a|b\n-|-\n" + "a|b\n" * 390
+    emphasis = "*_" * 70 + "\n\n" + ("*a_" * 20 + "\n\n") * 3  # just under the emphasis budget (24,400)
+    worst = [brackets, nested, headers, table, emphasis, "<" * 9999, "`" * 9999, "[*](" * 4 + "a" * 3000 + ")"]
+    schemas = {}
+    for path in sorted((project / "content").rglob("*.yml")):
+        kind = {"bouwstenen": "bouwsteen", "praktijken": "praktijk", "tafels": "tafel", "themas": "thema",
+                "vragensets": "vragenset", "rollen": "rol", "bronnen": "bron"}.get(path.parent.name, "bijeenkomst")
+        if path.name == "regio.yml":
+            kind = "regio"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema = schemas.setdefault(kind, Schema.load(kind))
+        for i, (key, sub) in enumerate(schema.schema["properties"].items()):
+            if key in data and "markdown" in str(sub.get("description", "")).lower():
+                data[key] = worst[(i + len(path.name)) % len(worst)]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_site_of_the_worst_allowed_inputs_builds_within_twice_the_normal_time(base, tmp_path):
+    normal = make_project(tmp_path / "normal", base / "content")
+    start = time.perf_counter()
+    assert build(normal).returncode == 0
+    normal_time = time.perf_counter() - start
+    worst = make_project(tmp_path / "worst", base / "content")
+    worst_allowed(worst)
+    content, found = check_content(worst / "content", worst)
+    assert found == [] and content is not None  # all of it passes the checker
+    start = time.perf_counter()
+    result = build(worst)
+    worst_time = time.perf_counter() - start
+    assert result.returncode == 0, result.stdout + result.stderr
+    print(f"normal build {normal_time:.1f} s, worst allowed inputs {worst_time:.1f} s")
+    assert worst_time <= 2 * normal_time, (worst_time, normal_time)
+
+
+# --- Settings on the built site are inert ------------------------------------------------------------------------
+
+HOSTILE_NAME = "![x](https://evil.example/x.png){: onerror=alert(1)} <img src=x onerror=alert(2)> [klik](javascript:alert(3))"
+HOSTILE_ROLE = "Team {: onerror=alert(4)} ![y](y){: onload=alert(5)} *leren*"
+HOSTILE_SITE = '<script>alert(6)</script> & "Zuid"'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, base):
+    project = make_project(tmp_path_factory.mktemp("hostile") / "project", base / "content")
+    regio = project / REGIO
+    data = yaml.safe_load(regio.read_text(encoding="utf-8"))
+    data["naam"] = HOSTILE_NAME
+    data["contact"]["rol"] = HOSTILE_ROLE
+    data["site"].update(naam=HOSTILE_SITE, beschrijving='"><script>alert(7)</script>',
+                        repository="https://github.com/voorbeeldregio/leerlandschap", tak="feature/x+y", logo="logo.svg")
+    regio.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (project / "regio" / "assets").mkdir(parents=True)
+    (project / "regio" / "assets" / "logo.svg").write_text(SVG_OK, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+HAND_WRITTEN = ["index.html", "over/index.html", "privacy/index.html", "toegankelijkheid/index.html",
+                "bijdragen/index.html"]
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN)
+def test_settings_on_hand_written_pages_are_text(hostile_site, page):
+    root = parse_file(hostile_site / page)
+    for element in root.find_all():
+        assert not any(name.startswith("on") for name in element.attrs), (page, element.tag, element.attrs)
+        for name in ("src", "href"):
+            value = element.attrs.get(name) or ""
+            assert "evil.example" not in value and not value.startswith("javascript:"), (page, element.attrs)
+    assert not any("alert(" in s.all_text() for s in root.find_all("script"))
+    text = " ".join(root.all_text().split())
+    if page != "index.html":
+        assert HOSTILE_NAME in text or HOSTILE_SITE in text, page
+    if page in ("over/index.html", "privacy/index.html", "toegankelijkheid/index.html", "bijdragen/index.html"):
+        assert "team {: onerror=alert(4)} ![y](y){: onload=alert(5)} *leren*" in text, page
+
+
+def test_canonical_and_edit_links_are_exact(hostile_site):
+    root = parse_file(hostile_site / "over" / "index.html")
+    [canonical] = [link for link in root.find_all("link") if link.attrs.get("rel") == "canonical"]
+    assert canonical.attrs["href"] == "https://example.org/leerlandschap/over/"
+    edits = [a.attrs["href"] for a in root.find_all("a") if "/edit/" in (a.attrs.get("href") or "")]
+    assert edits == ["https://github.com/voorbeeldregio/leerlandschap/edit/feature/x%2By/docs/over.md"]
+    [meta] = root.find_all("meta", name="description")
+    assert meta.attrs["content"] == '"><script>alert(7)</script>'
+
+
+def test_the_feed_and_calendars_carry_the_hostile_name_as_text(hostile_site):
+    import feedparser
+    import icalendar
+
+    parsed = feedparser.parse((hostile_site / "nieuw.xml").read_bytes())
+    assert not parsed.bozo and parsed.feed.author_detail.name == HOSTILE_NAME
+    calendar = icalendar.Calendar.from_ical((hostile_site / "agenda" / "alle-tafels.ics").read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == f"Alle tafels ({HOSTILE_NAME})"
