@@ -3,9 +3,9 @@
 Rules for every neighbour (what is done with the bytes is buren_read.py; the copies and pages are buren.py):
 - only https, except loopback addresses (127.0.0.1, localhost, ::1: tests and local previews);
 - redirects only within the same scheme, host and port, at most MAX_REDIRECTS, never back to where we were;
-- one wall-clock budget per neighbour (Limits.budget) for connecting, headers and body of all its files: a watchdog
-  closes the connection when it is spent, so a server that trickles bytes (in the headers or the body) costs at most
-  the budget, never more;
+- one wall-clock budget per neighbour (Limits.budget) for connecting, headers and body of all its files: every read
+  from the socket may wait only for the time that is left (_Clocked), so a server that trickles bytes (in the headers
+  or the body) costs at most the budget, never more;
 - at most Limits.max_bytes per neighbour, all its files together, counted after unpacking (gzip and deflate are
   unpacked while reading, a little at a time, so a gzip bomb stops at the cap);
 - all neighbours fairly (`fetch_all`): each gets its own thread (at most Limits.workers at a time) and its own budget
@@ -15,14 +15,15 @@ Every failure is a FetchError: a short Dutch reason for one line.
 """
 from __future__ import annotations
 
-import contextlib
 import http.client
+import io
 import os
 import re
 import socket
 import ssl
 import threading
 import time
+import typing
 import urllib.request
 import zlib
 from collections import deque
@@ -138,12 +139,41 @@ def _connection(url: str, deadline: float) -> http.client.HTTPConnection:
     return connection
 
 
-def _cut(connection: http.client.HTTPConnection) -> None:
-    """The watchdog: the budget is spent, so whatever the connection is waiting for ends now."""
-    sock = connection.sock
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
+class _Clocked:
+    """A connection's socket whose every read may wait only for the time left: a trickle ends at the deadline.
+
+    http.client reads the status line, the headers and the body through `makefile`, which calls `recv_into` here.
+    """
+
+    def __init__(self, sock: socket.socket, deadline: float):
+        self._sock, self._deadline = sock, deadline
+        self._io_refs = 0
+        self._closed = False
+
+    def __getattr__(self, name: str):
+        return getattr(self._sock, name)
+
+    def recv_into(self, buffer, nbytes: int = 0, flags: int = 0) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("budget spent")
+        self._sock.settimeout(left)
+        return self._sock.recv_into(buffer, nbytes, flags)
+
+    def makefile(self, mode: str = "rb", buffering: int | None = None) -> io.BufferedReader:
+        """What http.client reads a response from (it asks for "rb"); its reads come back to `recv_into`."""
+        self._io_refs += 1
+        return io.BufferedReader(socket.SocketIO(typing.cast(socket.socket, self), "rb"))
+
+    def _decref_socketios(self) -> None:  # the socket stays open while a response still reads from it (as in socket.py)
+        self._io_refs = max(0, self._io_refs - 1)
+        if self._closed and not self._io_refs:
+            self._sock.close()
+
+    def close(self) -> None:
+        self._closed = True
+        if not self._io_refs:
+            self._sock.close()
 
 
 class _Unpacker:
@@ -192,11 +222,13 @@ def _body(response: http.client.HTTPResponse, name: str, limits: Limits, room: i
     unpacker = _Unpacker(encoding, name) if encoding != "identity" else None
     out = bytearray()
     received = 0
-    while chunk := response.read1(CHUNK):  # one read from the socket at most; the watchdog ends a trickle
+    while chunk := response.read1(CHUNK):  # one read from the socket at most, within the time left (_Clocked)
         received += len(chunk)
         out += unpacker.feed(chunk, room - len(out)) if unpacker else chunk
         if len(out) > room or received > room:
             raise too_large
+    if response.length:  # a Content-Length that was not reached: the server stopped halfway
+        raise FetchError(f"de site verbrak de verbinding (bij {name})")
     if unpacker:
         unpacker.check_complete()
     return bytes(out)
@@ -228,13 +260,10 @@ def _get(url: str, limits: Limits, deadline: float, room: int) -> tuple[str, byt
     """One request: (the Location of a redirect, b'') or ('', the unpacked body)."""
     name = _name(url)
     parts = urlsplit(url)
-    watchdog = None
     connection = None
     try:
         connection = _connection(url, deadline)
-        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _cut, [connection])
-        watchdog.daemon = True
-        watchdog.start()
+        connection.sock = _Clocked(connection.sock, deadline)
         connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=HEADERS)
         response = connection.getresponse()
         if response.status in _REDIRECTS:
@@ -245,8 +274,6 @@ def _get(url: str, limits: Limits, deadline: float, room: int) -> tuple[str, byt
         if response.status != 200:
             raise FetchError(_status(response.status, name))
         body = _body(response, name, limits, room)
-        if time.monotonic() >= deadline:
-            raise FetchError(limits.too_slow)  # the watchdog ended the body: it was cut, not complete
         return "", body
     except FetchError:
         if time.monotonic() >= deadline:
@@ -257,8 +284,6 @@ def _get(url: str, limits: Limits, deadline: float, room: int) -> tuple[str, byt
             raise FetchError(limits.too_slow) from None
         raise FetchError(_reason(error, name)) from None
     finally:
-        if watchdog is not None:
-            watchdog.cancel()
         if connection is not None:
             connection.close()
 
