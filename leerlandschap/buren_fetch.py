@@ -5,7 +5,8 @@ Rules for every neighbour (what is done with the bytes is buren_read.py; the cop
 - redirects only within the same scheme, host and port, at most MAX_REDIRECTS, never back to where we were;
 - one wall-clock budget per neighbour (Limits.budget) for connecting, headers and body of all its files: every read
   from the socket may wait only for the time that is left (_Clocked), so a server that trickles bytes (in the headers
-  or the body) costs at most the budget, never more;
+  or the body) costs at most the budget, never more; one that has started to answer and then sends less than
+  Limits.min_rate bytes a second is stopped after Limits.rate_after seconds, so a plain trickle costs less;
 - at most Limits.max_bytes per neighbour, all its files together, counted after unpacking (gzip and deflate are
   unpacked while reading, a little at a time, so a gzip bomb stops at the cap);
 - all neighbours fairly (`fetch_all`): each gets its own thread (at most Limits.workers at a time) and its own budget
@@ -36,6 +37,8 @@ DEADLINE = 60.0  # seconds for all neighbours together
 MAX_BYTES = 10 * 1024 * 1024  # per neighbour, all its files together, after unpacking
 MAX_ITEMS = 5000  # per neighbour; more are skipped (buren_read.py)
 WORKERS = 16  # neighbours fetched at the same time
+MIN_RATE = 1024  # bytes per second: a server that has started to answer must keep at least this pace ...
+RATE_AFTER = 3.0  # ... measured from its first byte, once this many seconds have passed
 MAX_REDIRECTS = 3
 GRACE = 0.25  # seconds a neighbour's thread gets after its budget before it is given up
 CHUNK = 64 * 1024
@@ -60,6 +63,8 @@ class Limits:
     max_bytes: int = MAX_BYTES
     max_items: int = MAX_ITEMS
     workers: int = WORKERS
+    min_rate: int = MIN_RATE
+    rate_after: float = RATE_AFTER
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -75,6 +80,10 @@ class Limits:
     @property
     def too_slow(self) -> str:
         return f"de site was niet op tijd klaar (elke buur krijgt {seconds(self.budget)})"
+
+    @property
+    def too_thin(self) -> str:
+        return f"de site stuurt te langzaam (minder dan {self.min_rate / 1024:g} kB per seconde)"
 
     @property
     def too_large(self) -> str:
@@ -145,20 +154,29 @@ class _Clocked:
     http.client reads the status line, the headers and the body through `makefile`, which calls `recv_into` here.
     """
 
-    def __init__(self, sock: socket.socket, deadline: float):
-        self._sock, self._deadline = sock, deadline
+    def __init__(self, sock: socket.socket, deadline: float, limits: Limits):
+        self._sock, self._deadline, self._limits = sock, deadline, limits
         self._io_refs = 0
         self._closed = False
+        self._first = 0.0  # when the first byte came
+        self._received = 0
 
     def __getattr__(self, name: str):
         return getattr(self._sock, name)
 
     def recv_into(self, buffer, nbytes: int = 0, flags: int = 0) -> int:
-        left = self._deadline - time.monotonic()
+        now = time.monotonic()
+        if self._first and now - self._first > self._limits.rate_after \
+                and self._received < self._limits.min_rate * (now - self._first):
+            raise FetchError(self._limits.too_thin)  # a trickle: it would only spend the budget
+        left = self._deadline - now
         if left <= 0:
             raise TimeoutError("budget spent")
         self._sock.settimeout(left)
-        return self._sock.recv_into(buffer, nbytes, flags)
+        count = self._sock.recv_into(buffer, nbytes, flags)
+        self._first = self._first or time.monotonic()
+        self._received += count
+        return count
 
     def makefile(self, mode: str = "rb", buffering: int | None = None) -> io.BufferedReader:
         """What http.client reads a response from (it asks for "rb"); its reads come back to `recv_into`."""
@@ -263,7 +281,7 @@ def _get(url: str, limits: Limits, deadline: float, room: int) -> tuple[str, byt
     connection = None
     try:
         connection = _connection(url, deadline)
-        connection.sock = _Clocked(connection.sock, deadline)
+        connection.sock = _Clocked(connection.sock, deadline, limits)
         connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=HEADERS)
         response = connection.getresponse()
         if response.status in _REDIRECTS:

@@ -283,6 +283,16 @@ def test_the_watchdog_ends_a_trickle_itself_at_the_budget(mode, server):
     assert time.monotonic() - start < 1.3
 
 
+@pytest.mark.parametrize("mode", ["druppel", "koppen"])
+def test_a_trickle_below_the_minimum_pace_is_stopped_before_the_budget(mode, server):
+    limits = dataclasses.replace(LIMITS, budget=5, rate_after=0.5)  # the default: 1 kB a second, after 3 seconds
+    start = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetch_neighbour(f"{server['url']}{mode}/", limits, time.monotonic() + limits.budget)
+    assert str(caught.value) == "de site stuurt te langzaam (minder dan 1 kB per seconde)"
+    assert time.monotonic() - start < 1.5
+
+
 def test_a_stuck_thread_is_given_up_and_the_overall_deadline_is_named():
     def get(adres: str, limits: Limits, deadline: float) -> dict:
         if adres == "vast":
