@@ -4,7 +4,7 @@ Rules for every neighbour (what is done with the bytes is buren_read.py; the cop
 - only https, except loopback addresses (127.0.0.1, localhost, ::1: tests and local previews);
 - redirects only within the same scheme, host and port, at most MAX_REDIRECTS, never back to where we were;
 - one wall-clock budget per neighbour (Limits.budget) for connecting, headers and body of all its files: every read
-  from the socket may wait only for the time that is left (_Clocked), so a server that trickles bytes (in the headers
+  from the socket may wait only for the time that is left (Clocked), so a server that trickles bytes (in the headers
   or the body) costs at most the budget, never more; one that has started to answer and then sends less than
   Limits.min_rate bytes a second is stopped after Limits.rate_after seconds, so a plain trickle costs less;
 - at most Limits.max_bytes per neighbour, all its files together, counted after unpacking (gzip and deflate are
@@ -17,20 +17,19 @@ Every failure is a FetchError: a short Dutch reason for one line.
 from __future__ import annotations
 
 import http.client
-import io
 import os
 import re
 import socket
 import ssl
 import threading
 import time
-import typing
 import urllib.request
-import zlib
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
+
+from .buren_io import Clocked, Unpacker, UnpackError
 
 BUDGET = 10.0  # seconds per neighbour: connecting, headers and bodies of all its files
 DEADLINE = 60.0  # seconds for all neighbours together
@@ -148,85 +147,6 @@ def _connection(url: str, deadline: float) -> http.client.HTTPConnection:
     return connection
 
 
-class _Clocked:
-    """A connection's socket whose every read may wait only for the time left: a trickle ends at the deadline.
-
-    http.client reads the status line, the headers and the body through `makefile`, which calls `recv_into` here.
-    """
-
-    def __init__(self, sock: socket.socket, deadline: float, limits: Limits):
-        self._sock, self._deadline, self._limits = sock, deadline, limits
-        self._io_refs = 0
-        self._closed = False
-        self._first = 0.0  # when the first byte came
-        self._received = 0
-
-    def __getattr__(self, name: str):
-        return getattr(self._sock, name)
-
-    def recv_into(self, buffer, nbytes: int = 0, flags: int = 0) -> int:
-        now = time.monotonic()
-        if self._first and now - self._first > self._limits.rate_after \
-                and self._received < self._limits.min_rate * (now - self._first):
-            raise FetchError(self._limits.too_thin)  # a trickle: it would only spend the budget
-        left = self._deadline - now
-        if left <= 0:
-            raise TimeoutError("budget spent")
-        self._sock.settimeout(left)
-        count = self._sock.recv_into(buffer, nbytes, flags)
-        self._first = self._first or time.monotonic()
-        self._received += count
-        return count
-
-    def makefile(self, mode: str = "rb", buffering: int | None = None) -> io.BufferedReader:
-        """What http.client reads a response from (it asks for "rb"); its reads come back to `recv_into`."""
-        self._io_refs += 1
-        return io.BufferedReader(socket.SocketIO(typing.cast(socket.socket, self), "rb"))
-
-    def _decref_socketios(self) -> None:  # the socket stays open while a response still reads from it (as in socket.py)
-        self._io_refs = max(0, self._io_refs - 1)
-        if self._closed and not self._io_refs:
-            self._sock.close()
-
-    def close(self) -> None:
-        self._closed = True
-        if not self._io_refs:
-            self._sock.close()
-
-
-class _Unpacker:
-    """gzip or deflate, unpacked a little at a time: never more than `room` bytes per call."""
-
-    def __init__(self, encoding: str, name: str):
-        self.encoding, self.name = encoding, name
-        self.engine: zlib._Decompress | None = None
-
-    def feed(self, data: bytes, room: int) -> bytes:
-        out = bytearray()
-        try:
-            if self.engine is None and data:
-                zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] * 256 + data[1]) % 31 == 0
-                self.engine = zlib.decompressobj(31 if self.encoding != "deflate" else 15 if zlib_header else -15)
-            while data and self.engine is not None and len(out) <= room:
-                piece = self.engine.decompress(data, room + 1 - len(out))  # max_length >= 1: 0 would mean no limit
-                out += piece
-                if self.engine.eof:  # gzip may have more members; anything after a deflate stream is ignored
-                    data = self.engine.unused_data
-                    self.engine = zlib.decompressobj(31) if data and self.encoding != "deflate" else None
-                else:
-                    tail = self.engine.unconsumed_tail
-                    if not piece and tail == data:
-                        break  # nothing taken: wait for more
-                    data = tail
-        except zlib.error:
-            raise FetchError(f"{self.name} is ingepakt ({self.encoding}) maar kapot") from None
-        return bytes(out)
-
-    def check_complete(self) -> None:
-        if self.engine is not None and not self.engine.eof:
-            raise FetchError(f"{self.name} is ingepakt ({self.encoding}) maar houdt halverwege op")
-
-
 def _body(response: http.client.HTTPResponse, name: str, limits: Limits, room: int) -> bytes:
     """The unpacked body, at most `room` bytes, else FetchError (too large, unknown packing, broken)."""
     encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
@@ -237,18 +157,21 @@ def _body(response: http.client.HTTPResponse, name: str, limits: Limits, room: i
     length = response.getheader("Content-Length") or ""
     if length.isdigit() and int(length) > room:
         raise too_large
-    unpacker = _Unpacker(encoding, name) if encoding != "identity" else None
+    unpacker = Unpacker(encoding, name) if encoding != "identity" else None
     out = bytearray()
     received = 0
-    while chunk := response.read1(CHUNK):  # one read from the socket at most, within the time left (_Clocked)
-        received += len(chunk)
-        out += unpacker.feed(chunk, room - len(out)) if unpacker else chunk
-        if len(out) > room or received > room:
-            raise too_large
-    if response.length:  # a Content-Length that was not reached: the server stopped halfway
-        raise FetchError(f"de site verbrak de verbinding (bij {name})")
-    if unpacker:
-        unpacker.check_complete()
+    try:
+        while chunk := response.read1(CHUNK):  # one read from the socket at most, within the time left (Clocked)
+            received += len(chunk)
+            out += unpacker.feed(chunk, room - len(out)) if unpacker else chunk
+            if len(out) > room or received > room:
+                raise too_large
+        if response.length:  # a Content-Length that was not reached: the server stopped halfway
+            raise FetchError(f"de site verbrak de verbinding (bij {name})")
+        if unpacker:
+            unpacker.check_complete()
+    except UnpackError as error:
+        raise FetchError(str(error)) from None
     return bytes(out)
 
 
@@ -281,7 +204,7 @@ def _get(url: str, limits: Limits, deadline: float, room: int) -> tuple[str, byt
     connection = None
     try:
         connection = _connection(url, deadline)
-        connection.sock = _Clocked(connection.sock, deadline, limits)
+        connection.sock = Clocked(connection.sock, deadline, limits.min_rate, limits.rate_after, FetchError(limits.too_thin))
         connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=HEADERS)
         response = connection.getresponse()
         if response.status in _REDIRECTS:

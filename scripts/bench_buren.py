@@ -121,21 +121,23 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
 # A small process between us and the script: a child's peak memory starts at its parent's size when it is forked,
 # and this benchmark holds the flood in memory. The launcher is small, so what it reports is the script's own.
 LAUNCHER = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
-            "print(f'MAXRSS {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}'); sys.exit(code)")
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+            "print(f'MAXRSS {u.ru_maxrss} {u.ru_utime + u.ru_stime}'); sys.exit(code)")
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Run a script of the project: (seconds, peak memory in MB of it and its children, its output)."""
+def run(args: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """Run a script of the project: (seconds, CPU seconds, peak memory in MB, of it and its children; its output)."""
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, *args], cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    output, _, maxrss = result.stdout.rpartition("MAXRSS ")
+    output, _, usage = result.stdout.rpartition("MAXRSS ")
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output}{result.stderr}")
-    return seconds, int(maxrss) / 1024, output
+    maxrss, cpu = usage.split()
+    return seconds, float(cpu), int(maxrss) / 1024, output
 
 
-def build(project: Path) -> tuple[float, float, str]:
+def build(project: Path) -> tuple[float, float, float, str]:
     """`make site` of the project (scripts/build.py: check, MkDocs with the neighbours, Pagefind)."""
     return run([str(project / "scripts" / "build.py"), "--config", str(project / "mkdocs.yml"), "--site",
                 str(project / "site")], project)
@@ -164,25 +166,23 @@ def main() -> int:
         text = regio.read_text(encoding="utf-8")
         assert "\nburen: []\n" in text, "the example region file should say 'buren: []'"
         regio.write_text(text.replace("\nburen: []\n", f"\nburen:\n{buren}"), encoding="utf-8")
-        runs: dict[str, list[tuple[float, float]]] = {"zonder buren": [], "koud (geen kopieën)": [], "make buren": [],
+        runs: dict[str, list[tuple[float, float, float]]] = {"zonder buren": [], "koud (geen kopieën)": [], "make buren": [],
                                                         "make site na make buren": []}
         output = ""
         for _ in range(args.repeat):  # interleaved, so a busy moment of the machine hits every kind alike
-            seconds, memory, _ = build(plain)
-            runs["zonder buren"].append((seconds, memory))
+            *figures, _ = build(plain)
+            runs["zonder buren"].append(tuple(figures))
             shutil.rmtree(with_neighbours / "build", ignore_errors=True)
-            seconds, memory, output = build(with_neighbours)
-            runs["koud (geen kopieën)"].append((seconds, memory))
-            seconds, memory, _ = run([str(with_neighbours / "scripts" / "buren.py"), "--content",
-                                      str(with_neighbours / "content")], with_neighbours)
-            runs["make buren"].append((seconds, memory))
-            seconds, memory, _ = build(with_neighbours)
-            runs["make site na make buren"].append((seconds, memory))
-        tracemalloc.start()
-        said: list[str] = []
-        start = time.perf_counter()
-        found = load_buren(with_neighbours, load_content(with_neighbours / "content").regio, always=True, say=said.append)
-        fetch_seconds = time.perf_counter() - start
+            *figures, output = build(with_neighbours)
+            runs["koud (geen kopieën)"].append(tuple(figures))
+            *figures, _ = run([str(with_neighbours / "scripts" / "buren.py"), "--content", str(with_neighbours / "content")],
+                              with_neighbours)
+            runs["make buren"].append(tuple(figures))
+            *figures, _ = build(with_neighbours)
+            runs["make site na make buren"].append(tuple(figures))
+        regio_data = load_content(with_neighbours / "content").regio
+        tracemalloc.start()  # slows Python down a lot: only the memory of this run counts, not its time
+        found = load_buren(with_neighbours, regio_data, always=True, say=lambda line: None)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         httpd.shutdown()
@@ -192,19 +192,21 @@ def main() -> int:
                   and 'class="ll-kaart"' in (site / "buren" / f"regio-{kind}" / "index.html").read_text(encoding="utf-8")
                   and found and next(b for b in found.buren if b.naam == f"Regio {kind}").items]
     best = {name: min(r[0] for r in results) for name, results in runs.items()}
-    memory = {name: max(r[1] for r in results) for name, results in runs.items()}
+    cpu = {name: min(r[1] for r in results) for name, results in runs.items()}
+    memory = {name: max(r[2] for r in results) for name, results in runs.items()}
     print(f"{len(kinds)} neighbours: 2 trickle (a byte every 0.5 s), 1 floods ({args.flood} valid items), "
           f"{args.good} well-behaved with {count} items each; budget per neighbour {limits.budget:g} s")
     for name in runs:
         print(f"{name:>24}: best {best[name]:6.2f} s of {', '.join(f'{r[0]:.2f}' for r in runs[name])}; "
-              f"peak memory {memory[name]:.0f} MB")
+              f"CPU {cpu[name]:.2f} s; peak memory {memory[name]:.0f} MB")
     for name in ("koud (geen kopieën)", "make site na make buren"):
         extra = best[name] - best["zonder buren"]
         verdict = "under" if extra < limits.budget else "NOT under"
-        print(f"extra time of the build, {name}: {extra:+.2f} s ({verdict} the budget of {limits.budget:g} s per neighbour)")
+        print(f"extra time of the build, {name}: {extra:+.2f} s ({verdict} the budget of {limits.budget:g} s per neighbour); "
+              f"extra CPU {cpu[name] - cpu['zonder buren']:+.2f} s")
     print(f"well-behaved neighbours that appear: {len(appear)} of {args.good}")
-    print(f"neighbour phase alone (fetch and read, in this process): {fetch_seconds:.2f} s, "
-          f"peak Python memory {peak / 1024 / 1024:.0f} MB (tracemalloc)")
+    print(f"neighbour phase alone (fetch and read of all 17, as make buren): peak Python memory {peak / 1024 / 1024:.0f} MB "
+          "(tracemalloc; peak memory above is the whole process with its children, ru_maxrss)")
     print("what the build said about the neighbours:")
     print("".join(f"  {line}\n" for line in output.splitlines() if line.startswith("Buren:")), end="")
     return 0 if len(appear) == args.good else 1
