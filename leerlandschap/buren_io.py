@@ -69,10 +69,13 @@ class Unpacker:
     def __init__(self, encoding: str, name: str):
         self.encoding, self.name = encoding, name
         self.engine: zlib._Decompress | None = None
+        self.done = False  # the stream has ended: what follows is ignored
 
     def feed(self, data: bytes, room: int) -> bytes:
         out = bytearray()
         try:
+            if self.done:
+                return b""
             if self.engine is None and data:
                 zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] * 256 + data[1]) % 31 == 0
                 self.engine = zlib.decompressobj(31 if self.encoding != "deflate" else 15 if zlib_header else -15)
@@ -82,6 +85,7 @@ class Unpacker:
                 if self.engine.eof:  # gzip may have more members; anything after a deflate stream is ignored
                     data = self.engine.unused_data
                     self.engine = zlib.decompressobj(31) if data and self.encoding != "deflate" else None
+                    self.done = self.engine is None and self.encoding == "deflate"
                 else:
                     tail = self.engine.unconsumed_tail
                     if not piece and tail == data:

@@ -28,6 +28,7 @@ from htmltools import parse_file
 from leerlandschap import buren
 from leerlandschap.buren_cache import CACHE_DIR, cache_key
 from leerlandschap.buren_fetch import FILES, FetchError, Limits, fetch_all, fetch_neighbour
+from leerlandschap.buren_io import Unpacker
 from leerlandschap.model import Buurregio
 from leerlandschap.opendata import open_data_files
 from leerlandschap.safepaths import UnsafePath, inside
@@ -291,6 +292,23 @@ def test_a_trickle_below_the_minimum_pace_is_stopped_before_the_budget(mode, ser
         fetch_neighbour(f"{server['url']}{mode}/", limits, time.monotonic() + limits.budget)
     assert str(caught.value) == "de site stuurt te langzaam (minder dan 1 kB per seconde)"
     assert time.monotonic() - start < 1.5
+
+
+def test_unpacking_in_small_pieces_gives_the_same_bytes_and_never_more_than_the_room():
+    payload = b'{"titel": "Samen leren"}' * 500
+    packed = {
+        "gzip": gzip.compress(payload[:5000]) + gzip.compress(payload[5000:]),  # two members, as some servers send
+        "deflate": zlib.compress(payload),  # the zlib wrapper, as HTTP says
+    }
+    raw = zlib.compressobj(6, zlib.DEFLATED, -15)
+    packed["deflate-raw"] = raw.compress(payload) + raw.flush()
+    for encoding, data in packed.items():
+        unpacker = Unpacker(encoding.removesuffix("-raw"), "data/praktijken.json")
+        out = b"".join(unpacker.feed(data[i:i + 7], 10**6) for i in range(0, len(data), 7))
+        unpacker.check_complete()
+        assert out == payload, encoding
+    unpacker = Unpacker("gzip", "data/praktijken.json")
+    assert len(unpacker.feed(bomb(31, 5), 1000)) == 1001  # one byte over the room: enough to say "too large"
 
 
 def test_a_stuck_thread_is_given_up_and_the_overall_deadline_is_named():
