@@ -29,6 +29,7 @@ from leerlandschap import buren
 from leerlandschap.buren_cache import CACHE_DIR, cache_key
 from leerlandschap.buren_fetch import FILES, FetchError, Limits, fetch_all, fetch_neighbour
 from leerlandschap.buren_io import Unpacker
+from leerlandschap.buren_read import clean
 from leerlandschap.model import Buurregio
 from leerlandschap.opendata import open_data_files
 from leerlandschap.safepaths import UnsafePath, inside
@@ -309,6 +310,10 @@ def test_unpacking_in_small_pieces_gives_the_same_bytes_and_never_more_than_the_
         assert out == payload, encoding
     unpacker = Unpacker("gzip", "data/praktijken.json")
     assert len(unpacker.feed(bomb(31, 5), 1000)) == 1001  # one byte over the room: enough to say "too large"
+
+
+def test_a_neighbours_text_loses_control_and_direction_characters():
+    assert clean("Lunch\u202e\u2066 samen\u0007\u0000 met\u2028het\x85team") == "Lunch samen met het team"
 
 
 def test_a_stuck_thread_is_given_up_and_the_overall_deadline_is_named():
