@@ -11,7 +11,7 @@ NPM    := $(shell command -v npm 2>/dev/null)
 NODE   := $(if $(NPM),$(NODE_STAMP))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio buren zensical lint test bench screenshots clean
+.PHONY: help setup site serve check new regio buren zensical lint test bench bench-buren screenshots clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruf
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
 	$(BIN)/python scripts/bench.py
+
+bench-buren: $(STAMP) ## Meet het bouwen met 17 buren, waarvan 2 traag en 1 te groot (print tijd en geheugen)
+	$(BIN)/python scripts/bench_buren.py
 
 screenshots: $(STAMP) ## Maak de schermafbeeldingen in handleiding/ opnieuw (nodig: chromium)
 	PYTHONPATH=tests $(BIN)/python scripts/screenshots.py

@@ -1,33 +1,35 @@
 """Gluren bij de buren: other Leerlandschap sites' practices, tafels, outcomes and vragensets on this site.
 
 Read at build time (sitedata.load_site calls `load`), never in the visitor's browser. A neighbour is untrusted
-input: leerlandschap/buren_fetch.py fetches it within limits and checks it against our export schemas
-(schemas/export/, the contract of leerlandschap/opendata.py); examples are dropped there. Here:
-- a good read is copied to build/buren/<address>/; when a neighbour is down, slow, too large or wrong, the
-  build uses that last good copy and says so in one Dutch line. It never fails because of a neighbour;
+input: leerlandschap/buren_fetch.py fetches it within a time budget and a size cap, buren_read.py checks it against
+our export schemas (schemas/export/, the contract of leerlandschap/opendata.py); examples are dropped there. Here:
+- a good read is copied to build/buren/<address>/ (buren_cache.py); a copy younger than the region's `buren_vers_uren`
+  is used without asking the neighbour again; when a neighbour is down, slow, too large or wrong, the build uses the
+  last good copy (the site says from when) and says so in one Dutch line. It never fails because of a neighbour;
 - `Buren` indexes the items per bouwsteen for the section "Bij de buren" (templates/_buren.html) and compares
   the regions for /buren/ (templates/buren.html). Texts reach HTML only through our templates (autoescape).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
-import json
-import re
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .buren_fetch import FILES, BuurItem, FetchError, Limits, Read, fetch_many, read_files
+from .buren_cache import CACHE_DIR, Copy
+from .buren_fetch import FetchError, Limits, Raw, fetch_all
+from .buren_read import BuurItem, read_files
 from .loader import slugify
 from .model import Bouwsteen, Content, Regio
 from .relations import Relations
 from .render import datum
+from .safepaths import UnsafePath
 
-CACHE_DIR = Path("build") / "buren"  # under the project
-META = "opgehaald.json"
+__all__ = ["CACHE_DIR", "Buren", "Buur", "load"]
 MEMORY_SECONDS = 600.0  # `mkdocs serve` rebuilds often: one fetch per ten minutes in the same process
+RETRY_HOURS = 1.0  # a build tries a neighbour that failed again after this long; `make buren` always does
 
 
 def aantal(n: int, one: str, many: str) -> str:
@@ -120,37 +122,6 @@ def _newest_first(item: BuurItem) -> tuple:
     return (-(item.datum or datetime.date.min).toordinal(), item.titel.casefold(), item.id)
 
 
-# The copy under build/buren/ ---------------------------------------------------------------------------------
-
-def cache_key(adres: str) -> str:
-    """'https://zuidkust.github.io/leerlandschap/' -> 'zuidkust.github.io-leerlandschap' (a folder name)."""
-    rest = adres.split("://", 1)[-1]
-    return re.sub(r"[^a-z0-9.]+", "-", rest.lower()).strip("-.") or "buur"
-
-
-def _write_copy(folder: Path, raw: dict[str, bytes], adres: str, when: datetime.datetime) -> None:
-    new = folder.with_name(folder.name + ".nieuw")
-    shutil.rmtree(new, ignore_errors=True)
-    new.mkdir(parents=True)
-    for name, data in raw.items():
-        (new / f"{name}.json").write_bytes(data)
-    (new / META).write_text(json.dumps({"adres": adres, "opgehaald": when.isoformat()}) + "\n", encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    new.rename(folder)
-
-
-def _read_copy(folder: Path, adres: str) -> tuple[Read, datetime.datetime] | None:
-    """The last good copy, checked again (the kit may have changed since); None when there is none that works."""
-    try:
-        meta = json.loads((folder / META).read_text(encoding="utf-8"))
-        if meta.get("adres") != adres:
-            return None
-        raw = {name: (folder / f"{name}.json").read_bytes() for name in FILES}
-        return read_files(raw, adres), datetime.datetime.fromisoformat(meta["opgehaald"])
-    except (OSError, ValueError, KeyError, TypeError, FetchError):
-        return None
-
-
 # Loading all neighbours ----------------------------------------------------------------------------------------
 
 _memory: dict[tuple, tuple[float, Buren]] = {}
@@ -170,30 +141,42 @@ def _slugs(regio: Regio) -> list[str]:
     return slugs
 
 
-def _one(naam: str, adres: str, slug: str, results: list[bytes | FetchError], folder: Path, now: datetime.datetime,
-         say: Callable[[str], None]) -> Buur:
-    """One neighbour: its fresh files if they are all good (and then a new copy), else its last good copy."""
-    raw = {name: r for name, r in zip(FILES, results, strict=True) if isinstance(r, bytes)}
+def _moment(when: datetime.datetime) -> str:
+    """'2 december 2026 om 14:05 (UTC)'."""
+    return f"{datum(when.date())} om {when:%H:%M} (UTC)"
+
+
+def _fresh(naam: str, adres: str, slug: str, result: Raw, copy: Copy | None, now: datetime.datetime, limits: Limits,
+           say: Callable[[str], None]) -> Buur:
+    """A neighbour that answered: its items (a new copy is kept), or its last good copy when the files are unusable."""
     try:
-        failure = next((r for r in results if isinstance(r, FetchError)), None)
-        if failure is not None:
-            raise failure
-        read = read_files(raw, adres)
+        read = read_files(result, adres, limits.max_items)
     except FetchError as error:
-        problem = str(error)
-    else:
-        try:
-            _write_copy(folder, raw, adres, now)
-        except OSError as error:
-            say(f"Buren: de kopie van {naam} kon niet worden bewaard in {folder} ({error.strerror}).")
-        if read.fout:
-            shown = ", ".join(read.fout[:3]) + (" …" if len(read.fout) > 3 else "")
-            what = ("is 1 item", "het niet klopt") if len(read.fout) == 1 else (f"zijn {len(read.fout)} items", "ze niet kloppen")
-            say(f"Buren: van {naam} {what[0]} overgeslagen omdat {what[1]} met het schema: {shown}. 'make buren' noemt ze allemaal.")
-        return Buur(naam, adres, slug, tuple(read.items), now, "", tuple(read.verslag))
-    copy = _read_copy(folder, adres)
+        return _fallback(naam, adres, slug, str(error), copy, now, limits, say, remember=True)
     if copy is not None:
-        read, when = copy
+        try:
+            copy.write(result, now)
+        except (OSError, UnsafePath) as error:
+            say(f"Buren: de kopie van {naam} kon niet worden bewaard ({getattr(error, 'strerror', None) or error}).")
+    if read.fout:
+        shown = ", ".join(read.fout[:3]) + (" …" if len(read.fout) > 3 else "")
+        what = ("is 1 item", "het niet klopt") if len(read.fout) == 1 else (f"zijn {len(read.fout)} items", "ze niet kloppen")
+        say(f"Buren: van {naam} {what[0]} overgeslagen omdat {what[1]} met het schema: {shown}. 'make buren' noemt ze allemaal.")
+    if read.te_veel:
+        say(f"Buren: van {naam} {'is 1 item' if read.te_veel == 1 else f'zijn {read.te_veel} items'} overgeslagen omdat een "
+            f"buur hoogstens {limits.max_items} items mag hebben; de eerste {limits.max_items} staan op de site.")
+    return Buur(naam, adres, slug, tuple(read.items), now, "", tuple(read.verslag))
+
+
+def _fallback(naam: str, adres: str, slug: str, problem: str, copy: Copy | None, now: datetime.datetime, limits: Limits,
+              say: Callable[[str], None], remember: bool) -> Buur:
+    """A neighbour that could not be read now: its last good copy, labelled with its date, or nothing."""
+    if remember and copy is not None:
+        with contextlib.suppress(OSError, UnsafePath):  # the folder's problem is said once by `load`
+            copy.remember_failure(now, problem)
+    kept = copy.read(limits.max_items) if copy is not None else None
+    if kept is not None:
+        read, when = kept
         line = f"Buren: {naam} ({adres}) is niet bijgewerkt: {problem}. De site gebruikt de kopie van {datum(when.date())}."
         buur = Buur(naam, adres, slug, tuple(read.items), when, line, tuple(read.verslag))
     else:
@@ -204,20 +187,25 @@ def _one(naam: str, adres: str, slug: str, results: list[bytes | FetchError], fo
 
 
 def load(project: Path, regio: Regio, always: bool = False, limits: Limits | None = None,
-         say: Callable[[str], None] = print) -> Buren:
-    """The neighbours named in the region file, fresh when possible, else their last good copy.
+         say: Callable[[str], None] = print, now: datetime.datetime | None = None) -> Buren:
+    """The neighbours named in the region file: a copy younger than `buren_vers_uren`, else fetched now, else the
+    last good copy (labelled with its date on the site).
 
-    Within one process (`mkdocs serve`) a read is reused for MEMORY_SECONDS, unless `always`. `say` gets one
-    Dutch line for each neighbour with a problem; neighbours that went well are not mentioned.
+    `always` (make buren) fetches every neighbour, whatever the copies. A failed try is not repeated by a build
+    within RETRY_HOURS (nor within the freshness window, if that is shorter). Within one process (`mkdocs serve`)
+    a result is reused for MEMORY_SECONDS, unless `always`. `say` gets one Dutch line for each neighbour with a
+    problem; neighbours that went well are not mentioned.
     """
     if not regio.buren:
         return Buren()
-    key = (Path(project).resolve(), regio.buren, regio.buren_in_nieuwsfeed, regio.site.adres)
+    key = (Path(project).resolve(), regio.buren, regio.buren_in_nieuwsfeed, regio.buren_vers_uren, regio.site.adres)
     remembered = _memory.get(key)
     if not always and remembered and time.monotonic() - remembered[0] < MEMORY_SECONDS:
         return remembered[1]
     limits = limits or Limits.from_environment()
-    cache = Path(project) / CACHE_DIR
+    now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    fresh_for = datetime.timedelta(hours=regio.buren_vers_uren)
+    retry_after = min(fresh_for, datetime.timedelta(hours=RETRY_HOURS))
     entries = []
     seen: set[str] = set()
     for buur, slug in zip(regio.buren, _slugs(regio), strict=True):
@@ -229,11 +217,44 @@ def load(project: Path, regio: Regio, always: bool = False, limits: Limits | Non
             say(f"Buren: {buur.naam} heeft het adres van deze site zelf; die slaan we over.")
             continue
         entries.append((buur, slug))
-    urls = {buur.adres: [f"{buur.adres}data/{name}.json" for name in FILES] for buur, _ in entries}
-    fetched = fetch_many([u for us in urls.values() for u in us], limits)
-    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    buren = [_one(buur.naam, buur.adres, slug, [fetched[u] for u in urls[buur.adres]], cache / cache_key(buur.adres), now, say)
-             for buur, slug in entries]
-    result = Buren(tuple(buren), regio.buren_in_nieuwsfeed)
-    _memory[key] = (time.monotonic(), result)
-    return result
+    copies: dict[str, Copy | None] = {}
+    refused: list[str] = []
+    for buur, _ in entries:
+        where = Copy(Path(project), buur.adres)
+        try:
+            where.folder  # noqa: B018 (raises UnsafePath for a folder that could leave the project)
+        except UnsafePath as error:
+            copies[buur.adres] = None
+            refused += [str(error)] if str(error) not in refused else []
+        else:
+            copies[buur.adres] = where
+    for problem in refused:
+        say(f"Buren: de kopieën van de buren worden niet bewaard en niet gelezen: {problem}")
+    done: dict[str, Buur] = {}
+    if not always:
+        for buur, slug in entries:
+            copy = copies[buur.adres]
+            fetched = copy.fetched() if copy is not None else None
+            attempt = copy.attempt() if copy is not None else None
+            if copy is not None and fetched is not None and now - fetched < fresh_for:
+                kept = copy.read(limits.max_items)
+                if kept is not None:
+                    read, when = kept
+                    done[buur.adres] = Buur(buur.naam, buur.adres, slug, tuple(read.items), when, "", tuple(read.verslag))
+            elif attempt is not None and now - attempt[0] < retry_after and (fetched is None or attempt[0] >= fetched):
+                problem = f"{attempt[1]} (bij de poging van {_moment(attempt[0])}; 'make buren' probeert het nu opnieuw)"
+                done[buur.adres] = _fallback(buur.naam, buur.adres, slug, problem, copy, now, limits, say, remember=False)
+    fetched_now = fetch_all([buur.adres for buur, _ in entries if buur.adres not in done], limits)
+    buren = []
+    for buur, slug in entries:
+        if buur.adres in done:
+            buren.append(done[buur.adres])
+            continue
+        result, copy = fetched_now[buur.adres], copies[buur.adres]
+        if isinstance(result, FetchError):
+            buren.append(_fallback(buur.naam, buur.adres, slug, str(result), copy, now, limits, say, remember=True))
+        else:
+            buren.append(_fresh(buur.naam, buur.adres, slug, result, copy, now, limits, say))
+    found = Buren(tuple(buren), regio.buren_in_nieuwsfeed)
+    _memory[key] = (time.monotonic(), found)
+    return found

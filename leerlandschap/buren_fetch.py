@@ -1,50 +1,54 @@
-"""Getting a neighbour's open data in: fetched defensively, checked against our export schemas, cleaned.
+"""Getting a neighbour's open data in: within a time budget and a size cap, so no neighbour can starve or flood the build.
 
-A neighbour can never stall or break the build. Rules for every request:
+Rules for every neighbour (what is done with the bytes is buren_read.py; the copies and pages are buren.py):
 - only https, except loopback addresses (127.0.0.1, localhost, ::1: tests and local previews);
-- redirects only within the same scheme, host and port, at most three;
-- a timeout on connecting and on every read, and one deadline for all neighbours together, so a slow
-  server (even one that sends a byte now and then) costs at most the deadline;
-- at most MAX_BYTES per file, counted while reading in chunks (a Content-Length above it is refused before);
-- many files at once in daemon threads; whatever has not arrived by the deadline counts as too slow.
-Then every file is checked (`parse`): JSON, its `versie` (another version is refused, never guessed), and the
-export schema around the items; every item on its own (`read_files`): an item that does not fit is skipped and
-named, examples are dropped, texts lose control characters and are shortened, and links are the neighbour's
-address plus the item's checked `pagina`. Every failure is a FetchError: a short Dutch reason for one line.
-What is done with the result (the copy under build/, the pages) is leerlandschap/buren.py.
+- redirects only within the same scheme, host and port, at most MAX_REDIRECTS, never back to where we were;
+- one wall-clock budget per neighbour (Limits.budget) for connecting, headers and body of all its files: every read
+  from the socket may wait only for the time that is left (Clocked), so a server that trickles bytes (in the headers
+  or the body) costs at most the budget, never more; one that has started to answer and then sends less than
+  Limits.min_rate bytes a second is stopped after Limits.rate_after seconds, so a plain trickle costs less;
+- at most Limits.max_bytes per neighbour, all its files together, counted after unpacking (gzip and deflate are
+  unpacked while reading, a little at a time, so a gzip bomb stops at the cap);
+- all neighbours fairly (`fetch_all`): each gets its own thread (at most Limits.workers at a time) and its own budget
+  from the moment it starts; a neighbour that overruns is given up and its place goes to the next one, so a neighbour
+  listed after two slow ones is still asked. One overall deadline (Limits.deadline) bounds everything.
+Every failure is a FetchError: a short Dutch reason for one line.
 """
 from __future__ import annotations
 
-import datetime
-import functools
 import http.client
-import json
 import os
-import queue
 import re
 import socket
+import ssl
 import threading
 import time
-import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
-from .opendata import EXPORT_VERSION, export_validator, load_export_schema
+from .buren_io import Clocked, Unpacker, UnpackError
 
-MAX_BYTES = 20 * 1024 * 1024
-TIMEOUT = 10.0  # seconds for connecting and for each read
-DEADLINE = 30.0  # seconds for all neighbours together
-WORKERS = 8
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+BUDGET = 10.0  # seconds per neighbour: connecting, headers and bodies of all its files
+DEADLINE = 60.0  # seconds for all neighbours together
+MAX_BYTES = 10 * 1024 * 1024  # per neighbour, all its files together, after unpacking
+MAX_ITEMS = 5000  # per neighbour; more are skipped (buren_read.py)
+WORKERS = 16  # neighbours fetched at the same time
+MIN_RATE = 1024  # bytes per second: a server that has started to answer must keep at least this pace ...
+RATE_AFTER = 3.0  # ... measured from its first byte, once this many seconds have passed
+MAX_REDIRECTS = 3
+GRACE = 0.25  # seconds a neighbour's thread gets after its budget before it is given up
 CHUNK = 64 * 1024
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 USER_AGENT = "Leerlandschap (gluren bij de buren; https://github.com/leerlandschap/leerlandschap)"
+HEADERS = {"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "gzip, deflate"}
 FILES = ("praktijken", "tafels", "bijeenkomsten", "vragensets")  # what we read of each neighbour
-TEXT_LIMIT = 400  # characters of a neighbour's text we show
-# Characters that YAML would not let our own authors write (control characters, surrogates, non-characters).
-_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SPACE = re.compile(r"\s+")
-SOORT_NAMEN = {"praktijk": "goede praktijk", "tafel": "tafel", "bijeenkomst": "opbrengst", "vragenset": "vragenset"}
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
+
+Raw = dict[str, bytes]  # a neighbour's files by name ("praktijken"), as fetched and unpacked
 
 
 class FetchError(Exception):
@@ -53,24 +57,45 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    timeout: float = TIMEOUT
+    budget: float = BUDGET
     deadline: float = DEADLINE
     max_bytes: int = MAX_BYTES
+    max_items: int = MAX_ITEMS
+    workers: int = WORKERS
+    min_rate: int = MIN_RATE
+    rate_after: float = RATE_AFTER
 
     @classmethod
     def from_environment(cls) -> Limits:
-        """Defaults, or LEERLANDSCHAP_BUREN_TIMEOUT / _DEADLINE (seconds) for tests and slow networks."""
+        """Defaults, or LEERLANDSCHAP_BUREN_TIMEOUT (budget) / _DEADLINE (seconds) for tests and slow networks."""
         def number(name: str, default: float) -> float:
             try:
                 return float(os.environ.get(name, "")) or default
             except ValueError:
                 return default
 
-        return cls(number("LEERLANDSCHAP_BUREN_TIMEOUT", TIMEOUT), number("LEERLANDSCHAP_BUREN_DEADLINE", DEADLINE))
+        return cls(number("LEERLANDSCHAP_BUREN_TIMEOUT", BUDGET), number("LEERLANDSCHAP_BUREN_DEADLINE", DEADLINE))
+
+    @property
+    def too_slow(self) -> str:
+        return f"de site was niet op tijd klaar (elke buur krijgt {seconds(self.budget)})"
+
+    @property
+    def too_thin(self) -> str:
+        return f"de site stuurt te langzaam (minder dan {self.min_rate / 1024:g} kB per seconde)"
+
+    @property
+    def too_large(self) -> str:
+        return f"de open data is groter dan {self.max_bytes / (1024 * 1024):g} MB"
 
 
 def seconds(value: float) -> str:
     return f"{value:g} {'seconde' if value == 1 else 'seconden'}"
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """Something a server sent, safe for a message: printable ASCII only, short."""
+    return _UNPRINTABLE.sub("?", text)[:limit]
 
 
 def address_problem(url: str) -> str:
@@ -95,237 +120,194 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme, (parts.hostname or "").lower(), parts.port
 
 
-class _SameOrigin(urllib.request.HTTPRedirectHandler):
-    max_redirections = 3
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if _origin(newurl) != _origin(req.full_url):
-            raise FetchError(f"de site stuurt door naar een ander adres ({urlsplit(newurl).hostname or newurl[:60]})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def _name(url: str) -> str:
     """The file's name for messages: 'data/praktijken.json'."""
     path = urlsplit(url).path
-    return "/".join(path.rstrip("/").split("/")[-2:]) or url
+    return _shown("/".join(path.rstrip("/").split("/")[-2:]) or url)
 
 
-def fetch(url: str, limits: Limits, until: float) -> bytes:
-    """The body of `url`, or FetchError. `until` is the time.monotonic() by which everything must be done."""
-    problem = address_problem(url)
-    if problem:
-        raise FetchError(problem)
-    handlers: list = [_SameOrigin()]
-    if urlsplit(url).hostname in LOOPBACK:
-        handlers.append(urllib.request.ProxyHandler({}))  # never send a loopback request through a proxy
-    opener = urllib.request.build_opener(*handlers)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/json",
-                                                   "Accept-Encoding": "identity"})
-    too_slow = FetchError(f"de site antwoordde niet op tijd (binnen {seconds(limits.deadline)})")
-    too_large = FetchError(f"{_name(url)} is groter dan {limits.max_bytes // (1024 * 1024)} MB")
-    remaining = until - time.monotonic()
-    if remaining <= 0:
-        raise too_slow
-    chunks: list[bytes] = []
-    size = 0
+def _connection(url: str, deadline: float) -> http.client.HTTPConnection:
+    """An open connection to the host of `url` (https through the environment's proxy, if any; loopback never)."""
+    parts = urlsplit(url)
+    host, port = parts.hostname or "", parts.port
+    timeout = max(0.05, deadline - time.monotonic())
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        proxy = urllib.request.getproxies().get("https", "")
+        context = ssl.create_default_context()
+        if proxy and not urllib.request.proxy_bypass(host):
+            via = urlsplit(proxy if "://" in proxy else "http://" + proxy)
+            connection = http.client.HTTPSConnection(via.hostname or "", via.port or 80, timeout=timeout, context=context)
+            connection.set_tunnel(host, port)
+        else:
+            connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+    else:
+        connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    connection.connect()
+    return connection
+
+
+def _body(response: http.client.HTTPResponse, name: str, limits: Limits, room: int) -> bytes:
+    """The unpacked body, at most `room` bytes, else FetchError (too large, unknown packing, broken)."""
+    encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
+    encoding = {"x-gzip": "gzip", "": "identity"}.get(encoding, encoding)
+    if encoding not in ("identity", "gzip", "deflate"):
+        raise FetchError(f"{name} is ingepakt op een manier die deze site niet kan lezen ({_shown(encoding, 20)})")
+    too_large = FetchError(f"{limits.too_large} (bij {name}{', uitgepakt' if encoding != 'identity' else ''})")
+    length = response.getheader("Content-Length") or ""
+    if length.isdigit() and int(length) > room:
+        raise too_large
+    unpacker = Unpacker(encoding, name) if encoding != "identity" else None
+    out = bytearray()
+    received = 0
     try:
-        with opener.open(request, timeout=min(limits.timeout, remaining)) as response:
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > limits.max_bytes:
+        while chunk := response.read1(CHUNK):  # one read from the socket at most, within the time left (Clocked)
+            received += len(chunk)
+            out += unpacker.feed(chunk, room - len(out)) if unpacker else chunk
+            if len(out) > room or received > room:
                 raise too_large
-            while True:
-                if time.monotonic() > until:
-                    raise too_slow
-                chunk = response.read1(CHUNK)  # one read from the socket at most: a trickle cannot hold us here
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > limits.max_bytes:
-                    raise too_large
-                chunks.append(chunk)
-    except FetchError:
-        raise
-    except urllib.error.HTTPError as error:
-        raise FetchError(f"{_name(url)} gaf foutcode {error.code}") from None
-    except urllib.error.URLError as error:
-        raise FetchError(_reason(error.reason, limits)) from None
-    except TimeoutError:
-        raise FetchError(_reason(TimeoutError(), limits)) from None
-    except (OSError, http.client.HTTPException, ValueError) as error:
-        raise FetchError(_reason(error, limits)) from None
-    return b"".join(chunks)
+        if response.length:  # a Content-Length that was not reached: the server stopped halfway
+            raise FetchError(f"de site verbrak de verbinding (bij {name})")
+        if unpacker:
+            unpacker.check_complete()
+    except UnpackError as error:
+        raise FetchError(str(error)) from None
+    return bytes(out)
 
 
-def _reason(error: object, limits: Limits) -> str:
+def _status(code: int, name: str) -> str:
+    if code == 404:
+        return f"{name} bestaat niet op hun site (foutcode 404)"
+    if code >= 500:
+        return f"de site gaf een serverfout bij {name} (foutcode {code})"
+    return f"de site gaf foutcode {code} bij {name}"
+
+
+def _reason(error: BaseException, name: str) -> str:
     if isinstance(error, ConnectionRefusedError):
         return "de site is niet bereikbaar (de verbinding werd geweigerd)"
-    if isinstance(error, TimeoutError):
-        return f"de site antwoordde niet op tijd (binnen {seconds(limits.timeout)})"
     if isinstance(error, socket.gaierror):
         return "de site is niet bereikbaar (de naam van de server is niet gevonden; is er internet?)"
-    if isinstance(error, OSError) and "CERTIFICATE" in str(error).upper():
+    if isinstance(error, ssl.SSLCertVerificationError):
         return "het certificaat van de site klopt niet"
+    if isinstance(error, http.client.RemoteDisconnected | http.client.IncompleteRead | ConnectionResetError):
+        return f"de site verbrak de verbinding (bij {name})"
+    if isinstance(error, http.client.HTTPException):
+        return f"de site stuurde geen geldig antwoord (bij {name}: {type(error).__name__})"
     return f"de site is niet bereikbaar ({type(error).__name__})"
 
 
-def fetch_many(urls: list[str], limits: Limits, workers: int = WORKERS) -> dict[str, bytes | FetchError]:
-    """Fetch all `urls` at once (at most `workers` at a time) within limits.deadline; never raises."""
-    unique = list(dict.fromkeys(urls))
-    until = time.monotonic() + limits.deadline
-    results: dict[str, bytes | FetchError] = {}
-    jobs: queue.SimpleQueue[str] = queue.SimpleQueue()
-    for url in unique:
-        jobs.put(url)
-    lock = threading.Lock()
-    done = threading.Event()
-
-    def work() -> None:
-        while True:
-            try:
-                url = jobs.get_nowait()
-            except queue.Empty:
-                return
-            result: bytes | FetchError
-            try:
-                result = fetch(url, limits, until)
-            except FetchError as error:
-                result = error
-            except Exception as error:  # a neighbour must never break the build
-                result = FetchError(f"onverwachte fout bij het lezen ({type(error).__name__})")
-            with lock:
-                results[url] = result
-                if len(results) == len(unique):
-                    done.set()
-
-    if unique:
-        for _ in range(min(workers, len(unique))):
-            threading.Thread(target=work, name="buren-fetch", daemon=True).start()
-        done.wait(max(0.0, until - time.monotonic()) + 0.5)  # threads check the deadline themselves; a little slack
-    slow = FetchError(f"de site antwoordde niet op tijd (binnen {seconds(limits.deadline)})")
-    with lock:
-        return {url: results.get(url, slow) for url in unique}
-
-
-def clean(text: object, limit: int = TEXT_LIMIT) -> str:
-    """A neighbour's text as one safe line: no control characters, spaces folded, at most `limit` characters."""
-    line = _SPACE.sub(" ", _NOT_ALLOWED.sub("", str(text or ""))).strip()
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-@dataclass(frozen=True)
-class BuurItem:
-    soort: str  # "praktijk", "tafel", "bijeenkomst" (an outcome) or "vragenset"
-    id: str
-    titel: str
-    tekst: str  # a short plain text: summary, goal, or the insights of a meeting
-    datum: datetime.date | None
-    url: str  # absolute: the item's page on the neighbour's site
-    bouwstenen: tuple[str, ...] = ()
-    bij: str = ""  # an outcome: the title of its tafel; a tafel: its status
-
-    @property
-    def soortnaam(self) -> str:
-        return SOORT_NAMEN[self.soort]
-
-
-# Reading one neighbour's files -----------------------------------------------------------------------------
-
-@dataclass
-class Read:
-    items: list[BuurItem] = field(default_factory=list)
-    verslag: list[str] = field(default_factory=list)
-    fout: list[str] = field(default_factory=list)  # items refused by the schema: "<file>: <id> (veld <field>)"
-
-
-@functools.cache
-def _schemas() -> dict[str, tuple]:
-    """Per file: a validator for the file without its items, and one for a single item."""
-    found = {}
-    for folder in FILES:
-        schema = load_export_schema(folder)
-        envelope = {**schema, "properties": {**schema["properties"], "items": {"type": "array"}}}
-        found[folder] = (export_validator(envelope), export_validator(schema["properties"]["items"]["items"]))
-    return found
-
-
-def parse(folder: str, raw: bytes) -> dict:
-    """A neighbour's data file, checked as a whole: JSON, the version, and the fields around the items."""
-    name = f"data/{folder}.json"
+def _get(url: str, limits: Limits, deadline: float, room: int) -> tuple[str, bytes]:
+    """One request: (the Location of a redirect, b'') or ('', the unpacked body)."""
+    name = _name(url)
+    parts = urlsplit(url)
+    connection = None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise FetchError(f"{name} is geen geldige JSON") from None
-    if not isinstance(data, dict):
-        raise FetchError(f"{name} is geen open data van een Leerlandschap-site")
-    versie = data.get("versie")
-    if versie is None:
-        raise FetchError(f"{name} noemt geen versie van de open data (de site gebruikt waarschijnlijk een oude kit)")
-    if versie != EXPORT_VERSION or isinstance(versie, bool):
-        raise FetchError(f"{name} heeft versie {clean(versie, 20)} van de open data; deze site kan alleen versie "
-                         f"{EXPORT_VERSION} lezen")
-    envelope, _ = _schemas()[folder]
-    error = next(iter(envelope.iter_errors(data)), None)
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "het bestand"
-        raise FetchError(f"{name} klopt niet met het schema ({clean(where, 60)})")
-    return data
+        connection = _connection(url, deadline)
+        connection.sock = Clocked(connection.sock, deadline, limits.min_rate, limits.rate_after, FetchError(limits.too_thin))
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=HEADERS)
+        response = connection.getresponse()
+        if response.status in _REDIRECTS:
+            location = response.getheader("Location") or ""
+            if not location:
+                raise FetchError(f"de site stuurt door zonder te zeggen waarheen (bij {name})")
+            return location, b""
+        if response.status != 200:
+            raise FetchError(_status(response.status, name))
+        body = _body(response, name, limits, room)
+        return "", body
+    except FetchError:
+        if time.monotonic() >= deadline:
+            raise FetchError(limits.too_slow) from None  # a cut-off body looks broken; the real reason is time
+        raise
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        if time.monotonic() >= deadline - 0.05:
+            raise FetchError(limits.too_slow) from None
+        raise FetchError(_reason(error, name)) from None
+    finally:
+        if connection is not None:
+            connection.close()
 
 
-def _items(documents: dict[str, dict], adres: str) -> Read:
-    """The items we show, from checked documents: valid, real (no examples), cleaned, with absolute links."""
-    read = Read()
-    validators = _schemas()
-    valid: dict[str, list[dict]] = {}
-    example_tafels: set[str] = set()
-    for folder in FILES:
-        _, item_validator = validators[folder]
-        kept, examples, wrong = [], 0, []
-        for number, item in enumerate(documents[folder]["items"], 1):
-            error = next(iter(item_validator.iter_errors(item)), None)
-            if error is not None:
-                ident = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"nummer {number}"
-                veld = "/".join(str(p) for p in error.absolute_path) or error.validator
-                wrong.append(f"{clean(ident, 80)} (veld {clean(veld, 60)})")
-                read.fout.append(f"{folder}: {wrong[-1]}")
-            elif item["voorbeeld"] or (folder == "bijeenkomsten" and item["tafel"] in example_tafels):
-                examples += 1
-                if folder == "tafels":
-                    example_tafels.add(item["id"])
-            else:
-                kept.append(item)
-        valid[folder] = kept
-        line = f"{folder}: {len(kept)} gelezen"
-        if examples:
-            line += f", {examples} overgeslagen omdat {'het een' if examples == 1 else 'ze'} verzonnen "
-            line += "voorbeeld is" if examples == 1 else "voorbeelden zijn"
-        if wrong:
-            line += f", {len(wrong)} overgeslagen omdat {'het niet klopt' if len(wrong) == 1 else 'ze niet kloppen'} met het schema: "
-            line += ", ".join(wrong[:5]) + (" …" if len(wrong) > 5 else "")
-        read.verslag.append(line)
-    url = lambda item: adres + item["pagina"]  # `pagina` matched the schema's pattern: a plain relative path
-    tafels = {t["id"]: t for t in valid["tafels"]}
-    for p in valid["praktijken"]:
-        read.items.append(BuurItem("praktijk", p["id"], clean(p["titel"], 200), clean(p["samenvatting"]),
-                                   datetime.date.fromisoformat(p["datum"]), url(p), tuple(p["bouwstenen"])))
-    for t in valid["tafels"]:
-        start = datetime.date.fromisoformat(t["startdatum"]) if t["startdatum"] else None
-        read.items.append(BuurItem("tafel", t["id"], clean(t["titel"], 200), clean(t["samenvatting"]), start, url(t),
-                                   tuple(t["bouwstenen"]), clean(t["status"], 40)))
-    for m in valid["bijeenkomsten"]:
-        opbrengst = m["opbrengst"]
-        if not (opbrengst["bouwstenen"] or opbrengst["inzichten"] or opbrengst["afspraken"] or m["verslag"]):
-            continue  # a meeting without an outcome yet (planned, or not written down)
-        tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
-        titel = clean(m["titel"], 200) or f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
-        read.items.append(BuurItem("bijeenkomst", m["id"], titel, clean(" ".join(opbrengst["inzichten"])),
-                                   datetime.date.fromisoformat(m["datum"]), url(m), tuple(opbrengst["bouwstenen"]), tafel))
-    for s in valid["vragensets"]:
-        bouwstenen = tuple(dict.fromkeys(ref.partition("/")[0] for ref in s["vragen"]))
-        read.items.append(BuurItem("vragenset", s["id"], clean(s["titel"], 200), clean(s["doel"]),
-                                   datetime.date.fromisoformat(s["datum"]), url(s), bouwstenen))
-    return read
+def fetch(url: str, limits: Limits, deadline: float, room: int | None = None) -> bytes:
+    """The unpacked body of `url` (at most `room` bytes), following same-origin redirects; else FetchError.
+
+    `deadline` is the time.monotonic() by which it must be complete.
+    """
+    room = limits.max_bytes if room is None else room
+    seen = [url]
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        problem = address_problem(current)
+        if problem:
+            raise FetchError(problem)
+        if time.monotonic() >= deadline:
+            raise FetchError(limits.too_slow)
+        location, body = _get(current, limits, deadline, room)
+        if not location:
+            return body
+        target = urljoin(current, location.strip())
+        if _origin(target) != _origin(url):
+            raise FetchError(f"de site stuurt door naar een ander adres ({_shown(urlsplit(target).hostname or target)}); "
+                             "deze site volgt alleen doorverwijzingen binnen dezelfde site")
+        if target in seen:
+            raise FetchError(f"de site stuurt rond in een kring (doorverwijzing terug naar {_name(target)})")
+        seen.append(target)
+        current = target
+    raise FetchError(f"de site stuurt meer dan {MAX_REDIRECTS} keer door (bij {_name(url)})")
 
 
-def read_files(raw: dict[str, bytes], adres: str) -> Read:
-    """Everything we show of a neighbour from its raw files; FetchError when a file as a whole is unusable."""
-    return _items({folder: parse(folder, raw[folder]) for folder in FILES}, adres)
+def fetch_neighbour(adres: str, limits: Limits, deadline: float) -> Raw:
+    """All FILES of the neighbour at `adres` (ending in '/'), within `deadline` and limits.max_bytes together."""
+    raw: Raw = {}
+    room = limits.max_bytes
+    for name in FILES:
+        raw[name] = fetch(f"{adres}data/{name}.json", limits, deadline, room)
+        room -= len(raw[name])
+    return raw
+
+
+def fetch_all(addresses: list[str], limits: Limits,
+              get: Callable[[str, Limits, float], Raw] = fetch_neighbour) -> dict[str, Raw | FetchError]:
+    """Every neighbour fairly, each within its own budget, all within limits.deadline; never raises."""
+    pending = deque(dict.fromkeys(addresses))
+    order = list(pending)
+    until = time.monotonic() + limits.deadline
+    running: dict[str, float] = {}  # address -> the moment its budget is spent
+    results: dict[str, Raw | FetchError] = {}
+    changed = threading.Condition()
+
+    def work(adres: str, deadline: float) -> None:
+        result: Raw | FetchError
+        try:
+            result = get(adres, limits, deadline)
+        except FetchError as error:
+            result = error
+        except Exception as error:  # a neighbour must never break the build
+            result = FetchError(f"onverwachte fout bij het lezen ({type(error).__name__})")
+        with changed:
+            if adres in running:  # not given up on yet
+                del running[adres]
+                results[adres] = result
+            changed.notify()
+
+    with changed:
+        while pending or running:
+            now = time.monotonic()
+            for adres, deadline in list(running.items()):
+                if now >= deadline + GRACE:  # its thread is stuck (say, in a name lookup): give its place to the next
+                    del running[adres]
+                    results[adres] = FetchError(limits.too_slow)
+            if now >= until:
+                break
+            while pending and len(running) < limits.workers:
+                adres = pending.popleft()
+                running[adres] = min(now + limits.budget, until)
+                threading.Thread(target=work, args=(adres, running[adres]), name="buren-fetch", daemon=True).start()
+            if running:
+                changed.wait(max(0.01, min(min(running.values()) + GRACE, until) - now))
+        for adres in running:
+            results[adres] = FetchError(limits.too_slow)
+        for adres in pending:
+            results[adres] = FetchError(f"niet gevraagd: de tijd voor alle buren samen ({seconds(limits.deadline)}) was op")
+        return {adres: results[adres] for adres in order}

@@ -323,6 +323,7 @@ class Regio(Bestand):
     beheer: Beheer = Beheer()
     buren: tuple[Buurregio, ...] = ()  # neighbours shown under "Bij de buren" and on /buren/
     buren_in_nieuwsfeed: bool = False  # the neighbours' new items also go into nieuw.xml
+    buren_vers_uren: int = 24  # hours a fetched copy of a neighbour is used without fetching again (buren.py)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from common import guarded
 from leerlandschap.loader import check_content
+from leerlandschap.safepaths import UnsafePath, inside
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +32,12 @@ def last_commit_time(repo: Path) -> str | None:
 def build(site: Path, config: Path, timings: dict | None = None) -> int:
     timings = {} if timings is None else timings
     project = config.resolve().parent
+    try:  # inside the project (or inside the folder given with --site), never through a symlink
+        target = Path(os.path.abspath(site))
+        site = inside(project if target.is_relative_to(project) else target.parent, target)
+    except UnsafePath as error:
+        print(f"De site is niet gebouwd: {error}")
+        return 1
     start = time.perf_counter()
     _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
     timings["controle"] = time.perf_counter() - start
@@ -41,7 +48,6 @@ def build(site: Path, config: Path, timings: dict | None = None) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if "SOURCE_DATE_EPOCH" not in env and (epoch := last_commit_time(project)):
         env["SOURCE_DATE_EPOCH"] = epoch
-    site = site.resolve()
     temporary = site.parent / f".site-bouw-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
     try:

@@ -49,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     if rest:
         print()
         print("\n".join(rest))
-    print(f"\nDe kopieën staan in {(content_dir.parent / CACHE_DIR).relative_to(content_dir.parent)}/. "
-          "Bij het bouwen gebruikt de site die als een buur niet bereikbaar is.")
+    uren = f"{regio.buren_vers_uren} uur"
+    print(f"\nDe kopieën staan in {CACHE_DIR}/. Bij het bouwen gebruikt de site een kopie zonder opnieuw op te halen "
+          f"zolang die jonger is dan {uren} (buren_vers_uren in het regiobestand), en ook als een buur niet "
+          "bereikbaar is.")
     return 0
 
 

@@ -1,0 +1,35 @@
+"""Where the kit may write (and read back what it wrote): only inside the project, never through a symlink.
+
+A folder such as `build/` or `site/` that is committed as a symlink (say, in a pull request) would otherwise make a
+cache write or a site swap land anywhere on the machine. `inside(root, path)` is the one rule for this: the path,
+made absolute without following links, must lie under `root`, and no part of it from `root` down may be a symlink.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class UnsafePath(Exception):
+    """A Dutch sentence: which path is refused and why."""
+
+
+def inside(root: Path, path: Path) -> Path:
+    """The absolute `path` (relative paths count from `root`), or UnsafePath when writing there could leave `root`."""
+    base = Path(os.path.abspath(root))
+    target = Path(os.path.abspath(base / path))  # '..' removed without following links
+    if not target.is_relative_to(base):
+        raise UnsafePath(f"{path} ligt buiten de map {base}. De kit schrijft alleen binnen die map.")
+    current = base
+    for part in target.relative_to(base).parts:
+        current = current / part
+        if current.is_symlink():
+            shown = current.relative_to(base)
+            raise UnsafePath(f"{shown} is een snelkoppeling (symlink) naar {os.readlink(current)}. De kit schrijft en leest "
+                             f"daar niet, want zo kan het buiten de map {base} terechtkomen. Haal de snelkoppeling weg "
+                             f"(bijvoorbeeld: rm {shown}) en probeer het opnieuw.")
+        if not current.exists():
+            break
+    if not target.resolve().is_relative_to(base.resolve()):
+        raise UnsafePath(f"{path} komt uit buiten de map {base}. De kit schrijft alleen binnen die map.")
+    return target
