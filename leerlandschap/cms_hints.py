@@ -30,7 +30,7 @@ def hint(description: str, widget: str) -> str:
     """The field's hint in the form."""
     text = _clean(description)
     if widget == "relation":
-        text = re.sub(r"^Ids? van de ", "De ", text)
+        text = re.sub(r"^Ids? van (de|het) ", lambda m: m.group(1).capitalize() + " ", text)
         if CHOOSE.strip() not in text:
             text += CHOOSE
     return text
