@@ -9,6 +9,7 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,6 +40,16 @@ def shown_examples(content) -> list[str]:
     return sorted(item.herkomst.pad for item in items if item.voorbeeld and item.herkomst)
 
 
+EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")  # RFC 2606: never a region's real site
+
+
+def example_address(content) -> str:
+    """The site address from the region file when it is still an example address (e.g. example.org), else ''."""
+    adres = content.regio.site.adres
+    host = (urlsplit(adres).hostname or "") if adres else ""
+    return adres if host in EXAMPLE_HOSTS or host.endswith(tuple("." + h for h in EXAMPLE_HOSTS)) or host.endswith(".example") else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Controleer de inhoud in content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
@@ -63,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
               "nog op jullie site (geen fout). Vervang ze door echte inhoud, of haal ze weg:")
         for path in examples:
             print(f"{prefix}{path}")
+    example = example_address(content)
+    if example and content.regio.herkomst:
+        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
+        print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
+              "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
+              "Zet daar het echte adres van jullie site.")
     due = due_for_review(content, args.vandaag)
     if due:
         print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
