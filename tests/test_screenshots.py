@@ -12,6 +12,10 @@ SCRIPT = ROOT / "scripts" / "screenshots.py"
 FOLDER = ROOT / "handleiding"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 IMAGES = re.findall(r"!\[([^\]]*)\]\(([^)\s]+)\)", README)
+# Task guides in handleiding/ (e.g. bewerken.md) show their pictures beside them; the README links the guide.
+GUIDES = {path.name: path.read_text(encoding="utf-8") for path in FOLDER.glob("*.md")}
+GUIDE_IMAGES = [(alt, f"handleiding/{target}") for text in GUIDES.values()
+                for alt, target in re.findall(r"!\[([^\]]*)\]\(([^)\s/]+\.png)\)", text)]
 
 
 def shots() -> dict[str, str]:
@@ -38,10 +42,13 @@ def test_every_image_in_the_readme_exists_and_has_an_alt_text():
 def test_every_shot_of_the_script_is_in_the_readme_and_nothing_else_is_in_the_folder():
     names = shots()
     assert 6 <= len(names) <= 12
-    shown = {target for _, target in IMAGES}
+    shown = {target for _, target in IMAGES + GUIDE_IMAGES}
     for name in names:
-        assert f"handleiding/{name}" in shown, f"the README does not show handleiding/{name}"
-    assert {path.name for path in FOLDER.iterdir()} == set(names), "handleiding/ holds only the script's pictures"
+        assert f"handleiding/{name}" in shown, f"neither the README nor a guide in handleiding/ shows handleiding/{name}"
+    for alt, target in GUIDE_IMAGES:
+        assert (ROOT / target).is_file() and len(alt.split()) >= 3, target
+    assert {path.name for path in FOLDER.iterdir()} == set(names) | set(GUIDES), \
+        "handleiding/ holds only the script's pictures and the guides that show them"
 
 
 def test_pictures_have_the_window_size_of_their_flow():

@@ -125,8 +125,20 @@
     }, 100);
   }
 
+  // The proef notice stays in view above everything of the editor, whatever its height on this screen.
+  function keepNotice() {
+    var notice = document.querySelector(".ll-proef");
+    if (!notice) { return; }
+    var measure = function () {
+      document.documentElement.style.setProperty("--ll-boven", notice.getBoundingClientRect().height + "px");
+    };
+    measure();
+    window.addEventListener("resize", measure);
+  }
+
   function start() {
     document.documentElement.classList.add("ll-bezig");
+    keepNotice();
     openFormWhenReady();
     window.CMS_MANUAL_INIT = true;
     var script = document.createElement("script");
