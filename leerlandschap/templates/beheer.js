@@ -133,7 +133,7 @@
       document.documentElement.style.setProperty("--ll-boven", notice.getBoundingClientRect().height + "px");
     };
     measure();
-    window.addEventListener("resize", measure);
+    new ResizeObserver(measure).observe(notice); // its height changes with the window and when the font arrives
   }
 
   function start() {
