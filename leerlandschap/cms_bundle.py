@@ -11,6 +11,8 @@ changed instead (the package in node_modules stays as it is):
   zoom           its viewport tag no longer forbids zooming (maximum-scale=1; WCAG 1.4.4, axe meta-viewport)
   proef drafts   the test repository (proef mode) gets a name for its browser database, so Sveltia keeps draft
                  backups there too (it keeps them per repository, and the test repository had none)
+  status checks  GitHub's and GitLab's status pages (asked while signed in) are not asked: the address points at
+                 the site itself, which has no such file, so the editor shows no status
   other CDN use  every remaining package-CDN address points at the site itself (and is never used by our
                  configuration); nothing can reach another host
 
@@ -36,8 +38,11 @@ FONT_FILES = (
 FONT_CDN = "https://cdn.jsdelivr.net/fontsource/fonts/"
 PACKAGE_CDN = "https://unpkg.com/"
 LOCAL_CDN = "./geen-cdn/"  # relative to /beheer/: a request there stays on the site (and finds nothing)
-# Hosts the served bundle must not name at all after the changes.
-FORBIDDEN = ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com", "esm.sh")
+# Status pages of the git hosts that the editor asks on its own: their API addresses.
+STATUS_APIS = (r"https://www\.githubstatus\.com/api/[^`]+", r"https://status-api\.hostedstatus\.com/[^`]+")
+# Hosts the served bundle must not name at all after the changes (status pages may stay as links for people).
+FORBIDDEN = ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com", "esm.sh", "githubstatus.com/api",
+             "hostedstatus.com")
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,14 @@ def _zoom(text: str) -> tuple[str, int]:
     return re.subn(r",`maximum-scale=1`(?=,)", "", text)
 
 
+def _status_checks(text: str) -> tuple[str, int]:
+    count = 0
+    for pattern in STATUS_APIS:
+        text, n = re.subn(pattern, LOCAL_CDN + "status.json", text)
+        count += n == 1
+    return text, count if count == len(STATUS_APIS) else 0
+
+
 def _fonts(text: str) -> tuple[str, int]:
     count = 0
     for pattern, name in FONT_FILES:
@@ -83,7 +96,7 @@ def patch(bundle: str) -> Patched:
     text = bundle
     for label, change in (("de lettertypen", _fonts), ("de updatecontrole", _update_check),
                           ("de taaltip", _language_tip), ("de conceptopslag van de proefversie", _proef_drafts),
-                          ("de zoomblokkade", _zoom)):
+                          ("de zoomblokkade", _zoom), ("de statuscontrole", _status_checks)):
         text, count = change(text)
         if not count:
             problems.append(f"Let op: /beheer/ ontbreekt: in deze versie van Sveltia CMS is {label} niet te vinden "

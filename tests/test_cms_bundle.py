@@ -31,6 +31,8 @@ def test_the_served_copy_names_no_cdn_and_checks_for_no_update(bundle):
     assert "`newLanguageCta`))return;" not in patched.text  # the "now available in English" banner never shows
     assert "`maximum-scale=1`" not in patched.text  # zooming allowed
     assert "repository:{databaseName:`sveltia-cms-proef`}" in patched.text  # draft backups in proef mode
+    for status_api in ("https://www.githubstatus.com/api/", "https://status-api.hostedstatus.com/"):
+        assert status_api in original and status_api not in patched.text  # signed in to GitHub/GitLab: no status check
 
 
 def test_every_font_the_bundle_asks_for_is_served_by_the_site(bundle, tmp_path):
@@ -42,7 +44,8 @@ def test_every_font_the_bundle_asks_for_is_served_by_the_site(bundle, tmp_path):
 
 
 @pytest.mark.parametrize("gone", ["https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@", "`newLanguageCta`))return;",
-                                  "/package.json`", "navigator.storage.getDirectory()", "`maximum-scale=1`"])
+                                  "/package.json`", "navigator.storage.getDirectory()", "`maximum-scale=1`",
+                                  "https://www.githubstatus.com/api/v2/status.json"])
 def test_a_bundle_without_what_we_change_leaves_beheer_out_with_a_dutch_line(bundle, gone):
     original, _ = bundle
     result = cms_bundle.patch(original.replace(gone, "iets-anders"))
