@@ -11,8 +11,8 @@ changed instead (the package in node_modules stays as it is):
   zoom           its viewport tag no longer forbids zooming (maximum-scale=1; WCAG 1.4.4, axe meta-viewport)
   proef drafts   the test repository (proef mode) gets a name for its browser database, so Sveltia keeps draft
                  backups there too (it keeps them per repository, and the test repository had none)
-  status checks  GitHub's and GitLab's status pages (asked while signed in) are not asked: the address points at
-                 the site itself, which has no such file, so the editor shows no status
+  status checks  GitHub's and GitLab's status APIs are not asked: the address becomes a data: URL in the browser
+                 that answers "no incident", so the editor shows no status and nothing is requested
   other CDN use  every remaining package-CDN address points at the site itself (and is never used by our
                  configuration); nothing can reach another host
 
@@ -38,8 +38,10 @@ FONT_FILES = (
 FONT_CDN = "https://cdn.jsdelivr.net/fontsource/fonts/"
 PACKAGE_CDN = "https://unpkg.com/"
 LOCAL_CDN = "./geen-cdn/"  # relative to /beheer/: a request there stays on the site (and finds nothing)
-# Status pages of the git hosts that the editor asks on its own: their API addresses.
-STATUS_APIS = (r"https://www\.githubstatus\.com/api/[^`]+", r"https://status-api\.hostedstatus\.com/[^`]+")
+# Status APIs of the git hosts that the editor asks on its own -> the answer "no incident", in the shape each gives.
+STATUS_APIS = ((r"https://www\.githubstatus\.com/api/[^`]+", 'data:application/json,{"status":{"indicator":"none"}}'),
+               (r"https://status-api\.hostedstatus\.com/[^`]+",
+                'data:application/json,{"result":{"status_overall":{"status_code":100}}}'))
 # Hosts the served bundle must not name at all after the changes (status pages may stay as links for people).
 FORBIDDEN = ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com", "esm.sh", "githubstatus.com/api",
              "hostedstatus.com")
@@ -77,8 +79,8 @@ def _zoom(text: str) -> tuple[str, int]:
 
 def _status_checks(text: str) -> tuple[str, int]:
     count = 0
-    for pattern in STATUS_APIS:
-        text, n = re.subn(pattern, LOCAL_CDN + "status.json", text)
+    for pattern, answer in STATUS_APIS:
+        text, n = re.subn(pattern, answer, text)
         count += n == 1
     return text, count if count == len(STATUS_APIS) else 0
 

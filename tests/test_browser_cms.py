@@ -126,7 +126,9 @@ def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
     page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
     page.get_by_role("combobox", name="Bouwstenen").click()
     page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
-    page.get_by_role("textbox", name="Datum").fill("2026-11-20")
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
+    page.get_by_role("textbox", name="Datum").fill("2026-11-20", timeout=WAIT)
     page.get_by_role("combobox", name="Bron").click()
     page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
     page.get_by_role("button", name="Opslaan").click()
@@ -232,7 +234,9 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     page.get_by_role("textbox", name="Beschrijving").fill("Ze lopen een dag mee.")
     page.get_by_role("combobox", name="Bouwstenen").click()
     page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()  # upstream's, from content/
-    page.get_by_role("textbox", name="Datum").fill("2026-11-20")
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
+    page.get_by_role("textbox", name="Datum").fill("2026-11-20", timeout=WAIT)
     page.mouse.wheel(0, 3000)  # Sveltia renders fields below the fold when they come into view
     # The region's own bron (regio/bronnen/); with five options or fewer Sveltia shows radio buttons.
     page.get_by_role("radio", name="Eigen").check(timeout=WAIT)
