@@ -74,18 +74,18 @@ def main(argv: list[str] | None = None) -> int:
               "nog op jullie site (geen fout). Vervang ze door echte inhoud, of haal ze weg:")
         for path in examples:
             print(f"{prefix}{path}")
-    example = example_address(content)
-    if example and content.regio.herkomst:
-        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
-        print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
-              "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
-              "Zet daar het echte adres van jullie site.")
     due = due_for_review(content, args.vandaag)
     if due:
         print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
               "(geen fout; de site wordt gewoon gebouwd):")
         for review in due:
             print(review.display(prefix))
+    example = example_address(content)
+    if example and content.regio.herkomst:
+        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
+        print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
+              "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
+              "Zet daar het echte adres van jullie site.")
     return 0
 
 
