@@ -156,6 +156,10 @@ def test_public_pages_load_nothing_of_the_editor(chromium, editor_site):
     aside = next(a for a in tafel.find_all("aside") if "ll-bewerken" in a.attrs.get("class", ""))
     assert [a.attrs["href"] for a in aside.find_all("a")] == [f"../../beheer/#/collections/bijeenkomsten-{TAFEL}/new",
                                                               f"../../beheer/#/collections/tafels/entries/{TAFEL}"]
+    for folder, item in (("praktijken", "ontwikkelsessies-lerende-regio-2021"), ("bouwstenen", BOUWSTEEN)):
+        page_html = parse_file(site / folder / item / "index.html")
+        links = [a.attrs["href"] for aside in page_html.find_all("aside") if aside.has_class("ll-bewerken") for a in aside.find_all("a")]
+        assert links == [f"../../beheer/#/collections/{folder}/entries/{item}"], (folder, links)
     context = chromium.new_context()
     page = context.new_page()
     requests = []
