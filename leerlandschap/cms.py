@@ -3,7 +3,8 @@
 Forms can never drift from the model: every collection comes from the registry of kinds (kinds.py) and every
 field from schemas/<kind>.schema.json. How a schema property becomes a form field:
 
-  x-verwijzing                       relation to the kind's collection, showing titles (a list: multiple)
+  x-verwijzing                       choice from the existing items of that kind, showing titles (a list:
+                                     multiple); never a new item from inside another form (see `choice_name`)
   enum                               select
   format: date                       date field (stored as YYYY-MM-DD)
   "Markdown" in the description      Markdown editor
@@ -13,48 +14,33 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
   array of strings                   list of text fields
   required (in the schema)           required; everything else `required: false`
 
-Output settings keep what Sveltia writes acceptable to `make check` (see /work/shared/cms-notes.md): empty
-optional fields are left out and every string is quoted (a time such as 13:00 stays text).
+Hints and messages come from the schema, rewritten for a form by cms_hints.py (no advice about quotes or date
+notation that only applies when typing YAML). Output settings keep what Sveltia writes acceptable to `make check`:
+empty optional fields are left out and every string is quoted (a time such as 13:00 stays text).
 
 Where it saves comes from the region file's `beheer` block (model.Beheer): GitHub (token), GitLab (PKCE with the
 region's OAuth application, or a token) — both through pull/merge requests — or `proef`, Sveltia's test
-repository in the browser, seeded with the site's own content. The page itself (templates/beheer.html) allows
-requests to nothing but the site and that git host (Content-Security-Policy), serves the fonts itself and
-gives Sveltia its Dutch strings from the npm package, so nothing is fetched from a CDN.
+repository in the browser, seeded with the site's own content. cms_page.py puts the page and its files together.
 
-The package is pure Python and never imports MkDocs; macros/hooks.py copies the files into the site.
+The package is pure Python and never imports MkDocs; the plugin (leerlandschap_mkdocs) copies the files into the site.
 """
 from __future__ import annotations
 
 import json
-import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from . import kinds
+from . import cms_hints, kinds
+from .cms_backend import backend
 from .kinds import Kind
-from .loader import ASSETS, REGIO_DIR, REGIO_FILE, YAML_SUFFIXES, content_roots
-from .model import Beheer, Content
-from .render import environment
+from .loader import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
+from .model import Content
 from .schemas import SCHEMA_DIR
 
 SECTION = "beheer"  # the page's folder in the site: /beheer/
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
-FONTS = Path("node_modules") / "@fontsource-variable"
-# Files copied from node_modules into /beheer/: path in the site -> path under the project.
-COPIED = {
-    "sveltia-cms.js": PACKAGE / "dist" / "sveltia-cms.js",
-    "fonts/material-symbols-outlined.woff2": FONTS / "material-symbols-outlined" / "files" / "material-symbols-outlined-latin-wght-normal.woff2",
-    "fonts/source-sans-3-latin.woff2": FONTS / "source-sans-3" / "files" / "source-sans-3-latin-wght-normal.woff2",
-    "fonts/source-sans-3-latin-ext.woff2": FONTS / "source-sans-3" / "files" / "source-sans-3-latin-ext-wght-normal.woff2",
-    "fonts/source-sans-3-latin-italic.woff2": FONTS / "source-sans-3" / "files" / "source-sans-3-latin-wght-italic.woff2",
-}
-LOCALE = PACKAGE / "locales" / "nl.json"
-
-GITHUB_API = "https://api.github.com"
-GITLAB = "https://gitlab.com"
 
 # The order editors see: what coordinators do most comes first. Every kind must be here (tests check it).
 ORDER = (kinds.TAFEL, kinds.BIJEENKOMST, kinds.PRAKTIJK, kinds.VRAGENSET, kinds.AANVULLING, kinds.BOUWSTEEN,
@@ -65,11 +51,7 @@ ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
 # What our Markdown renders (render.py); images and code blocks are left out of the editor's toolbar.
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"]
-COMMITS = {"create": "Nieuw in {{collection}}: {{slug}} (via /beheer/)",
-           "update": "Bijgewerkt in {{collection}}: {{slug}} (via /beheer/)",
-           "delete": "Verwijderd uit {{collection}}: {{slug}} (via /beheer/)",
-           "uploadMedia": "Bestand toegevoegd: {{path}} (via /beheer/)",
-           "deleteMedia": "Bestand verwijderd: {{path}} (via /beheer/)"}
+
 
 
 class UnsupportedSchema(ValueError):
@@ -111,16 +93,19 @@ class Targets:
 def field_for(name: str, prop: dict, required: bool, targets: Targets) -> dict:
     """One Sveltia field for one schema property (see the table in the module docstring)."""
     out: dict = {"name": name, "label": label_of(name, prop)}
+    widget = _widget(name, prop, targets)
     if prop.get("description"):
-        out["hint"] = prop["description"]
+        out["hint"] = cms_hints.hint(prop["description"], widget["widget"])
     if not required:
         out["required"] = False
-    out.update(_widget(name, prop, targets))
+    out.update(widget)
     return out
 
 
 def _pattern(prop: dict) -> dict:
-    return {"pattern": [prop["pattern"], prop.get("x-foutmelding") or "Deze tekst heeft niet de goede vorm."]} if "pattern" in prop else {}
+    if "pattern" not in prop:
+        return {}
+    return {"pattern": [prop["pattern"], cms_hints.message(prop.get("x-foutmelding") or "Deze tekst heeft niet de goede vorm.")]}
 
 
 def _widget(name: str, prop: dict, targets: Targets) -> dict:
@@ -195,19 +180,29 @@ def slug_message(kind: Kind) -> str:
     return f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf."
 
 
-def collection_name(kind: Kind, national: bool = False) -> str:
-    return f"{kind.folder}-landelijk" if national else kind.folder
+def collection_name(kind: Kind, national: bool = False, choice: bool = False) -> str:
+    return f"{kind.folder}-landelijk" if national else f"{kind.folder}-keuze" if choice else kind.folder
 
 
 # A relation field can offer the items of one collection only. In a fork, references to the kinds upstream maintains
 # point at upstream's items in content/ (shown read-only); a region cites its own sources, so `bron` points at
 # regio/bronnen/ (`make regio` puts the region's own bron there).
+# Sveltia offers "<item> toevoegen" beside a relation field when the target collection allows creating items: a
+# meeting form would then make a new, site-wide role. So references point at a hidden copy of each collection
+# (`<folder>-keuze`) that allows no creating: people choose from the existing items only.
 UPSTREAM_TARGETS = tuple(k for k in kinds.ITEM_KINDS if k.national and k is not kinds.BRON)
 
 
 def targets_for(layout: Layout) -> Targets:
-    return Targets({k.name: collection_name(k, national=bool(layout.national) and k in UPSTREAM_TARGETS)
+    return Targets({k.name: collection_name(k, national=bool(layout.national) and k in UPSTREAM_TARGETS,
+                                            choice=not (layout.national and k in UPSTREAM_TARGETS))
                     for k in kinds.ITEM_KINDS})
+
+
+def _choice_collection(kind: Kind, schema: dict, root: str, targets: Targets) -> dict:
+    return {**_folder_collection(kind, schema, root, targets), "name": collection_name(kind, choice=True),
+            "description": "Alleen om uit te kiezen in andere formulieren.",
+            "create": False, "delete": False, "duplicate": False, "hide": True}
 
 
 def _folder_collection(kind: Kind, schema: dict, root: str, targets: Targets, *, national: bool = False) -> dict:
@@ -256,31 +251,6 @@ def _regio_collection(schema: dict, root: str, targets: Targets) -> dict:
                        "fields": fields_for(schema, targets)}]}
 
 
-def backend(beheer: Beheer, branch: str) -> dict:
-    if beheer.platform == "github":
-        return {"name": "github", "repo": beheer.repository, "branch": branch, "auth_methods": ["token"],
-                "commit_messages": COMMITS}
-    if beheer.platform == "gitlab":
-        server = beheer.server or GITLAB
-        settings: dict = {"name": "gitlab", "repo": beheer.repository, "branch": branch, "api_root": f"{server}/api/v4",
-                          "base_url": server, "commit_messages": COMMITS}
-        if beheer.applicatie_id:
-            settings.update(auth_type="pkce", app_id=beheer.applicatie_id, auth_methods=["oauth", "token"])
-        else:
-            settings["auth_methods"] = ["token"]
-        return settings
-    return {"name": "test-repo"}
-
-
-def git_host(beheer: Beheer) -> str:
-    """The one host besides the site itself that the editing page may talk to ("" in proef mode)."""
-    if beheer.platform == "github":
-        return GITHUB_API
-    if beheer.platform == "gitlab":
-        return beheer.server or GITLAB
-    return ""
-
-
 def config(content: Content, content_dir: Path) -> dict:
     """The whole Sveltia CMS configuration for this project (written to /beheer/config.yml)."""
     layout = Layout.of(Path(content_dir))
@@ -298,6 +268,8 @@ def config(content: Content, content_dir: Path) -> dict:
     if layout.national:
         collections += [_folder_collection(k, load_schema(k), layout.national, targets, national=True)
                         for k in UPSTREAM_TARGETS]
+    collections += [_choice_collection(k, load_schema(k), layout.own, targets) for k in kinds.ITEM_KINDS
+                    if targets.by_kind[k.name] == collection_name(k, choice=True)]
     settings: dict = {
         "backend": backend(regio.beheer, regio.site.tak),
         "app_title": f"Bewerken: {regio.site.naam or regio.naam}",
@@ -325,67 +297,3 @@ class _PlainDumper(yaml.SafeDumper):
 
     def ignore_aliases(self, data: object) -> bool:
         return True
-
-
-def csp(beheer: Beheer) -> str:
-    """Content-Security-Policy of the page: the site itself, and the configured git host for its API."""
-    host = git_host(beheer)
-    connect = " ".join(["'self'", "blob:", "data:", *([host] if host else [])])  # data:/blob: stay in the browser
-    images = " ".join(["'self'", "blob:", "data:", *([host] if beheer.platform == "gitlab" else [])])
-    return "; ".join(["default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "font-src 'self'",
-                      f"img-src {images}", f"connect-src {connect}", "manifest-src 'self' blob: data:",
-                      "base-uri 'none'", "form-action 'none'", "object-src 'none'"])
-
-
-def proef_files(content_dir: Path) -> dict[str, str]:
-    """proef mode: every content file the configuration points at, path -> text, to seed the test repository."""
-    project = Path(content_dir).resolve().parent
-    files = {}
-    for root in content_roots(Path(content_dir).resolve()):
-        for path in sorted(root.path.rglob("*")):
-            relative = path.relative_to(root.path)
-            if path.is_file() and path.suffix in YAML_SUFFIXES and relative.parts[0] not in root.skipped:
-                files[path.relative_to(project).as_posix()] = path.read_text(encoding="utf-8")
-    return files
-
-
-@dataclass(frozen=True)
-class EditorFiles:
-    """Everything /beheer/ needs: generated text files and files copied from node_modules (paths in the site)."""
-
-    texts: dict[str, str] = field(default_factory=dict)
-    copies: dict[str, Path] = field(default_factory=dict)
-    missing: str = ""  # one Dutch line when the page cannot be built (then texts and copies are empty)
-
-
-def missing_reason(project: Path) -> str:
-    """Why /beheer/ cannot be built here, in one Dutch line; "" when it can."""
-    if all((project / source).is_file() for source in (*COPIED.values(), LOCALE, PACKAGE / "package.json")):
-        return ""
-    if shutil.which("npm") is None:
-        return "Let op: /beheer/ ontbreekt, want Node.js (npm) is niet geïnstalleerd. De rest van de site wordt wel gebouwd."
-    return ("Let op: /beheer/ ontbreekt, want de npm-pakketten zijn niet geïnstalleerd (draai 'npm ci' of 'make site'). "
-            "De rest van de site wordt wel gebouwd.")
-
-
-def editor_files(content: Content, content_dir: Path) -> EditorFiles:
-    content_dir = Path(content_dir).resolve()
-    project = content_dir.parent
-    reason = missing_reason(project)
-    if reason:
-        return EditorFiles(missing=reason)
-    beheer = content.regio.beheer
-    version = json.loads((project / PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
-    strings = json.loads((project / LOCALE).read_text(encoding="utf-8"))
-    env = environment()
-    site_name = content.regio.site.naam or content.regio.naam
-    texts = {
-        f"{SECTION}/index.html": env.get_template("beheer.html").render(csp=csp(beheer), site_name=site_name, beheer=beheer),
-        f"{SECTION}/config.yml": config_yaml(config(content, content_dir)),
-        f"{SECTION}/beheer.js": env.get_template("beheer.js").render(version=version, strings=strings,
-                                                                     proef=beheer.platform == "proef"),
-    }
-    if beheer.platform == "proef":
-        texts[f"{SECTION}/proef.json"] = json.dumps(proef_files(content_dir), ensure_ascii=False, sort_keys=True)
-    copies = {f"{SECTION}/{path}": project / source for path, source in COPIED.items()}
-    return EditorFiles(texts, copies)

@@ -93,8 +93,10 @@ class GeneratedPage:
 
 
 class PageMaker:
-    def __init__(self, content: Content, relations: Relations | None = None, buren: Buren | None = None):
+    def __init__(self, content: Content, relations: Relations | None = None, buren: Buren | None = None,
+                 editor: bool = False):
         self.c = content
+        self.editor = editor  # the site has the editing page /beheer/: item pages link into it (_beheer.html)
         self.r = relations or compute(content)
         self.env = environment()
         self.buren = buren or Buren()  # other regions' items, read at build time (buren.py)
@@ -106,7 +108,8 @@ class PageMaker:
         import re  # local: this method is the only user
 
         # `buren` is for the section "Bij de buren" (_buren.html) on bouwsteen pages and for the /buren/ pages.
-        html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, buren=self.buren, **context)
+        html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, buren=self.buren,
+                                                            editor=self.editor, **context)
         # Whitespace at every edge of a block-level element, so text never runs together where only the
         # layout separates it: the search index reads `<dt>Status</dt><dd>actief</dd>` as "Statusactief".
         # Browsers ignore this whitespace between blocks; inside <pre> our HTML has no raw block tags.

@@ -14,7 +14,7 @@ from pathlib import Path
 from .agenda import Stamps, calendar_files
 from .buren import Buren
 from .buren import load as load_buren
-from .cms import EditorFiles, editor_files
+from .cms_page import EditorFiles, editor_files, missing_reason
 from .feed import atom
 from .history import last_changes
 from .loader import REGIO_DIR, load_content
@@ -96,7 +96,7 @@ def load_site(content_dir: Path) -> SiteData:
         return cached[2]
     content = load_content(content_dir)
     buren = load_buren(content_dir.parent, content.regio)  # fetched, or the last good copy under build/buren/
-    maker = PageMaker(content, buren=buren)
+    maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "")  # links into /beheer/
     previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None
     reach = affected(previous.content, content) if previous else None
     by_item = {(kind, ident): (previous.by_item[(kind, ident)]

@@ -9,6 +9,7 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from common import guarded
 from leerlandschap.freshness import due_for_review
@@ -37,6 +38,16 @@ def shown_examples(content) -> list[str]:
     items = [*content.praktijken.values(), *content.vragensets.values(), *content.tafels.values(),
              *content.bijeenkomsten.values()]
     return sorted(item.herkomst.pad for item in items if item.voorbeeld and item.herkomst)
+
+
+EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")  # RFC 2606: never a region's real site
+
+
+def example_address(content) -> str:
+    """The site address from the region file when it is still an example address (e.g. example.org), else ''."""
+    adres = content.regio.site.adres
+    host = (urlsplit(adres).hostname or "") if adres else ""
+    return adres if host in EXAMPLE_HOSTS or host.endswith(tuple("." + h for h in EXAMPLE_HOSTS)) or host.endswith(".example") else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
               "(geen fout; de site wordt gewoon gebouwd):")
         for review in due:
             print(review.display(prefix))
+    example = example_address(content)
+    if example and content.regio.herkomst:
+        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
+        print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
+              "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
+              "Zet daar het echte adres van jullie site.")
     return 0
 
 

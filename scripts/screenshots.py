@@ -4,8 +4,9 @@
 Usage: python scripts/screenshots.py [--site DIR] [--out DIR]      (also: make screenshots)
 
 Builds the example site into a temporary folder (or uses --site), serves it on 127.0.0.1 and walks three flows:
-a bestuurder preparing a meeting (laptop), a professional looking for good practices (phone) and a coordinator
-following a tafel (laptop). Each step in SHOTS becomes one PNG in handleiding/ (the README shows them; they are
+a bestuurder preparing a meeting (laptop), a professional looking for good practices (phone), a coordinator
+following a tafel (laptop) and a coordinator writing up a meeting in the editing page /beheer/ (laptop; shown in
+handleiding/bewerken.md). Each step in SHOTS becomes one PNG in handleiding/ (the README shows them; they are
 not part of the site). The pictures are the same on every run on the same machine: fixed window sizes, a fixed
 date and a paused clock, no animations, system fonts loaded before each shot. The browser visits the site under
 its own address (from the region file, e.g. https://example.org/leerlandschap/) and every request is answered by
@@ -38,6 +39,9 @@ SHOTS = {
     "coordinator-1-tafel.png": "Pagina van een tafel: de fase en In je agenda",
     "coordinator-2-tijdlijn.png": "De laatste bijeenkomst in de tijdlijn, daaronder alle afspraken met hun status nu",
     "coordinator-3-afspraken.png": "Openstaande afspraken van alle tafels, per rol, te late gemarkeerd",
+    "beheer-1-start.png": "Na Verslag toevoegen: het startscherm van de bewerkpagina, met de melding Proefversie",
+    "beheer-2-bijeenkomst.png": "Het formulier voor de bijeenkomst: datum, tijd en plaats ingevuld",
+    "beheer-3-afspraken.png": "Twee afspraken, elk met een eigenaar uit de rollen en een status, en de knop Opslaan",
 }
 
 OUT = ROOT / "handleiding"
@@ -62,20 +66,24 @@ class Shooter:
         self.written: list[Path] = []
         self.errors: list[str] = []  # script errors in the pages: a picture of a broken page is no guide
 
-    def __call__(self, page, name: str) -> None:
+    def __call__(self, page, name: str, idle: bool = True) -> None:
         assert name in SHOTS, name
-        settle(page)
+        settle(page, idle)
         path = self.out / name
         page.screenshot(path=str(path), animations="disabled", caret="hide", scale="css")
         self.written.append(path)
         print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  ({path.stat().st_size // 1024} kB): {SHOTS[name]}")
 
 
-def settle(page) -> None:
-    """Nothing loading, fonts ready, and what the page had scheduled for the next half second has run."""
-    page.wait_for_load_state("networkidle")
+def settle(page, idle: bool = True) -> None:
+    """Nothing loading, fonts ready, and what the page had scheduled for the next half second has run. (The editor
+    keeps a connection busy now and then, so there `idle` is False: the page has loaded, its fonts are there.)"""
+    page.wait_for_load_state("networkidle" if idle else "load")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.clock.run_for(500)
+    if idle:
+        page.clock.run_for(500)
+    else:
+        page.wait_for_timeout(500)
 
 
 def site_address(site: Path) -> str:
@@ -167,10 +175,42 @@ def coordinator(context, url: str, shoot: Shooter) -> None:
     page.close()
 
 
-FLOWS: list[tuple[Callable, dict]] = [
-    (bestuurder, {"viewport": LAPTOP}),
-    (professional, {"viewport": PHONE, "is_mobile": True, "has_touch": True}),
-    (coordinator, {"viewport": LAPTOP}),
+def beheer(context, url: str, shoot: Shooter) -> None:
+    """The editing page in its proef mode: from the tafel page to a meeting with two agreements (not saved)."""
+    page = open_page(context, url + f"tafels/{TAFEL}/", shoot)
+    page.get_by_role("link", name="Verslag toevoegen").click()
+    page.get_by_role("button", name="Begin met bewerken").wait_for()
+    shoot(page, "beheer-1-start.png", idle=False)
+    page.get_by_role("button", name="Begin met bewerken").click()
+    page.get_by_role("button", name="Werken met een testrepository").click(timeout=60_000)
+    page.get_by_role("textbox", name="Datum").fill("2026-11-19", timeout=60_000)
+    page.get_by_role("textbox", name="Tijd").fill("13:00-15:00")
+    page.get_by_role("textbox", name="Locatie").fill("Wijkcentrum De Schakel")
+    page.get_by_role("radio", name="samen beslissen").check()
+    page.evaluate("document.activeElement.blur()")
+    shoot(page, "beheer-2-bijeenkomst.png", idle=False)
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    agreements = [("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
+                  ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]
+    for number, (ident, text, status) in enumerate(agreements):
+        page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
+        page.get_by_role("textbox", name="Id").nth(number).fill(ident)
+        page.get_by_role("textbox", name="Tekst").nth(number).fill(text)
+        page.get_by_role("combobox", name="Eigenaar").nth(number).click()
+        page.get_by_role("option", name="Coördinator").click()
+        page.get_by_role("radiogroup", name="Status").nth(number).get_by_role("radio", name=status, exact=True).check()
+    page.get_by_role("textbox", name="Tekst").nth(1).scroll_into_view_if_needed()
+    page.evaluate("document.activeElement.blur()")
+    shoot(page, "beheer-3-afspraken.png", idle=False)
+    page.close()
+
+
+# Flow, browser options, and whether the clock stands still (the editor needs its own clock and timers).
+FLOWS: list[tuple[Callable, dict, bool]] = [
+    (bestuurder, {"viewport": LAPTOP}, True),
+    (professional, {"viewport": PHONE, "is_mobile": True, "has_touch": True}, True),
+    (coordinator, {"viewport": LAPTOP}, True),
+    (beheer, {"viewport": LAPTOP}, False),
 ]
 
 
@@ -184,14 +224,15 @@ def shoot_all(site: Path, out: Path) -> list[Path]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + STEADY_ARGS)
-            for flow, options in FLOWS:
+            for flow, options, paused in FLOWS:
                 context = browser.new_context(device_scale_factor=1, reduced_motion="reduce", color_scheme="light",
                                               locale="nl-NL", timezone_id="Europe/Amsterdam", **options)
                 serve_as(context, address, server.url)
                 # Timers only move when run_for says so, from a fixed moment: the same "te laat" and the same
                 # meeting timer on every run. (Installed a second early: pausing cannot go back in time.)
-                context.clock.install(time=NOW - datetime.timedelta(seconds=1))
-                context.clock.pause_at(NOW)
+                if paused:
+                    context.clock.install(time=NOW - datetime.timedelta(seconds=1))
+                    context.clock.pause_at(NOW)
                 origin = re.match(r"[a-z]+://[^/]+", address).group(0)  # type: ignore[union-attr]
                 context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
                 flow(context, address, shoot)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from htmltools import parse_file
-from leerlandschap import cms
+from leerlandschap import cms, cms_page
 from leerlandschap.loader import check_content, load_content
 from sitebuild import build, make_project
 
@@ -63,14 +63,15 @@ def editor(chromium, editor_site):
     page.on("console", lambda message: blocked.extend(re.findall(r"(?:https?|data|blob):[^\s']+", message.text.split(" violates")[0]))
             if "Content Security Policy" in message.text else None)
     page.goto(url + "beheer/")
+    page.get_by_role("button", name="Begin met bewerken").click()  # the start screen (test_browser_beheer_task.py)
     page.get_by_role("button", name="Werken met een testrepository").click()
     # Seeded with the site's own content: the example tafel's three meetings are there.
     expect(page.get_by_role("treeitem", name="Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"), timeout=WAIT)
     yield page, url
     assert outside == [], "a request left the machine"
-    # The Content-Security-Policy stops Sveltia's own calls to CDNs (fonts, update check) before they are made;
-    # it never blocks anything of the site itself.
-    assert blocked and [b for b in blocked if b.startswith(url) or not b.startswith("https://")] == [], blocked
+    # The served bundle no longer tries CDNs (fonts, update check), so the Content-Security-Policy has nothing to
+    # refuse (test_browser_beheer_task.py counts attempts in the browser's network log).
+    assert [b for b in blocked if b.startswith("https://")] == [], blocked
     assert any(u.endswith("beheer/fonts/material-symbols-outlined.woff2") for u in own)  # our icons, not the CDN's
     assert page.evaluate("document.fonts.check('24px \"Material Symbols Outlined\"')")
     context.close()
@@ -125,7 +126,9 @@ def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
     page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
     page.get_by_role("combobox", name="Bouwstenen").click()
     page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
-    page.get_by_role("textbox", name="Datum").fill("2026-11-20")
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
+    page.get_by_role("textbox", name="Datum").fill("2026-11-20", timeout=WAIT)
     page.get_by_role("combobox", name="Bron").click()
     page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
     page.get_by_role("button", name="Opslaan").click()
@@ -146,8 +149,17 @@ def test_public_pages_load_nothing_of_the_editor(chromium, editor_site):
     assert (site / "beheer" / "sveltia-cms.js").is_file() and (site / "beheer" / "config.yml").is_file()
     assert "beheer" not in (site / "sitemap.xml").read_text()
     own = [p for p in site.rglob("*.html") if "beheer" not in p.relative_to(site).parts]
-    loads = re.compile(r"""(?:src|href)=["'][^"']*(?:beheer/|sveltia)""")  # the guide on Bijdragen may name the address
+    loads = re.compile(r"""(?:src=|<link[^>]*href=)["'][^"']*(?:beheer/|sveltia)""")  # loaded, not linked
     assert [p for p in own if loads.search(p.read_text(encoding="utf-8"))] == []
+    # Item pages link into the editor (issue 20), small and outside the search index.
+    tafel = parse_file(site / "tafels" / TAFEL / "index.html")
+    aside = next(a for a in tafel.find_all("aside") if "ll-bewerken" in a.attrs.get("class", ""))
+    assert [a.attrs["href"] for a in aside.find_all("a")] == [f"../../beheer/#/collections/bijeenkomsten-{TAFEL}/new",
+                                                              f"../../beheer/#/collections/tafels/entries/{TAFEL}"]
+    for folder, item in (("praktijken", "ontwikkelsessies-lerende-regio-2021"), ("bouwstenen", BOUWSTEEN)):
+        page_html = parse_file(site / folder / item / "index.html")
+        links = [a.attrs["href"] for aside in page_html.find_all("aside") if aside.has_class("ll-bewerken") for a in aside.find_all("a")]
+        assert links == [f"../../beheer/#/collections/{folder}/entries/{item}"], (folder, links)
     context = chromium.new_context()
     page = context.new_page()
     requests = []
@@ -166,7 +178,7 @@ def serve_editor(tmp_path, project):
     """Only the files of /beheer/ for `project` (no site build), served on 127.0.0.1."""
     from browser import SiteServer
 
-    files = cms.editor_files(load_content(project / "content"), project / "content")
+    files = cms_page.editor_files(load_content(project / "content"), project / "content")
     assert files.missing == ""
     site = tmp_path / "site"
     for path, text in files.texts.items():
@@ -205,6 +217,7 @@ def test_git_platforms_are_accepted_by_the_editor_without_contacting_them(chromi
     page = context.new_page()
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" and "Content Security" not in message.text else None)
     page.goto(server.url + "beheer/")
+    page.get_by_role("button", name="Begin met bewerken").click()
     expect(page.get_by_role("button", name=sign_in)).to_be_visible(timeout=WAIT)
     assert outside == [] and errors == []
     context.close()
@@ -217,6 +230,7 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     context = chromium.new_context(locale="nl-NL")
     page = context.new_page()
     page.goto(server.url + "beheer/")
+    page.get_by_role("button", name="Begin met bewerken").click()
     page.get_by_role("button", name="Werken met een testrepository").click()
     page.goto(server.url + "beheer/#/collections/praktijken/new")
     page.get_by_role("textbox", name="Titel").fill("Wijkteams leren van elkaar")
@@ -224,13 +238,17 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     page.get_by_role("textbox", name="Beschrijving").fill("Ze lopen een dag mee.")
     page.get_by_role("combobox", name="Bouwstenen").click()
     page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()  # upstream's, from content/
-    page.get_by_role("textbox", name="Datum").fill("2026-11-20")
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
+    page.get_by_role("textbox", name="Datum").fill("2026-11-20", timeout=WAIT)
     page.mouse.wheel(0, 3000)  # Sveltia renders fields below the fold when they come into view
     # The region's own bron (regio/bronnen/); with five options or fewer Sveltia shows radio buttons.
     page.get_by_role("radio", name="Eigen").check(timeout=WAIT)
-    preview = page.get_by_role("group", name=re.compile("Voorbeeld van de inhoud"))
-    expect(preview.get_by_role("group").filter(has=page.get_by_role("heading", name="Bron", exact=True))).to_contain_text(
-        "Eigen", timeout=WAIT)  # the choice has reached the entry, not only the radio button
+    # The preview (a frame with the site's own stylesheet) shows the choice: it has reached the entry, not only the
+    # radio button.
+    preview = page.frame_locator("iframe.preview")
+    expect(preview.get_by_role("heading", name="Bron", exact=True)).to_be_visible(timeout=WAIT)
+    expect(preview.locator("body")).to_contain_text("Eigen", timeout=WAIT)
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
     path = "regio/praktijken/wijkteams-leren-van-elkaar.yml"

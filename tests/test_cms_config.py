@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from leerlandschap import cms, kinds
+from leerlandschap import cms, cms_backend, cms_page, kinds
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.model import Beheer
 from leerlandschap.render import TEMPLATES
@@ -61,6 +61,16 @@ def expected_widget(prop, in_list=False):
         "relation" if "x-verwijzing" in prop["items"] else "select" if "enum" in prop["items"] else "list")
 
 
+# Advice that only applies when typing YAML; a form quotes text itself, has a date picker and lists titles to choose.
+YAML_ADVICE = re.compile(r'aanhalingstekens|"|JJJJ|Markdown|content/|^Ids? van', re.IGNORECASE)
+
+
+def form_hint_ok(hint, description):
+    """No YAML advice, and the schema's first words are still there (the hint is the description, cleaned)."""
+    first = re.sub(r"^Ids? van (de|het) ", "", description).split()[:1]
+    return not YAML_ADVICE.search(hint) and all(word.strip('",.') in hint for word in first)
+
+
 def check_fields(schema, fields, where, config):
     """Walk schema and generated fields side by side; return every mismatch as a readable line."""
     wrong = []
@@ -74,12 +84,14 @@ def check_fields(schema, fields, where, config):
             wrong.append(f"{path}: widget {field['widget']}, expected {expected_widget(prop)}")
         if field.get("required", True) != (name in required):
             wrong.append(f"{path}: required {field.get('required', True)}, schema says {name in required}")
-        if field.get("hint") != prop.get("description") or not field.get("label"):
+        if not field.get("label") or bool(field.get("hint")) != bool(prop.get("description")):
             wrong.append(f"{path}: label/hint not from the schema")
+        elif field.get("hint") and not form_hint_ok(field["hint"], prop["description"]):
+            wrong.append(f"{path}: hint {field['hint']!r} gives YAML advice or lost the schema's words")
         items = prop.get("items", {})
         if "enum" in prop and field["options"] != prop["enum"]:
             wrong.append(f"{path}: options {field['options']}")
-        if "pattern" in prop and field.get("pattern") != [prop["pattern"], prop["x-foutmelding"]]:
+        if "pattern" in prop and (field.get("pattern", [None])[0] != prop["pattern"] or not form_hint_ok(field["pattern"][1], prop["x-foutmelding"])):
             wrong.append(f"{path}: pattern or Dutch message missing")
         if prop.get("format") == "date" and (field.get("type"), field.get("format")) != ("date", "YYYY-MM-DD"):
             wrong.append(f"{path}: not a date stored as YYYY-MM-DD")
@@ -91,8 +103,11 @@ def check_fields(schema, fields, where, config):
         if target:
             kind = kinds.BY_NAME["bouwsteen" if target == "vraag" else target]
             collections = by_name(config["collections"])
-            if field["collection"] not in collections or not collections[field["collection"]]["folder"].endswith("/" + kind.folder):
+            target_collection = collections.get(field["collection"], {})
+            if not target_collection.get("folder", "").endswith("/" + kind.folder):
                 wrong.append(f"{path}: relation to {field['collection']}, expected the {kind.folder} collection")
+            if target_collection.get("create") is not False:  # Sveltia would offer "<Rol> toevoegen" beside the field
+                wrong.append(f"{path}: relation to a collection that allows creating items from this form")
             if field["multiple"] != (prop.get("type") == "array") or not field["display_fields"][0].startswith("{{titel}}"):
                 wrong.append(f"{path}: relation multiple/display wrong")
         if prop.get("type") == "object":
@@ -101,7 +116,7 @@ def check_fields(schema, fields, where, config):
             wrong += check_fields(items, field["fields"], path + "[]", config)
         if prop.get("type") == "array" and items.get("type") == "string" and not target and "enum" not in items:
             item = field["field"]
-            if item["widget"] != "string" or ("pattern" in items and item.get("pattern") != [items["pattern"], items["x-foutmelding"]]):
+            if item["widget"] != "string" or ("pattern" in items and item.get("pattern", [None])[0] != items["pattern"]):
                 wrong.append(f"{path}[]: list item is not a checked text field")
     return wrong
 
@@ -139,6 +154,19 @@ def test_collections_follow_the_registry(upstream):
     assert all(c["slug"] == "{{fields.datum}}" for c in meetings)
     assert collections["regio"]["files"][0]["file"] == "content/regio.yml"
     assert config["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}
+    # Every relation points at a hidden copy of its collection in which nothing can be created.
+    choices = [c for c in config["collections"] if c.get("name", "").endswith("-keuze")]
+    assert choices and all(c["hide"] and c["create"] is False and collections[c["name"][:-6]]["folder"] == c["folder"] for c in choices)
+
+
+def test_the_time_field_says_what_people_type_and_the_editor_quotes_it(upstream):
+    _, config = upstream
+    meeting = next(c for c in config["collections"] if c.get("name", "").startswith("bijeenkomsten-"))
+    tijd = by_name(meeting["fields"])["tijd"]
+    assert "13:00-15:00" in tijd["hint"] and "aanhalingstekens" not in tijd["hint"] + tijd["pattern"][1]
+    pattern = re.compile(tijd["pattern"][0])
+    assert pattern.search("13:00") and pattern.search("13:00-15:00") and not pattern.search('"13:00"')
+    assert config["output"]["yaml"]["quote"] == "double"  # saved as "13:00": text, not the number 780
 
 
 def test_configuration_is_valid_for_the_pinned_sveltia_cms(upstream):
@@ -187,14 +215,16 @@ def test_in_a_fork_the_editor_writes_regio_and_refers_to_national_content(tmp_pa
     assert all(c.get("folder", "regio/").startswith("regio/") for c in own)
     assert collections["regio"]["files"][0]["file"] == "regio/regio.yml"
     assert [c["folder"] for c in own if c["name"].startswith("bijeenkomsten-")] == ["regio/tafels/leertafel-wonen"]
-    national = {c["name"]: c for c in config["collections"] if c.get("hide")}
+    national = {c["name"]: c for c in config["collections"] if c.get("name", "").endswith("-landelijk")}
+    assert all(c["hide"] for c in national.values())
     assert {c["folder"] for c in national.values()} == {"content/themas", "content/rollen", "content/bouwstenen"}
     assert all(c["create"] is False and c["delete"] is False for c in national.values())
     fields = by_name(collections["praktijken"]["fields"])
     assert fields["bouwstenen"]["collection"] == "bouwstenen-landelijk" and fields["contact_rol"]["collection"] == "rollen-landelijk"
-    assert fields["bron"]["collection"] == "bronnen"  # the region's own sources (regio/bronnen/)
+    assert fields["bron"]["collection"] == "bronnen-keuze"  # the region's own sources (regio/bronnen/), to choose from
+    assert collections["bronnen-keuze"]["folder"] == "regio/bronnen" and collections["bronnen-keuze"]["create"] is False
     assert config["backend"] == {"name": "github", "repo": "zuidkust/leerlandschap", "branch": "productie",
-                                 "auth_methods": ["token"], "commit_messages": cms.COMMITS}
+                                 "auth_methods": ["token"], "commit_messages": cms_backend.COMMITS}
     assert config["publish_mode"] == "editorial_workflow"
 
 
@@ -204,20 +234,20 @@ def directive(policy, name):
 
 def test_backends_and_the_hosts_the_page_may_reach():
     github = Beheer("github", "zuidkust/leerlandschap")
-    assert cms.backend(github, "main")["name"] == "github"
-    assert directive(cms.csp(github), "connect-src") == ["'self'", "blob:", "data:", "https://api.github.com"]
+    assert cms_backend.backend(github, "main")["name"] == "github"
+    assert directive(cms_page.csp(github), "connect-src") == ["'self'", "blob:", "data:", "https://api.github.com"]
     gitlab = Beheer("gitlab", "regio/team/leerlandschap", "https://gitlab.regio.nl", "abc123")
-    settings = cms.backend(gitlab, "main")
+    settings = cms_backend.backend(gitlab, "main")
     assert settings | {"commit_messages": None} == {
         "name": "gitlab", "repo": "regio/team/leerlandschap", "branch": "main", "api_root": "https://gitlab.regio.nl/api/v4",
         "base_url": "https://gitlab.regio.nl", "auth_type": "pkce", "app_id": "abc123", "auth_methods": ["oauth", "token"],
         "commit_messages": None}
-    assert directive(cms.csp(gitlab), "connect-src")[-1] == "https://gitlab.regio.nl"
-    assert cms.backend(Beheer("gitlab", "a/b"), "main")["auth_methods"] == ["token"]  # no OAuth app: a personal token
-    assert cms.backend(Beheer("gitlab", "a/b"), "main")["api_root"] == "https://gitlab.com/api/v4"
+    assert directive(cms_page.csp(gitlab), "connect-src")[-1] == "https://gitlab.regio.nl"
+    assert cms_backend.backend(Beheer("gitlab", "a/b"), "main")["auth_methods"] == ["token"]  # no OAuth app: a personal token
+    assert cms_backend.backend(Beheer("gitlab", "a/b"), "main")["api_root"] == "https://gitlab.com/api/v4"
     proef = Beheer()
-    assert cms.backend(proef, "main") == {"name": "test-repo"}
-    policy = cms.csp(proef)
+    assert cms_backend.backend(proef, "main") == {"name": "test-repo"}
+    policy = cms_page.csp(proef)
     assert directive(policy, "connect-src") == ["'self'", "blob:", "data:"] and directive(policy, "default-src") == ["'none'"]
     for name in ("script-src", "font-src"):
         assert directive(policy, name) == ["'self'"]
@@ -252,11 +282,11 @@ def test_the_region_file_with_beheer_loads_into_the_model(tmp_path):
 def test_without_the_npm_packages_the_page_is_left_out_with_one_dutch_line(tmp_path, monkeypatch):
     project = fork(tmp_path)
     content = load_content(project / "content")
-    monkeypatch.setattr(cms.shutil, "which", lambda name: f"/usr/bin/{name}")
-    files = cms.editor_files(content, project / "content")
+    monkeypatch.setattr(cms_page.shutil, "which", lambda name: f"/usr/bin/{name}")
+    files = cms_page.editor_files(content, project / "content")
     assert files.texts == {} and files.copies == {} and "'npm ci'" in files.missing
-    monkeypatch.setattr(cms.shutil, "which", lambda name: None)
-    assert cms.editor_files(content, project / "content").missing == (
+    monkeypatch.setattr(cms_page.shutil, "which", lambda name: None)
+    assert cms_page.editor_files(content, project / "content").missing == (
         "Let op: /beheer/ ontbreekt, want Node.js (npm) is niet geïnstalleerd. De rest van de site wordt wel gebouwd.")
 
 
@@ -265,17 +295,20 @@ def test_the_page_and_its_files(tmp_path):
         pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
     project = fork(tmp_path, "beheer:\n  platform: github\n  repository: zuidkust/leerlandschap\n")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    files = cms.editor_files(load_content(project / "content"), project / "content")
-    assert files.missing == "" and set(files.texts) == {"beheer/index.html", "beheer/config.yml", "beheer/beheer.js"}
+    files = cms_page.editor_files(load_content(project / "content"), project / "content")
+    assert files.missing == "" and set(files.texts) == {"beheer/index.html", "beheer/config.yml", "beheer/beheer.js",
+                                                        "beheer/sveltia-cms.js"}
     page = html.unescape(files.texts["beheer/index.html"])
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<link href="config.yml" type="application/yaml" rel="cms-config-url">' in page
-    assert f'content="{cms.csp(Beheer("github", "zuidkust/leerlandschap"))}"' in page
-    assert "https://" not in page.replace(cms.GITHUB_API, "")  # the page names no other host
+    assert f'content="{cms_page.csp(Beheer("github", "zuidkust/leerlandschap"))}"' in page
+    assert "https://" not in page.replace(cms_backend.GITHUB_API, "")  # the page names no other host
     script = files.texts["beheer/beheer.js"]
-    assert '"Werken met een testrepository"' in script and cms.LOCALE.name == "nl.json"  # the package's own Dutch strings
+    assert '"Werken met een testrepository"' in script and cms_page.LOCALE.name == "nl.json"  # the package's own Dutch strings
+    assert '"Toon wat er mist"' in script  # ours, for a string the package left in English ("Show Errors")
     assert all(path.is_file() for path in files.copies.values())
-    assert set(files.copies) == {f"beheer/{p}" for p in cms.COPIED}
+    assert set(files.copies) == {f"beheer/{p}" for p in cms_page.COPIED} | {"beheer/fonts/noto-mono-latin.woff2"}
+    assert "Proefversie" not in page and "een voorstel" in page and "toegangstoken" in page  # the start screen for GitHub
 
 
 def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missing(tmp_path):
@@ -283,7 +316,7 @@ def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missin
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     output = (result.stdout + result.stderr).splitlines()
-    assert [line for line in output if "/beheer/" in line] == [cms.missing_reason(project)]
+    assert [line for line in output if "/beheer/" in line] == [cms_page.missing_reason(project)]
     assert not (project / "site" / "beheer").exists() and (project / "site" / "index.html").is_file()
 
 
@@ -304,7 +337,7 @@ def test_the_page_is_valid_html(tmp_path):
     from test_html_valid import validate
 
     page = tmp_path / "beheer.html"
-    page.write_text(cms.environment().get_template("beheer.html").render(csp=cms.csp(Beheer()), site_name="<Site & zo>",
+    page.write_text(cms_page.environment().get_template("beheer.html").render(csp=cms_page.csp(Beheer()), site_name="<Site & zo>",
                                                                          beheer=Beheer()), encoding="utf-8")
     code, report = validate([page], tmp_path)
     assert [m["message"] for f in report for m in f["messages"]] == [] and code == 0
