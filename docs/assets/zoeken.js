@@ -98,6 +98,8 @@
 
   // ---- Query understanding -------------------------------------------------------------------------
   const ENDINGS = ["'s", "en", "es", "s", "n", "e"];
+  const COVERAGE = 2; // how much a page is held back for each query word it lacks
+  const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
 
   function tokens(text) {
@@ -117,9 +119,12 @@
     return lo < vocab.sorted.length && vocab.sorted[lo].startsWith(word);
   }
 
+  // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
+  // of a site word (still being typed), or null.
   function known(word) {
-    if (/\d/.test(word) || word.length < 3) return true;
-    return stems(word).some((s) => vocab.set.has(s) || ENDINGS.some((e) => vocab.set.has(s + e))) || startsSiteWord(word);
+    if (/\d/.test(word) || word.length < 3 || vocab.set.has(word)) return word;
+    for (const s of stems(word)) for (const e of ["", ...ENDINGS]) if (vocab.set.has(s + e)) return s + e;
+    return startsSiteWord(word) ? word : null;
   }
 
   function synonymsOf(word) {
@@ -167,8 +172,8 @@
     return prev[b.length];
   }
 
-  function correction(word) { // the most common site word within a small edit distance
-    const limit = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  function correction(word, most) { // the most common site word within a small edit distance
+    const limit = Math.min(most, word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
     if (!limit) return null;
     let best = null, bestDistance = limit + 1;
     for (const candidate of vocab.ranked) { // most pages first: ties go to the more common word
@@ -179,34 +184,43 @@
     return best;
   }
 
+  function phraseAt(words, i) { // the longest phrase from the Begrippen page starting at word i ("stand van zaken")
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const head = words.slice(i, i + n - 1).join(" ");
+      for (const last of stems(words[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
+    }
+    return null;
+  }
+
   // The query as terms, each with the strings to search for it (any of them may match).
   function understand(query) {
-    let words = tokens(query);
+    const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [] };
-    if (!vocab) { plan.terms = words.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
-    const content = words.filter((w) => !vocab.stop.has(w));
-    if (content.length) { plan.dropped = words.filter((w) => vocab.stop.has(w)); words = content; }
-    for (let i = 0; i < words.length; i++) {
-      // a phrase from the Begrippen page ("goede praktijk") is one term
-      const pair = i + 1 < words.length ? words[i] + " " + words[i + 1] : null;
-      if (pair && vocab.synonyms[pair]) {
-        plan.terms.push({ word: pair, alts: [{ q: pair, w: 1 }, ...vocab.synonyms[pair].map((q) => ({ q, w: 0.9 }))] });
-        plan.synonyms.push([pair, vocab.synonyms[pair]]);
-        i++;
+    if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
+    const onlyStop = all.every((w) => vocab.stop.has(w));
+    for (let i = 0; i < all.length; i++) {
+      const phrase = phraseAt(all, i);
+      if (phrase) { // a phrase from the Begrippen page is one term
+        const [n, key] = phrase;
+        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1 }))] });
+        plan.synonyms.push([key, vocab.synonyms[key]]);
+        i += n - 1;
         continue;
       }
-      const word = words[i];
+      const word = all[i];
+      if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
       const others = synonymsOf(word);
       if (others) {
         plan.synonyms.push([word, others]);
-        const alts = others.map((q) => ({ q, w: 0.9 }));
-        if (known(word)) alts.unshift({ q: word, w: 1 });
+        const alts = others.map((q) => ({ q, w: 1 }));
+        if (known(word)) alts.unshift({ q: known(word), w: 1 });
         plan.terms.push({ word, alts });
       } else if (known(word)) {
-        plan.terms.push({ word, alts: [{ q: word, w: 1 }] });
+        plan.terms.push({ word, alts: [{ q: known(word), w: 1 }] });
       } else {
-        const parts = splitCompound(word);
-        const fixed = parts ? null : correction(word);
+        const near = correction(word, 1);
+        const parts = near ? null : splitCompound(word);
+        const fixed = near || (parts ? null : correction(word, 2));
         if (parts) {
           plan.split.push([word, parts]);
           for (const part of parts) plan.terms.push({ word: part, alts: [{ q: part, w: 1 }] });
@@ -222,8 +236,9 @@
     return plan;
   }
 
-  // Every term is searched on its own; pages with all terms first, then by the sum of their normalised scores,
-  // each term weighted by how rare it is on the site.
+  // Every term is searched on its own (its alternatives added up); a page's score is the sum over the terms,
+  // each weighted by how rare it is on the site, times the share of the terms it has (squared): pages with
+  // every word come first unless a rarer, better match lacks only a common one.
   async function searchPlan(plan, filters) {
     const perTerm = await Promise.all(plan.terms.map(async (term) => {
       const scores = new Map();
@@ -231,9 +246,9 @@
         const found = await pagefind.search(alt.q, { filters });
         const top = found.results.length ? found.results[0].score || 1 : 1;
         for (const result of found.results) {
-          const value = alt.w * (result.score || 1) / top;
-          const seen = scores.get(result.id);
-          if (!seen || seen.value < value) scores.set(result.id, { value, result });
+          const seen = scores.get(result.id) || { value: 0, result };
+          seen.value += alt.w * (result.score || 1) / top;
+          scores.set(result.id, seen);
         }
       }
       return scores;
@@ -250,8 +265,10 @@
         merged.set(id, entry);
       }
     });
-    const list = [...merged.values()].sort((a, b) => b.hits - a.hits || b.score - a.score || (a.id < b.id ? -1 : 1));
-    return { list, full: list.filter((entry) => entry.hits === plan.terms.length).length };
+    const n = plan.terms.length;
+    for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
+    const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
+    return { list, full: list.filter((entry) => entry.hits === n).length };
   }
 
   // ---- Results -------------------------------------------------------------------------------------
@@ -378,7 +395,7 @@
     if (total === 0) say("Niets gevonden" + what + ". Probeer een ander woord of minder filters.");
     else if (found.full === total || plan.terms.length < 2) say(n(total) + what + ".");
     else if (found.full === 0) say("Geen resultaat met alle woorden" + what + ". Wel " + n(total) + " met een deel van de woorden.");
-    else say(n(found.full) + what + " met alle woorden, daarna " + (total - found.full) + " met een deel van de woorden.");
+    else say(n(total) + what + ": " + found.full + " met alle woorden, " + (total - found.full) + " met een deel ervan.");
   }
 
   function showValuesOnly() { // counts per filter are only known for a search on one word
@@ -405,7 +422,7 @@
       const words = fetch(new URL("pagefind/leerlandschap-woorden.json", siteRoot)).then((r) => (r.ok ? r.json() : null))
         .catch(() => null);
       pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-      await pagefind.options({ baseUrl: siteRoot.pathname });
+      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: RANKING });
       const data = await words;
       if (data) {
         const ranked = data.woorden.split(" ");
