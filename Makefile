@@ -11,10 +11,10 @@ NPM    := $(shell command -v npm 2>/dev/null)
 NODE   := $(if $(NPM),$(NODE_STAMP))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio buren zensical lint test bench screenshots clean
+.PHONY: help setup site serve check new regio buren zensical lint test bench zoekkwaliteit screenshots clean
 
 help: ## Toon deze lijst
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -66,6 +66,9 @@ test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruf
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
 	$(BIN)/python scripts/bench.py
+
+zoekkwaliteit: site ## Meet hoe goed zoeken werkt: vaste zoekvragen met goede antwoorden, ook vergeleken met lunr
+	$(BIN)/python scripts/zoekkwaliteit.py
 
 screenshots: $(STAMP) ## Maak de schermafbeeldingen in de README opnieuw (in handleiding/; nodig: chromium)
 	$(BIN)/python scripts/screenshots.py
