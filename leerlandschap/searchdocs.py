@@ -12,11 +12,13 @@ content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ 
 from __future__ import annotations
 
 import html
+import json
 import re
+import sys
 from pathlib import Path
 
 from .kinds import BY_FOLDER
-from .searchwords import Splitter, Vocabulary, text_of, words
+from .searchwords import Splitter, Vocabulary, synonyms_from, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded with the index on the first search
 SOORT = re.compile(r'data-pagefind-filter="soort:([^"]+)"')
@@ -71,11 +73,12 @@ class Writer:
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
         kind = kind_of(url, body, handwritten)
-        text = text_of(SKIPPED.sub(" ", body))
-        title_parts = self.splitter.parts_of_text(title)
-        parts = [p for p in self.splitter.parts_of_text(text) if p not in title_parts]
-        self.words.add(f"{title} {text}", [*title_parts, *parts])
-        low = kind == "vraag" or (kind == "bijeenkomst" and len(words(text)) < FEW_WORDS)
+        text_words = words(text_of(SKIPPED.sub(" ", body)))
+        title_words = words(title)
+        title_parts = self.splitter.parts_of_words(title_words)
+        parts = [p for p in self.splitter.parts_of_words(text_words) if p not in title_parts]
+        self.words.add([*title_words, *text_words, *title_parts, *parts])
+        low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
         weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""
         heading = "" if H1.search(body) else f"<h1>{html.escape(title)}</h1>"
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
@@ -91,3 +94,20 @@ class Writer:
 
     def vocabulary(self, synonyms: dict[str, list[str]]) -> str:
         return self.words.json(synonyms)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m leerlandschap.searchdocs PAGES.json FOLDER VOCABULARY.json [BEGRIPPEN.md]` (run by searchindex.py).
+
+    PAGES.json: [[url, title, HTML body, hand-written?], ...]."""
+    listing, folder, vocabulary = (Path(a) for a in argv[:3])
+    begrippen = Path(argv[3]) if len(argv) > 3 and argv[3] else None
+    writer = Writer(folder)
+    for url, title, body, handwritten in json.loads(listing.read_text(encoding="utf-8")):
+        writer.page(url, title, body, handwritten)
+    vocabulary.write_text(writer.vocabulary(synonyms_from(begrippen)), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

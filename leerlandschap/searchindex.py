@@ -19,8 +19,7 @@ from pathlib import Path
 
 import cbor2
 
-from .searchdocs import VOCABULARY, Writer
-from .searchwords import synonyms_from
+from .searchdocs import VOCABULARY
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -40,12 +39,12 @@ class BackgroundIndex:
     """Index the site's pages on a second core while the site is being written.
 
     Every generated page exists in memory before MkDocs writes a single file; the hand-written pages
-    (docs/*.md) follow as MkDocs renders their Markdown (`add`), before any theme template runs. The
-    pages go to Pagefind as minimal HTML documents in a scratch folder (searchdocs.py: kind, section,
-    weight and compound parts added), indexed by one Pagefind process: its Python API
-    (`add_html_file`) answers one file per 100 ms, which would take minutes at a thousand pages.
-    `start()` launches Pagefind once every page is in; `write()` waits for the index and puts it into the site,
-    with the vocabulary file the search page loads along with it.
+    (docs/*.md) follow as MkDocs renders their Markdown (`add`), before any theme template runs. `start()`
+    hands all pages to a child process (searchdocs.py: kind, section, weight and compound parts added to each
+    page, the vocabulary file written; a process, so this work never competes with MkDocs for Python's lock),
+    then to one Pagefind process: its Python API (`add_html_file`) answers one file per 100 ms, which would
+    take minutes at a thousand pages. `write()` waits for the index and puts it into the site, with the
+    vocabulary file the search page loads along with it.
     """
 
     def __init__(self, pages: list[tuple[str, str, str]], output: Path, begrippen: Path | None = None):
@@ -57,41 +56,32 @@ class BackgroundIndex:
         self._process: subprocess.Popen | None = None
         self._cancelled = threading.Event()
         self._error: BaseException | None = None
-        self._handwritten: list[tuple[str, str, str]] = []
-        self._writer = Writer(self._scratch / "pages")
-        # Writing the pages out is work too: it happens beside MkDocs, in this thread.
-        self._thread = threading.Thread(target=self._write_pages, args=(pages, False), name="zoekindex", daemon=True)
-        self._thread.start()
+        self._pages = [[url, title, body, False] for url, title, body in pages]
         self._launcher: threading.Thread | None = None
 
     def add(self, url: str, title: str, html: str) -> None:
         """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
         if self._launcher is None:
-            self._handwritten.append((url, title, html))
-
-    def _write_pages(self, pages: list[tuple[str, str, str]], handwritten: bool) -> None:
-        try:
-            for url, title, body in pages:
-                if self._cancelled.is_set():
-                    return
-                self._writer.page(url, title, body, handwritten)
-        except BaseException as error:  # handed to write()
-            self._error = error
+            self._pages.append([url, title, html, True])
 
     def start(self) -> None:
-        """Every page is in: write the hand-written ones and the vocabulary, then launch Pagefind (in a thread)."""
+        """Every page is in: make the documents and the vocabulary, then run Pagefind (in a thread)."""
         if self._launcher is None:
-            self._launcher = threading.Thread(target=self._launch, name="zoekindex-start", daemon=True)
+            self._launcher = threading.Thread(target=self._launch, name="zoekindex", daemon=True)
             self._launcher.start()
 
     def _launch(self) -> None:
-        self._thread.join()
-        self._write_pages(self._handwritten, True)
         try:
-            if self._error is not None or self._cancelled.is_set():
+            listing = self._scratch / "paginas.json"
+            listing.write_text(json.dumps(self._pages, ensure_ascii=False), encoding="utf-8")
+            documents = subprocess.run(
+                [sys.executable, "-m", "leerlandschap.searchdocs", str(listing), str(self._scratch / "pages"),
+                 str(self._scratch / VOCABULARY), str(self._begrippen or "")],
+                capture_output=True, text=True)
+            if documents.returncode != 0:
+                raise subprocess.CalledProcessError(documents.returncode, documents.args, documents.stdout + documents.stderr)
+            if self._cancelled.is_set():
                 return
-            (self._scratch / VOCABULARY).write_text(self._writer.vocabulary(synonyms_from(self._begrippen)),
-                                                    encoding="utf-8")
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
                  str(self._scratch / "pagefind"), "--quiet", *_excluded()],
@@ -120,7 +110,6 @@ class BackgroundIndex:
 
     def cancel(self) -> None:
         self._cancelled.set()
-        self._thread.join()
         if self._launcher is not None:
             self._launcher.join()
         if self._process is not None and self._process.poll() is None:

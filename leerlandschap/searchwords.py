@@ -104,10 +104,10 @@ class Splitter:
         self._cache[word] = result
         return result
 
-    def parts_of_text(self, text: str) -> list[str]:
-        """The compound parts of every word of `text`, each once, in order of appearance."""
+    def parts_of_words(self, page_words: list[str]) -> list[str]:
+        """The compound parts of every word, each once, in order of appearance."""
         found: dict[str, None] = {}
-        for word in words(text):
+        for word in dict.fromkeys(w for w in page_words if len(w) >= MIN_COMPOUND):
             for part in self.parts(word):
                 found.setdefault(part, None)
         return list(found)
@@ -148,9 +148,10 @@ class Vocabulary:
     pages: int = 0
     counts: Counter = field(default_factory=Counter)
 
-    def add(self, text: str, parts: list[str]) -> None:
+    def add(self, page_words: list[str]) -> None:
+        """The words of one page (its compound parts included)."""
         self.pages += 1
-        self.counts.update({w for w in [*words(text), *parts] if len(w) > 1 and w not in self.stop})
+        self.counts.update({w for w in page_words if len(w) > 1 and w not in self.stop})
 
     def json(self, synonyms: dict[str, list[str]]) -> str:
         ranked = sorted(self.counts, key=lambda w: (-self.counts[w], w))  # most pages first: the better suggestion

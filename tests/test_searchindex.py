@@ -55,6 +55,7 @@ from pathlib import Path  # noqa: E402
 
 from leerlandschap.searchdocs import Writer  # noqa: E402
 from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, stopwords  # noqa: E402
+from leerlandschap.searchwords import words as split  # noqa: E402
 
 
 def indexed(site: Path) -> dict[str, dict]:
@@ -123,8 +124,8 @@ def test_synonyms_from_ook_wel_lines():
 
 def test_vocabulary_has_site_words_not_stop_words():
     words = Vocabulary()
-    words.add("Een leertafel opzetten in drie stappen", ["leer", "tafel"])
-    words.add("De leertafel van de regio", ["leer", "tafel"])
+    words.add(split("Een leertafel opzetten in drie stappen") + ["leer", "tafel"])
+    words.add(split("De leertafel van de regio") + ["leer", "tafel"])
     data = json.loads(words.json({"jeugdzorg": ["jeugdhulp"]}))
     ranked = data["woorden"].split()
     assert ranked[:3] == ["leer", "leertafel", "tafel"]  # on most pages first

@@ -240,10 +240,11 @@
   // each weighted by how rare it is on the site, times the share of the terms it has (squared): pages with
   // every word come first unless a rarer, better match lacks only a common one.
   async function searchPlan(plan, filters) {
+    let last = null; // Pagefind's answer for the last string searched: a one-word query reuses it for the filter counts
     const perTerm = await Promise.all(plan.terms.map(async (term) => {
       const scores = new Map();
       for (const alt of term.alts) {
-        const found = await pagefind.search(alt.q, { filters });
+        const found = last = await pagefind.search(alt.q, { filters });
         const top = found.results.length ? found.results[0].score || 1 : 1;
         for (const result of found.results) {
           const seen = scores.get(result.id) || { value: 0, result };
@@ -268,7 +269,7 @@
     const n = plan.terms.length;
     for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
     const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
-    return { list, full: list.filter((entry) => entry.hits === n).length };
+    return { list, full: list.filter((entry) => entry.hits === n).length, last };
   }
 
   // ---- Results -------------------------------------------------------------------------------------
@@ -377,7 +378,7 @@
     } else {
       found = await searchPlan(plan, filters);
       const simple = plan.terms.length === 1 && plan.terms[0].alts.length === 1 ? plan.terms[0].alts[0].q : null;
-      if (simple) counts = await countsFor(simple, filters, await pagefind.search(simple, { filters }));
+      if (simple && found.last) counts = await countsFor(simple, filters, found.last);
     }
     if (ticket !== latest) return; // a newer search has started meanwhile
     const marker = markerFor(plan);
@@ -422,7 +423,7 @@
       const words = fetch(new URL("pagefind/leerlandschap-woorden.json", siteRoot)).then((r) => (r.ok ? r.json() : null))
         .catch(() => null);
       pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: RANKING });
+      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: RANKING, noWorker: true }); // no worker: 12 KB less
       const data = await words;
       if (data) {
         const ranked = data.woorden.split(" ");
