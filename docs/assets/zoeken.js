@@ -233,6 +233,8 @@
         }
       }
     }
+    // one or two letters match almost every word of the site while they are being typed: wait for a third
+    plan.terms = plan.terms.filter((term) => term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word));
     return plan;
   }
 
@@ -370,6 +372,14 @@
     }
     const ticket = ++latest;
     const plan = understand(query);
+    if (query && !plan.terms.length) {
+      list.replaceChildren();
+      help.replaceChildren();
+      more.hidden = true;
+      list.dataset.query = query;
+      say("Typ minstens drie letters.");
+      return;
+    }
     let found, counts = null;
     if (!plan.terms.length) { // only filters
       const search = await pagefind.search(null, { filters });
