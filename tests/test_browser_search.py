@@ -151,3 +151,17 @@ def test_a_slice_of_the_judged_benchmark(chromium, served):
     page.close()
     assert table["alle"]["s@3"] >= 0.9, table
     assert table["alle"]["leeg"] == 0
+
+
+def test_nothing_of_search_loads_before_a_search(visit, served):
+    page, requests = visit
+    page.goto(served + "tafels/leertafel-logeren/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "/pagefind/" in url or url.endswith("zoeken.js")] == []
+
+
+def test_one_or_two_letters_wait_for_a_third(visit, served):
+    page, _ = visit
+    assert search(page, served, "be") == []
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")
+    assert search(page, served, "bes")  # a word being typed: the start of site words
