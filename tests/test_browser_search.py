@@ -165,3 +165,15 @@ def test_one_or_two_letters_wait_for_a_third(visit, served):
     assert search(page, served, "be") == []
     expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")
     assert search(page, served, "bes")  # a word being typed: the start of site words
+
+
+def test_results_with_marks_and_a_suggestion_pass_axe(visit, served):
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    page, _ = visit
+    search(page, served, "vergadermdus cultuur")
+    expect(page.locator("#ll-zoekhulp a")).to_have_count(1)
+    expect(page.locator("#ll-resultaten mark").first).to_be_visible()
+    assert axe_violations(page) == []
