@@ -330,6 +330,21 @@
     return item;
   }
 
+  // Within the first page of results, pages whose title has every word of the query go first (stable):
+  // the overview "Rollen" before a question that mentions roles. Only what is loaded anyway is used.
+  function titleFirst(shown, plan) {
+    if (!plan.terms.length) return shown;
+    const hits = (data) => {
+      const title = tokens((data.meta && data.meta.title) || "");
+      return plan.terms.filter((term) => term.alts.some((alt) => tokens(alt.q).every((w) => {
+        const root = stems(w).pop();
+        return title.some((t) => t.startsWith(root) || (root.length >= 5 && t.includes(root)));
+      }))).length;
+    };
+    const all = (data) => (hits(data) === plan.terms.length ? 1 : 0);
+    return shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
+  }
+
   function quoted(list) { return list.map((w) => "\u201c" + w + "\u201d").join(", "); }
 
   function explain(plan, query) {
@@ -392,7 +407,7 @@
     }
     if (ticket !== latest) return; // a newer search has started meanwhile
     const marker = markerFor(plan);
-    const shown = await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data()));
+    const shown = titleFirst(await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data())), plan);
     if (ticket !== latest) return;
     counts ? showCounts(counts) : showValuesOnly();
     list.replaceChildren(...shown.map((data) => resultItem(data, marker)));
