@@ -99,11 +99,14 @@ class Writer:
 def main(argv: list[str]) -> int:
     """`python -m leerlandschap.searchdocs PAGES.json FOLDER VOCABULARY.json [BEGRIPPEN.md]` (run by searchindex.py).
 
-    PAGES.json: [[url, title, HTML body, hand-written?], ...]."""
+    PAGES.json: [[url, title, HTML body, hand-written?], ...]; then more pages in the same form on standard input
+    (the hand-written pages, known a little later)."""
     listing, folder, vocabulary = (Path(a) for a in argv[:3])
     begrippen = Path(argv[3]) if len(argv) > 3 and argv[3] else None
     writer = Writer(folder)
     for url, title, body, handwritten in json.loads(listing.read_text(encoding="utf-8")):
+        writer.page(url, title, body, handwritten)
+    for url, title, body, handwritten in json.loads(sys.stdin.read() or "[]"):
         writer.page(url, title, body, handwritten)
     vocabulary.write_text(writer.vocabulary(synonyms_from(begrippen)), encoding="utf-8")
     return 0

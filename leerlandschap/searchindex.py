@@ -56,13 +56,29 @@ class BackgroundIndex:
         self._process: subprocess.Popen | None = None
         self._cancelled = threading.Event()
         self._error: BaseException | None = None
-        self._pages = [[url, title, body, False] for url, title, body in pages]
+        self._handwritten: list[list] = []
+        self._documents: subprocess.Popen | None = None
         self._launcher: threading.Thread | None = None
+        # The generated pages are made into documents right away, while MkDocs reads the hand-written ones.
+        self._first = threading.Thread(target=self._begin, args=([[u, t, b, False] for u, t, b in pages],),
+                                       name="zoekindex", daemon=True)
+        self._first.start()
+
+    def _begin(self, pages: list[list]) -> None:
+        try:
+            listing = self._scratch / "paginas.json"
+            listing.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+            self._documents = subprocess.Popen(
+                [sys.executable, "-m", "leerlandschap.searchdocs", str(listing), str(self._scratch / "pages"),
+                 str(self._scratch / VOCABULARY), str(self._begrippen or "")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        except BaseException as error:  # handed to write()
+            self._error = error
 
     def add(self, url: str, title: str, html: str) -> None:
         """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
         if self._launcher is None:
-            self._pages.append([url, title, html, True])
+            self._handwritten.append([url, title, html, True])
 
     def start(self) -> None:
         """Every page is in: make the documents and the vocabulary, then run Pagefind (in a thread)."""
@@ -72,14 +88,13 @@ class BackgroundIndex:
 
     def _launch(self) -> None:
         try:
-            listing = self._scratch / "paginas.json"
-            listing.write_text(json.dumps(self._pages, ensure_ascii=False), encoding="utf-8")
-            documents = subprocess.run(
-                [sys.executable, "-m", "leerlandschap.searchdocs", str(listing), str(self._scratch / "pages"),
-                 str(self._scratch / VOCABULARY), str(self._begrippen or "")],
-                capture_output=True, text=True)
-            if documents.returncode != 0:
-                raise subprocess.CalledProcessError(documents.returncode, documents.args, documents.stdout + documents.stderr)
+            self._first.join()
+            if self._error is not None:
+                return
+            assert self._documents is not None
+            output, _ = self._documents.communicate(json.dumps(self._handwritten, ensure_ascii=False))
+            if self._documents.returncode != 0:
+                raise subprocess.CalledProcessError(self._documents.returncode, self._documents.args, output)
             if self._cancelled.is_set():
                 return
             self._process = subprocess.Popen(
@@ -110,11 +125,15 @@ class BackgroundIndex:
 
     def cancel(self) -> None:
         self._cancelled.set()
+        self._first.join()
+        for child in (self._documents, self._process):
+            if child is not None and child.poll() is None:
+                child.kill()
         if self._launcher is not None:
             self._launcher.join()
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        for child in (self._documents, self._process):
+            if child is not None:
+                child.wait()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
