@@ -11,10 +11,10 @@ NPM    := $(shell command -v npm 2>/dev/null)
 NODE   := $(if $(NPM),$(NODE_STAMP))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio buren zensical lint test bench bench-buren screenshots clean
+.PHONY: help setup site serve check new regio buren zensical lint test bench bench-buren zoekkwaliteit screenshots clean
 
 help: ## Toon deze lijst
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 # The lock (requirements-dev.txt: the site's requirements.txt + test and lint tools), then the project itself,
 # editable, with exactly those versions.
@@ -71,6 +71,9 @@ bench: $(STAMP) ## Meet de snelheid (print cijfers)
 
 bench-buren: $(STAMP) ## Meet het bouwen met 17 buren, waarvan 2 traag en 1 te groot (print tijd en geheugen)
 	$(BIN)/python scripts/bench_buren.py
+
+zoekkwaliteit: site ## Meet hoe goed zoeken werkt: vaste zoekvragen met goede antwoorden, ook vergeleken met lunr
+	$(BIN)/python scripts/zoekkwaliteit.py
 
 screenshots: $(STAMP) ## Maak de schermafbeeldingen in handleiding/ opnieuw (nodig: chromium)
 	PYTHONPATH=tests $(BIN)/python scripts/screenshots.py

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import html
 import json
 import shutil
 import subprocess
@@ -19,6 +18,8 @@ import threading
 from pathlib import Path
 
 import cbor2
+
+from .searchdocs import VOCABULARY
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -35,35 +36,67 @@ def index_site(site_dir: Path) -> None:
 
 
 class BackgroundIndex:
-    """Index pages held in memory on a second core while the site is being written.
+    """Index the site's pages on a second core while the site is being written.
 
-    Every item page exists in memory before MkDocs writes a single file, and only those pages carry
-    `data-pagefind-body`, so Pagefind can index them while MkDocs renders the theme around them. The
-    pages go to Pagefind as minimal HTML files in a scratch folder, indexed by one Pagefind process:
-    its Python API (`add_html_file`) answers one file per 100 ms (the wrapper polls its service's
-    output every 0.1 s), which would take minutes at a thousand pages. `write()` waits for the index
-    and puts it into the site.
+    Every generated page exists in memory before MkDocs writes a single file; the hand-written pages
+    (docs/*.md) follow as MkDocs renders their Markdown (`add`), before any theme template runs. `start()`
+    hands all pages to a child process (searchdocs.py: kind, section, weight and compound parts added to each
+    page, the vocabulary file written; a process, so this work never competes with MkDocs for Python's lock),
+    then to one Pagefind process: its Python API (`add_html_file`) answers one file per 100 ms, which would
+    take minutes at a thousand pages. `write()` waits for the index and puts it into the site, with the
+    vocabulary file the search page loads along with it.
     """
 
-    def __init__(self, pages: list[tuple[str, str, str]], output: Path):
-        """`pages`: (URL path from the site root such as 'bouwstenen/x/', title, HTML body); `output`: site/pagefind."""
+    def __init__(self, pages: list[tuple[str, str, str]], output: Path, begrippen: Path | None = None):
+        """`pages`: (URL path from the site root such as 'bouwstenen/x/', title, HTML body); `output`: site/pagefind;
+        `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become synonyms."""
         self._output = output
+        self._begrippen = begrippen
         self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
         self._process: subprocess.Popen | None = None
         self._cancelled = threading.Event()
         self._error: BaseException | None = None
-        # Writing the pages out is work too: it happens beside MkDocs, in this thread, and then Pagefind starts.
-        self._thread = threading.Thread(target=self._start, args=(pages,), name="zoekindex", daemon=True)
-        self._thread.start()
+        self._handwritten: list[list] = []
+        self._documents: subprocess.Popen | None = None
+        self._launcher: threading.Thread | None = None
+        # The generated pages are made into documents right away, while MkDocs reads the hand-written ones.
+        self._first = threading.Thread(target=self._begin, args=([[u, t, b, False] for u, t, b in pages],),
+                                       name="zoekindex", daemon=True)
+        self._first.start()
 
-    def _start(self, pages: list[tuple[str, str, str]]) -> None:
+    def _begin(self, pages: list[list]) -> None:
         try:
-            for url, title, body in pages:
-                if self._cancelled.is_set():
-                    return
-                target = self._scratch / "pages" / url / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(_document(title, body), encoding="utf-8")
+            listing = self._scratch / "paginas.json"
+            listing.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+            self._documents = subprocess.Popen(
+                [sys.executable, "-m", "leerlandschap.searchdocs", str(listing), str(self._scratch / "pages"),
+                 str(self._scratch / VOCABULARY), str(self._begrippen or "")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        except BaseException as error:  # handed to write()
+            self._error = error
+
+    def add(self, url: str, title: str, html: str) -> None:
+        """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
+        if self._launcher is None:
+            self._handwritten.append([url, title, html, True])
+
+    def start(self) -> None:
+        """Every page is in: make the documents and the vocabulary, then run Pagefind (in a thread)."""
+        if self._launcher is None:
+            self._launcher = threading.Thread(target=self._launch, name="zoekindex", daemon=True)
+            self._launcher.start()
+
+    def _launch(self) -> None:
+        try:
+            self._first.join()
+            if self._error is not None:
+                return
+            assert self._documents is not None
+            output, _ = self._documents.communicate(json.dumps(self._handwritten, ensure_ascii=False))
+            if self._documents.returncode != 0:
+                raise subprocess.CalledProcessError(self._documents.returncode, self._documents.args, output)
+            if self._cancelled.is_set():
+                return
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
                  str(self._scratch / "pagefind"), "--quiet", *_excluded()],
@@ -74,13 +107,16 @@ class BackgroundIndex:
     def write(self) -> None:
         """Called when the site is written: wait for the index, move it into the site, make it byte-stable."""
         try:
-            self._thread.join()
+            self.start()
+            assert self._launcher is not None
+            self._launcher.join()
             if self._error is not None:
                 raise self._error
             assert self._process is not None
             output, _ = self._process.communicate()
             if self._process.returncode != 0:
                 raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
+            shutil.move(self._scratch / VOCABULARY, self._scratch / "pagefind" / VOCABULARY)
             shutil.rmtree(self._output, ignore_errors=True)
             shutil.move(self._scratch / "pagefind", self._output)
             canonicalise(self._output)
@@ -89,20 +125,20 @@ class BackgroundIndex:
 
     def cancel(self) -> None:
         self._cancelled.set()
-        self._thread.join()
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        self._first.join()
+        for child in (self._documents, self._process):
+            if child is not None and child.poll() is None:
+                child.kill()
+        if self._launcher is not None:
+            self._launcher.join()
+        for child in (self._documents, self._process):
+            if child is not None:
+                child.wait()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
 def _excluded() -> list[str]:
     return [part for selector in EXCLUDE_SELECTORS for part in ("--exclude-selectors", selector)]
-
-
-def _document(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
-            f"<body>{body}</body></html>")
 
 
 def _read(path: Path):

@@ -37,6 +37,7 @@ from .site import extra_files, settings
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
+NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
 
 
 class LeerlandschapConfig(base.Config):
@@ -134,7 +135,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 self.index.cancel()
             # Search is indexed by a second process from the pages in memory while MkDocs writes the site.
             self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
-                                         Path(config.site_dir) / "pagefind")
+                                         Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -146,9 +147,15 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
+            self.index.start()
+        return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
+        if body is None and self.index is not None and page.url not in NOT_SEARCHED:
+            self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
         return html if body is None else body
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

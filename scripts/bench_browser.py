@@ -45,6 +45,8 @@ def transfer_sizes(site: Path, page_path: str, query: str) -> tuple[int, int]:
             page.goto(base + page_path, wait_until="networkidle")
             first_view = sum(_gzipped(r.body()) for r in responses
                              if r.ok and r.request.resource_type in ("document", "stylesheet", "script"))
+            # search loads nothing until the first search: no Pagefind file and no vocabulary on a normal page
+            assert not [r.url for r in responses if "/pagefind/" in r.url], "search files loaded before a search"
             page.get_by_role("searchbox", name="Zoek op deze site").fill(query)
             responses.clear()
             page.keyboard.press("Enter")
@@ -56,6 +58,50 @@ def transfer_sizes(site: Path, page_path: str, query: str) -> tuple[int, int]:
     finally:
         httpd.shutdown()
     return first_view, search
+
+
+KEYSTROKES = """async (query) => {
+  const input = document.querySelector("#ll-zoekveld");
+  const list = document.querySelector("#ll-resultaten");
+  const times = [];
+  let previous = "";
+  for (let i = 1; i <= query.length; i++) {
+    const typed = query.slice(0, i);
+    if (!typed.trim() || typed.trim() === previous) continue;
+    previous = typed.trim();
+    const start = performance.now();
+    input.value = typed;
+    input.dispatchEvent(new Event("input"));
+    await new Promise((done) => {
+      const check = () => (list.dataset.query === typed.trim() ? done() : requestAnimationFrame(check));
+      check();
+    });
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def keystroke_ms(site: Path, queries: list[str]) -> list[float]:
+    """Milliseconds from each keystroke in the search page's field until its results are on the page, typing
+    `queries` letter by letter (the first search of the page, with its downloads, included)."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    times: list[float] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/zoeken/")
+            page.wait_for_function("document.querySelector('#ll-zoekstatus').textContent.length > 0")
+            for query in queries:
+                times += page.evaluate(KEYSTROKES, query)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return times
 
 
 def serve_reload_seconds(project: Path, page_path: str, content_file: Path) -> float:

@@ -14,6 +14,9 @@ PHONE = {"width": 390, "height": 844}
 SMALL_PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
 BUTTON_TEXTS = ["vergadermodus", "Printen", "Print als kaartjes", "Voeg toe aan mijn vragenset", "Mijn vragenset"]
+# Hand-written and overview pages are indexed too (issue 22) and name the vergadermodus and Mijn vragenset in their
+# prose; these labels only ever come from controls.
+CONTROL_ONLY = ["Printen", "Print als kaartjes", "Voeg toe aan mijn vragenset"]
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +146,7 @@ def test_results_come_first_on_a_phone_and_filters_fold_away(open_page, site):
     expect(page).to_have_url(re.compile(r"soort=bouwsteen"))
     expect(page.locator("#ll-filterblok summary")).to_have_text("Filters (1 gekozen)")
     expect(page.locator("#ll-zoekstatus")).to_have_text(re.compile(rf"^{soort_counts(page)['bouwsteen']} resultaten"))
-    assert set(page.locator("#ll-resultaten .ll-meta").all_inner_texts()) == {"bouwsteen"}
+    assert set(page.locator("#ll-resultaten .ll-soort").all_inner_texts()) == {"Bouwsteen"}
 
 
 def test_filters_are_open_on_a_wide_screen(open_page, site):
@@ -216,8 +219,12 @@ def test_search_snippets_are_content_with_spaces_between_fields(site):
     site_dir, _ = site
     indexed = fragments(site_dir)
     assert len(indexed) > 50
-    with_buttons = {url: [t for t in BUTTON_TEXTS if t in text] for url, text in indexed.items()
-                    if any(t in text for t in BUTTON_TEXTS)}
+    html = {url: (site_dir / url.strip("/") / "index.html").read_text(encoding="utf-8") for url in indexed}
+    prose = {url: re.sub(r"<(button|form|select)\b.*?</\1>", " ", page, flags=re.S) for url, page in html.items()}
+    with_buttons = {url: [t for t in (BUTTON_TEXTS if "data-pagefind-body" in html[url] else CONTROL_ONLY)
+                          if t in text and t not in prose[url]]  # a page may name a button in its own text
+                    for url, text in indexed.items()}
+    with_buttons = {url: texts for url, texts in with_buttons.items() if texts}
     assert with_buttons == {}
     tafel = indexed["/tafels/voorbeeldtafel-jongeren-rond-18/"]
     assert "Status actief" in tafel and "Statusactief" not in tafel
@@ -240,7 +247,7 @@ def test_search_snippet_shown_has_no_button_texts(open_page, site):
     page.goto(served + "zoeken/?q=kaartjes+vergadermodus")
     expect(page.locator("#ll-zoekstatus")).to_contain_text("voor")
     texts = " ".join(page.locator("#ll-resultaten").all_inner_texts())
-    assert not any(t in texts for t in BUTTON_TEXTS), texts
+    assert not any(t in texts for t in CONTROL_ONLY), texts
 
 
 @pytest.mark.parametrize("path", ["tafels/", "afspraken/", "landschap/", "zoeken/?q=bestuurder&soort=bouwsteen",

@@ -32,9 +32,10 @@ def test_header_search_filter_and_open_result(visit, served):
     expect(status).to_contain_text("voor \u201cbestuurders\u201d")
     page.get_by_role("checkbox", name=re.compile(r"^bouwsteen \(\d+\)$")).check()
     expect(page).to_have_url(re.compile(r"soort=bouwsteen"))
-    kinds = page.locator("#ll-resultaten .ll-meta")
-    expect(kinds.first).to_have_text("bouwsteen")
-    assert set(kinds.all_inner_texts()) == {"bouwsteen"}
+    kinds = page.locator("#ll-resultaten .ll-soort")
+    expect(kinds.first).to_have_text("Bouwsteen")
+    assert set(kinds.all_inner_texts()) == {"Bouwsteen"}
+    expect(page.locator("#ll-resultaten .ll-meta").first).to_have_text("Bouwsteen \u00b7 Bouwstenen")
     result = page.locator("#ll-resultaten a", has_text="Investeer in bestuurlijk leren")
     expect(result).to_be_visible()
     result.click()
@@ -64,3 +65,115 @@ def test_results_come_ten_at_a_time(visit, served):
     more.click()
     expect(results).to_have_count(20)
     assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#ll-resultaten li')[10]")
+
+
+# ---- Query understanding and results that explain themselves (issue 22) -----------------------------------
+
+def search(page, served, query):
+    page.goto(served + "zoeken/")
+    page.fill("#ll-zoekveld", query)
+    page.wait_for_function("q => document.querySelector('#ll-resultaten').dataset.query === q", arg=query)
+    return [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]
+
+
+def test_little_words_are_dropped_and_said(visit, served):
+    page, _ = visit
+    urls = search(page, served, "hoe zet ik een leertafel op")
+    assert urls and all("leertafel" in url for url in urls[:3])  # the little words did not pick the results
+    hint = page.locator("#ll-zoekhulp")
+    expect(hint).to_contain_text("woorden zoals")
+    for word in ("hoe", "ik", "een", "op"):
+        expect(hint).to_contain_text(f"\u201c{word}\u201d")
+    assert "leertafel" not in hint.inner_text().split("woorden zoals")[1]
+
+
+@pytest.mark.parametrize("query, one, other", [("logeren schermlezer", "tafels/leertafel-logeren/", "toegankelijkheid/"),
+                                                ("jggz privacy", "tafels/leertafel-jggz/", "privacy/")])
+def test_any_word_fallback_is_said(visit, served, query, one, other):
+    page, _ = visit
+    urls = search(page, served, query)  # no page has both words
+    assert one in urls and other in urls
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("Geen resultaat met alle woorden")
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("met een deel van de woorden")
+
+
+@pytest.mark.parametrize("typed, meant", [("vergadermdus", "vergadermodus"), ("ontmoetign", "ontmoeting")])
+def test_a_typo_gets_a_suggestion_and_results(visit, served, typed, meant):
+    page, _ = visit
+    urls = search(page, served, typed)
+    assert urls
+    help_text = page.locator("#ll-zoekhulp")
+    expect(help_text).to_contain_text(f"Bedoel je {meant}?")
+    expect(help_text.get_by_role("link", name=meant)).to_have_attribute("href", f"?q={meant}")
+
+
+def test_a_word_that_is_nowhere_gives_nothing_rather_than_noise(visit, served):
+    page, _ = visit
+    assert search(page, served, "xylofoonkwartet") == []
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("Niets gevonden")
+
+
+def test_a_synonym_from_begrippen_is_searched_too(visit, served):
+    page, _ = visit
+    urls = search(page, served, "werkgroep")  # Begrippen: Tafel, "Ook wel: overlegtafel, werkgroep, netwerk"
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("Ook gezocht op \u201ctafel\u201d")
+    assert any(url.startswith("tafels/") for url in urls[:3])
+
+
+def test_matched_words_are_marked(visit, served):
+    page, _ = visit
+    search(page, served, "cultuur structuur")
+    first = page.locator("#ll-resultaten li").first
+    assert {m.lower() for m in first.locator("mark").all_inner_texts()} >= {"cultuur", "structuur"} or \
+        len(first.locator("mark").all_inner_texts()) >= 2
+
+
+def test_on_a_phone_the_first_result_is_above_the_fold(chromium, served):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(served + "zoeken/?q=bestuurder&soort=bouwsteen")
+    first = page.locator("#ll-resultaten li").first
+    expect(first).to_be_visible()
+    box = first.bounding_box()
+    assert box is not None and box["y"] + 40 <= 740  # its title is on the first screen, without scrolling
+    expect(page.locator("#ll-filterblok summary")).to_have_text("Filters (1 gekozen)")
+    assert page.evaluate("document.querySelector('#ll-filterblok').open") is False
+    context.close()
+
+
+def test_a_slice_of_the_judged_benchmark(chromium, served):
+    """Every fifth query of tests/data/zoekvragen.yml (the full set: make zoekkwaliteit)."""
+    from zoekkwaliteit import load_queries, ours, scores
+
+    judged = load_queries()[::5]
+    page = chromium.new_page()
+    table = scores(judged, ours(page, served, [item["q"] for item in judged]))
+    page.close()
+    assert table["alle"]["s@3"] >= 0.9, table
+    assert table["alle"]["leeg"] == 0
+
+
+def test_nothing_of_search_loads_before_a_search(visit, served):
+    page, requests = visit
+    page.goto(served + "tafels/leertafel-logeren/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "/pagefind/" in url or url.endswith("zoeken.js")] == []
+
+
+def test_one_or_two_letters_wait_for_a_third(visit, served):
+    page, _ = visit
+    assert search(page, served, "be") == []
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")
+    assert search(page, served, "bes")  # a word being typed: the start of site words
+
+
+def test_results_with_marks_and_a_suggestion_pass_axe(visit, served):
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    page, _ = visit
+    search(page, served, "vergadermdus cultuur")
+    expect(page.locator("#ll-zoekhulp a")).to_have_count(1)
+    expect(page.locator("#ll-resultaten mark").first).to_be_visible()
+    assert axe_violations(page) == []

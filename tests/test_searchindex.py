@@ -47,3 +47,88 @@ def test_references_stay_consistent_and_values_sorted(tmp_path):
         assert read(tmp_path / "filter" / f"{digest}.pf_filter")[0] == name
     assert read(tmp_path / "filter" / f"{meta[3][1][1]}.pf_filter")[1] == [["bouwsteen", [0, 2]], ["vraag", [1, 3]]]
     assert len(list((tmp_path / "filter").iterdir())) == 2 and len(list(tmp_path.glob("*.pf_meta"))) == 1
+
+
+# ---- What goes into the index (issue 22) --------------------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from leerlandschap.searchdocs import Writer  # noqa: E402
+from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, stopwords  # noqa: E402
+from leerlandschap.searchwords import words as split  # noqa: E402
+
+
+def indexed(site: Path) -> dict[str, dict]:
+    """URL -> fragment (Pagefind's stored page: url, content, meta, filters) of every page in a built index."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE):])
+        pages[data["url"]] = data
+    return pages
+
+
+def test_every_built_page_is_in_the_index(example_site):
+    site = example_site[0] / "site"
+    built = {"/" + str(p.parent.relative_to(site)).removeprefix(".") + "/" for p in site.rglob("index.html")}
+    built = {url.replace("//", "/") for url in built}
+    not_searched = {"/zoeken/", "/beheer/"}  # the search page itself; the editor (not a page of the site)
+    pages = indexed(site)
+    assert built - not_searched - set(pages) == set()
+    # the pages the issue names: home, overviews, Begrippen, hand-written pages, sources
+    for url in ["/", "/tafels/", "/afspraken/", "/praktijken/", "/themas/", "/rollen/", "/landschap/", "/begrippen/",
+                "/over/", "/bronnen/ruimte-voor-leren/"]:
+        assert url in pages, url
+    assert pages["/tafels/"]["meta"]["soortnaam"] == "Overzicht" and pages["/tafels/"]["meta"]["deel"] == "Tafels"
+    assert pages["/begrippen/"]["filters"]["soort"] == ["pagina"]
+    assert pages["/bronnen/ruimte-voor-leren/"]["filters"]["soort"] == ["bron"]
+
+
+def test_compound_parts_are_indexed_below_the_real_words(example_site):
+    pages = indexed(example_site[0] / "site")
+    content = pages["/tafels/contractvoortgangsgesprekken/"]["content"]
+    for part in ("contract", "voortgang", "gesprekken"):
+        assert f" {part} " in f" {content} ".replace(".", " ")
+    html = (example_site[0] / "site" / "tafels" / "contractvoortgangsgesprekken" / "index.html").read_text()
+    assert "voortgang gesprekken" not in html  # the parts are for the index only, never on the page
+
+
+def test_a_document_weights_parts_and_reflection_questions(tmp_path):
+    writer = Writer(tmp_path, Splitter({"kinder": 1e-5, "bescherming": 1e-5, "regio": 1e-4, "overleg": 1e-4}))
+    body = ('<article data-pagefind-body><h1>Regio-overleg</h1><p>Over kinderbescherming.</p>'
+            '<span data-pagefind-filter="soort:vraag"></span></article>')
+    doc = writer.document("bouwstenen/x/y/", "Regio-overleg", body, False)
+    assert '<p data-pagefind-weight="0.5">kinder bescherming</p>' in doc
+    assert doc.count("data-pagefind-body") == 1  # one body: the page's own attribute is moved to the wrapper
+    assert '<div data-pagefind-weight="0.5">' in doc  # a reflection question: lower, never hidden
+    assert 'data-pagefind-meta="soortnaam:Reflectievraag"' in doc and 'data-pagefind-meta="deel:Bouwstenen"' in doc
+
+
+def test_compound_splitter_on_dutch_words():
+    splitter = Splitter()
+    assert {"contract", "voortgang", "gesprekken"} <= set(splitter.parts("contractvoortgangsgesprekken"))
+    assert {"jeugd", "bescherming"} <= set(splitter.parts("jeugdbescherming"))
+    assert {"praktijk", "voorbeelden"} <= set(splitter.parts("praktijkvoorbeelden"))
+    for word in ("organisaties", "bestuurder", "verantwoordelijkheid"):  # no compounds
+        assert splitter.parts(word) == ()
+
+
+def test_synonyms_from_ook_wel_lines():
+    markdown = ("# Begrippen\n\n## Goede praktijk {#praktijk}\n\nUitleg.\n\nOok wel: praktijkvoorbeeld, *best practice*.\n\n"
+                "## Tafel {#tafel}\n\nGeen andere woorden.\n\n## Jeugdhulp {#jeugdhulp}\n\nOok wel: jeugdzorg\n")
+    synonyms = parse_synonyms(markdown)
+    assert synonyms["jeugdzorg"] == ["jeugdhulp"] and synonyms["jeugdhulp"] == ["jeugdzorg"]
+    assert synonyms["goede praktijk"] == ["praktijkvoorbeeld", "best practice"]
+    assert synonyms["best practice"] == ["goede praktijk", "praktijkvoorbeeld"]
+    assert "tafel" not in synonyms
+
+
+def test_vocabulary_has_site_words_not_stop_words():
+    words = Vocabulary()
+    words.add(split("Een leertafel opzetten in drie stappen") + ["leer", "tafel"])
+    words.add(split("De leertafel van de regio") + ["leer", "tafel"])
+    data = json.loads(words.json({"jeugdzorg": ["jeugdhulp"]}))
+    ranked = data["woorden"].split()
+    assert ranked[:3] == ["leer", "leertafel", "tafel"]  # on most pages first
+    assert not {"een", "de", "van", "in"} & set(ranked) and {"een", "de", "van"} <= set(data["stopwoorden"].split())
+    assert data["paginas"] == 2 and data["synoniemen"] == {"jeugdzorg": ["jeugdhulp"]}
+    assert {"hoe", "ik", "een", "het"} <= stopwords()

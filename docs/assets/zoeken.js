@@ -1,5 +1,9 @@
 // Search with Pagefind's JavaScript API: our own small UI, in Dutch, with filters.
 // Runs only on the search page (#ll-zoeken). Nothing is sent anywhere: the index is part of the site.
+// Query understanding (the vocabulary file comes from leerlandschap/searchwords.py, next to the index):
+// little words are dropped, words the site does not know are split as a compound or corrected ("Bedoel je …?"),
+// other words from the Begrippen page (Ook wel: …) are searched too; pages with every word come first,
+// then pages with some of the words, and the page says so.
 (function () {
   "use strict";
   const root = document.getElementById("ll-zoeken");
@@ -22,6 +26,11 @@
   let timer = null;
   let current = null; // the last search: {results, shown, query}
   let totals = {}; // the count of every filter value over the whole site
+  let vocab = null; // {set, sorted, ranked, stop, synonyms, pages}: the site's words (leerlandschap-woorden.json)
+  const help = document.createElement("p");
+  help.id = "ll-zoekhulp";
+  help.className = "ll-zoekhulp";
+  status.after(help);
   const labels = Object.fromEntries(FILTERS.map(([key]) => [key, new Map()])); // value -> its <label>
   const more = document.createElement("button");
   more.type = "button";
@@ -67,23 +76,6 @@
     return fieldset;
   }
 
-  // Pagefind's excerpt is HTML with <mark>; copy only its text and marks, so nothing else can slip in.
-  function excerptNode(html) {
-    const parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
-    const out = document.createElement("p");
-    out.className = "ll-resultaat__tekst";
-    for (const node of parsed.childNodes) {
-      if (node.nodeName === "MARK") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.append(mark);
-      } else {
-        out.append(document.createTextNode(node.textContent));
-      }
-    }
-    return out;
-  }
-
   // Each label shows how many results that value gives for the current query.
   function showCounts(counts) {
     for (const [key] of FILTERS) {
@@ -104,17 +96,275 @@
     return counts;
   }
 
-  function resultItem(data) {
+  // ---- Query understanding -------------------------------------------------------------------------
+  const ENDINGS = ["'s", "en", "es", "s", "n", "e"];
+  const COVERAGE = 2; // how much a page is held back for each query word it lacks
+  const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
+  const LINKS = ["s", "e", "en", ""];
+
+  function tokens(text) {
+    return (text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [])
+      .map((w) => w.replace("’", "'"));
+  }
+
+  function stems(word) { // the word and the word without a common Dutch ending
+    const out = [word];
+    for (const end of ENDINGS) if (word.length > end.length + 3 && word.endsWith(end)) out.push(word.slice(0, -end.length));
+    return out;
+  }
+
+  function startsSiteWord(word) { // a word being typed: the start of a word on the site
+    let lo = 0, hi = vocab.sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (vocab.sorted[mid] < word) lo = mid + 1; else hi = mid; }
+    return lo < vocab.sorted.length && vocab.sorted[lo].startsWith(word);
+  }
+
+  // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
+  // of a site word (still being typed), or null.
+  function known(word) {
+    if (/\d/.test(word) || word.length < 3 || vocab.set.has(word)) return word;
+    for (const s of stems(word)) for (const e of ["", ...ENDINGS]) if (vocab.set.has(s + e)) return s + e;
+    return startsSiteWord(word) ? word : null;
+  }
+
+  function synonymsOf(word) {
+    for (const s of stems(word)) if (vocab.synonyms[s]) return vocab.synonyms[s];
+    return null;
+  }
+
+  // A compound the site does not have as one word, in parts the site does have ("praktijkvoorbeelden").
+  function splitCompound(word) {
+    const best = new Map([[0, []]]);
+    for (let i = 0; i < word.length; i++) {
+      if (!best.has(i)) continue;
+      for (let j = i + 4; j <= word.length; j++) {
+        for (const link of LINKS) {
+          const piece = word.slice(i, j);
+          if (link && !piece.endsWith(link)) continue;
+          const core = link ? piece.slice(0, -link.length) : piece;
+          if (core.length < 3 || !vocab.set.has(core)) continue;
+          const parts = best.get(i).concat([core]);
+          if (!best.has(j) || best.get(j).length > parts.length) best.set(j, parts);
+        }
+      }
+    }
+    const parts = best.get(word.length);
+    return parts && parts.length > 1 ? parts : null;
+  }
+
+  function distance(a, b, limit) { // Damerau-Levenshtein (optimal string alignment), stops above `limit`
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        row.push(v);
+        low = Math.min(low, v);
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  function correction(word, most) { // the most common site word within a small edit distance
+    const limit = Math.min(most, word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+    if (!limit) return null;
+    let best = null, bestDistance = limit + 1;
+    for (const candidate of vocab.ranked) { // most pages first: ties go to the more common word
+      if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+      const d = distance(word, candidate, bestDistance - 1);
+      if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+  }
+
+  function phraseAt(words, i) { // the longest phrase from the Begrippen page starting at word i ("stand van zaken")
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const head = words.slice(i, i + n - 1).join(" ");
+      for (const last of stems(words[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
+    }
+    return null;
+  }
+
+  // The query as terms, each with the strings to search for it (any of them may match).
+  function understand(query) {
+    const all = tokens(query);
+    const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [] };
+    if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
+    const onlyStop = all.every((w) => vocab.stop.has(w));
+    for (let i = 0; i < all.length; i++) {
+      const phrase = phraseAt(all, i);
+      if (phrase) { // a phrase from the Begrippen page is one term
+        const [n, key] = phrase;
+        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1 }))] });
+        plan.synonyms.push([key, vocab.synonyms[key]]);
+        i += n - 1;
+        continue;
+      }
+      const word = all[i];
+      if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
+      const others = synonymsOf(word);
+      if (others) {
+        plan.synonyms.push([word, others]);
+        const alts = others.map((q) => ({ q, w: 1 }));
+        if (known(word)) alts.unshift({ q: known(word), w: 1 });
+        plan.terms.push({ word, alts });
+      } else if (known(word)) {
+        plan.terms.push({ word, alts: [{ q: known(word), w: 1 }] });
+      } else {
+        const near = correction(word, 1);
+        const parts = near ? null : splitCompound(word);
+        const fixed = near || (parts ? null : correction(word, 2));
+        if (parts) {
+          plan.split.push([word, parts]);
+          for (const part of parts) plan.terms.push({ word: part, alts: [{ q: part, w: 1 }] });
+        } else if (fixed) {
+          plan.corrected.push([word, fixed]);
+          plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
+        } else {
+          plan.unknown.push(word);
+          plan.terms.push({ word, alts: [] }); // nothing on the site: better no result than a random prefix
+        }
+      }
+    }
+    // one or two letters match almost every word of the site while they are being typed: wait for a third
+    plan.terms = plan.terms.filter((term) => term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word));
+    return plan;
+  }
+
+  // Every term is searched on its own (its alternatives added up); a page's score is the sum over the terms,
+  // each weighted by how rare it is on the site, times the share of the terms it has (squared): pages with
+  // every word come first unless a rarer, better match lacks only a common one.
+  async function searchPlan(plan, filters) {
+    let last = null; // Pagefind's answer for the last string searched: a one-word query reuses it for the filter counts
+    const perTerm = await Promise.all(plan.terms.map(async (term) => {
+      const scores = new Map();
+      for (const alt of term.alts) {
+        const found = last = await pagefind.search(alt.q, { filters });
+        const top = found.results.length ? found.results[0].score || 1 : 1;
+        for (const result of found.results) {
+          const seen = scores.get(result.id) || { value: 0, result };
+          seen.value += alt.w * (result.score || 1) / top;
+          scores.set(result.id, seen);
+        }
+      }
+      return scores;
+    }));
+    const pages = Math.max(vocab ? vocab.pages : 1, 1);
+    const merged = new Map();
+    perTerm.forEach((scores) => {
+      const rarity = Math.log(1 + pages / Math.max(1, scores.size));
+      for (const [id, { value, result }] of scores) {
+        const entry = merged.get(id) || { id, hits: 0, score: 0, best: null, rarity: -1 };
+        entry.hits += 1;
+        entry.score += value * rarity;
+        if (rarity > entry.rarity) { entry.rarity = rarity; entry.best = result; }
+        merged.set(id, entry);
+      }
+    });
+    const n = plan.terms.length;
+    for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
+    const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
+    return { list, full: list.filter((entry) => entry.hits === n).length, last };
+  }
+
+  // ---- Results -------------------------------------------------------------------------------------
+  const PART_WEIGHTS = [10 / 24, 69 / 24]; // how Pagefind stores the weights of the compound parts (searchdocs.py)
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  function markerFor(plan) { // words that start with a searched word (or its stem) are marked
+    const roots = new Set();
+    for (const term of plan.terms) for (const alt of term.alts) for (const w of tokens(alt.q)) roots.add(stems(w).pop());
+    const list = [...roots].filter((r) => r.length >= 2).sort((a, b) => b.length - a.length).map(escapeRegExp);
+    return list.length ? new RegExp("(^|[^\\p{L}\\p{N}])((?:" + list.join("|") + ")[\\p{L}\\p{N}]*)", "giu") : null;
+  }
+
+  function marked(text, marker, tag, className) {
+    const out = document.createElement(tag);
+    if (className) out.className = className;
+    let last = 0;
+    if (marker) {
+      marker.lastIndex = 0;
+      for (let m; (m = marker.exec(text));) {
+        const start = m.index + m[1].length;
+        out.append(document.createTextNode(text.slice(last, start)));
+        const mark = document.createElement("mark");
+        mark.textContent = m[2];
+        out.append(mark);
+        last = start + m[2].length;
+      }
+    }
+    out.append(document.createTextNode(text.slice(last)));
+    return out;
+  }
+
+  // Pagefind's excerpt is HTML; only its text is used (nothing else can slip in). When the only match is in the
+  // compound parts (not shown on the page), the start of the page is shown instead.
+  function excerptText(data) {
+    const locations = data.weighted_locations || [];
+    const onlyParts = locations.length && locations.every((l) => PART_WEIGHTS.some((w) => Math.abs(l.weight - w) < 0.01));
+    if (onlyParts || !data.excerpt) return (data.content || "").split(/\s+/).slice(0, 30).join(" ") + " …";
+    return new DOMParser().parseFromString("<p>" + data.excerpt + "</p>", "text/html").body.textContent;
+  }
+
+  function resultItem(data, marker) {
     const item = document.createElement("li");
     item.className = "ll-resultaat";
-    const link = document.createElement("a");
+    const link = marked((data.meta && data.meta.title) || data.url, marker, "a");
     link.href = data.url;
-    link.textContent = (data.meta && data.meta.title) || data.url;
     const kind = document.createElement("span");
     kind.className = "ll-meta";
-    kind.textContent = ((data.filters && data.filters.soort) || []).join(", ");
-    item.append(link, document.createTextNode(" "), kind, excerptNode(data.excerpt || ""));
+    const soort = document.createElement("span");
+    soort.className = "ll-soort";
+    soort.textContent = (data.meta && data.meta.soortnaam) || ((data.filters && data.filters.soort) || []).join(", ");
+    kind.append(soort);
+    if (data.meta && data.meta.deel) kind.append(document.createTextNode(" \u00b7 " + data.meta.deel));
+    item.append(link, document.createTextNode(" "), kind, marked(excerptText(data), marker, "p", "ll-resultaat__tekst"));
     return item;
+  }
+
+  // Within the first page of results, pages whose title has every word of the query go first (stable):
+  // the overview "Rollen" before a question that mentions roles. Only what is loaded anyway is used.
+  function titleFirst(shown, plan) {
+    if (!plan.terms.length) return shown;
+    const hits = (data) => {
+      const title = tokens((data.meta && data.meta.title) || "");
+      return plan.terms.filter((term) => term.alts.some((alt) => tokens(alt.q).every((w) => {
+        const root = stems(w).pop();
+        return title.some((t) => t.startsWith(root) || (root.length >= 5 && t.includes(root)));
+      }))).length;
+    };
+    const all = (data) => (hits(data) === plan.terms.length ? 1 : 0);
+    return shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
+  }
+
+  function quoted(list) { return list.map((w) => "\u201c" + w + "\u201d").join(", "); }
+
+  function explain(plan, query) {
+    help.replaceChildren();
+    const lines = [];
+    for (const [word, fixed] of plan.corrected) {
+      const line = document.createElement("span");
+      const next = new URL(location.href);
+      next.searchParams.set("q", tokens(query).map((w) => (w === word ? fixed : w)).join(" "));
+      const link = document.createElement("a");
+      link.href = next.search;
+      link.textContent = fixed;
+      line.append("Bedoel je ", link, "? \u201c" + word + "\u201d staat niet op de site; we zochten op \u201c" + fixed + "\u201d.");
+      lines.push(line);
+    }
+    for (const [word, parts] of plan.split) lines.push("\u201c" + word + "\u201d gezocht als " + quoted(parts) + ".");
+    for (const [word, others] of plan.synonyms) lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
+    if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
+    if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
+    lines.forEach((line, i) => { if (i) help.append(document.createElement("br")); help.append(line); });
   }
 
   async function run() {
@@ -129,30 +379,60 @@
       ++latest;
       showCounts(totals);
       list.replaceChildren();
+      help.replaceChildren();
       more.hidden = true;
+      list.dataset.query = "";
       say("Typ een zoekwoord of kies een filter.");
       return;
     }
     const ticket = ++latest;
-    const search = await pagefind.search(query || null, { filters });
-    const shown = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-    const counts = await countsFor(query, filters, search);
+    const plan = understand(query);
+    if (query && !plan.terms.length) {
+      list.replaceChildren();
+      help.replaceChildren();
+      more.hidden = true;
+      list.dataset.query = query;
+      say("Typ minstens drie letters.");
+      return;
+    }
+    let found, counts = null;
+    if (!plan.terms.length) { // only filters
+      const search = await pagefind.search(null, { filters });
+      found = { list: search.results.map((r) => ({ id: r.id, best: r, hits: 0 })), full: search.results.length };
+      counts = await countsFor(null, filters, search);
+    } else {
+      found = await searchPlan(plan, filters);
+      const simple = plan.terms.length === 1 && plan.terms[0].alts.length === 1 ? plan.terms[0].alts[0].q : null;
+      if (simple && found.last) counts = await countsFor(simple, filters, found.last);
+    }
     if (ticket !== latest) return; // a newer search has started meanwhile
-    showCounts(counts);
-    list.replaceChildren(...shown.map(resultItem));
-    current = { results: search.results, shown: shown.length };
+    const marker = markerFor(plan);
+    const shown = titleFirst(await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data())), plan);
+    if (ticket !== latest) return;
+    counts ? showCounts(counts) : showValuesOnly();
+    list.replaceChildren(...shown.map((data) => resultItem(data, marker)));
+    current = { results: found.list, shown: shown.length, marker };
     more.hidden = current.shown >= current.results.length;
-    const total = search.results.length;
+    explain(plan, query);
+    list.dataset.query = query;
+    const total = found.list.length;
     const what = query ? " voor \u201c" + query + "\u201d" : "";
-    say(total === 0 ? "Niets gevonden" + what + ". Probeer een ander woord of minder filters."
-      : total + (total === 1 ? " resultaat" : " resultaten") + what + ".");
+    const n = (count) => count + (count === 1 ? " resultaat" : " resultaten");
+    if (total === 0) say("Niets gevonden" + what + ". Probeer een ander woord of minder filters.");
+    else if (found.full === total || plan.terms.length < 2) say(n(total) + what + ".");
+    else if (found.full === 0) say("Geen resultaat met alle woorden" + what + ". Wel " + n(total) + " met een deel van de woorden.");
+    else say(n(total) + what + ": " + found.full + " met alle woorden, " + (total - found.full) + " met een deel ervan.");
+  }
+
+  function showValuesOnly() { // counts per filter are only known for a search on one word
+    for (const [key] of FILTERS) for (const [value, label] of labels[key]) label.textContent = value;
   }
 
   more.addEventListener("click", async () => {
     const ticket = latest;
-    const next = await Promise.all(current.results.slice(current.shown, current.shown + PAGE_SIZE).map((r) => r.data()));
+    const next = await Promise.all(current.results.slice(current.shown, current.shown + PAGE_SIZE).map((r) => r.best.data()));
     if (ticket !== latest) return;
-    const items = next.map(resultItem);
+    const items = next.map((data) => resultItem(data, current.marker));
     list.append(...items);
     current.shown += next.length;
     more.hidden = current.shown >= current.results.length;
@@ -161,12 +441,20 @@
 
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   if (location.hash === "#ll-zoekveld") input.focus(); // came here with the search button in the header
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 30); });
 
   (async function start() {
     try {
+      const words = fetch(new URL("pagefind/leerlandschap-woorden.json", siteRoot)).then((r) => (r.ok ? r.json() : null))
+        .catch(() => null);
       pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-      await pagefind.options({ baseUrl: siteRoot.pathname });
+      await pagefind.options({ baseUrl: siteRoot.pathname, ranking: RANKING, noWorker: true }); // no worker: 12 KB less
+      const data = await words;
+      if (data) {
+        const ranked = data.woorden.split(" ");
+        vocab = { ranked, set: new Set(ranked), sorted: [...ranked].sort(), stop: new Set(data.stopwoorden.split(" ")),
+                  synonyms: data.synoniemen, pages: data.paginas };
+      }
       totals = await pagefind.filters();
       for (const [key, label] of FILTERS) {
         if (totals[key] && Object.keys(totals[key]).length) filterBox.append(filterFieldset(key, label, totals[key]));

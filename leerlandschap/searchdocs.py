@@ -1,0 +1,116 @@
+"""The documents Pagefind indexes: one per page of the site, with what a result needs to explain itself.
+
+The site's own HTML is not changed. Each page goes to Pagefind as a small document that wraps the page's
+content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ pages are found too) and adds:
+- meta `soortnaam` and `deel`: the kind of item and the section of the site, shown on each result;
+- a `soort` filter for pages whose template has none (overzicht, pagina, bron);
+- a lower weight for reflection questions and almost empty meeting pages, which otherwise crowd out the
+  bouwstenen and overviews they belong to (lower, never hidden);
+- the parts of the page's Dutch compounds as extra text, weighted below the real words (searchwords.py).
+  The parts exist only in this document, never in the site's HTML: no reader or screen reader meets them.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+from .kinds import BY_FOLDER
+from .searchwords import Splitter, Vocabulary, synonyms_from, text_of, words
+
+VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded with the index on the first search
+SOORT = re.compile(r'data-pagefind-filter="soort:([^"]+)"')
+BODY_ATTRIBUTE = re.compile(r"\sdata-pagefind-body(?:=\"[^\"]*\")?")
+H1 = re.compile(r"<h1[\s>]")
+# Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
+SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", re.S | re.I)
+
+LABELS = {"bouwsteen": "Bouwsteen", "vraag": "Reflectievraag", "praktijk": "Goede praktijk", "tafel": "Tafel",
+          "bijeenkomst": "Bijeenkomst", "thema": "Thema", "rol": "Rol", "vragenset": "Vragenset", "bron": "Bron",
+          "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}
+# Sections of the menu (mkdocs.yml `nav`) for pages outside the content folders.
+SECTIONS = {"": "Home", "afspraken": "Tafels", "landschap": "Tafels", "buren": "Bij de buren",
+            "mijn-vragenset": "Vragensets", "vraag": "Bouwstenen"}
+LOW_WEIGHT = "0.5"  # reflection questions and meetings with little text: found, but below their bouwsteen or tafel
+FEW_WORDS = 80  # a meeting page with fewer words than this has no report yet
+TITLE_PARTS_WEIGHT = "3"  # parts of the title's compounds: below the title itself (h1 = 7), above body text
+PARTS_WEIGHT = "0.5"  # parts of the other compounds: below every real word
+
+
+def kind_of(url: str, body: str, handwritten: bool) -> str:
+    found = SOORT.search(body)
+    if found:
+        return html.unescape(found.group(1))
+    if handwritten:
+        return "pagina"
+    return "bron" if url.startswith("bronnen/") and url.count("/") == 2 else "overzicht"
+
+
+def section_of(url: str) -> str:
+    first = url.strip("/").split("/")[0]
+    kind = BY_FOLDER.get(first)
+    if kind is not None and kind.overview:
+        return kind.overview
+    return SECTIONS.get(first, "Over deze site")
+
+
+class Writer:
+    """Writes the Pagefind documents into a folder and keeps the site's vocabulary."""
+
+    def __init__(self, folder: Path, splitter: Splitter | None = None):
+        self.folder = folder
+        self.splitter = splitter or Splitter()
+        self.words = Vocabulary()
+        self.urls: list[str] = []
+
+    def page(self, url: str, title: str, body: str, handwritten: bool = False) -> None:
+        target = self.folder / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.document(url, title, body, handwritten), encoding="utf-8")
+        self.urls.append(url)
+
+    def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
+        kind = kind_of(url, body, handwritten)
+        text_words = words(text_of(SKIPPED.sub(" ", body)))
+        title_words = words(title)
+        title_parts = self.splitter.parts_of_words(title_words)
+        parts = [p for p in self.splitter.parts_of_words(text_words) if p not in title_parts]
+        self.words.add([*title_words, *text_words, *title_parts, *parts])
+        low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
+        weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""
+        heading = "" if H1.search(body) else f"<h1>{html.escape(title)}</h1>"
+        extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
+                        for w, ps in ((LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
+                        if ps)
+        meta = [("soortnaam", LABELS.get(kind, kind.capitalize())), ("deel", section_of(url))]
+        spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
+        if not SOORT.search(body):
+            spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'
+        return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+                f'</head><body><main data-pagefind-body><div{weight}>{heading}{BODY_ATTRIBUTE.sub("", body)}</div>'
+                f"{extra}{spans}</main></body></html>")
+
+    def vocabulary(self, synonyms: dict[str, list[str]]) -> str:
+        return self.words.json(synonyms)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m leerlandschap.searchdocs PAGES.json FOLDER VOCABULARY.json [BEGRIPPEN.md]` (run by searchindex.py).
+
+    PAGES.json: [[url, title, HTML body, hand-written?], ...]; then more pages in the same form on standard input
+    (the hand-written pages, known a little later)."""
+    listing, folder, vocabulary = (Path(a) for a in argv[:3])
+    begrippen = Path(argv[3]) if len(argv) > 3 and argv[3] else None
+    writer = Writer(folder)
+    for url, title, body, handwritten in json.loads(listing.read_text(encoding="utf-8")):
+        writer.page(url, title, body, handwritten)
+    for url, title, body, handwritten in json.loads(sys.stdin.read() or "[]"):
+        writer.page(url, title, body, handwritten)
+    vocabulary.write_text(writer.vocabulary(synonyms_from(begrippen)), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

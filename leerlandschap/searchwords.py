@@ -1,0 +1,166 @@
+"""Dutch word knowledge for search: the words of a page, the parts of its compounds, stop words, Begrippen synonyms.
+
+Pagefind matches a query word against the start of indexed words, so "gesprek" never finds
+"contractvoortgangsgesprekken". At build time every compound on a page is split with word frequencies
+from `wordfreq`'s Dutch list (Koehn & Knight 2003: the split whose parts have the highest geometric mean
+frequency wins, the unsplit word competes), and the parts are indexed as extra, low-weighted text.
+handleiding/zoeken.md records why this splitter was chosen and what it does to the benchmark.
+
+The search page gets a small vocabulary file written here: the site's own words (for "Bedoel je …?"
+and for splitting a compound typed in the search box), Dutch stop words (`stopwordsiso`) and the
+synonyms from the `Ook wel:` lines in docs/begrippen.md.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import stopwordsiso
+from wordfreq import get_frequency_dict
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters only; "thema's" stays one word
+TAG = re.compile(r"<(script|style|template)\b.*?</\1>|<[^>]+>", re.S | re.I)
+LINKS = ("s", "e", "en", "")  # Dutch linking sounds between compound parts: voortgang-s-gesprek, kind-er-, ...
+MIN_PART = 4  # shorter pieces ("ing", "der") are mostly endings, not words
+MIN_COMPOUND = 8
+HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#[^}]*\})?\s*$")
+ALSO = "Ook wel:"
+
+
+def stopwords() -> frozenset[str]:
+    """Dutch stop words from the stopwords-iso collection (package `stopwordsiso`)."""
+    return frozenset(stopwordsiso.stopwords("nl"))
+
+
+def words(text: str) -> list[str]:
+    """The lower-case words of plain text."""
+    return [w.replace("’", "'") for w in WORD.findall(text.lower())]
+
+
+def text_of(fragment: str) -> str:
+    """Plain text of an HTML fragment (tags dropped, entities decoded)."""
+    return html.unescape(TAG.sub(" ", fragment))
+
+
+class Splitter:
+    """Splits Dutch compounds into their parts using word frequencies; one per build (the frequency list is large)."""
+
+    def __init__(self, frequencies: dict[str, float] | None = None):
+        self.freq = frequencies if frequencies is not None else get_frequency_dict("nl")
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._segments: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+
+    def _log(self, word: str) -> float:
+        return math.log(self.freq[word])
+
+    def _segs(self, word: str) -> list[tuple[tuple[str, ...], float]]:
+        """Ways to cut `word` into known words, best (highest mean log frequency) first; at most a few kept."""
+        if word in self._segments:
+            return self._segments[word]
+        found: list[tuple[tuple[str, ...], float]] = []
+        if word in self.freq:
+            found.append(((word,), self._log(word)))
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            head = word[:i]
+            for link in LINKS:
+                if link and not head.endswith(link):
+                    continue
+                core = head[: len(head) - len(link)]
+                if len(core) < MIN_PART or core not in self.freq:
+                    continue
+                for rest, _ in self._segs(word[i:])[:3]:
+                    parts = (core, *rest)
+                    found.append((parts, sum(self._log(p) for p in parts) / len(parts)))
+        found.sort(key=lambda seg: (-seg[1], len(seg[0]), seg[0]))
+        self._segments[word] = found[:3]
+        return self._segments[word]
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The parts of a compound and the known words made of neighbouring parts; () if `word` is no compound.
+
+        "contractvoortgangsgesprekken" -> contract, voortgang, gesprekken, voortgangsgesprekken, ...
+        """
+        word = word.lower()
+        if word in self._cache:
+            return self._cache[word]
+        result: tuple[str, ...] = ()
+        if len(word) >= MIN_COMPOUND and word.isalpha():
+            segs = self._segs(word)
+            best = segs[0][0] if segs else (word,)
+            if len(best) > 1:
+                spans, start = [], 0
+                for part in best:
+                    begin = word.index(part, start)
+                    spans.append((begin, begin + len(part)))
+                    start = begin + len(part)
+                joined = [word[spans[a][0]:spans[b][1]] for a in range(len(best)) for b in range(a + 1, len(best))
+                          if (a, b) != (0, len(best) - 1)]
+                result = tuple(dict.fromkeys([*best, *(j for j in joined if j in self.freq)]))
+        self._cache[word] = result
+        return result
+
+    def parts_of_words(self, page_words: list[str]) -> list[str]:
+        """The compound parts of every word, each once, in order of appearance."""
+        found: dict[str, None] = {}
+        for word in dict.fromkeys(w for w in page_words if len(w) >= MIN_COMPOUND):
+            for part in self.parts(word):
+                found.setdefault(part, None)
+        return list(found)
+
+
+def parse_synonyms(markdown: str) -> dict[str, list[str]]:
+    """`Ook wel:` lines of a Begrippen page: every word of a group -> the other words of its group.
+
+    Under a heading `## Term {#anchor}`, a paragraph `Ook wel: a, b, c` names other words for the term.
+    """
+    groups: list[list[str]] = []
+    term = None
+    for line in markdown.splitlines():
+        heading = HEADING.match(line)
+        if heading:
+            term = _plain(heading.group(1))
+            continue
+        if term and line.startswith(ALSO):
+            others = [_plain(part) for part in line[len(ALSO):].split(",")]
+            groups.append(list(dict.fromkeys([term, *(o for o in others if o)])))
+    synonyms: dict[str, list[str]] = {}
+    for group in groups:
+        for member in group:
+            synonyms.setdefault(member, [])
+            synonyms[member] += [other for other in group if other != member and other not in synonyms[member]]
+    return synonyms
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(re.sub(r"[*_`]", "", text).strip().rstrip(".")))
+
+
+@dataclass
+class Vocabulary:
+    """The site's words as the search page needs them; fed page by page, written once."""
+
+    stop: frozenset[str] = field(default_factory=stopwords)
+    pages: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, page_words: list[str]) -> None:
+        """The words of one page (its compound parts included)."""
+        self.pages += 1
+        self.counts.update({w for w in page_words if len(w) > 1 and w not in self.stop})
+
+    def json(self, synonyms: dict[str, list[str]]) -> str:
+        ranked = sorted(self.counts, key=lambda w: (-self.counts[w], w))  # most pages first: the better suggestion
+        data = {"paginas": self.pages, "woorden": " ".join(ranked), "stopwoorden": " ".join(sorted(self.stop)),
+                "synoniemen": {key: synonyms[key] for key in sorted(synonyms)}}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def synonyms_from(begrippen: Path | None) -> dict[str, list[str]]:
+    if begrippen is None or not begrippen.is_file():
+        return {}
+    return parse_synonyms(begrippen.read_text(encoding="utf-8"))
