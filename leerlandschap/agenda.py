@@ -68,6 +68,8 @@ def _utc(moment: datetime.datetime) -> str:
 def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> list[str]:
     tafel = content.tafels[meeting.tafel]
     title = f"{tafel.titel}: {meeting.titel}" if meeting.titel else tafel.titel
+    if not tafel.voorbeeld and not content.is_eigen(tafel):  # another's tafel is named as theirs, never the region's
+        title += f" ({owner(content, tafel)})"
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
     changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
     lines = [
@@ -84,6 +86,13 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, sta
     if meeting.locatie:
         lines.append(f"LOCATION:{escape(meeting.locatie)}")
     return lines + ["END:VEVENT"]
+
+
+def owner(content: Content, tafel) -> str:
+    """Whose tafel this is, for a calendar's name: the region, 'landelijk', another region, or 'voorbeeld'."""
+    if tafel.voorbeeld:
+        return "voorbeeld"
+    return content.regio.naam if content.is_eigen(tafel) else tafel.regio
 
 
 @dataclass(frozen=True)
@@ -106,8 +115,8 @@ def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str,
     """{'agenda/<tafel>.ics': text, ..., 'agenda/alle-tafels.ics': text}"""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.bijeenkomsten.values() if m.tafel == t.id],
-                                            f"{t.titel} ({content.regio.naam})", site_url, stamps)
+                                            f"{t.titel} ({owner(content, t)})", site_url, stamps)
              for t in content.tafels.values()}
     files["agenda/alle-tafels.ics"] = calendar(content, list(content.bijeenkomsten.values()),
-                                               f"Alle tafels ({content.regio.naam})", site_url, stamps)
+                                               f"Alle tafels op de site van {content.regio.naam}", site_url, stamps)
     return files

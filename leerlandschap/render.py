@@ -20,6 +20,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from . import urls
+from .woorden import aantal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -119,5 +120,5 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = markdown_html
     env.filters["datum"] = datum
-    env.globals.update(href=href, href_url=href_url)
+    env.globals.update(href=href, href_url=href_url, aantal=aantal)
     return env
