@@ -107,7 +107,7 @@ def _inside(path: Path, project: Path) -> bool:
 
 
 def _outside(path: Path, show: Show) -> Problem:
-    return Problem(show(path), 1, "Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+    return Problem(show(path), 1, "Dit is een snelkoppeling naar een plek buiten de map van de site. "
                                   "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
 
 
@@ -156,7 +156,7 @@ def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, p
                                                    "op .yml horen in deze map."))
             continue
         if not SLUG.fullmatch(path.stem):
-            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' is geen geldige id. Gebruik alleen "
+            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet. Gebruik alleen "
                                                    "kleine letters (a-z), cijfers en streepjes, bijvoorbeeld "
                                                    f"'{slugify(path.stem) or 'mijn-item'}{path.suffix}'."))
         elif path.stem in kind.reserved:
