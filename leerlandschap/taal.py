@@ -33,7 +33,7 @@ ENGELS = frozenset([
     "submit", "cancel", "close", "back", "top", "with", "from", "your", "you", "this", "that", "page", "click",
     "loading", "error", "yes", "no", "please", "read", "more", "less", "show", "hide", "sign", "out", "toggle",
     "navigation", "results", "result", "table", "contents", "footer", "header", "previous", "source", "light",
-    "dark", "mode", "print", "select", "clear",
+    "dark", "mode", "select", "clear",
 ])
 
 _CODE_ENGLISH = frozenset(["the", "a", "an", "is", "of", "to", "it", "be", "not", "if", "its", "when", "with", "from", "this", "that", "are", "for"])
@@ -44,7 +44,8 @@ _WOORD = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’-]*")
 def zinnen(tekst: str) -> list[str]:
     """The sentences of a text; a list item or line without end mark counts as one sentence."""
     found = []
-    for blok in re.split(r"\n\s*\n|\n\s*[-*] |\n\s*\d+\. ", tekst):
+    for blok in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.) )", tekst):
+        blok = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", blok)
         for zin in _ZIN_EINDE.split(" ".join(blok.split())):
             if _WOORD.search(zin):
                 found.append(zin.strip())

@@ -306,3 +306,25 @@ def test_make_check_lists_in_a_fork_what_still_comes_from_the_example(tmp_path):
     assert "regio/regio.yml: contact: het contactadres is nog een voorbeeldadres." in result.stdout
     assert "regio/regio.yml: site: het webadres van de site is nog een voorbeeldadres." in result.stdout
     assert "beloften: de regio belooft nog niets over reactietermijn, privacy, bijdragen." in result.stdout
+
+
+NOT_READ = {"script", "style", "code", "pre", "q", "blockquote", "cite", "svg", "strong"}  # code, quotes, names
+
+
+def visible_text(el: Element, out: list[str]) -> list[str]:
+    """What a reader sees or hears: text outside code and quotes (and the bold names of other programs' buttons),
+    plus labels that are read aloud."""
+    for child in el.children:
+        if child.tag == "#text":
+            out.append(child.text)
+        elif child.tag not in NOT_READ:
+            out += [child.attrs[a] for a in ("aria-label", "title", "placeholder", "alt") if child.attrs.get(a)]
+            visible_text(child, out)
+    return out
+
+
+def test_no_english_words_on_public_pages(pages):
+    from leerlandschap.taal import engelse_woorden
+
+    english = {url: words for url, root in pages.items() if (words := engelse_woorden(" ".join(visible_text(root, []))))}
+    assert english == {}
