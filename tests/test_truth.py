@@ -285,6 +285,10 @@ def test_a_regions_own_promises_and_contact_are_shown_as_its_own(tmp_path):
     regio = project / "content" / "regio.yml"
     text = regio.read_text(encoding="utf-8").replace("leerlandschap@example.org", "leren@flevoland.nl")
     regio.write_text(text + REGIO_BELOFTEN, encoding="utf-8")
+    meeting = project / "content" / "tafels" / "leertafel-thuis-op-maat" / "2026-03-02.yml"
+    meeting.parent.mkdir()
+    meeting.write_text("datum: 2026-03-02\nfase: samen beslissen\nopbrengst:\n  inzichten:\n    - Een inzicht.\n",
+                       encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
@@ -292,6 +296,10 @@ def test_a_regions_own_promises_and_contact_are_shown_as_its_own(tmp_path):
     assert "We reageren binnen vijf werkdagen." in statement and "Voorbeeldadres" not in statement
     assert "alleen om je vraag te beantwoorden" in main_text(parse_file(site / "privacy" / "index.html"))
     assert "Voorbeeldadres" not in parse_file(site / "index.html").all_text()
+    # A meeting with a report is held: no "aangekondigd" mark; the leertafel shows the phase it reached.
+    tafel = parse_file(site / "tafels" / "leertafel-thuis-op-maat" / "index.html")
+    assert [li.all_text() for li in tafel.find_all("li") if li.attrs.get("aria-current") == "step"] == ["samen beslissen"]
+    assert not [s for s in tafel.find_all("span") if s.has_class("ll-verslagstatus")]
 
 
 def test_make_check_lists_in_a_fork_what_still_comes_from_the_example(tmp_path):
