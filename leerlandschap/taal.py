@@ -32,7 +32,7 @@ ENGELS = frozenset([
     "the", "and", "not", "found", "search", "home", "next", "previous", "skip", "settings", "edit", "share", "copy",
     "submit", "cancel", "close", "back", "top", "with", "from", "your", "you", "this", "that", "page", "click",
     "loading", "error", "yes", "no", "please", "read", "more", "less", "show", "hide", "sign", "out", "toggle",
-    "navigation", "results", "result", "table", "contents", "footer", "header", "previous", "source", "light",
+    "navigation", "results", "result", "table", "contents", "footer", "header", "tabs", "previous", "source", "light",
     "dark", "mode", "select", "clear",
 ])
 
