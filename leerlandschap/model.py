@@ -97,6 +97,7 @@ class Bouwsteen(Bestand):
     leervragen: tuple[Leervraag, ...] = ()
     regio_toelichting: str = ""  # the region's own explanation (regio/aanvullingen/)
     indeling: str = "bron"  # who chose the roles of its reflection questions: "bron" (the source) or "site" (this site)
+    bron_plek: str = ""  # where in the source: a heading or short passage
 
     def vraag_ref(self, vraag: Reflectievraag) -> str:
         """The id other items use for one of this bouwsteen's questions."""
@@ -132,6 +133,7 @@ class Praktijk(Bestand):
     herzien_voor: datetime.date | None = None
     indeling: str = "bron"  # who chose its bouwstenen: "bron" (the source or author) or "site" (this site)
     status: str = "onbekend"  # "in voorbereiding" is a plan, not yet done
+    bron_plek: str = ""  # where in the source: a heading or short passage
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class Tafel(Bestand):
     bouwstenen: Ids = ()
     eigenaar_rol: str | None = None
     herzien_voor: datetime.date | None = None
+    bron_plek: str = ""  # where in the source: a heading or short passage
 
 
 @dataclass(frozen=True)

@@ -336,3 +336,16 @@ def test_no_english_words_on_public_pages(pages):
 
     english = {url: words for url, root in pages.items() if (words := engelse_woorden(" ".join(visible_text(root, []))))}
     assert english == {}
+
+
+def test_sourced_items_name_the_source_and_the_passage(pages):
+    missing = []
+    for folder in ("tafels", "praktijken", "bouwstenen"):
+        for name, item in items(folder).items():
+            if is_example(item):
+                continue
+            bron = [p for p in pages[f"{folder}/{name}/index.html"].find_all("p") if p.has_class("ll-bron")]
+            said = " ".join(bron[0].all_text().split()) if bron else ""
+            if not (said.startswith("Bron: ") and f"bij ‘{item.get('bron_plek', '?')}’" in said):
+                missing.append(f"{folder}/{name}: {said}")
+    assert missing == []
