@@ -72,6 +72,7 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, sta
         title += f" ({owner(content, tafel)})"
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
     changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
+    announced = "" if meeting.heeft_verslag else "Aangekondigd; er is geen verslag van deze bijeenkomst. "
     lines = [
         "BEGIN:VEVENT",
         f"UID:{meeting.id.replace('/', '.')}@{host}",
@@ -80,7 +81,7 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, sta
         f"SEQUENCE:{max(0, int((changed - SEQUENCE_START).total_seconds() // 60))}",
         *_times(meeting),
         f"SUMMARY:{escape(title)}",
-        f"DESCRIPTION:{escape(tafel.samenvatting.strip() + ' Meer informatie: ' + page)}",
+        f"DESCRIPTION:{escape(announced + tafel.samenvatting.strip() + ' Meer informatie: ' + page)}",
         f"URL:{page}",
     ]
     if meeting.locatie:

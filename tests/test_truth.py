@@ -221,7 +221,11 @@ def test_unsourced_details_are_gone(pages):
     assert "uitleg door deze site: kinderdagcentra" in main_text(pages["tafels/leertafel-kdc/index.html"])
 
 
-def test_meetings_without_a_report_never_read_as_held(pages):
+def test_meetings_without_a_report_never_read_as_held(site, pages):
+    events = unfold(site / "agenda" / "intervisiegroep-1.ics").split("BEGIN:VEVENT")[1:]
+    assert len(events) == 6 and all("DESCRIPTION:Aangekondigd\\; er is geen verslag" in e for e in events)
+    held = unfold(site / "agenda" / "voorbeeldtafel-jongeren-rond-18.ics").split("BEGIN:VEVENT")[1:]
+    assert held and not any("Aangekondigd" in e for e in held)
     for meeting in sorted((ROOT / "content" / "tafels" / "intervisiegroep-1").glob("*.yml")):
         root = pages[f"tafels/intervisiegroep-1/{meeting.stem}/index.html"]
         marks = [el for el in root.find_all("span") if el.has_class("ll-verslagstatus")]
