@@ -242,5 +242,5 @@ def gaps(content: Content, r: Relations, dekking: list[Dekking]) -> Aandacht:
                     [d.bouwsteen for d in dekking if not d.opbrengsten],
                     [d.bouwsteen for d in dekking if not d.vragensets],
                     [t for t in tafels if not r.bijeenkomsten_by_tafel[t.id]],
-                    [t for t in tafels if r.bijeenkomsten_by_tafel[t.id]
+                    [t for t in tafels if content.met_fasen(t) and r.bijeenkomsten_by_tafel[t.id]
                      and not any(m.fase for m in r.bijeenkomsten_by_tafel[t.id])])
