@@ -63,7 +63,7 @@ def define_env(env):
             how = Markup('gebruik <a href="{}">het contactformulier</a>').format(contact.link)
         else:
             how = Markup('mail naar <a href="{}">{}</a>').format(contact.link, contact.adres)
-        label = Markup(" <strong class=\"ll-voorbeeld-label\">Voorbeeldadres: dit adres werkt niet.</strong>")
+        label = Markup(' <strong class="ll-voorbeeld-label">(een voorbeeldadres: het werkt niet)</strong>')
         return str(how + Markup(" (") + who + Markup(")") + (label if contact.voorbeeld else Markup("")))
 
     @env.macro
