@@ -339,13 +339,9 @@ class Regio(Bestand):
     beheer: Beheer = Beheer()
     buren: tuple[Buurregio, ...] = ()  # neighbours shown under "Bij de buren" and on /buren/
     buren_in_nieuwsfeed: bool = False  # the neighbours' new items also go into nieuw.xml
-    gebied: str = ""  # the value of `regio` on the region's own tafels and praktijken, e.g. "Flevoland"
+    gebied: str = ""  # the value of `regio` on the region's own tafels and praktijken, e.g. "Flevoland"; see is_eigen
     fasen_soorten: Ids = ()  # the kinds of tafel the phases are described for; () is every own tafel
     beloften: Beloften = Beloften()
-
-    @property
-    def eigen_gebied(self) -> str:
-        return self.gebied or self.naam
 
 
 @dataclass(frozen=True)
@@ -367,8 +363,10 @@ class Content:
         empty. National items and other regions' items are shown, but apart, and never counted as the region's."""
         if item.voorbeeld:
             return False
-        regio = getattr(item, "regio", "")
-        return not regio or regio.casefold() == self.regio.eigen_gebied.casefold()
+        regio = getattr(item, "regio", "").casefold()
+        if not self.regio.gebied:  # the region did not say how its own items name it: only 'landelijk' is another's
+            return regio != "landelijk"
+        return not regio or regio == self.regio.gebied.casefold()
 
     def eigen(self, items) -> list:
         return [item for item in items if self.is_eigen(item)]

@@ -353,3 +353,20 @@ def test_sourced_items_name_the_source_and_the_passage(pages):
             if not (said.startswith("Bron: ") and f"bij ‘{item.get('bron_plek', '?')}’" in said):
                 missing.append(f"{folder}/{name}: {said}")
     assert missing == []
+
+
+def test_whose_an_item_is_follows_the_region_file():
+    import dataclasses
+
+    from leerlandschap.loader import load_content
+
+    content = load_content(ROOT / "content")
+    tafels = content.tafels
+    assert [t for t in tafels if content.is_eigen(tafels[t])] == [t for t, y in items("tafels").items() if is_own(y)]
+    # Without `gebied` a fork's tafels count unless they are national; with it, only its own area counts.
+    zonder = dataclasses.replace(content, regio=dataclasses.replace(content.regio, gebied=""))
+    assert zonder.is_eigen(tafels["thematafels"]) and not zonder.is_eigen(tafels["intervisiegroep-1"])
+    assert zonder.is_eigen(tafels["ontwikkelsessies-lerende-regio"])
+    assert not zonder.is_eigen(tafels["voorbeeldtafel-jongeren-rond-18"])  # an example never counts
+    ander = dataclasses.replace(content, regio=dataclasses.replace(content.regio, gebied="Zuidkust"))
+    assert not ander.is_eigen(tafels["thematafels"])
