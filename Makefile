@@ -45,7 +45,7 @@ serve: $(STAMP) ## Bekijk de site in je browser (adres staat in de uitvoer); ver
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict
 
 check: $(STAMP) ## Controleer alleen de inhoud in content/
-	$(BIN)/python scripts/check.py
+	$(BIN)/python scripts/check.py $(ARGS)
 
 new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, bouwsteen)
 	$(BIN)/python scripts/nieuw.py $(ARGS)

@@ -68,9 +68,12 @@ def _times(meeting: Bijeenkomst) -> tuple[datetime.date, datetime.date]:
 def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> icalendar.Event:
     tafel = content.tafels[meeting.tafel]
     title = f"{tafel.titel}: {meeting.titel}" if meeting.titel else tafel.titel
+    if not tafel.voorbeeld and not content.is_eigen(tafel):  # another's tafel is named as theirs, never the region's
+        title += f" ({owner(content, tafel)})"
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
     changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
     start, end = _times(meeting)
+    announced = "" if meeting.heeft_verslag else "Aangekondigd; er is geen verslag van deze bijeenkomst. "
     event = icalendar.Event()
     event.add("uid", f"{meeting.id.replace('/', '.')}@{host}")
     event.add("dtstamp", stamps.built.astimezone(datetime.UTC))
@@ -79,11 +82,18 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, sta
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("summary", title)
-    event.add("description", tafel.samenvatting.strip() + " Meer informatie: " + page)
+    event.add("description", announced + tafel.samenvatting.strip() + " Meer informatie: " + page)
     event.add("url", page, parameters={"VALUE": "URI"})
     if meeting.locatie:
         event.add("location", meeting.locatie)
     return event
+
+
+def owner(content: Content, tafel) -> str:
+    """Whose tafel this is, for a calendar's name: the region, 'landelijk', another region, or 'voorbeeld'."""
+    if tafel.voorbeeld:
+        return "voorbeeld"
+    return content.regio.naam if content.is_eigen(tafel) else tafel.regio
 
 
 @dataclass(frozen=True)
@@ -111,8 +121,8 @@ def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str,
     """{'agenda/<tafel>.ics': text, ..., 'agenda/alle-tafels.ics': text}"""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.bijeenkomsten.values() if m.tafel == t.id],
-                                            f"{t.titel} ({content.regio.naam})", site_url, stamps)
+                                            f"{t.titel} ({owner(content, t)})", site_url, stamps)
              for t in content.tafels.values()}
     files["agenda/alle-tafels.ics"] = calendar(content, list(content.bijeenkomsten.values()),
-                                               f"Alle tafels ({content.regio.naam})", site_url, stamps)
+                                               f"Alle tafels op de site van {content.regio.naam}", site_url, stamps)
     return files

@@ -14,7 +14,7 @@ def check_ids(items: list[Item], problems: list[Problem]) -> None:
     for item in items:
         key = (item.type.name, item.id)
         if key in seen:
-            problems.append(Problem(item.display, 1, f"Het id '{item.id}' bestaat al in {seen[key].display}. "
+            problems.append(Problem(item.display, 1, f"De naam '{item.id}' bestaat al, in {seen[key].display}. "
                                                      "Geef een van beide bestanden een andere naam."))
         else:
             seen[key] = item
@@ -23,7 +23,7 @@ def check_ids(items: list[Item], problems: list[Problem]) -> None:
         if item.type is BIJEENKOMST and item.id.partition("/")[0] not in tafels:
             tafel = item.id.partition("/")[0]
             problems.append(Problem(item.display, 1, f"Deze bijeenkomst staat in de map '{tafel}', maar er is geen "
-                                                     f"tafel met id '{tafel}' (tafels/{tafel}.yml)."))
+                                                     f"tafel met die naam. Maak tafels/{tafel}.yml, of zet de bijeenkomst in de map van de goede tafel."))
         if item.data:
             _check_unique_list_ids(item, ("reflectievragen",), problems)
             _check_unique_list_ids(item, ("opbrengst", "afspraken"), problems)
@@ -40,11 +40,11 @@ def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) ->
             continue
         if ident in seen:
             problems.append(Problem(item.display, item.line_of(where + (i, "id")),
-                                    f"id: '{ident}' komt twee keer voor in deze lijst. Elke id moet uniek zijn."))
+                                    f"id: '{ident}' komt twee keer voor in deze lijst. Geef elke vraag een eigen, andere naam."))
         elif where == ("reflectievragen",) and ident in RESERVED_QUESTION_IDS:
             problems.append(Problem(item.display, item.line_of(where + (i, "id")),
                                     f"id: '{ident}' kan hier niet: die naam gebruikt de site zelf al voor de pagina van de "
-                                    "bouwsteen. Kies een andere id."))
+                                    "bouwsteen. Kies een andere naam."))
         seen.add(ident)
 
 
@@ -76,8 +76,8 @@ def check_agreements(items: list[Item], problems: list[Problem]) -> None:
                 continue
             absent = [f"'{f}'" for f in ("tekst", "eigenaar") if not afspraak.get(f)]
             missing = " en ".join(absent) + (" ontbreken" if len(absent) > 1 else " ontbreekt")
-            hint = (f" Er is bij deze tafel geen eerdere afspraak met id '{ident}'.{_guess(ident, known)}" if ident else
-                    " Wil je een afspraak uit een eerdere bijeenkomst bijwerken? Schrijf dan haar id erbij.")
+            hint = (f" Er is bij deze tafel geen eerdere afspraak met de naam '{ident}'.{_guess(ident, known)}" if ident else
+                    " Wil je een afspraak uit een eerdere bijeenkomst bijwerken? Schrijf dan bij 'id:' dezelfde naam als toen.")
             problems.append(Problem(item.display, item.line_of(("opbrengst", "afspraken", index)),
                                     f"afspraken: Bij een nieuwe afspraak horen 'tekst' en 'eigenaar'; {missing}.{hint}"))
         known.update(a["id"] for a in data.get("opbrengst", {}).get("afspraken", []) if a.get("id"))
@@ -101,15 +101,15 @@ def check_layers(items: list[Item], regio: Item | None, problems: list[Problem])
             continue
         if item.id not in bouwstenen:
             problems.append(Problem(item.display, 1, f"Deze aanvulling hoort bij bouwsteen '{item.id}', maar die bestaat "
-                                                     f"niet. De bestandsnaam moet de id van een bouwsteen zijn."
+                                                     f"niet. Geef het bestand dezelfde naam als het bestand van de bouwsteen."
                                                      + _guess(item.id, bouwstenen)))
             continue
         national = _question_ids(bouwstenen[item.id])
         for i, vraag in enumerate(item.data.get("reflectievragen") or []):
             if isinstance(vraag, dict) and vraag.get("id") in national:
                 problems.append(Problem(item.display, item.line_of(("reflectievragen", i, "id")),
-                                        f"id: de bouwsteen '{item.id}' heeft al een vraag met id '{vraag['id']}'. "
-                                        "Kies een andere id voor jullie vraag."))
+                                        f"id: de bouwsteen '{item.id}' heeft al een vraag met de naam '{vraag['id']}'. "
+                                        "Kies een andere naam voor jullie vraag."))
     hidden: set[str] = set()
     if regio is None:
         return hidden
@@ -118,7 +118,7 @@ def check_layers(items: list[Item], regio: Item | None, problems: list[Problem])
         ident = str(entry).partition("/")[2]
         if ident not in bouwstenen:
             problems.append(Problem(regio.display, regio.line_of(("verbergen", i)),
-                                    f"verbergen: er is geen bouwsteen met id '{ident}'." + _guess(ident, bouwstenen)))
+                                    f"verbergen: er is geen bouwsteen met de naam '{ident}'. Schrijf de bestandsnaam zonder .yml." + _guess(ident, bouwstenen)))
         hidden.add(ident)
     return hidden
 
@@ -143,7 +143,7 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
             if bouwsteen not in known["bouwsteen"]:
                 message = _missing("bouwsteen", bouwsteen, known["bouwsteen"])
             elif vraag not in questions.get(bouwsteen, ()):
-                message = (f"De bouwsteen '{bouwsteen}' heeft geen reflectievraag met id '{shown(vraag)}'."
+                message = (f"De bouwsteen '{bouwsteen}' heeft geen reflectievraag met de naam '{shown(vraag)}'."
                            + _guess(vraag, questions.get(bouwsteen, ())))
             else:
                 continue
@@ -155,7 +155,8 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
 
 
 def _missing(kind: str, target: str, known: set[str]) -> str:
-    return f"Er is geen {kind} met id '{shown(target)}' (in {BY_NAME[kind].folder}/)." + _guess(target, known)
+    return (f"Er is geen {kind} met de naam '{shown(target)}' (in {BY_NAME[kind].folder}/). Kijk of de naam goed gespeld is."
+            + _guess(target, known))
 
 
 def _guess(word: str, options) -> str:

@@ -1,8 +1,9 @@
 """The landscape at a glance: tafels by kind and status, how well the bouwstenen are covered, and what that says.
 
 Numbers, sentences and chart layout only; the page template draws the charts as SVG (no chart library, nothing
-fetched) and repeats the numbers in a table, which is also the charts' text alternative. Invented examples never
-count: the landscape shows what really happens in the region.
+fetched) and repeats the numbers in a table, which is also the charts' text alternative. Only the region's own, real
+items count (model.Content.is_eigen): invented examples, national items and other regions' items never do; the page
+shows the latter apart, named as theirs.
 
 Chart text is laid out here, not left to the browser: SVG text does not wrap, so every label gets its own line(s)
 above its bar and every value its place after the bar or, if it would not fit, on the next line. Widths are
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from .model import Bouwsteen, Content, Tafel
 from .relations import Relations
+from .woorden import aantal
 
 CHART_WIDTH = 400  # the SVG viewBox width, in units of about a pixel
 SHOWN = 1.1  # the page shows a chart at most this many times its viewBox width; narrower on a phone
@@ -49,12 +51,19 @@ def coverage(content: Content, r: Relations) -> list[Dekking]:
     def real(items: list) -> int:
         return sum(1 for item in items if not item.voorbeeld)
 
-    return [Dekking(b, real(r.praktijken_by_bouwsteen[b.id]), real(r.bijeenkomsten_by_bouwsteen[b.id]),
+    own_meetings = lambda b_id: sum(1 for m in r.bijeenkomsten_by_bouwsteen[b_id] if content.is_eigen(content.tafels[m.tafel]))
+    return [Dekking(b, len(content.eigen(r.praktijken_by_bouwsteen[b.id])), own_meetings(b.id),
                     real(r.vragensets_by_bouwsteen[b.id])) for b in content.bouwstenen.values()]
 
 
 def real_tafels(content: Content) -> list[Tafel]:
-    return [t for t in content.tafels.values() if not t.voorbeeld]
+    """The region's own, real tafels: the only ones the landscape counts."""
+    return content.eigen(content.tafels.values())
+
+
+def other_tafels(content: Content) -> list[Tafel]:
+    """Real tafels that are national or another region's: shown apart, never counted as the region's."""
+    return [t for t in content.tafels.values() if not t.voorbeeld and not content.is_eigen(t)]
 
 
 def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
@@ -66,7 +75,7 @@ def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
 
 def count(n: int, singular: str, plural: str) -> str:
     """'1 tafel', '3 tafels', 'geen tafels'."""
-    return f"{n} {singular if n == 1 else plural}" if n else f"geen {plural}"
+    return aantal(n, singular, plural, geen=True)
 
 
 def listing(words: list[str]) -> str:
@@ -84,7 +93,7 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
     if tafels:
         status = Counter(t.status for t in tafels)
         parts = [f"{status[s]} {s}" for s in ("actief", "in voorbereiding", "afgerond") if status[s]]
-        first = f"De regio heeft {count(len(tafels), 'tafel', 'tafels')}"
+        first = f"{content.regio.naam} heeft {count(len(tafels), 'tafel', 'tafels')}"
         first += f": {listing(parts)}." if parts else "."
         if status["onbekend"]:
             first += f" Van {count(status['onbekend'], 'tafel', 'tafels')} is de status niet bekend."
@@ -96,7 +105,10 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
         elif len(soorten) > 1:
             first += f" De soorten {listing(common)} komen het vaakst voor (elk {most})."
     else:
-        first = "Er zijn nog geen tafels vastgelegd."
+        first = "Er zijn nog geen tafels van de regio vastgelegd."
+    others = other_tafels(content)
+    if others:
+        first += f" Daarnaast staan er {count(len(others), 'tafel', 'tafels')} van anderen op de site; die tellen niet mee."
     total = len(dekking)
     with_practice = [d for d in dekking if d.praktijken]
     if with_practice:
@@ -104,10 +116,10 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
         best = [quoted(d.bouwsteen.titel) for d in with_practice if d.praktijken == top]
         said = (f"{listing(best)} ({'elk ' if len(best) > 1 else ''}{count(top, 'praktijk', 'praktijken')})"
                 if len(best) <= 3 else f"{len(best)} bouwstenen (elk {count(top, 'praktijk', 'praktijken')})")
-        second = (f"Bij {len(with_practice)} van de {total} bouwstenen staat al een goede praktijk. De meeste praktijken "
-                  f"horen bij {said}.")
+        second = (f"Bij {len(with_practice)} van de {total} bouwstenen staat al een goede praktijk van de regio. De meeste "
+                  f"praktijken horen bij {said}.")
     else:
-        second = f"Bij geen van de {total} bouwstenen staat al een goede praktijk."
+        second = f"Bij geen van de {total} bouwstenen staat al een goede praktijk van de regio."
     met_bijeenkomst = sum(1 for d in dekking if d.opbrengsten)
     met_set = sum(1 for d in dekking if d.vragensets)
     third = (f"Over {met_bijeenkomst} van de {total} bouwstenen ging al een bijeenkomst van een tafel."
@@ -230,5 +242,5 @@ def gaps(content: Content, r: Relations, dekking: list[Dekking]) -> Aandacht:
                     [d.bouwsteen for d in dekking if not d.opbrengsten],
                     [d.bouwsteen for d in dekking if not d.vragensets],
                     [t for t in tafels if not r.bijeenkomsten_by_tafel[t.id]],
-                    [t for t in tafels if r.bijeenkomsten_by_tafel[t.id]
+                    [t for t in tafels if content.met_fasen(t) and r.bijeenkomsten_by_tafel[t.id]
                      and not any(m.fase for m in r.bijeenkomsten_by_tafel[t.id])])

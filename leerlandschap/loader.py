@@ -110,7 +110,7 @@ def _inside(path: Path, project: Path) -> bool:
 
 
 def _outside(path: Path, show: Show) -> Problem:
-    return Problem(show(path), 1, "Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+    return Problem(show(path), 1, "Dit is een snelkoppeling naar een plek buiten de map van de site. "
                                   "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
 
 
@@ -186,7 +186,7 @@ def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, p
                                                    "op .yml horen in deze map."))
             continue
         if not SLUG.fullmatch(path.stem):
-            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' is geen geldige id. Gebruik alleen "
+            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet. Gebruik alleen "
                                                    "kleine letters (a-z), cijfers en streepjes, bijvoorbeeld "
                                                    f"'{slugify(path.stem) or 'mijn-item'}{path.suffix}'."))
         elif path.stem in kind.reserved:
@@ -259,7 +259,7 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
     }
     by_title = lambda x: (x.titel.casefold(), x.id)
     return model.Content(
-        regio=model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project)),
+        regio=_label_contact(model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project))),
         **{folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()},
     )
 
@@ -285,6 +285,23 @@ def _label_examples(built: dict[str, list]) -> None:
     for folder, items in built.items():
         if folder != "bronnen":
             built[folder] = [label(item) for item in items]
+
+
+# Domains reserved for examples (RFC 2606 and RFC 6761): an address there reaches nobody.
+EXAMPLE_DOMAINS = re.compile(r"(^|[@.])(example\.(org|com|net)|[a-z0-9-]+\.example|example)$")
+
+
+def is_example_address(adres: str) -> bool:
+    """True for 'x@example.org', 'https://example.org/form' or 'https://regio.example/...'."""
+    host = adres.split("://", 1)[1].split("/", 1)[0] if "://" in adres else adres.rpartition("@")[2]
+    return bool(EXAMPLE_DOMAINS.search(host.lower()))
+
+
+def _label_contact(regio: model.Regio) -> model.Regio:
+    """Mark an example contact address, so every place that shows it says so (footer, statements, open data)."""
+    if regio.contact is None or not is_example_address(regio.contact.adres):
+        return regio
+    return dataclasses.replace(regio, contact=dataclasses.replace(regio.contact, voorbeeld=True))
 
 
 def _with_additions(bouwsteen: model.Bouwsteen, aanvulling: model.Aanvulling | None) -> model.Bouwsteen:

@@ -96,6 +96,8 @@ class Bouwsteen(Bestand):
     reflectievragen: tuple[Reflectievraag, ...] = ()
     leervragen: tuple[Leervraag, ...] = ()
     regio_toelichting: str = ""  # the region's own explanation (regio/aanvullingen/)
+    indeling: str = "bron"  # who chose the roles of its reflection questions: "bron" (the source) or "site" (this site)
+    bron_plek: str = ""  # where in the source: a heading or short passage
 
     def vraag_ref(self, vraag: Reflectievraag) -> str:
         """The id other items use for one of this bouwsteen's questions."""
@@ -129,6 +131,9 @@ class Praktijk(Bestand):
     contact_rol: str | None = None
     eigenaar_rol: str | None = None
     herzien_voor: datetime.date | None = None
+    indeling: str = "bron"  # who chose its bouwstenen: "bron" (the source or author) or "site" (this site)
+    status: str = "onbekend"  # "in voorbereiding" is a plan, not yet done
+    bron_plek: str = ""  # where in the source: a heading or short passage
 
 
 @dataclass(frozen=True)
@@ -176,9 +181,11 @@ class Tafel(Bestand):
     einddatum: datetime.date | None = None
     opzet: Opzet = Opzet()
     regio: str = ""
+    indeling: str = "bron"  # who chose its bouwstenen: "bron" (the source or author) or "site" (this site)
     bouwstenen: Ids = ()
     eigenaar_rol: str | None = None
     herzien_voor: datetime.date | None = None
+    bron_plek: str = ""  # where in the source: a heading or short passage
 
 
 @dataclass(frozen=True)
@@ -212,6 +219,12 @@ class Bijeenkomst(Bestand):
     verslag: str = ""
     bron: str | None = None  # None: the tafel's bron applies
 
+    @property
+    def heeft_verslag(self) -> bool:
+        """Whether anything of the meeting itself was recorded; without it, the meeting is only announced."""
+        o = self.opbrengst
+        return bool(o.inzichten or o.afspraken or o.vervolgacties or self.verslag)
+
 
 @dataclass(frozen=True)
 class Onderdeel:
@@ -236,6 +249,9 @@ class Contact:
 
     rol: str
     adres: str = ""
+    # True for an address under a domain that is reserved for examples (example.org and the like, RFC 2606): it
+    # reaches nobody, so every place that shows it says it is an example. Set by the loader, never by an author.
+    voorbeeld: bool = False
 
     @property
     def is_formulier(self) -> bool:
@@ -304,6 +320,15 @@ class Beheer:
 
 
 @dataclass(frozen=True)
+class Beloften:
+    """What the region promises visitors. Only what its region file says is shown; nothing is assumed."""
+
+    reactietermijn: str = ""
+    privacy: str = ""
+    bijdragen: str = ""
+
+
+@dataclass(frozen=True)
 class Regio(Bestand):
     naam: str
     motto: str
@@ -324,6 +349,9 @@ class Regio(Bestand):
     buren: tuple[Buurregio, ...] = ()  # neighbours shown under "Bij de buren" and on /buren/
     buren_in_nieuwsfeed: bool = False  # the neighbours' new items also go into nieuw.xml
     buren_vers_uren: int = 24  # hours a fetched copy of a neighbour is used without fetching again (buren.py)
+    gebied: str = ""  # the value of `regio` on the region's own tafels and praktijken, e.g. "Flevoland"; see is_eigen
+    fasen_soorten: Ids = ()  # the kinds of tafel the phases are described for; () is every own tafel
+    beloften: Beloften = Beloften()
 
 
 @dataclass(frozen=True)
@@ -339,6 +367,24 @@ class Content:
     vragensets: dict[str, Vragenset] = field(default_factory=dict)
     tafels: dict[str, Tafel] = field(default_factory=dict)
     bijeenkomsten: dict[str, Bijeenkomst] = field(default_factory=dict)
+
+    def is_eigen(self, item) -> bool:
+        """True for a real (not invented) tafel or praktijk of this region: its `regio` is the region's own area or
+        empty. National items and other regions' items are shown, but apart, and never counted as the region's."""
+        if item.voorbeeld:
+            return False
+        regio = getattr(item, "regio", "").casefold()
+        if not self.regio.gebied:  # the region did not say how its own items name it: only 'landelijk' is another's
+            return regio != "landelijk"
+        return not regio or regio == self.regio.gebied.casefold()
+
+    def eigen(self, items) -> list:
+        return [item for item in items if self.is_eigen(item)]
+
+    def met_fasen(self, tafel) -> bool:
+        """Whether the learning phases of the region file apply to this tafel (only where the region says so)."""
+        return bool(self.regio.fasen) and self.is_eigen(tafel) and (
+            not self.regio.fasen_soorten or tafel.soort in self.regio.fasen_soorten)
 
     def vraag(self, ref: str) -> tuple[Bouwsteen, Reflectievraag] | None:
         """Look up a reflection question by its "bouwsteen-id/vraag-id"."""

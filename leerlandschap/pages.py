@@ -19,7 +19,7 @@ from .afspraken import agreements, open_agreements, timeline
 from .buren import Buren
 from .feed import recent
 from .kinds import ITEM_KINDS
-from .landschap import conclusions, coverage, dekking_chart, gaps, tafel_counts, tafels_chart
+from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels, tafel_counts, tafels_chart
 from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
 from .opendata import describe_files
@@ -224,6 +224,7 @@ class PageMaker:
         tafels = tafel_counts(c)
         pages.append(GeneratedPage("landschap/", "Het landschap in één oogopslag", self.render(
             "landschap.html", "landschap/", tafels=tafels, dekking=dekking, conclusies=conclusions(c, dekking),
+            elders=other_tafels(c),
             grafiek_tafels=tafels_chart(tafels["soort"]), grafiek_dekking=dekking_chart(dekking))))
         pages.append(GeneratedPage("landschap/aandacht/", "Wat ontbreekt nog?", self.render(
             "landschap-aandacht.html", "landschap/aandacht/", aandacht=gaps(c, r, dekking))))

@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .textcheck import SINGLE_LINE_FORBIDDEN
+from .woorden import aantal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -216,5 +217,5 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = markdown_html
     env.filters["datum"] = datum
-    env.globals.update(href=href, href_url=href_url)
+    env.globals.update(href=href, href_url=href_url, aantal=aantal)
     return env

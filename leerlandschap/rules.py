@@ -122,7 +122,7 @@ def _check_assets(regio: Item, assets_dir: Path | None, problems: list[Problem])
             problems.append(_problem(regio, path, f"Het bestand '{name}' staat niet in {ASSETS}.{guess} Zet het "
                                                   "bestand daar, of haal het veld weg."))
         elif not (folder / name).resolve().is_relative_to(folder.resolve()):
-            problems.append(_problem(regio, path, f"'{name}' is een snelkoppeling (symlink) naar een plek buiten "
+            problems.append(_problem(regio, path, f"'{name}' is een snelkoppeling naar een plek buiten "
                                                   f"{ASSETS}. Zet het bestand zelf in {ASSETS}."))
         elif (found := asset_problem(folder / name, name)) is not None:
             line, message = found

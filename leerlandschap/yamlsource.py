@@ -40,9 +40,9 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as 
 _NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # PyYAML's rule
 _SHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # kept out of messages: they would break the line
 
-_ANCHOR = "Ankers (&) en verwijzingen (*) zijn in deze bestanden niet toegestaan. Schrijf de tekst voluit."
+_ANCHOR = "Een & of * aan het begin van een waarde kan hier niet. Schrijf de tekst voluit, of zet hem tussen aanhalingstekens."
 _MERGE = "Samenvoegen met << is in deze bestanden niet toegestaan. Schrijf de velden voluit."
-_TAG_TEXT = ("Tags zijn in deze bestanden niet toegestaan. Haal de tag weg. "
+_TAG_TEXT = ("Haal het uitroepteken en wat erbij hoort weg. "
              "Begint je tekst met een uitroepteken (!)? Zet de tekst dan tussen aanhalingstekens.")
 _DEPTH = (f"Hier zitten meer dan {MAX_DEPTH} lijsten of blokken in elkaar. Zo diep gaat geen enkel veld. "
           "Controleer de haakjes ([ ] en { }) en de inspringing. De rest van het bestand is niet gelezen.")
@@ -82,9 +82,9 @@ _SYNTAX_HINTS = [
     (r"^while scanning a block scalar\|", "Na | of > mag op dezelfde regel alleen nog +, - of een cijfer van 1 tot 9 "
      "staan. Zet de tekst op de regels eronder, ingesprongen."),
     (r"^while (scanning|parsing) a tag\||\|found undefined tag handle", "Een uitroepteken (!) aan het begin van een "
-     "waarde maakt er een YAML-tag van. " + _TAG_TEXT),
+     "waarde kan hier niet. " + _TAG_TEXT),
     (r"^while scanning a directive\||\|found incompatible YAML document|\|found duplicate %", "Een regel die begint "
-     "met % is een YAML-instructie. Die is hier niet nodig. Haal de regel weg, of zet de tekst tussen aanhalingstekens."),
+     "met % is hier niet nodig. Haal de regel weg, of zet de tekst tussen aanhalingstekens."),
 ]
 
 
@@ -226,7 +226,7 @@ class _Builder:
         tag = getattr(event, "tag", None)  # set only when written in the file
         if tag is not None:
             shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-            self.refuse(line, f"'{_show(shown)}' is een YAML-tag. {_TAG_TEXT}")
+            self.refuse(line, f"'{_show(shown)}' aan het begin van een waarde kan hier niet. {_TAG_TEXT}")
         if is_key and scalar is not None and scalar.value == "<<" and not scalar.style:
             self.refuse(line, _MERGE)
             path = None

@@ -68,7 +68,13 @@ def define_env(env):
             how = Markup('gebruik <a href="{}">het contactformulier</a>').format(contact.link)
         else:
             how = Markup('mail naar <a href="{}">{}</a>').format(contact.link, plain(contact.adres))
-        return str(how + Markup(" (") + who + Markup(")"))
+        label = Markup(' <strong class="ll-voorbeeld-label">(een voorbeeldadres: het werkt niet)</strong>')
+        return str(how + Markup(" (") + who + Markup(")") + (label if contact.voorbeeld else Markup("")))
+
+    @env.macro
+    def belofte(naam: str) -> str:
+        """A promise the region file makes (beloften.<naam>), as inert text; '' when the region promises nothing there."""
+        return str(plain(getattr(site().content.regio.beloften, naam, "")))
 
     @env.macro
     def regio_intro() -> str:
@@ -78,7 +84,8 @@ def define_env(env):
     @env.macro
     def taken() -> str:
         """The home page's three entries: prepare a meeting, find good practices, keep a tafel up to date."""
-        return render("home-taken.html", aantal_open=len(open_agreements(site().content)))
+        c = site().content  # only the region's own, real tafels count (examples and other regions' do not)
+        return render("home-taken.html", aantal_open=sum(1 for v in open_agreements(c) if c.is_eigen(c.tafels[v.tafel])))
 
     @env.macro
     def ingangen_per_rol() -> str:

@@ -54,7 +54,8 @@ def contact_footer(contact: Contact | None) -> dict[str, str]:
     if contact is None or not contact.adres:
         return {}
     return {"rol": contact.rol[0].lower() + contact.rol[1:], "adres": contact.adres, "link": contact.link,
-            "tekst": "het contactformulier" if contact.is_formulier else contact.adres}
+            "tekst": "het contactformulier" if contact.is_formulier else contact.adres,
+            "voorbeeld": "ja" if contact.voorbeeld else ""}
 
 
 def licence_footer(licentie: Licentie | None) -> dict[str, str]:

@@ -9,11 +9,12 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from common import guarded
+from leerlandschap import taal
 from leerlandschap.freshness import due_for_review
-from leerlandschap.loader import check_content
+from leerlandschap.loader import check_content, is_example_address
+from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,9 +27,42 @@ def display_root(content_dir: Path) -> Path:
 
 def summary(content) -> str:
     meetings = len(content.bijeenkomsten)
-    return (f"Inhoud in orde: {len(content.bouwstenen)} bouwstenen in {len(content.themas)} thema's, "
-            f"{len(content.rollen)} rollen, {len(content.praktijken)} praktijken, {len(content.vragensets)} vragensets, "
-            f"{len(content.tafels)} tafels met {meetings} bijeenkomsten, {len(content.bronnen)} bronnen.")
+    n = lambda items, word: aantal(len(items), word)
+    return (f"Inhoud in orde: {n(content.bouwstenen, 'bouwsteen')} in {n(content.themas, 'thema')}, "
+            f"{n(content.rollen, 'rol')}, {n(content.praktijken, 'praktijk')}, {n(content.vragensets, 'vragenset')}, "
+            f"{n(content.tafels, 'tafel')} met {aantal(meetings, 'bijeenkomst')}, {n(content.bronnen, 'bron')}.")
+
+
+def example_promises(content) -> list[str]:
+    """In a region's fork: what the site still says in the region's name from the example, not from the region."""
+    regio = content.regio
+    if not regio.herkomst or regio.herkomst.laag != "regio":
+        return []
+    found = []
+    if regio.contact is None or regio.contact.voorbeeld:
+        found.append(f"{regio.herkomst.pad}: contact: het contactadres is nog een voorbeeldadres. Zet hier het adres "
+                     "van jullie regio; de site zegt nu onder elke pagina dat het adres niet werkt.")
+    if regio.site.adres and is_example_address(regio.site.adres):
+        found.append(f"{regio.herkomst.pad}: site: het webadres van de site is nog een voorbeeldadres. Zet hier het "
+                     "adres waarop jullie site staat.")
+    beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]
+    if beloften:
+        found.append(f"{regio.herkomst.pad}: beloften: de regio belooft nog niets over {', '.join(beloften)}. De site "
+                     "zegt daar dus niets over. Vul het in als jullie regio dat wil.")
+    return found
+
+
+def taal_report(content_dir: Path, shown, details: bool) -> list[str]:
+    """Plain Dutch (B1), per content file: long sentences and hard words. Information only."""
+    dirs = [d for d in (content_dir, content_dir.parent / "regio") if d.is_dir()]
+    lines = []
+    for path in [p for d in dirs for p in taal.content_files(d)]:
+        verslag = taal.verslag(path, shown(path))
+        if verslag.lang or verslag.jargon:
+            lines.append(verslag.regel())
+            if details:
+                lines += [f"  regel {t.regel}: {t.tekst}" for t in verslag.lang]
+    return lines
 
 
 def shown_examples(content) -> list[str]:
@@ -40,19 +74,16 @@ def shown_examples(content) -> list[str]:
     return sorted(item.herkomst.pad for item in items if item.voorbeeld and item.herkomst)
 
 
-EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")  # RFC 2606: never a region's real site
-
-
 def example_address(content) -> str:
     """The site address from the region file when it is still an example address (e.g. example.org), else ''."""
     adres = content.regio.site.adres
-    host = (urlsplit(adres).hostname or "") if adres else ""
-    return adres if host in EXAMPLE_HOSTS or host.endswith(tuple("." + h for h in EXAMPLE_HOSTS)) or host.endswith(".example") else ""
+    return adres if adres and is_example_address(adres) else ""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Controleer de inhoud in content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
+    parser.add_argument("--taal", action="store_true", help="toon bij de taalcontrole ook elke lange zin")
     parser.add_argument("--vandaag", type=datetime.date.fromisoformat, default=datetime.date.today(),
                         help="datum voor de herzieningscontrole, JJJJ-MM-DD (standaard: vandaag)")
     args = parser.parse_args(argv)
@@ -62,15 +93,16 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
     if problems:
         files = len({p.path for p in problems})
-        print(f"\n{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in {files} "
-              f"{'bestand' if files == 1 else 'bestanden'}. Los ze op en controleer opnieuw met 'make check'.")
+        print(f"\n{aantal(len(problems), 'probleem')} gevonden in {aantal(files, 'bestand')}. "
+              "Los ze op en controleer opnieuw met 'make check'.")
         return 1
     print(summary(content))
     project = content_dir.parent.relative_to(display_root(content_dir)).as_posix()
     prefix = "" if project == "." else f"{project}/"
     examples = shown_examples(content)
     if examples:
-        print(f"\nTer info: {len(examples)} verzonnen {'voorbeeld staat' if len(examples) == 1 else 'voorbeelden staan'} "
+        print(f"\nTer info: {aantal(len(examples), 'verzonnen voorbeeld', 'verzonnen voorbeelden')} "
+              f"{'staat' if len(examples) == 1 else 'staan'} "
               "nog op jullie site (geen fout). Vervang ze door echte inhoud, of haal ze weg:")
         for path in examples:
             print(f"{prefix}{path}")
@@ -86,6 +118,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
               "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
               "Zet daar het echte adres van jullie site.")
+    promises = example_promises(content)
+    if promises:
+        print("\nTer info: dit zegt de site nog uit het voorbeeld, niet namens jullie regio (geen fout):")
+        for line in promises:
+            print(f"{prefix}{line}")
+    shown = lambda path: path.relative_to(display_root(content_dir)).as_posix()
+    lines = taal_report(content_dir, shown, args.taal)
+    if lines:
+        print(f"\nTer info: gewone taal (B1). Een zin van meer dan {taal.MAX_WOORDEN} woorden is moeilijk te lezen. "
+              "Maak hem korter, of knip hem in tweeën. Tekst die je letterlijk uit een bron haalt, laat je zoals hij is. "
+              "Zie handleiding/bronnen-en-voorbeelden.md. Met 'make check ARGS=--taal' zie je elke lange zin.")
+        for line in lines:
+            print(line)
     return 0
 
 

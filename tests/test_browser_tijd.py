@@ -1,4 +1,6 @@
 """Marks that depend on the visitor's date: overdue agreements, planned meetings, texts due for review."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -36,6 +38,21 @@ def test_planned_meetings_and_review_notices(page_on):
     due = page_on("praktijken/ontwikkelsessies-lerende-regio-2021/", "2026-11-22").locator(".ll-herzien")
     expect(due).to_be_visible()
     expect(due).to_contain_text("te herzien")
-    expect(due).to_contain_text("coördinator")
     fresh = page_on("praktijken/ontwikkelsessies-lerende-regio-2021/", "2026-01-01").locator(".ll-herzien")
     expect(fresh).to_be_hidden()
+
+
+def test_an_announced_meeting_reads_as_planned_before_its_date_and_never_as_held(page_on):
+    # Intervisiegroep 1: six dates the source only announces, none with a report.
+    before = page_on("tafels/intervisiegroep-1/", "2024-10-01")
+    expect(before.locator("li[data-datum='2024-10-07'] .ll-verslagstatus")).to_have_text("gepland")
+    expect(before.locator("li[data-datum='2024-10-07'] .ll-verslagstatus")).to_have_class(re.compile("ll-gepland"))
+    expect(before.locator("li[data-datum='2024-08-28'] .ll-verslagstatus")).to_have_text("aangekondigd, geen verslag")
+    on_the_day = page_on("tafels/intervisiegroep-1/2024-10-07/", "2024-10-07")
+    expect(on_the_day.locator(".ll-verslagstatus")).to_have_text("gepland")
+    after = page_on("tafels/intervisiegroep-1/2024-10-07/", "2024-10-08")
+    expect(after.locator(".ll-verslagstatus")).to_have_text("aangekondigd, geen verslag")
+    expect(after.locator(".ll-gepland")).to_have_count(0)
+    # A meeting with a report gets no such mark, before or after its date.
+    held = page_on("tafels/voorbeeldtafel-jongeren-rond-18/", "2026-12-01")
+    expect(held.locator("li[data-datum='2026-08-25'] .ll-verslagstatus")).to_have_count(0)

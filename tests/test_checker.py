@@ -29,11 +29,11 @@ def test_broken_fixture_covers_every_kind_of_mistake():
     # The golden file is only worth something if it holds each mistake the checker promises to catch.
     for needle in ["tab-teken", "Het bestand is leeg", "dubbele punt", "Het verplichte veld", "Hier hoort een heel getal",
                    "Bedoel je 'titel'?", "geen geldige datum", "ja/nee-waarde", "gelezen als datum", "gelezen als het getal",
-                   "staat hier twee keer", "bestaat al in", "Er is geen thema", "Er is geen rol", "geen reflectievraag",
-                   "geen geldige id", "niet de goede vorm", "komt twee keer voor", "geen tafel met id", "wordt niet gelezen",
-                   "geen eerdere afspraak met id",
+                   "staat hier twee keer", "bestaat al, in", "Er is geen thema", "Er is geen rol", "geen reflectievraag",
+                   "kan niet. Gebruik alleen", "niet de goede vorm", "komt twee keer voor", "geen tafel met die naam",
+                   "wordt niet gelezen", "geen eerdere afspraak met de naam",
                    # safe at the edges: YAML tricks, files from elsewhere, reserved names, rules across fields
-                   "Ankers (&)", "is een YAML-tag", "meer dan 20 lijsten", "snelkoppeling (symlink)",
+                   "Een & of *", "aan het begin van een waarde kan hier niet", "meer dan 20 lijsten", "snelkoppeling naar een plek",
                    "gebruikt de site zelf al", "De eindtijd (13:00) ligt niet na de begintijd", "ligt voor de startdatum",
                    "bevat geen bestaande datum", "een andere datum dan in de bestandsnaam", "er is geen map regio/assets/",
                    "verzonnen voorbeeld, maar de tafel",
@@ -66,8 +66,8 @@ def test_a_reference_problem_points_at_the_line_of_the_reference(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, problems = check_content(content, tmp_path)
     assert [str(p) for p in problems] == [
-        f"content/praktijken/leerlandschap-flevoland.yml:{index + 1}: bouwstenen: Er is geen bouwsteen met id "
-        "'coordineer-het-lere' (in bouwstenen/). Bedoel je 'coordineer-het-leren'?"]
+        f"content/praktijken/leerlandschap-flevoland.yml:{index + 1}: bouwstenen: Er is geen bouwsteen met de naam "
+        "'coordineer-het-lere' (in bouwstenen/). Kijk of de naam goed gespeld is. Bedoel je 'coordineer-het-leren'?"]
 
 
 def test_missing_region_file_and_missing_folder(tmp_path):

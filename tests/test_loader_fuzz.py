@@ -27,8 +27,8 @@ ORIGINAL = (ROOT / "content" / TARGET).read_text(encoding="utf-8")
 FUZZ = settings(derandomize=True, max_examples=100, deadline=3000, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-ANCHORS = "Ankers (&) en verwijzingen (*) zijn in deze bestanden niet toegestaan. Schrijf de tekst voluit."
-TAGS = ("is een YAML-tag. Tags zijn in deze bestanden niet toegestaan. Haal de tag weg. Begint je tekst met een "
+ANCHORS = "Een & of * aan het begin van een waarde kan hier niet. Schrijf de tekst voluit, of zet hem tussen aanhalingstekens."
+TAGS = ("aan het begin van een waarde kan hier niet. Haal het uitroepteken en wat erbij hoort weg. Begint je tekst met een "
         "uitroepteken (!)? Zet de tekst dan tussen aanhalingstekens.")
 DEPTH = ("Hier zitten meer dan 20 lijsten of blokken in elkaar. Zo diep gaat geen enkel veld. Controleer de haakjes "
          "([ ] en { }) en de inspringing. De rest van het bestand is niet gelezen.")

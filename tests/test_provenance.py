@@ -97,7 +97,7 @@ def test_a_file_linked_from_outside_the_repository_is_refused(project, tmp_path_
     write(outside / "geheim.yml", PRAKTIJK.replace("bron: eigen", "bron: voorbeeld"))
     os.symlink(outside / "geheim.yml", project / "content" / "praktijken" / "geheim.yml")
     assert messages(project) == [
-        "content/praktijken/geheim.yml:1: Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+        "content/praktijken/geheim.yml:1: Dit is een snelkoppeling naar een plek buiten de map van de site. "
         "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map."]
 
 
@@ -108,7 +108,7 @@ def test_a_tafel_folder_linked_from_outside_is_refused(project, tmp_path_factory
     tafel = next(p.stem for p in sorted(tafels.glob("*.yml")) if not (tafels / p.stem).exists())
     os.symlink(outside, project / "content" / "tafels" / tafel)
     assert messages(project) == [
-        f"content/tafels/{tafel}:1: Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+        f"content/tafels/{tafel}:1: Dit is een snelkoppeling naar een plek buiten de map van de site. "
         "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map."]
 
 
@@ -117,7 +117,7 @@ def test_a_whole_content_folder_linked_from_outside_is_refused(project, tmp_path
     shutil.move(project / "content" / "praktijken", outside / "praktijken")
     os.symlink(outside / "praktijken", project / "content" / "praktijken")
     assert messages(project) == [
-        "content/praktijken:1: Dit is een snelkoppeling (symlink) naar een plek buiten de repository. "
+        "content/praktijken:1: Dit is een snelkoppeling naar een plek buiten de map van de site. "
         "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map."]
 
 
@@ -156,7 +156,7 @@ def test_a_question_id_index_is_refused(project):
     lines[number] = lines[number].split("- id:")[0] + "- id: index"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert (f"content/bouwstenen/coordineer-het-leren.yml:{number + 1}: id: 'index' kan hier niet: die naam gebruikt de site "
-            "zelf al voor de pagina van de bouwsteen. Kies een andere id.") in messages(project)
+            "zelf al voor de pagina van de bouwsteen. Kies een andere naam.") in messages(project)
 
 
 def test_make_new_refuses_a_reserved_name(project):

@@ -70,13 +70,13 @@ def test_region_mistakes_are_reported_with_their_lines(fork):
     (fork / "regio" / "regio.yml").write_text(text)
     found = messages(fork)
     assert "regio/aanvullingen/coordineer-het-lere.yml:1: Deze aanvulling hoort bij bouwsteen 'coordineer-het-lere', " \
-           "maar die bestaat niet. De bestandsnaam moet de id van een bouwsteen zijn. Bedoel je 'coordineer-het-leren'?" in found
+           "maar die bestaat niet. Geef het bestand dezelfde naam als het bestand van de bouwsteen. Bedoel je 'coordineer-het-leren'?" in found
     assert "regio/aanvullingen/coordineer-het-leren.yml:2: id: de bouwsteen 'coordineer-het-leren' heeft al een vraag met " \
-           "id 'visie-organiseren'. Kies een andere id voor jullie vraag." in found
+           "de naam 'visie-organiseren'. Kies een andere naam voor jullie vraag." in found
     assert "regio/praktijken/p.yml:5: bouwstenen: De bouwsteen 'organiseer-de-governance' staat bij 'verbergen' in het " \
            "regiobestand. Haal de verwijzing weg, of toon de bouwsteen weer." in found
-    assert "regio/regio.yml:9: verbergen: er is geen bouwsteen met id 'bestaat-niet'." in found
-    assert "regio/bouwstenen/coordineer-het-leren.yml:1: Het id 'coordineer-het-leren' bestaat al in " \
+    assert "regio/regio.yml:9: verbergen: er is geen bouwsteen met de naam 'bestaat-niet'. Schrijf de bestandsnaam zonder .yml." in found
+    assert "regio/bouwstenen/coordineer-het-leren.yml:1: De naam 'coordineer-het-leren' bestaat al, in " \
            "content/bouwstenen/coordineer-het-leren.yml. Geef een van beide bestanden een andere naam." in found
 
 

@@ -153,7 +153,7 @@ def test_a_logo_that_links_outside_the_assets_folder(tmp_path):
     (tmp_path / "geheim.png").write_bytes(b"png")
     (assets / "logo.png").symlink_to(tmp_path / "geheim.png")
     assert rules(regio=regio_with(tmp_path, "  logo: logo.png\n"), assets_dir=assets) == [
-        "regio/regio.yml:6: logo: 'logo.png' is een snelkoppeling (symlink) naar een plek buiten regio/assets/. Zet het "
+        "regio/regio.yml:6: logo: 'logo.png' is een snelkoppeling naar een plek buiten regio/assets/. Zet het "
         "bestand zelf in regio/assets/."]
 
 

@@ -1,5 +1,7 @@
 // Marks that depend on today's date, computed in the visitor's browser so the built site stays the same
 // for every build: overdue agreements, planned (future) meetings, and texts that are due for review.
+// A meeting without a report is built as "aangekondigd, geen verslag" (true on any day); here it becomes "gepland"
+// up to and including its date. It never reads as held.
 // "Today" is the date in the Netherlands (Europe/Amsterdam), whatever time zone the visitor's computer uses:
 // the dates in the content are Dutch dates, so between midnight and 01:00/02:00 the UTC date would be a day off.
 (function () {
@@ -31,7 +33,14 @@
       (item.tagName === "TR" && item.lastElementChild ? item.lastElementChild : item).append(" ", mark);
     }
   }
+  for (const mark of document.querySelectorAll("[data-zonder-verslag][data-datum]")) {
+    if (mark.dataset.datum >= today) {
+      mark.textContent = "gepland";
+      mark.classList.add("ll-gepland");
+    }
+  }
   for (const meeting of document.querySelectorAll(".ll-tijdlijn > li[data-datum]")) {
+    if (meeting.querySelector("[data-zonder-verslag]")) continue; // marked above
     if (meeting.dataset.datum >= today) {
       const mark = document.createElement("span");
       mark.className = "ll-gepland";
