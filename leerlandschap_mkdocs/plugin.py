@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site
@@ -114,7 +115,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
-        return html if body is None else body
+        # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
+        return hyphenate_html(html if body is None else body)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.index is None:
