@@ -6,7 +6,8 @@ without even a hyphen. Browsers that would hyphenate themselves (`hyphens: auto`
 Chromium on Linux does not have (checked in Debian's Chromium 156), so the kit puts soft hyphens at the syllable
 boundaries that Pyphen's Dutch patterns (the ones LibreOffice uses) give. A soft hyphen is invisible unless the
 line breaks there; then the reader sees a hyphen. Only the text between the tags changes, never tags, attributes
-or entity references; script and style are left alone.
+or entity references; script and style are left alone. Code (a field name such as `regio_toelichting` in a table)
+gets no soft hyphens, which would be copied with it, but a line-break opportunity (<wbr>) after each underscore.
 """
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ import pyphen
 
 SHY = "\u00ad"
 TARGETS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "td", "caption"}
+CODE = {"code", "kbd", "samp", "pre"}
+SKIP = {"script", "style", "textarea"}
 MIN_LETTERS = 7  # shorter words fit every column the site has
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
+_UNDERSCORE = re.compile(r"_(?=\w)")
 
 
 @functools.cache
@@ -37,15 +41,15 @@ def hyphenate_text(text: str) -> str:
 
 
 class _TextFinder(HTMLParser):
-    """Where the text inside TARGETS elements starts, as (line, column) pairs with the raw text."""
+    """Where the text inside TARGETS elements starts: ((line, column), raw text, inside code or not)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.open: list[str] = []
-        self.found: list[tuple[tuple[int, int], str]] = []
+        self.found: list[tuple[tuple[int, int], str, bool]] = []
 
     def handle_starttag(self, tag, attrs) -> None:
-        if tag in TARGETS or tag in ("script", "style"):
+        if tag in TARGETS or tag in CODE or tag in SKIP:
             self.open.append(tag)
 
     def handle_endtag(self, tag) -> None:
@@ -54,8 +58,11 @@ class _TextFinder(HTMLParser):
                 pass
 
     def handle_data(self, data) -> None:
-        if self.open and self.open[-1] in TARGETS and _WORD.search(data):
-            self.found.append((self.getpos(), data))
+        if not any(tag in TARGETS for tag in self.open) or any(tag in SKIP for tag in self.open):
+            return
+        in_code = any(tag in CODE for tag in self.open)
+        if (_UNDERSCORE if in_code else _WORD).search(data):
+            self.found.append((self.getpos(), data, in_code))
 
 
 def hyphenate_html(html: str) -> str:
@@ -67,12 +74,12 @@ def hyphenate_html(html: str) -> str:
     starts = [0] + [m.end() for m in re.finditer("\n", html)]  # HTMLParser counts lines by "\n" only
     out: list[str] = []
     done = 0
-    for (lineno, column), data in finder.found:
+    for (lineno, column), data, in_code in finder.found:
         at = starts[lineno - 1] + column
         if html[at:at + len(data)] != data:  # not where the parser said: leave this text as it is
             continue
         out.append(html[done:at])
-        out.append(hyphenate_text(data))
+        out.append(_UNDERSCORE.sub("_<wbr>", data) if in_code else hyphenate_text(data))
         done = at + len(data)
     out.append(html[done:])
     return "".join(out)
