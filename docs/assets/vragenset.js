@@ -484,7 +484,7 @@
     const heading = element("h2", "Je bekijkt een gedeelde vragenset");
     heading.id = "ll-mijnset-gedeeld-kop";
     const about = element("p", "Deze vragen komen uit een link. Je kunt ze gebruiken in de vergadermodus en ze printen. "
-      + "Je eigen sets zijn niet veranderd.");
+      + "Je eigen vragenset is niet veranderd.");
     const ownLine = element("p", readAll().sets.length
       ? "Je eigen vragenset heeft " + vragen(own.vragen.length) + ". "
       : "Je hebt nog geen eigen vragenset bewaard.");
