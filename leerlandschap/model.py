@@ -149,6 +149,8 @@ class Vragenset(Bestand):
     werkvorm: str | None = None
     extra_vragen: Texts = ()
     werkwijze: str = ""
+    werkwijze_bron: str | None = None  # the werkwijze's own bron, when it is not the set's
+    samengesteld: bool = False  # composed by this site from the bron's questions (the bron gives no such set)
 
 
 @dataclass(frozen=True)

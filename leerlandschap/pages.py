@@ -23,6 +23,7 @@ from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels,
 from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
 from .opendata import describe_files
+from .readysets import GROUPS, ReadySet, ready_sets
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
@@ -247,29 +248,12 @@ class PageMaker:
         """What the open-data page documents: each file's fields, described by its export schema (opendata.py)."""
         return describe_files()
 
-    def ready_sets(self) -> dict[str, list[dict]]:
-        """Every set a meeting can use: the curated vragensets, and one per rol, thema and bouwsteen."""
-        c, r = self.c, self.r
-
-        def entry(kind, item, titel, vragen, tekst="", extra="", rollen=None):
-            bouwsteen_ids = [b.id for b, _ in vragen]
-            return {"kind": kind, "id": item.id, "titel": titel, "tekst": tekst, "extra": extra,
-                    "aantal": len(vragen) + (len(item.extra_vragen) if kind == "vragenset" else 0),
-                    "rollen": rollen if rollen is not None else self.role_titles(x for _, v in vragen for x in v.rollen),
-                    "themas": self.thema_titles(bouwsteen_ids)}
-
-        curated = [entry("vragenset", s, s.titel, [c.vraag(ref) for ref in s.vragen], s.doel,
-                         ", ".join(x for x in (f"{s.duur_minuten} minuten" if s.duur_minuten else "", s.werkvorm or "") if x),
-                         self.role_titles(s.rollen)) for s in c.vragensets.values()]
-        per_rol = [entry("rol", rol, f"Vragen voor {rol.meervoud.lower()}", r.vragen_by_rol[rol.id],
-                         rollen=[rol.titel]) for rol in c.rollen.values() if r.vragen_by_rol[rol.id]]
-        per_thema = [entry("thema", t, f"Vragen bij het thema ‘{t.titel}’",
-                           [(b, v) for b in r.bouwstenen_by_thema[t.id] for v in b.reflectievragen], t.samenvatting)
-                     for t in c.themas.values() if any(b.reflectievragen for b in r.bouwstenen_by_thema[t.id])]
-        per_bouwsteen = [entry("bouwsteen", b, b.titel, [(b, v) for v in b.reflectievragen], b.samenvatting)
-                         for b in c.bouwstenen.values() if b.reflectievragen]
-        return {"samengesteld": curated, "rol": per_rol, "thema": per_thema, "bouwsteen": per_bouwsteen}
-
+    def ready_sets(self) -> dict[str, list[ReadySet]]:
+        """Every set a meeting can use (readysets.py), per section of the overview."""
+        groups: dict[str, list[ReadySet]] = {group: [] for group in GROUPS}
+        for s in ready_sets(self.c, self.r):
+            groups[s.group].append(s)
+        return groups
 
 def generate_pages(content: Content) -> list[GeneratedPage]:
     return PageMaker(content).all_pages()

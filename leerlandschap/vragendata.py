@@ -18,14 +18,14 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 
-from . import urls
+from . import readysets, urls
 from .model import Content
+from .readysets import FREE_TEXT
 from .relations import compute
 from .render import markdown_html
 
 CODE_LENGTH = 4  # the shortest code; longer only where two ids would share it
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-FREE_TEXT = "tekst:"  # a question without a page (a vragenset's extra_vragen) is this prefix + its text
 
 
 def _base36(ident: str) -> str:
@@ -66,30 +66,14 @@ def short_codes(idents: Iterable[str], digest: Callable[[str], str] = _base36,
 
 
 def ready_sets(content: Content) -> dict[str, dict]:
-    """Every ready set as "kind/id" -> title, questions (ids, and free text for extra questions) and werkwijze.
-
-    Same sets, titles and order as the pages show them (vragenset.html, rol.html, thema.html, bouwsteen.html), so
-    "Pas deze set aan" on the overview takes over what the set's own page shows.
-    """
-    r = compute(content)
+    """Every ready set (readysets.py) as "kind/id" -> title, url, questions (ids, and free text for extra
+    questions), werkwijze and whether this site composed it: what "Pas deze set aan" takes over."""
     sets: dict[str, dict] = {}
-    for s in content.vragensets.values():
-        sets[f"vragenset/{s.id}"] = {"titel": s.titel, "url": urls.item_url("vragenset", s.id),
-                                     "vragen": list(s.vragen) + [FREE_TEXT + e for e in s.extra_vragen],
-                                     **({"werkwijze": str(markdown_html(s.werkwijze))} if s.werkwijze else {})}
-    for rol in content.rollen.values():
-        pairs = [(b, v) for t in content.themas for b, v in r.vragen_by_rol[rol.id] if b.thema == t]
-        if pairs:
-            sets[f"rol/{rol.id}"] = {"titel": f"Vragen voor {rol.meervoud.lower()}", "url": urls.item_url("rol", rol.id),
-                                     "vragen": [b.vraag_ref(v) for b, v in pairs]}
-    for t in content.themas.values():
-        refs = [b.vraag_ref(v) for b in r.bouwstenen_by_thema[t.id] for v in b.reflectievragen]
-        if refs:
-            sets[f"thema/{t.id}"] = {"titel": f"Vragen bij het thema ‘{t.titel}’", "url": urls.item_url("thema", t.id), "vragen": refs}
-    for b in content.bouwstenen.values():
-        if b.reflectievragen:
-            sets[f"bouwsteen/{b.id}"] = {"titel": f"Vragen bij de bouwsteen ‘{b.titel}’", "url": urls.item_url("bouwsteen", b.id),
-                                         "vragen": [b.vraag_ref(v) for v in b.reflectievragen]}
+    for s in readysets.ready_sets(content, compute(content)):
+        sets[s.key] = {"titel": s.titel, "url": s.url, "vragen": s.refs,
+                       **({"werkwijze": str(markdown_html(s.werkwijze))} if s.werkwijze else {}),
+                       **({"samengesteld": True} if s.samengesteld else {}),
+                       **({"werkwijze_voorbeeld": True} if s.werkwijze_voorbeeld else {})}
     return sets
 
 

@@ -29,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from leerlandschap.loader import REGIO_DIR, content_roots
 from leerlandschap.guard import message
+from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site
@@ -147,6 +148,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
@@ -157,6 +159,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if body is None and self.index is not None and page.url not in NOT_SEARCHED:
             self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
         return html if body is None else body
+        # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
+        return hyphenate_html(html if body is None else body)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.index is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.searchindex import index_site
 from leerlandschap.sitedata import load_site
 from leerlandschap_mkdocs.site import extra_files, settings
@@ -39,7 +40,7 @@ def generate(project: Path = ROOT, out: Path = OUT) -> Path:
     s = settings(site)
     site_url = s.site_url or config.get("site_url")
     for page in site.pages:
-        _write(out / "docs" / page.src_uri, page.markdown())
+        _write(out / "docs" / page.src_uri, page.markdown(hyphenate_html(page.body)))  # as the MkDocs plugin does
     extras, notes = extra_files(site, site_url)
     for note in notes:
         print(note, file=sys.stderr)

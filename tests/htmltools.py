@@ -54,8 +54,9 @@ class _Builder(HTMLParser):
             self.current = node.parent
 
     def handle_data(self, data):
-        # Text is kept in order as a child so all_text() reads naturally.
-        self.current.children.append(Element("#text", {}, text=data, parent=self.current))
+        # Text is kept in order as a child so all_text() reads naturally; soft hyphens (U+00AD, put into long words
+        # of headings and table cells by leerlandschap/hyphenate.py) are invisible unless a line breaks there.
+        self.current.children.append(Element("#text", {}, text=data.replace("\u00ad", ""), parent=self.current))
 
 
 def parse(html: str) -> Element:

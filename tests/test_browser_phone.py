@@ -265,3 +265,121 @@ def test_phone_layout_has_no_wcag_violations(open_page, site, path):
         page.locator("#ll-filterblok summary").click()  # open, so its checkboxes are checked too
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
+
+
+# --- Issue 24: tap targets, words whole, no empty column, no editors' notes, axe at 360 px and on a laptop ------
+
+PHONE_360 = {"width": 360, "height": 740}
+COMMON_PAGES = {"home": "", "bouwsteen": "bouwstenen/coordineer-het-leren/",
+                "praktijk": "praktijken/contractvoortgangsgesprekken-als-leerplek/", "zoeken": "zoeken/?q=bestuurder"}
+# Two more pages of the same kind (lists of links, tables with long words) that the issue did not name.
+MORE_PAGES = {"vragensets": "vragensets/", "landschap": "landschap/", "data": "data/"}
+
+
+def opened(page, served, path):
+    page.goto(served + path)
+    if path.startswith("zoeken/"):
+        expect(page.locator("#ll-resultaten li").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_the_tap_target_check_can_fail(chromium):
+    """The measurement itself, on a page made to break it: two small links side by side fail, a small link alone
+    meets the spacing exception, a big one passes; a heading broken inside a word is found, one broken at a soft
+    hyphen is not."""
+    from phonecheck import BROKEN_WORDS, HEADINGS_AND_TABLES, TAP_TARGETS, TARGET_SELECTOR
+
+    page = chromium.new_page(viewport=PHONE_360)
+    page.set_content('<body style="margin:0;font:12px sans-serif"><p><a href="#">een</a><a href="#">twee</a></p>'
+                     '<p style="margin-top:80px"><a href="#">alleen</a></p>'
+                     '<p><a href="#" style="display:inline-block;width:30px;height:30px">groot</a></p>'
+                     '<h1 style="width:120px;font-size:20px;overflow-wrap:break-word">contractvoortgangsgesprek</h1>'
+                     '<h2 style="width:120px;font-size:20px">contract\u00advoortgangs\u00adgesprek</h2></body>')
+    small = page.evaluate(TAP_TARGETS, TARGET_SELECTOR)
+    assert [s.split(" ")[1] for s in small] == ['"een"', '"twee"'], small
+    broken = page.evaluate(BROKEN_WORDS, HEADINGS_AND_TABLES)
+    assert broken and all(b.startswith("h1: ") for b in broken), broken  # broken without hyphen: found
+    page.close()
+
+
+@pytest.mark.parametrize("path", list(COMMON_PAGES.values()) + list(MORE_PAGES.values()),
+                         ids=list(COMMON_PAGES) + list(MORE_PAGES))
+def test_every_tap_target_is_24_px_and_no_word_breaks_mid_word_on_a_360_px_phone(open_page, site, path):
+    from phonecheck import BROKEN_WORDS, HEADINGS_AND_TABLES, SIDEWAYS, TAP_TARGETS, TARGET_SELECTOR
+
+    _, served = site
+    page = opened(open_page(PHONE_360), served, path)
+    assert page.evaluate(TAP_TARGETS, TARGET_SELECTOR) == []
+    assert page.evaluate(BROKEN_WORDS, HEADINGS_AND_TABLES) == []
+    assert page.evaluate(SIDEWAYS) is None
+    if path.startswith("zoeken/"):  # the filters, unfolded, have targets of their own
+        page.locator("#ll-filterblok summary").click()
+        assert page.evaluate(TAP_TARGETS, TARGET_SELECTOR) == []
+
+
+def test_long_words_break_at_dutch_syllables_with_a_hyphen_at_320_px(open_page, site):
+    """The issue's example: "contractvoortgangsgesprek" in the landscape's table broke as "…ges|prek"."""
+    from phonecheck import BROKEN_WORDS, HEADINGS_AND_TABLES
+
+    _, served = site
+    page = opened(open_page(SMALL_PHONE), served, "landschap/")
+    cell = page.locator("td", has_text=re.compile("con\u00adtract\u00advoort\u00adgangs\u00adge\u00adsprek")).first
+    expect(cell).to_be_visible()
+    assert page.evaluate(BROKEN_WORDS, HEADINGS_AND_TABLES) == []
+    for path in ("praktijken/contractvoortgangsgesprekken-als-leerplek/", "data/", "begrippen/"):
+        assert opened(page, served, path).evaluate(BROKEN_WORDS, HEADINGS_AND_TABLES) == [], path
+
+
+@pytest.mark.parametrize("path", ["bouwstenen/coordineer-het-leren/", "praktijken/contractvoortgangsgesprekken-als-leerplek/",
+                                  "tafels/voorbeeldtafel-jongeren-rond-18/", "zoeken/?q=bestuurder", "landschap/"])
+def test_no_empty_column_on_a_wide_screen(open_page, site, path):
+    from phonecheck import EMPTY_COLUMNS
+
+    _, served = site
+    page = opened(open_page(DESKTOP), served, path)
+    assert page.evaluate(EMPTY_COLUMNS) == []
+    content = page.locator(".md-content").bounding_box()
+    assert content["x"] < DESKTOP["width"] * 0.25  # the text starts near the left, not after an empty column
+
+
+def test_the_phone_menu_still_opens_where_the_wide_column_is_hidden(open_page, site):
+    _, served = site
+    page = opened(open_page(PHONE_360), served, COMMON_PAGES["bouwsteen"])
+    page.locator("header label.md-header__button[for=__drawer]").click()
+    expect(page.locator(".md-sidebar--primary").get_by_role("link", name="Bouwstenen").first).to_be_visible()
+
+
+def test_notes_for_editors_never_reach_a_page(site):
+    """A bouwsteen's `redactienoot` says where the source prints something: for editors, not for readers."""
+    import yaml
+
+    from conftest import ROOT
+
+    site_dir, _ = site
+    notes = {}
+    for path in sorted((ROOT / "content" / "bouwstenen").glob("*.yml")):
+        note = yaml.safe_load(path.read_text(encoding="utf-8")).get("redactienoot")
+        if note:
+            notes[path.stem] = " ".join(note.split())
+    assert len(notes) >= 5
+    leaks = []
+    for html in site_dir.rglob("*.html"):
+        text = " ".join(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8").replace("\u00ad", "")).split())
+        for ident, note in notes.items():
+            for sentence in re.split(r"(?<=\.) ", note):
+                if len(sentence) > 30 and re.sub(r"[*_]", "", sentence) in text:
+                    leaks.append((html.relative_to(site_dir).as_posix(), ident, sentence[:40]))
+    assert leaks == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE_360, DESKTOP], ids=["360px", "1280px"])
+@pytest.mark.parametrize("path", list(COMMON_PAGES.values()), ids=list(COMMON_PAGES))
+def test_common_pages_have_no_wcag_violations_on_a_phone_and_a_laptop(open_page, site, path, viewport):
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    _, served = site
+    page = opened(open_page(viewport), served, path)
+    assert axe_violations(page) == []

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import expect
 
-KEY = "leerlandschap.mijn-vragenset"
+KEY = "leerlandschap.vragensets"  # {actief, sets: [{id, titel, vragen, werkwijze}]}
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +22,23 @@ def questions(example_site):
 
 
 def stored(page):
-    return page.evaluate("key => localStorage.getItem(key)", KEY)
+    """The active own set as JSON (without its id), or None when nothing is stored."""
+    value = page.evaluate("key => localStorage.getItem(key)", KEY)
+    if value is None:
+        return None
+    value = json.loads(value)
+    active = next(s for s in value["sets"] if s["id"] == value["actief"])
+    return json.dumps({k: v for k, v in active.items() if k != "id"}, sort_keys=True)
+
+
+def titles(page):
+    return [s["titel"] for s in json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))["sets"]]
 
 
 def store(page, url, titel, vragen):
     page.goto(url)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps({"titel": titel, "vragen": vragen})])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [KEY, json.dumps({"actief": "een", "sets": [{"id": "een", "titel": titel, "vragen": vragen}]})])
     return stored(page)
 
 
@@ -64,21 +75,10 @@ def test_shared_link_is_read_only_until_kept(new_page, example_site, questions):
     page.keyboard.press("Escape")
     assert stored(page) == before
 
-    # "Bewaar als mijn set" asks first, because the own set differs; "Nee" changes nothing
-    page.get_by_role("button", name="Bewaar als mijn set").click()
-    question = page.locator("#ll-mijnset-bevestig-tekst")
-    expect(question).to_contain_text("je eigen vragenset heeft nu 3 vragen")
-    expect(question).to_contain_text("worden die 3 vragen vervangen door de 2 vragen uit de link")
-    expect(question).to_contain_text("Geen van je eigen vragen staat in de gedeelde set. Je bent ze dan kwijt.")
-    expect(question).to_be_focused()
-    assert stored(page) == before
-    page.get_by_role("button", name="Nee, niet vervangen").click()
-    expect(page.get_by_role("button", name="Bewaar als mijn set")).to_be_focused()
-    assert stored(page) == before
-
-    page.get_by_role("button", name="Bewaar als mijn set").click()
-    page.get_by_role("button", name="Ja, vervang mijn set").click()
+    # "Bewaar bij mijn sets" keeps it beside the own set: nothing is replaced, so nothing needs asking
+    page.get_by_role("button", name="Bewaar bij mijn sets").click()
     assert json.loads(stored(page)) == {"titel": "Overleg van Anna", "vragen": ids[3:5]}
+    assert titles(page) == ["Mijn eigen overleg", "Overleg van Anna"]
     expect(panel).to_have_count(0)
     expect(page.get_by_label("Titel van je set")).to_be_editable()
     expect(page.get_by_label("Titel van je set")).to_be_focused()
@@ -127,7 +127,7 @@ def test_shared_link_without_own_set_stores_nothing_until_kept(new_page, example
     expect(page.get_by_role("link", name="Terug naar mijn eigen set")).to_have_count(0)
     page.wait_for_load_state("networkidle")
     assert stored(page) is None
-    page.get_by_role("button", name="Bewaar als mijn set").click()  # nothing to lose: no question asked
+    page.get_by_role("button", name="Bewaar bij mijn sets").click()  # nothing to lose: no question asked
     assert json.loads(stored(page)) == {"titel": "", "vragen": ids[:2]}
 
 
@@ -198,24 +198,32 @@ def test_focus_stays_in_meeting_mode_on_the_last_and_first_question(new_page, ex
     for _ in range(total - 1):  # keyboard alone: Enter on "Volgende vraag" until the last question
         page.keyboard.press("Enter")
     expect(dialog.locator(".ll-vergadering__teller")).to_have_text(f"Vraag {total} van {total}")
+    page.keyboard.press("Enter")  # past the last question: the end of the set, focus never on "Vorige vraag"
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text("Einde van de set")
     expect(dialog.get_by_role("button", name="Volgende vraag")).to_be_disabled()
-    assert_focus_on_a_control(page, dialog, "Vorige vraag")
-    expect(dialog.get_by_role("status")).to_have_text("Dit is de laatste vraag. Je staat nu op de knop Vorige vraag.")
-    for _ in range(total - 1):  # and back with the mouse
+    expect(dialog.locator(":focus")).to_have_text(re.compile("^Dit was de laatste vraag"))
+    for key in ("Enter", "Space", "ArrowRight"):  # more presses stay at the end
+        page.keyboard.press(key)
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text("Einde van de set")
+    for _ in range(total):  # and back with the mouse
         dialog.get_by_role("button", name="Vorige vraag").click()
     expect(dialog.locator(".ll-vergadering__teller")).to_have_text(f"Vraag 1 van {total}")
     assert_focus_on_a_control(page, dialog, "Volgende vraag")
     expect(dialog.get_by_role("status")).to_have_text("Dit is de eerste vraag. Je staat nu op de knop Volgende vraag.")
 
 
-def test_focus_goes_to_close_in_a_set_of_one_question(new_page, example_site, questions):
+def test_a_set_of_one_question_ends_after_it(new_page, example_site, questions):
     _, url = example_site
     page = new_page()
     page.goto(shared_link(url, list(questions)[:1]))
     expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
     page.get_by_role("button", name="Start vergadermodus").click()
     dialog = page.get_by_role("dialog", name="Gedeelde vragenset")
-    assert_focus_on_a_control(page, dialog, "Sluiten (Esc)")
+    assert_focus_on_a_control(page, dialog, "Volgende vraag")
+    page.keyboard.press("Space")
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text("Einde van de set")
+    dialog.get_by_role("button", name="Klaar").click()
+    expect(dialog).to_have_count(0)
 
 
 def test_end_of_the_timer_is_announced(new_page, example_site):
@@ -249,6 +257,8 @@ def test_shared_set_with_its_question_has_no_wcag_violations(new_page, example_s
     page = new_page()
     store(page, url, "Mijn eigen overleg", ids[:3])
     page.goto(shared_link(url, ids[3:5], "Overleg%20van%20Anna"))
-    page.get_by_role("button", name="Bewaar als mijn set").click()
-    expect(page.locator("#ll-mijnset-bevestig-tekst")).to_be_visible()
+    expect(page.get_by_role("button", name="Bewaar bij mijn sets")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Bewaar bij mijn sets").click()
+    expect(page.get_by_role("region", name="Mijn sets").get_by_role("listitem")).to_have_count(2)
     assert axe_violations(page) == []

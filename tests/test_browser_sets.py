@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from htmltools import parse_file
 
-KEY = "leerlandschap.mijn-vragenset"
+KEY = "leerlandschap.vragensets"  # {actief, sets: [{id, titel, vragen, werkwijze}]}
+OLD_KEY = "leerlandschap.mijn-vragenset"  # the single set of older versions
 FREE_TEXT = "tekst:"  # a question without a page in a set: this prefix + its text (leerlandschap/vragendata.py)
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -46,14 +47,25 @@ def new_page(chromium, site):
         context.close()
 
 
-def stored(page):
+def stored_sets(page):
     value = page.evaluate("key => localStorage.getItem(key)", KEY)
     return None if value is None else json.loads(value)
 
 
+def stored(page):
+    """The active set as it is stored, without its id."""
+    value = stored_sets(page)
+    if value is None:
+        return None
+    active = next(s for s in value["sets"] if s["id"] == value["actief"])
+    return {k: v for k, v in active.items() if k != "id"}
+
+
 def store(page, url, value):
+    """The visitor has one set: `value`."""
     page.goto(url)  # not "Mijn vragenset": that page saves its own set once loaded
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(value)])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [KEY, json.dumps({"actief": "een", "sets": [{"id": "een", **value}]})])
 
 
 def own_set_page(page, url, value):
@@ -84,7 +96,7 @@ def test_take_over_a_curated_set_whole_with_one_click(new_page, site, example_co
     expect(page.get_by_label("Titel van je set")).to_be_editable()
     method = page.get_by_role("region", name="Zo werk je ermee")
     expect(method).to_be_visible()
-    expect(method).to_contain_text("Opening (5 minuten).")
+    expect(method).to_contain_text("Welke patronen houden ons tegen")
     expect(method.get_by_role("link", name=vragenset.titel)).to_have_attribute("href", re.compile(f"vragensets/{SET}/$"))
     expect(page.locator("#ll-mijnset-bericht")).to_contain_text(f"Je hebt de set \u201c{vragenset.titel}\u201d overgenomen")
     assert stored(page) == {"titel": vragenset.titel, "werkwijze": f"vragenset/{SET}",
@@ -133,50 +145,65 @@ def test_ready_sets_in_vragen_json_are_the_sets_their_pages_show(site):
         assert [li.attrs["data-vraag"] for li in items] == ready["vragen"], key
 
 
-def test_take_over_from_the_overview_asks_first_and_can_be_undone(new_page, site):
+def test_take_over_keeps_the_own_set_beside_it_and_a_deleted_set_comes_back(new_page, site):
     _, url, data = site
     own = {"titel": "Mijn eigen overleg", "vragen": sorted(data["vragen"])[:2]}
     ready = data["sets"]["rol/bestuurder"]
     page = new_page()
     store(page, url, own)
     page.goto(url + "vragensets/")
-    button = page.get_by_role("button", name="Pas deze set aan: Vragen voor bestuurders")
-    button.click()
-    question = page.locator(".ll-bevestig__vraag")
-    expect(question).to_be_focused()
-    expect(question).to_contain_text("je eigen vragenset heeft nu 2 vragen")
-    expect(question).to_contain_text(f"vervangen door de {len(ready['vragen'])} vragen van deze set")
-    assert stored(page) == own
-    page.get_by_role("button", name="Nee, niet vervangen").click()
-    expect(button).to_be_focused()
-    assert stored(page) == own
-
-    button.click()
-    page.get_by_role("button", name="Ja, vervang mijn set").click()
+    page.get_by_role("button", name="Pas deze set aan: Vragen voor bestuurders").click()  # no question: nothing is lost
     page.wait_for_url(re.compile(r"/mijn-vragenset/"))
     expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(ready["vragen"]))
     assert stored(page) == {"titel": ready["titel"], "vragen": ready["vragen"]}
-    message = page.locator("#ll-mijnset-bericht")
-    expect(message).to_contain_text("Je vorige set is vervangen.")
-    message.get_by_role("button", name="Ongedaan maken").click()
+    expect(page.locator("#ll-mijnset-bericht")).to_contain_text("Je andere sets staan er ook nog")
+    kept = page.get_by_role("region", name="Mijn sets")
+    expect(kept.get_by_role("listitem")).to_have_count(2)
+    # Open the own set again: it is whole.
+    kept.get_by_role("button", name="Open Mijn eigen overleg, 2 vragen").click()
     expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(2)
-    assert stored(page) == own
     expect(page.get_by_label("Titel van je set")).to_have_value("Mijn eigen overleg")
+    assert stored(page) == own
+    # Delete it, and undo.
+    kept.get_by_role("button", name="Verwijder set: Mijn eigen overleg").click()
+    expect(kept.get_by_role("listitem")).to_have_count(1)
+    assert [s["titel"] for s in stored_sets(page)["sets"]] == [ready["titel"]]
+    expect(page.get_by_label("Titel van je set")).to_have_value(ready["titel"])
+    message = page.locator("#ll-mijnset-bericht")
+    expect(message).to_contain_text("De set \u201cMijn eigen overleg\u201d is verwijderd.")
+    undo = message.get_by_role("button", name="Ongedaan maken")
+    expect(undo).to_be_focused()
+    undo.click()
+    expect(kept.get_by_role("listitem")).to_have_count(2)
+    assert stored(page) == own
+    assert [s["titel"] for s in stored_sets(page)["sets"]] == ["Mijn eigen overleg", ready["titel"]]
 
 
-def test_take_over_can_be_added_to_the_own_set(new_page, site):
-    _, url, data = site
-    ready = data["sets"][f"vragenset/{SET}"]
-    own = {"titel": "Mijn eigen overleg", "vragen": [ready["vragen"][0], sorted(data["vragen"])[0]]}
+def test_taking_over_the_same_set_again_opens_it_instead_of_a_copy(new_page, site):
+    _, url, _data = site
     page = new_page()
-    store(page, url, own)
-    page.goto(url + f"vragensets/{SET}/")
-    page.get_by_role("button", name="Pas deze set aan").click()
-    page.get_by_role("button", name="Voeg toe aan mijn set").click()
-    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
-    combined = own["vragen"] + ready["vragen"][1:]
-    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(combined))
-    assert stored(page) == {"titel": "Mijn eigen overleg", "vragen": combined, "werkwijze": f"vragenset/{SET}"}
+    for _ in range(2):
+        page.goto(url + f"vragensets/{SET}/")
+        page.get_by_role("button", name="Pas deze set aan").click()
+        page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+        expect(page.locator("#ll-mijnset-lijst .ll-setvraag").first).to_be_visible()
+    assert len(stored_sets(page)["sets"]) == 1
+    expect(page.locator("#ll-mijnset-bericht")).to_contain_text("al overgenomen")
+
+
+def test_a_set_stored_by_the_older_single_set_version_is_kept(new_page, site):
+    _, url, data = site
+    old = {"titel": "Overleg van vorige maand", "vragen": sorted(data["vragen"])[:3]}
+    page = new_page()
+    page.goto(url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [OLD_KEY, json.dumps(old)])
+    page.goto(url + "bouwstenen/coordineer-het-leren/")
+    expect(page.get_by_role("link", name="Mijn vragenset (3 vragen)").first).to_be_visible()
+    page.goto(url + "mijn-vragenset/")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(3)
+    expect(page.get_by_label("Titel van je set")).to_have_value("Overleg van vorige maand")
+    assert stored(page) == old
+    assert page.evaluate("key => localStorage.getItem(key)", OLD_KEY) is None  # moved, not copied
 
 
 def test_extra_questions_have_an_add_button(new_page, site, example_content):
@@ -290,7 +317,7 @@ def test_short_link_of_ten_questions_survives_mail_and_opens_the_same_set(new_pa
     expect(colleague.get_by_role("region", name="Je bekijkt een gedeelde vragenset")).to_be_visible()
     colleague.wait_for_load_state("networkidle")
     assert stored(colleague) is None
-    colleague.get_by_role("button", name="Bewaar als mijn set").click()
+    colleague.get_by_role("button", name="Bewaar bij mijn sets").click()
     assert stored(colleague) == {"titel": "Bestuurlijk overleg 12 maart", "vragen": ten}
 
 
@@ -316,7 +343,7 @@ def test_short_link_carries_free_text_questions_and_the_werkwijze(new_page, site
     expect(colleague.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(texts(page)))
     assert texts(colleague) == texts(page)
     expect(colleague.get_by_label("Titel van je set")).to_have_value("Raad \u00e9n college: 12.03, \u201cleren\u201d?")
-    expect(colleague.get_by_role("region", name="Zo werk je ermee")).to_contain_text("Opening (5 minuten).")
+    expect(colleague.get_by_role("region", name="Zo werk je ermee")).to_contain_text("Welke patronen houden ons tegen")
     assert vragenset.extra_vragen[0] in texts(colleague)
     assert texts(colleague)[-1] == "Eigen vraag: w\u00e1t doen we m\u00e9t 1.000 euro, en waarom?"
     mangled = new_page()  # a mail program that writes "~" as "%7E"
@@ -397,7 +424,7 @@ def test_taken_over_set_prints_its_werkwijze(new_page, site, example_content):
     page.emulate_media(media="print")
     shown = page.locator("article").inner_text()
     assert shown.strip().startswith(example_content.vragensets[SET].titel)
-    assert "Zo werk je ermee" in shown and "Opening (5 minuten)." in shown
+    assert "Zo werk je ermee" in shown and "Welke patronen houden ons tegen" in shown
     assert "overgenomen" not in shown and "Ongedaan maken" not in shown and "Haal werkwijze weg" not in shown
 
 
@@ -480,10 +507,10 @@ def test_new_states_have_no_wcag_violations(new_page, site):
     store(page, url, {"titel": "Eigen", "vragen": sorted(data["vragen"])[:2]})
     page.goto(url + f"vragensets/{SET}/")
     page.get_by_role("button", name="Pas deze set aan").click()
-    expect(page.locator(".ll-bevestig__vraag")).to_be_visible()  # the question before replacing
-    assert axe_violations(page) == []
-    page.get_by_role("button", name="Ja, vervang mijn set").click()
     page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.get_by_role("region", name="Mijn sets").get_by_role("listitem")).to_have_count(2)
+    page.get_by_label("Zoek een vraag").fill("bestuurder")  # questions found in place, with their buttons
+    expect(page.locator("#ll-mijnset-gevonden li").first).to_be_visible()
     expect(page.locator("#ll-mijnset-bericht")).to_be_visible()  # message with undo, werkwijze, copy feedback
     page.get_by_role("button", name="Kopieer link").click()
     expect(page.locator("#ll-mijnset-gekopieerd")).to_be_visible()

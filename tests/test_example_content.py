@@ -2,6 +2,8 @@
 import re
 from collections import Counter
 
+import yaml
+
 from conftest import ROOT
 
 CONTENT = ROOT / "content"
@@ -23,7 +25,7 @@ def test_eighteen_bouwstenen_in_six_groups_in_publication_order(example_content)
 
 def test_leervragen_sit_where_the_publication_prints_them(example_content):
     """Each boxed leervraag sits on the bouwsteen whose text it follows in *Ruimte voor leren*; when that page
-    holds two bouwstenen, the toelichting says so."""
+    holds two bouwstenen, a note for editors (redactienoot) says so; readers never see it (test_browser_bestuurder)."""
     where = {b.id: sorted(lv.rol for lv in b.leervragen) for b in example_content.bouwstenen.values() if b.leervragen}
     assert where == {
         "leer-vanuit-de-ogen-van-de-inwoner": ["leidinggevende"],
@@ -39,7 +41,9 @@ def test_leervragen_sit_where_the_publication_prints_them(example_content):
     for ident in ("organiseer-domeinoverstijgend-leren", "coordineer-het-leren", "maak-leren-klein-en-concreet",
                   "verbind-vertaal-en-versterk-de-nieuwe-werkwijze", "organiseer-de-governance",
                   "stem-landelijk-regionaal-en-lokaal-leren-op-elkaar-af"):
-        assert "zegt de publicatie niet" in " ".join(example_content.bouwstenen[ident].toelichting.split()), ident
+        data = yaml.safe_load((ROOT / "content" / "bouwstenen" / f"{ident}.yml").read_text(encoding="utf-8"))
+        assert "zegt de publicatie niet" in " ".join(data["redactienoot"].split()), ident
+        assert "zegt de publicatie niet" not in example_content.bouwstenen[ident].toelichting, ident
 
 
 def test_roles(example_content):
@@ -89,8 +93,9 @@ def test_examples_are_marked_and_never_hang_under_a_real_tafel(example_content):
     assert [str(m.datum) for m in meetings] == ["2026-08-25", "2026-10-06", "2026-11-17"]
     assert all(m.id.split("/")[1] == str(m.datum) for m in meetings)
     assert not [m for m in c.bijeenkomsten.values() if m.tafel == "thematafels"]  # the real tafel has no invented outcomes
-    # The sets were put together for the kit; their questions come from the bouwstenen.
-    assert {s.bron for s in c.vragensets.values()} == {"voorbeeld"}
+    # The sets were put together by this site from the questions of Ruimte voor leren, and say so.
+    assert {s.bron for s in c.vragensets.values()} == {"ruimte-voor-leren"}
+    assert all(s.samengesteld and not s.voorbeeld for s in c.vragensets.values())
     assert not [p.id for p in c.praktijken.values() if p.bron in examples]
 
 

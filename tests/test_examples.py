@@ -19,8 +19,10 @@ from leerlandschap.loader import check_content
 
 EXAMPLE_TAFEL = "voorbeeldtafel-jongeren-rond-18"
 EXAMPLE_MEETINGS = [f"{EXAMPLE_TAFEL}/2026-08-25", f"{EXAMPLE_TAFEL}/2026-10-06", f"{EXAMPLE_TAFEL}/2026-11-17"]
-EXAMPLE_SETS = ["bestuurlijk-overleg-bestuurlijk-leren", "ervaringsdeskundigheid-in-het-leren",
-                "leren-organiseren-tussen-organisaties", "teamsessie-leren-klein-en-concreet"]
+# The ready sets were composed by this site from questions of Ruimte voor leren: no set is an invented example.
+# One werkwijze was written as an example: labelled where it stands (test_an_invented_werkwijze_is_labelled_...).
+EXAMPLE_SETS: list[str] = []
+EXAMPLE_WERKWIJZE = "ervaringsdeskundigheid-in-het-leren"
 # The fields of those items whose text was written for the kit.
 TEXT_FIELDS = {"tafel": ["titel", "samenvatting", "doel"], "bijeenkomst": ["titel", "inzichten", "afspraken", "vervolgacties"],
                "vragenset": ["titel", "doel", "extra_vragen"]}
@@ -111,6 +113,26 @@ def test_every_place_showing_an_invented_text_or_linking_to_an_example_carries_t
                     checked_texts += 1
                     assert LABEL in text, f"{here}: invented text without label: {invented_text!r}"
     assert checked_links > 10 and checked_texts > 5  # the examples do show up elsewhere: the check checked something
+
+
+def test_an_invented_werkwijze_is_labelled_where_it_stands_and_the_set_is_not(example_site, example_content):
+    project, _ = example_site
+    vragenset = example_content.vragensets[EXAMPLE_WERKWIJZE]
+    assert example_content.bronnen[vragenset.werkwijze_bron].soort == "voorbeeld" and not vragenset.voorbeeld
+    root = parse_file(project / "site" / "vragensets" / EXAMPLE_WERKWIJZE / "index.html")
+    assert not root.find_all("h1")[0].all_text().startswith(LABEL)  # the set itself is real: its questions are sourced
+    section = next(s for s in root.find_all("section") if s.has_class("ll-werkwijze"))
+    notes = [p for p in section.find_all("p") if p.has_class("ll-voorbeeld")]
+    assert len(notes) == 1 and notes[0].all_text().startswith(LABEL)
+    first_line = " ".join(vragenset.werkwijze.split("\n")[0].lstrip("- ").split())
+    assert first_line in " ".join(section.all_text().split())
+    # Every set says the site composed it; sets with a sourced werkwijze carry no example label.
+    for ident in example_content.vragensets:
+        page = parse_file(project / "site" / "vragensets" / ident / "index.html")
+        labels = [p for p in page.find_all("p") if p.has_class("ll-voorbeeld")]
+        assert len(labels) == (1 if ident == EXAMPLE_WERKWIJZE else 0), ident
+        assert any(p.has_class("ll-samengesteld") and "Samengesteld door deze site" in p.all_text()
+                   for p in page.find_all("p")), ident
 
 
 def test_feed_calendar_open_data_and_search_label_examples(example_site):

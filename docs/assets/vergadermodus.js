@@ -7,7 +7,7 @@
   const NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"];
   const PREVIOUS = ["ArrowLeft", "ArrowUp", "PageUp"];
   const KEYS = [["\u2192, \u2193, spatie of Page Down", "volgende vraag"], ["\u2190, \u2191 of Page Up", "vorige vraag"],
-    ["Home / End", "eerste / laatste vraag"], ["T", "timer aan of uit"], ["?", "deze uitleg tonen of verbergen"],
+    ["Home / End", "eerste / laatste vraag"], ["\u2192 na de laatste vraag", "einde van de set: Opnieuw of Klaar"], ["T", "timer aan of uit"], ["?", "deze uitleg tonen of verbergen"],
     ["Esc", "vergadermodus stoppen"]];
 
   function questionsOf(tools) {
@@ -51,6 +51,14 @@
     const source = element("p", "ll-vergadering__bron");
     const text = element("p", "ll-vergadering__tekst");
     stage.append(source, text);
+    // After the last question: the end of the set, said aloud (the stage is live), and the two ways on.
+    // Forward keys stop here, so a presenter who keeps pressing Space never goes back.
+    const ending = element("div", "ll-vergadering__einde");
+    ending.hidden = true;
+    const again = element("button", "ll-knop", "Opnieuw");
+    const done = element("button", "ll-knop ll-knop--zacht", "Klaar");
+    again.type = done.type = "button";
+    ending.append(again, " ", done);
 
     const controls = element("div", "ll-vergadering__knoppen");
     const previous = element("button", "ll-knop", "Vorige vraag");
@@ -90,7 +98,7 @@
     alarm.setAttribute("aria-atomic", "true");
     const hint = element("p", "ll-verborgen ll-vergadering__hint");
     hint.setAttribute("role", "status"); // polite: where the focus went at the first or last question
-    dialog.append(head, stage, controls, help, legend, alarm, hint);
+    dialog.append(head, stage, ending, controls, help, legend, alarm, hint);
 
     function tick() {
       if (secondsLeft <= 0) {
@@ -122,16 +130,37 @@
       timer = setInterval(tick, 1000);
     }
 
+    // `current` runs from 0 to questions.length: the last value is the end of the set.
     function show(index) {
-      current = Math.max(0, Math.min(questions.length - 1, index));
-      const question = questions[current];
-      counter.textContent = "Vraag " + (current + 1) + " van " + questions.length;
-      source.textContent = question.bouwsteen ? "Bij " + question.bouwsteen : "";
-      text.textContent = question.tekst;
+      current = Math.max(0, Math.min(questions.length, index));
+      const atEnd = current === questions.length;
       const focused = document.activeElement;
+      ending.hidden = !atEnd;
+      dialog.classList.toggle("ll-vergadering--einde", atEnd);
+      if (atEnd) {
+        counter.textContent = "Einde van de set";
+        source.textContent = "";
+        text.textContent = "Dit was de laatste vraag. Je hebt alle " + questions.length
+          + (questions.length === 1 ? " vraag" : " vragen") + " gehad. Kies Opnieuw of Klaar.";
+      } else {
+        const question = questions[current];
+        counter.textContent = "Vraag " + (current + 1) + " van " + questions.length;
+        source.textContent = question.bouwsteen ? "Bij " + question.bouwsteen : "";
+        text.textContent = question.tekst;
+      }
       previous.disabled = current === 0;
-      next.disabled = current === questions.length - 1;
+      next.disabled = atEnd;
       hint.textContent = "";
+      if (atEnd) {
+        // Focus on the message, not on a button: a next Space then does nothing, and Tab reaches "Opnieuw".
+        text.tabIndex = -1;
+        text.focus();
+        clearInterval(timer);
+        timer = null;
+        clock.textContent = "";
+        dialog.classList.remove("ll-vergadering--tijd-om");
+        return;
+      }
       // A button that becomes disabled while it has focus would drop the focus to the page behind the
       // dialog. Keep it on the other direction (or on "Sluiten"), and say where it went.
       if (focused && focused.disabled && (focused === next || focused === previous)) {
@@ -146,7 +175,7 @@
 
     // Moving past the first or last question does nothing (and does not restart the timer).
     function go(index) {
-      const target = Math.max(0, Math.min(questions.length - 1, index));
+      const target = Math.max(0, Math.min(questions.length, index));
       if (target !== current) show(target);
     }
 
@@ -177,7 +206,7 @@
     }
 
     function trapFocus(event) {
-      const focusable = [...dialog.querySelectorAll("button:not([disabled]), select")];
+      const focusable = [...dialog.querySelectorAll("button:not([disabled]), select")].filter((b) => !b.closest("[hidden]"));
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
       if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
@@ -201,6 +230,8 @@
     previous.addEventListener("click", () => go(current - 1));
     next.addEventListener("click", () => go(current + 1));
     close.addEventListener("click", leave);
+    again.addEventListener("click", () => { show(0); next.focus(); });
+    done.addEventListener("click", leave);
     helpButton.addEventListener("click", toggleHelp);
     timerSelect.addEventListener("change", startTimer);
     document.addEventListener("keydown", onKey, true);
@@ -234,8 +265,26 @@
     window.print();
   }
 
+  // On paper: the set's title and today's date under the page heading (the buttons themselves are not printed).
+  // Kept up to date when "Mijn vragenset" renames the set (it writes data-titel).
+  function printLine(tools, title) {
+    const scope = tools.closest("article, .ll-mijnset") || document;
+    const heading = scope.querySelector(".ll-mijnset__printkop") || scope.querySelector("h1");
+    const line = element("p", "ll-printregel");
+    (heading || tools).after(line);
+    const date = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    const update = () => {
+      const shown = heading ? heading.textContent.trim() : "";
+      line.textContent = (title() === shown ? "" : title() + " \u00b7 ") + "Datum: " + date;
+    };
+    update();
+    new MutationObserver(update).observe(tools, { attributes: true, attributeFilter: ["data-titel"] });
+    if (heading) new MutationObserver(update).observe(heading, { childList: true, characterData: true, subtree: true });
+  }
+
   for (const tools of document.querySelectorAll(".ll-settools")) {
     const title = () => tools.dataset.titel || document.title;
+    printLine(tools, title);
     tools.querySelector(".ll-start-vergadering").addEventListener("click", (event) => {
       openMeeting(title(), questionsOf(tools), event.currentTarget);
     });

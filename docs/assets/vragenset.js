@@ -2,6 +2,10 @@
 // "Mijn vragenset" page, and the role/thema filter of the set overview. The selection lives in this browser's
 // localStorage and in a short link (shareable); nothing is sent anywhere.
 //
+// Several named sets are kept side by side (a bestuurder with two meetings): localStorage holds
+// {actief: id, sets: [{id, titel, vragen, werkwijze}]} under SETS; every page works on the active one. A single set
+// stored by an older version (KEY) becomes the first of the list, so nobody loses it.
+//
 // A set is {titel, vragen, werkwijze}: `vragen` holds question ids ("bouwsteen-id/vraag-id") and free-text
 // questions without a page ("tekst:" + the text, the extra questions of a vragenset); `werkwijze` is the key of the
 // vragenset whose way of working goes with the set ("vragenset/<id>"), or "".
@@ -14,7 +18,8 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("ll-js");
-  const KEY = "leerlandschap.mijn-vragenset";
+  const KEY = "leerlandschap.mijn-vragenset"; // the single set of older versions: read once, then moved to SETS
+  const SETS = "leerlandschap.vragensets";
   const NOTE = "leerlandschap.mijn-vragenset.bericht"; // sessionStorage: a message for the next page
   const FREE = "tekst:";
   const baseMeta = document.querySelector('meta[name="ll-basis"]');
@@ -29,21 +34,66 @@
     && (a.werkwijze || "") === (b.werkwijze || "");
   const copy = (set) => ({ titel: set.titel, vragen: set.vragen.slice(), werkwijze: set.werkwijze || "" });
 
-  function readStored() {
+  const clean = (stored) => ({ titel: String(stored.titel || ""), vragen: stored.vragen.map(String), werkwijze: String(stored.werkwijze || "") });
+  const newId = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+
+  // All own sets: {actief, sets}. Reading never writes; an old single set (KEY) appears as the first set.
+  function readAll() {
     try {
-      const stored = JSON.parse(localStorage.getItem(KEY));
-      if (stored && Array.isArray(stored.vragen)) {
-        return { titel: String(stored.titel || ""), vragen: stored.vragen.map(String), werkwijze: String(stored.werkwijze || "") };
+      const stored = JSON.parse(localStorage.getItem(SETS));
+      if (stored && Array.isArray(stored.sets)) {
+        const sets = stored.sets.filter((s) => s && Array.isArray(s.vragen) && s.id).map((s) => ({ id: String(s.id), ...clean(s) }));
+        const actief = sets.some((s) => s.id === stored.actief) ? String(stored.actief) : (sets[0] ? sets[0].id : "");
+        return { actief, sets };
       }
+      const old = JSON.parse(localStorage.getItem(KEY));
+      if (old && Array.isArray(old.vragen)) return { actief: "oud", sets: [{ id: "oud", ...clean(old) }] };
     } catch (error) { /* storage off or damaged: start empty */ }
-    return { titel: "", vragen: [], werkwijze: "" };
+    return { actief: "", sets: [] };
   }
 
-  function store(set) {
-    const value = { titel: set.titel, vragen: set.vragen };
-    if (set.werkwijze) value.werkwijze = set.werkwijze;
-    try { localStorage.setItem(KEY, JSON.stringify(value)); } catch (error) { /* private mode: the link still holds the set */ }
+  function writeAll(all) {
+    const value = { actief: all.actief, sets: all.sets.map((s) => {
+      const entry = { id: s.id, titel: s.titel, vragen: s.vragen };
+      if (s.werkwijze) entry.werkwijze = s.werkwijze;
+      return entry;
+    }) };
+    try {
+      localStorage.setItem(SETS, JSON.stringify(value));
+      localStorage.removeItem(KEY); // moved into SETS for good
+    } catch (error) { /* private mode: the link still holds the set */ }
   }
+
+  // The active set (a copy), or an empty one.
+  function readStored() {
+    const all = readAll();
+    const active = all.sets.find((s) => s.id === all.actief);
+    return active ? copy(active) : { titel: "", vragen: [], werkwijze: "" };
+  }
+
+  // Save into the active set (the first set is made when there is none).
+  function store(set) {
+    const all = readAll();
+    let active = all.sets.find((s) => s.id === all.actief);
+    if (!active) {
+      active = { id: newId() };
+      all.sets.push(active);
+      all.actief = active.id;
+    }
+    Object.assign(active, copy(set));
+    writeAll(all);
+  }
+
+  // Keep a set beside the others and make it the active one.
+  function storeNew(set) {
+    const all = readAll();
+    const id = newId();
+    all.sets.push({ id, ...copy(set) });
+    all.actief = id;
+    writeAll(all);
+    return id;
+  }
+  const isEmpty = (set) => !set.vragen.length && !set.titel && !set.werkwijze;
 
   let data = null;
   function loadData() {
@@ -66,21 +116,6 @@
   announcer.setAttribute("role", "status");
   document.body.append(announcer);
   function announce(text) { announcer.textContent = text; }
-
-  // The question before replacing the own set with another one: how much would be lost, and the way to keep it.
-  // words: {verb: "bewaart", from: "uit de link", other: "de gedeelde set"}
-  function replaceWarning(current, incoming, words) {
-    const count = current.vragen.length;
-    const lost = current.vragen.filter((id) => !incoming.vragen.includes(id)).length;
-    return "Let op: je eigen vragenset heeft nu " + vragen(count) + ". Als je deze set " + words.verb + ", "
-      + (count === 1 ? "wordt die vraag" : "worden die " + count + " vragen") + " vervangen door de "
-      + vragen(incoming.vragen.length) + " " + words.from + ". "
-      + (lost === 0 ? "Al je eigen vragen staan ook in " + words.other + ". "
-        : lost === count ? "Geen van je eigen vragen staat in " + words.other + ". Je bent ze dan kwijt. "
-          : vragen(lost) + " van je eigen set " + (lost === 1 ? "staat" : "staan") + " niet in " + words.other + ". "
-            + "Die ben je dan kwijt. ")
-      + "Wil je je eigen vragen houden? Kies dan \u201cVoeg toe aan mijn set\u201d.";
-  }
 
   // Own set + the questions of another set that are not in it yet.
   // from: where the other set comes from, as in "Alle vragen uit de link stonden al in je eigen set."
@@ -124,53 +159,25 @@
 
   // --- "Pas deze set aan": take a ready set over whole into "Mijn vragenset" ------------------------------
   // On a set's own page the set is read from the page (its questions, extra questions and title; the werkwijze
-  // by its key); on the set overview from vragen.json. A different own set is only replaced after a question.
-  function takeOver(incoming, button) {
+  // by its key); on the set overview from vragen.json. It is kept as a new set beside the visitor's other sets
+  // (an empty active set is used instead; a set taken over before is opened again), so nothing is ever lost.
+  function takeOver(incoming) {
+    const all = readAll();
     const current = readStored();
-    const open = (set, text, previous) => {
-      store(set);
-      try { sessionStorage.setItem(NOTE, JSON.stringify({ tekst: text, vorige: previous || null })); } catch (error) { /* no message then */ }
-      location.href = ownPage;
-    };
-    const taken = "Je hebt de set \u201c" + incoming.titel + "\u201d overgenomen. Pas hem hier aan.";
-    if (!current.vragen.length || same(current, incoming)) {
-      open(incoming, taken, !same(current, incoming) && (current.titel || current.werkwijze) ? current : null);
-      return;
+    const earlier = all.sets.find((s) => same(s, incoming));
+    let text = "Je hebt de set \u201c" + incoming.titel + "\u201d overgenomen. Pas hem hier aan.";
+    if (earlier) {
+      all.actief = earlier.id;
+      writeAll(all);
+      text = "Je had de set \u201c" + incoming.titel + "\u201d al overgenomen. Hier is hij weer.";
+    } else if (isEmpty(current)) {
+      store(incoming);
+    } else {
+      storeNew(incoming);
+      text += " Je andere sets staan er ook nog, onder Mijn sets.";
     }
-    let box = button.nextElementSibling && button.nextElementSibling.classList.contains("ll-bevestig") ? button.nextElementSibling : null;
-    if (!box) {
-      box = element("div", "", "ll-melding ll-bevestig");
-      const question = element("p", "", "ll-bevestig__vraag");
-      question.tabIndex = -1;
-      question.id = "ll-bevestig-" + Math.random().toString(36).slice(2, 8);
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-labelledby", question.id);
-      const yes = element("button", "Ja, vervang mijn set", "ll-knop");
-      const add = element("button", "Voeg toe aan mijn set", "ll-knop ll-knop--zacht");
-      const no = element("button", "Nee, niet vervangen", "ll-knop ll-knop--zacht");
-      yes.type = add.type = no.type = "button";
-      const answers = element("p");
-      answers.append(yes, " ", add, " ", no);
-      box.append(question, answers);
-      button.after(box);
-      yes.addEventListener("click", () => open(box.incoming, "Je eigen vragenset is vervangen door de set \u201c"
-        + box.incoming.titel + "\u201d. Pas hem hier aan.", readStored()));
-      add.addEventListener("click", () => {
-        const before = readStored();
-        const result = combine(before, box.incoming, () => true, "van deze set");
-        open(result.set, result.message, before);
-      });
-      no.addEventListener("click", () => {
-        box.hidden = true;
-        button.focus();
-        announce("Je eigen vragenset is niet veranderd.");
-      });
-    }
-    box.incoming = incoming;
-    const question = box.querySelector(".ll-bevestig__vraag");
-    question.textContent = replaceWarning(current, incoming, { verb: "overneemt", from: "van deze set", other: "deze set" });
-    box.hidden = false;
-    question.focus();
+    try { sessionStorage.setItem(NOTE, JSON.stringify({ tekst: text })); } catch (error) { /* no message then */ }
+    location.href = ownPage;
   }
 
   for (const tools of document.querySelectorAll(".ll-settools")) {
@@ -180,7 +187,7 @@
       const scope = tools.closest("article") || document;
       const items = [...scope.querySelectorAll(".ll-set .ll-setvraag")];
       const ids = items.map((item) => item.dataset.vraag || FREE + item.querySelector(".ll-vraagtekst").textContent.trim());
-      takeOver({ titel: tools.dataset.titel || document.title, vragen: unique(ids), werkwijze: tools.dataset.werkwijze || "" }, button);
+      takeOver({ titel: tools.dataset.titel || document.title, vragen: unique(ids), werkwijze: tools.dataset.werkwijze || "" });
     });
   }
 
@@ -190,7 +197,7 @@
       loadData().then((found) => {
         const ready = found.sets[button.dataset.set];
         if (!ready) throw new Error("unknown set");
-        takeOver({ titel: ready.titel, vragen: ready.vragen.slice(), werkwijze: ready.werkwijze ? button.dataset.set : "" }, button);
+        takeOver({ titel: ready.titel, vragen: ready.vragen.slice(), werkwijze: ready.werkwijze ? button.dataset.set : "" });
       }).catch(() => announce("Deze set kon niet worden geladen. Laad de pagina opnieuw."));
     });
   }
@@ -243,6 +250,15 @@
   const methodText = page.querySelector("#ll-mijnset-werkwijze-tekst");
   const methodSource = page.querySelector("#ll-mijnset-werkwijze-bron");
   const methodRemove = page.querySelector("#ll-mijnset-werkwijze-weg");
+  const methodExample = page.querySelector("#ll-mijnset-werkwijze-voorbeeld");
+  const setsBox = page.querySelector("#ll-mijnsets");
+  const setsList = page.querySelector("#ll-mijnsets-lijst");
+  const newSetButton = page.querySelector("#ll-mijnsets-nieuw");
+  const finder = page.querySelector("#ll-mijnset-zoek");
+  const finderInput = page.querySelector("#ll-mijnset-zoekveld");
+  const finderBouwsteen = page.querySelector("#ll-mijnset-bouwsteen");
+  const finderStatus = page.querySelector("#ll-mijnset-zoekstatus");
+  const finderList = page.querySelector("#ll-mijnset-gevonden");
 
   // --- Text in a link: letters, digits and "-" as they are, "_" for a space, "~xx" per other UTF-8 byte.
   const encoder = new TextEncoder();
@@ -346,6 +362,8 @@
     store(set);
     if (ready) history.replaceState(null, "", shareUrl());
     showSet();
+    showSets();
+    showFound();
   }
 
   // The werkwijze of the vragenset the set came from, with a link to that set.
@@ -357,6 +375,7 @@
     const parsed = new DOMParser().parseFromString(from.werkwijze, "text/html"); // sanitised at build time (nh3)
     for (const anchor of parsed.querySelectorAll("a[href]")) anchor.href = new URL(anchor.getAttribute("href"), setUrl).href;
     methodText.replaceChildren(...parsed.body.childNodes);
+    methodExample.hidden = !from.werkwijze_voorbeeld;
     methodSource.href = setUrl.href;
     methodSource.textContent = from.titel;
     methodRemove.hidden = shared;
@@ -389,8 +408,9 @@
   }
 
   // A visible message above the list, with "Ongedaan maken" when `before` is given.
+  // `before` is the set to go back to, or a function that undoes something else (deleting a whole set).
   function showMessage(text, before) {
-    undo = before ? copy(before) : null;
+    undo = typeof before === "function" ? before : before ? copy(before) : null;
     messageText.textContent = text;
     undoButton.hidden = !undo;
     message.hidden = false;
@@ -433,7 +453,8 @@
       } else {
         text = element("span", freeText(id), "ll-vraagtekst");
       }
-      const meta = element("span", vraag ? " Bij " + vraag.bouwsteen + " " : " Extra vraag, zonder eigen pagina ", "ll-meta");
+      // The bouwsteen is the question's context on screen and on paper; "Extra vraag" is for the screen only.
+      const meta = element("span", vraag ? " Bij " + vraag.bouwsteen + " " : " Extra vraag ", vraag ? "ll-meta" : "ll-meta ll-scherm");
       item.append(text, meta);
       if (!shared) {
         const number = index + 1;
@@ -454,7 +475,7 @@
     tools.hidden = set.vragen.length === 0;
   }
 
-  // The notice above a shared set: what it is, where the own set is, and the only two ways to store it.
+  // The notice above a shared set: what it is, where the own sets are, and the only two ways to store it.
   function sharedPanel() {
     const own = readStored();
     const panel = element("section", "", "ll-melding ll-mijnset__gedeeld");
@@ -464,17 +485,17 @@
     heading.id = "ll-mijnset-gedeeld-kop";
     const about = element("p", "Deze vragen komen uit een link. Je kunt ze gebruiken in de vergadermodus en ze printen. "
       + "Je eigen vragenset is niet veranderd.");
-    const ownLine = element("p", own.vragen.length
+    const ownLine = element("p", readAll().sets.length
       ? "Je eigen vragenset heeft " + vragen(own.vragen.length) + ". "
       : "Je hebt nog geen eigen vragenset bewaard.");
-    if (own.vragen.length) {
+    if (readAll().sets.length) {
       const back = element("a", "Terug naar mijn eigen set");
       back.id = "ll-mijnset-eigen";
       back.href = location.pathname;
       ownLine.append(back);
     }
     const actions = element("p");
-    const keep = element("button", "Bewaar als mijn set", "ll-knop");
+    const keep = element("button", "Bewaar bij mijn sets", "ll-knop");
     const add = element("button", "Voeg toe aan mijn set", "ll-knop ll-knop--zacht");
     keep.type = add.type = "button";
     keep.id = "ll-mijnset-bewaar";
@@ -482,39 +503,22 @@
     actions.append(keep, " ", add);
     add.hidden = !own.vragen.length; // with no own set, adding is the same as keeping
     actions.hidden = !set.vragen.length;
+    panel.append(heading, about, ownLine, actions);
 
-    const confirmBox = element("div", "", "ll-mijnset__bevestig");
-    confirmBox.id = "ll-mijnset-bevestig";
-    confirmBox.hidden = true;
-    const question = element("p");
-    question.id = "ll-mijnset-bevestig-tekst";
-    question.tabIndex = -1;
-    const yes = element("button", "Ja, vervang mijn set", "ll-knop");
-    const no = element("button", "Nee, niet vervangen", "ll-knop ll-knop--zacht");
-    yes.type = no.type = "button";
-    const answers = element("p");
-    answers.append(yes, " ", no);
-    confirmBox.append(question, answers);
-    panel.append(heading, about, ownLine, actions, confirmBox);
-
+    // Keeping never replaces anything: the set comes beside the own sets (into an empty active set if there is one).
     keep.addEventListener("click", () => {
       const current = readStored(); // read again: another tab may have changed it
-      if (!current.vragen.length || same(current, set)) {
-        adopt(copy(set), "Deze set is nu jouw vragenset. Je kunt hem aanpassen.");
-        return;
+      const earlier = readAll().sets.find((s) => same(s, set));
+      if (earlier) {
+        const all = readAll();
+        all.actief = earlier.id;
+        writeAll(all);
+      } else if (isEmpty(current)) {
+        store(set);
+      } else {
+        storeNew(set);
       }
-      question.textContent = replaceWarning(current, set, { verb: "bewaart", from: "uit de link", other: "de gedeelde set" });
-      add.hidden = false;
-      confirmBox.hidden = false;
-      question.focus();
-    });
-    yes.addEventListener("click", () => {
-      adopt(copy(set), "Je eigen vragenset is vervangen door deze set. Je kunt hem nu aanpassen.");
-    });
-    no.addEventListener("click", () => {
-      confirmBox.hidden = true;
-      keep.focus();
-      announce("Je eigen vragenset is niet veranderd.");
+      adopt(copy(set), "Deze set staat nu bij je eigen sets. Je kunt hem aanpassen.");
     });
     add.addEventListener("click", () => {
       const result = combine(readStored(), set, isKnown, "uit de link");
@@ -523,7 +527,7 @@
     return panel;
   }
 
-  // After a click on "Bewaar" or "Voeg toe": this page shows (and edits) the visitor's own set again.
+  // After a click on "Bewaar" or "Voeg toe": this page shows (and edits) the visitor's own active set again.
   function adopt(next, text) {
     shared = false;
     set = next;
@@ -532,16 +536,140 @@
     save();
     showMode();
     render();
+    showSets();
     count();
     titleInput.focus();
     announce(text);
   }
+
+  // --- Mijn sets: every kept set, open one, delete one (with undo), start a new one -----------------------
+  const nameOf = (s) => s.titel || "Set zonder titel";
+
+  function openSet(id, text) {
+    const all = readAll();
+    if (!all.sets.some((s) => s.id === id)) return;
+    all.actief = id;
+    writeAll(all);
+    set = readStored();
+    hideMessage();
+    save();
+    showMode();
+    render();
+    showSets();
+    count();
+    showFound();
+    announce(text || "Je set \u201c" + nameOf(set) + "\u201d staat open. Er staan " + vragen(set.vragen.length) + " in.");
+  }
+
+  function deleteSet(id) {
+    const all = readAll();
+    const index = all.sets.findIndex((s) => s.id === id);
+    if (index === -1) return;
+    const [gone] = all.sets.splice(index, 1);
+    const wasActive = all.actief === id;
+    if (wasActive) all.actief = all.sets.length ? all.sets[Math.min(index, all.sets.length - 1)].id : "";
+    writeAll(all);
+    set = readStored();
+    save();
+    showMode();
+    render();
+    showSets();
+    count();
+    showFound();
+    showMessage("De set \u201c" + nameOf(gone) + "\u201d is verwijderd.", () => {
+      const back = readAll();
+      back.sets.splice(Math.min(index, back.sets.length), 0, gone);
+      if (wasActive) back.actief = gone.id;
+      writeAll(back);
+      openSet(back.actief, "De set \u201c" + nameOf(gone) + "\u201d is terug.");
+      const again = setsList.querySelector('[data-set="' + gone.id + '"] .ll-setkeuze');
+      if (again) again.focus();
+    });
+    undoButton.focus();
+    announce("De set is verwijderd. Met de knop Ongedaan maken zet je hem terug.");
+  }
+
+  function showSets() {
+    const all = readAll();
+    setsBox.hidden = shared || !all.sets.length;
+    setsList.replaceChildren();
+    for (const s of all.sets) {
+      const item = element("li");
+      item.dataset.set = s.id;
+      const active = s.id === all.actief;
+      const choose = element("button", nameOf(s), "ll-knop ll-knop--zacht ll-setkeuze");
+      choose.type = "button";
+      choose.setAttribute("aria-pressed", String(active));
+      choose.setAttribute("aria-label", (active ? "Open: " : "Open ") + nameOf(s) + ", " + vragen(s.vragen.length));
+      choose.addEventListener("click", () => { if (!active) openSet(s.id); });
+      const size = element("span", " " + vragen(s.vragen.length) + (active ? ", staat open " : " "), "ll-meta");
+      const remove = button("Verwijder", "Verwijder set: " + nameOf(s), () => deleteSet(s.id));
+      item.append(choose, size, remove);
+      setsList.append(item);
+    }
+  }
+
+  newSetButton.addEventListener("click", () => {
+    if (isEmpty(readStored()) && readAll().sets.length) { titleInput.focus(); return; }
+    storeNew({ titel: "", vragen: [], werkwijze: "" });
+    openSet(readAll().actief, "Een nieuwe lege set staat open. Je andere sets zijn bewaard.");
+    titleInput.focus();
+  });
+
+  // --- Add questions in place: search the site's own questions (vragen.json), or browse one bouwsteen -------
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const MAX_FOUND = 25;
+
+  function showFound() {
+    if (!ready || shared) { finder.hidden = true; return; }
+    finder.hidden = false;
+    const words = fold(finderInput.value).split(/\s+/).filter(Boolean);
+    const bouwsteen = finderBouwsteen.value;
+    finderList.replaceChildren();
+    if (!words.length && !bouwsteen) { finderStatus.textContent = ""; return; }
+    const hits = Object.entries(known).filter(([, v]) => (!bouwsteen || v.bouwsteen === bouwsteen)
+      && words.every((w) => fold(v.vraag + " " + v.bouwsteen + " " + v.thema).includes(w)));
+    for (const [id, v] of hits.slice(0, MAX_FOUND)) {
+      const item = element("li", "", "ll-setvraag");
+      const inSet = set.vragen.includes(id);
+      const add = button(inSet ? "Staat in je set" : "Voeg toe", (inSet ? "Staat in je set: " : "Voeg toe: ") + v.vraag, () => {
+        set.vragen.push(id);
+        hideMessage();
+        save();
+        render();
+        showSets();
+        count();
+        showFound();
+        const again = finderList.querySelector('[data-vraag="' + CSS.escape(id) + '"] button');
+        if (again) again.focus();
+        announce("Toegevoegd aan je set: \u201c" + v.vraag + "\u201d. Er staan nu " + vragen(set.vragen.length) + " in.");
+      });
+      add.disabled = inSet;
+      item.dataset.vraag = id;
+      item.append(element("span", v.vraag, "ll-vraagtekst"), element("span", " Bij " + v.bouwsteen + " ", "ll-meta"), add);
+      finderList.append(item);
+    }
+    finderStatus.textContent = (hits.length === 1 ? "1 vraag gevonden" : hits.length + " vragen gevonden")
+      + (hits.length > MAX_FOUND ? ". De eerste " + MAX_FOUND + " staan hieronder. Zoek preciezer om de rest te zien." : ".");
+  }
+
+  function fillBouwstenen() {
+    const names = [...new Set(Object.values(known).map((v) => v.bouwsteen))];
+    for (const name of names) {
+      const option = element("option", name);
+      option.value = name;
+      finderBouwsteen.append(option);
+    }
+  }
+  finderInput.addEventListener("input", showFound);
+  finderBouwsteen.addEventListener("change", showFound);
 
   titleInput.addEventListener("input", () => {
     if (shared) return;
     hideMessage(); // an undo would now also undo this title
     set.titel = titleInput.value.trim();
     save();
+    showSets();
   });
 
   copyButton.addEventListener("click", async () => {
@@ -563,6 +691,7 @@
 
   undoButton.addEventListener("click", () => {
     if (!undo) return;
+    if (typeof undo === "function") { const action = undo; hideMessage(); action(); return; }
     const back = undo;
     const index = back.vragen.findIndex((id, i) => set.vragen[i] !== id); // the first question that came back
     const methodBack = back.werkwijze && !set.werkwijze && index === -1;
@@ -635,6 +764,9 @@
       }
       showMode();
       render();
+      fillBouwstenen();
+      showSets();
+      showFound();
       let note = null;
       try {
         note = JSON.parse(sessionStorage.getItem(NOTE));

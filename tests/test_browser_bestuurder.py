@@ -1,0 +1,205 @@
+"""A bestuurder prepares two board meetings, in a real headless Chromium, on a 360 px phone and on a laptop:
+takes over a ready set, renames it, adds a question found on "Mijn vragenset" itself, keeps two named sets,
+runs meeting mode to the end with Space without ever going back, and prints a set whose paper has the questions
+and no interface text."""
+import io
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 900}
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
+SET = "bestuurlijk-overleg-bestuurlijk-leren"
+OTHER = "leren-organiseren-tussen-organisaties"
+# Words of the screen that have no place on paper: buttons, fields, messages, navigation, footer.
+INTERFACE = ["Extra vraag", "zonder eigen pagina", "Start vergadermodus", "Printen", "Print als kaartjes",
+             "Pas deze set aan", "Voeg toe", "Haal weg", "Omhoog", "Omlaag", "Kopieer link", "Maak leeg", "Mijn sets",
+             "Verwijder", "Nieuwe lege set", "Zoek een vraag", "Titel van je set", "Link naar deze set", "Ongedaan",
+             "overgenomen", "Naar de inhoud", "Toegankelijkheid", "Privacy", "Zoek op deze site", "Goede praktijken"]
+
+
+@pytest.fixture(scope="module")
+def site(example_site):
+    project, url = example_site
+    data = json.loads((project / "site" / "vragen.json").read_text(encoding="utf-8"))
+    return url, data
+
+
+@pytest.fixture
+def new_page(chromium, site):
+    """new_page(viewport) -> a page in a fresh context; afterwards: no JavaScript error, no request to another host."""
+    url, _ = site
+    contexts = []
+
+    def make(viewport):
+        context = chromium.new_context(viewport=viewport)
+        page = context.new_page()
+        errors, requests = [], []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("request", lambda request: requests.append(request.url))
+        contexts.append((context, errors, requests))
+        return page
+
+    yield make
+    for context, errors, requests in contexts:
+        assert errors == []
+        assert [r for r in requests if not r.startswith(url)] == []
+        context.close()
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def own_questions(page) -> list[str]:
+    return page.locator("#ll-mijnset-lijst .ll-vraagtekst").all_inner_texts()
+
+
+def take_over_from_overview(page, url, data, key):
+    page.goto(url + "vragensets/")
+    titel = data["sets"][key]["titel"]
+    page.get_by_role("button", name=f"Pas deze set aan: {titel}").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(data["sets"][key]["vragen"]))
+    return titel
+
+
+@VIEWPORTS
+def test_a_ready_set_says_who_composed_it_and_is_taken_over_whole(new_page, site, viewport):
+    url, data = site
+    page = new_page(viewport)
+    page.goto(url + "vragensets/")
+    card = page.locator(".ll-setlijst > li", has=page.get_by_role("link", name=data["sets"][f"vragenset/{SET}"]["titel"]))
+    expect(card).to_contain_text("samengesteld door deze site")
+    assert "Voorbeeld" not in card.inner_text()
+    page.goto(url + f"vragensets/{SET}/")
+    expect(page.get_by_role("heading", level=1)).not_to_contain_text("Voorbeeld")
+    expect(page.locator(".ll-samengesteld")).to_have_text(re.compile(r"^Samengesteld door deze site uit vragen van Ruimte voor leren"))
+    shown = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(shown))
+    assert own_questions(page) == shown
+
+
+@VIEWPORTS
+def test_a_question_is_added_by_searching_on_mijn_vragenset(new_page, site, viewport):
+    url, data = site
+    page = new_page(viewport)
+    titel = take_over_from_overview(page, url, data, f"vragenset/{SET}")
+    before = own_questions(page)
+    # A question of the site that is not in the set yet, looked for by a word of it
+    wanted = next(v for ref, v in data["vragen"].items() if ref not in data["sets"][f"vragenset/{SET}"]["vragen"]
+                  and "inwoners" in v["vraag"])
+    page.get_by_label("Zoek een vraag").fill("inwoners")
+    found = page.locator("#ll-mijnset-gevonden li", has_text=wanted["vraag"])
+    expect(found).to_have_count(1)
+    expect(found).to_contain_text(f"Bij {wanted['bouwsteen']}")
+    found.get_by_role("button", name=f"Voeg toe: {wanted['vraag']}").click()
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(before) + 1)
+    assert own_questions(page) == before + [wanted["vraag"]]
+    expect(found.get_by_role("button")).to_be_disabled()  # it is in the set now
+    expect(found.get_by_role("button")).to_have_text("Staat in je set")
+    # Browsing one bouwsteen shows all of its questions.
+    page.get_by_label("Zoek een vraag").fill("")
+    page.get_by_label("Of kies een bouwsteen").select_option(wanted["bouwsteen"])
+    of_bouwsteen = [v["vraag"] for v in data["vragen"].values() if v["bouwsteen"] == wanted["bouwsteen"]]
+    expect(page.locator("#ll-mijnset-gevonden .ll-vraagtekst")).to_have_text(of_bouwsteen)
+    page.reload()  # kept in this browser
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(len(before) + 1)
+    expect(page.get_by_label("Titel van je set")).to_have_value(titel)
+
+
+@VIEWPORTS
+def test_two_named_sets_are_kept_side_by_side(new_page, site, viewport):
+    url, data = site
+    page = new_page(viewport)
+    take_over_from_overview(page, url, data, f"vragenset/{SET}")
+    page.get_by_label("Titel van je set").fill("Bestuurlijk overleg 12 maart")
+    first = own_questions(page)
+    take_over_from_overview(page, url, data, f"vragenset/{OTHER}")
+    page.get_by_label("Titel van je set").fill("Regiotafel 19 maart")
+    second = own_questions(page)
+    kept = page.get_by_role("region", name="Mijn sets")
+    expect(kept.get_by_role("listitem")).to_have_count(2)
+    expect(kept.get_by_role("button", name=re.compile(r"^Open: Regiotafel 19 maart"))).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    kept.get_by_role("button", name=f"Open Bestuurlijk overleg 12 maart, {len(first)} vragen").click()
+    expect(page.get_by_label("Titel van je set")).to_have_value("Bestuurlijk overleg 12 maart")
+    assert own_questions(page) == first
+    kept.get_by_role("button", name=f"Open Regiotafel 19 maart, {len(second)} vragen").click()
+    assert own_questions(page) == second
+    expect(page.get_by_role("link", name=f"Mijn vragenset ({len(second)} vragen)")).to_have_count(0)  # not on this page
+    page.goto(url + "bouwstenen/coordineer-het-leren/")  # elsewhere the link counts the open set
+    expect(page.get_by_role("link", name=f"Mijn vragenset ({len(second)} vragen)").first).to_be_visible()
+
+
+@VIEWPORTS
+def test_meeting_mode_runs_to_the_end_with_space_and_never_goes_back(new_page, site, viewport):
+    url, data = site
+    total = len(data["sets"][f"vragenset/{SET}"]["vragen"])
+    page = new_page(viewport)
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog")
+    counter = dialog.locator(".ll-vergadering__teller")
+    expect(counter).to_have_text(f"Vraag 1 van {total}")
+    seen = []
+    for _ in range(total + 3):  # a presenter keeps pressing Space, also past the end
+        page.keyboard.press("Space")
+        seen.append(counter.inner_text())
+    numbers = [int(m[1]) if (m := re.match(r"Vraag (\d+) van", s)) else total + 1 for s in seen]
+    assert numbers == sorted(numbers) and numbers[: total - 1] == list(range(2, total + 1)), seen  # forward only
+    assert seen[-1] == "Einde van de set"
+    end = dialog.locator("[aria-live]").filter(has_text="Dit was de laatste vraag")
+    expect(end).to_have_count(1)  # said aloud: the live region of the question holds it
+    expect(dialog.get_by_role("button", name="Opnieuw")).to_be_visible()
+    page.keyboard.press("Home")
+    expect(counter).to_have_text(f"Vraag 1 van {total}")
+    page.keyboard.press("End")
+    expect(counter).to_have_text(f"Vraag {total} van {total}")
+    page.keyboard.press("PageDown")
+    dialog.get_by_role("button", name="Opnieuw").click()
+    expect(counter).to_have_text(f"Vraag 1 van {total}")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    expect(counter).to_have_text(f"Vraag 1 van {total}")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowRight")
+    dialog.get_by_role("button", name="Klaar").click()
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_role("button", name="Start vergadermodus")).to_be_focused()
+
+
+def pdf_text(page) -> str:
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    return words(" ".join(p.extract_text() for p in reader.pages))
+
+
+@VIEWPORTS
+def test_a_printed_set_has_its_questions_title_and_date_and_no_interface_text(new_page, site, viewport):
+    url, data = site
+    page = new_page(viewport)
+    take_over_from_overview(page, url, data, f"vragenset/{SET}")
+    page.get_by_label("Titel van je set").fill("Bestuurlijk overleg 12 maart")
+    page.get_by_label("Zoek een vraag").fill("inwoners")  # a search with results open: not on paper either
+    expect(page.locator("#ll-mijnset-gevonden li").first).to_be_visible()
+    text = pdf_text(page)
+    assert text.startswith("Bestuurlijk overleg 12 maart"), text[:200]
+    assert re.search(r"Datum: \d{1,2} [a-z]+ 20\d\d", text), text[:300]
+    for ref in data["sets"][f"vragenset/{SET}"]["vragen"]:
+        if ref.startswith("tekst:"):
+            assert words(ref.removeprefix("tekst:")) in text  # an extra question stands on its own
+        else:
+            vraag = data["vragen"][ref]
+            assert words(f"{vraag['vraag']} Bij {vraag['bouwsteen']}") in text, vraag  # with its bouwsteen as context
+    assert [t for t in INTERFACE if t in text] == []
+    # The page of a ready set prints the same way.
+    page.goto(url + f"vragensets/{SET}/")
+    text = pdf_text(page)
+    assert "Datum: " in text and all(words(q) in text for q in page.locator(".ll-set .ll-vraagtekst").all_inner_texts())
+    assert [t for t in INTERFACE if t in text] == []
