@@ -27,9 +27,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from leerlandschap.loader import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
+from leerlandschap.loader import REGIO_DIR, content_roots
 from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site

@@ -46,7 +46,7 @@ def copy_project(dest: Path, content: Path = ROOT / "content") -> Path:
 
 def guarded(main: Callable[[], int], where: str) -> int:
     """Run a script's main; an unexpected error becomes one Dutch message naming the file (or `where`), exit 2."""
-    from leerlandschap.guard import message  # the scripts put the repository on sys.path before they import this
+    from leerlandschap.guard import message  # installed with the project (make setup)
 
     try:
         return main()

@@ -92,8 +92,7 @@ def lunr(page, base: str, site: Path, queries: list[str]) -> list[list[str]]:
 
 def build_lunr_site(dest: Path) -> Path:
     """The same project built with Material's built-in search (lunr) instead of Pagefind."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from common import copy_project
+    from common import copy_project  # scripts/ is on the path: this script runs from there
 
     project = copy_project(dest / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
