@@ -22,6 +22,8 @@ from .searchwords import Splitter, Vocabulary, synonyms_from, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded with the index on the first search
 SOORT = re.compile(r'data-pagefind-filter="soort:([^"]+)"')
+# A page that says it has nothing to find yet; every other page is indexed.
+NOT_SEARCHABLE = "data-ll-niet-zoeken"
 BODY_ATTRIBUTE = re.compile(r"\sdata-pagefind-body(?:=\"[^\"]*\")?")
 H1 = re.compile(r"<h1[\s>]")
 # Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
@@ -66,6 +68,8 @@ class Writer:
         self.urls: list[str] = []
 
     def page(self, url: str, title: str, body: str, handwritten: bool = False) -> None:
+        if NOT_SEARCHABLE in body:  # e.g. a neighbour's page before anything of theirs was read
+            return
         target = self.folder / url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(self.document(url, title, body, handwritten), encoding="utf-8")

@@ -28,6 +28,9 @@ TAG = re.compile(r"<(script|style|template)\b.*?</\1>|<[^>]+>", re.S | re.I)
 LINKS = ("s", "e", "en", "")  # Dutch linking sounds between compound parts: voortgang-s-gesprek, kind-er-, ...
 MIN_PART = 4  # shorter pieces ("ing", "der") are mostly endings, not words
 MIN_COMPOUND = 8
+# Longer "words" are not Dutch compounds (the longest in common use have about 40 letters) but pasted junk: not split,
+# which also keeps the recursive search for parts shallow.
+MAX_COMPOUND = 60
 HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#[^}]*\})?\s*$")
 ALSO = "Ook wel:"
 
@@ -89,7 +92,7 @@ class Splitter:
         if word in self._cache:
             return self._cache[word]
         result: tuple[str, ...] = ()
-        if len(word) >= MIN_COMPOUND and word.isalpha():
+        if MIN_COMPOUND <= len(word) <= MAX_COMPOUND and word.isalpha():
             segs = self._segs(word)
             best = segs[0][0] if segs else (word,)
             if len(best) > 1:

@@ -158,7 +158,6 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         body = self.bodies.get(page.file.src_uri)
         if body is None and self.index is not None and page.url not in NOT_SEARCHED:
             self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
-        return html if body is None else body
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
         return hyphenate_html(html if body is None else body)
 

@@ -140,7 +140,7 @@ def test_a_reference_with_a_line_break_is_shown_on_one_line(project):
     line = put(project, MEETING, "  - bestuurder", '  - "bestuurder\\nEXTRA: regel"')  # a YAML escape
     found = [p for p in problems(project) if p.startswith(f"{MEETING}:{line}: ")]
     assert found and all("\n" not in p for p in found), found
-    assert any("Er is geen rol met id 'bestuurder\\u000aEXTRA: regel'" in p for p in found), found
+    assert any("Er is geen rol met de naam 'bestuurder\\u000aEXTRA: regel'" in p for p in found), found
 
 
 def test_overlong_settings_are_refused_with_their_limit(project):
@@ -560,4 +560,4 @@ def test_the_feed_and_calendars_carry_the_hostile_name_as_text(hostile_site):
     parsed = feedparser.parse((hostile_site / "nieuw.xml").read_bytes())
     assert not parsed.bozo and parsed.feed.author_detail.name == HOSTILE_NAME
     calendar = icalendar.Calendar.from_ical((hostile_site / "agenda" / "alle-tafels.ics").read_bytes())
-    assert str(calendar["X-WR-CALNAME"]) == f"Alle tafels ({HOSTILE_NAME})"
+    assert str(calendar["X-WR-CALNAME"]) == f"Alle tafels op de site van {HOSTILE_NAME}"
