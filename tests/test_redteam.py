@@ -561,3 +561,18 @@ def test_the_feed_and_calendars_carry_the_hostile_name_as_text(hostile_site):
     assert not parsed.bozo and parsed.feed.author_detail.name == HOSTILE_NAME
     calendar = icalendar.Calendar.from_ical((hostile_site / "agenda" / "alle-tafels.ics").read_bytes())
     assert str(calendar["X-WR-CALNAME"]) == f"Alle tafels op de site van {HOSTILE_NAME}"
+
+
+def test_template_syntax_in_a_setting_is_shown_never_run(base, tmp_path):
+    """Not named in the issue: Jinja in the region's name or role (the macros render hand-written pages as templates)."""
+    project = make_project(tmp_path / "project", base / "content")
+    name, role = "Regio {{ 7*7 }} {% if true %}JA{% endif %}", "Team {{ cycler.__init__.__globals__ }}"
+    data = yaml.safe_load((project / REGIO).read_text(encoding="utf-8"))
+    data["naam"], data["contact"]["rol"] = name, role
+    (project / REGIO).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("over/index.html", "bijdragen/index.html"):
+        text = " ".join(parse_file(project / "site" / page).all_text().split())
+        assert "Regio 49" not in text and ("over" not in page or name in text), page
+        assert "team {{ cycler.__init__.__globals__ }}" in text and "<function" not in text, page
