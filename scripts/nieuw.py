@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
 import json
 import string
 import sys
@@ -48,9 +49,11 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
               "thema": next(iter(content.themas), ""),
               "vraag": next((f"{b.id}/{v.id}" for b in content.bouwstenen.values() for v in b.reflectievragen), "")}
     if kind == "bijeenkomst":
-        tafel_id = ask("de tafel (id, bijvoorbeeld thematafels)", args.tafel, interactive)
+        tafel_id = ask("de tafel (de naam van het bestand zonder .yml, bijvoorbeeld thematafels)", args.tafel, interactive)
         if tafel_id not in content.tafels:
-            raise Stop(f"Er is geen tafel met id '{tafel_id}'. Kies uit: {', '.join(content.tafels)}.")
+            close = difflib.get_close_matches(tafel_id, list(content.tafels), n=1)
+            hint = f" Bedoel je '{close[0]}'?" if close else ""
+            raise Stop(f"Er is geen tafel '{tafel_id}'.{hint} Kies uit: {', '.join(content.tafels)}.")
         day = ask("de datum (JJJJ-MM-DD)", args.datum, interactive, today)
         try:
             datetime.date.fromisoformat(day)
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak een nieuw item in content/ vanuit een sjabloon.")
     parser.add_argument("soort", nargs="?", choices=KINDS, help="wat je wilt maken")
     parser.add_argument("--titel", help="titel (niet voor een bijeenkomst)")
-    parser.add_argument("--tafel", help="id van de tafel (voor een bijeenkomst)")
+    parser.add_argument("--tafel", help="de tafel: de naam van het bestand zonder .yml (voor een bijeenkomst)")
     parser.add_argument("--datum", help="datum van de bijeenkomst, JJJJ-MM-DD (standaard: vandaag)")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
     args = parser.parse_args(argv)

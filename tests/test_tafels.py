@@ -161,7 +161,7 @@ def test_make_new_explains_what_is_missing(tmp_path):
     shutil.copytree(ROOT / "content", content)
     assert "Geef de titel op" in run_new("praktijk", content=content).stderr
     wrong = run_new("bijeenkomst", "--tafel", "leertafel-logren", "--datum", "2027-02-10", content=content)
-    assert wrong.returncode == 2 and "Er is geen tafel met id 'leertafel-logren'" in wrong.stderr
+    assert wrong.returncode == 2 and "Er is geen tafel 'leertafel-logren'. Bedoel je 'leertafel-logeren'? Kies uit:" in wrong.stderr
     bad_date = run_new("bijeenkomst", "--tafel", "leertafel-logeren", "--datum", "10-02-2027", content=content)
     assert "'10-02-2027' is geen datum" in bad_date.stderr
     assert not list((content / "tafels").glob("leertafel-logeren/*.yml"))  # nothing was written
