@@ -192,9 +192,6 @@ def upstream_targets() -> tuple[Kind, ...]:
     return tuple(k for k in kinds.active().item_kinds if k.national and k is not kinds.BRON)
 
 
-UPSTREAM_TARGETS = upstream_targets()
-
-
 def targets_for(layout: Layout) -> Targets:
     upstream = upstream_targets()
     return Targets({k.name: collection_name(k, national=bool(layout.national) and k in upstream,

@@ -196,3 +196,9 @@ def test_without_the_entry_the_folder_is_not_read(tmp_path):
     assert content is None
     assert [p.path for p in problems] == ["content/speeltuinen/de-schommel.yml"]
     assert "geen bekende map" in problems[0].message
+
+
+def test_every_overview_of_the_default_kinds_is_in_the_menu():
+    """The menu (mkdocs.yml `nav`) is a design choice Zensical reads too, so it stays there: no kind is left out."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[1]
+    assert [k.folder for k in kinds.DEFAULT.item_kinds if f": {k.folder}/index.md" not in nav] == []
