@@ -36,6 +36,7 @@ class Speeltuin(Bestand):
     titel: str
     samenvatting: str
     bron: str
+    naast: str = ""  # the id of another speeltuin: a reference to the toy kind itself
 
 
 SCHEMA = {
@@ -43,7 +44,8 @@ SCHEMA = {
     "type": "object", "additionalProperties": False, "required": ["titel", "samenvatting", "bron"],
     "properties": {"titel": {"type": "string", "minLength": 1, "maxLength": 200},
                    "samenvatting": {"type": "string", "minLength": 1, "maxLength": 400},
-                   "bron": {"type": "string", "x-verwijzing": "bron"}},
+                   "bron": {"type": "string", "x-verwijzing": "bron"},
+                   "naast": {"type": "string", "x-verwijzing": "speeltuin"}},
 }
 EXPORT = {
     "$schema": "http://json-schema.org/draft-07/schema#", "title": "Open data: speeltuinen (versie 1)", "type": "object",
@@ -59,6 +61,7 @@ EXPORT = {
                            "titel": {"type": "string", "description": "De titel."},
                            "samenvatting": {"type": "string", "description": "Kort."},
                            "bron": {"type": "string", "description": "De bron."},
+                           "naast": {"type": "string", "description": "De speeltuin ernaast."},
                            "voorbeeld": {"type": "boolean", "description": "Verzonnen?"},
                            "herkomst": {"type": "string", "description": "Het bestand."}}}},
     },
@@ -106,6 +109,7 @@ def test_bad_files_of_the_kind_are_reported_with_their_path(toy):
     (project / "content" / "speeltuinen" / "kapot.yml").write_text("titel: Kapot\nsamenvatting: Stuk.\nbron: bestaat-niet\n",
                                                                     encoding="utf-8")
     (project / "content" / "speeltuinen" / "index.yml").write_text(SCHOMMEL, encoding="utf-8")
+    (project / "content" / "speeltuinen" / "de-wip.yml").write_text(SCHOMMEL + "naast: de-glijbaan\n", encoding="utf-8")
     (project / "content" / "speeltuin").mkdir()
     (project / "content" / "speeltuin" / "x.yml").write_text(SCHOMMEL, encoding="utf-8")
     content, problems = check_content(project / "content")
@@ -115,6 +119,8 @@ def test_bad_files_of_the_kind_are_reported_with_their_path(toy):
     assert by_path["content/speeltuinen/kapot.yml"].line == 3
     assert "gebruikt de site zelf" in by_path["content/speeltuinen/index.yml"].message  # reserved id of every kind
     assert "Bedoel je 'speeltuinen'?" in by_path["content/speeltuin/x.yml"].message  # a misspelt folder
+    wip = by_path["content/speeltuinen/de-wip.yml"]  # a reference to an item of the new kind is checked too
+    assert wip.line == 4 and "Er is geen speeltuin met de naam 'de-glijbaan' (in speeltuinen/)" in wip.message
 
 
 def test_pages_and_overview(toy):
@@ -148,7 +154,7 @@ def test_editor_collection(toy):
     collection = next(c for c in settings["collections"] if c.get("name") == "speeltuinen")
     assert collection["folder"] == "content/speeltuinen"
     assert (collection["label"], collection["label_singular"], collection["icon"]) == ("Speeltuinen", "Speeltuin", "toys")
-    assert [f["name"] for f in collection["fields"]] == ["titel", "samenvatting", "bron"]
+    assert [f["name"] for f in collection["fields"]] == ["titel", "samenvatting", "bron", "naast"]
     assert any(c.get("name") == "speeltuinen-keuze" for c in settings["collections"])  # others may point at one
 
 
