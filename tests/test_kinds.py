@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from leerlandschap import cms, kinds
 from leerlandschap.editorsettings import settings_text, yaml_schemas
@@ -175,6 +176,30 @@ def test_editor_settings(toy):
     project, _ = toy
     assert yaml_schemas(project)["./schemas/speeltuin.schema.json"] == ["content/speeltuinen/*.yml",
                                                                         "regio/speeltuinen/*.yml"]
+
+
+def test_full_build(toy, tmp_path, monkeypatch):
+    """The real MkDocs build (plugin, Material, search) of a project with the toy kind, in this process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from common import copy_project
+    from htmltools import parse_file
+
+    project = copy_project(tmp_path / "project", content=toy[0] / "content")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the editor's package, for /beheer/
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True))
+    site = project / "site"
+    page = parse_file(site / "speeltuinen" / "de-schommel" / "index.html")
+    assert [h.all_text() for h in page.find_all("h1") if h.has_class("toy")] == ["De schommel"]
+    overview = parse_file(site / "speeltuinen" / "index.html")
+    assert [(a.attrs.get("href"), a.all_text()) for ul in overview.find_all("ul") if ul.has_class("toy-lijst")
+            for a in ul.find_all("a")] == [("de-schommel/", "De schommel")]
+    assert [i["id"] for i in json.loads((site / "data" / "speeltuinen.json").read_text(encoding="utf-8"))["items"]] == [
+        "de-schommel"]
+    editor = yaml.safe_load((site / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    assert [c["folder"] for c in editor["collections"] if c.get("name") == "speeltuinen"] == ["content/speeltuinen"]
 
 
 def test_default_registry_has_no_toy():
