@@ -10,7 +10,8 @@ See handleiding/ontwikkelaars.md, "Een soort toevoegen".
 
 Code asks `active()` for the registry in use. That is `DEFAULT` unless a caller runs inside `using(registry)`,
 e.g. a test that adds a toy kind with its own schema and template folders; leaving the block restores the
-previous registry (a context variable: nothing global is changed, threads and other tests are unaffected).
+previous registry (a context variable: nothing global is changed, threads and other tests are unaffected; a
+thread or process started inside the block sees DEFAULT).
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from common import Stop, ask, guarded
-from leerlandschap.kinds import BRON, active
+from leerlandschap.kinds import BRON, TAFEL, active
 from leerlandschap.loader import check_content, content_roots, load_content, slugify
 from leerlandschap.problems import ContentError
 
@@ -50,6 +50,7 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
     except ContentError as error:
         raise Stop(f"Los eerst de problemen in de inhoud op (make check):\n{error}") from None
     target = content_roots(content_dir)[-1].path  # regio/ in a region's fork, else content/
+    made = active().by_name[kind]
     today = datetime.date.today().isoformat()
     # Text values are written as JSON strings: valid YAML, whatever characters they contain.
     own_sources = [b for b in content.bronnen if (target / BRON.folder / f"{b}.yml").exists()]
@@ -57,9 +58,7 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
               "bron": (own_sources or list(content.bronnen) or ["bron"])[0], "bouwsteen": next(iter(content.bouwstenen), ""),
               "thema": next(iter(content.themas), ""),
               "vraag": next((f"{b.id}/{v.id}" for b in content.bouwstenen.values() for v in b.reflectievragen), "")}
-    made = active().by_name[kind]
-    if made.parent:  # a meeting: in the folder of its tafel
-        parent = made.parent
+    if kind == "bijeenkomst":
         tafel_id = ask("de tafel (id, bijvoorbeeld thematafels)", args.tafel, interactive)
         if tafel_id not in content.tafels:
             raise Stop(f"Er is geen tafel met id '{tafel_id}'. Kies uit: {', '.join(content.tafels)}.")
@@ -70,8 +69,8 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
             raise Stop(f"'{day}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-12.") from None
         tafel = content.tafels[tafel_id]
         values |= {"datum": day, "tafel_titel": tafel.titel, "rollen": ", ".join(dict.fromkeys(d.rol for d in tafel.deelnemers))}
-        layer = target if (target / parent.folder / f"{tafel_id}.yml").exists() else content_dir
-        path = unique(layer / parent.folder / tafel_id, day)
+        layer = target if (target / TAFEL.folder / f"{tafel_id}.yml").exists() else content_dir
+        path = unique(layer / TAFEL.folder / tafel_id, day)  # a meeting lives in the folder of its tafel
     else:
         title = ask("de titel", args.titel, interactive)
         if not slugify(title):
