@@ -26,14 +26,11 @@ from .model import Bouwsteen, Content, Regio
 from .relations import Relations
 from .render import datum
 from .safepaths import UnsafePath
+from .woorden import aantal
 
 __all__ = ["CACHE_DIR", "Buren", "Buur", "load"]
 MEMORY_SECONDS = 600.0  # `mkdocs serve` rebuilds often: one fetch per ten minutes in the same process
 RETRY_HOURS = 1.0  # a build tries a neighbour that failed again after this long; `make buren` always does
-
-
-def aantal(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 @dataclass(frozen=True)
@@ -52,9 +49,8 @@ class Buur:
     @property
     def aantallen(self) -> str:
         """'3 goede praktijken, 1 tafel, 2 opbrengsten en 0 vragensets'."""
-        parts = [aantal(len(self.van_soort(soort)), *words) for soort, words in
-                 (("praktijk", ("goede praktijk", "goede praktijken")), ("tafel", ("tafel", "tafels")),
-                  ("bijeenkomst", ("opbrengst", "opbrengsten")), ("vragenset", ("vragenset", "vragensets")))]
+        parts = [aantal(len(self.van_soort(soort)), word) for soort, word in
+                 (("praktijk", "goede praktijk"), ("tafel", "tafel"), ("bijeenkomst", "opbrengst"), ("vragenset", "vragenset"))]
         return ", ".join(parts[:-1]) + " en " + parts[-1]
 
     @property
@@ -72,8 +68,7 @@ class Telling:
     @property
     def tekst(self) -> str:
         """'2 praktijken, 1 opbrengst'; '' when there is nothing."""
-        parts = [(self.praktijken, "praktijk", "praktijken"), (self.tafels, "tafel", "tafels"),
-                 (self.opbrengsten, "opbrengst", "opbrengsten")]
+        parts = [(self.praktijken, "praktijk", ""), (self.tafels, "tafel", ""), (self.opbrengsten, "opbrengst", "")]
         return ", ".join(aantal(n, one, many) for n, one, many in parts if n)
 
 

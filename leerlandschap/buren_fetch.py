@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from .buren_io import Clocked, Unpacker, UnpackError
+from .kinds import DEFAULT
 
 BUDGET = 10.0  # seconds per neighbour: connecting, headers and bodies of all its files
 DEADLINE = 60.0  # seconds for all neighbours together
@@ -44,11 +45,11 @@ CHUNK = 64 * 1024
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 USER_AGENT = "Leerlandschap (gluren bij de buren; https://github.com/leerlandschap/leerlandschap)"
 HEADERS = {"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "gzip, deflate"}
-FILES = ("praktijken", "tafels", "bijeenkomsten", "vragensets")  # what we read of each neighbour
+FILES = DEFAULT.neighbour_files  # what we read of each neighbour: data/<folder>.json of kinds.Kind.neighbours
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 
-Raw = dict[str, bytes]  # a neighbour's files by name ("praktijken"), as fetched and unpacked
+Raw = dict[str, bytes]  # a neighbour's files by name (a kind's folder), as fetched and unpacked
 
 
 class FetchError(Exception):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .buren_fetch import FILES, MAX_ITEMS, FetchError
+from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from .opendata import EXPORT_VERSION, export_validator, load_export_schema
 
 TEXT_LIMIT = 400  # characters of a neighbour's text we show
@@ -110,9 +111,9 @@ def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
                 veld = "/".join(str(p) for p in error.absolute_path) or error.validator
                 wrong.append(f"{clean(ident, 80)} (veld {clean(veld, 60)})")
                 read.fout.append(f"{folder}: {wrong[-1]}")
-            elif item["voorbeeld"] or (folder == "bijeenkomsten" and item["tafel"] in example_tafels):
+            elif item["voorbeeld"] or (folder == BIJEENKOMST.folder and item["tafel"] in example_tafels):
                 examples += 1
-                if folder == "tafels":
+                if folder == TAFEL.folder:
                     example_tafels.add(item["id"])
             else:
                 kept.append(item)
@@ -128,25 +129,25 @@ def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
             line += f", {over} overgeslagen omdat een buur hoogstens {max_items} items mag hebben"
         read.verslag.append(line)
     url = lambda item: adres + item["pagina"]  # `pagina` matched the schema's pattern: a plain relative path
-    tafels = {t["id"]: t for t in valid["tafels"]}
-    for p in valid["praktijken"]:
-        read.items.append(BuurItem("praktijk", p["id"], clean(p["titel"], 200), clean(p["samenvatting"]),
+    tafels = {t["id"]: t for t in valid[TAFEL.folder]}
+    for p in valid[PRAKTIJK.folder]:
+        read.items.append(BuurItem(PRAKTIJK.name, p["id"], clean(p["titel"], 200), clean(p["samenvatting"]),
                                    datetime.date.fromisoformat(p["datum"]), url(p), tuple(p["bouwstenen"])))
-    for t in valid["tafels"]:
+    for t in valid[TAFEL.folder]:
         start = datetime.date.fromisoformat(t["startdatum"]) if t["startdatum"] else None
-        read.items.append(BuurItem("tafel", t["id"], clean(t["titel"], 200), clean(t["samenvatting"]), start, url(t),
+        read.items.append(BuurItem(TAFEL.name, t["id"], clean(t["titel"], 200), clean(t["samenvatting"]), start, url(t),
                                    tuple(t["bouwstenen"]), clean(t["status"], 40)))
-    for m in valid["bijeenkomsten"]:
+    for m in valid[BIJEENKOMST.folder]:
         opbrengst = m["opbrengst"]
         if not (opbrengst["bouwstenen"] or opbrengst["inzichten"] or opbrengst["afspraken"] or m["verslag"]):
             continue  # a meeting without an outcome yet (planned, or not written down)
         tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
         titel = clean(m["titel"], 200) or f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
-        read.items.append(BuurItem("bijeenkomst", m["id"], titel, clean(" ".join(opbrengst["inzichten"])),
+        read.items.append(BuurItem(BIJEENKOMST.name, m["id"], titel, clean(" ".join(opbrengst["inzichten"])),
                                    datetime.date.fromisoformat(m["datum"]), url(m), tuple(opbrengst["bouwstenen"]), tafel))
-    for s in valid["vragensets"]:
+    for s in valid[VRAGENSET.folder]:
         bouwstenen = tuple(dict.fromkeys(ref.partition("/")[0] for ref in s["vragen"]))
-        read.items.append(BuurItem("vragenset", s["id"], clean(s["titel"], 200), clean(s["doel"]),
+        read.items.append(BuurItem(VRAGENSET.name, s["id"], clean(s["titel"], 200), clean(s["doel"]),
                                    datetime.date.fromisoformat(s["datum"]), url(s), bouwstenen))
     return read
 

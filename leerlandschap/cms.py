@@ -37,16 +37,13 @@ from .cms_backend import backend
 from .kinds import Kind
 from .loader import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .model import Content
-from .schemas import SCHEMA_DIR
+from .schemas import schema_path
 
 SECTION = "beheer"  # the page's folder in the site: /beheer/
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
 
-# The order editors see: what coordinators do most comes first. Every kind must be here (tests check it).
-ORDER = (kinds.TAFEL, kinds.BIJEENKOMST, kinds.PRAKTIJK, kinds.VRAGENSET, kinds.AANVULLING, kinds.BOUWSTEEN,
-         kinds.THEMA, kinds.ROL, kinds.BRON, kinds.REGIO)
-ICONS = {"tafel": "groups", "bijeenkomst": "event", "praktijk": "lightbulb", "vragenset": "quiz", "aanvulling": "add_notes",
-         "bouwsteen": "widgets", "thema": "category", "rol": "badge", "bron": "menu_book", "regio": "settings"}
+# The order editors see (kinds.Kind.cms_rank): what coordinators do most comes first. Icons: kinds.Kind.icon.
+ORDER = kinds.DEFAULT.editor_order
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
 # What our Markdown renders (render.py); images and code blocks are left out of the editor's toolbar.
@@ -58,8 +55,9 @@ class UnsupportedSchema(ValueError):
     """A schema construct this module cannot turn into a form field yet: extend `field_for`."""
 
 
-def load_schema(kind: Kind, schema_dir: Path = SCHEMA_DIR) -> dict:
-    return json.loads((schema_dir / f"{kind.name}.schema.json").read_text(encoding="utf-8"))
+def load_schema(kind: Kind, schema_dir: Path | None = None) -> dict:
+    path = schema_dir / f"{kind.name}.schema.json" if schema_dir else schema_path(kind.name)
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def label_of(name: str, prop: dict) -> str:
@@ -190,13 +188,15 @@ def collection_name(kind: Kind, national: bool = False, choice: bool = False) ->
 # Sveltia offers "<item> toevoegen" beside a relation field when the target collection allows creating items: a
 # meeting form would then make a new, site-wide role. So references point at a hidden copy of each collection
 # (`<folder>-keuze`) that allows no creating: people choose from the existing items only.
-UPSTREAM_TARGETS = tuple(k for k in kinds.ITEM_KINDS if k.national and k is not kinds.BRON)
+def upstream_targets() -> tuple[Kind, ...]:
+    return tuple(k for k in kinds.active().item_kinds if k.national and k is not kinds.BRON)
 
 
 def targets_for(layout: Layout) -> Targets:
-    return Targets({k.name: collection_name(k, national=bool(layout.national) and k in UPSTREAM_TARGETS,
-                                            choice=not (layout.national and k in UPSTREAM_TARGETS))
-                    for k in kinds.ITEM_KINDS})
+    upstream = upstream_targets()
+    return Targets({k.name: collection_name(k, national=bool(layout.national) and k in upstream,
+                                            choice=not (layout.national and k in upstream))
+                    for k in kinds.active().item_kinds})
 
 
 def _choice_collection(kind: Kind, schema: dict, root: str, targets: Targets) -> dict:
@@ -210,7 +210,7 @@ def _folder_collection(kind: Kind, schema: dict, root: str, targets: Targets, *,
     label = kind.overview or kind.folder.capitalize()
     collection: dict = {
         "name": collection_name(kind, national), "label": f"{label} (landelijk)" if national else label,
-        "label_singular": schema["title"], "description": schema.get("description", ""), "icon": ICONS[kind.name],
+        "label_singular": schema["title"], "description": schema.get("description", ""), "icon": kind.icon,
         "folder": f"{root}/{kind.folder}", "extension": "yml", "format": "yml", "fields": fields_for(schema, targets),
     }
     # The file name is the id: made from the title (editable when the item is created), or for aanvullingen typed
@@ -235,8 +235,8 @@ def _meeting_collections(content: Content, schema: dict, targets: Targets) -> li
         out.append({
             # Labelled by the tafel (the sidebar cuts long labels short); the calendar icon and the dividers around
             # the group say these are meetings.
-            "name": f"bijeenkomsten-{tafel.id}", "label": tafel.titel, "label_singular": schema["title"],
-            "description": f"De bijeenkomsten van deze tafel. {schema.get('description', '')}", "icon": ICONS["bijeenkomst"],
+            "name": f"{kinds.BIJEENKOMST.folder}-{tafel.id}", "label": tafel.titel, "label_singular": schema["title"],
+            "description": f"De bijeenkomsten van deze tafel. {schema.get('description', '')}", "icon": kinds.BIJEENKOMST.icon,
             "folder": folder,
             "extension": "yml", "format": "yml", "identifier_field": "datum", "slug": "{{fields.datum}}",
             "summary": "{{datum}} {{titel}}",
@@ -246,7 +246,7 @@ def _meeting_collections(content: Content, schema: dict, targets: Targets) -> li
 
 
 def _regio_collection(schema: dict, root: str, targets: Targets) -> dict:
-    return {"name": "regio", "label": "Regio", "description": schema.get("description", ""), "icon": ICONS["regio"],
+    return {"name": kinds.REGIO.name, "label": "Regio", "description": schema.get("description", ""), "icon": kinds.REGIO.icon,
             "files": [{"name": "regio", "label": "Regiobestand", "file": f"{root}/{REGIO_FILE}", "format": "yml",
                        "fields": fields_for(schema, targets)}]}
 
@@ -257,7 +257,7 @@ def config(content: Content, content_dir: Path) -> dict:
     targets = targets_for(layout)
     regio = content.regio
     collections: list[dict] = []
-    for kind in ORDER:
+    for kind in kinds.active().editor_order:
         schema = load_schema(kind)
         if kind is kinds.BIJEENKOMST:
             collections += [{"divider": True}, *_meeting_collections(content, schema, targets), {"divider": True}]
@@ -267,8 +267,8 @@ def config(content: Content, content_dir: Path) -> dict:
             collections.append(_folder_collection(kind, schema, layout.own, targets))
     if layout.national:
         collections += [_folder_collection(k, load_schema(k), layout.national, targets, national=True)
-                        for k in UPSTREAM_TARGETS]
-    collections += [_choice_collection(k, load_schema(k), layout.own, targets) for k in kinds.ITEM_KINDS
+                        for k in upstream_targets()]
+    collections += [_choice_collection(k, load_schema(k), layout.own, targets) for k in kinds.active().item_kinds
                     if targets.by_kind[k.name] == collection_name(k, choice=True)]
     settings: dict = {
         "backend": backend(regio.beheer, regio.site.tak),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 
 from .items import Item
-from .kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS, RESERVED_QUESTION_IDS
+from .kinds import BIJEENKOMST, RESERVED_QUESTION_IDS, active
 from .problems import Problem, field_prefix
 from .schemas import Reference, shown
 
@@ -126,7 +126,7 @@ def check_layers(items: list[Item], regio: Item | None, problems: list[Problem])
 def check_references(items: list[Item], references: list[tuple[Item, Reference]], problems: list[Problem],
                      hidden: set[str] | frozenset[str] = frozenset()) -> None:
     # Resolve against every file found, valid or not: a broken target is reported once, in its own file.
-    known: dict[str, set[str]] = {k.name: set() for k in ITEM_KINDS}
+    known: dict[str, set[str]] = {k.name: set() for k in active().item_kinds}
     questions: dict[str, set[str]] = {}
     for item in items:
         known.setdefault(item.type.name, set()).add(item.id)
@@ -155,7 +155,7 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
 
 
 def _missing(kind: str, target: str, known: set[str]) -> str:
-    return (f"Er is geen {kind} met de naam '{shown(target)}' (in {BY_NAME[kind].folder}/). Kijk of de naam goed gespeld is."
+    return (f"Er is geen {kind} met de naam '{shown(target)}' (in {active().by_name[kind].folder}/). Kijk of de naam goed gespeld is."
             + _guess(target, known))
 
 

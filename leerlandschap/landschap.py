@@ -13,11 +13,12 @@ the right edge; the browser tests measure the real text boxes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Bouwsteen, Content, Tafel
 from .relations import Relations
-from .woorden import aantal
+from .woorden import aantal, meervoud
 
 CHART_WIDTH = 400  # the SVG viewBox width, in units of about a pixel
 SHOWN = 1.1  # the page shows a chart at most this many times its viewBox width; narrower on a phone
@@ -29,10 +30,12 @@ WIDE = dict.fromkeys("mwMW", 0.9)
 MARGIN = 1.12  # room for a system font wider than Arial
 LINE = 1.35  # line height, as a share of the font size
 BAR_HEIGHT = 14
-# The series of the bouwstenen chart: attribute, legend text, singular, plural, colour (AA contrast on white).
-SERIES = (("praktijken", "goede praktijken", "praktijk", "praktijken", "#1d4f91"),
-          ("opbrengsten", "bijeenkomsten die erover gingen", "bijeenkomst", "bijeenkomsten", "#a3320b"),
-          ("vragensets", "vragensets", "vragenset", "vragensets", "#1e6b33"))
+# The series of the bouwstenen chart: value, legend text, singular (woorden.py knows the plural), colour (AA contrast
+# on white).
+SERIES: tuple[tuple[Callable[[Dekking], int], str, str, str], ...] = (
+    (lambda d: d.praktijken, "goede praktijken", "praktijk", "#1d4f91"),
+    (lambda d: d.opbrengsten, "bijeenkomsten die erover gingen", "bijeenkomst", "#a3320b"),
+    (lambda d: d.vragensets, meervoud("vragenset"), "vragenset", "#1e6b33"))
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,8 @@ def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
     return {"soort": by("soort"), "status": by("status"), "frequentie": by("frequentie")}
 
 
-def count(n: int, singular: str, plural: str) -> str:
-    """'1 tafel', '3 tafels', 'geen tafels'."""
+def count(n: int, singular: str, plural: str = "") -> str:
+    """'1 tafel', '3 tafels', 'geen tafels' (the plural from woorden.py unless given)."""
     return aantal(n, singular, plural, geen=True)
 
 
@@ -93,10 +96,10 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
     if tafels:
         status = Counter(t.status for t in tafels)
         parts = [f"{status[s]} {s}" for s in ("actief", "in voorbereiding", "afgerond") if status[s]]
-        first = f"{content.regio.naam} heeft {count(len(tafels), 'tafel', 'tafels')}"
+        first = f"{content.regio.naam} heeft {count(len(tafels), 'tafel')}"
         first += f": {listing(parts)}." if parts else "."
         if status["onbekend"]:
-            first += f" Van {count(status['onbekend'], 'tafel', 'tafels')} is de status niet bekend."
+            first += f" Van {count(status['onbekend'], 'tafel')} is de status niet bekend."
         soorten = Counter(t.soort for t in tafels)
         most = max(soorten.values())
         common = sorted(s for s, n in soorten.items() if n == most)
@@ -108,14 +111,14 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
         first = "Er zijn nog geen tafels van de regio vastgelegd."
     others = other_tafels(content)
     if others:
-        first += f" Daarnaast staan er {count(len(others), 'tafel', 'tafels')} van anderen op de site; die tellen niet mee."
+        first += f" Daarnaast staan er {count(len(others), 'tafel')} van anderen op de site; die tellen niet mee."
     total = len(dekking)
     with_practice = [d for d in dekking if d.praktijken]
     if with_practice:
         top = max(d.praktijken for d in with_practice)
         best = [quoted(d.bouwsteen.titel) for d in with_practice if d.praktijken == top]
-        said = (f"{listing(best)} ({'elk ' if len(best) > 1 else ''}{count(top, 'praktijk', 'praktijken')})"
-                if len(best) <= 3 else f"{len(best)} bouwstenen (elk {count(top, 'praktijk', 'praktijken')})")
+        said = (f"{listing(best)} ({'elk ' if len(best) > 1 else ''}{count(top, 'praktijk')})"
+                if len(best) <= 3 else f"{len(best)} bouwstenen (elk {count(top, 'praktijk')})")
         second = (f"Bij {len(with_practice)} van de {total} bouwstenen staat al een goede praktijk van de regio. De meeste "
                   f"praktijken horen bij {said}.")
     else:
@@ -211,18 +214,18 @@ def bar_chart(rows: list[tuple[str, list[tuple[int, str]], str]], scale_max: int
 
 
 def tafels_chart(counts: list[tuple[str, int]]) -> Chart:
-    rows = [(soort, [(n, "#1d4f91")], count(n, "tafel", "tafels")) for soort, n in counts]
+    rows = [(soort, [(n, "#1d4f91")], count(n, "tafel")) for soort, n in counts]
     return bar_chart(rows, max((n for _, n in counts), default=1))
 
 
 def dekking_chart(dekking: list[Dekking]) -> Chart:
     rows = []
     for d in dekking:
-        values = [(getattr(d, attr), colour) for attr, _, _, _, colour in SERIES]
-        said = [count(getattr(d, attr), one, many) for attr, _, one, many, _ in SERIES if getattr(d, attr)]
+        values = [(value(d), colour) for value, _, _, colour in SERIES]
+        said = [count(value(d), one) for value, _, one, _ in SERIES if value(d)]
         rows.append((d.bouwsteen.titel, values, ", ".join(said) or "nog niets"))
     return bar_chart(rows, max((d.totaal for d in dekking), default=1),
-                     tuple((colour, legend) for _, legend, _, _, colour in SERIES))
+                     tuple((colour, legend) for _, legend, _, colour in SERIES))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from . import model
 from .crosscheck import check_agreements, check_examples, check_ids, check_layers, check_references
 from .guard import working_on
 from .items import Item
-from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEETINGS_IN, REGIO, Kind
+from .kinds import AANVULLING, BIJEENKOMST, BOUWSTEEN, BRON, REGIO, TAFEL, THEMA, Kind, active
 from .problems import ContentError, Problem
 from .rules import check_rules
 from .schemas import Reference, Schema
@@ -34,7 +34,6 @@ YAML_SUFFIXES = (".yml", ".yaml")
 REGIO_FILE = "regio.yml"
 REGIO_DIR = "regio"  # a fork's own content, next to content/
 ASSETS = "assets"  # regio/assets/: the region's logo and favicon
-NATIONAL = tuple(k.folder for k in ITEM_KINDS if k.national)
 
 Show = Callable[[Path], str]
 
@@ -49,11 +48,12 @@ class Root:
 
 
 def content_roots(content_dir: Path) -> list[Root]:
-    everything = tuple(BY_FOLDER)
+    registry = active()
+    everything = tuple(registry.by_folder)
     regio_dir = content_dir.parent / REGIO_DIR
     if (regio_dir / REGIO_FILE).is_file():
-        example = tuple(f for f in everything if f not in NATIONAL) + (REGIO_FILE,)
-        return [Root(content_dir, "content", NATIONAL, example, reads_regio_file=False),
+        example = tuple(f for f in everything if f not in registry.national) + (REGIO_FILE,)
+        return [Root(content_dir, "content", registry.national, example, reads_regio_file=False),
                 Root(regio_dir, REGIO_DIR, everything, (ASSETS,))]
     return [Root(content_dir, "content", everything)]
 
@@ -85,7 +85,7 @@ def check_content(content_dir: Path, display_root: Path | None = None) -> tuple[
     if regio is None:
         problems.append(Problem(show(content_dir / REGIO_FILE), 1,
                                 "Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."))
-    schemas = {k.name: Schema.load(k.name) for k in BY_NAME.values()}
+    schemas = {k.name: Schema.load(k.name) for k in active().kinds}
     if len(_checked) > 4 * (len(items) + 1000):  # forget files that are long gone (a preview runs for hours)
         _checked.clear()
     references: list[tuple[Item, Reference]] = []
@@ -150,15 +150,16 @@ def _discover(root: Root, project: Path, show: Show, problems: list[Problem]) ->
         elif entry.name == REGIO_FILE and root.reads_regio_file:
             regio_path = entry
         elif entry.is_dir() and entry.name in root.folders:
-            items += _files_in(entry, BY_FOLDER[entry.name], root.layer, project, show, problems)
-            if entry.name == MEETINGS_IN:
+            kind = active().by_folder[entry.name]
+            items += _files_in(entry, kind, root.layer, project, show, problems)
+            for child in active().children(kind):  # meetings: tafels/<tafel-id>/<date>.yml
                 for sub in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
                     if _skipped_link(sub, root.layer):
                         continue
                     if not _inside(sub, project):
                         problems.append(_outside(sub, show))
                         continue
-                    items += _files_in(sub, BIJEENKOMST, root.layer, project, show, problems, id_prefix=f"{sub.name}/")
+                    items += _files_in(sub, child, root.layer, project, show, problems, id_prefix=f"{sub.name}/")
         else:
             close = difflib.get_close_matches(entry.name, [*root.folders, REGIO_FILE], n=1)
             guess = f" Bedoel je '{close[0]}'?" if close else ""
@@ -237,30 +238,33 @@ def _read_file(item: Item, size: int, schema: Schema) -> tuple[YamlDocument | No
 
 
 def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> model.Content:
-    built: dict[str, list] = {k.folder: [] for k in (*ITEM_KINDS, BIJEENKOMST)}
+    built: dict[str, list] = {k.folder: [] for k in active().page_kinds}
     additions = {i.id: model.build(model.Aanvulling, i.data or {}, id=i.id, herkomst=i.herkomst(project))
                  for i in items if i.type is AANVULLING}
     for item in items:
-        if item.type is AANVULLING or (item.type.name == "bouwsteen" and item.id in hidden):
+        if item.type is AANVULLING or (item.type is BOUWSTEEN and item.id in hidden):
             continue
         extra = {"id": item.id, "herkomst": item.herkomst(project)}
-        if item.type is BIJEENKOMST:
-            extra["tafel"] = item.id.partition("/")[0]
+        if item.type.parent:  # a meeting's `tafel`: the folder it is in
+            extra[item.type.parent.name] = item.id.partition("/")[0]
         with working_on(item.display):
             built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
-    built["bouwstenen"] = [_with_additions(b, additions.get(b.id)) for b in built["bouwstenen"]]
+    built[BOUWSTEEN.folder] = [_with_additions(b, additions.get(b.id)) for b in built[BOUWSTEEN.folder]]
     _label_examples(built)
-    themas = {t.id: t for t in sorted(built["themas"], key=lambda t: (t.volgorde, t.titel.casefold()))}
+    themas = {t.id: t for t in sorted(built[THEMA.folder], key=lambda t: (t.volgorde, t.titel.casefold()))}
     thema_rank = {thema_id: rank for rank, thema_id in enumerate(themas)}
     order: dict[str, Callable] = {  # the order pages and lists present items in
-        "themas": lambda t: (t.volgorde, t.titel.casefold()),
-        "bouwstenen": lambda b: (thema_rank[b.thema], b.volgorde, b.titel.casefold()),
-        "bijeenkomsten": lambda m: (m.tafel, m.datum, m.id),
+        THEMA.folder: lambda t: (t.volgorde, t.titel.casefold()),
+        BOUWSTEEN.folder: lambda b: (thema_rank[b.thema], b.volgorde, b.titel.casefold()),
+        BIJEENKOMST.folder: lambda m: (m.tafel, m.datum, m.id),
     }
-    by_title = lambda x: (x.titel.casefold(), x.id)
+    by_title = lambda x: (getattr(x, "titel", x.id).casefold(), x.id)
+    ordered = {folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()}
+    own = {f.name for f in dataclasses.fields(model.Content)}  # kinds with an attribute of their own
     return model.Content(
         regio=_label_contact(model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project))),
-        **{folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()},
+        **{folder: xs for folder, xs in ordered.items() if folder in own},
+        overig={folder: xs for folder, xs in ordered.items() if folder not in own},
     )
 
 
@@ -270,8 +274,8 @@ EXAMPLE_PREFIX = "Voorbeeld: "
 
 def _label_examples(built: dict[str, list]) -> None:
     """Mark every item whose bron is an example (meetings: their own bron, else their tafel's) and label its title."""
-    examples = {b.id for b in built["bronnen"] if b.soort == EXAMPLE_SOURCE}
-    tafels = {t.id: t for t in built["tafels"]}
+    examples = {b.id for b in built[BRON.folder] if b.soort == EXAMPLE_SOURCE}
+    tafels = {t.id: t for t in built[TAFEL.folder]}
 
     def label(item):
         bron = (item.bron or tafels[item.tafel].bron) if isinstance(item, model.Bijeenkomst) else item.bron
@@ -283,7 +287,7 @@ def _label_examples(built: dict[str, list]) -> None:
         return dataclasses.replace(item, voorbeeld=True, titel=titel)
 
     for folder, items in built.items():
-        if folder != "bronnen":
+        if folder != BRON.folder:
             built[folder] = [label(item) for item in items]
 
 

@@ -369,6 +369,14 @@ class Content:
     vragensets: dict[str, Vragenset] = field(default_factory=dict)
     tafels: dict[str, Tafel] = field(default_factory=dict)
     bijeenkomsten: dict[str, Bijeenkomst] = field(default_factory=dict)
+    # Items of kinds without an attribute above (a kind added to the registry, kinds.py), by folder.
+    overig: dict[str, dict[str, Bestand]] = field(default_factory=dict)
+
+    def of(self, kind: typing.Any) -> dict[str, typing.Any]:
+        """The items of a kind (kinds.Kind) by id: what code that walks every kind reads."""
+        if kind.folder in _CONTENT_FOLDERS:
+            return typing.cast(dict[str, typing.Any], getattr(self, kind.folder))
+        return self.overig.get(kind.folder, {})
 
     def is_eigen(self, item) -> bool:
         """True for a real (not invented) tafel or praktijk of this region: its `regio` is the region's own area or
@@ -427,3 +435,6 @@ def _convert(hint, value):
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return build(hint, value)
     return value
+
+
+_CONTENT_FOLDERS = frozenset(f.name for f in dataclasses.fields(Content)) - {"regio", "overig"}

@@ -21,11 +21,15 @@ from pathlib import Path
 import jsonschema
 
 from . import urls
-from .kinds import BIJEENKOMST, ITEM_KINDS
+from .kinds import REGIO, Kind, active
 from .model import Content, Herkomst
-from .schemas import SCHEMA_DIR, Validator
+from .schemas import SCHEMA_DIR, Validator, schema_path
 
-OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>
+
+def open_data_kinds() -> tuple[Kind, ...]:
+    """One file each: data/<folder>.json, items of schema <name> (every kind with pages, kinds.py)."""
+    return active().page_kinds
+
 EXPORT_VERSION = 1
 # A file whose fields changed has its own, higher version: a reader of the old version refuses unknown fields.
 # regio.json 2: the region's licence for its content (`licentie`) was added.
@@ -80,8 +84,9 @@ def export_schema_path(folder: str) -> str:
     return f"schemas/export/{folder}.schema.json"
 
 
-def load_export_schema(folder: str, schema_dir: Path = EXPORT_SCHEMA_DIR) -> dict:
-    return json.loads((schema_dir / f"{folder}.schema.json").read_text(encoding="utf-8"))
+def load_export_schema(folder: str, schema_dir: Path | None = None) -> dict:
+    path = schema_dir / f"{folder}.schema.json" if schema_dir else schema_path(folder, "export")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def export_version(folder: str) -> int:
@@ -96,11 +101,11 @@ def document(kind_name: str, folder: str, items: list[dict]) -> dict:
 def open_data_documents(content: Content) -> dict[str, dict]:
     """{'praktijken': {...}, ..., 'regio': {...}}: every data file as plain data."""
     documents = {}
-    for kind in OPEN_DATA:
-        items = [{**plain(item), "pagina": urls.item_url(kind.name, item.id)} for item in getattr(content, kind.folder).values()]
+    for kind in open_data_kinds():
+        items = [{**plain(item), "pagina": urls.item_url(kind.name, item.id)} for item in content.of(kind).values()]
         documents[kind.folder] = document(kind.name, kind.folder, items)
     regio = plain(content.regio)
-    documents["regio"] = document("regio", "regio", [{name: regio[name] for name in REGIO_FIELDS if name in regio}])
+    documents[REGIO.folder] = document(REGIO.name, REGIO.folder, [{name: regio[name] for name in REGIO_FIELDS if name in regio}])
     return documents
 
 
@@ -111,13 +116,18 @@ def open_data_files(content: Content) -> dict[str, str]:
         files[f"data/schemas/export/{path.name}"] = path.read_text(encoding="utf-8")
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"data/schemas/{path.name}"] = path.read_text(encoding="utf-8")
+    for kind in active().kinds:  # the schemas of kinds added elsewhere (kinds.Registry.schema_dirs)
+        files[f"data/schemas/{kind.name}.schema.json"] = schema_path(kind.name).read_text(encoding="utf-8")
+        if kind in open_data_kinds() or kind is REGIO:
+            files[f"data/schemas/export/{kind.folder}.schema.json"] = (
+                schema_path(kind.folder, "export").read_text(encoding="utf-8"))
     return files
 
 
 def describe_files() -> list[dict]:
     """What the open-data page documents: per data file its export schema, and each item field's meaning."""
     files = []
-    for folder in [k.folder for k in OPEN_DATA] + ["regio"]:
+    for folder in [k.folder for k in open_data_kinds()] + [REGIO.folder]:
         schema = load_export_schema(folder)
         item = schema["properties"]["items"]["items"]
         files.append({"naam": folder, "schema": export_schema_path(folder), "beschrijving": item.get("description", ""),

@@ -18,7 +18,7 @@ from . import urls
 from .afspraken import agreements, open_agreements, timeline
 from .buren import Buren
 from .feed import recent
-from .kinds import ITEM_KINDS
+from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, ROL, TAFEL, VRAGENSET, active
 from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels, tafel_counts, tafels_chart
 from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
@@ -99,9 +99,10 @@ class PageMaker:
         self.c = content
         self.editor = editor  # the site has the editing page /beheer/: item pages link into it (_beheer.html)
         self.r = relations or compute(content)
-        self.env = environment()
+        self.kinds = active()  # the kinds in use when the maker was made (kinds.py)
+        self.env = environment(self.kinds.template_dirs)
         self.buren = buren or Buren()  # other regions' items, read at build time (buren.py)
-        self.fasen = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
+        self.fasen = Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
 
@@ -146,61 +147,64 @@ class PageMaker:
 
     def items(self) -> list[tuple[str, str, Bestand]]:
         """Every item that has pages of its own, in the site's order, as (kind, id, item): what preview.py re-renders."""
-        c = self.c
-        groups: list[tuple[str, dict]] = [("thema", c.themas), ("bouwsteen", c.bouwstenen), ("rol", c.rollen),
-                                          ("praktijk", c.praktijken), ("vragenset", c.vragensets), ("tafel", c.tafels),
-                                          ("bijeenkomst", c.bijeenkomsten), ("bron", c.bronnen)]
-        return [(kind, ident, item) for kind, group in groups for ident, item in group.items()]
+        return [(kind.name, ident, item) for kind in self.kinds.page_kinds for ident, item in self.c.of(kind).items()]
 
     def all_pages(self) -> list[GeneratedPage]:
         return [page for kind, _, item in self.items() for page in self.pages_of(kind, item)] + self.overview_pages()
 
     def pages_of(self, kind: str, item) -> list[GeneratedPage]:
-        """The pages of one item: its own page (a bouwsteen also has one per reflection question)."""
+        """The pages of one item: its own page (a bouwsteen also has one per reflection question). A kind whose
+        page needs more than its item has a method below; any other kind gets a page from its own template."""
+        special = {BOUWSTEEN: self._bouwsteen, ROL: self._rol, PRAKTIJK: self._praktijk, VRAGENSET: self._vragenset,
+                   TAFEL: self._tafel, BIJEENKOMST: self._bijeenkomst}
+        k = self.kinds.by_name[kind]
+        if k in special:
+            return special[k](item)
+        return [self.page(k.name, item, getattr(item, k.title_field), getattr(item, k.summary_field, ""))]
+
+    def _bouwsteen(self, b) -> list[GeneratedPage]:
+        rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
+        return [self.page(BOUWSTEEN.name, b, b.titel, b.samenvatting, rollen=self.role_titles(rollen)),
+                *(self.page(urls.QUESTION, (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
+                            of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
+
+    def _rol(self, item) -> list[GeneratedPage]:
         c, r = self.c, self.r
-        if kind == "thema":
-            return [self.page("thema", item, item.titel, item.samenvatting)]
-        if kind == "bouwsteen":
-            b = item
-            rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
-            return [self.page("bouwsteen", b, b.titel, b.samenvatting, rollen=self.role_titles(rollen)),
-                    *(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
-                                of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
-        if kind == "rol":
-            per_thema: dict[str, list] = {}
-            for b, v in r.vragen_by_rol[item.id]:
-                per_thema.setdefault(b.thema, []).append((b, v))
-            return [self.page("rol", item, item.meervoud, item.beschrijving,
-                              vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
-        if kind == "praktijk":
-            return [self.page("praktijk", item, item.titel, item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
-        if kind == "vragenset":
-            bouwstenen = [ref.partition("/")[0] for ref in item.vragen]
-            return [self.page("vragenset", item, item.titel, item.doel,
-                              themas=self.thema_titles(bouwstenen), rollen=self.role_titles(item.rollen))]
-        if kind == "tafel":
-            tafel = item
-            moments = self.moments[tafel.id]
-            met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
-            verlopen = self.afspraken.get(tafel.id, [])
-            return [self.page("tafel", tafel, tafel.titel, tafel.samenvatting,
-                              themas=self.thema_titles(tafel.bouwstenen),
-                              rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
-                              verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
-                              fasen=self.fasen, laatste_fase=met_fase[-1].fase if met_fase else None,
-                              fase_bijeenkomst=met_fase[-1] if met_fase else None,
-                              agenda=self.calendar(tafel.id),
-                              begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments))))]
-        if kind == "bijeenkomst":
-            m = item
-            tafel = c.tafels[m.tafel]
-            title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
-                                else f"Bijeenkomst van {tafel.titel}")
-            moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
-            return [self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}",
-                              themas=self.thema_titles(m.opbrengst.bouwstenen),
-                              rollen=self.role_titles(m.deelnemers), moment=moment)]
-        return [self.page("bron", item, item.titel, item.uitgever)]
+        per_thema: dict[str, list] = {}
+        for b, v in r.vragen_by_rol[item.id]:
+            per_thema.setdefault(b.thema, []).append((b, v))
+        return [self.page(ROL.name, item, item.meervoud, item.beschrijving,
+                          vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
+
+    def _praktijk(self, item) -> list[GeneratedPage]:
+        return [self.page(PRAKTIJK.name, item, item.titel, item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
+
+    def _vragenset(self, item) -> list[GeneratedPage]:
+        bouwstenen = [ref.partition("/")[0] for ref in item.vragen]
+        return [self.page(VRAGENSET.name, item, item.titel, item.doel,
+                          themas=self.thema_titles(bouwstenen), rollen=self.role_titles(item.rollen))]
+
+    def _tafel(self, tafel) -> list[GeneratedPage]:
+        moments = self.moments[tafel.id]
+        met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
+        verlopen = self.afspraken.get(tafel.id, [])
+        return [self.page(TAFEL.name, tafel, tafel.titel, tafel.samenvatting,
+                          themas=self.thema_titles(tafel.bouwstenen),
+                          rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
+                          verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
+                          fasen=self.fasen, laatste_fase=met_fase[-1].fase if met_fase else None,
+                          fase_bijeenkomst=met_fase[-1] if met_fase else None,
+                          agenda=self.calendar(tafel.id),
+                          begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments))))]
+
+    def _bijeenkomst(self, m) -> list[GeneratedPage]:
+        tafel = self.c.tafels[m.tafel]
+        title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
+                            else f"Bijeenkomst van {tafel.titel}")
+        moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
+        return [self.page(BIJEENKOMST.name, m, title, f"{tafel.titel}, {m.datum.isoformat()}",
+                          themas=self.thema_titles(m.opbrengst.bouwstenen),
+                          rollen=self.role_titles(m.deelnemers), moment=moment)]
 
     def overview_pages(self) -> list[GeneratedPage]:
         """Pages about many items at once (overviews, agreements, landscape, news, open data, neighbours)."""
@@ -210,7 +214,9 @@ class PageMaker:
         for tafel in c.tafels.values():
             tafels_per_soort.setdefault(tafel.soort, []).append(tafel)
         sets = self.ready_sets()
-        for kind in ITEM_KINDS:
+        for kind in self.kinds.item_kinds:
+            if not kind.overview:
+                continue
             url = urls.overview_url(kind.name)
             pages.append(GeneratedPage(url, kind.overview, self.render(kind.overview_template, url, sets=sets,
                                                                        tafels_per_soort=list(tafels_per_soort.items()),

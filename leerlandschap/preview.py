@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from .kinds import BY_NAME
+from .kinds import BIJEENKOMST, BOUWSTEEN, BRON, ROL, TAFEL, THEMA, active
 from .model import Bijeenkomst, Content
 from .opendata import plain
 from .schemas import Schema
+from .urls import QUESTION
 
 Key = tuple[str, str]  # (kind, id), e.g. ("praktijk", "samen-lunchen")
-EVERYTHING_KINDS = {"thema", "rol", "bron"}  # the vocabulary every page names: an edit there renders all pages
+EVERYTHING_KINDS = {THEMA.name, ROL.name, BRON.name}  # the vocabulary every page names: an edit there renders all pages
 
 
 def items(content: Content) -> dict[Key, object]:
-    return {(kind.name, ident): item for kind in (*BY_NAME.values(),) if kind.name not in ("aanvulling", "regio")
-            for ident, item in getattr(content, kind.folder).items()}
+    return {(kind.name, ident): item for kind in active().page_kinds for ident, item in content.of(kind).items()}
 
 
 def links(content: Content) -> dict[Key, set[Key]]:
@@ -37,11 +37,11 @@ def links(content: Content) -> dict[Key, set[Key]]:
 
     for (kind, ident), item in items(content).items():
         for ref in schemas[kind].references(plain(item)):
-            link((kind, ident), (ref.kind if ref.kind != "vraag" else "bouwsteen", ref.target.partition("/")[0]))
+            link((kind, ident), (ref.kind if ref.kind != QUESTION else BOUWSTEEN.name, ref.target.partition("/")[0]))
         if isinstance(item, Bijeenkomst):
-            link((kind, ident), ("tafel", item.tafel))
+            link((kind, ident), (TAFEL.name, item.tafel))
             if not item.bron:
-                link((kind, ident), ("bron", content.tafels[item.tafel].bron))
+                link((kind, ident), (BRON.name, content.tafels[item.tafel].bron))
     return linked
 
 
@@ -59,13 +59,13 @@ def affected(old: Content, new: Content) -> set[Key] | None:
         result |= old_links.get(key, set()) | new_links.get(key, set())
     # A tafel's timeline runs through all its meetings (agreements carry forward): a change to one of them, or to
     # the tafel, renders the tafel and all its meetings.
-    tafels = {ident for kind, ident in result if kind == "tafel"}
+    tafels = {ident for kind, ident in result if kind == TAFEL.name}
     tafels |= {m.tafel for content in (old, new) for (kind, ident), m in items(content).items()
-               if kind == "bijeenkomst" and (kind, ident) in result and isinstance(m, Bijeenkomst)}
+               if kind == BIJEENKOMST.name and (kind, ident) in result and isinstance(m, Bijeenkomst)}
     for content in (old, new):
-        result |= {("tafel", t) for t in tafels if t in content.tafels}
-        result |= {("bijeenkomst", m.id) for m in content.bijeenkomsten.values() if m.tafel in tafels}
+        result |= {(TAFEL.name, t) for t in tafels if t in content.tafels}
+        result |= {(BIJEENKOMST.name, m.id) for m in content.bijeenkomsten.values() if m.tafel in tafels}
     # Pages that list a meeting's outcome name its tafel too (a bouwsteen's "opbrengsten van tafels").
-    for key in [k for k in result if k[0] == "bijeenkomst" and k[1].partition("/")[0] in tafels]:
+    for key in [k for k in result if k[0] == BIJEENKOMST.name and k[1].partition("/")[0] in tafels]:
         result |= old_links.get(key, set()) | new_links.get(key, set())
     return result

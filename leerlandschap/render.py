@@ -204,11 +204,12 @@ def href_url(context, url: str) -> str:
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
+def environment(extra: tuple[Path, ...] = ()) -> jinja2.Environment:
     """One environment for every page maker: templates are compiled once per process (a preview makes a new
-    PageMaker after every edit); the loader still notices an edited template by its modification time."""
+    PageMaker after every edit); the loader still notices an edited template by its modification time.
+    `extra`: folders searched first (kinds.Registry.template_dirs, the templates of kinds added elsewhere)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([*extra, TEMPLATES]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -19,6 +19,7 @@ from pathlib import Path
 import jsonschema
 import jsonschema.validators
 
+from . import kinds
 from .problems import Problem, field_prefix
 from .textcheck import text_problems
 from .yamlsource import YamlDocument
@@ -28,6 +29,16 @@ from .yamlsource import YamlDocument
 _PACKAGED = Path(__file__).resolve().parent / "schemas_data"
 SCHEMA_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent / "schemas"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def schema_path(name: str, sub: str = "") -> Path:
+    """schemas/[<sub>/]<name>.schema.json, or the file of that name in a folder of the registry in use
+    (kinds.Registry.schema_dirs: the schemas of kinds added elsewhere), which comes first."""
+    for folder in (*kinds.active().schema_dirs, SCHEMA_DIR):
+        path = folder / sub / f"{name}.schema.json"
+        if path.is_file():
+            return path
+    return SCHEMA_DIR / sub / f"{name}.schema.json"
 
 _TYPE_NAMES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "boolean": "true of false",
                "array": "een lijst (regels die beginnen met '- ')", "object": "een blok met velden eronder"}
@@ -104,8 +115,9 @@ class Schema:
         self.validator = Validator(schema, format_checker=_FORMATS)
 
     @classmethod
-    def load(cls, kind: str, schema_dir: Path = SCHEMA_DIR) -> Schema:
-        return cls(kind, json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8")))
+    def load(cls, kind: str, schema_dir: Path | None = None) -> Schema:
+        path = schema_dir / f"{kind}.schema.json" if schema_dir else schema_path(kind)
+        return cls(kind, json.loads(path.read_text(encoding="utf-8")))
 
     @cached_property
     def fingerprint(self) -> str:

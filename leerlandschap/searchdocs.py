@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-from .kinds import BY_FOLDER
+from .kinds import BRON, active
 from .searchwords import Splitter, Vocabulary, synonyms_from, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded with the index on the first search
@@ -29,9 +29,8 @@ H1 = re.compile(r"<h1[\s>]")
 # Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
 SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", re.S | re.I)
 
-LABELS = {"bouwsteen": "Bouwsteen", "vraag": "Reflectievraag", "praktijk": "Goede praktijk", "tafel": "Tafel",
-          "bijeenkomst": "Bijeenkomst", "thema": "Thema", "rol": "Rol", "vragenset": "Vragenset", "bron": "Bron",
-          "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}
+# What a result says it is, for pages that are not an item of a kind (kinds.Kind.label says it for those).
+LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}
 # Sections of the menu (mkdocs.yml `nav`) for pages outside the content folders.
 SECTIONS = {"": "Home", "afspraken": "Tafels", "landschap": "Tafels", "buren": "Bij de buren",
             "mijn-vragenset": "Vragensets", "vraag": "Bouwstenen"}
@@ -47,12 +46,18 @@ def kind_of(url: str, body: str, handwritten: bool) -> str:
         return html.unescape(found.group(1))
     if handwritten:
         return "pagina"
-    return "bron" if url.startswith("bronnen/") and url.count("/") == 2 else "overzicht"
+    return BRON.name if url.startswith(f"{BRON.folder}/") and url.count("/") == 2 else "overzicht"
+
+
+def label_of(kind: str) -> str:
+    """'praktijk' -> 'Goede praktijk': the kind of a search result in words."""
+    known = active().by_name.get(kind)
+    return (known.label or known.name.capitalize()) if known else LABELS.get(kind, kind.capitalize())
 
 
 def section_of(url: str) -> str:
     first = url.strip("/").split("/")[0]
-    kind = BY_FOLDER.get(first)
+    kind = active().by_folder.get(first)
     if kind is not None and kind.overview:
         return kind.overview
     return SECTIONS.get(first, "Over deze site")
@@ -88,7 +93,7 @@ class Writer:
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
                         for w, ps in ((LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
                         if ps)
-        meta = [("soortnaam", LABELS.get(kind, kind.capitalize())), ("deel", section_of(url))]
+        meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
         if not SOORT.search(body):
             spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'

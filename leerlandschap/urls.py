@@ -7,22 +7,23 @@ from __future__ import annotations
 
 import posixpath
 
-from .kinds import ITEM_KINDS
+from .kinds import BOUWSTEEN, active
 
-SECTIONS = {k.name: k.folder for k in ITEM_KINDS}  # an item's pages live under its kind's folder name
+QUESTION = "vraag"  # a reflection question's page: "bouwsteen-id/vraag-id", under its bouwsteen
+
+
+def section(kind: str) -> str:
+    """The URL section of a kind's pages (kinds.Kind.section): an item's pages live under its kind's folder name."""
+    return BOUWSTEEN.section if kind == QUESTION else active().by_name[kind].section
 
 
 def item_url(kind: str, ident: str) -> str:
     """'bouwsteen', 'x' -> 'bouwstenen/x/'. Meetings: 'bijeenkomst', 'tafel/datum' -> 'tafels/tafel/datum/'."""
-    if kind == "bijeenkomst":
-        return f"tafels/{ident}/"
-    if kind == "vraag":  # "bouwsteen-id/vraag-id"
-        return f"bouwstenen/{ident}/"
-    return f"{SECTIONS[kind]}/{ident}/"
+    return f"{section(kind)}/{ident}/"
 
 
 def overview_url(kind: str) -> str:
-    return f"{SECTIONS[kind]}/"
+    return f"{section(kind)}/"
 
 
 def src_uri(url: str) -> str:

@@ -23,7 +23,9 @@ from pathlib import Path
 
 from build import build
 from common import copy_project
+from leerlandschap.kinds import BOUWSTEEN, PRAKTIJK
 from leerlandschap.loader import check_content
+from leerlandschap.urls import item_url
 from synthetic import write_synthetic_content
 from zensical_build import generate
 
@@ -133,7 +135,7 @@ def main() -> int:
                     if not args.no_browser:
                         from bench_browser import keystroke_ms, serve_reload_seconds, transfer_sizes
 
-                        view, search = transfer_sizes(workdir / "site", "bouwstenen/bouwsteen-1/", "bestuurders")
+                        view, search = transfer_sizes(workdir / "site", item_url(BOUWSTEEN.name, "bouwsteen-1"), "bestuurders")
                         figures["first_view_kb"] = round(view / 1024)
                         figures["first_search_kb"] = round(search / 1024)
                         typed = keystroke_ms(workdir / "site", ["bestuurders leren", "werkafspraak", "leertafle"])
@@ -142,8 +144,8 @@ def main() -> int:
                         print(f"      search: first search {search / 1024:.0f} KB gzip; per keystroke median "
                               f"{figures['search_keystroke_median_ms']} ms, slowest {figures['search_keystroke_max_ms']} ms "
                               f"({len(typed)} keystrokes)")
-                        reload = serve_reload_seconds(workdir, "praktijken/praktijk-1/",
-                                                      workdir / "content" / "praktijken" / "praktijk-1.yml")
+                        reload = serve_reload_seconds(workdir, item_url(PRAKTIJK.name, "praktijk-1"),
+                                                      workdir / "content" / PRAKTIJK.folder / "praktijk-1.yml")
                         figures["serve_reload_1000_s"] = round(reload, 2)
                 shutil.rmtree(workdir)
             if "site_1000_s" in figures and "site_3000_s" in figures:

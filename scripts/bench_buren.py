@@ -32,8 +32,10 @@ import yaml
 from common import copy_project
 from leerlandschap.buren import load as load_buren
 from leerlandschap.buren_fetch import FILES, Limits
+from leerlandschap.kinds import BOUWSTEEN, PRAKTIJK, TAFEL
 from leerlandschap.loader import load_content
 from leerlandschap.opendata import open_data_documents
+from leerlandschap.urls import item_url
 from synthetic import write_synthetic_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,17 +45,17 @@ READ_SHARE = 0.7  # synthetic.py: 30% of its items are bouwstenen, which a neigh
 
 def neighbour_data(folder: Path, items: int, workdir: Path) -> int:
     """Write data/<file>.json for one synthetic neighbour; returns the number of items in the four files read."""
-    national = sorted(p.stem for p in (ROOT / "content" / "bouwstenen").glob("*.yml"))
+    national = sorted(p.stem for p in (ROOT / "content" / BOUWSTEEN.folder).glob("*.yml"))
     mapped = lambda ref: national[(int(ref.split("-")[1]) - 1) % len(national)]  # synthetic.py: bouwsteen-(i+1) copies i
     content = write_synthetic_content(workdir / "synthetic" / "content", round(items / READ_SHARE))
-    for meeting in content.glob("tafels/*/*.yml"):  # meetings copied from the example tafel follow their own tafel
+    for meeting in content.glob(f"{TAFEL.folder}/*/*.yml"):  # meetings copied from the example tafel follow their own tafel
         data = yaml.safe_load(meeting.read_text(encoding="utf-8"))
         data.pop("bron", None)
         meeting.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     documents = open_data_documents(load_content(content))
     for doc in documents.values():
         for item in doc["items"]:
-            if "bouwstenen" in item and isinstance(item["bouwstenen"], list):
+            if isinstance(item.get("bouwstenen"), list):  # the field (praktijk, tafel), not the folder
                 item["bouwstenen"] = [mapped(b) for b in item["bouwstenen"]]
             if "opbrengst" in item:
                 item["opbrengst"]["bouwstenen"] = [mapped(b) for b in item["opbrengst"]["bouwstenen"]]
@@ -67,10 +69,10 @@ def neighbour_data(folder: Path, items: int, workdir: Path) -> int:
 
 def flood_data(folder: Path, count: int) -> None:
     """A neighbour that floods: `count` valid practices (small ones) in data/praktijken.json, the other files as given."""
-    doc = json.loads((folder / "data" / "praktijken.json").read_text(encoding="utf-8"))
+    doc = json.loads((folder / "data" / f"{PRAKTIJK.folder}.json").read_text(encoding="utf-8"))
     real = next(i for i in doc["items"] if not i["voorbeeld"])
     small = {**real, "beschrijving": "Tekst.", "samenvatting": "Kort.", "organisaties": [], "geleerd": []}
-    doc["items"] = [{**small, "id": f"p-{n}", "pagina": f"praktijken/p-{n}/"} for n in range(count)]
+    doc["items"] = [{**small, "id": f"p-{n}", "pagina": item_url(PRAKTIJK.name, f"p-{n}")} for n in range(count)]
     (folder / "flood.json").write_text(json.dumps(doc), encoding="utf-8")
 
 
@@ -86,7 +88,7 @@ class _Neighbours(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         kind, _, rest = self.path.strip("/").partition("/")
         name = rest.rsplit("/", 1)[-1]
-        body_file = self.folder / ("flood.json" if kind == "vloed" and name == "praktijken.json" else f"data/{name}")
+        body_file = self.folder / ("flood.json" if kind == "vloed" and name == f"{PRAKTIJK.folder}.json" else f"data/{name}")
         if not body_file.is_file():
             self.send_error(404)
             return

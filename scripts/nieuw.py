@@ -18,14 +18,24 @@ import sys
 from pathlib import Path
 
 from common import Stop, ask, guarded
-from leerlandschap.kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS
+from leerlandschap.kinds import BRON, TAFEL, active
 from leerlandschap.loader import check_content, content_roots, load_content, slugify
 from leerlandschap.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen"  # one template per creatable kind: <name>.yml
-KINDS = [BIJEENKOMST.name, *(k.name for k in ITEM_KINDS if k.creatable)]
+
+
+def choices() -> list[str]:
+    """What `make new` can make: every creatable kind of the registry (kinds.py)."""
+    return [k.name for k in active().creatable]
+
+
+def scaffold(kind: str) -> Path:
+    """scripts/sjablonen/<kind>.yml, or the file of that name in a folder of the registry (kinds.Registry.scaffold_dirs)."""
+    return next((d / f"{kind}.yml" for d in active().scaffold_dirs if (d / f"{kind}.yml").is_file()),
+                TEMPLATES / f"{kind}.yml")
 
 
 def unique(folder: Path, base: str) -> Path:
@@ -41,9 +51,10 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
     except ContentError as error:
         raise Stop(f"Los eerst de problemen in de inhoud op (make check):\n{error}") from None
     target = content_roots(content_dir)[-1].path  # regio/ in a region's fork, else content/
+    made = active().by_name[kind]
     today = datetime.date.today().isoformat()
     # Text values are written as JSON strings: valid YAML, whatever characters they contain.
-    own_sources = [b for b in content.bronnen if (target / "bronnen" / f"{b}.yml").exists()]
+    own_sources = [b for b in content.bronnen if (target / BRON.folder / f"{b}.yml").exists()]
     values = {"datum": today, "jaar_tekst": json.dumps(today[:4]), "regio_tekst": json.dumps(content.regio.naam, ensure_ascii=False),
               "bron": (own_sources or list(content.bronnen) or ["bron"])[0], "bouwsteen": next(iter(content.bouwstenen), ""),
               "thema": next(iter(content.themas), ""),
@@ -61,18 +72,18 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
             raise Stop(f"'{day}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-12.") from None
         tafel = content.tafels[tafel_id]
         values |= {"datum": day, "tafel_titel": tafel.titel, "rollen": ", ".join(dict.fromkeys(d.rol for d in tafel.deelnemers))}
-        layer = target if (target / "tafels" / f"{tafel_id}.yml").exists() else content_dir
-        path = unique(layer / "tafels" / tafel_id, day)
+        layer = target if (target / TAFEL.folder / f"{tafel_id}.yml").exists() else content_dir
+        path = unique(layer / TAFEL.folder / tafel_id, day)  # a meeting lives in the folder of its tafel
     else:
         title = ask("de titel", args.titel, interactive)
         if not slugify(title):
             raise Stop("De titel moet letters of cijfers bevatten.")
-        if slugify(title) in BY_NAME[kind].reserved:
+        if slugify(title) in made.reserved:
             raise Stop(f"Van de titel '{title}' zou de bestandsnaam '{slugify(title)}' worden. Die naam gebruikt de site "
                        "zelf al voor een pagina of bestand. Kies een andere titel.")
         values["titel"] = json.dumps(title, ensure_ascii=False)
-        path = unique(target / BY_NAME[kind].folder, slugify(title))
-    text = string.Template((TEMPLATES / f"{kind}.yml").read_text(encoding="utf-8")).safe_substitute(values)
+        path = unique(target / made.folder, slugify(title))
+    text = string.Template(scaffold(kind).read_text(encoding="utf-8")).safe_substitute(values)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     _, problems = check_content(content_dir)
@@ -85,7 +96,8 @@ def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Maak een nieuw item in content/ vanuit een sjabloon.")
-    parser.add_argument("soort", nargs="?", choices=KINDS, help="wat je wilt maken")
+    kinds = choices()
+    parser.add_argument("soort", nargs="?", choices=kinds, help="wat je wilt maken")
     parser.add_argument("--titel", help="titel (niet voor een bijeenkomst)")
     parser.add_argument("--tafel", help="de tafel: de naam van het bestand zonder .yml (voor een bijeenkomst)")
     parser.add_argument("--datum", help="datum van de bijeenkomst, JJJJ-MM-DD (standaard: vandaag)")
@@ -93,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     interactive = sys.stdin.isatty()
     try:
-        kind = args.soort or ask(f"wat wil je maken ({', '.join(KINDS)})", None, interactive)
-        if kind not in KINDS:
-            raise Stop(f"'{kind}' kan ik niet maken. Kies uit: {', '.join(KINDS)}.")
+        kind = args.soort or ask(f"wat wil je maken ({', '.join(kinds)})", None, interactive)
+        if kind not in kinds:
+            raise Stop(f"'{kind}' kan ik niet maken. Kies uit: {', '.join(kinds)}.")
         path = create(kind, args, args.content.resolve(), interactive)
     except Stop as stop:
         print(stop, file=sys.stderr)

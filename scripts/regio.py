@@ -21,26 +21,24 @@ import sys
 from pathlib import Path
 
 from common import Stop, ask, guarded
-from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify
+from leerlandschap.kinds import BRON, REGIO, active
+from leerlandschap.loader import ASSETS, REGIO_DIR, REGIO_FILE, check_content, slugify
 from leerlandschap.schemas import Schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
 TEMPLATES = Path(__file__).resolve().parent / "sjablonen" / "regio"
-FOLDERS = {
-    "tafels": "Jullie tafels, één bestand per tafel. Bijeenkomsten in een map met de naam van de tafel.",
-    "praktijken": "Jullie goede praktijken, één bestand per praktijk.",
-    "vragensets": "Jullie vragensets voor overleggen.",
-    "aanvullingen": "Eigen vragen of uitleg bij een landelijke bouwsteen: de bestandsnaam is de id van die bouwsteen.",
-    "bouwstenen": "Eigen bouwstenen van jullie regio (naast de landelijke in content/bouwstenen/).",
-    "bronnen": "Bronnen van jullie eigen inhoud.",
-    "assets": "Logo en pictogram van jullie site (noem ze in regio.yml bij site: logo en favicon).",
-}
+
+
+def folders() -> dict[str, str]:
+    """The folders `make regio` makes in regio/, each with what its README.md says (kinds.Kind.uitleg)."""
+    return {**{k.folder: k.uitleg for k in active().kinds if k.uitleg},
+            ASSETS: "Logo en pictogram van jullie site (noem ze in regio.yml bij site: logo en favicon)."}
 
 
 def contact_pattern() -> str:
     """The region schema's rule for a contact address: a general e-mail address or a web form (https://)."""
-    return Schema.load("regio").schema["properties"]["contact"]["properties"]["adres"]["pattern"]
+    return Schema.load(REGIO.name).schema["properties"]["contact"]["properties"]["adres"]["pattern"]
 
 
 def make_region(project: Path, naam: str, adres: str, repository: str, motto: str, forceer: bool,
@@ -66,9 +64,9 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
     values["repository"] = f"  repository: {json.dumps(repository)}\n" if repository else ""
     # every value is written as a quoted YAML string: a name is text, never YAML (a line break cannot add a field)
     files = {target: string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
-             for template, target in (("regio.yml", regio / REGIO_FILE), ("bron.yml", regio / "bronnen" / f"{bron}.yml"))}
+             for template, target in (("regio.yml", regio / REGIO_FILE), ("bron.yml", regio / BRON.folder / f"{bron}.yml"))}
     written = []  # everything is rendered above, before the first file is written
-    for folder, uitleg in FOLDERS.items():
+    for folder, uitleg in folders().items():
         readme = regio / folder / "README.md"
         if not readme.exists():
             readme.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer
+from leerlandschap.kinds import PRAKTIJK, TAFEL, VRAGENSET
+from leerlandschap.urls import item_url, overview_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +52,7 @@ PHONE = {"width": 390, "height": 844}
 # A fixed moment, so "te laat" and "gepland" on the pages are the same on every run.
 NOW = datetime.datetime.fromisoformat("2026-11-20T10:00:00+01:00")
 SET = "bestuurlijk-overleg-bestuurlijk-leren"
-TAFEL = "voorbeeldtafel-jongeren-rond-18"
+TAFEL_ID = "voorbeeldtafel-jongeren-rond-18"
 PRAKTIJK_SEARCH = "bestuurder"
 # One raster thread and no partial raster: otherwise the edges of a few rounded corners differ by a pixel
 # between runs, and git would see a changed picture where nothing changed.
@@ -117,9 +119,9 @@ def scroll_to(page, locator) -> None:
 
 
 def bestuurder(context, url: str, shoot: Shooter) -> None:
-    page = open_page(context, url + "vragensets/", shoot)
+    page = open_page(context, url + overview_url(VRAGENSET.name), shoot)
     shoot(page, "bestuurder-1-vragensets.png")
-    page.goto(url + f"vragensets/{SET}/")
+    page.goto(url + item_url(VRAGENSET.name, SET))
     page.get_by_role("button", name="Pas deze set aan").click()
     page.wait_for_url("**/mijn-vragenset/**")
     page.locator("#ll-mijnset-lijst .ll-setvraag").first.wait_for()
@@ -157,15 +159,15 @@ def professional(context, url: str, shoot: Shooter) -> None:
     expect(kinds.first).to_have_text("praktijk")  # the list is redrawn with only good practices
     expect(kinds.filter(has_not_text="praktijk")).to_have_count(0)
     page.locator("#ll-resultaten a").first.click()
-    page.wait_for_url("**/praktijken/**")
+    page.wait_for_url(f"**/{overview_url(PRAKTIJK.name)}**")
     shoot(page, "professional-3-praktijk.png")
     page.close()
 
 
 def coordinator(context, url: str, shoot: Shooter) -> None:
-    page = open_page(context, url + "tafels/", shoot)
+    page = open_page(context, url + overview_url(TAFEL.name), shoot)
     page.locator("article a", has_text="thematafel Jongeren rond 18").first.click()
-    page.wait_for_url(f"**/tafels/{TAFEL}/")
+    page.wait_for_url(f"**/{item_url(TAFEL.name, TAFEL_ID)}")
     scroll_to(page, page.get_by_role("heading", name="Waar staat de tafel?", exact=True))
     shoot(page, "coordinator-1-tafel.png")
     scroll_to(page, page.locator(".ll-tijdlijn > li").last)  # the latest meeting, then how the agreements stand now
@@ -177,7 +179,7 @@ def coordinator(context, url: str, shoot: Shooter) -> None:
 
 def beheer(context, url: str, shoot: Shooter) -> None:
     """The editing page in its proef mode: from the tafel page to a meeting with two agreements (not saved)."""
-    page = open_page(context, url + f"tafels/{TAFEL}/", shoot)
+    page = open_page(context, url + item_url(TAFEL.name, TAFEL_ID), shoot)
     page.get_by_role("link", name="Verslag toevoegen").click()
     page.get_by_role("button", name="Begin met bewerken").wait_for()
     shoot(page, "beheer-1-start.png", idle=False)
