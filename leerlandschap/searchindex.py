@@ -19,7 +19,7 @@ from pathlib import Path
 
 import cbor2
 
-from .searchdocs import VOCABULARY
+from .searchdocs import VOCABULARY, VOCABULARY_PARTS
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -117,6 +117,7 @@ class BackgroundIndex:
             if self._process.returncode != 0:
                 raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
             shutil.move(self._scratch / VOCABULARY, self._scratch / "pagefind" / VOCABULARY)
+            shutil.move(self._scratch / VOCABULARY_PARTS, self._scratch / "pagefind" / VOCABULARY_PARTS)
             shutil.rmtree(self._output, ignore_errors=True)
             shutil.move(self._scratch / "pagefind", self._output)
             canonicalise(self._output)

@@ -132,3 +132,21 @@ def test_vocabulary_has_site_words_not_stop_words():
     assert not {"een", "de", "van", "in"} & set(ranked) and {"een", "de", "van"} <= set(data["stopwoorden"].split())
     assert data["paginas"] == 2 and data["synoniemen"] == {"jeugdzorg": ["jeugdhulp"]}
     assert {"hoe", "ik", "een", "het"} <= stopwords()
+
+
+def test_vocabulary_parts_split_the_words_by_first_letter():
+    """A first search loads only the words of the letters it needs; together the parts hold exactly the whole list."""
+    words = Vocabulary()
+    words.add(split("Een leertafel opzetten met bestuurders in Émmen") + ["leer", "tafel", "2024"])
+    words.add(split("De bestuurder en de leertafel") + ["leer", "tafel"])
+    synonyms = {"jeugdzorg": ["jeugdhulp"]}
+    parts = words.parts(synonyms)
+    whole = set(json.loads(words.json(synonyms))["woorden"].split())
+    help_data = json.loads(parts.pop("hulp.json"))
+    assert help_data["synoniemen"] == synonyms and help_data["paginas"] == 2
+    assert {"een", "de"} <= set(help_data["stopwoorden"].split())
+    by_letter = {chr(int(name.removesuffix(".txt"), 16)): set(text.split()) for name, text in parts.items()}
+    assert set(help_data["letters"]) == set(by_letter) == {w[0] for w in whole}
+    assert by_letter["l"] == {"leer", "leertafel"} and by_letter["é"] == {"émmen"} and by_letter["2"] == {"2024"}
+    assert set().union(*by_letter.values()) == whole
+    assert all(word.startswith(letter) for letter, found in by_letter.items() for word in found)
