@@ -2,7 +2,7 @@
 // Runs only on the search page (#ll-zoeken). Nothing is sent anywhere: the index is part of the site.
 // Query understanding (the vocabulary files come from leerlandschap/searchwords.py, next to the index):
 // little words are dropped, words the site does not know are split as a compound or corrected ("Bedoel je …?"),
-// other words from the Begrippen page (Ook wel: …) are searched too when the word itself is rare; pages with every
+// other words from the Begrippen page (Ook wel: …) are searched too unless the word is common; pages with every
 // word come first, then pages with some of the words, and the page says so.
 // A first search loads as little as it can: the site's words only for the first letters typed (the whole list
 // only when a word is not on the site), the filters only when the filter block is opened, the text of the
@@ -296,9 +296,6 @@
   // Every term is searched on its own (its alternatives added up); a page's score is the sum over the terms,
   // each weighted by how rare it is on the site, times the share of the terms it has (squared): pages with
   // every word come first unless a rarer, better match lacks only a common one.
-  // Other words from Begrippen for a word the site has ("extra") are not searched when the word itself is on a
-  // quarter of the site's pages or more: such a word is what the site says, the other words would hardly change
-  // the order, and each of them costs a part of the index to download.
   // Pagefind's answers for the strings searched lately: while a query is typed, its finished words are not
   // searched again at every keystroke ("bestuurders l", "bestuurders le", …).
   const answers = new Map();
@@ -306,11 +303,16 @@
     const key = JSON.stringify(filters) + "\u0000" + q;
     if (!answers.has(key)) {
       if (answers.size >= 40) answers.delete(answers.keys().next().value);
-      answers.set(key, pagefind.search(q, { filters }));
+      const answer = pagefind.search(q, { filters });
+      answer.catch(() => answers.delete(key)); // a failed search is tried again next time
+      answers.set(key, answer);
     }
     return answers.get(key);
   }
 
+  // Other words from Begrippen for a word the site has ("extra") are not searched when the word itself is on a
+  // quarter of the site's pages or more: such a word is what the site says, the other words would hardly change
+  // the order, and each of them costs a part of the index to download.
   async function searchPlan(plan, filters, stale) {
     const pages = Math.max(vocab ? vocab.pages : 1, 1);
     let last = null; // Pagefind's answer for the last string searched: a one-word query reuses it for the filter counts
@@ -356,7 +358,7 @@
 
   function markerFor(plan) { // words that start with a searched word (or its stem) are marked
     const roots = new Set();
-    for (const term of plan.terms) for (const alt of term.alts) for (const w of tokens(alt.q)) roots.add(stems(w).pop());
+    for (const term of plan.terms) for (const alt of term.alts) if (!alt.skipped) for (const w of tokens(alt.q)) roots.add(stems(w).pop());
     const list = [...roots].filter((r) => r.length >= 2).sort((a, b) => b.length - a.length).map(escapeRegExp);
     return list.length ? new RegExp("(^|[^\\p{L}\\p{N}])((?:" + list.join("|") + ")[\\p{L}\\p{N}]*)", "giu") : null;
   }
