@@ -270,6 +270,7 @@ def test_phone_layout_has_no_wcag_violations(open_page, site, path):
     if path.startswith("zoeken/"):
         expect(page.locator("#ll-resultaten li").first).to_be_visible()
         page.locator("#ll-filterblok summary").click()  # open, so its checkboxes are checked too
+        expect(page.locator("#ll-filters input").first).to_be_visible()  # they load when opened
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
 
@@ -322,6 +323,7 @@ def test_every_tap_target_is_24_px_and_no_word_breaks_mid_word_on_a_360_px_phone
     assert page.evaluate(SIDEWAYS) is None
     if path.startswith("zoeken/"):  # the filters, unfolded, have targets of their own
         page.locator("#ll-filterblok summary").click()
+        expect(page.locator("#ll-filters input").first).to_be_visible()  # they load when opened
         assert page.evaluate(TAP_TARGETS, TARGET_SELECTOR) == []
 
 
