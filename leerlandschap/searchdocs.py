@@ -20,7 +20,8 @@ from pathlib import Path
 from .kinds import BRON, active
 from .searchwords import Splitter, Vocabulary, synonyms_from, text_of, words
 
-VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded with the index on the first search
+VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded only for a word the site lacks
+VOCABULARY_PARTS = "leerlandschap-woorden"  # folder next to it: what every search needs, in small files
 SOORT = re.compile(r'data-pagefind-filter="soort:([^"]+)"')
 # A page that says it has nothing to find yet; every other page is indexed.
 NOT_SEARCHABLE = "data-ll-niet-zoeken"
@@ -104,6 +105,14 @@ class Writer:
     def vocabulary(self, synonyms: dict[str, list[str]]) -> str:
         return self.words.json(synonyms)
 
+    def write_vocabulary(self, path: Path, synonyms: dict[str, list[str]]) -> None:
+        """The whole list at `path`, the small files in the folder VOCABULARY_PARTS next to it."""
+        path.write_text(self.vocabulary(synonyms), encoding="utf-8")
+        folder = path.parent / VOCABULARY_PARTS
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.words.parts(synonyms).items():
+            (folder / name).write_text(text, encoding="utf-8")
+
 
 def main(argv: list[str]) -> int:
     """`python -m leerlandschap.searchdocs PAGES.json FOLDER VOCABULARY.json [BEGRIPPEN.md]` (run by searchindex.py).
@@ -117,7 +126,7 @@ def main(argv: list[str]) -> int:
         writer.page(url, title, body, handwritten)
     for url, title, body, handwritten in json.loads(sys.stdin.read() or "[]"):
         writer.page(url, title, body, handwritten)
-    vocabulary.write_text(writer.vocabulary(synonyms_from(begrippen)), encoding="utf-8")
+    writer.write_vocabulary(vocabulary, synonyms_from(begrippen))
     return 0
 
 

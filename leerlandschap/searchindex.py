@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import cbor2
 
-from .searchdocs import VOCABULARY
+from .searchdocs import VOCABULARY, VOCABULARY_PARTS
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -117,6 +118,7 @@ class BackgroundIndex:
             if self._process.returncode != 0:
                 raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
             shutil.move(self._scratch / VOCABULARY, self._scratch / "pagefind" / VOCABULARY)
+            shutil.move(self._scratch / VOCABULARY_PARTS, self._scratch / "pagefind" / VOCABULARY_PARTS)
             shutil.rmtree(self._output, ignore_errors=True)
             shutil.move(self._scratch / "pagefind", self._output)
             canonicalise(self._output)
@@ -135,6 +137,41 @@ class BackgroundIndex:
             if child is not None:
                 child.wait()
         shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+# Word locations per index chunk. Pagefind writes chunks of about 20000 (12 KB gzip each, no setting for it) and a
+# first search loads one or two of them; smaller chunks make a first search lighter (issue 22).
+INDEX_CHUNK = 5000
+
+
+def rechunk(index_dir: Path, prefix: str, chunks: list) -> list:
+    """Pagefind's index chunks ([from, to, name] in the meta) split again into chunks of about INDEX_CHUNK word
+    locations, in Pagefind's own layout: words in order, each chunk's bounds the shortest prefixes that tell it from
+    its neighbours (pagefind/src/index/mod.rs, chunk_meta). A word is never cut off from the words that start with
+    it: Pagefind scores a word together with its longer forms in the chunks it loaded ("intervisie" with
+    "intervisiegroep"), so they must stay in one chunk for the scores to stay the same. Returns the new list."""
+    words: list = []
+    for _first, _last, name in chunks:
+        path = index_dir / f"{name}.pf_index"
+        words += _read(path)[0]  # [[word, [[page, [locations], …], …], …]]
+        path.unlink()
+    words.sort(key=lambda word: word[0])
+    groups: list[list] = [[]]
+    size = 0
+    for word in words:
+        if size >= INDEX_CHUNK and not any(word[0].startswith(other[0]) for other in groups[-1]):
+            groups.append([])
+            size = 0
+        groups[-1].append(word)
+        size += sum(len(page[1]) + 1 for page in word[1])
+    groups = [group for group in groups if group]
+    bounds = [[group[0][0], group[-1][0]] for group in groups]
+    for left, right in itertools.pairwise(bounds):
+        same = next((i for i, (a, b) in enumerate(zip(left[1], right[0], strict=False)) if a != b),
+                    min(len(left[1]), len(right[0])))
+        left[1], right[0] = left[1][:same + 1], right[0][:same + 1]
+    return [[first, last, _write(index_dir, prefix, ".pf_index", [group], 7)]
+            for (first, last), group in zip(bounds, groups, strict=True)]
 
 
 def _excluded() -> list[str]:
@@ -170,6 +207,7 @@ def canonicalise(pagefind_dir: Path) -> None:
             old_path.unlink()
             filters.append([name, _write(pagefind_dir / "filter", f"{language}_", ".pf_filter", [filter_name, values], 7)])
         meta[3] = filters
+        meta[2] = rechunk(pagefind_dir / "index", f"{language}_", meta[2])
         meta_path.unlink()
         info["hash"] = _write(pagefind_dir, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

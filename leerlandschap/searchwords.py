@@ -162,6 +162,21 @@ class Vocabulary:
                 "synoniemen": {key: synonyms[key] for key in sorted(synonyms)}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
+    def parts(self, synonyms: dict[str, list[str]]) -> dict[str, str]:
+        """What a first search needs, in small files (name -> text), so that it does not load the whole list:
+        `hulp.json` (stop words, synonyms, page count, the first letters that have a word file) and one file per
+        first letter with the site's words that start with it (`<code point in hex>.txt`, space-separated).
+        The whole list (json()) is loaded only when a word of the query is not on the site (for "Bedoel je …?")."""
+        by_letter: dict[str, list[str]] = {}
+        for word in sorted(self.counts):
+            by_letter.setdefault(word[0], []).append(word)
+        files = {f"{ord(letter):x}.txt": " ".join(found) for letter, found in by_letter.items()}
+        help_data = {"paginas": self.pages, "stopwoorden": " ".join(sorted(self.stop)),
+                     "synoniemen": {key: synonyms[key] for key in sorted(synonyms)},
+                     "letters": "".join(sorted(by_letter))}
+        files["hulp.json"] = json.dumps(help_data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return files
+
 
 def synonyms_from(begrippen: Path | None) -> dict[str, list[str]]:
     if begrippen is None or not begrippen.is_file():

@@ -135,7 +135,10 @@ def main() -> int:
                     if not args.no_browser:
                         from bench_browser import keystroke_ms, serve_reload_seconds, transfer_sizes
 
-                        view, search = transfer_sizes(workdir / "site", item_url(BOUWSTEEN.name, "bouwsteen-1"), "bestuurders")
+                        loaded: list = []
+                        view, search = transfer_sizes(workdir / "site", item_url(BOUWSTEEN.name, "bouwsteen-1"), "bestuurders", loaded)
+                        for path, size in loaded:  # what the first search loaded, file by file
+                            print(f"        {size / 1024:6.1f} KB  {path.split('?')[0]}")
                         figures["first_view_kb"] = round(view / 1024)
                         figures["first_search_kb"] = round(search / 1024)
                         typed = keystroke_ms(workdir / "site", ["bestuurders leren", "werkafspraak", "leertafle"])

@@ -29,8 +29,9 @@ def _gzipped(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6, mtime=0))  # what a server with gzip on would send
 
 
-def transfer_sizes(site: Path, page_path: str, query: str) -> tuple[int, int]:
-    """(first view of `page_path` in KB-bytes gzipped: HTML+CSS+JS, first search for `query` gzipped)."""
+def transfer_sizes(site: Path, page_path: str, query: str, listing: list | None = None) -> tuple[int, int]:
+    """(first view of `page_path` in KB-bytes gzipped: HTML+CSS+JS, first search for `query` gzipped).
+    `listing`, when given, receives (path, gzipped bytes) of every file the first search loaded."""
     from playwright.sync_api import sync_playwright
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -52,8 +53,11 @@ def transfer_sizes(site: Path, page_path: str, query: str) -> tuple[int, int]:
             page.keyboard.press("Enter")
             page.locator("#ll-resultaten li").first.wait_for()
             page.wait_for_load_state("networkidle")
-            search = sum(_gzipped(r.body()) for r in responses
-                         if r.ok and ("/pagefind/" in r.url or r.url.endswith("zoeken.js")))
+            loaded = [(r.url.removeprefix(base), _gzipped(r.body())) for r in responses
+                      if r.ok and ("/pagefind/" in r.url or r.url.endswith("zoeken.js"))]
+            search = sum(size for _, size in loaded)
+            if listing is not None:
+                listing.extend(loaded)
             browser.close()
     finally:
         httpd.shutdown()

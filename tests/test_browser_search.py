@@ -30,6 +30,7 @@ def test_header_search_filter_and_open_result(visit, served):
     page.wait_for_url(re.compile(r"/zoeken/\?q=bestuurders$"))
     status = page.locator("#ll-zoekstatus")
     expect(status).to_contain_text("voor \u201cbestuurders\u201d")
+    page.locator("#ll-filterblok summary").click()  # the filters load when they are opened
     page.get_by_role("checkbox", name=re.compile(r"^bouwsteen( \(\d+\))?$")).check()
     expect(page).to_have_url(re.compile(r"soort=bouwsteen"))
     kinds = page.locator("#ll-resultaten .ll-soort")
@@ -52,6 +53,7 @@ def test_search_works_after_navigating_inside_the_site(visit, served):
     page.get_by_role("button", name="Zoek", exact=True).first.click()
     expect(page.locator("#ll-resultaten li").first).to_be_visible()
     expect(page.locator("#ll-zoekstatus")).to_contain_text("resultat")
+    page.locator("#ll-filterblok summary").click()
     page.get_by_role("checkbox", name=re.compile(r"^tafel( \(\d+\))?$")).check()
     expect(page.locator("#ll-resultaten a", has_text="Intervisiegroep 1")).to_be_visible()
 
@@ -177,3 +179,61 @@ def test_results_with_marks_and_a_suggestion_pass_axe(visit, served):
     expect(page.locator("#ll-zoekhulp a")).to_have_count(1)
     expect(page.locator("#ll-resultaten mark").first).to_be_visible()
     assert axe_violations(page) == []
+
+
+# ---- A first search loads only what it needs; only the newest query renders (issue 22) ---------------------------
+
+def search_files(requests, served):
+    return [url.removeprefix(served) for url in requests if "/pagefind/" in url]
+
+
+def test_a_first_search_loads_no_word_list_no_filters_and_only_the_results_shown(visit, served):
+    page, requests = visit
+    page.goto(served + "rollen/bestuurder/")
+    requests.clear()
+    page.get_by_role("searchbox", name="Zoek op deze site").fill("bestuurders")  # a word the site has
+    page.keyboard.press("Enter")
+    expect(page.locator("#ll-resultaten li")).to_have_count(10)
+    page.wait_for_load_state("networkidle")
+    files = search_files(requests, served)
+    assert "pagefind/leerlandschap-woorden/hulp.json" in files and "pagefind/leerlandschap-woorden/62.txt" in files
+    assert "pagefind/leerlandschap-woorden.json" not in files  # the whole word list: only for a word the site lacks
+    assert not [f for f in files if "/filter/" in f]  # the filters: only when the filter block is opened
+    assert len([f for f in files if f.endswith(".pf_fragment")]) <= 10  # the text of the ten results shown, no more
+    assert not [f for f in files if "-ui" in f or "highlight" in f or "worker" in f]
+    requests.clear()
+    page.locator("#ll-filterblok summary").click()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^bouwsteen \(\d+\)$"))).to_be_visible()
+    assert [f for f in search_files(requests, served) if "/filter/" in f]
+
+
+@pytest.mark.parametrize("typed, meant", [("leertafle", "leertafel"), ("intervsie", "intervisie")])
+def test_a_word_the_site_lacks_loads_the_word_list_and_is_corrected(visit, served, typed, meant):
+    page, requests = visit
+    page.goto(served + "zoeken/?q=" + typed)
+    expect(page.locator("#ll-zoekhulp a")).to_have_text(meant)
+    assert "pagefind/leerlandschap-woorden.json" in search_files(requests, served)
+
+
+def test_only_the_newest_query_renders(visit, served):
+    """Typed faster than a search takes: the searches in between are dropped, the list shows the last text."""
+    page, _ = visit
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    renders = page.evaluate("""async () => {
+      const input = document.querySelector("#ll-zoekveld");
+      const list = document.querySelector("#ll-resultaten");
+      const seen = [];
+      new MutationObserver(() => seen.push(list.dataset.query)).observe(list, { childList: true });
+      for (const text of ["bes", "best", "bestu", "bestuu", "bestuur", "bestuurl", "bestuurlijk", "intervisie"]) {
+        input.value = text;
+        input.dispatchEvent(new Event("input"));
+      }
+      await new Promise((done) => {
+        const check = () => (list.dataset.query === "intervisie" ? done() : setTimeout(check, 20));
+        check();
+      });
+      return seen;
+    }""")
+    assert len(renders) <= 2, renders  # at most the search already running when the typing started, then the last
+    expect(page.locator("#ll-resultaten li").first).to_contain_text(re.compile("[Ii]ntervisie"))

@@ -24,6 +24,7 @@ def fake_index(folder, order):
         values = filters[name] if i % 2 == 0 else list(reversed(filters[name]))
         write(folder / "filter" / f"nl_{name}{len(order)}.pf_filter", [name, values])
         names.append([name, f"nl_{name}{len(order)}"])
+    write(folder / "index" / "nl_idx.pf_index", [[["tafel", [[0, [3], []]], []], ["vraag", [[1, [5], []]], []]]])
     write(folder / "pagefind.nl_old.pf_meta", ["1.5.2", ["p0", "p1", "p2", "p3"], [["a", "z", "nl_idx"]], names, [], ["title"]])
     (folder / "pagefind-entry.json").write_text(json.dumps({"version": "1.5.2", "languages": {"nl": {"hash": "nl_old", "wasm": "nl", "page_count": 4}}}))
 
@@ -47,6 +48,30 @@ def test_references_stay_consistent_and_values_sorted(tmp_path):
         assert read(tmp_path / "filter" / f"{digest}.pf_filter")[0] == name
     assert read(tmp_path / "filter" / f"{meta[3][1][1]}.pf_filter")[1] == [["bouwsteen", [0, 2]], ["vraag", [1, 3]]]
     assert len(list((tmp_path / "filter").iterdir())) == 2 and len(list(tmp_path.glob("*.pf_meta"))) == 1
+
+
+def word(text, pages):
+    return [text, [[page, list(range(locations)), []] for page, locations in pages], []]
+
+
+def test_rechunk_makes_smaller_chunks_with_pagefinds_bounds_and_keeps_longer_forms_together(tmp_path, monkeypatch):
+    """Pagefind's chunks split again (a first search loads less): every word kept once, in order; bounds are the
+    shortest prefixes that tell neighbours apart; a word stays in one chunk with the words that start with it."""
+    import leerlandschap.searchindex as searchindex
+
+    monkeypatch.setattr(searchindex, "INDEX_CHUNK", 10)
+    index = tmp_path / "index"
+    first = [word("aap", [(0, 4)]), word("beleid", [(0, 5), (1, 4)]), word("bestuur", [(1, 9)])]
+    second = [word("bestuurder", [(2, 20)]), word("bestuurders", [(3, 2)]), word("tafel", [(0, 12)]),
+              word("vraag", [(1, 3)]), word("vragen", [(2, 11)])]
+    write(index / "nl_een.pf_index", [first])
+    write(index / "nl_twee.pf_index", [second])
+    chunks = searchindex.rechunk(index, "nl_", [["a", "bestuur", "nl_een"], ["bestuurd", "vragen", "nl_twee"]])
+    groups = [[w[0] for w in read(index / f"{name}.pf_index")[0]] for _, _, name in chunks]
+    assert groups == [["aap", "beleid"], ["bestuur", "bestuurder", "bestuurders"], ["tafel"], ["vraag", "vragen"]]
+    # chunk_meta's rule: the last word of a chunk and the first of the next, cut one letter past their common start
+    assert [[first, last] for first, last, _ in chunks] == [["aap", "bel"], ["bes", "b"], ["t", "t"], ["v", "vragen"]]
+    assert sorted(p.name for p in index.iterdir()) == sorted(f"{name}.pf_index" for _, _, name in chunks)
 
 
 # ---- What goes into the index (issue 22) --------------------------------------------------------------------
@@ -132,3 +157,21 @@ def test_vocabulary_has_site_words_not_stop_words():
     assert not {"een", "de", "van", "in"} & set(ranked) and {"een", "de", "van"} <= set(data["stopwoorden"].split())
     assert data["paginas"] == 2 and data["synoniemen"] == {"jeugdzorg": ["jeugdhulp"]}
     assert {"hoe", "ik", "een", "het"} <= stopwords()
+
+
+def test_vocabulary_parts_split_the_words_by_first_letter():
+    """A first search loads only the words of the letters it needs; together the parts hold exactly the whole list."""
+    words = Vocabulary()
+    words.add(split("Een leertafel opzetten met bestuurders in Émmen") + ["leer", "tafel", "2024"])
+    words.add(split("De bestuurder en de leertafel") + ["leer", "tafel"])
+    synonyms = {"jeugdzorg": ["jeugdhulp"]}
+    parts = words.parts(synonyms)
+    whole = set(json.loads(words.json(synonyms))["woorden"].split())
+    help_data = json.loads(parts.pop("hulp.json"))
+    assert help_data["synoniemen"] == synonyms and help_data["paginas"] == 2
+    assert {"een", "de"} <= set(help_data["stopwoorden"].split())
+    by_letter = {chr(int(name.removesuffix(".txt"), 16)): set(text.split()) for name, text in parts.items()}
+    assert set(help_data["letters"]) == set(by_letter) == {w[0] for w in whole}
+    assert by_letter["l"] == {"leer", "leertafel"} and by_letter["é"] == {"émmen"} and by_letter["2"] == {"2024"}
+    assert set().union(*by_letter.values()) == whole
+    assert all(word.startswith(letter) for letter, found in by_letter.items() for word in found)

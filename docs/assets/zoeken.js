@@ -1,9 +1,12 @@
 // Search with Pagefind's JavaScript API: our own small UI, in Dutch, with filters.
 // Runs only on the search page (#ll-zoeken). Nothing is sent anywhere: the index is part of the site.
-// Query understanding (the vocabulary file comes from leerlandschap/searchwords.py, next to the index):
+// Query understanding (the vocabulary files come from leerlandschap/searchwords.py, next to the index):
 // little words are dropped, words the site does not know are split as a compound or corrected ("Bedoel je …?"),
-// other words from the Begrippen page (Ook wel: …) are searched too; pages with every word come first,
-// then pages with some of the words, and the page says so.
+// other words from the Begrippen page (Ook wel: …) are searched too unless the word is common; pages with every
+// word come first, then pages with some of the words, and the page says so.
+// A first search loads as little as it can: the site's words only for the first letters typed (the whole list
+// only when a word is not on the site), the filters only when the filter block is opened, the text of the
+// results on the screen only.
 (function () {
   "use strict";
   const root = document.getElementById("ll-zoeken");
@@ -22,11 +25,16 @@
   const selected = Object.fromEntries(FILTERS.map(([key]) => [key, new Set(params.getAll(key))]));
   input.value = params.get("q") || "";
   let pagefind = null;
-  let latest = 0;
-  let timer = null;
+  let latest = 0; // the number of the newest search: an older one stops at its next step and never renders
+  let running = false; // one search at a time: Pagefind runs on this thread, so two would only slow each other down
+  let pending = false; // the input changed while a search ran: search again (the newest text only) when it is done
   let current = null; // the last search: {results, shown, query}
   let totals = {}; // the count of every filter value over the whole site
-  let vocab = null; // {set, sorted, ranked, stop, synonyms, pages}: the site's words (leerlandschap-woorden.json)
+  // The site's words (pagefind/leerlandschap-woorden/): {stop, synonyms, pages, letters, set, byLetter, loading,
+  // ranked}. `set` holds the words of the first letters loaded so far; `ranked` (every word, most pages first) is
+  // there once the whole list (leerlandschap-woorden.json) is loaded for a word the site does not have.
+  let vocab = null;
+  let filtersLoaded = null; // a promise once the filter block was opened (or the address has filters)
   const help = document.createElement("p");
   help.id = "ll-zoekhulp";
   help.className = "ll-zoekhulp";
@@ -62,7 +70,7 @@
       box.checked = selected[key].has(value);
       box.addEventListener("change", () => {
         box.checked ? selected[key].add(value) : selected[key].delete(value);
-        run();
+        search();
       });
       const text = document.createElement("label");
       text.htmlFor = id;
@@ -99,6 +107,7 @@
   // ---- Query understanding -------------------------------------------------------------------------
   const ENDINGS = ["'s", "en", "es", "s", "n", "e"];
   const COVERAGE = 2; // how much a page is held back for each query word it lacks
+  const COMMON = 4; // a word on 1 in COMMON pages or more is common: its other words (Begrippen) are not searched
   const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
 
@@ -114,9 +123,54 @@
   }
 
   function startsSiteWord(word) { // a word being typed: the start of a word on the site
-    let lo = 0, hi = vocab.sorted.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (vocab.sorted[mid] < word) lo = mid + 1; else hi = mid; }
-    return lo < vocab.sorted.length && vocab.sorted[lo].startsWith(word);
+    const sorted = vocab.byLetter.get(word[0]) || [];
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < word) lo = mid + 1; else hi = mid; }
+    return lo < sorted.length && sorted[lo].startsWith(word);
+  }
+
+  function vocabFile(name) {
+    return fetch(new URL("pagefind/leerlandschap-" + name, siteRoot)).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  }
+
+  function addWords(letter, list) {
+    if (vocab.byLetter.has(letter)) return;
+    vocab.byLetter.set(letter, [...list].sort());
+    for (const word of list) vocab.set.add(word);
+  }
+
+  function loadLetter(letter) { // the site's words that start with `letter`
+    if (!vocab.letters.has(letter) || vocab.byLetter.has(letter)) return null;
+    if (!vocab.loading.has(letter)) {
+      vocab.loading.set(letter, vocabFile("woorden/" + letter.codePointAt(0).toString(16) + ".txt")
+        .then((text) => addWords(letter, text ? text.split(" ") : [])));
+    }
+    return vocab.loading.get(letter);
+  }
+
+  function loadWholeList() { // every word, most pages first: only for a word the site does not have
+    if (!vocab.loading.has("*")) {
+      vocab.loading.set("*", vocabFile("woorden.json").then((text) => {
+        const ranked = text ? JSON.parse(text).woorden.split(" ") : [];
+        const byLetter = new Map();
+        for (const word of ranked) byLetter.set(word[0], (byLetter.get(word[0]) || []).concat([word]));
+        for (const [letter, list] of byLetter) addWords(letter, list);
+        vocab.ranked = ranked;
+      }));
+    }
+    return vocab.loading.get("*");
+  }
+
+  // Loads the words a query needs before it is understood: the first letters of its words, and the whole list
+  // only when a word is neither on the site nor the start of a site word nor in Begrippen (then it is corrected).
+  async function prepare(query) {
+    if (!vocab) return;
+    const all = tokens(query);
+    await Promise.all([...new Set(all.map((w) => w[0]))].map(loadLetter));
+    if (vocab.ranked) return;
+    const onlyStop = all.every((w) => vocab.stop.has(w));
+    const lacking = all.some((w) => !(!onlyStop && vocab.stop.has(w)) && !synonymsOf(w) && !known(w));
+    if (lacking) await loadWholeList();
   }
 
   // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
@@ -174,7 +228,7 @@
 
   function correction(word, most) { // the most common site word within a small edit distance
     const limit = Math.min(most, word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
-    if (!limit) return null;
+    if (!limit || !vocab.ranked) return null;
     let best = null, bestDistance = limit + 1;
     for (const candidate of vocab.ranked) { // most pages first: ties go to the more common word
       if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
@@ -202,8 +256,8 @@
       const phrase = phraseAt(all, i);
       if (phrase) { // a phrase from the Begrippen page is one term
         const [n, key] = phrase;
-        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1 }))] });
-        plan.synonyms.push([key, vocab.synonyms[key]]);
+        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
+        plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
         i += n - 1;
         continue;
       }
@@ -211,10 +265,11 @@
       if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
       const others = synonymsOf(word);
       if (others) {
-        plan.synonyms.push([word, others]);
-        const alts = others.map((q) => ({ q, w: 1 }));
-        if (known(word)) alts.unshift({ q: known(word), w: 1 });
+        const own = known(word);
+        const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
+        if (own) alts.unshift({ q: own, w: 1 });
         plan.terms.push({ word, alts });
+        plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
       } else if (known(word)) {
         plan.terms.push({ word, alts: [{ q: known(word), w: 1 }] });
       } else {
@@ -241,12 +296,34 @@
   // Every term is searched on its own (its alternatives added up); a page's score is the sum over the terms,
   // each weighted by how rare it is on the site, times the share of the terms it has (squared): pages with
   // every word come first unless a rarer, better match lacks only a common one.
-  async function searchPlan(plan, filters) {
+  // Pagefind's answers for the strings searched lately: while a query is typed, its finished words are not
+  // searched again at every keystroke ("bestuurders l", "bestuurders le", …).
+  const answers = new Map();
+  function pagefindSearch(q, filters) {
+    const key = JSON.stringify(filters) + "\u0000" + q;
+    if (!answers.has(key)) {
+      if (answers.size >= 40) answers.delete(answers.keys().next().value);
+      const answer = pagefind.search(q, { filters });
+      answer.catch(() => answers.delete(key)); // a failed search is tried again next time
+      answers.set(key, answer);
+    }
+    return answers.get(key);
+  }
+
+  // Other words from Begrippen for a word the site has ("extra") are not searched when the word itself is on a
+  // quarter of the site's pages or more: such a word is what the site says, the other words would hardly change
+  // the order, and each of them costs a part of the index to download.
+  async function searchPlan(plan, filters, stale) {
+    const pages = Math.max(vocab ? vocab.pages : 1, 1);
     let last = null; // Pagefind's answer for the last string searched: a one-word query reuses it for the filter counts
     const perTerm = await Promise.all(plan.terms.map(async (term) => {
       const scores = new Map();
+      let own = 0; // on how many pages (filters aside) the word itself is
       for (const alt of term.alts) {
-        const found = last = await pagefind.search(alt.q, { filters });
+        if (stale()) return null; // a newer query came in: do not search on for this one
+        if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
+        const found = last = await pagefindSearch(alt.q, filters);
+        if (!alt.extra) own = Math.max(own, found.unfilteredResultCount || 0);
         const top = found.results.length ? found.results[0].score || 1 : 1;
         for (const result of found.results) {
           const seen = scores.get(result.id) || { value: 0, result };
@@ -256,7 +333,7 @@
       }
       return scores;
     }));
-    const pages = Math.max(vocab ? vocab.pages : 1, 1);
+    if (perTerm.includes(null) || stale()) return null;
     const merged = new Map();
     perTerm.forEach((scores) => {
       const rarity = Math.log(1 + pages / Math.max(1, scores.size));
@@ -281,7 +358,7 @@
 
   function markerFor(plan) { // words that start with a searched word (or its stem) are marked
     const roots = new Set();
-    for (const term of plan.terms) for (const alt of term.alts) for (const w of tokens(alt.q)) roots.add(stems(w).pop());
+    for (const term of plan.terms) for (const alt of term.alts) if (!alt.skipped) for (const w of tokens(alt.q)) roots.add(stems(w).pop());
     const list = [...roots].filter((r) => r.length >= 2).sort((a, b) => b.length - a.length).map(escapeRegExp);
     return list.length ? new RegExp("(^|[^\\p{L}\\p{N}])((?:" + list.join("|") + ")[\\p{L}\\p{N}]*)", "giu") : null;
   }
@@ -361,10 +438,31 @@
       lines.push(line);
     }
     for (const [word, parts] of plan.split) lines.push("\u201c" + word + "\u201d gezocht als " + quoted(parts) + ".");
-    for (const [word, others] of plan.synonyms) lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
+    for (const [word, others, term] of plan.synonyms) {
+      if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
+      lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
+    }
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
     if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
     lines.forEach((line, i) => { if (i) help.append(document.createElement("br")); help.append(line); });
+  }
+
+  // Each change of the query or the filters asks for a search. While one runs, later requests fold into one that
+  // starts when it is done, so each keystroke waits for at most one search and only the newest text is searched.
+  function search() {
+    if (running) {
+      pending = true;
+      ++latest; // the running search is out of date: it stops at its next step
+      return;
+    }
+    running = true;
+    run().finally(() => {
+      running = false;
+      if (pending) {
+        pending = false;
+        search();
+      }
+    });
   }
 
   async function run() {
@@ -386,6 +484,9 @@
       return;
     }
     const ticket = ++latest;
+    const stale = () => ticket !== latest;
+    await prepare(query);
+    if (ticket !== latest) return; // a newer search has started meanwhile
     const plan = understand(query);
     if (query && !plan.terms.length) {
       list.replaceChildren();
@@ -401,8 +502,10 @@
       found = { list: search.results.map((r) => ({ id: r.id, best: r, hits: 0 })), full: search.results.length };
       counts = await countsFor(null, filters, search);
     } else {
-      found = await searchPlan(plan, filters);
-      const simple = plan.terms.length === 1 && plan.terms[0].alts.length === 1 ? plan.terms[0].alts[0].q : null;
+      found = await searchPlan(plan, filters, stale);
+      if (!found) return;
+      const searched = plan.terms.length === 1 ? plan.terms[0].alts.filter((alt) => !alt.skipped) : [];
+      const simple = searched.length === 1 ? searched[0].q : null;
       if (simple && found.last) counts = await countsFor(simple, filters, found.last);
     }
     if (ticket !== latest) return; // a newer search has started meanwhile
@@ -439,32 +542,54 @@
     if (items.length) items[0].querySelector("a").focus(); // keyboard users continue at the first new result
   });
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
   if (location.hash === "#ll-zoekveld") input.focus(); // came here with the search button in the header
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 30); });
+  input.addEventListener("input", search);
+
+  // The filters (values and counts) are loaded when the filter block is first opened, or right away when the
+  // address already has filters: a first search without filters does not need them.
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = pagefind.filters().then((all) => {
+        totals = all;
+        for (const [key, label] of FILTERS) {
+          if (totals[key] && Object.keys(totals[key]).length) filterBox.append(filterFieldset(key, label, totals[key]));
+        }
+        if (!filterBox.childElementCount) {
+          const none = document.createElement("p");
+          none.textContent = "Er zijn geen filters.";
+          filterBox.append(none);
+        }
+      });
+    }
+    return filtersLoaded;
+  }
+
+  filterBlock.addEventListener("toggle", () => {
+    if (filterBlock.open && pagefind && !filtersLoaded) loadFilters().then(search);
+  });
 
   (async function start() {
     try {
-      const words = fetch(new URL("pagefind/leerlandschap-woorden.json", siteRoot)).then((r) => (r.ok ? r.json() : null))
-        .catch(() => null);
+      const hints = vocabFile("woorden/hulp.json");
       pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
       await pagefind.options({ baseUrl: siteRoot.pathname, ranking: RANKING, noWorker: true }); // no worker: 12 KB less
-      const data = await words;
-      if (data) {
-        const ranked = data.woorden.split(" ");
-        vocab = { ranked, set: new Set(ranked), sorted: [...ranked].sort(), stop: new Set(data.stopwoorden.split(" ")),
-                  synonyms: data.synoniemen, pages: data.paginas };
+      await pagefind.init(); // this is the search page: the engine and the page list load now, not on the first keystroke
+      const text = await hints;
+      if (text) {
+        const data = JSON.parse(text);
+        vocab = { stop: new Set(data.stopwoorden.split(" ")), synonyms: data.synoniemen, pages: data.paginas,
+                  letters: new Set(data.letters), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
-      totals = await pagefind.filters();
-      for (const [key, label] of FILTERS) {
-        if (totals[key] && Object.keys(totals[key]).length) filterBox.append(filterFieldset(key, label, totals[key]));
+      filterBlock.hidden = false;
+      if (FILTERS.some(([key]) => selected[key].size)) {
+        filterBlock.open = window.matchMedia("(min-width: 60em)").matches; // on a phone the results come first
+        await loadFilters();
       }
-      filterBlock.hidden = !filterBox.childElementCount;
-      filterBlock.open = window.matchMedia("(min-width: 60em)").matches; // on a phone the results come first
     } catch (error) {
       say("Zoeken werkt hier nog niet: de zoekindex ontbreekt. Bouw de site met 'make site'.");
       return;
     }
-    run();
+    search();
   })();
 })();
