@@ -174,6 +174,48 @@ def test_public_pages_load_nothing_of_the_editor(chromium, editor_site):
     context.close()
 
 
+def editor_links(html_file):
+    """The footer's links for editors on a built page: [(text, href)]."""
+    footer = next(f for f in parse_file(html_file).find_all("footer"))
+    return [(" ".join(a.all_text().split()), a.attrs.get("href", "")) for a in footer.find_all("a") if "beheer" in a.attrs.get("href", "")]
+
+
+def test_every_page_links_editors_to_beheer_in_its_footer(chromium, editor_site):
+    # Issue 20: a way in for people who edit, small and below everything else: in the footer, not in the menu or the text.
+    project, url = editor_site
+    site = project / "site"
+    pages = [p for p in site.rglob("*.html") if "beheer" not in p.relative_to(site).parts]
+    assert len(pages) > 100
+    for page_file in pages:
+        links = editor_links(page_file)
+        assert [text for text, _ in links] == ["Bewerken (voor redacteuren)"], page_file
+        if page_file.name == "404.html":
+            continue  # served at any address: MkDocs gives it absolute links
+        target = (page_file.parent / links[0][1]).resolve()
+        assert target == (site / "beheer").resolve(), (page_file, links)  # the target resolves to /beheer/
+        assert (target / "index.html").is_file()
+    # The menu and the page's text do not mention it: only the footer (and the item pages' own "Aanpassen" aside).
+    bijdragen = parse_file(site / "bijdragen" / "index.html")
+    content = next(e for e in bijdragen.find_all() if e.has_class("md-content"))
+    assert [a for a in content.find_all("a") if "beheer" in a.attrs.get("href", "")] == []
+    nav = [a for e in bijdragen.find_all("nav") for a in e.find_all("a") if "beheer" in a.attrs.get("href", "")]
+    assert nav == []
+    # In the browser: the link opens the editor's start screen, and the page stays free of axe violations.
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    context = chromium.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(url + "bijdragen/")
+    link = page.get_by_role("contentinfo").get_by_role("link", name="Bewerken (voor redacteuren)")
+    assert axe_violations(page) == []  # wcag22aa: target size included
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Bewerken: "))).to_be_visible(timeout=WAIT)
+    context.close()
+
+
 def serve_editor(tmp_path, project):
     """Only the files of /beheer/ for `project` (no site build), served on 127.0.0.1."""
     from browser import SiteServer

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from htmltools import parse_file
 from leerlandschap import cms, cms_backend, cms_page, kinds
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.model import Beheer
@@ -318,6 +319,12 @@ def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missin
     output = (result.stdout + result.stderr).splitlines()
     assert [line for line in output if "/beheer/" in line] == [cms_page.missing_reason(project)]
     assert not (project / "site" / "beheer").exists() and (project / "site" / "index.html").is_file()
+    # Without /beheer/ no page links to it: not the footer's link for editors, not an item page's "Aanpassen".
+    pages = list((project / "site").rglob("*.html"))
+    assert len(pages) > 100
+    linking = [p for p in pages for a in parse_file(p).find_all("a") if "beheer/" in a.attrs.get("href", "")]
+    assert linking == []
+    assert "Bewerken (voor redacteuren)" not in (project / "site" / "bijdragen" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("guide", ["handleiding/bewerkpagina-instellen.md"])
