@@ -200,6 +200,10 @@ def test_every_page_links_editors_to_beheer_in_its_footer(chromium, editor_site)
     assert [a for a in content.find_all("a") if "beheer" in a.attrs.get("href", "")] == []
     nav = [a for e in bijdragen.find_all("nav") for a in e.find_all("a") if "beheer" in a.attrs.get("href", "")]
     assert nav == []
+    # The start screen's links to /bijdragen/ (for GitHub and GitLab sign-in) land on a heading that is there.
+    anchors = re.findall(r'href="\.\./bijdragen/#([^"]+)"', (cms_page.TEMPLATES / "beheer.html").read_text(encoding="utf-8"))
+    ids = {e.attrs.get("id") for e in parse_file(site / "bijdragen" / "index.html").find_all()}
+    assert anchors and set(anchors) <= ids, anchors
     # In the browser: the link opens the editor's start screen, and the page stays free of axe violations.
     from test_quality import AXE, axe_violations
 
