@@ -3,7 +3,8 @@ served copy of Sveltia CMS (cms_bundle.py), all made at build time.
 
 cms.py turns the schemas into Sveltia's configuration; this module puts the page together. The page
 (templates/beheer.html) allows requests to nothing but the site and the region's git host
-(Content-Security-Policy); the fonts are served by the site, and the Dutch strings (the package's locales/nl.json
+(Content-Security-Policy); the fonts and the two modules our date field and previews need (React DOM, immutable:
+cms_bundle.modules) are served by the site, and the Dutch strings (the package's locales/nl.json
 with templates/beheer-nl.json over it) are handed to Sveltia in the browser, so nothing is fetched from a CDN.
 The plugin (leerlandschap_mkdocs/site.py) copies the result into the site.
 """
