@@ -19,6 +19,7 @@ FACT = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>")
 FIELD = re.compile(r"\bitem\.(\w+)")
 KICKER = re.compile(r'<p class="ll-kicker">.*?</a>(?:\s*·\s*([^<{]+))?</p>|<p class="ll-kicker"><a [^>]*>([^<]+)</a>')
 TAG = re.compile(r"<[^>]+>")
+SOURCE_LINE = re.compile(r'<p class="ll-bron">([^<{]+)<a ')  # _macros.html: bron_regel
 PAGES = {"bijeenkomst": "bijeenkomst.html", "praktijk": "praktijk.html"}
 
 
@@ -45,5 +46,7 @@ def meeting_title_prefix() -> str:
 
 def preview_words(meeting_collections: dict[str, str]) -> dict:
     """Everything the preview script needs: the pages' words, and which collection holds which tafel's meetings."""
+    source_line = SOURCE_LINE.search((TEMPLATES / "_macros.html").read_text(encoding="utf-8"))
     return {**{kind: page_words(template) for kind, template in PAGES.items()},
-            "titel_bijeenkomst": meeting_title_prefix(), "tafels": meeting_collections}
+            "titel_bijeenkomst": meeting_title_prefix(), "bron": source_line.group(1) if source_line else "",
+            "tafels": meeting_collections}

@@ -36,6 +36,8 @@ def test_the_preview_words_are_the_built_pages_words(editor_site):  # noqa: F811
         assert set(dt) - set(words[kind]["feiten"].values()) <= {"Status"}, (kind, dt)  # a meeting's "Status" is not a field
     # The meeting page shows agreements and insights; the preview has every one of its sections, not a subset.
     assert {"inzichten", "afspraken", "vervolg", "verslag", "bouwstenen"} <= set(words["bijeenkomst"]["koppen"])
+    source_line = next(p for p in parse_file(site / PRAKTIJK).find_all("p") if p.has_class("ll-bron")).all_text()
+    assert words["bron"].strip() and source_line.startswith(words["bron"])  # "Bron: <title>, <publisher>."
     # A meeting without a title of its own is named by its date, as the real macro does (every example meeting has
     # a title, so the browser test below checks the words: "Bijeenkomst van 3 december 2026").
     assert words["titel_bijeenkomst"] == "Bijeenkomst van "

@@ -44,6 +44,11 @@
         "Zo ziet de pagina eruit na controle. Wat uit andere pagina's komt, zie je hier nog niet.");
     }
 
+    // The line naming the source, as at the bottom of the page (the source's title, from Sveltia's field preview).
+    function sourceLine(d, w) {
+      return filled(d.bron) ? h("p", { className: "ll-bron", key: "bron" }, WORDS.bron, w("bron")) : null;
+    }
+
     function page(kind, children) {
       return h("div", { className: "md-typeset" }, h("article", { className: "ll-item ll-" + kind }, children));
     }
@@ -66,7 +71,8 @@
           }))) : null,
           filled(o.vervolgacties) ? section("vervolg", words, list(o.vervolgacties)) : null,
           filled(d.verslag) ? section("verslag", words, h("div", { className: "ll-prose" }, w("verslag"))) : null,
-          filled(o.bouwstenen) ? section("bouwstenen", words, w("opbrengst.bouwstenen")) : null
+          filled(o.bouwstenen) ? section("bouwstenen", words, w("opbrengst.bouwstenen")) : null,
+          sourceLine(d, w)
         ]);
       };
     }
@@ -84,7 +90,8 @@
                       ["contact_rol", filled(d.contact_rol) ? w("contact_rol") : ""], ["datum", filled(d.datum) ? longDate(d.datum) : ""]]),
         filled(d.beschrijving) ? h("div", { className: "ll-prose", key: "b" }, w("beschrijving")) : null,
         filled(d.geleerd) ? section("geleerd", words, list(d.geleerd)) : null,
-        filled(d.bouwstenen) ? section("bouwstenen", words, w("bouwstenen")) : null
+        filled(d.bouwstenen) ? section("bouwstenen", words, w("bouwstenen")) : null,
+        sourceLine(d, w)
       ]);
     }
 
