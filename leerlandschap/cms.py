@@ -6,7 +6,7 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
   x-verwijzing                       choice from the existing items of that kind, showing titles (a list:
                                      multiple); never a new item from inside another form (see `choice_name`)
   enum                               select
-  format: date                       date field (stored as YYYY-MM-DD)
+  format: date                       date field typed as dd-mm-jjjj, stored as YYYY-MM-DD (our field type "datum")
   "Markdown" in the description      Markdown editor
   pattern (+ x-foutmelding)          text field that checks the pattern, with our Dutch message
   integer                            whole number (minimum/maximum kept)
@@ -113,7 +113,7 @@ def _widget(name: str, prop: dict, targets: Targets) -> dict:
     if "enum" in prop:
         return {"widget": "select", "options": list(prop["enum"])}
     if kind == "string" and prop.get("format") == "date":
-        return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
+        return {"widget": "datum"}  # ours (templates/beheer-datum.js): typed as dd-mm-jjjj, stored as YYYY-MM-DD
     if is_markdown(prop):
         return {"widget": "markdown", "modes": ["rich_text", "raw"], "buttons": MARKDOWN_BUTTONS, "editor_components": []}
     if kind == "string":

@@ -13,8 +13,10 @@ changed instead (the package in node_modules stays as it is):
                  backups there too (it keeps them per repository, and the test repository had none)
   status checks  GitHub's and GitLab's status APIs are not asked: the address becomes a data: URL in the browser
                  that answers "no incident", so the editor shows no status and nothing is requested
-  other CDN use  every remaining package-CDN address points at the site itself (and is never used by our
-                 configuration); nothing can reach another host
+  other CDN use  every remaining package-CDN address points at the site itself; nothing can reach another host.
+                 The two modules our field type and previews need (React DOM, shipped in the package's
+                 dist/chunks/, and immutable, a dependency npm installs beside it) are served where the bundle
+                 looks for them (`modules`); the rest is never used by our configuration
 
 Each change names what it expects to find. When a new bundle version no longer has it, `problems` says so and
 /beheer/ is left out of the build with that line: a new version cannot silently bring the requests back
@@ -42,6 +44,8 @@ LOCAL_CDN = "./geen-cdn/"  # relative to /beheer/: a request there stays on the 
 STATUS_APIS = ((r"https://www\.githubstatus\.com/api/[^`]+", 'data:application/json,{"status":{"indicator":"none"}}'),
                (r"https://status-api\.hostedstatus\.com/[^`]+",
                 'data:application/json,{"result":{"status_overall":{"status_code":100}}}'))
+# Modules the bundle imports at run time that our field type and previews need -> their file under node_modules/.
+MODULES = {"react-dom": "@sveltia/cms/dist/chunks/react-dom.js", "immutable": "immutable/dist/immutable.es.js"}
 # Hosts the served bundle must not name at all after the changes (status pages may stay as links for people).
 FORBIDDEN = ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com", "esm.sh", "githubstatus.com/api",
              "hostedstatus.com")
@@ -109,6 +113,17 @@ def patch(bundle: str) -> Patched:
         problems.append(f"Let op: /beheer/ ontbreekt: Sveltia CMS noemt nog {', '.join(left)} "
                         "(zie leerlandschap/cms_bundle.py).")
     return Patched(text, tuple(problems))
+
+
+def modules(bundle: str) -> dict[str, str]:
+    """Modules the bundle imports at run time for custom field types and preview templates (beheer-datum.js,
+    beheer-voorbeeld.js): path under /beheer/ -> path under node_modules/. React DOM is looked for next to the
+    script first (chunks/); immutable at the package-CDN address, which `patch` made local (LOCAL_CDN)."""
+    found = re.search(r"immutable:`\^?([\d.]+)`", bundle)
+    served = {"chunks/react-dom.js": MODULES["react-dom"]}
+    if found:
+        served[f"{LOCAL_CDN[2:]}immutable@{found.group(1)}/dist/immutable.es.js"] = MODULES["immutable"]
+    return served
 
 
 def _set(tree: dict, dotted: str, value: str) -> None:

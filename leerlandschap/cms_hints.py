@@ -2,7 +2,7 @@
 
 The schemas speak to people who type YAML: "tussen aanhalingstekens", "Schrijf als JJJJ-MM-DD", "Id van de bron
 (een bestand in content/bronnen/)". In the form none of that applies: the editor quotes every text itself
-(cms.py: output.yaml.quote), a date is picked, and a reference is chosen from a list of titles. These rules take
+(cms.py: output.yaml.quote), a date is typed as dd-mm-jjjj, and a reference is chosen from a list of titles. These rules take
 such advice out, so a hint never asks for something the form does differently.
 """
 from __future__ import annotations
@@ -13,11 +13,12 @@ import re
 YAML_ONLY = (
     (r",? *(?:tussen|met) aanhalingstekens", ""),  # the form quotes text itself
     (r"\"([^\"]*)\"", r"\1"),  # examples shown without the quotes YAML needed
-    (r" *Schrijf als JJJJ-MM-DD, bijvoorbeeld \d{4}-\d{2}-\d{2}\.", ""),  # the date field has its own picker
+    (r" *Schrijf als JJJJ-MM-DD, bijvoorbeeld \d{4}-\d{2}-\d{2}\.", ""),  # the date field asks for dd-mm-jjjj
     (r",? in Markdown", ""),  # the text field has buttons for bold, lists and links
     (r" *\(een bestand in [^)]*\)", ""),  # no file paths
 )
 CHOOSE = " Kies uit de lijst."
+DATE = " Schrijf als dd-mm-jjjj, bijvoorbeeld 03-12-2026."  # the form's date field (templates/beheer-datum.js)
 
 
 def _clean(text: str) -> str:
@@ -33,6 +34,8 @@ def hint(description: str, widget: str) -> str:
         text = re.sub(r"^Ids? van (de|het) ", lambda m: m.group(1).capitalize() + " ", text)
         if CHOOSE.strip() not in text:
             text += CHOOSE
+    if widget == "datum":
+        text += DATE
     return text
 
 

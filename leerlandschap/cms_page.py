@@ -3,7 +3,8 @@ served copy of Sveltia CMS (cms_bundle.py), all made at build time.
 
 cms.py turns the schemas into Sveltia's configuration; this module puts the page together. The page
 (templates/beheer.html) allows requests to nothing but the site and the region's git host
-(Content-Security-Policy); the fonts are served by the site, and the Dutch strings (the package's locales/nl.json
+(Content-Security-Policy); the fonts and the two modules our date field and previews need (React DOM, immutable:
+cms_bundle.modules) are served by the site, and the Dutch strings (the package's locales/nl.json
 with templates/beheer-nl.json over it) are handed to Sveltia in the browser, so nothing is fetched from a CDN.
 The plugin (leerlandschap_mkdocs/site.py) copies the result into the site.
 """
@@ -14,12 +15,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cms_bundle
+from . import cms_bundle, cms_hints
 from .cms import PACKAGE, SECTION, config, config_yaml
 from .cms_backend import git_host
+from .cms_preview import preview_words
 from .loader import YAML_SUFFIXES, content_roots
 from .model import Beheer, Content
-from .render import TEMPLATES, environment
+from .render import MONTHS, TEMPLATES, environment
 
 FONTS = Path("node_modules") / "@fontsource-variable"
 BUNDLE = PACKAGE / "dist" / "sveltia-cms.js"
@@ -79,7 +81,8 @@ def copied(project: Path) -> dict[str, Path]:
 
 def missing_reason(project: Path) -> str:
     """Why /beheer/ cannot be built here, in one Dutch line; "" when it can."""
-    if copied(project) and all((project / source).is_file() for source in (BUNDLE, LOCALE, PACKAGE / "package.json")):
+    needed = (BUNDLE, LOCALE, PACKAGE / "package.json", *(Path("node_modules") / m for m in cms_bundle.MODULES.values()))
+    if copied(project) and all((project / source).is_file() for source in needed):
         return ""
     if shutil.which("npm") is None:
         return "Let op: /beheer/ ontbreekt, want Node.js (npm) is niet geïnstalleerd. De rest van de site wordt wel gebouwd."
@@ -102,13 +105,21 @@ def editor_files(content: Content, content_dir: Path) -> EditorFiles:
     env = environment()
     site_name = content.regio.site.naam or content.regio.naam
     proef = beheer.platform == "proef"
+    settings = config(content, content_dir)
+    tafels = {c["name"]: c["label"] for c in settings["collections"] if c.get("name", "").startswith("bijeenkomsten-")}
     texts = {
         f"{SECTION}/index.html": env.get_template("beheer.html").render(csp=csp(beheer), site_name=site_name, beheer=beheer),
-        f"{SECTION}/config.yml": config_yaml(config(content, content_dir)),
-        f"{SECTION}/beheer.js": env.get_template("beheer.js").render(version=version, strings=strings, proef=proef),
+        f"{SECTION}/config.yml": config_yaml(settings),
+        f"{SECTION}/beheer.js": env.get_template("beheer.js").render(version=version, strings=strings, proef=proef,
+                                                                    months=MONTHS, date_hint=cms_hints.DATE.strip(),
+                                                                    preview_words=preview_words(tafels)),
         f"{SECTION}/sveltia-cms.js": bundle.text,
+        f"{SECTION}/voorbeeld.css": (TEMPLATES / "beheer-voorbeeld.css").read_text(encoding="utf-8"),
     }
     if proef:
         texts[f"{SECTION}/proef.json"] = json.dumps(proef_files(content_dir), ensure_ascii=False, sort_keys=True)
     copies = {f"{SECTION}/{path}": source for path, source in copied(project).items()}
+    # React DOM and immutable, for our date field and previews (cms_bundle.modules): served, never fetched elsewhere.
+    copies.update({f"{SECTION}/{path}": project / "node_modules" / source
+                   for path, source in cms_bundle.modules(bundle.text).items()})
     return EditorFiles(texts, copies)

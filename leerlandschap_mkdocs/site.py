@@ -45,7 +45,9 @@ def settings(site: SiteData) -> Settings:
         logo=f"regio/{s.logo}" if s.logo else None,
         favicon=f"regio/{s.favicon}" if s.favicon else None,
         extra={"leerlandschap_contact": contact_footer(site.content.regio.contact),
-               "leerlandschap_licentie": licence_footer(site.content.regio.licentie)},
+               "leerlandschap_licentie": licence_footer(site.content.regio.licentie),
+               # The footer's link for editors: the same flag as the item pages' "Aanpassen" links (sitedata.py).
+               "leerlandschap_beheer": site.maker.editor},
     )
 
 

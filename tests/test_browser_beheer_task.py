@@ -45,9 +45,16 @@ ROLE_FILES = """async () => {
 }"""
 
 
+# Date formats of other languages (the browser's own date field in English shows mm/dd/yyyy).
+FOREIGN_DATE = re.compile(r"\b(mm/dd|dd/mm|yyyy|MM-DD|\d{1,2}/\d{1,2}/\d{4})", re.I)
+
+
 def english_on(page) -> list[str]:
-    words = re.findall(r"[A-Za-z]+", page.evaluate(VISIBLE_TEXT))
-    return sorted({w for w in words if w.lower() in ENGLISH})
+    text = page.evaluate(VISIBLE_TEXT)
+    words = re.findall(r"[A-Za-z]+", text)
+    # The browser's own date input shows the browser language's format (MM/DD/YYYY here), out of reach of the text.
+    native = {"<input type=date>"} if page.locator("input[type=date]:visible").count() else set()
+    return sorted({w for w in words if w.lower() in ENGLISH} | set(FOREIGN_DATE.findall(text)) | native)
 
 
 def axe(page) -> list[str]:
@@ -133,7 +140,10 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
         return [...document.querySelectorAll('#nc-root .app-shell, #nc-root .content-editor')]
           .map(e => e.getBoundingClientRect().top - bottom); }""") == pytest.approx([0, 0], abs=1)
     roles_before = page.evaluate(ROLE_FILES)
-    date.fill("2027-03-10")
+    # The date the Dutch way in this English browser: the field asks for dd-mm-jjjj, never MM/DD/YYYY
+    # (test_browser_datum.py has the rest: both browser languages, dates that do not exist).
+    expect(date).to_have_attribute("placeholder", "dd-mm-jjjj")
+    date.fill("10-03-2027")
     page.get_by_role("textbox", name="Tijd").click()  # typed as people type it
     page.keyboard.type("13:00-15:00")
     # Mid-form, Escape asks first; "no" keeps the form and what is in it.

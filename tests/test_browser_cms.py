@@ -174,6 +174,52 @@ def test_public_pages_load_nothing_of_the_editor(chromium, editor_site):
     context.close()
 
 
+def editor_links(html_file):
+    """The footer's links for editors on a built page: [(text, href)]."""
+    footer = next(f for f in parse_file(html_file).find_all("footer"))
+    return [(" ".join(a.all_text().split()), a.attrs.get("href", "")) for a in footer.find_all("a") if "beheer" in a.attrs.get("href", "")]
+
+
+def test_every_page_links_editors_to_beheer_in_its_footer(chromium, editor_site):
+    # Issue 20: a way in for people who edit, small and below everything else: in the footer, not in the menu or the text.
+    project, url = editor_site
+    site = project / "site"
+    pages = [p for p in site.rglob("*.html") if "beheer" not in p.relative_to(site).parts]
+    assert len(pages) > 100
+    for page_file in pages:
+        links = editor_links(page_file)
+        assert [text for text, _ in links] == ["Bewerken (voor redacteuren)"], page_file
+        if page_file.name == "404.html":
+            continue  # served at any address: MkDocs gives it absolute links
+        target = (page_file.parent / links[0][1]).resolve()
+        assert target == (site / "beheer").resolve(), (page_file, links)  # the target resolves to /beheer/
+        assert (target / "index.html").is_file()
+    # The menu and the page's text do not mention it: only the footer (and the item pages' own "Aanpassen" aside).
+    bijdragen = parse_file(site / "bijdragen" / "index.html")
+    content = next(e for e in bijdragen.find_all() if e.has_class("md-content"))
+    assert [a for a in content.find_all("a") if "beheer" in a.attrs.get("href", "")] == []
+    nav = [a for e in bijdragen.find_all("nav") for a in e.find_all("a") if "beheer" in a.attrs.get("href", "")]
+    assert nav == []
+    # The start screen's links to /bijdragen/ (for GitHub and GitLab sign-in) land on a heading that is there.
+    anchors = re.findall(r'href="\.\./bijdragen/#([^"]+)"', (cms_page.TEMPLATES / "beheer.html").read_text(encoding="utf-8"))
+    ids = {e.attrs.get("id") for e in parse_file(site / "bijdragen" / "index.html").find_all()}
+    assert anchors and set(anchors) <= ids, anchors
+    # In the browser: the link opens the editor's start screen, and the page stays free of axe violations.
+    from test_quality import AXE, axe_violations
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: 'make test' installs the npm tools (npm ci)")
+    context = chromium.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(url + "bijdragen/")
+    link = page.get_by_role("contentinfo").get_by_role("link", name="Bewerken (voor redacteuren)")
+    assert axe_violations(page) == []  # wcag22aa: target size included
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Bewerken: "))).to_be_visible(timeout=WAIT)
+    context.close()
+
+
 def serve_editor(tmp_path, project):
     """Only the files of /beheer/ for `project` (no site build), served on 127.0.0.1."""
     from browser import SiteServer
@@ -244,11 +290,10 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     page.mouse.wheel(0, 3000)  # Sveltia renders fields below the fold when they come into view
     # The region's own bron (regio/bronnen/); with five options or fewer Sveltia shows radio buttons.
     page.get_by_role("radio", name="Eigen").check(timeout=WAIT)
-    # The preview (a frame with the site's own stylesheet) shows the choice: it has reached the entry, not only the
-    # radio button.
+    # The preview (the page as it will look, with the site's own stylesheet) shows the choice in the page's source
+    # line: it has reached the entry, not only the radio button.
     preview = page.frame_locator("iframe.preview")
-    expect(preview.get_by_role("heading", name="Bron", exact=True)).to_be_visible(timeout=WAIT)
-    expect(preview.locator("body")).to_contain_text("Eigen", timeout=WAIT)
+    expect(preview.locator("p.ll-bron")).to_have_text(re.compile(r"^Bron: \s*Eigen"), timeout=WAIT)
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
     path = "regio/praktijken/wijkteams-leren-van-elkaar.yml"

@@ -78,3 +78,16 @@ def test_every_english_string_has_a_dutch_one():
     ours = {k: v for k, v in json.loads(cms_page.OUR_STRINGS.read_text(encoding="utf-8")).items() if not k.startswith("_")}
     for key, value in ours.items():
         assert set(re.findall(r"\{\$\w+\}", value)) == set(re.findall(r"\{\$\w+\}", english[key])), key
+
+
+def test_the_modules_our_date_field_and_previews_need_are_served_where_the_bundle_looks(bundle):
+    # Custom field types and preview templates are React components: the bundle imports React DOM (beside the
+    # script first, chunks/<name>.js) and immutable (from the package CDN, made local by patch()) at run time.
+    _, patched = bundle
+    served = cms_bundle.modules(patched.text)
+    assert set(served) == {"chunks/react-dom.js", "geen-cdn/immutable@5.1.9/dist/immutable.es.js"}
+    assert "n=`chunks/${e}.js`" in patched.text and "t=`./geen-cdn/${e}`" in patched.text
+    for source in served.values():
+        text = (ROOT / "node_modules" / source).read_text(encoding="utf-8")
+        # Self-contained: no import statement and no dynamic import() (comments with examples do not count).
+        assert not re.search(r"^\s*import\b|^\s*export\b[^\n]*\bfrom\b|(?<![.\w])import\(", text, re.M), source

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from htmltools import parse_file
 from leerlandschap import cms, cms_backend, cms_page, kinds
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.model import Beheer
@@ -54,7 +55,7 @@ def expected_widget(prop, in_list=False):
     if "enum" in prop:
         return "select"
     if prop.get("format") == "date":
-        return "datetime"
+        return "datum"  # our field type: typed as dd-mm-jjjj, saved as YYYY-MM-DD (test_browser_datum.py)
     if prop.get("type") == "string" and "Markdown" in prop.get("description", ""):
         return "markdown"
     return {"string": "string", "integer": "number", "boolean": "boolean", "object": "object"}.get(prop["type"]) or (
@@ -62,7 +63,7 @@ def expected_widget(prop, in_list=False):
 
 
 # Advice that only applies when typing YAML; a form quotes text itself, has a date picker and lists titles to choose.
-YAML_ADVICE = re.compile(r'aanhalingstekens|"|JJJJ|Markdown|content/|^Ids? van', re.IGNORECASE)
+YAML_ADVICE = re.compile(r'aanhalingstekens|"|JJJJ-MM-DD|Markdown|content/|^Ids? van', re.IGNORECASE)
 
 
 def form_hint_ok(hint, description):
@@ -93,8 +94,8 @@ def check_fields(schema, fields, where, config):
             wrong.append(f"{path}: options {field['options']}")
         if "pattern" in prop and (field.get("pattern", [None])[0] != prop["pattern"] or not form_hint_ok(field["pattern"][1], prop["x-foutmelding"])):
             wrong.append(f"{path}: pattern or Dutch message missing")
-        if prop.get("format") == "date" and (field.get("type"), field.get("format")) != ("date", "YYYY-MM-DD"):
-            wrong.append(f"{path}: not a date stored as YYYY-MM-DD")
+        if prop.get("format") == "date" and "dd-mm-jjjj, bijvoorbeeld 03-12-2026" not in field.get("hint", ""):
+            wrong.append(f"{path}: the date's hint does not say how to type it")
         if prop.get("type") == "integer" and field.get("value_type") != "int":
             wrong.append(f"{path}: not a whole number")
         if prop.get("type") == "array" and field.get("min") != prop.get("minItems"):
@@ -297,7 +298,7 @@ def test_the_page_and_its_files(tmp_path):
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     files = cms_page.editor_files(load_content(project / "content"), project / "content")
     assert files.missing == "" and set(files.texts) == {"beheer/index.html", "beheer/config.yml", "beheer/beheer.js",
-                                                        "beheer/sveltia-cms.js"}
+                                                        "beheer/sveltia-cms.js", "beheer/voorbeeld.css"}
     page = html.unescape(files.texts["beheer/index.html"])
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<link href="config.yml" type="application/yaml" rel="cms-config-url">' in page
@@ -307,7 +308,9 @@ def test_the_page_and_its_files(tmp_path):
     assert '"Werken met een testrepository"' in script and cms_page.LOCALE.name == "nl.json"  # the package's own Dutch strings
     assert '"Toon wat er mist"' in script  # ours, for a string the package left in English ("Show Errors")
     assert all(path.is_file() for path in files.copies.values())
-    assert set(files.copies) == {f"beheer/{p}" for p in cms_page.COPIED} | {"beheer/fonts/noto-mono-latin.woff2"}
+    assert set(files.copies) == {f"beheer/{p}" for p in cms_page.COPIED} | {
+        "beheer/fonts/noto-mono-latin.woff2", "beheer/chunks/react-dom.js",  # React DOM and immutable, for our date field
+        "beheer/geen-cdn/immutable@5.1.9/dist/immutable.es.js"}              # and previews, where the bundle looks
     assert "Proefversie" not in page and "een voorstel" in page and "toegangstoken" in page  # the start screen for GitHub
 
 
@@ -318,6 +321,12 @@ def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missin
     output = (result.stdout + result.stderr).splitlines()
     assert [line for line in output if "/beheer/" in line] == [cms_page.missing_reason(project)]
     assert not (project / "site" / "beheer").exists() and (project / "site" / "index.html").is_file()
+    # Without /beheer/ no page links to it: not the footer's link for editors, not an item page's "Aanpassen".
+    pages = list((project / "site").rglob("*.html"))
+    assert len(pages) > 100
+    linking = [p for p in pages for a in parse_file(p).find_all("a") if "beheer/" in a.attrs.get("href", "")]
+    assert linking == []
+    assert "Bewerken (voor redacteuren)" not in (project / "site" / "bijdragen" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("guide", ["handleiding/bewerkpagina-instellen.md"])

@@ -7,6 +7,7 @@
   var VERSION = {{ version | tojson }};
   var STRINGS = {{ strings | tojson }};
   var PROEF = {{ proef | tojson }};
+  var MONTHS = {{ months | tojson }}; // the site's own month names (render.MONTHS)
   var TEST_FOLDER = "sveltia-cms-test"; // the test repository's folder in the browser's private storage
 
   var QUESTION = "Je hebt iets ingevuld dat nog niet is opgeslagen. Wil je deze pagina toch verlaten?\n\n" +
@@ -84,6 +85,10 @@
     });
   }
 
+{% include "beheer-datum.js" %}
+
+{% include "beheer-voorbeeld.js" %}
+
   async function folder(root, parts) {
     var handle = root;
     for (var i = 0; i < parts.length; i++) {
@@ -144,10 +149,12 @@
     var script = document.createElement("script");
     script.src = "sveltia-cms.js";
     script.onload = function () {
-      // The preview uses the site's own stylesheets (relative to /beheer/).
-      ["../assets/leerlandschap.css", "../assets/regio.css"].forEach(function (href) {
+      // The preview uses the site's own stylesheets (relative to /beheer/); voorbeeld.css stands in for Material's.
+      ["../assets/leerlandschap.css", "../assets/regio.css", "voorbeeld.css"].forEach(function (href) {
         window.CMS.registerPreviewStyle(new URL(href, location.href).href);
       });
+      registerDateField(window.CMS);
+      registerPreviews(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);

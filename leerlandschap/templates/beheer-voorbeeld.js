@@ -1,0 +1,100 @@
+  /* The preview of a meeting and of a praktijk (included in beheer.js): the page as the site will show it, with
+     the site's own stylesheet, headings and facts. The words come from the real page templates at build time
+     (leerlandschap/cms_preview.py); the form's values are shown as text (React escapes them), Markdown and
+     choices from a list through Sveltia's own field previews (widgetFor, sanitised by Sveltia). What depends
+     on other items (agreements of earlier meetings, the tafel's other pages) is not shown. */
+  var WORDS = {{ preview_words | tojson }};
+
+  function registerPreviews(CMS) {
+    var h = window.h;
+
+    function plain(entry) {
+      var data = entry && entry.getIn ? entry.getIn(["data"]) : null;
+      return data && data.toJS ? data.toJS() : (data || {});
+    }
+
+    function longDate(value) {
+      var parts = ISO_DATE.exec(String(value || ""));
+      return parts ? (+parts[3]) + " " + MONTHS[+parts[2] - 1] + " " + parts[1] : showDate(value);
+    }
+
+    function filled(value) {
+      return Array.isArray(value) ? value.some(filled) : value !== undefined && value !== null && String(value).trim() !== "";
+    }
+
+    function section(id, words, body) {
+      return [h("h2", { id: id, key: id + "-kop" }, words.koppen[id]), h("div", { key: id }, body)];
+    }
+
+    function facts(words, rows) {
+      var items = [];
+      rows.forEach(function (row) {
+        if (!row[1]) { return; }
+        items.push(h("dt", { key: row[0] + "-dt" }, words.feiten[row[0]]), h("dd", { key: row[0] + "-dd" }, row[1]));
+      });
+      return h("dl", { className: "ll-feiten" }, items);
+    }
+
+    function list(values) {
+      return h("ul", null, values.filter(filled).map(function (value, i) { return h("li", { key: i }, String(value)); }));
+    }
+
+    function notice() {
+      return h("p", { className: "ll-voorbeeld-label", role: "note" },
+        "Zo ziet de pagina eruit na controle. Wat uit andere pagina's komt, zie je hier nog niet.");
+    }
+
+    // The line naming the source, as at the bottom of the page (the source's title, from Sveltia's field preview).
+    function sourceLine(d, w) {
+      return filled(d.bron) ? h("p", { className: "ll-bron", key: "bron" }, WORDS.bron, w("bron")) : null;
+    }
+
+    function page(kind, children) {
+      return h("div", { className: "md-typeset" }, h("article", { className: "ll-item ll-" + kind }, children));
+    }
+
+    function meeting(tafel) {
+      var words = WORDS.bijeenkomst;
+      return function (props) {
+        var d = plain(props.entry), o = d.opbrengst || {}, w = props.widgetFor;
+        var when = filled(d.datum) ? longDate(d.datum) + (filled(d.tijd) ? ", " + d.tijd + " uur" : "") : "";
+        var agreements = (o.afspraken || []).filter(function (a) { return a && filled(a.tekst); });
+        return page("bijeenkomst", [
+          notice(),
+          h("p", { className: "ll-kicker", key: "k" }, tafel + " · " + words.soort),
+          h("h1", { key: "t" }, filled(d.titel) ? d.titel : WORDS.titel_bijeenkomst + longDate(d.datum)),
+          facts(words, [["datum", when], ["locatie", d.locatie], ["fase", d.fase],
+                        ["deelnemers", filled(d.deelnemers) ? w("deelnemers") : ""]]),
+          filled(o.inzichten) ? section("inzichten", words, list(o.inzichten)) : null,
+          agreements.length ? section("afspraken", words, h("ul", null, agreements.map(function (a, i) {
+            return h("li", { key: i }, a.tekst, filled(a.status) ? h("span", { className: "ll-meta" }, " (" + a.status + ")") : null);
+          }))) : null,
+          filled(o.vervolgacties) ? section("vervolg", words, list(o.vervolgacties)) : null,
+          filled(d.verslag) ? section("verslag", words, h("div", { className: "ll-prose" }, w("verslag"))) : null,
+          filled(o.bouwstenen) ? section("bouwstenen", words, w("opbrengst.bouwstenen")) : null,
+          sourceLine(d, w)
+        ]);
+      };
+    }
+
+    function praktijk(props) {
+      var words = WORDS.praktijk;
+      var d = plain(props.entry), w = props.widgetFor;
+      return page("praktijk", [
+        notice(),
+        h("p", { className: "ll-kicker", key: "k" }, words.soort),
+        h("h1", { key: "t" }, d.titel || ""),
+        filled(d.samenvatting) ? h("p", { className: "ll-lead", key: "s" }, d.samenvatting) : null,
+        facts(words, [["status", d.status], ["periode", d.periode],
+                      ["organisaties", filled(d.organisaties) ? d.organisaties.filter(filled).join(", ") : ""],
+                      ["contact_rol", filled(d.contact_rol) ? w("contact_rol") : ""], ["datum", filled(d.datum) ? longDate(d.datum) : ""]]),
+        filled(d.beschrijving) ? h("div", { className: "ll-prose", key: "b" }, w("beschrijving")) : null,
+        filled(d.geleerd) ? section("geleerd", words, list(d.geleerd)) : null,
+        filled(d.bouwstenen) ? section("bouwstenen", words, w("bouwstenen")) : null,
+        sourceLine(d, w)
+      ]);
+    }
+
+    Object.keys(WORDS.tafels).forEach(function (name) { CMS.registerPreviewTemplate(name, meeting(WORDS.tafels[name])); });
+    CMS.registerPreviewTemplate("praktijken", praktijk);
+  }
