@@ -15,6 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -54,6 +56,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
         self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
         self.index: BackgroundIndex | None = None
+        # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
+        # a template whose text changed is compiled again (Jinja compares the source's checksum).
+        self.compiled = _CompiledTemplates()
+        self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
+        self.hyphenated_before: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -112,6 +119,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
                 file.is_modified = _modified  # type: ignore[method-assign]
         self.bodies = {}
+        self.hyphenated_before, self.hyphenated = self.hyphenated, {}
         for page in site.pages:
             # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
             # Markdown would only cost time (it is most of a build) and change nothing.
@@ -150,6 +158,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return server
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = self.compiled
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
         return env
@@ -159,7 +168,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if body is None and self.index is not None and page.url not in NOT_SEARCHED:
             self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
-        return hyphenate_html(html if body is None else body)
+        # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
+        source = html if body is None else body
+        done = self.hyphenated.get(source) or self.hyphenated_before.get(source) or hyphenate_html(source)
+        self.hyphenated[source] = done
+        return done
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.index is None:
@@ -177,6 +190,20 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.index is not None:
             self.index.cancel()
             self.index = None
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in memory (jinja2.BytecodeCache: checked against the template's source)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _unmodified() -> bool:
