@@ -39,11 +39,19 @@ class SiteData:
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
+        return {**self.page_files(), **self.data_files(site_url)}
+
+    def page_files(self) -> dict[str, str]:
+        """The generated files every page needs to be shown: the region's colours."""
+        return {"assets/regio.css": self.colours_css()}
+
+    def data_files(self, site_url: str) -> dict[str, str]:
+        """The generated files no page needs to be shown: calendars, feed, open data and vragen.json (fetched by
+        "Mijn vragenset" when it runs). A preview writes these after the page has reloaded."""
         built = build_time()
         stamps = Stamps(built, last_changes(self.project, built))
         return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url, self.buren),
-                "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url, stamps),
-                **open_data_files(self.content)}
+                **calendar_files(self.content, site_url, stamps), **open_data_files(self.content)}
 
     def editor(self) -> EditorFiles:
         """The editing page /beheer/ (Sveltia CMS, configured from the schemas): generated texts, files copied from

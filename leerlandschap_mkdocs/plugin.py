@@ -36,7 +36,7 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site
 
-from .site import extra_files, settings
+from .site import FALLBACK_URL, extra_files, settings
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
@@ -61,6 +61,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.compiled = _CompiledTemplates()
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
+        # A preview writes calendars, feed, open data and vragen.json after the page (no page shows them): the
+        # content of the last save, and which save that was (an older save's thread never overwrites a newer one).
+        self.data_later: tuple[SiteData, str] | None = None
+        self.saves = 0
+        self.writing = threading.Lock()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -131,7 +136,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 generated.is_modified = _unmodified  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
         self.previous = {page.src_uri: (page.title, page.body) for page in site.pages}
-        extras, notes = extra_files(site, config.site_url)
+        preview = self.command == "serve"
+        extras, notes = extra_files(site, config.site_url, data=not preview)
+        self.data_later = (site, config.site_url or FALLBACK_URL) if preview else None
         for note in notes:  # one Dutch line, not a warning: `mkdocs build --strict` must not fail on it
             print(note, file=sys.stderr)
         for extra in extras:
@@ -175,6 +182,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return done
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.data_later is not None:
+            self.saves += 1
+            threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
+                             name="gegevens", daemon=True).start()
+            self.data_later = None
         if self.index is None:
             return
         index, self.index = self.index, None
@@ -185,6 +197,22 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             index.write()
         except Exception as error:
             raise Abort(message(error, "de zoekindex")) from None
+
+    def _write_data(self, site: SiteData, site_url: str, site_dir: Path, save: int) -> None:
+        try:
+            made = site.data_files(site_url)
+        except Exception as error:  # a preview keeps running; the next save tries again
+            log.error(message(error, "de agenda's, de open data en vragen.json"))
+            return
+        root = site_dir.resolve()
+        with self.writing:
+            if save != self.saves:  # a newer save writes its own
+                return
+            for path, text in made.items():
+                target = (root / path).resolve()
+                if target.is_relative_to(root):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.index is not None:
