@@ -26,34 +26,54 @@ def items(content: Content) -> dict[Key, object]:
     return {(kind.name, ident): item for kind in active().page_kinds for ident, item in content.of(kind).items()}
 
 
-def links(content: Content) -> dict[Key, set[Key]]:
+References = dict[Key, tuple[object, frozenset[Key]]]  # key -> (the item, the keys it refers to)
+
+
+def references(content: Content, earlier: References | None = None) -> References:
+    """What every item refers to. An item equal to its version in `earlier` keeps that answer: a preview after one
+    save works out the references of the edited item only, not of all 1000."""
+    schemas: dict[str, Schema] = {}
+    found: References = {}
+    for (kind, ident), item in items(content).items():
+        kept = (earlier or {}).get((kind, ident))
+        if kept is not None and kept[0] == item:
+            found[(kind, ident)] = kept
+            continue
+        schema = schemas.setdefault(kind, Schema.load(kind))
+        found[(kind, ident)] = (item, frozenset((ref.kind if ref.kind != QUESTION else BOUWSTEEN.name, ref.target.partition("/")[0])
+                                               for ref in schema.references(plain(item))))
+    return found
+
+
+def links(content: Content, refs: References | None = None) -> dict[Key, set[Key]]:
     """Both directions of every reference between items: key -> the keys it is linked with."""
-    schemas = {name: Schema.load(name) for name in {k for k, _ in items(content)}}
     linked: dict[Key, set[Key]] = {}
 
     def link(a: Key, b: Key) -> None:
         linked.setdefault(a, set()).add(b)
         linked.setdefault(b, set()).add(a)
 
-    for (kind, ident), item in items(content).items():
-        for ref in schemas[kind].references(plain(item)):
-            link((kind, ident), (ref.kind if ref.kind != QUESTION else BOUWSTEEN.name, ref.target.partition("/")[0]))
+    for key, (item, targets) in (references(content) if refs is None else refs).items():
+        for target in targets:
+            link(key, target)
         if isinstance(item, Bijeenkomst):
-            link((kind, ident), (TAFEL.name, item.tafel))
+            link(key, (TAFEL.name, item.tafel))
             if not item.bron:
-                link((kind, ident), (BRON.name, content.tafels[item.tafel].bron))
+                link(key, (BRON.name, content.tafels[item.tafel].bron))
     return linked
 
 
-def affected(old: Content, new: Content) -> set[Key] | None:
-    """The items whose pages must be rendered again after going from `old` to `new`; None means all of them."""
+def affected(old: Content, new: Content, old_refs: References | None = None,
+             new_refs: References | None = None) -> set[Key] | None:
+    """The items whose pages must be rendered again after going from `old` to `new`; None means all of them.
+    `old_refs`/`new_refs`: references() of both, when the caller keeps them (else they are worked out here)."""
     if dataclasses.replace(old.regio, herkomst=None) != dataclasses.replace(new.regio, herkomst=None):
         return None
     before, after = items(old), items(new)
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     if any(kind in EVERYTHING_KINDS for kind, _ in changed):
         return None
-    old_links, new_links = links(old), links(new)
+    old_links, new_links = links(old, old_refs), links(new, new_refs)
     result = set(changed)
     for key in changed:
         result |= old_links.get(key, set()) | new_links.get(key, set())

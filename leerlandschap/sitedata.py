@@ -21,7 +21,7 @@ from .loader import REGIO_DIR, load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
-from .preview import affected
+from .preview import References, affected, references
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
 from .vragendata import questions_json
@@ -35,14 +35,23 @@ class SiteData:
     project: Path  # the folder holding content/ (and regio/ in a fork)
     buren: Buren = field(default_factory=Buren)  # neighbours' items, read at build time (buren.py)
     by_item: dict = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
+    refs: References | None = None  # what each item refers to, once a preview has needed it (preview.py)
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
+        return {**self.page_files(), **self.data_files(site_url)}
+
+    def page_files(self) -> dict[str, str]:
+        """The generated files every page needs to be shown: the region's colours."""
+        return {"assets/regio.css": self.colours_css()}
+
+    def data_files(self, site_url: str) -> dict[str, str]:
+        """The generated files no page needs to be shown: calendars, feed, open data and vragen.json (fetched by
+        "Mijn vragenset" when it runs). A preview writes these after the page has reloaded."""
         built = build_time()
         stamps = Stamps(built, last_changes(self.project, built))
         return {"vragen.json": questions_json(self.content), "nieuw.xml": atom(self.content, site_url, self.buren),
-                "assets/regio.css": self.colours_css(), **calendar_files(self.content, site_url, stamps),
-                **open_data_files(self.content)}
+                **calendar_files(self.content, site_url, stamps), **open_data_files(self.content)}
 
     def editor(self) -> EditorFiles:
         """The editing page /beheer/ (Sveltia CMS, configured from the schemas): generated texts, files copied from
@@ -98,12 +107,17 @@ def load_site(content_dir: Path) -> SiteData:
     buren = load_buren(content_dir.parent, content.regio)  # fetched, or the last good copy under build/buren/
     maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "")  # links into /beheer/
     previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None
-    reach = affected(previous.content, content) if previous else None
+    refs = None
+    reach = None
+    if previous:  # a preview: only what an edit reaches is rendered again; the references are kept for the next save
+        old_refs = previous.refs if previous.refs is not None else references(previous.content)
+        refs = references(content, old_refs)
+        reach = affected(previous.content, content, old_refs, refs)
     by_item = {(kind, ident): (previous.by_item[(kind, ident)]
                                if reach is not None and previous and (kind, ident) not in reach
                                and (kind, ident) in previous.by_item else tuple(maker.pages_of(kind, item)))
                for kind, ident, item in maker.items()}
     pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
-    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item)
+    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs)
     _cache[content_dir] = (code, inhoud, data)
     return data

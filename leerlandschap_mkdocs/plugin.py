@@ -15,6 +15,8 @@ import sys
 import threading
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -34,7 +36,7 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteData, load_site
 
-from .site import extra_files, settings
+from .site import FALLBACK_URL, extra_files, settings
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
@@ -54,6 +56,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
         self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
         self.index: BackgroundIndex | None = None
+        # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
+        # a template whose text changed is compiled again (Jinja compares the source's checksum).
+        self.compiled = _CompiledTemplates()
+        self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
+        self.hyphenated_before: dict[str, str] = {}
+        # A preview writes calendars, feed, open data and vragen.json after the page (no page shows them): the
+        # content of the last save, and which save that was (an older save's thread never overwrites a newer one).
+        self.data_later: tuple[SiteData, str] | None = None
+        self.saves = 0
+        self.writing = threading.Lock()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -112,6 +124,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
                 file.is_modified = _modified  # type: ignore[method-assign]
         self.bodies = {}
+        self.hyphenated_before, self.hyphenated = self.hyphenated, {}
         for page in site.pages:
             # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
             # Markdown would only cost time (it is most of a build) and change nothing.
@@ -123,7 +136,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 generated.is_modified = _unmodified  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
         self.previous = {page.src_uri: (page.title, page.body) for page in site.pages}
-        extras, notes = extra_files(site, config.site_url)
+        preview = self.command == "serve"
+        extras, notes = extra_files(site, config.site_url, data=not preview)
+        self.data_later = (site, config.site_url or FALLBACK_URL) if preview else None
         for note in notes:  # one Dutch line, not a warning: `mkdocs build --strict` must not fail on it
             print(note, file=sys.stderr)
         for extra in extras:
@@ -150,6 +165,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return server
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = self.compiled
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
         return env
@@ -159,9 +175,18 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if body is None and self.index is not None and page.url not in NOT_SEARCHED:
             self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
-        return hyphenate_html(html if body is None else body)
+        # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
+        source = html if body is None else body
+        done = self.hyphenated.get(source) or self.hyphenated_before.get(source) or hyphenate_html(source)
+        self.hyphenated[source] = done
+        return done
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.data_later is not None:
+            self.saves += 1
+            threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
+                             name="gegevens", daemon=True).start()
+            self.data_later = None
         if self.index is None:
             return
         index, self.index = self.index, None
@@ -173,10 +198,40 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         except Exception as error:
             raise Abort(message(error, "de zoekindex")) from None
 
+    def _write_data(self, site: SiteData, site_url: str, site_dir: Path, save: int) -> None:
+        try:
+            made = site.data_files(site_url)
+        except Exception as error:  # a preview keeps running; the next save tries again
+            log.error(message(error, "de agenda's, de open data en vragen.json"))
+            return
+        root = site_dir.resolve()
+        with self.writing:
+            if save != self.saves:  # a newer save writes its own
+                return
+            for path, text in made.items():
+                target = (root / path).resolve()
+                if target.is_relative_to(root):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8")
+
     def on_build_error(self, *, error: Exception) -> None:
         if self.index is not None:
             self.index.cancel()
             self.index = None
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in memory (jinja2.BytecodeCache: checked against the template's source)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _unmodified() -> bool:

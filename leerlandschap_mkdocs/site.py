@@ -84,9 +84,12 @@ class Extra:
     source: Path | None = None
 
 
-def extra_files(site: SiteData, site_url: str | None) -> tuple[list[Extra], list[str]]:
-    """Calendars, feed, open data, vragen.json, colours, the editing page and the region's logo; plus notes to print."""
-    extras = [Extra(path, text) for path, text in site.files(site_url or FALLBACK_URL).items()]
+def extra_files(site: SiteData, site_url: str | None, data: bool = True) -> tuple[list[Extra], list[str]]:
+    """Calendars, feed, open data, vragen.json, colours, the editing page and the region's logo; plus notes to print.
+    `data=False` leaves out what SiteData.data_files makes (a preview writes those after the page)."""
+    url = site_url or FALLBACK_URL
+    made = site.files(url) if data else site.page_files()
+    extras = [Extra(path, text) for path, text in made.items()]
     notes: list[str] = []
     # The editing page /beheer/: static files (not theme pages), so it stays out of the sitemap and the search index.
     editor = site.editor()

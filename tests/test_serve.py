@@ -70,6 +70,10 @@ def test_editing_content_updates_the_served_page(server):
     path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Nieuwe zin uit de test.\n", 1), encoding="utf-8")
     assert path.read_text(encoding="utf-8") != text
     wait_for(lambda: "Nieuwe zin uit de test" in (fetch(page_url) or ""), 60, "the rebuild after an edit")
+    # Open data, calendars and vragen.json are written just after the pages (no page shows them): they follow the edit.
+    wait_for(lambda: "Nieuwe zin uit de test" in (fetch(url + "data/praktijken.json") or ""), 60, "the open data after an edit")
+    assert (fetch(url + "agenda/alle-tafels.ics") or "").startswith("BEGIN:VCALENDAR")
+    assert "vragen" in json.loads(fetch(url + "vragen.json") or "{}")
 
 
 def test_editing_a_template_or_a_schema_updates_the_served_page(server):
