@@ -22,7 +22,8 @@ from .buren_cache import CACHE_DIR, Copy
 from .buren_fetch import FetchError, Limits, Raw, fetch_all
 from .buren_read import BuurItem, read_files
 from .loader import slugify
-from .model import Bouwsteen, Content, Regio
+from .model import Bouwsteen, Content
+from .regiomodel import Regio
 from .relations import Relations
 from .render import datum
 from .safepaths import UnsafePath

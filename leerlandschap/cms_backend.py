@@ -5,7 +5,7 @@ application, or a token), both through pull/merge requests, or `proef`: Sveltia'
 """
 from __future__ import annotations
 
-from .model import Beheer
+from .regiomodel import Beheer
 
 GITHUB_API = "https://api.github.com"
 GITLAB = "https://gitlab.com"

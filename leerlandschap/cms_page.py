@@ -18,7 +18,8 @@ from . import cms_bundle
 from .cms import PACKAGE, SECTION, config, config_yaml
 from .cms_backend import git_host
 from .loader import YAML_SUFFIXES, content_roots
-from .model import Beheer, Content
+from .model import Content
+from .regiomodel import Beheer
 from .render import TEMPLATES, environment
 
 FONTS = Path("node_modules") / "@fontsource-variable"

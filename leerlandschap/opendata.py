@@ -21,8 +21,9 @@ from pathlib import Path
 import jsonschema
 
 from . import urls
+from .herkomst import Herkomst
 from .kinds import BIJEENKOMST, ITEM_KINDS
-from .model import Content, Herkomst
+from .model import Content
 from .schemas import SCHEMA_DIR, Validator
 
 OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>

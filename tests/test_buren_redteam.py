@@ -30,8 +30,8 @@ from leerlandschap.buren_cache import CACHE_DIR, cache_key
 from leerlandschap.buren_fetch import FILES, FetchError, Limits, fetch_all, fetch_neighbour
 from leerlandschap.buren_io import Unpacker
 from leerlandschap.buren_read import clean
-from leerlandschap.model import Buurregio
 from leerlandschap.opendata import open_data_files
+from leerlandschap.regiomodel import Buurregio
 from leerlandschap.safepaths import UnsafePath, inside
 from sitebuild import build, make_project
 
