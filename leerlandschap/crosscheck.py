@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 
 from .items import Item
 from .kinds import BIJEENKOMST, BY_NAME, ITEM_KINDS, RESERVED_QUESTION_IDS
-from .problems import Problem, field_prefix
-from .schemas import Reference, shown
+from .problems import Problem, field_prefix, shown
+from .schemas import Reference
 
 
 def check_ids(items: list[Item], problems: list[Problem]) -> None:
@@ -159,6 +160,6 @@ def _missing(kind: str, target: str, known: set[str]) -> str:
             + _guess(target, known))
 
 
-def _guess(word: str, options) -> str:
+def _guess(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, sorted(o for o in options if o), n=1, cutoff=0.7)
     return f" Bedoel je '{close[0]}'?" if close else ""
