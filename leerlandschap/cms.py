@@ -26,7 +26,6 @@ The package is pure Python and never imports MkDocs; the plugin (leerlandschap_m
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +33,12 @@ import yaml
 
 from . import cms_hints, kinds
 from .cms_backend import backend
+from .discover import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .kinds import Kind
-from .loader import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .model import Content
-from .schemas import SCHEMA_DIR
+from .patterns import ID
+from .schemas import read_schema
+from .textcheck import is_markdown
 
 SECTION = "beheer"  # the page's folder in the site: /beheer/
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
@@ -47,7 +48,6 @@ ORDER = (kinds.TAFEL, kinds.BIJEENKOMST, kinds.PRAKTIJK, kinds.VRAGENSET, kinds.
          kinds.THEMA, kinds.ROL, kinds.BRON, kinds.REGIO)
 ICONS = {"tafel": "groups", "bijeenkomst": "event", "praktijk": "lightbulb", "vragenset": "quiz", "aanvulling": "add_notes",
          "bouwsteen": "widgets", "thema": "category", "rol": "badge", "bron": "menu_book", "regio": "settings"}
-ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
 # What our Markdown renders (render.py); images and code blocks are left out of the editor's toolbar.
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"]
@@ -58,18 +58,9 @@ class UnsupportedSchema(ValueError):
     """A schema construct this module cannot turn into a form field yet: extend `field_for`."""
 
 
-def load_schema(kind: Kind, schema_dir: Path = SCHEMA_DIR) -> dict:
-    return json.loads((schema_dir / f"{kind.name}.schema.json").read_text(encoding="utf-8"))
-
-
 def label_of(name: str, prop: dict) -> str:
     """The form label: the property's own `title`, else its name in words ('herzien_voor' -> 'Herzien voor')."""
     return str(prop.get("title") or name.replace("_", " ").capitalize())
-
-
-def is_markdown(prop: dict) -> bool:
-    """Markdown fields say so in their description ('Uitleg in Markdown.'); templates render exactly these with | md."""
-    return prop.get("type") == "string" and "markdown" in str(prop.get("description", "")).lower()
 
 
 @dataclass(frozen=True)
@@ -172,7 +163,7 @@ class Layout:
 
 def slug_pattern(kind: Kind) -> str:
     reserved = "|".join(sorted(kind.reserved))
-    return f"^(?!(?:{reserved})$){ID_PATTERN}$"
+    return f"^(?!(?:{reserved})$){ID}$"
 
 
 def slug_message(kind: Kind) -> str:
@@ -258,7 +249,7 @@ def config(content: Content, content_dir: Path) -> dict:
     regio = content.regio
     collections: list[dict] = []
     for kind in ORDER:
-        schema = load_schema(kind)
+        schema = read_schema(kind.name)
         if kind is kinds.BIJEENKOMST:
             collections += [{"divider": True}, *_meeting_collections(content, schema, targets), {"divider": True}]
         elif kind is kinds.REGIO:
@@ -266,9 +257,9 @@ def config(content: Content, content_dir: Path) -> dict:
         else:
             collections.append(_folder_collection(kind, schema, layout.own, targets))
     if layout.national:
-        collections += [_folder_collection(k, load_schema(k), layout.national, targets, national=True)
+        collections += [_folder_collection(k, read_schema(k.name), layout.national, targets, national=True)
                         for k in UPSTREAM_TARGETS]
-    collections += [_choice_collection(k, load_schema(k), layout.own, targets) for k in kinds.ITEM_KINDS
+    collections += [_choice_collection(k, read_schema(k.name), layout.own, targets) for k in kinds.ITEM_KINDS
                     if targets.by_kind[k.name] == collection_name(k, choice=True)]
     settings: dict = {
         "backend": backend(regio.beheer, regio.site.tak),

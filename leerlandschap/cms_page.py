@@ -17,7 +17,7 @@ from pathlib import Path
 from . import cms_bundle
 from .cms import PACKAGE, SECTION, config, config_yaml
 from .cms_backend import git_host
-from .loader import YAML_SUFFIXES, content_roots
+from .discover import YAML_SUFFIXES, content_roots
 from .model import Content
 from .regiomodel import Beheer
 from .render import TEMPLATES, environment

@@ -9,7 +9,7 @@ from .kinds import Kind
 from .yamlsource import YamlDocument
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
     type: Kind
     id: str

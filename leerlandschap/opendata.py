@@ -15,8 +15,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
-import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 
@@ -24,7 +24,8 @@ from . import urls
 from .herkomst import Herkomst
 from .kinds import BIJEENKOMST, ITEM_KINDS
 from .model import Content
-from .schemas import SCHEMA_DIR, Validator
+from .patterns import calendar_date
+from .schemas import SCHEMA_DIR, Validator, read_schema
 
 OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>
 EXPORT_VERSION = 1
@@ -38,17 +39,9 @@ REGIO_FIELDS = ("naam", "motto", "beschrijving", "bron", "pijlers", "fasen", "el
                 "partners", "contact", "licentie", "website", "site", "verbergen", "buren", "buren_in_nieuwsfeed", "voorbeeld", "herkomst")
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
 def _is_date(value: object) -> bool:
     """JSON Schema's `format: date` for the export: a real date as JJJJ-MM-DD (other types are `type`'s business)."""
-    if not isinstance(value, str):
-        return True
-    try:
-        return bool(_ISO_DATE.fullmatch(value)) and bool(datetime.date.fromisoformat(value))
-    except ValueError:
-        return False
+    return not isinstance(value, str) or calendar_date(value) is not None
 
 
 EXPORT_FORMATS = jsonschema.FormatChecker(formats=())
@@ -60,7 +53,7 @@ def export_validator(schema: dict) -> jsonschema.Draft7Validator:
     return Validator(schema, format_checker=EXPORT_FORMATS)
 
 
-def plain(value):
+def plain(value: object) -> Any:  # JSON-ready: a dataclass becomes a dict, a tuple a list, a date its text
     if isinstance(value, Herkomst):  # the file the item comes from, as the repository names it
         return value.pad
     if dataclasses.is_dataclass(value):
@@ -72,7 +65,7 @@ def plain(value):
     return value
 
 
-def _dump(data) -> str:
+def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -82,7 +75,7 @@ def export_schema_path(folder: str) -> str:
 
 
 def load_export_schema(folder: str, schema_dir: Path = EXPORT_SCHEMA_DIR) -> dict:
-    return json.loads((schema_dir / f"{folder}.schema.json").read_text(encoding="utf-8"))
+    return read_schema(folder, schema_dir)
 
 
 def export_version(folder: str) -> int:

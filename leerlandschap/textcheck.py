@@ -6,7 +6,7 @@ Checked for each string the schema knows, after the schema's own checks:
 - line breaks and other control characters in single-line fields (titles, places, times, roles, names…): a bare
   carriage return in a calendar is read as a new line by many calendar apps, and such a title breaks pages and
   messages. A field may hold more lines only when its schema says so: a Markdown field (its description says
-  "Markdown", the same rule as the editor's, cms.is_markdown) or `"x-meerdere-regels": true`;
+  "Markdown", the one rule, which the editor (cms.py) uses too) or `"x-meerdere-regels": true`;
 - Markdown that makes Python-Markdown slow or makes it recurse without end: lists and quotes nested deeper than
   MAX_NESTING, more than MAX_LINES lines, square brackets that close late or never (each `[` makes the link
   parser scan forward to its `]`: 20,000 of them took minutes), and many mixed runs of `*` and `_` in a paragraph

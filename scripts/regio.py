@@ -21,7 +21,9 @@ import sys
 from pathlib import Path
 
 from common import Stop, ask, guarded
-from leerlandschap.loader import REGIO_DIR, REGIO_FILE, check_content, slugify
+from leerlandschap.discover import REGIO_DIR, REGIO_FILE
+from leerlandschap.loader import check_content
+from leerlandschap.patterns import slugify
 from leerlandschap.schemas import Schema
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,29 @@
+"""The shape of an id and of a date, in one place: the loader, the schema check, the YAML reader, the editing page,
+open data and the scripts all use these (the schemas' own `pattern`s are held to them by tests/test_structure.py)."""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+ID = r"[a-z0-9]+(-[a-z0-9]+)*"  # a file name without .yml, and so an item's id: 'coordineer-het-leren'
+ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # JJJJ-MM-DD: '2026-01-12'
+
+ID_RE = re.compile(ID)
+ISO_DATE_RE = re.compile(ISO_DATE)
+
+
+def calendar_date(value: str) -> datetime.date | None:
+    """The date of a text written as JJJJ-MM-DD that names a real day; None for anything else ('2026-02-30')."""
+    if not ISO_DATE_RE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def slugify(text: str) -> str:
+    """A safe id from a title: 'Coördineer het leren!' -> 'coordineer-het-leren'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
