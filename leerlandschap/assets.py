@@ -11,6 +11,7 @@ site's origin, so "only drawing" is the rule, not "no <script> tag".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from xml.parsers import expat
 
@@ -147,7 +148,7 @@ def check_svg(data: bytes) -> None:
         raise Refused(error.lineno or 1, f"het is geen geldige SVG ({expat.ErrorString(error.code)}).") from None
 
 
-def _check_style(value: str, refuse) -> None:
+def _check_style(value: str, refuse: Callable[[str], None]) -> None:
     if _CSS_DANGER.search(value):
         refuse(f"het bevat '{_CSS_DANGER.search(value).group()}', dat iets kan laden of uitvoeren.")  # type: ignore[union-attr]
     lowered = value.lower()

@@ -12,10 +12,15 @@ import datetime
 import functools
 import types
 import typing
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .herkomst import Bestand, Ids, Texts
 from .regiomodel import Regio
+
+T = TypeVar("T")
+B = TypeVar("B", bound=Bestand)
 
 
 @dataclass(frozen=True)
@@ -222,7 +227,7 @@ class Content:
     tafels: dict[str, Tafel] = field(default_factory=dict)
     bijeenkomsten: dict[str, Bijeenkomst] = field(default_factory=dict)
 
-    def is_eigen(self, item) -> bool:
+    def is_eigen(self, item: Bestand) -> bool:
         """True for a real (not invented) tafel or praktijk of this region: its `regio` is the region's own area or
         empty. National items and other regions' items are shown, but apart, and never counted as the region's."""
         if item.voorbeeld:
@@ -232,10 +237,10 @@ class Content:
             return regio != "landelijk"
         return not regio or regio == self.regio.gebied.casefold()
 
-    def eigen(self, items) -> list:
+    def eigen(self, items: Iterable[B]) -> list[B]:
         return [item for item in items if self.is_eigen(item)]
 
-    def met_fasen(self, tafel) -> bool:
+    def met_fasen(self, tafel: Tafel) -> bool:
         """Whether the learning phases of the region file apply to this tafel (only where the region says so)."""
         return bool(self.regio.fasen) and self.is_eigen(tafel) and (
             not self.regio.fasen_soorten or tafel.soort in self.regio.fasen_soorten)
@@ -252,19 +257,19 @@ class Content:
         return None
 
 
-def build(cls: type, data: dict, **extra):
+def build(cls: type[T], data: dict[str, Any], **extra: object) -> T:
     """Build a dataclass from schema-checked data; nested items, tuples and dates by annotation."""
-    hints = _hints(cls)
+    hints = _hints(typing.cast(Hashable, cls))  # a class is hashable; mypy does not see that for type[T]
     values = {name: _convert(hints[name], value) for name, value in data.items() if name in hints}
     return cls(**values, **extra)
 
 
 @functools.cache
-def _hints(cls: type) -> dict:
+def _hints(cls: Hashable) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _convert(hint, value):
+def _convert(hint: Any, value: Any) -> Any:  # a type hint of any form; schema-checked YAML data
     if value is None:
         return None
     origin = typing.get_origin(hint)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import escape
 
@@ -44,11 +46,11 @@ JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance"
 _ID = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)+")  # a reference such as "organiseer-de-governance": not shown as text
 
 
-def texts_of(*things) -> str:
+def texts_of(*things: object) -> str:
     """Every text in items (dataclasses), tuples and strings, joined: what a page can show of them (no ids, no files)."""
     found: list[str] = []
 
-    def walk(value) -> None:
+    def walk(value: object) -> None:
         if isinstance(value, str):
             if not _ID.fullmatch(value):
                 found.append(value)
@@ -105,7 +107,7 @@ class PageMaker:
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
 
-    def render(self, template: str, here: str, **context) -> str:
+    def render(self, template: str, here: str, **context: object) -> str:
         import re  # local: this method is the only user
 
         # `buren` is for the section "Bij de buren" (_buren.html) on bouwsteen pages and for the /buren/ pages.
@@ -121,7 +123,8 @@ class PageMaker:
         # One HTML block without blank lines, so Markdown passes it through untouched.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def page(self, kind: str, item, title: str, description: str = "", of: Bestand | None = None, **context):
+    def page(self, kind: str, item: Any, title: str, description: str = "", of: Bestand | None = None,
+             **context: Any) -> GeneratedPage:  # item: a model item, or an overview's object with `ident` given
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
@@ -138,10 +141,10 @@ class PageMaker:
         site = self.c.regio.site
         return {"pad": path, "adres": site.absolute(path), "webcal": site.webcal(path)}
 
-    def role_titles(self, ids) -> list[str]:
+    def role_titles(self, ids: Iterable[str]) -> list[str]:
         return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
 
-    def thema_titles(self, bouwsteen_ids) -> list[str]:
+    def thema_titles(self, bouwsteen_ids: Iterable[str]) -> list[str]:
         return [self.c.themas[t].titel for t in self.r.themas_of(self.c, bouwsteen_ids)]
 
     def items(self) -> list[tuple[str, str, Bestand]]:
@@ -155,7 +158,7 @@ class PageMaker:
     def all_pages(self) -> list[GeneratedPage]:
         return [page for kind, _, item in self.items() for page in self.pages_of(kind, item)] + self.overview_pages()
 
-    def pages_of(self, kind: str, item) -> list[GeneratedPage]:
+    def pages_of(self, kind: str, item: Any) -> list[GeneratedPage]:  # item: the model class of `kind`
         """The pages of one item: its own page (a bouwsteen also has one per reflection question)."""
         c, r = self.c, self.r
         if kind == "thema":
