@@ -1,5 +1,6 @@
-"""The shape of an id and of a date, in one place: the loader, the schema check, the YAML reader, the editing page,
-open data and the scripts all use these (the schemas' own `pattern`s are held to them by tests/test_structure.py)."""
+"""Shapes of text checked in more than one place, defined once: an id and a date (the loader, the schema check, the
+YAML reader, the editing page, open data and the scripts; the schemas' own `pattern`s are held to them by
+tests/test_structure.py), and the characters YAML refuses (our own files, and a neighbour's texts)."""
 from __future__ import annotations
 
 import datetime
@@ -8,6 +9,8 @@ import unicodedata
 
 ID = r"[a-z0-9]+(-[a-z0-9]+)*"  # a file name without .yml, and so an item's id: 'coordineer-het-leren'
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # JJJJ-MM-DD: '2026-01-12'
+# A character YAML does not allow in a file (PyYAML's rule): control characters, surrogates, non-characters.
+NOT_IN_YAML = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 ID_RE = re.compile(ID)
 ISO_DATE_RE = re.compile(ISO_DATE)

@@ -125,13 +125,14 @@ def nesting(line: str) -> int:
     return depth
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # between two Markdown blocks
 _DELIMITER_RUN = re.compile(r"(?<!\\)(?:\*+|_+)")
 
 
 def emphasis_cost(text: str) -> int:
     """Sum over paragraphs of the square of their runs of * and _ (unescaped): Python-Markdown's emphasis parser
     takes time in that measure when the runs mix (`*_*_*_…` with 5,000 pairs took seconds)."""
-    return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in re.split(r"\n[ \t]*\n", text))
+    return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in _BLANK_LINE.split(text))
 
 
 _BRACKET_TOKEN = re.compile(r"\\.|[\[\]()]", re.DOTALL)  # an escaped character counts as nothing
@@ -144,7 +145,7 @@ def bracket_scan(text: str) -> int:
     if "[" not in text:
         return 0
     total = 0
-    for block in re.split(r"\n[ \t]*\n", text):
+    for block in _BLANK_LINE.split(text):
         opened: dict[str, list[int]] = {"[": [], "(": []}
         matched: dict[int, int] = {}  # position of a `(` -> position of its `)`
         for token in _BRACKET_TOKEN.finditer(block):

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .patterns import NOT_IN_YAML
 from .problems import Problem, shown
 from .yamlevents import TAG_TEXT, Builder, Path
 
@@ -29,7 +30,7 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 512 * 1024  # larger files are refused before parsing
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as the end of a line
-_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # PyYAML's rule
+_NOT_ALLOWED = re.compile(NOT_IN_YAML)
 
 _EMPTY = "Het bestand is leeg. Vul de velden in of verwijder het bestand."
 
