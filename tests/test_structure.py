@@ -100,16 +100,17 @@ def test_the_import_reader_sees_relative_and_absolute_imports(tmp_path):
     assert imports_of(source, "leerlandschap") == {"kinds", "model", "loader", "urls", "render"}
 
 
-MUTABLE_STATE = re.compile(r"^(_[a-z_]+)\s*(?::[^=]+)?=\s*(\{\}|\[\]|dict\(\)|set\(\)|list\(\))", re.M)
+MUTABLE_STATE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=\n]+)?=\s*(\{\}|\[\]|dict\(\)|set\(\)|list\(\)|defaultdict\()", re.M)
 
 
 def test_no_module_keeps_an_empty_mutable_container_to_fill_at_run_time():
     """A module-level `_cache = {}` makes results depend on earlier runs in the same process; caches live on an
     object the build owns (sitedata.SiteCache, filecheck.FileChecks)."""
     found = {p.relative_to(ROOT).as_posix(): MUTABLE_STATE.findall(p.read_text(encoding="utf-8"))
-             for p in modules("leerlandschap", "leerlandschap_mkdocs")}
+             for p in modules(*PACKAGES)}
     assert {name: hits for name, hits in found.items() if hits} == {}
-    assert MUTABLE_STATE.findall("_checked: dict[tuple, int] = {}\n_seen = set()\n") == [("_checked", "{}"), ("_seen", "set()")]
+    assert MUTABLE_STATE.findall("_checked: dict[tuple, int] = {}\n_seen = set()\nCACHE = []\nLIMITS = {'a': 1}\n"
+                                 "    local = {}\n") == [("_checked", "{}"), ("_seen", "set()"), ("CACHE", "[]")]
 
 
 def test_every_model_class_and_the_loaders_item_are_frozen():
@@ -169,3 +170,24 @@ def test_a_date_is_a_real_day_written_as_jjjj_mm_dd(text, shape, day):
     assert bool(re.fullmatch(ISO_DATE, text)) is shape
     found = calendar_date(text)
     assert (found and (found.year, found.month, found.day)) == day
+
+
+# Module-level memos that are pure: what they return depends only on their arguments and the kit's own files, never on
+# content or an earlier build, so the order of runs cannot matter. Anything else is kept on an object a build owns.
+PURE_MEMOS = {
+    "leerlandschap/buren_read.py": ["_schemas"],  # validators of the export schemas in the package
+    "leerlandschap/hyphenate.py": ["_dictionary", "hyphenate_word"],  # Dutch hyphenation patterns; a word's hyphens
+    "leerlandschap/model.py": ["_hints"],  # a model class's type hints
+    "leerlandschap/render.py": ["_markdown", "environment"],  # converter reset before each text; templates by mtime
+}
+
+
+def test_module_level_memos_are_only_the_listed_pure_ones():
+    found: dict[str, list[str]] = {}
+    for path in modules(*PACKAGES):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:  # module level only: a memo inside a function lives as long as that call
+            if isinstance(node, ast.FunctionDef) and any(
+                    "cache" in ast.unparse(d) for d in node.decorator_list):
+                found.setdefault(path.relative_to(ROOT).as_posix(), []).append(node.name)
+    assert found == PURE_MEMOS
