@@ -9,7 +9,6 @@ A fork only adds files under `regio/` (see discover.py), so updates from upstrea
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from .filecheck import FileChecks
 from .guard import working_on
 from .items import Item
 from .kinds import AANVULLING, BIJEENKOMST, BY_NAME, ITEM_KINDS, REGIO
+from .patterns import is_example_address
 from .problems import ContentError, Problem
 from .rules import check_rules
 from .schemas import Schema
@@ -124,16 +124,6 @@ def _label_examples(built: dict[str, list]) -> None:
     for folder, items in built.items():
         if folder != "bronnen":
             built[folder] = [label(item) for item in items]
-
-
-# Domains reserved for examples (RFC 2606 and RFC 6761): an address there reaches nobody.
-EXAMPLE_DOMAINS = re.compile(r"(^|[@.])(example\.(org|com|net)|[a-z0-9-]+\.example|example)$")
-
-
-def is_example_address(adres: str) -> bool:
-    """True for 'x@example.org', 'https://example.org/form' or 'https://regio.example/...'."""
-    host = adres.split("://", 1)[1].split("/", 1)[0] if "://" in adres else adres.rpartition("@")[2]
-    return bool(EXAMPLE_DOMAINS.search(host.lower()))
 
 
 def _label_contact(regio: model.Regio) -> model.Regio:

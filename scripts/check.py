@@ -14,8 +14,9 @@ from pathlib import Path
 from common import guarded
 from leerlandschap import taal
 from leerlandschap.freshness import due_for_review
-from leerlandschap.loader import check_content, is_example_address
+from leerlandschap.loader import check_content
 from leerlandschap.model import Content
+from leerlandschap.patterns import is_example_address
 from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,7 @@ def example_promises(content: Content) -> list[str]:
     if regio.contact is None or regio.contact.voorbeeld:
         found.append(f"{regio.herkomst.pad}: contact: het contactadres is nog een voorbeeldadres. Zet hier het adres "
                      "van jullie regio; de site zegt nu onder elke pagina dat het adres niet werkt.")
-    if regio.site.adres and is_example_address(regio.site.adres):
+    if example_address(content):
         found.append(f"{regio.herkomst.pad}: site: het webadres van de site is nog een voorbeeldadres. Zet hier het "
                      "adres waarop jullie site staat.")
     beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]

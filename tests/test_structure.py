@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from leerlandschap import items, model, regiomodel
-from leerlandschap.patterns import ID, ISO_DATE, calendar_date, slugify
+from leerlandschap.patterns import ID, ISO_DATE, calendar_date, is_example_address, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("leerlandschap", "leerlandschap_mkdocs", "scripts")
@@ -191,3 +191,12 @@ def test_module_level_memos_are_only_the_listed_pure_ones():
                     "cache" in ast.unparse(d) for d in node.decorator_list):
                 found.setdefault(path.relative_to(ROOT).as_posix(), []).append(node.name)
     assert found == PURE_MEMOS
+
+
+@pytest.mark.parametrize(("adres", "example"), [  # RFC 2606 / 6761: example.org/.com/.net and the .example domain
+    ("info@example.org", True), ("https://example.com/formulier", True), ("https://regio.example/contact", True),
+    ("vragen@leren.EXAMPLE.net", True), ("info@regio-flevoland.nl", False), ("https://example.org.evil.nl/", False),
+    ("a@myexample.org", False), ("https://www.example.nl/", False),
+])
+def test_an_example_address_is_one_under_a_domain_reserved_for_examples(adres, example):
+    assert is_example_address(adres) is example
