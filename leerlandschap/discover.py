@@ -76,11 +76,13 @@ def _skipped_link(path: Path, layer: str) -> bool:
     return layer == REGIO_DIR and path.is_symlink()  # reported by _regio_links
 
 
-def discover(root: Root, project: Path, show: Show, problems: list[Problem]) -> tuple[list[Item], Path | None]:
+def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | None, list[Problem]]:
+    """The files to read under `root`, the region file if it is there, and the problems of what is not read."""
     items: list[Item] = []
+    problems: list[Problem] = []
     regio_path = None
     if root.layer == REGIO_DIR and root.path.is_symlink():
-        return [], None
+        return [], None, []  # reported by regio_links
     for entry in sorted(root.path.iterdir()):
         if entry.name.startswith(".") or entry.name == "README.md" or entry.name in root.skipped:
             continue
@@ -107,7 +109,7 @@ def discover(root: Root, project: Path, show: Show, problems: list[Problem]) -> 
                 if path.is_file():
                     problems.append(Problem(show(path), 1, f"Dit bestand wordt niet gelezen: '{entry.name}' is geen "
                                                            f"bekende map of bestand in {root.path.name}/.{guess}"))
-    return items, regio_path
+    return items, regio_path, problems
 
 
 def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, problems: list[Problem],

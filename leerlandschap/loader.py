@@ -49,8 +49,9 @@ def check_content(content_dir: Path, display_root: Path | None = None,
     regio: Item | None = None
     problems += regio_links(project / REGIO_DIR, show)
     for root in content_roots(content_dir):
-        found, regio_path = discover(root, project, show, problems)
+        found, regio_path, not_read = discover(root, project, show)
         items += found
+        problems += not_read
         if regio_path:
             regio = Item(REGIO, "regio", regio_path, show(regio_path), root.layer)
     if regio is None:
@@ -64,12 +65,10 @@ def check_content(content_dir: Path, display_root: Path | None = None,
     regio = checked[-1][0] if regio else None
     references = [(item, ref) for item, _ in checked if item.data is not None
                   for ref in schemas[item.type.name].references(item.data)]
-    check_ids(items, problems)
-    check_agreements(items, problems)
-    check_examples(items, problems)
-    hidden = check_layers(items, regio, problems)
-    check_references(items, references, problems, hidden)
-    check_rules(items, regio, project / REGIO_DIR / ASSETS, problems)
+    problems += check_ids(items) + check_agreements(items) + check_examples(items)
+    hidden, layer_problems = check_layers(items, regio)
+    problems += layer_problems + check_references(items, references, hidden)
+    problems += check_rules(items, regio, project / REGIO_DIR / ASSETS)
     if problems or regio is None:
         return None, sorted(set(problems))
     return _build(items, regio, hidden, project), []

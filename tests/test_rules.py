@@ -37,9 +37,7 @@ def meeting(tmp_path, name, text, **kwargs):
 
 
 def rules(items=(), regio=None, assets_dir=None):
-    problems = []
-    check_rules(list(items), regio, assets_dir, problems)
-    return [str(p) for p in problems]
+    return [str(p) for p in check_rules(list(items), regio, assets_dir)]
 
 
 def test_the_end_time_lies_after_the_start_time(tmp_path):
