@@ -7,9 +7,13 @@ from the meeting files; nobody maintains a list of open agreements by hand.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .model import Afspraak, Bijeenkomst, Content
+
+T = TypeVar("T")
 
 OPEN = ("open", "loopt")
 
@@ -22,10 +26,11 @@ class Verloop:
     tafel: str
     stappen: list[tuple[Bijeenkomst, Afspraak]] = field(default_factory=list)
 
-    def _last(self, name: str, until: Bijeenkomst | None = None):
+    def _last(self, field_of: Callable[[Afspraak], T | None], until: Bijeenkomst | None = None) -> T | None:
+        """The latest value a meeting gave (an empty value does not count as given)."""
         for _meeting, afspraak in reversed(self.upto(until)):
-            if getattr(afspraak, name):
-                return getattr(afspraak, name)
+            if field_of(afspraak):
+                return field_of(afspraak)
         return None
 
     def upto(self, meeting: Bijeenkomst | None) -> list[tuple[Bijeenkomst, Afspraak]]:
@@ -35,15 +40,15 @@ class Verloop:
 
     @property
     def tekst(self) -> str:
-        return self._last("tekst") or ""
+        return self._last(lambda a: a.tekst) or ""
 
     @property
     def eigenaar(self) -> str | None:
-        return self._last("eigenaar")
+        return self._last(lambda a: a.eigenaar)
 
     @property
     def deadline(self) -> datetime.date | None:
-        return self._last("deadline")
+        return self._last(lambda a: a.deadline)
 
     @property
     def gemaakt(self) -> Bijeenkomst:

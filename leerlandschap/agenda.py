@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import urls
-from .model import Bijeenkomst, Content
+from .model import Bijeenkomst, Content, Tafel
 
 DEFAULT_HOURS = 2  # length of a meeting whose file gives only a start time
 SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
@@ -89,7 +89,7 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, sta
     return event
 
 
-def owner(content: Content, tafel) -> str:
+def owner(content: Content, tafel: Tafel) -> str:
     """Whose tafel this is, for a calendar's name: the region, 'landelijk', another region, or 'voorbeeld'."""
     if tafel.voorbeeld:
         return "voorbeeld"

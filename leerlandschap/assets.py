@@ -11,6 +11,7 @@ site's origin, so "only drawing" is the rule, not "no <script> tag".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from xml.parsers import expat
 
@@ -36,6 +37,7 @@ ATTRIBUTES = frozenset({
     "shape-rendering", "vector-effect", "paint-order", "overflow", "enable-background", "x-height",
 })
 # References inside a value: url(#id) only, whatever the quoting, and nothing a browser could load
+_LOCAL_REF = re.compile(r"#[A-Za-z_][A-Za-z0-9_.:-]*")  # a reference inside the file itself: #naam
 _URL = re.compile(r"url\(\s*(['\"]?)\s*([^)'\"]*)\1\s*\)", re.IGNORECASE)
 _CSS_DANGER = re.compile(r"@import|@font-face|expression\s*\(|javascript:|\\|image-set\s*\(|-moz-binding|behavior\s*:",
                          re.IGNORECASE)
@@ -119,7 +121,7 @@ def check_svg(data: bytes) -> None:
                 refuse(f"het bevat '{attribute}', een opdracht die een script start.")
             if attribute not in ATTRIBUTES or (space and space not in (XLINK, XML)):
                 refuse(f"het bevat het attribuut '{attribute}', dat hier niet mag.")
-            if attribute in ("href", "xlink:href") and not re.fullmatch(r"#[A-Za-z_][A-Za-z0-9_.:-]*", value.strip()):
+            if attribute in ("href", "xlink:href") and not _LOCAL_REF.fullmatch(value.strip()):
                 refuse(f"het verwijst naar '{value[:60]}'. Alleen verwijzingen naar een onderdeel in hetzelfde "
                        "bestand (#naam) mogen.")
             _check_style(value, refuse)
@@ -147,12 +149,12 @@ def check_svg(data: bytes) -> None:
         raise Refused(error.lineno or 1, f"het is geen geldige SVG ({expat.ErrorString(error.code)}).") from None
 
 
-def _check_style(value: str, refuse) -> None:
+def _check_style(value: str, refuse: Callable[[str], None]) -> None:
     if _CSS_DANGER.search(value):
         refuse(f"het bevat '{_CSS_DANGER.search(value).group()}', dat iets kan laden of uitvoeren.")  # type: ignore[union-attr]
     lowered = value.lower()
     if "url(" in lowered.replace(" ", ""):
         targets = [m.group(2).strip() for m in _URL.finditer(value)]
         if len(targets) != lowered.replace(" ", "").count("url(") or not all(
-                re.fullmatch(r"#[A-Za-z_][A-Za-z0-9_.:-]*", t) for t in targets):
+                _LOCAL_REF.fullmatch(t) for t in targets):
             refuse("het verwijst met url(...) naar iets buiten het bestand. Alleen url(#naam) mag.")

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .buren_cache import CACHE_DIR, Copy
-from .buren_fetch import FetchError, Limits, Raw, fetch_all
+from .buren_fair import fetch_all
+from .buren_fetch import FetchError, Limits, Raw
 from .buren_read import BuurItem, read_files
-from .loader import slugify
-from .model import Bouwsteen, Content, Regio
+from .model import Bouwsteen, Content
+from .patterns import slugify
+from .regiomodel import Regio
 from .relations import Relations
 from .render import datum
 from .safepaths import UnsafePath
@@ -119,7 +121,7 @@ def _newest_first(item: BuurItem) -> tuple:
 
 # Loading all neighbours ----------------------------------------------------------------------------------------
 
-_memory: dict[tuple, tuple[float, Buren]] = {}
+Memory = dict[tuple, tuple[float, Buren]]  # results of `load`, kept by its caller (a preview's sitedata.SiteCache)
 
 
 def _slugs(regio: Regio) -> list[str]:
@@ -182,19 +184,20 @@ def _fallback(naam: str, adres: str, slug: str, problem: str, copy: Copy | None,
 
 
 def load(project: Path, regio: Regio, always: bool = False, limits: Limits | None = None,
-         say: Callable[[str], None] = print, now: datetime.datetime | None = None) -> Buren:
+         say: Callable[[str], None] = print, now: datetime.datetime | None = None, memory: Memory | None = None) -> Buren:
     """The neighbours named in the region file: a copy younger than `buren_vers_uren`, else fetched now, else the
     last good copy (labelled with its date on the site).
 
     `always` (make buren) fetches every neighbour, whatever the copies. A failed try is not repeated by a build
-    within RETRY_HOURS (nor within the freshness window, if that is shorter). Within one process (`mkdocs serve`)
-    a result is reused for MEMORY_SECONDS, unless `always`. `say` gets one Dutch line for each neighbour with a
+    within RETRY_HOURS (nor within the freshness window, if that is shorter). With a `memory` (`mkdocs serve` keeps
+    one) a result is reused for MEMORY_SECONDS, unless `always`. `say` gets one Dutch line for each neighbour with a
     problem; neighbours that went well are not mentioned.
     """
     if not regio.buren:
         return Buren()
     key = (Path(project).resolve(), regio.buren, regio.buren_in_nieuwsfeed, regio.buren_vers_uren, regio.site.adres)
-    remembered = _memory.get(key)
+    memory = memory if memory is not None else {}
+    remembered = memory.get(key)
     if not always and remembered and time.monotonic() - remembered[0] < MEMORY_SECONDS:
         return remembered[1]
     limits = limits or Limits.from_environment()
@@ -251,5 +254,5 @@ def load(project: Path, regio: Regio, always: bool = False, limits: Limits | Non
         else:
             buren.append(_fresh(buur.naam, buur.adres, slug, result, copy, now, limits, say))
     found = Buren(tuple(buren), regio.buren_in_nieuwsfeed)
-    _memory[key] = (time.monotonic(), found)
+    memory[key] = (time.monotonic(), found)
     return found

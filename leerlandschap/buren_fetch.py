@@ -9,9 +9,7 @@ Rules for every neighbour (what is done with the bytes is buren_read.py; the cop
   Limits.min_rate bytes a second is stopped after Limits.rate_after seconds, so a plain trickle costs less;
 - at most Limits.max_bytes per neighbour, all its files together, counted after unpacking (gzip and deflate are
   unpacked while reading, a little at a time, so a gzip bomb stops at the cap);
-- all neighbours fairly (`fetch_all`): each gets its own thread (at most Limits.workers at a time) and its own budget
-  from the moment it starts; a neighbour that overruns is given up and its place goes to the next one, so a neighbour
-  listed after two slow ones is still asked. One overall deadline (Limits.deadline) bounds everything.
+- all neighbours fairly (`fetch_all` in buren_fair.py), within one overall deadline (Limits.deadline).
 Every failure is a FetchError: a short Dutch reason for one line.
 """
 from __future__ import annotations
@@ -21,11 +19,8 @@ import os
 import re
 import socket
 import ssl
-import threading
 import time
 import urllib.request
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -40,7 +35,6 @@ WORKERS = 16  # neighbours fetched at the same time
 MIN_RATE = 1024  # bytes per second: a server that has started to answer must keep at least this pace ...
 RATE_AFTER = 3.0  # ... measured from its first byte, once this many seconds have passed
 MAX_REDIRECTS = 3
-GRACE = 0.25  # seconds a neighbour's thread gets after its budget before it is given up
 CHUNK = 64 * 1024
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 USER_AGENT = "Leerlandschap (gluren bij de buren; https://github.com/leerlandschap/leerlandschap)"
@@ -266,49 +260,3 @@ def fetch_neighbour(adres: str, limits: Limits, deadline: float) -> Raw:
         raw[name] = fetch(f"{adres}data/{name}.json", limits, deadline, room)
         room -= len(raw[name])
     return raw
-
-
-def fetch_all(addresses: list[str], limits: Limits,
-              get: Callable[[str, Limits, float], Raw] = fetch_neighbour) -> dict[str, Raw | FetchError]:
-    """Every neighbour fairly, each within its own budget, all within limits.deadline; never raises."""
-    pending = deque(dict.fromkeys(addresses))
-    order = list(pending)
-    until = time.monotonic() + limits.deadline
-    running: dict[str, float] = {}  # address -> the moment its budget is spent
-    results: dict[str, Raw | FetchError] = {}
-    changed = threading.Condition()
-
-    def work(adres: str, deadline: float) -> None:
-        result: Raw | FetchError
-        try:
-            result = get(adres, limits, deadline)
-        except FetchError as error:
-            result = error
-        except Exception as error:  # a neighbour must never break the build
-            result = FetchError(f"onverwachte fout bij het lezen ({type(error).__name__})")
-        with changed:
-            if adres in running:  # not given up on yet
-                del running[adres]
-                results[adres] = result
-            changed.notify()
-
-    with changed:
-        while pending or running:
-            now = time.monotonic()
-            for adres, deadline in list(running.items()):
-                if now >= deadline + GRACE:  # its thread is stuck (say, in a name lookup): give its place to the next
-                    del running[adres]
-                    results[adres] = FetchError(limits.too_slow)
-            if now >= until:
-                break
-            while pending and len(running) < limits.workers:
-                adres = pending.popleft()
-                running[adres] = min(now + limits.budget, until)
-                threading.Thread(target=work, args=(adres, running[adres]), name="buren-fetch", daemon=True).start()
-            if running:
-                changed.wait(max(0.01, min(min(running.values()) + GRACE, until) - now))
-        for adres in running:
-            results[adres] = FetchError(limits.too_slow)
-        for adres in pending:
-            results[adres] = FetchError(f"niet gevraagd: de tijd voor alle buren samen ({seconds(limits.deadline)}) was op")
-        return {adres: results[adres] for adres in order}

@@ -11,6 +11,10 @@ import socket
 import time
 import typing
 import zlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 
 class Clocked:
@@ -27,10 +31,10 @@ class Clocked:
         self._first = 0.0  # when the first byte came
         self._received = 0
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:  # everything else is the socket's own, whatever its type
         return getattr(self._sock, name)
 
-    def recv_into(self, buffer, nbytes: int = 0, flags: int = 0) -> int:
+    def recv_into(self, buffer: WriteableBuffer, nbytes: int = 0, flags: int = 0) -> int:
         now = time.monotonic()
         if self._first and now - self._first > self._rate_after and self._received < self._min_rate * (now - self._first):
             raise self._too_thin  # a trickle: it would only spend the budget

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from .buren_fetch import FILES, MAX_ITEMS, FetchError
 from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from .opendata import EXPORT_VERSION, export_validator, load_export_schema
+from .patterns import NOT_IN_YAML
 
 TEXT_LIMIT = 400  # characters of a neighbour's text we show
 # Characters that YAML would not let our own authors write (control characters, surrogates, non-characters).
-_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-                          "|[\u202a-\u202e\u2066-\u2069]")  # and bidi overrides, which can make a text read backwards
+_NOT_ALLOWED = re.compile(NOT_IN_YAML + "|[\u202a-\u202e\u2066-\u2069]")  # and bidi overrides, which can make a text read backwards
 _SPACE = re.compile(r"\s+")
 SOORT_NAMEN = {"praktijk": "goede praktijk", "tafel": "tafel", "bijeenkomst": "opbrengst", "vragenset": "vragenset"}
 

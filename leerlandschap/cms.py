@@ -26,7 +26,6 @@ The package is pure Python and never imports MkDocs; the plugin (leerlandschap_m
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,17 +33,18 @@ import yaml
 
 from . import cms_hints, kinds
 from .cms_backend import backend
+from .discover import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .kinds import Kind
-from .loader import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .model import Content
-from .schemas import schema_path
+from .patterns import ID
+from .schemas import read_schema
+from .textcheck import is_markdown
 
 SECTION = "beheer"  # the page's folder in the site: /beheer/
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
 
 # The order editors see (kinds.Kind.cms_rank): what coordinators do most comes first. Icons: kinds.Kind.icon.
 ORDER = kinds.DEFAULT.editor_order
-ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
 # What our Markdown renders (render.py); images and code blocks are left out of the editor's toolbar.
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"]
@@ -55,19 +55,9 @@ class UnsupportedSchema(ValueError):
     """A schema construct this module cannot turn into a form field yet: extend `field_for`."""
 
 
-def load_schema(kind: Kind, schema_dir: Path | None = None) -> dict:
-    path = schema_dir / f"{kind.name}.schema.json" if schema_dir else schema_path(kind.name)
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def label_of(name: str, prop: dict) -> str:
     """The form label: the property's own `title`, else its name in words ('herzien_voor' -> 'Herzien voor')."""
     return str(prop.get("title") or name.replace("_", " ").capitalize())
-
-
-def is_markdown(prop: dict) -> bool:
-    """Markdown fields say so in their description ('Uitleg in Markdown.'); templates render exactly these with | md."""
-    return prop.get("type") == "string" and "markdown" in str(prop.get("description", "")).lower()
 
 
 @dataclass(frozen=True)
@@ -170,7 +160,7 @@ class Layout:
 
 def slug_pattern(kind: Kind) -> str:
     reserved = "|".join(sorted(kind.reserved))
-    return f"^(?!(?:{reserved})$){ID_PATTERN}$"
+    return f"^(?!(?:{reserved})$){ID}$"
 
 
 def slug_message(kind: Kind) -> str:
@@ -258,7 +248,7 @@ def config(content: Content, content_dir: Path) -> dict:
     regio = content.regio
     collections: list[dict] = []
     for kind in kinds.active().editor_order:
-        schema = load_schema(kind)
+        schema = read_schema(kind.name)
         if kind is kinds.BIJEENKOMST:
             collections += [{"divider": True}, *_meeting_collections(content, schema, targets), {"divider": True}]
         elif kind is kinds.REGIO:
@@ -266,9 +256,9 @@ def config(content: Content, content_dir: Path) -> dict:
         else:
             collections.append(_folder_collection(kind, schema, layout.own, targets))
     if layout.national:
-        collections += [_folder_collection(k, load_schema(k), layout.national, targets, national=True)
+        collections += [_folder_collection(k, read_schema(k.name), layout.national, targets, national=True)
                         for k in upstream_targets()]
-    collections += [_choice_collection(k, load_schema(k), layout.own, targets) for k in kinds.active().item_kinds
+    collections += [_choice_collection(k, read_schema(k.name), layout.own, targets) for k in kinds.active().item_kinds
                     if targets.by_kind[k.name] == collection_name(k, choice=True)]
     settings: dict = {
         "backend": backend(regio.beheer, regio.site.tak),

@@ -1,11 +1,11 @@
 """Where /beheer/ saves: the `backend` part of Sveltia's configuration and the one git host the page may reach.
 
-From the region file's `beheer` block (model.Beheer): GitHub (token) or GitLab (PKCE with the region's OAuth
+From the region file's `beheer` block (regiomodel.Beheer): GitHub (token) or GitLab (PKCE with the region's OAuth
 application, or a token), both through pull/merge requests, or `proef`: Sveltia's test repository in the browser.
 """
 from __future__ import annotations
 
-from .model import Beheer
+from .regiomodel import Beheer
 
 GITHUB_API = "https://api.github.com"
 GITLAB = "https://gitlab.com"

@@ -19,8 +19,9 @@ from . import cms_bundle, cms_hints
 from .cms import PACKAGE, SECTION, config, config_yaml
 from .cms_backend import git_host
 from .cms_preview import preview_words
-from .loader import YAML_SUFFIXES, content_roots
-from .model import Beheer, Content
+from .discover import YAML_SUFFIXES, content_roots
+from .model import Content
+from .regiomodel import Beheer
 from .render import MONTHS, TEMPLATES, environment
 
 FONTS = Path("node_modules") / "@fontsource-variable"

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 
 from .items import Item
 from .kinds import BIJEENKOMST, RESERVED_QUESTION_IDS, active
-from .problems import Problem, field_prefix
-from .schemas import Reference, shown
+from .problems import Problem, field_prefix, shown
+from .schemas import Reference
 
 
-def check_ids(items: list[Item], problems: list[Problem]) -> None:
+def check_ids(items: list[Item]) -> list[Problem]:
+    problems: list[Problem] = []
     seen: dict[tuple[str, str], Item] = {}
     for item in items:
         key = (item.type.name, item.id)
@@ -27,6 +29,7 @@ def check_ids(items: list[Item], problems: list[Problem]) -> None:
         if item.data:
             _check_unique_list_ids(item, ("reflectievragen",), problems)
             _check_unique_list_ids(item, ("opbrengst", "afspraken"), problems)
+    return problems
 
 
 def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) -> None:
@@ -48,8 +51,9 @@ def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) ->
         seen.add(ident)
 
 
-def check_examples(items: list[Item], problems: list[Problem]) -> None:
+def check_examples(items: list[Item]) -> list[Problem]:
     """An invented meeting (its own bron is an example) must not hang under a real tafel: it would pass as real."""
+    problems: list[Problem] = []
     data = {(i.type.name, i.id): i.data for i in items if i.data}
     examples = {ident for (kind, ident), d in data.items() if kind == "bron" and d.get("soort") == "voorbeeld"}
     for item in items:
@@ -61,10 +65,12 @@ def check_examples(items: list[Item], problems: list[Problem]) -> None:
             problems.append(Problem(item.display, item.line_of(("bron",)),
                                     f"bron: Deze bijeenkomst is een verzonnen voorbeeld, maar de tafel '{tafel_id}' is echt. "
                                     "Zet voorbeelden bij een voorbeeldtafel (een tafel met een voorbeeld als bron)."))
+    return problems
 
 
-def check_agreements(items: list[Item], problems: list[Problem]) -> None:
+def check_agreements(items: list[Item]) -> list[Problem]:
     """A new agreement needs its text and owner; an update (same id, later meeting) may give only the status."""
+    problems: list[Problem] = []
     meetings = [(i, i.data) for i in items if i.type is BIJEENKOMST and i.valid and i.data]
     meetings.sort(key=lambda pair: (pair[1]["datum"], pair[0].id))
     earlier: dict[str, set[str]] = {}  # tafel -> agreement ids made so far
@@ -81,6 +87,7 @@ def check_agreements(items: list[Item], problems: list[Problem]) -> None:
             problems.append(Problem(item.display, item.line_of(("opbrengst", "afspraken", index)),
                                     f"afspraken: Bij een nieuwe afspraak horen 'tekst' en 'eigenaar'; {missing}.{hint}"))
         known.update(a["id"] for a in data.get("opbrengst", {}).get("afspraken", []) if a.get("id"))
+    return problems
 
 
 def _question_ids(item: Item) -> set[str]:
@@ -90,8 +97,9 @@ def _question_ids(item: Item) -> set[str]:
     return {v["id"] for v in vragen if isinstance(v, dict) and isinstance(v.get("id"), str)}
 
 
-def check_layers(items: list[Item], regio: Item | None, problems: list[Problem]) -> set[str]:
-    """A region's additions must fit the national bouwsteen; hidden bouwstenen must exist. Returns hidden ids."""
+def check_layers(items: list[Item], regio: Item | None) -> tuple[set[str], list[Problem]]:
+    """A region's additions must fit the national bouwsteen; hidden bouwstenen must exist. Returns the hidden ids."""
+    problems: list[Problem] = []
     bouwstenen: dict[str, Item] = {}
     for item in items:  # the first file with an id wins; a second one is reported by check_ids
         if item.type.name == "bouwsteen":
@@ -112,7 +120,7 @@ def check_layers(items: list[Item], regio: Item | None, problems: list[Problem])
                                         "Kies een andere naam voor jullie vraag."))
     hidden: set[str] = set()
     if regio is None:
-        return hidden
+        return hidden, problems
     entries = (regio.data or {}).get("verbergen")
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         ident = str(entry).partition("/")[2]
@@ -120,11 +128,12 @@ def check_layers(items: list[Item], regio: Item | None, problems: list[Problem])
             problems.append(Problem(regio.display, regio.line_of(("verbergen", i)),
                                     f"verbergen: er is geen bouwsteen met de naam '{ident}'. Schrijf de bestandsnaam zonder .yml." + _guess(ident, bouwstenen)))
         hidden.add(ident)
-    return hidden
+    return hidden, problems
 
 
-def check_references(items: list[Item], references: list[tuple[Item, Reference]], problems: list[Problem],
-                     hidden: set[str] | frozenset[str] = frozenset()) -> None:
+def check_references(items: list[Item], references: list[tuple[Item, Reference]],
+                     hidden: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    problems: list[Problem] = []
     # Resolve against every file found, valid or not: a broken target is reported once, in its own file.
     known: dict[str, set[str]] = {k.name: set() for k in active().item_kinds}
     questions: dict[str, set[str]] = {}
@@ -152,6 +161,7 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
         else:
             message = _missing(ref.kind, ref.target, known[ref.kind])
         problems.append(Problem(item.display, line, field_prefix(ref.path) + message))
+    return problems
 
 
 def _missing(kind: str, target: str, known: set[str]) -> str:
@@ -159,6 +169,6 @@ def _missing(kind: str, target: str, known: set[str]) -> str:
             + _guess(target, known))
 
 
-def _guess(word: str, options) -> str:
+def _guess(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, sorted(o for o in options if o), n=1, cutoff=0.7)
     return f" Bedoel je '{close[0]}'?" if close else ""

@@ -10,7 +10,7 @@ from .render import datum
 
 @dataclass(frozen=True)
 class Review:
-    path: str  # the content file, from the project root (model.Herkomst.pad): content/ or regio/, .yml or .yaml
+    path: str  # the content file, from the project root (herkomst.Herkomst.pad): content/ or regio/, .yml or .yaml
     line: int
     message: str
 

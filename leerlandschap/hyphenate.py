@@ -48,16 +48,16 @@ class _TextFinder(HTMLParser):
         self.open: list[str] = []
         self.found: list[tuple[tuple[int, int], str, bool]] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in TARGETS or tag in CODE or tag in SKIP:
             self.open.append(tag)
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag in self.open:
             while self.open and self.open.pop() != tag:
                 pass
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         if not any(tag in TARGETS for tag in self.open) or any(tag in SKIP for tag in self.open):
             return
         in_code = any(tag in CODE for tag in self.open)

@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .herkomst import Herkomst
 from .kinds import Kind
-from .model import Herkomst
 from .yamlsource import YamlDocument
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
     type: Kind
     id: str

@@ -1,4 +1,6 @@
-"""The typed content model: every kind of item as a frozen dataclass.
+"""The typed content model: every kind of item as a frozen dataclass, and the checked content as a whole.
+
+The region file's part (settings, contact, neighbours) is in regiomodel.py; the base every item shares in herkomst.py.
 
 Field names are the Dutch keys authors write in YAML (see `schemas/`). Items are built only from
 data that has passed the schema check, so the builder below converts and never validates.
@@ -10,32 +12,15 @@ import datetime
 import functools
 import types
 import typing
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-Ids = tuple[str, ...]
-Texts = tuple[str, ...]
+from .herkomst import Bestand, Ids, Texts
+from .regiomodel import Regio
 
-
-@dataclass(frozen=True)
-class Herkomst:
-    """Where an item was read from, so messages, edit links, freshness and open data name the real file."""
-
-    laag: str  # "content" (upstream: national content and the example region) or "regio" (a region's fork)
-    pad: str  # path from the project root with forward slashes, e.g. "regio/praktijken/x.yaml"
-    regels: tuple[tuple[str, int], ...] = ()  # line of each top-level field, e.g. (("herzien_voor", 12),)
-
-    def regel(self, veld: str) -> int:
-        return dict(self.regels).get(veld, 1)
-
-
-@dataclass(frozen=True)
-class Bestand:
-    """An item read from one content file. The loader fills `herkomst`; equality ignores it."""
-
-    herkomst: Herkomst | None = field(default=None, kw_only=True, compare=False, repr=False)
-    # True for an invented example (its bron has soort "voorbeeld"); the loader then also starts its title
-    # with "Voorbeeld: ", so every page, list, feed, calendar and search result that shows the title labels it.
-    voorbeeld: bool = field(default=False, kw_only=True)
+T = TypeVar("T")
+B = TypeVar("B", bound=Bestand)
 
 
 @dataclass(frozen=True)
@@ -229,134 +214,6 @@ class Bijeenkomst(Bestand):
 
 
 @dataclass(frozen=True)
-class Onderdeel:
-    naam: str
-    toelichting: str
-
-
-@dataclass(frozen=True)
-class Groep:
-    """A named list of short points: an element of the learning landscape, or a part of the region's structure."""
-
-    naam: str
-    punten: Texts = ()
-
-
-@dataclass(frozen=True)
-class Contact:
-    """How visitors reach the region: a role or team and a general address, never a person's name.
-
-    `adres` is an e-mail address or the https address of a web form (the schema allows nothing else).
-    """
-
-    rol: str
-    adres: str = ""
-    # True for an address under a domain that is reserved for examples (example.org and the like, RFC 2606): it
-    # reaches nobody, so every place that shows it says it is an example. Set by the loader, never by an author.
-    voorbeeld: bool = False
-
-    @property
-    def is_formulier(self) -> bool:
-        return self.adres.startswith("https://")
-
-    @property
-    def link(self) -> str:
-        """The href for the address: the form itself, or a mailto: link."""
-        if not self.adres:
-            return ""
-        return self.adres if self.is_formulier else f"mailto:{self.adres}"
-
-
-@dataclass(frozen=True)
-class Licentie:
-    """The licence a region gives on its own content (region file `licentie`); shown in the footer and open data."""
-
-    naam: str
-    url: str = ""
-
-
-@dataclass(frozen=True)
-class Kleuren:
-    primair: str = ""
-    accent: str = ""
-
-
-@dataclass(frozen=True)
-class Site:
-    """Settings of the region's website (the MkDocs glue applies them)."""
-
-    naam: str = ""
-    beschrijving: str = ""
-    adres: str = ""
-    repository: str = ""
-    tak: str = "main"
-    logo: str = ""
-    favicon: str = ""
-    kleuren: Kleuren = Kleuren()
-
-    def absolute(self, path: str) -> str:
-        """The full address of a file of the published site, e.g. 'https://x.org/ll/agenda/a.ics'; '' without `adres`."""
-        return self.adres + path if self.adres else ""
-
-    def webcal(self, path: str) -> str:
-        """The same address as a webcal:// link, which calendar apps open as a subscription; '' without `adres`."""
-        return "webcal://" + self.adres.split("://", 1)[1] + path if self.adres else ""
-
-
-@dataclass(frozen=True)
-class Buurregio:
-    """Another Leerlandschap site whose open data this site reads at build time (leerlandschap/buren.py)."""
-
-    naam: str
-    adres: str  # the site's address, ending in "/"
-
-
-@dataclass(frozen=True)
-class Beheer:
-    """Where the editing page /beheer/ saves (leerlandschap/cms.py): a git platform, or only the browser ("proef")."""
-
-    platform: str = "proef"  # "github", "gitlab" or "proef"
-    repository: str = ""  # "owner/name" (GitLab: "group/subgroup/name")
-    server: str = ""  # GitLab only: a self-managed server, e.g. "https://gitlab.regio.nl"; "" is gitlab.com
-    applicatie_id: str = ""  # GitLab only: the OAuth application id for sign-in with PKCE
-
-
-@dataclass(frozen=True)
-class Beloften:
-    """What the region promises visitors. Only what its region file says is shown; nothing is assumed."""
-
-    reactietermijn: str = ""
-    privacy: str = ""
-    bijdragen: str = ""
-
-
-@dataclass(frozen=True)
-class Regio(Bestand):
-    naam: str
-    motto: str
-    beschrijving: str
-    bron: str
-    pijlers: tuple[Onderdeel, ...] = ()
-    fasen: tuple[Onderdeel, ...] = ()
-    elementen: tuple[Groep, ...] = ()
-    uitgangspunten: Texts = ()
-    structuur: tuple[Groep, ...] = ()
-    partners: Texts = ()
-    contact: Contact | None = None
-    licentie: Licentie | None = None  # None: no open licence given for the content
-    website: str = ""
-    site: Site = Site()
-    verbergen: Ids = ()
-    beheer: Beheer = Beheer()
-    buren: tuple[Buurregio, ...] = ()  # neighbours shown under "Bij de buren" and on /buren/
-    buren_in_nieuwsfeed: bool = False  # the neighbours' new items also go into nieuw.xml
-    buren_vers_uren: int = 24  # hours a fetched copy of a neighbour is used without fetching again (buren.py)
-    gebied: str = ""  # the value of `regio` on the region's own tafels and praktijken, e.g. "Flevoland"; see is_eigen
-    fasen_soorten: Ids = ()  # the kinds of tafel the phases are described for; () is every own tafel
-    beloften: Beloften = Beloften()
-
-
-@dataclass(frozen=True)
 class Content:
     """Everything in `content/`, checked and cross-referenced. Dicts keep a stable, sorted order."""
 
@@ -378,7 +235,7 @@ class Content:
             return typing.cast(dict[str, typing.Any], getattr(self, kind.folder))
         return self.overig.get(kind.folder, {})
 
-    def is_eigen(self, item) -> bool:
+    def is_eigen(self, item: Bestand) -> bool:
         """True for a real (not invented) tafel or praktijk of this region: its `regio` is the region's own area or
         empty. National items and other regions' items are shown, but apart, and never counted as the region's."""
         if item.voorbeeld:
@@ -388,10 +245,10 @@ class Content:
             return regio != "landelijk"
         return not regio or regio == self.regio.gebied.casefold()
 
-    def eigen(self, items) -> list:
+    def eigen(self, items: Iterable[B]) -> list[B]:
         return [item for item in items if self.is_eigen(item)]
 
-    def met_fasen(self, tafel) -> bool:
+    def met_fasen(self, tafel: Tafel) -> bool:
         """Whether the learning phases of the region file apply to this tafel (only where the region says so)."""
         return bool(self.regio.fasen) and self.is_eigen(tafel) and (
             not self.regio.fasen_soorten or tafel.soort in self.regio.fasen_soorten)
@@ -408,19 +265,19 @@ class Content:
         return None
 
 
-def build(cls: type, data: dict, **extra):
+def build(cls: type[T], data: dict[str, Any], **extra: object) -> T:
     """Build a dataclass from schema-checked data; nested items, tuples and dates by annotation."""
-    hints = _hints(cls)
+    hints = _hints(typing.cast(Hashable, cls))  # a class is hashable; mypy does not see that for type[T]
     values = {name: _convert(hints[name], value) for name, value in data.items() if name in hints}
     return cls(**values, **extra)
 
 
 @functools.cache
-def _hints(cls: type) -> dict:
+def _hints(cls: Hashable) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _convert(hint, value):
+def _convert(hint: Any, value: Any) -> Any:  # a type hint of any form; schema-checked YAML data
     if value is None:
         return None
     origin = typing.get_origin(hint)

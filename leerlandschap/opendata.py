@@ -15,15 +15,17 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
-import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 
 from . import urls
+from .herkomst import Herkomst
 from .kinds import REGIO, Kind, active
-from .model import Content, Herkomst
-from .schemas import SCHEMA_DIR, Validator, schema_path
+from .model import Content
+from .patterns import calendar_date
+from .schemas import SCHEMA_DIR, Validator, read_schema, schema_path
 
 
 def open_data_kinds() -> tuple[Kind, ...]:
@@ -41,17 +43,9 @@ REGIO_FIELDS = ("naam", "motto", "beschrijving", "bron", "pijlers", "fasen", "el
                 "partners", "contact", "licentie", "website", "site", "verbergen", "buren", "buren_in_nieuwsfeed", "voorbeeld", "herkomst")
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
 def _is_date(value: object) -> bool:
     """JSON Schema's `format: date` for the export: a real date as JJJJ-MM-DD (other types are `type`'s business)."""
-    if not isinstance(value, str):
-        return True
-    try:
-        return bool(_ISO_DATE.fullmatch(value)) and bool(datetime.date.fromisoformat(value))
-    except ValueError:
-        return False
+    return not isinstance(value, str) or calendar_date(value) is not None
 
 
 EXPORT_FORMATS = jsonschema.FormatChecker(formats=())
@@ -63,7 +57,7 @@ def export_validator(schema: dict) -> jsonschema.Draft7Validator:
     return Validator(schema, format_checker=EXPORT_FORMATS)
 
 
-def plain(value):
+def plain(value: object) -> Any:  # JSON-ready: a dataclass becomes a dict, a tuple a list, a date its text
     if isinstance(value, Herkomst):  # the file the item comes from, as the repository names it
         return value.pad
     if dataclasses.is_dataclass(value):
@@ -75,7 +69,7 @@ def plain(value):
     return value
 
 
-def _dump(data) -> str:
+def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -85,8 +79,7 @@ def export_schema_path(folder: str) -> str:
 
 
 def load_export_schema(folder: str, schema_dir: Path | None = None) -> dict:
-    path = schema_dir / f"{folder}.schema.json" if schema_dir else schema_path(folder, "export")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_schema(folder, schema_dir, "export")
 
 
 def export_version(folder: str) -> int:

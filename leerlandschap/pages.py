@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import escape
 
@@ -44,11 +46,11 @@ JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance"
 _ID = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)+")  # a reference such as "organiseer-de-governance": not shown as text
 
 
-def texts_of(*things) -> str:
+def texts_of(*things: object) -> str:
     """Every text in items (dataclasses), tuples and strings, joined: what a page can show of them (no ids, no files)."""
     found: list[str] = []
 
-    def walk(value) -> None:
+    def walk(value: object) -> None:
         if isinstance(value, str):
             if not _ID.fullmatch(value):
                 found.append(value)
@@ -106,7 +108,7 @@ class PageMaker:
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
 
-    def render(self, template: str, here: str, **context) -> str:
+    def render(self, template: str, here: str, **context: object) -> str:
         import re  # local: this method is the only user
 
         # `buren` is for the section "Bij de buren" (_buren.html) on bouwsteen pages and for the /buren/ pages.
@@ -122,7 +124,8 @@ class PageMaker:
         # One HTML block without blank lines, so Markdown passes it through untouched.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def page(self, kind: str, item, title: str, description: str = "", of: Bestand | None = None, **context):
+    def page(self, kind: str, item: Any, title: str, description: str = "", of: Bestand | None = None,
+             **context: Any) -> GeneratedPage:  # item: a model item, or an overview's object with `ident` given
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
@@ -139,10 +142,10 @@ class PageMaker:
         site = self.c.regio.site
         return {"pad": path, "adres": site.absolute(path), "webcal": site.webcal(path)}
 
-    def role_titles(self, ids) -> list[str]:
+    def role_titles(self, ids: Iterable[str]) -> list[str]:
         return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
 
-    def thema_titles(self, bouwsteen_ids) -> list[str]:
+    def thema_titles(self, bouwsteen_ids: Iterable[str]) -> list[str]:
         return [self.c.themas[t].titel for t in self.r.themas_of(self.c, bouwsteen_ids)]
 
     def items(self) -> list[tuple[str, str, Bestand]]:
@@ -152,7 +155,7 @@ class PageMaker:
     def all_pages(self) -> list[GeneratedPage]:
         return [page for kind, _, item in self.items() for page in self.pages_of(kind, item)] + self.overview_pages()
 
-    def pages_of(self, kind: str, item) -> list[GeneratedPage]:
+    def pages_of(self, kind: str, item: Any) -> list[GeneratedPage]:  # item: the model class of `kind`
         """The pages of one item: its own page (a bouwsteen also has one per reflection question). A kind whose
         page needs more than its item has a method below; any other kind gets a page from its own template."""
         special = {BOUWSTEEN: self._bouwsteen, ROL: self._rol, PRAKTIJK: self._praktijk, VRAGENSET: self._vragenset,
@@ -162,13 +165,13 @@ class PageMaker:
             return special[k](item)
         return [self.page(k.name, item, getattr(item, k.title_field), getattr(item, k.summary_field, ""))]
 
-    def _bouwsteen(self, b) -> list[GeneratedPage]:
+    def _bouwsteen(self, b: Any) -> list[GeneratedPage]:
         rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
         return [self.page(BOUWSTEEN.name, b, b.titel, b.samenvatting, rollen=self.role_titles(rollen)),
                 *(self.page(urls.QUESTION, (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
                             of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
 
-    def _rol(self, item) -> list[GeneratedPage]:
+    def _rol(self, item: Any) -> list[GeneratedPage]:
         c, r = self.c, self.r
         per_thema: dict[str, list] = {}
         for b, v in r.vragen_by_rol[item.id]:
@@ -176,15 +179,15 @@ class PageMaker:
         return [self.page(ROL.name, item, item.meervoud, item.beschrijving,
                           vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
 
-    def _praktijk(self, item) -> list[GeneratedPage]:
+    def _praktijk(self, item: Any) -> list[GeneratedPage]:
         return [self.page(PRAKTIJK.name, item, item.titel, item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
 
-    def _vragenset(self, item) -> list[GeneratedPage]:
+    def _vragenset(self, item: Any) -> list[GeneratedPage]:
         bouwstenen = [ref.partition("/")[0] for ref in item.vragen]
         return [self.page(VRAGENSET.name, item, item.titel, item.doel,
                           themas=self.thema_titles(bouwstenen), rollen=self.role_titles(item.rollen))]
 
-    def _tafel(self, tafel) -> list[GeneratedPage]:
+    def _tafel(self, tafel: Any) -> list[GeneratedPage]:
         moments = self.moments[tafel.id]
         met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
         verlopen = self.afspraken.get(tafel.id, [])
@@ -197,7 +200,7 @@ class PageMaker:
                           agenda=self.calendar(tafel.id),
                           begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments))))]
 
-    def _bijeenkomst(self, m) -> list[GeneratedPage]:
+    def _bijeenkomst(self, m: Any) -> list[GeneratedPage]:
         tafel = self.c.tafels[m.tafel]
         title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
                             else f"Bijeenkomst van {tafel.titel}")

@@ -1,7 +1,10 @@
 """Problems found in content: one type, one format (`path:line: message`), Dutch messages."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+SHOWN_LIMIT = 60  # characters of a value quoted in a message
 
 
 @dataclass(frozen=True, order=True)
@@ -26,3 +29,9 @@ def field_prefix(path: tuple) -> str:
     """'status: ' for a value at (..., 'status') or (..., 'status', 2); '' at the top of a file."""
     names = [step for step in path if isinstance(step, str)]
     return f"{names[-1]}: " if names else ""
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """A value as it may appear inside a message: on one line (control characters as \\uXXXX) and not endless."""
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", str(value))
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -6,11 +6,14 @@ carries them to "Pas deze set aan" in the browser: all read `ready_sets`, so the
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import urls
-from .model import Bouwsteen, Content, Reflectievraag
+from .model import Bouwsteen, Content, Reflectievraag, Rol, Thema
 from .relations import Relations
+
+Pair = tuple[Bouwsteen, Reflectievraag]
 
 FREE_TEXT = "tekst:"  # a question without a page (a vragenset's extra_vragen) is this prefix + its text
 GROUPS = ("samengesteld", "rol", "thema", "bouwsteen")  # the overview's sections, in its order
@@ -52,13 +55,14 @@ class ReadySet:
 
 def ready_sets(c: Content, r: Relations) -> list[ReadySet]:
     """Every ready set, grouped in the order of GROUPS; within a group in the site's order of its items."""
-    def role_titles(ids) -> tuple[str, ...]:
+    def role_titles(ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(c.rollen[i].titel for i in dict.fromkeys(ids))
 
-    def themas(pairs) -> tuple[str, ...]:
+    def themas(pairs: Sequence[Pair]) -> tuple[str, ...]:
         return tuple(c.themas[t].titel for t in r.themas_of(c, [b.id for b, _ in pairs]))
 
-    def of_questions(group, kind, item, titel, pairs, tekst="", rollen=None) -> ReadySet:
+    def of_questions(group: str, kind: str, item: Rol | Thema | Bouwsteen, titel: str, pairs: Sequence[Pair],
+                     tekst: str = "", rollen: tuple[str, ...] | None = None) -> ReadySet:
         return ReadySet(group, kind, item.id, titel, tuple(pairs), tekst=tekst, themas=themas(pairs),
                         rollen=rollen if rollen is not None else role_titles(x for _, v in pairs for x in v.rollen))
 

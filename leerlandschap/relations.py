@@ -6,6 +6,7 @@ lookup and the cost grows linearly with the number of items.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Content
@@ -30,7 +31,7 @@ class Relations:
     bijeenkomsten_by_tafel: defaultdict = field(default_factory=_lists)  # tafel -> [Bijeenkomst]
     items_by_bron: defaultdict = field(default_factory=_lists)  # bron -> [(kind, item)]
 
-    def themas_of(self, content: Content, bouwsteen_ids) -> list[str]:
+    def themas_of(self, content: Content, bouwsteen_ids: Iterable[str]) -> list[str]:
         """Thema ids touched by these bouwstenen, in thema order, without repeats."""
         touched = {content.bouwstenen[b].thema for b in bouwsteen_ids}
         return [t for t in content.themas if t in touched]

@@ -192,14 +192,14 @@ def datum(value: datetime.date | None) -> str:
 
 
 @jinja2.pass_context
-def href(context, kind: str, ident: str | None = None, anchor: str = "") -> str:
+def href(context: jinja2.runtime.Context, kind: str, ident: str | None = None, anchor: str = "") -> str:
     """Relative link from the page being rendered (`here`) to an item, or an overview without ident."""
     target = urls.item_url(kind, ident) if ident is not None else urls.overview_url(kind)
     return urls.relative(context["here"], target + (f"#{anchor}" if anchor else ""))
 
 
 @jinja2.pass_context
-def href_url(context, url: str) -> str:
+def href_url(context: jinja2.runtime.Context, url: str) -> str:
     return urls.relative(context["here"], url)
 
 

@@ -14,16 +14,18 @@ from pathlib import Path
 from .assets import asset_problem
 from .items import Item
 from .kinds import BIJEENKOMST, TAFEL
+from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
 from .schemas import FIRST_YEAR, LAST_YEAR
 
 ASSETS = "regio/assets/"  # where authors put the logo and favicon (macros/hooks.py publishes its files)
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?:-([0-9]{1,2}):([0-9]{2}))?")
-_MEETING_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(-.+)?")  # 2026-01-12.yml, or 2026-01-12-2.yml for a second one
+_MEETING_NAME = re.compile(rf"({ISO_DATE})(-.+)?")  # 2026-01-12.yml, or 2026-01-12-2.yml for a second one
 
 
-def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None, problems: list[Problem]) -> None:
-    """Add a problem for every broken rule. `assets_dir` is regio/assets/, or None when there is no such folder."""
+def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) -> list[Problem]:
+    """A problem for every broken rule. `assets_dir` is regio/assets/, or None when there is no such folder."""
+    problems: list[Problem] = []
     for item in items:
         if not item.valid or not isinstance(item.data, dict):
             continue
@@ -34,6 +36,7 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None, 
     if regio is not None and regio.valid and isinstance(regio.data, dict):
         _check_assets(regio, assets_dir, problems)
         _check_contact(regio, problems)
+    return problems
 
 
 def _problem(item: Item, path: tuple, message: str) -> Problem:

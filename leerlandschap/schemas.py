@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import functools
 import json
 import re
 from collections.abc import Iterator
@@ -20,7 +19,8 @@ import jsonschema
 import jsonschema.validators
 
 from . import kinds
-from .problems import Problem, field_prefix
+from .patterns import calendar_date
+from .problems import Problem, field_prefix, shown
 from .textcheck import text_problems
 from .yamlsource import YamlDocument
 
@@ -28,7 +28,6 @@ from .yamlsource import YamlDocument
 # the package as leerlandschap/schemas_data/ (pyproject.toml: package-dir), which wins when it is there.
 _PACKAGED = Path(__file__).resolve().parent / "schemas_data"
 SCHEMA_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent / "schemas"
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def schema_path(name: str, sub: str = "") -> Path:
@@ -45,44 +44,34 @@ _TYPE_NAMES = {"string": "tekst", "integer": "een heel getal", "number": "een ge
 
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # dates outside these years are typing errors (and 9999-12-31 + 1 day overflows)
-SHOWN_LIMIT = 60  # characters of a value quoted in a message
 
 
 def to_date(value: object) -> datetime.date | None:
     """The date of a 'JJJJ-MM-DD' text between FIRST_YEAR and LAST_YEAR; None for anything else."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        day = datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
+    day = calendar_date(value) if isinstance(value, str) else None
+    return day if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 _FORMATS = jsonschema.FormatChecker(formats=())
 _FORMATS.checks("date")(lambda value: not isinstance(value, str) or to_date(value) is not None)
 
 
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _whole_pattern(validator, pattern: str, instance: object, schema: dict) -> Iterator[jsonschema.ValidationError]:
+def _whole_pattern(validator: object, pattern: str, instance: object, schema: dict) -> Iterator[jsonschema.ValidationError]:
     """`pattern` with fullmatch semantics: the whole value must match. JSON Schema's own keyword searches, and in
     Python `^…$` also matches a value that ends in a newline (an id with a newline would become a folder name)."""
-    if isinstance(instance, str) and not _compiled(pattern).fullmatch(instance):
+    if isinstance(instance, str) and not re.fullmatch(pattern, instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r} as a whole")
+
+
+def read_schema(name: str, schema_dir: Path | None = None, sub: str = "") -> dict:
+    """The schema `<schema_dir>/<name>.schema.json` as data, by default found by `schema_path`: the one reader of
+    schema files (authors' and export)."""
+    path = schema_dir / f"{name}.schema.json" if schema_dir else schema_path(name, sub)
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 # The one validator for every schema of the project (authors' schemas here, export schemas in opendata.py).
 Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _whole_pattern})
-
-
-def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
-    """A value as it may appear inside a message: on one line (control characters as \\uXXXX) and not endless."""
-    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", str(value))
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _found(value: object) -> str:
@@ -116,8 +105,7 @@ class Schema:
 
     @classmethod
     def load(cls, kind: str, schema_dir: Path | None = None) -> Schema:
-        path = schema_dir / f"{kind}.schema.json" if schema_dir else schema_path(kind)
-        return cls(kind, json.loads(path.read_text(encoding="utf-8")))
+        return cls(kind, read_schema(kind, schema_dir))
 
     @cached_property
     def fingerprint(self) -> str:
@@ -206,7 +194,7 @@ class Schema:
             guess = f" Bedoel je '{close[0]}'?" if close else ""
             return [Problem(display_path, line, f"{where}'{shown(value)}' is geen geldige keuze.{guess} Kies uit: {choices}.")]
         if v == "format":
-            if isinstance(value, str) and _ISO_DATE.fullmatch(value) and _is_calendar_date(value):
+            if isinstance(value, str) and calendar_date(value) is not None:
                 return [Problem(display_path, line, f"{where}{value} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}. "
                                                     "Controleer het jaartal, bijvoorbeeld 2027-01-01.")]
             return [Problem(display_path, line, f"{where}'{shown(value)}' is geen geldige datum. "
@@ -227,14 +215,6 @@ class Schema:
         if v == "maximum":
             return [Problem(display_path, line, f"{where}Het getal moet {err.validator_value} of lager zijn.")]
         return [Problem(display_path, line, f"{where}Deze waarde klopt niet ({err.message}).")]  # pragma: no cover
-
-
-def _is_calendar_date(value: str) -> bool:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _value_at(data: object, path: tuple) -> object:

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import cbor2
 
@@ -178,14 +179,14 @@ def _excluded() -> list[str]:
     return [part for selector in EXCLUDE_SELECTORS for part in ("--exclude-selectors", selector)]
 
 
-def _read(path: Path):
+def _read(path: Path) -> Any:  # decoded CBOR: Pagefind's index structures, read by key
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path} is not a Pagefind index file")
     return cbor2.loads(data[len(SIGNATURE):])
 
 
-def _write(folder: Path, prefix: str, suffix: str, value, digits: int) -> str:
+def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -> str:
     """Store `value` under a name derived from its content; returns the hash part of the name."""
     raw = SIGNATURE + cbor2.dumps(value)
     name = f"{prefix}{hashlib.sha256(raw).hexdigest()[:digits]}"

@@ -1,8 +1,9 @@
 """Load content and generate pages once per change of the content, for every caller in a build.
 
-MkDocs hooks and mkdocs-macros both need the model; they share this cache instead of loading
+MkDocs hooks and mkdocs-macros both need the model; they share one SiteCache (the plugin's) instead of loading
 twice. The key is the size and modification time of every file under content/, regio/, schemas/ and
-templates/, so `mkdocs serve` picks up an edited file on its next rebuild.
+templates/, so `mkdocs serve` picks up an edited file on its next rebuild. The cache belongs to whoever runs the
+build, never to this module: a new SiteCache starts empty.
 """
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agenda import Stamps, calendar_files
-from .buren import Buren
+from .buren import Buren, Memory
 from .buren import load as load_buren
 from .cms_page import EditorFiles, editor_files, missing_reason
+from .discover import REGIO_DIR
 from .feed import atom
+from .filecheck import FileChecks
 from .history import last_changes
-from .loader import REGIO_DIR, load_content
+from .loader import load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
@@ -75,9 +78,6 @@ def build_time() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
-_cache: dict[Path, tuple[tuple, tuple, SiteData]] = {}
-
-
 def _signature(*folders: Path) -> tuple:
     """Name, modification time and size of every file below `folders` (one stat per file: it runs on every rebuild)."""
     found = []
@@ -90,21 +90,33 @@ def _signature(*folders: Path) -> tuple:
     return tuple(found)
 
 
-def load_site(content_dir: Path) -> SiteData:
+@dataclass
+class SiteCache:
+    """What one build or preview keeps between loads: the results of single files (filecheck.py), the last site
+    of each content folder and the neighbours' data. The MkDocs plugin holds one for as long as it lives (all of `mkdocs serve`)."""
+
+    files: FileChecks = field(default_factory=FileChecks)
+    sites: dict[Path, tuple[tuple, tuple, SiteData]] = field(default_factory=dict)
+    buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
+
+
+def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
     """Checked content and its pages; raises ContentError listing every problem.
 
-    The result is kept: asked again with nothing changed, it is returned as it is. After an edit of the content
-    only the pages the edit reaches are rendered again (preview.py); after an edit of a template or schema, all.
+    With a `cache` (a preview's), the result is kept: asked again with nothing changed, it is returned as it is.
+    After an edit of the content only the pages the edit reaches are rendered again (preview.py); after an edit of a
+    template or schema, all.
     """
+    cache = cache if cache is not None else SiteCache()
     content_dir = Path(content_dir).resolve()
     regio_dir = content_dir.parent / REGIO_DIR
     code = _signature(SCHEMA_DIR, TEMPLATES)  # an edited template or schema must show on the next preview too
     inhoud = _signature(content_dir, *([regio_dir] if regio_dir.is_dir() else []))
-    cached = _cache.get(content_dir)
+    cached = cache.sites.get(content_dir)
     if cached and cached[:2] == (code, inhoud):
         return cached[2]
-    content = load_content(content_dir)
-    buren = load_buren(content_dir.parent, content.regio)  # fetched, or the last good copy under build/buren/
+    content = load_content(content_dir, cache.files)
+    buren = load_buren(content_dir.parent, content.regio, memory=cache.buren)  # fetched, or the last good copy under build/buren/
     maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "")  # links into /beheer/
     previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None
     refs = None
@@ -119,5 +131,5 @@ def load_site(content_dir: Path) -> SiteData:
                for kind, ident, item in maker.items()}
     pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
     data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs)
-    _cache[content_dir] = (code, inhoud, data)
+    cache.sites[content_dir] = (code, inhoud, data)
     return data

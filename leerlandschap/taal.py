@@ -104,7 +104,7 @@ def _yaml_texts(text: str, pad: str) -> list[Tekst]:
         return []
     found: list[Tekst] = []
 
-    def walk(value, path: tuple) -> None:
+    def walk(value: object, path: tuple) -> None:
         if isinstance(value, str):
             if " " in value.strip() and not value.startswith(("http://", "https://")):
                 found.append(Tekst(doc.line_of(path), value))

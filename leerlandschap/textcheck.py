@@ -6,7 +6,7 @@ Checked for each string the schema knows, after the schema's own checks:
 - line breaks and other control characters in single-line fields (titles, places, times, roles, names…): a bare
   carriage return in a calendar is read as a new line by many calendar apps, and such a title breaks pages and
   messages. A field may hold more lines only when its schema says so: a Markdown field (its description says
-  "Markdown", the same rule as the editor's, cms.is_markdown) or `"x-meerdere-regels": true`;
+  "Markdown", the one rule, which the editor (cms.py) uses too) or `"x-meerdere-regels": true`;
 - Markdown that makes Python-Markdown slow or makes it recurse without end: lists and quotes nested deeper than
   MAX_NESTING, more than MAX_LINES lines, square brackets that close late or never (each `[` makes the link
   parser scan forward to its `]`: 20,000 of them took minutes), and many mixed runs of `*` and `_` in a paragraph
@@ -125,13 +125,14 @@ def nesting(line: str) -> int:
     return depth
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # between two Markdown blocks
 _DELIMITER_RUN = re.compile(r"(?<!\\)(?:\*+|_+)")
 
 
 def emphasis_cost(text: str) -> int:
     """Sum over paragraphs of the square of their runs of * and _ (unescaped): Python-Markdown's emphasis parser
     takes time in that measure when the runs mix (`*_*_*_…` with 5,000 pairs took seconds)."""
-    return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in re.split(r"\n[ \t]*\n", text))
+    return sum(len(_DELIMITER_RUN.findall(block)) ** 2 for block in _BLANK_LINE.split(text))
 
 
 _BRACKET_TOKEN = re.compile(r"\\.|[\[\]()]", re.DOTALL)  # an escaped character counts as nothing
@@ -144,7 +145,7 @@ def bracket_scan(text: str) -> int:
     if "[" not in text:
         return 0
     total = 0
-    for block in re.split(r"\n[ \t]*\n", text):
+    for block in _BLANK_LINE.split(text):
         opened: dict[str, list[int]] = {"[": [], "(": []}
         matched: dict[int, int] = {}  # position of a `(` -> position of its `)`
         for token in _BRACKET_TOKEN.finditer(block):

@@ -14,27 +14,33 @@ import datetime
 import functools
 import html
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from leerlandschap.afspraken import open_agreements
 from leerlandschap.model import Bestand
 from leerlandschap.render import plain
-from leerlandschap.sitedata import SiteData, load_site
+from leerlandschap.sitedata import SiteCache, SiteData, load_site
+
+from .plugin import LeerlandschapPlugin
 
 
-def define_env(env):
+def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's stand-in: conf, page, macro
     conf = env.conf
     # A generated config (scripts/zensical_build.py) names the content folder; otherwise it sits next to mkdocs.yml.
     configured = (conf["extra"] or {}).get("leerlandschap_content")
     content_dir = Path(configured) if configured else Path(conf["config_file_path"]).resolve().parent / "content"
 
+    plugin = (conf.get("plugins") or {}).get("leerlandschap")  # absent in the Zensical export
+    cache = plugin.cache if isinstance(plugin, LeerlandschapPlugin) else SiteCache()  # the plugin's: loaded once
+
     @functools.cache
     def site() -> SiteData:
         """The checked content, once per build (this function is defined anew for every build)."""
-        return load_site(content_dir)
+        return load_site(content_dir, cache)
 
-    def render(template: str, **context) -> str:
+    def render(template: str, **context: object) -> str:
         page_url = env.page.url if env.page else ""
         return site().maker.render(template, page_url, **context)
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import jinja2
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from markupsafe import escape
@@ -29,12 +32,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from leerlandschap.discover import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
-from leerlandschap.loader import REGIO_DIR, content_roots
 from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
-from leerlandschap.sitedata import SiteData, load_site
+from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .site import FALLBACK_URL, extra_files, settings
 
@@ -66,6 +69,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.data_later: tuple[SiteData, str] | None = None
         self.saves = 0
         self.writing = threading.Lock()
+        self.cache = SiteCache()  # kept across the rebuilds of `mkdocs serve` (MkDocs keeps a plugin with on_startup)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -75,7 +79,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def site(self, config: MkDocsConfig) -> SiteData:
         try:
-            return load_site(self.content_dir(config))
+            return load_site(self.content_dir(config), self.cache)
         except ContentError as error:
             raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
         except Exception as error:  # no traceback for an author: the file, and what to do
@@ -154,7 +158,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                                          Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
         return files
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # mkdocs.yml's `watch:` is the same for every project and cannot name folders that only a fork has: watch
         # every content layer that exists here (content/, a fork's regio/ with its assets), so a fork's edits reload too.
         content = self.content_dir(config)
@@ -164,7 +168,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 server.watch(str(path))
         return server
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = self.compiled
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()

@@ -12,8 +12,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
-from leerlandschap.loader import ASSETS, REGIO_DIR
-from leerlandschap.model import Contact, Licentie
+from leerlandschap.discover import ASSETS, REGIO_DIR
+from leerlandschap.regiomodel import Contact, Licentie
 from leerlandschap.sitedata import SiteData
 
 FALLBACK_URL = "https://leerlandschap.invalid/"

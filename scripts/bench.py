@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from build import build
@@ -41,7 +42,7 @@ def site_build(content: Path, workdir: Path) -> tuple[dict, int]:
     return timings, sum(1 for _ in (workdir / "site").rglob("index.html"))
 
 
-def best_of(repeat: int, action) -> float:
+def best_of(repeat: int, action: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -107,7 +108,7 @@ def main() -> int:
             content = write_synthetic_content(Path(tmp) / f"content-{n}", n)
             files = sum(1 for _ in content.rglob("*.yml"))
 
-            def check(content=content):
+            def check(content: Path = content) -> None:
                 _model, problems = check_content(content)
                 assert not problems, problems[:3]
 

@@ -82,7 +82,7 @@ class _Neighbours(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
     folder = Path()
 
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
@@ -137,6 +137,12 @@ def run(args: list[str], cwd: Path) -> tuple[float, float, float, str]:
     return seconds, float(cpu), int(maxrss) / 1024, output
 
 
+def three(figures: list[float]) -> tuple[float, float, float]:
+    """(seconds, CPU seconds, peak memory) of a run's figures."""
+    seconds, cpu, memory = figures
+    return seconds, cpu, memory
+
+
 def build(project: Path) -> tuple[float, float, float, str]:
     """`make site` of the project (scripts/build.py: check, MkDocs with the neighbours, Pagefind)."""
     return run([str(project / "scripts" / "build.py"), "--config", str(project / "mkdocs.yml"), "--site",
@@ -171,15 +177,15 @@ def main() -> int:
         output = ""
         for _ in range(args.repeat):  # interleaved, so a busy moment of the machine hits every kind alike
             *figures, _ = build(plain)
-            runs["zonder buren"].append(tuple(figures))
+            runs["zonder buren"].append(three(figures))
             shutil.rmtree(with_neighbours / "build", ignore_errors=True)
             *figures, output = build(with_neighbours)
-            runs["koud (geen kopieën)"].append(tuple(figures))
+            runs["koud (geen kopieën)"].append(three(figures))
             *figures, _ = run([str(with_neighbours / "scripts" / "buren.py"), "--content", str(with_neighbours / "content")],
                               with_neighbours)
-            runs["make buren"].append(tuple(figures))
+            runs["make buren"].append(three(figures))
             *figures, _ = build(with_neighbours)
-            runs["make site na make buren"].append(tuple(figures))
+            runs["make site na make buren"].append(three(figures))
         regio_data = load_content(with_neighbours / "content").regio
         tracemalloc.start()  # slows Python down a lot: only the memory of this run counts, not its time
         found = load_buren(with_neighbours, regio_data, always=True, say=lambda line: None)

@@ -8,12 +8,15 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from common import guarded
 from leerlandschap import taal
 from leerlandschap.freshness import due_for_review
-from leerlandschap.loader import check_content, is_example_address
+from leerlandschap.loader import check_content
+from leerlandschap.model import Content
+from leerlandschap.patterns import is_example_address
 from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +28,7 @@ def display_root(content_dir: Path) -> Path:
     return cwd if content_dir.resolve().is_relative_to(cwd) else content_dir.resolve().parent
 
 
-def summary(content) -> str:
+def summary(content: Content) -> str:
     meetings = len(content.bijeenkomsten)
     n = lambda items, word: aantal(len(items), word)
     return (f"Inhoud in orde: {n(content.bouwstenen, 'bouwsteen')} in {n(content.themas, 'thema')}, "
@@ -33,7 +36,7 @@ def summary(content) -> str:
             f"{n(content.tafels, 'tafel')} met {aantal(meetings, 'bijeenkomst')}, {n(content.bronnen, 'bron')}.")
 
 
-def example_promises(content) -> list[str]:
+def example_promises(content: Content) -> list[str]:
     """In a region's fork: what the site still says in the region's name from the example, not from the region."""
     regio = content.regio
     if not regio.herkomst or regio.herkomst.laag != "regio":
@@ -42,7 +45,7 @@ def example_promises(content) -> list[str]:
     if regio.contact is None or regio.contact.voorbeeld:
         found.append(f"{regio.herkomst.pad}: contact: het contactadres is nog een voorbeeldadres. Zet hier het adres "
                      "van jullie regio; de site zegt nu onder elke pagina dat het adres niet werkt.")
-    if regio.site.adres and is_example_address(regio.site.adres):
+    if example_address(content):
         found.append(f"{regio.herkomst.pad}: site: het webadres van de site is nog een voorbeeldadres. Zet hier het "
                      "adres waarop jullie site staat.")
     beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]
@@ -52,7 +55,7 @@ def example_promises(content) -> list[str]:
     return found
 
 
-def taal_report(content_dir: Path, shown, details: bool) -> list[str]:
+def taal_report(content_dir: Path, shown: Callable[[Path], str], details: bool) -> list[str]:
     """Plain Dutch (B1), per content file: long sentences and hard words. Information only."""
     dirs = [d for d in (content_dir, content_dir.parent / "regio") if d.is_dir()]
     lines = []
@@ -65,7 +68,7 @@ def taal_report(content_dir: Path, shown, details: bool) -> list[str]:
     return lines
 
 
-def shown_examples(content) -> list[str]:
+def shown_examples(content: Content) -> list[str]:
     """In a region's fork: the files of invented examples (bron with soort 'voorbeeld') that the site still shows."""
     if not content.regio.herkomst or content.regio.herkomst.laag != "regio":
         return []  # upstream's example region is meant to show its examples
@@ -74,7 +77,7 @@ def shown_examples(content) -> list[str]:
     return sorted(item.herkomst.pad for item in items if item.voorbeeld and item.herkomst)
 
 
-def example_address(content) -> str:
+def example_address(content: Content) -> str:
     """The site address from the region file when it is still an example address (e.g. example.org), else ''."""
     adres = content.regio.site.adres
     return adres if adres and is_example_address(adres) else ""
@@ -91,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     content, problems = check_content(content_dir, display_root(content_dir))
     for problem in problems:
         print(problem)
-    if problems:
+    if problems or content is None:
         files = len({p.path for p in problems})
         print(f"\n{aantal(len(problems), 'probleem')} gevonden in {aantal(files, 'bestand')}. "
               "Los ze op en controleer opnieuw met 'make check'.")

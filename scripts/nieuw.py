@@ -18,8 +18,10 @@ import sys
 from pathlib import Path
 
 from common import Stop, ask, guarded
+from leerlandschap.discover import content_roots
 from leerlandschap.kinds import BRON, TAFEL, active
-from leerlandschap.loader import check_content, content_roots, load_content, slugify
+from leerlandschap.loader import check_content, load_content
+from leerlandschap.patterns import slugify
 from leerlandschap.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +47,7 @@ def unique(folder: Path, base: str) -> Path:
     return path
 
 
-def create(kind: str, args, content_dir: Path, interactive: bool) -> Path:
+def create(kind: str, args: argparse.Namespace, content_dir: Path, interactive: bool) -> Path:
     try:
         content = load_content(content_dir)
     except ContentError as error:

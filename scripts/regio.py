@@ -21,8 +21,10 @@ import sys
 from pathlib import Path
 
 from common import Stop, ask, guarded
+from leerlandschap.discover import ASSETS, REGIO_DIR, REGIO_FILE
 from leerlandschap.kinds import BRON, REGIO, active
-from leerlandschap.loader import ASSETS, REGIO_DIR, REGIO_FILE, check_content, slugify
+from leerlandschap.loader import check_content
+from leerlandschap.patterns import slugify
 from leerlandschap.schemas import Schema
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,6 +23,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from playwright.sync_api import BrowserContext, Locator, Page, Route
+
 from browser import CHROMIUM, CHROMIUM_ARGS, SiteServer
 from leerlandschap.kinds import PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.urls import item_url, overview_url
@@ -68,7 +70,7 @@ class Shooter:
         self.written: list[Path] = []
         self.errors: list[str] = []  # script errors in the pages: a picture of a broken page is no guide
 
-    def __call__(self, page, name: str, idle: bool = True) -> None:
+    def __call__(self, page: Page, name: str, idle: bool = True) -> None:
         assert name in SHOTS, name
         settle(page, idle)
         path = self.out / name
@@ -77,7 +79,7 @@ class Shooter:
         print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  ({path.stat().st_size // 1024} kB): {SHOTS[name]}")
 
 
-def settle(page, idle: bool = True) -> None:
+def settle(page: Page, idle: bool = True) -> None:
     """Nothing loading, fonts ready, and what the page had scheduled for the next half second has run. (The editor
     keeps a connection busy now and then, so there `idle` is False: the page has loaded, its fonts are there.)"""
     page.wait_for_load_state("networkidle" if idle else "load")
@@ -95,10 +97,10 @@ def site_address(site: Path) -> str:
     return address if address.endswith("/") else address + "/"
 
 
-def serve_as(context, address: str, local: str) -> None:
+def serve_as(context: BrowserContext, address: str, local: str) -> None:
     """Requests for `address` are answered by the local server at `local`; anything else is refused."""
 
-    def answer(route) -> None:
+    def answer(route: Route) -> None:
         if route.request.url.startswith(address):
             route.fulfill(response=route.fetch(url=local + route.request.url[len(address):]))
         else:
@@ -107,18 +109,18 @@ def serve_as(context, address: str, local: str) -> None:
     context.route("**/*", answer)
 
 
-def open_page(context, url: str, shoot: Shooter):
+def open_page(context: BrowserContext, url: str, shoot: Shooter) -> Page:
     page = context.new_page()
     page.on("pageerror", lambda error: shoot.errors.append(f"{page.url}: {error}"))
     page.goto(url)
     return page
 
 
-def scroll_to(page, locator) -> None:
+def scroll_to(page: Page, locator: Locator) -> None:
     locator.evaluate(f"e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - {HEADER})")
 
 
-def bestuurder(context, url: str, shoot: Shooter) -> None:
+def bestuurder(context: BrowserContext, url: str, shoot: Shooter) -> None:
     page = open_page(context, url + overview_url(VRAGENSET.name), shoot)
     shoot(page, "bestuurder-1-vragensets.png")
     page.goto(url + item_url(VRAGENSET.name, SET))
@@ -139,7 +141,7 @@ def bestuurder(context, url: str, shoot: Shooter) -> None:
     page.close()
 
 
-def professional(context, url: str, shoot: Shooter) -> None:
+def professional(context: BrowserContext, url: str, shoot: Shooter) -> None:
     from playwright.sync_api import expect
 
     page = open_page(context, url, shoot)
@@ -164,7 +166,7 @@ def professional(context, url: str, shoot: Shooter) -> None:
     page.close()
 
 
-def coordinator(context, url: str, shoot: Shooter) -> None:
+def coordinator(context: BrowserContext, url: str, shoot: Shooter) -> None:
     page = open_page(context, url + overview_url(TAFEL.name), shoot)
     page.locator("article a", has_text="thematafel Jongeren rond 18").first.click()
     page.wait_for_url(f"**/{item_url(TAFEL.name, TAFEL_ID)}")
@@ -177,7 +179,7 @@ def coordinator(context, url: str, shoot: Shooter) -> None:
     page.close()
 
 
-def beheer(context, url: str, shoot: Shooter) -> None:
+def beheer(context: BrowserContext, url: str, shoot: Shooter) -> None:
     """The editing page in its proef mode: from the tafel page to a meeting with two agreements (not saved)."""
     page = open_page(context, url + item_url(TAFEL.name, TAFEL_ID), shoot)
     page.get_by_role("link", name="Verslag toevoegen").click()

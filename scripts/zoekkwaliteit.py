@@ -17,11 +17,13 @@ import sys
 import tempfile
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "data" / "zoekvragen.yml"
@@ -30,12 +32,12 @@ TOP = 10
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def served(site: Path):
+def served(site: Path) -> Iterator[str]:
     """The site at http://127.0.0.1:<port>/ (Pagefind needs http, not file://)."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -49,7 +51,7 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def ours(page, base: str, queries: list[str]) -> list[list[str]]:
+def ours(page: Page, base: str, queries: list[str]) -> list[list[str]]:
     """Result URLs (from the site root) of our search page, typed into its field one query after another."""
     page.goto(base + "zoeken/")
     page.wait_for_function("document.querySelector('#ll-zoekstatus').textContent.length > 0")
@@ -82,7 +84,7 @@ LUNR = """async ([worker, queries]) => {
 }"""
 
 
-def lunr(page, base: str, site: Path, queries: list[str]) -> list[list[str]]:
+def lunr(page: Page, base: str, site: Path, queries: list[str]) -> list[list[str]]:
     """Result URLs of Material's lunr search worker for the same queries."""
     worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     page.goto(base)

@@ -27,7 +27,8 @@ from htmltools import parse_file
 from leerlandschap import buren_fetch
 from leerlandschap.buren import Buren, Buur
 from leerlandschap.buren import load as load_buren
-from leerlandschap.buren_fetch import FetchError, Limits, address_problem, fetch, fetch_all
+from leerlandschap.buren_fair import fetch_all
+from leerlandschap.buren_fetch import FetchError, Limits, address_problem, fetch
 from leerlandschap.buren_read import BuurItem, clean, parse, read_files
 from leerlandschap.feed import atom
 from leerlandschap.loader import load_content

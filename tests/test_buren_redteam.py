@@ -27,11 +27,12 @@ import pytest
 from htmltools import parse_file
 from leerlandschap import buren
 from leerlandschap.buren_cache import CACHE_DIR, cache_key
-from leerlandschap.buren_fetch import FILES, FetchError, Limits, fetch_all, fetch_neighbour
+from leerlandschap.buren_fair import fetch_all
+from leerlandschap.buren_fetch import FILES, FetchError, Limits, fetch_neighbour
 from leerlandschap.buren_io import Unpacker
 from leerlandschap.buren_read import clean
-from leerlandschap.model import Buurregio
 from leerlandschap.opendata import open_data_files
+from leerlandschap.regiomodel import Buurregio
 from leerlandschap.safepaths import UnsafePath, inside
 from sitebuild import build, make_project
 
@@ -192,7 +193,6 @@ def regio_with(example_content, server, modes: list[str], vers: int = 0, address
 
 def load(project: Path, regio, limits: Limits = LIMITS, always: bool = False) -> tuple[buren.Buren, list[str]]:
     said: list[str] = []
-    buren._memory.clear()  # a new build: nothing remembered in this process
     return buren.load(project, regio, always=always, limits=limits, say=said.append), said
 
 

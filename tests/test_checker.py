@@ -7,7 +7,8 @@ import sys
 import pytest
 
 from conftest import FIXTURES, ROOT
-from leerlandschap.loader import check_content, load_content, slugify
+from leerlandschap.loader import check_content, load_content
+from leerlandschap.patterns import slugify
 from leerlandschap.problems import ContentError
 
 BROKEN = FIXTURES / "broken"

@@ -15,7 +15,7 @@ from conftest import ROOT
 from htmltools import parse_file
 from leerlandschap import cms, cms_backend, cms_page, kinds
 from leerlandschap.loader import check_content, load_content
-from leerlandschap.model import Beheer
+from leerlandschap.regiomodel import Beheer
 from leerlandschap.render import TEMPLATES
 from leerlandschap.schemas import SCHEMA_DIR, Schema
 from leerlandschap.yamlsource import read_yaml

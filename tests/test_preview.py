@@ -61,9 +61,10 @@ EDITS = {
 
 @pytest.mark.parametrize("name", EDITS)
 def test_after_an_edit_the_preview_equals_a_full_render(content, name):
-    before = sitedata.load_site(content)  # the preview's first build
+    cache = sitedata.SiteCache()  # what the preview keeps between rebuilds
+    before = sitedata.load_site(content, cache)  # the preview's first build
     EDITS[name](content)
-    after = sitedata.load_site(content)  # the preview after saving: only reached pages rendered again
+    after = sitedata.load_site(content, cache)  # the preview after saving: only reached pages rendered again
     assert after is not before
     assert [astuple(p) for p in after.pages] == full(content)
 

@@ -427,16 +427,15 @@ def test_an_unexpected_error_becomes_a_dutch_message_naming_the_file(project, mo
     import check  # scripts/check.py
 
     from common import guarded
-    from leerlandschap import loader
+    from leerlandschap import filecheck
 
     def broken(item, size, schema):
         if item.display == PRAKTIJK:
             raise RuntimeError("kapot")
         return real(item, size, schema)
 
-    real = loader._read_file
-    monkeypatch.setattr(loader, "_read_file", broken)
-    loader._checked.clear()
+    real = filecheck.read_file
+    monkeypatch.setattr(filecheck, "read_file", broken)
     code = guarded(lambda: check.main(["--content", str(project / "content")]), "de inhoud")
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err

@@ -25,12 +25,11 @@ def item(kind, path, text, root, ident=None, schema_checked=True):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     display = path.relative_to(root).as_posix()
-    found_item = Item(type=kind, id=ident or path.stem, path=path, display=display)
     doc, found = read_yaml(text, display)
     if doc is not None and schema_checked:
         found += Schema.load(kind.name).validate(doc, display)
-    found_item.doc, found_item.valid = doc, doc is not None and not found
-    return found_item
+    return Item(type=kind, id=ident or path.stem, path=path, display=display, doc=doc,
+                valid=doc is not None and not found)
 
 
 def meeting(tmp_path, name, text, **kwargs):
@@ -38,9 +37,7 @@ def meeting(tmp_path, name, text, **kwargs):
 
 
 def rules(items=(), regio=None, assets_dir=None):
-    problems = []
-    check_rules(list(items), regio, assets_dir, problems)
-    return [str(p) for p in problems]
+    return [str(p) for p in check_rules(list(items), regio, assets_dir)]
 
 
 def test_the_end_time_lies_after_the_start_time(tmp_path):

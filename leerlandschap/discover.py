@@ -1,0 +1,140 @@
+"""Finding the content files: which folders are read in which layout, and what is refused before anything is read.
+
+Two layouts: upstream's `content/` alone (national content plus the example region), or, in a region's fork,
+`content/` for the national content and `regio/` next to it for everything of the region. Links that lead out of
+the project, unknown folders, files that are not .yml and file names that cannot be an id are problems on their path.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .items import Item
+from .kinds import Kind, active
+from .patterns import ID_RE, slugify
+from .problems import Problem
+
+YAML_SUFFIXES = (".yml", ".yaml")
+REGIO_FILE = "regio.yml"
+REGIO_DIR = "regio"  # a fork's own content, next to content/
+ASSETS = "assets"  # regio/assets/: the region's logo and favicon
+
+Show = Callable[[Path], str]
+
+
+@dataclass(frozen=True)
+class Root:
+    path: Path
+    layer: str  # "content" or "regio"
+    folders: tuple[str, ...]  # folders read here
+    skipped: tuple[str, ...] = ()  # present on purpose but not read here (the example region, assets)
+    reads_regio_file: bool = True
+
+
+def content_roots(content_dir: Path) -> list[Root]:
+    registry = active()
+    everything = tuple(registry.by_folder)
+    regio_dir = content_dir.parent / REGIO_DIR
+    if (regio_dir / REGIO_FILE).is_file():
+        example = tuple(f for f in everything if f not in registry.national) + (REGIO_FILE,)
+        return [Root(content_dir, "content", registry.national, example, reads_regio_file=False),
+                Root(regio_dir, REGIO_DIR, everything, (ASSETS,))]
+    return [Root(content_dir, "content", everything)]
+
+
+def _inside(path: Path, project: Path) -> bool:
+    """False for a file or folder that is (or passes through) a link to a place outside the project."""
+    return path.resolve().is_relative_to(project.resolve())
+
+
+def _outside(path: Path, show: Show) -> Problem:
+    return Problem(show(path), 1, "Dit is een snelkoppeling naar een plek buiten de map van de site. "
+                                  "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
+
+
+def regio_links(regio_dir: Path, show: Show) -> list[Problem]:
+    """Every symlink under regio/ (regio/assets/ itself included): a fork's own files are never links. Nothing is
+    read through them (the discovery below skips them), so a link cannot publish or read a file from elsewhere."""
+    if regio_dir.is_symlink():
+        return [_linked(regio_dir, show)]
+    found = []
+    for top, dirs, names in os.walk(regio_dir):
+        dirs.sort()
+        found += [_linked(Path(top, name), show) for name in sorted(dirs + names) if Path(top, name).is_symlink()]
+    return found
+
+
+def _linked(path: Path, show: Show) -> Problem:
+    return Problem(show(path), 1, "Dit is een snelkoppeling (symlink). In de map regio/ zijn snelkoppelingen niet "
+                                  "toegestaan; ze worden niet gelezen. Zet het bestand of de map zelf hier neer.")
+
+
+def _skipped_link(path: Path, layer: str) -> bool:
+    return layer == REGIO_DIR and path.is_symlink()  # reported by _regio_links
+
+
+def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | None, list[Problem]]:
+    """The files to read under `root`, the region file if it is there, and the problems of what is not read."""
+    items: list[Item] = []
+    problems: list[Problem] = []
+    regio_path = None
+    if root.layer == REGIO_DIR and root.path.is_symlink():
+        return [], None, []  # reported by regio_links
+    for entry in sorted(root.path.iterdir()):
+        if entry.name.startswith(".") or entry.name == "README.md" or entry.name in root.skipped:
+            continue
+        if _skipped_link(entry, root.layer):
+            continue
+        if not _inside(entry, project):
+            problems.append(_outside(entry, show))
+        elif entry.name == REGIO_FILE and root.reads_regio_file:
+            regio_path = entry
+        elif entry.is_dir() and entry.name in root.folders:
+            kind = active().by_folder[entry.name]
+            items += _files_in(entry, kind, root.layer, project, show, problems)
+            for child in active().children(kind):  # meetings: tafels/<tafel-id>/<date>.yml
+                for sub in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                    if _skipped_link(sub, root.layer):
+                        continue
+                    if not _inside(sub, project):
+                        problems.append(_outside(sub, show))
+                        continue
+                    items += _files_in(sub, child, root.layer, project, show, problems, id_prefix=f"{sub.name}/")
+        else:
+            close = difflib.get_close_matches(entry.name, [*root.folders, REGIO_FILE], n=1)
+            guess = f" Bedoel je '{close[0]}'?" if close else ""
+            for path in sorted(entry.rglob("*")) if entry.is_dir() else [entry]:
+                if path.is_file():
+                    problems.append(Problem(show(path), 1, f"Dit bestand wordt niet gelezen: '{entry.name}' is geen "
+                                                           f"bekende map of bestand in {root.path.name}/.{guess}"))
+    return items, regio_path, problems
+
+
+def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, problems: list[Problem],
+              id_prefix: str = "") -> list[Item]:
+    items = []
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir()):
+        if path.name == "README.md" or _skipped_link(path, layer):
+            continue
+        if not _inside(path, project):
+            problems.append(_outside(path, show))
+            continue
+        if not path.is_file():
+            problems.append(Problem(show(path), 1, "Dit is geen gewoon bestand en wordt niet gelezen."))
+            continue
+        if path.suffix not in YAML_SUFFIXES:
+            problems.append(Problem(show(path), 1, "Dit bestand wordt niet gelezen. Alleen bestanden die eindigen "
+                                                   "op .yml horen in deze map."))
+            continue
+        if not ID_RE.fullmatch(path.stem):
+            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet. Gebruik alleen "
+                                                   "kleine letters (a-z), cijfers en streepjes, bijvoorbeeld "
+                                                   f"'{slugify(path.stem) or 'mijn-item'}{path.suffix}'."))
+        elif path.stem in kind.reserved:
+            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan hier niet: die naam gebruikt de site "
+                                                   "zelf al voor een pagina of bestand. Kies een andere naam."))
+        items.append(Item(kind, id_prefix + path.stem, path, show(path), layer))
+    return items

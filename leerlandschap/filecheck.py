@@ -1,0 +1,69 @@
+"""Reading and checking one content file on its own: its size, UTF-8, YAML, then its kind's schema.
+
+Under `mkdocs serve` the same files are checked after every save. A file whose size and modification time did not
+change (nor its schema) is not read, parsed and validated again: its earlier result is reused. That memory belongs to
+whoever runs the checks (a FileChecks): a preview keeps one for as long as it runs, a single check starts empty, so
+no run depends on what an earlier run in the same process happened to read.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from .guard import working_on
+from .items import Item
+from .problems import Problem
+from .schemas import Schema
+from .yamlsource import YamlDocument, read_yaml, too_large
+
+Result = tuple[YamlDocument | None, tuple[Problem, ...]]
+Key = tuple[str, str, int, int, str]  # path, path as shown, modification time, size, schema fingerprint
+
+
+class FileChecks:
+    """The results of checking single files, remembered by file, size, modification time and schema."""
+
+    def __init__(self) -> None:
+        self._results: dict[Key, Result] = {}
+
+    def check(self, item: Item, schema: Schema) -> tuple[Item, tuple[Problem, ...]]:
+        """The item with its document (None when unusable) and whether it is valid, and the file's problems."""
+        stat = item.path.stat()
+        key = (str(item.path), item.display, stat.st_mtime_ns, stat.st_size, schema.fingerprint)
+        if key not in self._results:
+            self._results[key] = _checked(item, stat.st_size, schema)
+        doc, found = self._results[key]
+        return dataclasses.replace(item, doc=doc, valid=doc is not None and not found), found
+
+    def forget_if_many(self, files: int) -> None:
+        """Forget files that are long gone once far more are remembered than there are now (a preview runs for hours)."""
+        if len(self._results) > 4 * (files + 1000):
+            self._results.clear()
+
+
+def _checked(item: Item, size: int, schema: Schema) -> Result:
+    try:
+        with working_on(item.display):
+            doc, found = read_file(item, size, schema)
+            return doc, tuple(found)
+    except (RecursionError, MemoryError, ValueError, OverflowError) as error:  # what a hostile file could cause
+        return None, (Problem(item.display, 1, f"Dit bestand kon niet worden gelezen door een onverwachte "
+                                               f"fout ({type(error).__name__}). Controleer of er iets "
+                                               "ongewoons in staat, zoals een heel lange of diep "
+                                               "ingesprongen tekst."),)
+
+
+def read_file(item: Item, size: int, schema: Schema) -> tuple[YamlDocument | None, list[Problem]]:
+    large = too_large(size, item.display)  # before reading: a huge file never enters memory
+    if large:
+        return None, [large]
+    try:
+        text = item.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(item.display, 1, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8.")]
+    doc, found = read_yaml(text, item.display)
+    if doc is not None and not isinstance(doc.data, dict):
+        found.append(Problem(item.display, 1, "Het bestand moet bestaan uit velden, zoals 'titel: ...' op de eerste regel."))
+        doc = None
+    if doc is not None:
+        found += schema.validate(doc, item.display)
+    return doc, found

@@ -1,0 +1,42 @@
+"""Shapes of text checked in more than one place, defined once: an id and a date (the loader, the schema check, the
+YAML reader, the editing page, open data and the scripts; the schemas' own `pattern`s are held to them by
+tests/test_structure.py), the characters YAML refuses (our own files, and a neighbour's texts), and an address
+that is only an example (the loader marks it, `make check` says so)."""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+ID = r"[a-z0-9]+(-[a-z0-9]+)*"  # a file name without .yml, and so an item's id: 'coordineer-het-leren'
+ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # JJJJ-MM-DD: '2026-01-12'
+# A character YAML does not allow in a file (PyYAML's rule): control characters, surrogates, non-characters.
+NOT_IN_YAML = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+
+# Domains reserved for examples (RFC 2606 and RFC 6761): an address there reaches nobody.
+EXAMPLE_DOMAINS = re.compile(r"(^|[@.])(example\.(org|com|net)|[a-z0-9-]+\.example|example)$")
+
+ID_RE = re.compile(ID)
+ISO_DATE_RE = re.compile(ISO_DATE)
+
+
+def calendar_date(value: str) -> datetime.date | None:
+    """The date of a text written as JJJJ-MM-DD that names a real day; None for anything else ('2026-02-30')."""
+    if not ISO_DATE_RE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def slugify(text: str) -> str:
+    """A safe id from a title: 'Coördineer het leren!' -> 'coordineer-het-leren'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def is_example_address(adres: str) -> bool:
+    """True for 'x@example.org', 'https://example.org/form' or 'https://regio.example/...'."""
+    host = adres.split("://", 1)[1].split("/", 1)[0] if "://" in adres else adres.rpartition("@")[2]
+    return bool(EXAMPLE_DOMAINS.search(host.lower()))
