@@ -28,7 +28,7 @@ NOT_SEARCHABLE = "data-ll-niet-zoeken"
 BODY_ATTRIBUTE = re.compile(r"\sdata-pagefind-body(?:=\"[^\"]*\")?")
 # Pagefind stores every element with an id as an anchor in the page's fragment (for sub-results, which the search
 # page does not use): the document leaves ids out, so each result loads less.
-ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')  # MkDocs writes attributes in double quotes; text has &quot;
+ID_ATTRIBUTE = re.compile(r"""(<[A-Za-z][^<>]*?)\sid=(?:"[^"]*"|'[^']*')""")  # inside a tag only, never in text
 H1 = re.compile(r"<h1[\s>]")
 # Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
 SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", re.S | re.I)
@@ -99,7 +99,7 @@ class Writer:
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
                         for w, ps in ((LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
                         if ps)
-        without_ids = ID_ATTRIBUTE.sub("", BODY_ATTRIBUTE.sub("", body))
+        without_ids = ID_ATTRIBUTE.sub(r"\1", BODY_ATTRIBUTE.sub("", body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
         if not SOORT.search(body):
