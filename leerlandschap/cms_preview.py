@@ -49,4 +49,4 @@ def preview_words(meeting_collections: dict[str, str]) -> dict:
     source_line = SOURCE_LINE.search((TEMPLATES / "_macros.html").read_text(encoding="utf-8"))
     return {**{kind: page_words(template) for kind, template in PAGES.items()},
             "titel_bijeenkomst": meeting_title_prefix(), "bron": source_line.group(1) if source_line else "",
-            "tafels": meeting_collections}
+            "vergaderverslagen": meeting_collections}

@@ -26,6 +26,9 @@ SOORT = re.compile(r'data-pagefind-filter="soort:([^"]+)"')
 # A page that says it has nothing to find yet; every other page is indexed.
 NOT_SEARCHABLE = "data-ll-niet-zoeken"
 BODY_ATTRIBUTE = re.compile(r"\sdata-pagefind-body(?:=\"[^\"]*\")?")
+# Pagefind stores every element with an id as an anchor in the page's fragment (for sub-results, which the search
+# page does not use): the document leaves ids out, so each result loads less.
+ID_ATTRIBUTE = re.compile(r"""(<[A-Za-z][^<>]*?)\sid=(?:"[^"]*"|'[^']*')""")  # inside a tag only, never in text
 H1 = re.compile(r"<h1[\s>]")
 # Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
 SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", re.S | re.I)
@@ -86,7 +89,9 @@ class Writer:
         text_words = words(text_of(SKIPPED.sub(" ", body)))
         title_words = words(title)
         title_parts = self.splitter.parts_of_words(title_words)
-        parts = [p for p in self.splitter.parts_of_words(text_words) if p not in title_parts]
+        # a part that is also a word of the page is found through that word: repeating it only makes results bigger
+        seen = set(text_words)
+        parts = [p for p in self.splitter.parts_of_words(text_words) if p not in title_parts and p not in seen]
         self.words.add([*title_words, *text_words, *title_parts, *parts])
         low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
         weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""
@@ -94,12 +99,13 @@ class Writer:
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
                         for w, ps in ((LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
                         if ps)
+        without_ids = ID_ATTRIBUTE.sub(r"\1", BODY_ATTRIBUTE.sub("", body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
         if not SOORT.search(body):
             spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'
         return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-                f'</head><body><main data-pagefind-body><div{weight}>{heading}{BODY_ATTRIBUTE.sub("", body)}</div>'
+                f'</head><body><main data-pagefind-body><div{weight}>{heading}{without_ids}</div>'
                 f"{extra}{spans}</main></body></html>")
 
     def vocabulary(self, synonyms: dict[str, list[str]]) -> str:

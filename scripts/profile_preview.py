@@ -23,6 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from common import copy_project
+from leerlandschap.kinds import PRAKTIJK
 from synthetic import write_synthetic_content
 
 
@@ -46,7 +47,7 @@ def main() -> int:
             build(config, serve_url=url, dirty=True)
 
         rebuild(first=True)
-        path = project / "content" / "praktijken" / "praktijk-1.yml"
+        path = project / "content" / PRAKTIJK.folder / "praktijk-1.yml"
         profile = cProfile.Profile(time.process_time)
         for save in range(args.saves):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -58,15 +58,21 @@ def test_search_works_after_navigating_inside_the_site(visit, served):
     expect(page.locator("#ll-resultaten a", has_text="Intervisiegroep 1")).to_be_visible()
 
 
-def test_results_come_ten_at_a_time(visit, served):
-    page, _ = visit
+def test_results_come_five_at_a_time(visit, served):
+    page, requests = visit
     page.goto(served + "zoeken/?q=bestuurders")
     results = page.locator("#ll-resultaten li")
-    expect(results).to_have_count(10)
+    expect(results).to_have_count(5)
+    page.wait_for_load_state("networkidle")
+    assert len([url for url in requests if url.endswith(".pf_fragment")]) == 5  # only the text of what is shown
     more = page.get_by_role("button", name="Toon meer resultaten")
     more.click()
-    expect(results).to_have_count(20)
-    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#ll-resultaten li')[10]")
+    expect(results).to_have_count(10)
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#ll-resultaten li')[5]")
+    more.click()
+    expect(results).to_have_count(15)
+    page.wait_for_load_state("networkidle")
+    assert len([url for url in requests if url.endswith(".pf_fragment")]) == 15
 
 
 # ---- Query understanding and results that explain themselves (issue 22) -----------------------------------
@@ -193,13 +199,13 @@ def test_a_first_search_loads_no_word_list_no_filters_and_only_the_results_shown
     requests.clear()
     page.get_by_role("searchbox", name="Zoek op deze site").fill("bestuurders")  # a word the site has
     page.keyboard.press("Enter")
-    expect(page.locator("#ll-resultaten li")).to_have_count(10)
+    expect(page.locator("#ll-resultaten li")).to_have_count(5)
     page.wait_for_load_state("networkidle")
     files = search_files(requests, served)
     assert "pagefind/leerlandschap-woorden/hulp.json" in files and "pagefind/leerlandschap-woorden/62.txt" in files
     assert "pagefind/leerlandschap-woorden.json" not in files  # the whole word list: only for a word the site lacks
     assert not [f for f in files if "/filter/" in f]  # the filters: only when the filter block is opened
-    assert len([f for f in files if f.endswith(".pf_fragment")]) <= 10  # the text of the ten results shown, no more
+    assert len([f for f in files if f.endswith(".pf_fragment")]) <= 5  # the text of the five results shown, no more
     assert not [f for f in files if "-ui" in f or "highlight" in f or "worker" in f]
     requests.clear()
     page.locator("#ll-filterblok summary").click()

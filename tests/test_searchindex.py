@@ -128,6 +128,27 @@ def test_a_document_weights_parts_and_reflection_questions(tmp_path):
     assert 'data-pagefind-meta="soortnaam:Reflectievraag"' in doc and 'data-pagefind-meta="deel:Bouwstenen"' in doc
 
 
+def test_a_document_keeps_ids_and_repeated_parts_out_of_what_a_result_loads(tmp_path):
+    writer = Writer(tmp_path, Splitter({"kinder": 1e-5, "bescherming": 1e-5, "jeugd": 1e-5, "zorg": 1e-5,
+                                        "leer": 1e-5, "tafel": 1e-5}))
+    body = ('<article data-pagefind-body><h2 id="doel">Doel</h2><p id=\'x\'>Kinderbescherming en jeugdzorg.</p>'
+            '<p>Over bescherming. Schrijf id=&quot;a&quot; of id=\'b\' zo.</p>'
+            '<li class="x" id="bijeenkomst-1" data-y="1">Leertafel</li></article>')
+    doc = writer.document("tafels/x/", "Over", body, False)
+    assert ' id="' not in doc and "id='x'" not in doc  # Pagefind would store each as an anchor in the fragment
+    assert "<h2>Doel</h2>" in doc and '<li class="x" data-y="1">Leertafel</li>' in doc  # the rest stays
+    assert "Schrijf id=&quot;a&quot; of id='b' zo." in doc  # text that looks like an attribute is text: untouched
+    # "bescherming" is a word of the page itself: its part is not repeated; the other parts are
+    assert '<p data-pagefind-weight="0.5">kinder jeugd zorg leer tafel</p>' in doc
+
+
+def test_built_fragments_have_no_anchors_while_the_pages_keep_their_ids(example_site):
+    pages = indexed(example_site[0] / "site")
+    assert pages and all(data["anchors"] == [] for data in pages.values())
+    html = (example_site[0] / "site" / "tafels" / "contractvoortgangsgesprekken" / "index.html").read_text()
+    assert 'id="doel"' in html  # the site's own HTML (links to a heading) is unchanged
+
+
 def test_compound_splitter_on_dutch_words():
     splitter = Splitter()
     assert {"contract", "voortgang", "gesprekken"} <= set(splitter.parts("contractvoortgangsgesprekken"))

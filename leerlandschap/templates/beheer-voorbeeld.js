@@ -95,6 +95,6 @@
       ]);
     }
 
-    Object.keys(WORDS.tafels).forEach(function (name) { CMS.registerPreviewTemplate(name, meeting(WORDS.tafels[name])); });
+    Object.keys(WORDS.vergaderverslagen).forEach(function (name) { CMS.registerPreviewTemplate(name, meeting(WORDS.vergaderverslagen[name])); });
     CMS.registerPreviewTemplate("praktijken", praktijk);
   }
