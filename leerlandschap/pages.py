@@ -104,6 +104,7 @@ class PageMaker:
         self.fasen = Schema.load("bijeenkomst").schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
+        self.sets = ready_sets(content, self.r)  # one definition (readysets.py) for pages, overview and vragen.json
 
     def render(self, template: str, here: str, **context) -> str:
         import re  # local: this method is the only user
@@ -126,6 +127,8 @@ class PageMaker:
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
         context.setdefault("begrippen", jargon_in(texts_of(item)))
+        # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
+        context.setdefault("readyset", next((s for s in self.sets if s.url == url), None))
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
                              origin.pad if origin else None)
 
@@ -251,7 +254,7 @@ class PageMaker:
     def ready_sets(self) -> dict[str, list[ReadySet]]:
         """Every set a meeting can use (readysets.py), per section of the overview."""
         groups: dict[str, list[ReadySet]] = {group: [] for group in GROUPS}
-        for s in ready_sets(self.c, self.r):
+        for s in self.sets:
             groups[s.group].append(s)
         return groups
 
