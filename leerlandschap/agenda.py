@@ -73,7 +73,7 @@ def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, sta
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
     changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
     start, end = _times(meeting)
-    announced = "" if meeting.heeft_verslag else "Aangekondigd; er is geen verslag van deze bijeenkomst. "
+    announced = "" if meeting.heeft_uitkomst else "Aangekondigd; er is geen verslag van deze bijeenkomst. "
     event = icalendar.Event()
     event.add("uid", f"{meeting.id.replace('/', '.')}@{host}")
     event.add("dtstamp", stamps.built.astimezone(datetime.UTC))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .buren_fetch import FILES, MAX_ITEMS, FetchError
+from .model import has_outcome
 from .opendata import EXPORT_VERSION, export_validator, load_export_schema
 
 TEXT_LIMIT = 400  # characters of a neighbour's text we show
@@ -138,7 +139,7 @@ def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
                                    tuple(t["bouwstenen"]), clean(t["status"], 40)))
     for m in valid["bijeenkomsten"]:
         opbrengst = m["opbrengst"]
-        if not (opbrengst["bouwstenen"] or opbrengst["inzichten"] or opbrengst["afspraken"] or m["verslag"]):
+        if not has_outcome(opbrengst["inzichten"], opbrengst["afspraken"], opbrengst["vervolgacties"], m["verslag"]):
             continue  # a meeting without an outcome yet (planned, or not written down)
         tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
         titel = clean(m["titel"], 200) or f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"

@@ -41,7 +41,7 @@ def recent(content: Content) -> list[Nieuws]:
     items = [Nieuws("praktijk", p.id, p.titel, p.datum, p.samenvatting, "goede praktijk") for p in content.praktijken.values()]
     items += [Nieuws("vragenset", s.id, s.titel, s.datum, s.doel, "vragenset") for s in content.vragensets.values()]
     for m in content.bijeenkomsten.values():
-        if m.opbrengst.inzichten or m.opbrengst.afspraken or m.verslag:
+        if m.heeft_uitkomst:
             tafel = content.tafels[m.tafel]
             title = f"Opbrengst: {m.titel or tafel.titel}"
             summary = " ".join(m.opbrengst.inzichten) or tafel.samenvatting
