@@ -38,6 +38,7 @@ from .kinds import Kind
 from .loader import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .model import Content
 from .schemas import SCHEMA_DIR
+from .voorbeeld import shown_title
 
 SECTION = "beheer"  # the page's folder in the site: /beheer/
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
@@ -235,7 +236,7 @@ def _meeting_collections(content: Content, schema: dict, targets: Targets) -> li
         out.append({
             # Labelled by the tafel (the sidebar cuts long labels short); the calendar icon and the dividers around
             # the group say these are meetings.
-            "name": f"bijeenkomsten-{tafel.id}", "label": tafel.titel, "label_singular": schema["title"],
+            "name": f"bijeenkomsten-{tafel.id}", "label": shown_title(tafel), "label_singular": schema["title"],
             "description": f"De bijeenkomsten van deze tafel. {schema.get('description', '')}", "icon": ICONS["bijeenkomst"],
             "folder": folder,
             "extension": "yml", "format": "yml", "identifier_field": "datum", "slug": "{{fields.datum}}",

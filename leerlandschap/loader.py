@@ -27,6 +27,7 @@ from .kinds import AANVULLING, BIJEENKOMST, BY_FOLDER, BY_NAME, ITEM_KINDS, MEET
 from .problems import ContentError, Problem
 from .rules import check_rules
 from .schemas import Reference, Schema
+from .voorbeeld import shown_title, without_label
 from .yamlsource import YamlDocument, read_yaml, too_large
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -250,14 +251,14 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
             built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
     built["bouwstenen"] = [_with_additions(b, additions.get(b.id)) for b in built["bouwstenen"]]
     _label_examples(built)
-    themas = {t.id: t for t in sorted(built["themas"], key=lambda t: (t.volgorde, t.titel.casefold()))}
+    themas = {t.id: t for t in sorted(built["themas"], key=lambda t: (t.volgorde, shown_title(t).casefold()))}
     thema_rank = {thema_id: rank for rank, thema_id in enumerate(themas)}
     order: dict[str, Callable] = {  # the order pages and lists present items in
-        "themas": lambda t: (t.volgorde, t.titel.casefold()),
-        "bouwstenen": lambda b: (thema_rank[b.thema], b.volgorde, b.titel.casefold()),
+        "themas": lambda t: (t.volgorde, shown_title(t).casefold()),
+        "bouwstenen": lambda b: (thema_rank[b.thema], b.volgorde, shown_title(b).casefold()),
         "bijeenkomsten": lambda m: (m.tafel, m.datum, m.id),
     }
-    by_title = lambda x: (x.titel.casefold(), x.id)
+    by_title = lambda x: (shown_title(x).casefold(), x.id)  # as readers see the titles: examples under V
     return model.Content(
         regio=_label_contact(model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project))),
         **{folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()},
@@ -265,11 +266,12 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
 
 
 EXAMPLE_SOURCE = "voorbeeld"  # the `soort` of a bron that marks what cites it as invented
-EXAMPLE_PREFIX = "Voorbeeld: "
 
 
 def _label_examples(built: dict[str, list]) -> None:
-    """Mark every item whose bron is an example (meetings: their own bron, else their tafel's) and label its title."""
+    """Mark every item whose bron is an example (meetings: their own bron, else their tafel's). The mark is the only
+    fact: the title keeps the author's words (without a "Voorbeeld: " they typed), and every place that shows it adds
+    the label (voorbeeld.py)."""
     examples = {b.id for b in built["bronnen"] if b.soort == EXAMPLE_SOURCE}
     tafels = {t.id: t for t in built["tafels"]}
 
@@ -277,10 +279,7 @@ def _label_examples(built: dict[str, list]) -> None:
         bron = (item.bron or tafels[item.tafel].bron) if isinstance(item, model.Bijeenkomst) else item.bron
         if bron not in examples:
             return item
-        titel = item.titel
-        if titel and not titel.casefold().startswith(EXAMPLE_PREFIX.strip(" :").casefold()):
-            titel = EXAMPLE_PREFIX + titel
-        return dataclasses.replace(item, voorbeeld=True, titel=titel)
+        return dataclasses.replace(item, voorbeeld=True, **({"titel": without_label(item.titel)} if hasattr(item, "titel") else {}))
 
     for folder, items in built.items():
         if folder != "bronnen":

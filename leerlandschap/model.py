@@ -33,8 +33,8 @@ class Bestand:
     """An item read from one content file. The loader fills `herkomst`; equality ignores it."""
 
     herkomst: Herkomst | None = field(default=None, kw_only=True, compare=False, repr=False)
-    # True for an invented example (its bron has soort "voorbeeld"); the loader then also starts its title
-    # with "Voorbeeld: ", so every page, list, feed, calendar and search result that shows the title labels it.
+    # True for an invented example (its bron has soort "voorbeeld"). The only fact about it in the data: every page,
+    # list, feed, calendar and search result that shows the title adds the label (voorbeeld.py).
     voorbeeld: bool = field(default=False, kw_only=True)
 
 

@@ -17,6 +17,7 @@ import datetime
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 
@@ -24,6 +25,7 @@ from . import urls
 from .kinds import BIJEENKOMST, ITEM_KINDS
 from .model import Content, Herkomst
 from .schemas import SCHEMA_DIR, Validator
+from .voorbeeld import shown_title
 
 OPEN_DATA = (*ITEM_KINDS, BIJEENKOMST)  # one file each: data/<folder>.json, items of schema <name>
 EXPORT_VERSION = 1
@@ -93,11 +95,18 @@ def document(kind_name: str, folder: str, items: list[dict]) -> dict:
     return {"versie": export_version(folder), "soort": kind_name, "schema": export_schema_path(folder), "items": items}
 
 
+def _shown(item: Any) -> dict[str, str]:
+    """The title as readers of the site see it ("Voorbeeld: …" for an invented item), so a reader that shows `titel`
+    as it is never presents an example as real; `voorbeeld` says the same to a program."""
+    return {"titel": shown_title(item)} if isinstance(getattr(item, "titel", None), str) else {}
+
+
 def open_data_documents(content: Content) -> dict[str, dict]:
     """{'praktijken': {...}, ..., 'regio': {...}}: every data file as plain data."""
     documents = {}
     for kind in OPEN_DATA:
-        items = [{**plain(item), "pagina": urls.item_url(kind.name, item.id)} for item in getattr(content, kind.folder).values()]
+        items = [{**plain(item), **_shown(item), "pagina": urls.item_url(kind.name, item.id)}
+                 for item in getattr(content, kind.folder).values()]
         documents[kind.folder] = document(kind.name, kind.folder, items)
     regio = plain(content.regio)
     documents["regio"] = document("regio", "regio", [{name: regio[name] for name in REGIO_FIELDS if name in regio}])

@@ -20,13 +20,13 @@ from .buren import Buren
 from .feed import recent
 from .kinds import ITEM_KINDS
 from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels, tafel_counts, tafels_chart
-from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
 from .opendata import describe_files
 from .readysets import GROUPS, ReadySet, ready_sets
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
+from .voorbeeld import meeting_title, shown_title
 
 # Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
 # uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
@@ -142,10 +142,10 @@ class PageMaker:
         return {"pad": path, "adres": site.absolute(path), "webcal": site.webcal(path)}
 
     def role_titles(self, ids) -> list[str]:
-        return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
+        return [shown_title(self.c.rollen[i]) for i in dict.fromkeys(ids)]
 
     def thema_titles(self, bouwsteen_ids) -> list[str]:
-        return [self.c.themas[t].titel for t in self.r.themas_of(self.c, bouwsteen_ids)]
+        return [shown_title(self.c.themas[t]) for t in self.r.themas_of(self.c, bouwsteen_ids)]
 
     def items(self) -> list[tuple[str, str, Bestand]]:
         """Every item that has pages of its own, in the site's order, as (kind, id, item): what preview.py re-renders."""
@@ -162,12 +162,12 @@ class PageMaker:
         """The pages of one item: its own page (a bouwsteen also has one per reflection question)."""
         c, r = self.c, self.r
         if kind == "thema":
-            return [self.page("thema", item, item.titel, item.samenvatting)]
+            return [self.page("thema", item, shown_title(item), item.samenvatting)]
         if kind == "bouwsteen":
             b = item
             rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
-            return [self.page("bouwsteen", b, b.titel, b.samenvatting, rollen=self.role_titles(rollen)),
-                    *(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
+            return [self.page("bouwsteen", b, shown_title(b), b.samenvatting, rollen=self.role_titles(rollen)),
+                    *(self.page("vraag", (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{shown_title(b)}’",
                                 of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
         if kind == "rol":
             per_thema: dict[str, list] = {}
@@ -176,17 +176,17 @@ class PageMaker:
             return [self.page("rol", item, item.meervoud, item.beschrijving,
                               vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
         if kind == "praktijk":
-            return [self.page("praktijk", item, item.titel, item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
+            return [self.page("praktijk", item, shown_title(item), item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
         if kind == "vragenset":
             bouwstenen = [ref.partition("/")[0] for ref in item.vragen]
-            return [self.page("vragenset", item, item.titel, item.doel,
+            return [self.page("vragenset", item, shown_title(item), item.doel,
                               themas=self.thema_titles(bouwstenen), rollen=self.role_titles(item.rollen))]
         if kind == "tafel":
             tafel = item
             moments = self.moments[tafel.id]
             met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
             verlopen = self.afspraken.get(tafel.id, [])
-            return [self.page("tafel", tafel, tafel.titel, tafel.samenvatting,
+            return [self.page("tafel", tafel, shown_title(tafel), tafel.samenvatting,
                               themas=self.thema_titles(tafel.bouwstenen),
                               rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
                               verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
@@ -197,13 +197,12 @@ class PageMaker:
         if kind == "bijeenkomst":
             m = item
             tafel = c.tafels[m.tafel]
-            title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
-                                else f"Bijeenkomst van {tafel.titel}")
+            title = meeting_title(m, tafel.titel if m.voorbeeld else shown_title(tafel))
             moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
-            return [self.page("bijeenkomst", m, title, f"{tafel.titel}, {m.datum.isoformat()}",
+            return [self.page("bijeenkomst", m, title, f"{shown_title(tafel)}, {m.datum.isoformat()}",
                               themas=self.thema_titles(m.opbrengst.bouwstenen),
                               rollen=self.role_titles(m.deelnemers), moment=moment)]
-        return [self.page("bron", item, item.titel, item.uitgever)]
+        return [self.page("bron", item, shown_title(item), item.uitgever)]
 
     def overview_pages(self) -> list[GeneratedPage]:
         """Pages about many items at once (overviews, agreements, landscape, news, open data, neighbours)."""
