@@ -62,6 +62,16 @@ REGIO_FIELDS = ("naam", "motto", "beschrijving", "site", "pijlers", "fasen", "el
 TITLES = {"bijeenkomsten": "bijeenkomsten van tafels, met hun opbrengst", "praktijken": "goede praktijken",
           "themas": "thema's", "regio": "de regio"}  # a file's name in the schema's title; else its folder
 NOTES = {"regio": " (versie 2 voegde 'licentie' toe)"}  # what a version added, for the schema's description
+# Fields added to a file while its version stayed the same: a minor version ("1.1" is version 1 plus these). Only
+# fields with a default may be added so. A reader fills in a missing one with the model's default (a neighbour on an
+# older kit does not write it) and skips item fields it does not know (a neighbour on a newer kit added them), so
+# an addition never cuts neighbours off. Removing a field or changing what one means is a new version.
+ADDITIONS: dict[str, tuple[str, ...]] = {
+    "praktijken": ("indeling", "status", "bron_plek"),
+    "tafels": ("indeling", "bron_plek"),
+    "bouwstenen": ("indeling", "bron_plek"),
+    "vragensets": ("werkwijze_bron", "samengesteld"),
+}
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -159,7 +169,7 @@ def export_schema(kind: Kind, folder: str, version: int) -> dict:
         "title": f"Open data: {TITLES.get(folder, folder)} (versie {version})",
         "description": f"Het bestand data/{folder}.json van een Leerlandschap-site, precies zoals de site het publiceert. "
                        f"Lees eerst 'versie': alleen versie {version} heeft deze vorm{NOTES.get(folder, '')}. Verandert "
-                       "de vorm, dan krijgt het bestand een nieuwe versie.",
+                       "de vorm, dan krijgt het bestand een nieuwe versie." + _minor(folder),
         "type": "object",
         "additionalProperties": False,
         "required": ["versie", "soort", "schema", "items"],
@@ -174,6 +184,21 @@ def export_schema(kind: Kind, folder: str, version: int) -> dict:
                                 "type": "object", **item}},
         },
     }
+
+
+def _minor(folder: str) -> str:
+    added = ADDITIONS.get(folder)
+    if not added:
+        return ""
+    names = ", ".join(f"'{name}'" for name in added[:-1]) + f" en '{added[-1]}'" if len(added) > 1 else f"'{added[0]}'"
+    return (f" Later kwamen er velden bij, zonder nieuwe versie (versie 1.1): {names}. Mist een item die velden, lees ze dan "
+            "als hun standaardwaarde. Velden die je niet kent, sla je over.")
+
+
+def addition_defaults(kind: Kind, folder: str) -> dict[str, Any]:
+    """The model's default of each field added to `folder` within its version, as the data file writes it."""
+    fields = {f.name: f for f in dataclasses.fields(kind.cls)}
+    return {name: _default(fields[name]) for name in ADDITIONS.get(folder, ())}
 
 
 def export_kinds() -> list[tuple[Kind, str]]:
