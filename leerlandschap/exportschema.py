@@ -7,7 +7,7 @@ author schema (schemas/<name>.schema.json) read through the model:
 - a reference to another item (`x-verwijzing`) is an id; limits that only guide authors (maximum lengths, numbers,
   list sizes) and the editor's hints (`x-…`) are left out, so a reader does not refuse what a build may write;
 - the fields no author writes (id, pagina, voorbeeld, herkomst and a few the model adds) are described in EXTRA.
-`python scripts/export_schemas.py` writes the files; tests/test_export_schemas.py checks they are up to date.
+`make schemas` (scripts/export_schemas.py) writes the files; tests/test_export_schemas.py checks they are up to date.
 """
 from __future__ import annotations
 
@@ -122,7 +122,8 @@ def _field(author: dict, hint: Any, default: Any, required: bool) -> dict:
         else:
             spec["items"] = _field(author["items"], item_hint, dataclasses.MISSING, True)
     if nullable and default is None:
-        spec["type"] = [spec["type"], "null"]
+        types_ = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
+        spec["type"] = types_ if "null" in types_ else [*types_, "null"]
         if "enum" in spec:
             spec["enum"] = [*spec["enum"], None]
     return spec
