@@ -94,12 +94,6 @@ def _default(f: dataclasses.Field) -> Any:
     return dataclasses.MISSING
 
 
-def _optional_pattern(pattern: str) -> str:
-    """A whole-value pattern that also lets the empty string through."""
-    inner = pattern.removeprefix("^").removesuffix("$")
-    return f"^(?:{inner})?$"
-
-
 def _field(author: dict, hint: Any, default: Any, required: bool) -> dict:
     """The export schema of one field: `author` is its author schema, `hint` its model type, `required` whether an
     author must write it (else the model's `default` fills it in)."""
@@ -111,8 +105,8 @@ def _field(author: dict, hint: Any, default: Any, required: bool) -> dict:
     may_be_empty = not required and default == ""
     if "minLength" in author and not may_be_empty:
         spec["minLength"] = author["minLength"]
-    if "pattern" in spec and may_be_empty:
-        spec["pattern"] = _optional_pattern(spec["pattern"])
+    if "pattern" in spec and may_be_empty:  # empty, or the author's pattern (kept as it is, so it is checked as such)
+        spec["anyOf"] = [{"const": ""}, {"pattern": spec.pop("pattern")}]
     if dataclasses.is_dataclass(hint):
         spec.update(_object(author, typing.cast(type, hint)))
     elif typing.get_origin(hint) is tuple:
