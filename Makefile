@@ -11,7 +11,7 @@ NPM    := $(shell command -v npm 2>/dev/null)
 NODE   := $(if $(NPM),$(NODE_STAMP))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site serve check new regio buren zensical lint test bench bench-buren zoekkwaliteit screenshots clean
+.PHONY: help setup site serve check new regio buren schemas zensical lint test bench bench-buren zoekkwaliteit screenshots clean
 
 help: ## Toon deze lijst
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ regio: $(STAMP) ## Maak van deze kopie de site van je eigen regio (zie handleidi
 
 buren: $(STAMP) ## Haal de open data van de buren op (uit het regiobestand) en zeg wat er gelezen is
 	$(BIN)/python scripts/buren.py
+
+schemas: $(STAMP) ## Maak de schema's van de open data (schemas/export/) opnieuw, uit de schema's voor auteurs en het model
+	$(BIN)/python scripts/export_schemas.py
 
 zensical: $(ZENSICAL_STAMP) ## Bouw dezelfde site met Zensical, de opvolger van MkDocs (in build/zensical/)
 	$(BIN)/python scripts/zensical_build.py

@@ -25,6 +25,7 @@ import icalendar
 
 from . import urls
 from .model import Bijeenkomst, Content, Tafel
+from .voorbeeld import shown_title
 
 DEFAULT_HOURS = 2  # length of a meeting whose file gives only a start time
 SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
@@ -67,13 +68,13 @@ def _times(meeting: Bijeenkomst) -> tuple[datetime.date, datetime.date]:
 
 def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> icalendar.Event:
     tafel = content.tafels[meeting.tafel]
-    title = f"{tafel.titel}: {meeting.titel}" if meeting.titel else tafel.titel
+    title = f"{shown_title(tafel)}: {shown_title(meeting)}" if meeting.titel else shown_title(tafel)
     if not tafel.voorbeeld and not content.is_eigen(tafel):  # another's tafel is named as theirs, never the region's
         title += f" ({owner(content, tafel)})"
     page = site_url + urls.item_url("bijeenkomst", meeting.id)
     changed = stamps.changed.get(meeting.herkomst.pad if meeting.herkomst else "", stamps.built)
     start, end = _times(meeting)
-    announced = "" if meeting.heeft_verslag else "Aangekondigd; er is geen verslag van deze bijeenkomst. "
+    announced = "" if meeting.heeft_uitkomst else "Aangekondigd; er is geen verslag van deze bijeenkomst. "
     event = icalendar.Event()
     event.add("uid", f"{meeting.id.replace('/', '.')}@{host}")
     event.add("dtstamp", stamps.built.astimezone(datetime.UTC))
@@ -121,7 +122,7 @@ def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str,
     """{'agenda/<tafel>.ics': text, ..., 'agenda/alle-tafels.ics': text}"""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.bijeenkomsten.values() if m.tafel == t.id],
-                                            f"{t.titel} ({owner(content, t)})", site_url, stamps)
+                                            f"{shown_title(t)} ({owner(content, t)})", site_url, stamps)
              for t in content.tafels.values()}
     files["agenda/alle-tafels.ics"] = calendar(content, list(content.bijeenkomsten.values()),
                                                f"Alle tafels op de site van {content.regio.naam}", site_url, stamps)

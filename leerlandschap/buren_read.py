@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from .buren_fetch import FILES, MAX_ITEMS, FetchError
+from .exportschema import addition_defaults, export_kinds
 from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
+from .model import has_outcome
 from .opendata import EXPORT_VERSION, export_validator, load_export_schema
 from .patterns import NOT_IN_YAML
 
@@ -58,13 +60,24 @@ class Read:
 
 @functools.cache
 def _schemas() -> dict[str, tuple]:
-    """Per file: a validator for the file without its items, and one for a single item."""
+    """Per file: a validator for the file without its items, one for a single item, and `as_ours` (below)."""
     found = {}
+    kinds = {folder: kind for kind, folder in export_kinds()}
     for folder in FILES:
         schema = load_export_schema(folder)
         envelope = {**schema, "properties": {**schema["properties"], "items": {"type": "array"}}}
-        found[folder] = (export_validator(envelope), export_validator(schema["properties"]["items"]["items"]))
+        item = schema["properties"]["items"]["items"]
+        found[folder] = (export_validator(envelope), export_validator(item),
+                         functools.partial(_as_ours, tuple(item["properties"]), addition_defaults(kinds[folder], folder)))
     return found
+
+
+def _as_ours(known: tuple[str, ...], defaults: dict, item: object) -> object:
+    """A neighbour's item in the form of this kit's version (exportschema.ADDITIONS): a field added within the version
+    that an older kit does not write gets its default, a field a newer kit added is skipped. The rest is checked as is."""
+    if not isinstance(item, dict):
+        return item
+    return {**defaults, **{name: value for name, value in item.items() if name in known}}
 
 
 def parse(folder: str, raw: bytes) -> dict:
@@ -82,7 +95,7 @@ def parse(folder: str, raw: bytes) -> dict:
     if versie != EXPORT_VERSION or isinstance(versie, bool):
         raise FetchError(f"{name} heeft versie {clean(versie, 20)} van de open data; deze site kan alleen versie "
                          f"{EXPORT_VERSION} lezen")
-    envelope, _ = _schemas()[folder]
+    envelope = _schemas()[folder][0]
     error = next(iter(envelope.iter_errors(data)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "het bestand"
@@ -98,13 +111,13 @@ def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
     valid: dict[str, list[dict]] = {}
     example_tafels: set[str] = set()
     for folder in FILES:
-        _, item_validator = validators[folder]
+        _, item_validator, as_ours = validators[folder]
         kept, examples, wrong = [], 0, []
         items = documents[folder]["items"]
         over = max(0, len(items) - room)
         items, room = items[:room], max(0, room - len(items))
         read.te_veel += over
-        for number, item in enumerate(items, 1):
+        for number, item in enumerate(map(as_ours, items), 1):
             error = next(iter(item_validator.iter_errors(item)), None)
             if error is not None:
                 ident = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"nummer {number}"
@@ -139,7 +152,7 @@ def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
                                    tuple(t["bouwstenen"]), clean(t["status"], 40)))
     for m in valid[BIJEENKOMST.folder]:
         opbrengst = m["opbrengst"]
-        if not (opbrengst["bouwstenen"] or opbrengst["inzichten"] or opbrengst["afspraken"] or m["verslag"]):
+        if not has_outcome(opbrengst["inzichten"], opbrengst["afspraken"], opbrengst["vervolgacties"], m["verslag"]):
             continue  # a meeting without an outcome yet (planned, or not written down)
         tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
         titel = clean(m["titel"], 200) or f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"

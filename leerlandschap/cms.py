@@ -39,6 +39,7 @@ from .model import Content
 from .patterns import ID
 from .schemas import read_schema
 from .textcheck import is_markdown
+from .voorbeeld import shown_title
 
 SECTION = "beheer"  # the page's folder in the site: /beheer/
 PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, installed by `npm ci`
@@ -225,7 +226,7 @@ def _meeting_collections(content: Content, schema: dict, targets: Targets) -> li
         out.append({
             # Labelled by the tafel (the sidebar cuts long labels short); the calendar icon and the dividers around
             # the group say these are meetings.
-            "name": f"{kinds.BIJEENKOMST.folder}-{tafel.id}", "label": tafel.titel, "label_singular": schema["title"],
+            "name": f"{kinds.BIJEENKOMST.folder}-{tafel.id}", "label": shown_title(tafel), "label_singular": schema["title"],
             "description": f"De bijeenkomsten van deze tafel. {schema.get('description', '')}", "icon": kinds.BIJEENKOMST.icon,
             "folder": folder,
             "extension": "yml", "format": "yml", "identifier_field": "datum", "slug": "{{fields.datum}}",

@@ -14,6 +14,7 @@ from . import urls
 from .buren import Buren
 from .model import Content
 from .textcheck import XML_FORBIDDEN
+from .voorbeeld import shown_title
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -38,14 +39,14 @@ class Nieuws:
 
 def recent(content: Content) -> list[Nieuws]:
     """Newest first; equal dates in a fixed order."""
-    items = [Nieuws("praktijk", p.id, p.titel, p.datum, p.samenvatting, "goede praktijk") for p in content.praktijken.values()]
-    items += [Nieuws("vragenset", s.id, s.titel, s.datum, s.doel, "vragenset") for s in content.vragensets.values()]
+    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk") for p in content.praktijken.values()]
+    items += [Nieuws("vragenset", s.id, shown_title(s), s.datum, s.doel, "vragenset") for s in content.vragensets.values()]
     for m in content.bijeenkomsten.values():
-        if m.opbrengst.inzichten or m.opbrengst.afspraken or m.verslag:
+        if m.heeft_uitkomst:
             tafel = content.tafels[m.tafel]
-            title = f"Opbrengst: {m.titel or tafel.titel}"
+            title = f"Opbrengst: {shown_title(m) if m.titel else shown_title(tafel)}"
             summary = " ".join(m.opbrengst.inzichten) or tafel.samenvatting
-            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {tafel.titel}"))
+            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {shown_title(tafel)}"))
     return sorted(items, key=lambda n: (n.datum, n.kind, n.id), reverse=True)
 
 

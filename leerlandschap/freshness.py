@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .model import Content
 from .render import datum
+from .voorbeeld import shown_title
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ def due_for_review(content: Content, today: datetime.date) -> list[Review]:
     for items in (content.praktijken, content.tafels):
         for item in items.values():
             if item.herzien_voor and item.herzien_voor < today and item.herkomst:
-                owner = f" (eigenaar: {content.rollen[item.eigenaar_rol].titel.lower()})" if item.eigenaar_rol else ""
+                owner = f" (eigenaar: {shown_title(content.rollen[item.eigenaar_rol]).lower()})" if item.eigenaar_rol else ""
                 due.append(Review(item.herkomst.pad, item.herkomst.regel("herzien_voor"),
                                   f"te herzien sinds {datum(item.herzien_voor)}{owner}"))
     return sorted(due, key=lambda r: (r.path, r.line))

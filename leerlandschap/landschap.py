@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .model import Bouwsteen, Content, Tafel
 from .relations import Relations
+from .voorbeeld import shown_title
 from .woorden import aantal, meervoud
 
 CHART_WIDTH = 400  # the SVG viewBox width, in units of about a pixel
@@ -116,7 +117,7 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
     with_practice = [d for d in dekking if d.praktijken]
     if with_practice:
         top = max(d.praktijken for d in with_practice)
-        best = [quoted(d.bouwsteen.titel) for d in with_practice if d.praktijken == top]
+        best = [quoted(shown_title(d.bouwsteen)) for d in with_practice if d.praktijken == top]
         said = (f"{listing(best)} ({'elk ' if len(best) > 1 else ''}{count(top, 'praktijk')})"
                 if len(best) <= 3 else f"{len(best)} bouwstenen (elk {count(top, 'praktijk')})")
         second = (f"Bij {len(with_practice)} van de {total} bouwstenen staat al een goede praktijk van de regio. De meeste "
@@ -223,7 +224,7 @@ def dekking_chart(dekking: list[Dekking]) -> Chart:
     for d in dekking:
         values = [(value(d), colour) for value, _, _, colour in SERIES]
         said = [count(value(d), one) for value, _, one, _ in SERIES if value(d)]
-        rows.append((d.bouwsteen.titel, values, ", ".join(said) or "nog niets"))
+        rows.append((shown_title(d.bouwsteen), values, ", ".join(said) or "nog niets"))
     return bar_chart(rows, max((d.totaal for d in dekking), default=1),
                      tuple((colour, legend) for _, legend, _, colour in SERIES))
 

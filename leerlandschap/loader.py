@@ -24,6 +24,7 @@ from .patterns import is_example_address
 from .problems import ContentError, Problem
 from .rules import check_rules
 from .schemas import Schema
+from .voorbeeld import shown_title, without_label
 
 
 def load_content(content_dir: Path, files: FileChecks | None = None) -> model.Content:
@@ -88,14 +89,15 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
             built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
     built[BOUWSTEEN.folder] = [_with_additions(b, additions.get(b.id)) for b in built[BOUWSTEEN.folder]]
     _label_examples(built)
-    themas = {t.id: t for t in sorted(built[THEMA.folder], key=lambda t: (t.volgorde, t.titel.casefold()))}
+    themas = {t.id: t for t in sorted(built[THEMA.folder], key=lambda t: (t.volgorde, shown_title(t).casefold()))}
     thema_rank = {thema_id: rank for rank, thema_id in enumerate(themas)}
     order: dict[str, Callable] = {  # the order pages and lists present items in
-        THEMA.folder: lambda t: (t.volgorde, t.titel.casefold()),
-        BOUWSTEEN.folder: lambda b: (thema_rank[b.thema], b.volgorde, b.titel.casefold()),
+        THEMA.folder: lambda t: (t.volgorde, shown_title(t).casefold()),
+        BOUWSTEEN.folder: lambda b: (thema_rank[b.thema], b.volgorde, shown_title(b).casefold()),
         BIJEENKOMST.folder: lambda m: (m.tafel, m.datum, m.id),
     }
-    by_title = lambda x: (getattr(x, "titel", x.id).casefold(), x.id)
+    # as readers see the titles (examples under V); a kind without `titel` by its id
+    by_title = lambda x: ((shown_title(x) if isinstance(getattr(x, "titel", None), str) else x.id).casefold(), x.id)
     ordered = {folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()}
     own = {f.name for f in dataclasses.fields(model.Content)}  # kinds with an attribute of their own
     return model.Content(
@@ -106,11 +108,12 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
 
 
 EXAMPLE_SOURCE = "voorbeeld"  # the `soort` of a bron that marks what cites it as invented
-EXAMPLE_PREFIX = "Voorbeeld: "
 
 
 def _label_examples(built: dict[str, list]) -> None:
-    """Mark every item whose bron is an example (meetings: their own bron, else their tafel's) and label its title."""
+    """Mark every item whose bron is an example (meetings: their own bron, else their tafel's). The mark is the only
+    fact: the title keeps the author's words (without a "Voorbeeld: " they typed), and every place that shows it adds
+    the label (voorbeeld.py)."""
     examples = {b.id for b in built[BRON.folder] if b.soort == EXAMPLE_SOURCE}
     tafels = {t.id: t for t in built[TAFEL.folder]}
 
@@ -118,10 +121,7 @@ def _label_examples(built: dict[str, list]) -> None:
         bron = (item.bron or tafels[item.tafel].bron) if isinstance(item, model.Bijeenkomst) else item.bron
         if bron not in examples:
             return item
-        titel = item.titel
-        if titel and not titel.casefold().startswith(EXAMPLE_PREFIX.strip(" :").casefold()):
-            titel = EXAMPLE_PREFIX + titel
-        return dataclasses.replace(item, voorbeeld=True, titel=titel)
+        return dataclasses.replace(item, voorbeeld=True, **({"titel": without_label(item.titel)} if hasattr(item, "titel") else {}))
 
     for folder, items in built.items():
         if folder != BRON.folder:

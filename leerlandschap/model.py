@@ -207,10 +207,17 @@ class Bijeenkomst(Bestand):
     bron: str | None = None  # None: the tafel's bron applies
 
     @property
-    def heeft_verslag(self) -> bool:
-        """Whether anything of the meeting itself was recorded; without it, the meeting is only announced."""
+    def heeft_uitkomst(self) -> bool:
+        """Whether the meeting has an outcome (see `has_outcome`); without one, it is only announced."""
         o = self.opbrengst
-        return bool(o.inzichten or o.afspraken or o.vervolgacties or self.verslag)
+        return has_outcome(o.inzichten, o.afspraken, o.vervolgacties, self.verslag)
+
+
+def has_outcome(inzichten: typing.Sized, afspraken: typing.Sized, vervolgacties: typing.Sized, verslag: str) -> bool:
+    """The rule "a meeting has an outcome", for our own meetings and a neighbour's alike: something of what the
+    meeting yielded was written down, an insight, an agreement, a follow-up action or a report. The bouwstenen it
+    touches are not an outcome on their own: they say what the meeting is about, which is known beforehand."""
+    return bool(len(inzichten) or len(afspraken) or len(vervolgacties) or verslag)
 
 
 @dataclass(frozen=True)

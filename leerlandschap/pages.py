@@ -22,13 +22,13 @@ from .buren import Buren
 from .feed import recent
 from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, ROL, TAFEL, VRAGENSET, active
 from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels, tafel_counts, tafels_chart
-from .loader import EXAMPLE_PREFIX
 from .model import Bestand, Content, Tafel
 from .opendata import describe_files
 from .readysets import GROUPS, ReadySet, ready_sets
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
+from .voorbeeld import meeting_title, shown_title
 
 # Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
 # uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
@@ -107,6 +107,7 @@ class PageMaker:
         self.fasen = Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
+        self.sets = ready_sets(content, self.r)  # one definition (readysets.py) for pages, overview and vragen.json
 
     def render(self, template: str, here: str, **context: object) -> str:
         import re  # local: this method is the only user
@@ -130,6 +131,8 @@ class PageMaker:
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
         context.setdefault("begrippen", jargon_in(texts_of(item)))
+        # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
+        context.setdefault("readyset", next((s for s in self.sets if s.url == url), None))
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
                              origin.pad if origin else None)
 
@@ -143,10 +146,10 @@ class PageMaker:
         return {"pad": path, "adres": site.absolute(path), "webcal": site.webcal(path)}
 
     def role_titles(self, ids: Iterable[str]) -> list[str]:
-        return [self.c.rollen[i].titel for i in dict.fromkeys(ids)]
+        return [shown_title(self.c.rollen[i]) for i in dict.fromkeys(ids)]
 
     def thema_titles(self, bouwsteen_ids: Iterable[str]) -> list[str]:
-        return [self.c.themas[t].titel for t in self.r.themas_of(self.c, bouwsteen_ids)]
+        return [shown_title(self.c.themas[t]) for t in self.r.themas_of(self.c, bouwsteen_ids)]
 
     def items(self) -> list[tuple[str, str, Bestand]]:
         """Every item that has pages of its own, in the site's order, as (kind, id, item): what preview.py re-renders."""
@@ -163,12 +166,13 @@ class PageMaker:
         k = self.kinds.by_name[kind]
         if k in special:
             return special[k](item)
-        return [self.page(k.name, item, getattr(item, k.title_field), getattr(item, k.summary_field, ""))]
+        title = shown_title(item) if k.title_field == "titel" else getattr(item, k.title_field)  # the label: voorbeeld.py
+        return [self.page(k.name, item, title, getattr(item, k.summary_field, ""))]
 
     def _bouwsteen(self, b: Any) -> list[GeneratedPage]:
         rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
-        return [self.page(BOUWSTEEN.name, b, b.titel, b.samenvatting, rollen=self.role_titles(rollen)),
-                *(self.page(urls.QUESTION, (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{b.titel}’",
+        return [self.page(BOUWSTEEN.name, b, shown_title(b), b.samenvatting, rollen=self.role_titles(rollen)),
+                *(self.page(urls.QUESTION, (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{shown_title(b)}’",
                             of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
 
     def _rol(self, item: Any) -> list[GeneratedPage]:
@@ -180,18 +184,18 @@ class PageMaker:
                           vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
 
     def _praktijk(self, item: Any) -> list[GeneratedPage]:
-        return [self.page(PRAKTIJK.name, item, item.titel, item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
+        return [self.page(PRAKTIJK.name, item, shown_title(item), item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
 
     def _vragenset(self, item: Any) -> list[GeneratedPage]:
         bouwstenen = [ref.partition("/")[0] for ref in item.vragen]
-        return [self.page(VRAGENSET.name, item, item.titel, item.doel,
+        return [self.page(VRAGENSET.name, item, shown_title(item), item.doel,
                           themas=self.thema_titles(bouwstenen), rollen=self.role_titles(item.rollen))]
 
     def _tafel(self, tafel: Any) -> list[GeneratedPage]:
         moments = self.moments[tafel.id]
         met_fase = [mo.bijeenkomst for mo in moments if mo.bijeenkomst.fase]
         verlopen = self.afspraken.get(tafel.id, [])
-        return [self.page(TAFEL.name, tafel, tafel.titel, tafel.samenvatting,
+        return [self.page(TAFEL.name, tafel, shown_title(tafel), tafel.samenvatting,
                           themas=self.thema_titles(tafel.bouwstenen),
                           rollen=self.role_titles(d.rol for d in tafel.deelnemers), moments=moments,
                           verlopen=[v for v in verlopen if v.is_open] + [v for v in verlopen if not v.is_open],
@@ -202,10 +206,9 @@ class PageMaker:
 
     def _bijeenkomst(self, m: Any) -> list[GeneratedPage]:
         tafel = self.c.tafels[m.tafel]
-        title = m.titel or (f"Voorbeeld: bijeenkomst van {tafel.titel.removeprefix(EXAMPLE_PREFIX)}" if m.voorbeeld
-                            else f"Bijeenkomst van {tafel.titel}")
+        title = meeting_title(m, tafel.titel if m.voorbeeld else shown_title(tafel))
         moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
-        return [self.page(BIJEENKOMST.name, m, title, f"{tafel.titel}, {m.datum.isoformat()}",
+        return [self.page(BIJEENKOMST.name, m, title, f"{shown_title(tafel)}, {m.datum.isoformat()}",
                           themas=self.thema_titles(m.opbrengst.bouwstenen),
                           rollen=self.role_titles(m.deelnemers), moment=moment)]
 
@@ -260,7 +263,7 @@ class PageMaker:
     def ready_sets(self) -> dict[str, list[ReadySet]]:
         """Every set a meeting can use (readysets.py), per section of the overview."""
         groups: dict[str, list[ReadySet]] = {group: [] for group in GROUPS}
-        for s in ready_sets(self.c, self.r):
+        for s in self.sets:
             groups[s.group].append(s)
         return groups
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import urls
 from .model import Bouwsteen, Content, Reflectievraag, Rol, Thema
 from .relations import Relations
+from .voorbeeld import shown_title
 
 Pair = tuple[Bouwsteen, Reflectievraag]
 
@@ -56,10 +57,10 @@ class ReadySet:
 def ready_sets(c: Content, r: Relations) -> list[ReadySet]:
     """Every ready set, grouped in the order of GROUPS; within a group in the site's order of its items."""
     def role_titles(ids: Iterable[str]) -> tuple[str, ...]:
-        return tuple(c.rollen[i].titel for i in dict.fromkeys(ids))
+        return tuple(shown_title(c.rollen[i]) for i in dict.fromkeys(ids))
 
     def themas(pairs: Sequence[Pair]) -> tuple[str, ...]:
-        return tuple(c.themas[t].titel for t in r.themas_of(c, [b.id for b, _ in pairs]))
+        return tuple(shown_title(c.themas[t]) for t in r.themas_of(c, [b.id for b, _ in pairs]))
 
     def of_questions(group: str, kind: str, item: Rol | Thema | Bouwsteen, titel: str, pairs: Sequence[Pair],
                      tekst: str = "", rollen: tuple[str, ...] | None = None) -> ReadySet:
@@ -70,20 +71,20 @@ def ready_sets(c: Content, r: Relations) -> list[ReadySet]:
     for s in c.vragensets.values():
         pairs = [pair for pair in map(c.vraag, s.vragen) if pair]
         info = ", ".join(x for x in (f"{s.duur_minuten} minuten" if s.duur_minuten else "", s.werkvorm or "") if x)
-        sets.append(ReadySet("samengesteld", "vragenset", s.id, s.titel, tuple(pairs), extra=tuple(s.extra_vragen),
+        sets.append(ReadySet("samengesteld", "vragenset", s.id, shown_title(s), tuple(pairs), extra=tuple(s.extra_vragen),
                              werkwijze=s.werkwijze, tekst=s.doel, info=info, rollen=role_titles(s.rollen),
                              themas=themas(pairs), samengesteld=s.samengesteld,
                              werkwijze_voorbeeld=bool(s.werkwijze) and c.bronnen[s.werkwijze_bron or s.bron].soort == "voorbeeld"))
     for rol in c.rollen.values():
         pairs = [(b, v) for t in c.themas for b, v in r.vragen_by_rol[rol.id] if b.thema == t]
         if pairs:
-            sets.append(of_questions("rol", "rol", rol, f"Vragen voor {rol.meervoud.lower()}", pairs, rollen=(rol.titel,)))
+            sets.append(of_questions("rol", "rol", rol, f"Vragen voor {rol.meervoud.lower()}", pairs, rollen=(shown_title(rol),)))
     for t in c.themas.values():
         pairs = [(b, v) for b in r.bouwstenen_by_thema[t.id] for v in b.reflectievragen]
         if pairs:
-            sets.append(of_questions("thema", "thema", t, f"Vragen bij het thema ‘{t.titel}’", pairs, t.samenvatting))
+            sets.append(of_questions("thema", "thema", t, f"Vragen bij het thema ‘{shown_title(t)}’", pairs, t.samenvatting))
     for b in c.bouwstenen.values():
         if b.reflectievragen:
-            sets.append(of_questions("bouwsteen", "bouwsteen", b, f"Vragen bij de bouwsteen ‘{b.titel}’",
+            sets.append(of_questions("bouwsteen", "bouwsteen", b, f"Vragen bij de bouwsteen ‘{shown_title(b)}’",
                                      [(b, v) for v in b.reflectievragen], b.samenvatting))
     return sets

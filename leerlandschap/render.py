@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .textcheck import SINGLE_LINE_FORBIDDEN
+from .voorbeeld import meeting_title, shown_title
 from .woorden import aantal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -218,5 +219,6 @@ def environment(extra: tuple[Path, ...] = ()) -> jinja2.Environment:
     )
     env.filters["md"] = markdown_html
     env.filters["datum"] = datum
-    env.globals.update(href=href, href_url=href_url, aantal=aantal)
+    env.filters["titel"] = shown_title  # an item's title as readers see it: labelled when it is an example
+    env.globals.update(href=href, href_url=href_url, aantal=aantal, meeting_title=meeting_title)
     return env

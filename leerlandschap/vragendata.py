@@ -23,6 +23,7 @@ from .model import Content
 from .readysets import FREE_TEXT
 from .relations import compute
 from .render import markdown_html
+from .voorbeeld import shown_title
 
 CODE_LENGTH = 4  # the shortest code; longer only where two ids would share it
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -88,10 +89,10 @@ def questions_json(content: Content) -> str:
                 "vraag": v.vraag,
                 "code": codes[ref],
                 "url": urls.item_url("vraag", ref),
-                "bouwsteen": b.titel,
+                "bouwsteen": shown_title(b),
                 "bouwsteen_url": urls.item_url("bouwsteen", b.id),
-                "thema": content.themas[b.thema].titel,
-                "rollen": [content.rollen[r].titel for r in v.rollen],
+                "thema": shown_title(content.themas[b.thema]),
+                "rollen": [shown_title(content.rollen[r]) for r in v.rollen],
             }
     sets = ready_sets(content)
     set_codes = short_codes(f"vragenset/{s}" for s in content.vragensets)

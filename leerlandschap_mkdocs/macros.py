@@ -110,6 +110,6 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         dated: list[tuple[str, Bestand, datetime.date]] = [("praktijk", p, p.datum) for p in c.praktijken.values()]
         dated += [("vragenset", s, s.datum) for s in c.vragensets.values()]
         dated += [("bijeenkomst", m, m.datum) for m in c.bijeenkomsten.values()
-                  if m.opbrengst.inzichten or m.opbrengst.afspraken]
+                  if m.heeft_uitkomst]
         dated.sort(key=lambda entry: (entry[2], getattr(entry[1], "id", "")), reverse=True)
         return render("home-nieuw.html", nieuw=dated[:aantal])

@@ -93,12 +93,13 @@ def test_a_meeting_title_is_refused_or_the_same_in_calendar_and_feed(content, me
     changed = dataclasses.replace(found, titel=text)
     tafel = content.tafels[found.tafel]
     [event] = events(calendar(content, [changed], "Agenda", SITE, STAMPS))
-    assert str(event["SUMMARY"]) == f"{tafel.titel}: {text}"
+    label = "Voorbeeld: " if found.voorbeeld else ""  # an invented meeting and tafel are labelled where shown
+    assert str(event["SUMMARY"]) == f"{label}{tafel.titel}: {label}{text}"
     assert sorted(event) == sorted(["UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY",
                                     "DESCRIPTION", "URL"] + (["LOCATION"] if found.locatie else []))
     everything = dataclasses.replace(content, bijeenkomsten={**content.bijeenkomsten, found.id: changed})
     entries = [e for e in feed(atom(everything, SITE)).entries if e.id.endswith(f"/{found.id}/")]
-    assert [e.title for e in entries] == [f"Opbrengst: {text}"]
+    assert [e.title for e in entries] == [f"Opbrengst: {label}{text}"]
 
 
 @PROPERTY
