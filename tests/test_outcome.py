@@ -15,7 +15,8 @@ import pytest
 from leerlandschap.buren_fetch import FILES
 from leerlandschap.buren_read import read_files
 from leerlandschap.feed import recent
-from leerlandschap.model import Afspraak, Bijeenkomst, Content, Herkomst, Opbrengst, has_outcome
+from leerlandschap.herkomst import Herkomst
+from leerlandschap.model import Afspraak, Bijeenkomst, Content, Opbrengst, has_outcome
 from leerlandschap.opendata import open_data_documents
 
 AFSPRAAK = Afspraak(status="open", tekst="We bellen elkaar voor de volgende keer.")
