@@ -549,7 +549,7 @@ def test_canonical_and_edit_links_are_exact(hostile_site):
     assert canonical.attrs["href"] == "https://example.org/leerlandschap/over/"
     edits = [a.attrs["href"] for a in root.find_all("a") if "/edit/" in (a.attrs.get("href") or "")]
     assert edits == ["https://github.com/voorbeeldregio/leerlandschap/edit/feature/x%2By/docs/over.md"]
-    [meta] = root.find_all("meta", name="description")
+    [meta] = root.find_all("meta", attrs={"name": "description"})
     assert meta.attrs["content"] == '"><script>alert(7)</script>'
 
 
