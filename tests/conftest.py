@@ -1,7 +1,9 @@
 import contextlib
 import fcntl
+import inspect
 import os
 import shutil
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +11,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _calls_a_build(code: types.CodeType, names: dict, seen: set) -> bool:
+    """True when this code, or a test helper it calls, builds a fixture project (sitebuild.build)."""
+    import sitebuild
+
+    for name in code.co_names:
+        found = names.get(name)
+        if found is sitebuild.build:
+            return True
+        if inspect.isfunction(found) and found not in seen and Path(found.__code__.co_filename).parent == FIXTURES.parent:
+            seen.add(found)
+            if _calls_a_build(found.__code__, found.__globals__, seen):
+                return True
+    return any(inspect.iscode(c) and _calls_a_build(c, names, seen) for c in code.co_consts)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -19,6 +36,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if "example_project" in fixtures:
             item.add_marker(pytest.mark.site)
+        # The test itself or one of its fixtures (other than the shared example site) builds a project of its own.
+        defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        funcs = [d.func for name in fixtures if name not in ("example_project", "example_site") for d in defs.get(name, ())]
+        funcs.append(getattr(item, "function", None))
+        if any(inspect.isfunction(f) and _calls_a_build(f.__code__, f.__globals__, set()) for f in funcs):
+            item.add_marker(pytest.mark.build)
 
 
 def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -18,6 +18,8 @@ import pytest
 from conftest import ROOT
 from htmltools import parse_file
 
+pytestmark = pytest.mark.build  # copies the project and runs the guide's make commands (seconds to minutes)
+
 GUIDE = re.search(r"```sh\n(.*?)```", (ROOT / "handleiding" / "regio-starten.md").read_text(encoding="utf-8"), re.S).group(1)
 UPSTREAM_URL = "https://github.com/leerlandschap/leerlandschap.git"
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")

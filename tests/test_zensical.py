@@ -13,6 +13,8 @@ import yaml
 from htmltools import parse_file
 from zensical_build import generate
 
+pytestmark = pytest.mark.build  # builds the exported example with Zensical
+
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
