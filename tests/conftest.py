@@ -1,9 +1,71 @@
+import contextlib
+import fcntl
+import inspect
+import os
+import shutil
+import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _calls_a_build(code: types.CodeType, names: dict, seen: set) -> bool:
+    """True when this code, or a test helper it calls, builds a fixture project (sitebuild.build)."""
+    import sitebuild
+
+    for name in code.co_names:
+        found = names.get(name)
+        if found is sitebuild.build:
+            return True
+        if inspect.isfunction(found) and found not in seen and Path(found.__code__.co_filename).parent == FIXTURES.parent:
+            seen.add(found)
+            if _calls_a_build(found.__code__, found.__globals__, seen):
+                return True
+    return any(inspect.iscode(c) and _calls_a_build(c, names, seen) for c in code.co_consts)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Markers that follow from what a test uses, so a new test cannot forget them (pyproject: --strict-markers)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "chromium" in fixtures:  # also through new_page and every fixture built on chromium
+            item.add_marker(pytest.mark.browser)
+        if "example_project" in fixtures:
+            item.add_marker(pytest.mark.site)
+        # The test itself or one of its fixtures (other than the shared example site) builds a project of its own.
+        defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        funcs = [d.func for name in fixtures if name not in ("example_project", "example_site") for d in defs.get(name, ())]
+        funcs.append(getattr(item, "function", None))
+        if any(inspect.isfunction(f) and _calls_a_build(f.__code__, f.__globals__, set()) for f in funcs):
+            item.add_marker(pytest.mark.build)
+    # Whole files, longest kinds first (build, then browser, then the rest), so that with xdist the long files do not
+    # end up alone at the end of the run; a file's tests stay together and in their order (module fixtures once).
+    rank: dict[str, int] = {}
+    for item in items:
+        kind = 0 if item.get_closest_marker("build") else 1 if item.get_closest_marker("browser") else 2
+        rank[item.path.name] = min(rank.get(item.path.name, 2), kind)
+    items.sort(key=lambda item: rank[item.path.name])
+
+
+def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run that every pytest-xdist worker shares; without xdist the session's own temp folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One process at a time (the other xdist workers wait here)."""
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
@@ -29,16 +91,32 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory):
-    """The example content built once for real (check, MkDocs, Pagefind) and served on 127.0.0.1."""
-    from browser import SiteServer
+def example_project(tmp_path_factory) -> Path:
+    """The example content, copied from this tree and built for real (check, MkDocs, Pagefind) once per test run:
+    the first xdist worker builds, the others wait and share it. Read only: a test that changes the project or its
+    site builds its own (sitebuild.make_project). Never site/ of `make site`, which may be older than the tree."""
     from sitebuild import build, make_project
 
-    project = make_project(tmp_path_factory.mktemp("example") / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = SiteServer(project / "site")
-    yield project, server.url
+    shared = _run_dir(tmp_path_factory) / "example"
+    with _locked(_run_dir(tmp_path_factory) / "example.lock"):
+        done = shared / "built"
+        if not done.exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            project = make_project(shared / "project")
+            result = build(project)
+            if result.returncode != 0:
+                pytest.fail(f"the example site does not build:\n{result.stdout}{result.stderr}")
+            done.write_text("built\n", encoding="utf-8")
+    return shared / "project"
+
+
+@pytest.fixture(scope="session")
+def example_site(example_project):
+    """The shared example project (see example_project), served on 127.0.0.1 for this worker."""
+    from browser import SiteServer
+
+    server = SiteServer(example_project / "site")
+    yield example_project, server.url
     server.stop()
 
 

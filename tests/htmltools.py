@@ -1,70 +1,69 @@
-"""A small HTML reader for tests (stdlib only): elements with attributes, ids, and the text."""
+"""HTML for tests, parsed by Beautiful Soup with lxml, plus the three helpers the tests share.
+
+`parse(html)` returns the document; every element (`Element`) is a Beautiful Soup tag with `.tag` (its name),
+`.has_class(name)` and `.all_text()`, every text node (`Text`) has `.tag == "#text"`;
+`.text` is the text inside (of a text node: itself). Attribute values are plain
+strings (also `class` and `rel`), comments and the doctype are dropped, and soft hyphens (U+00AD, put into long
+words of headings and table cells by leerlandschap/hyphenate.py) are left out of text: they are invisible unless a
+line breaks there.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
+
+SOFT_HYPHEN = "\u00ad"
 
 
-@dataclass
-class Element:
-    tag: str
-    attrs: dict
-    text: str = ""
-    parent: Element | None = None
-    children: list = field(default_factory=list)
+class Text(NavigableString):
+    tag = "#text"
 
-    def find_all(self, tag: str | None = None, **attrs) -> list[Element]:
-        found = []
-        for child in self.children:
-            if (tag is None or child.tag == tag) and all(child.attrs.get(k) == v for k, v in attrs.items()):
-                found.append(child)
-            found += child.find_all(tag, **attrs)
-        return found
+    def __new__(cls, value: str):
+        return super().__new__(cls, value.replace(SOFT_HYPHEN, ""))
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return str(self)
+
+
+class _Shared:
+    # The strings get_text(), .strings and .text read: every Text, also inside <script>, <style> and <template>.
+    MAIN_CONTENT_STRING_TYPES: ClassVar[frozenset[type]] = frozenset({Text})
+
+    @property
+    def tag(self) -> str:
+        return self.name  # type: ignore[attr-defined]
 
     def has_class(self, name: str) -> bool:
-        return name in (self.attrs.get("class") or "").split()
+        return name in (self.get("class") or "").split()  # type: ignore[attr-defined]
 
     def all_text(self) -> str:
-        return self.text + "".join(child.all_text() for child in self.children)
+        return self.get_text()  # type: ignore[attr-defined]
 
 
-class _Builder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, dict(attrs), parent=self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Element(tag, dict(attrs), parent=self.current))
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        # Text is kept in order as a child so all_text() reads naturally; soft hyphens (U+00AD, put into long words
-        # of headings and table cells by leerlandschap/hyphenate.py) are invisible unless a line breaks there.
-        self.current.children.append(Element("#text", {}, text=data.replace("\u00ad", ""), parent=self.current))
+class Element(_Shared, Tag):
+    pass
 
 
-def parse(html: str) -> Element:
-    builder = _Builder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
+class Document(_Shared, BeautifulSoup):
+    @property
+    def tag(self) -> str:
+        return "#document"
 
 
-def parse_file(path: Path) -> Element:
+def parse(html: str) -> Document:
+    # Every string, also inside <script>/<style>/<template>, becomes a Text (no special string containers); attributes
+    # are never split into lists.
+    root = Document(html, "lxml", element_classes={Tag: Element, NavigableString: Text}, string_containers={},
+                    multi_valued_attributes=None)
+    for node in list(root.descendants):
+        if isinstance(node, PreformattedString):  # comments, the doctype, processing instructions
+            node.extract()
+    return root
+
+
+def parse_file(path: Path) -> Document:
     return parse(path.read_text(encoding="utf-8"))

@@ -41,10 +41,7 @@ def listed_storage_keys(example_site) -> set[str]:
     project, _ = example_site
     root = parse_file(project / "site" / "privacy" / "index.html")
     heading = next(h for h in root.find_all("h2") if h.attrs.get("id") == "opslag")
-    siblings = heading.parent.children
-    after = siblings[siblings.index(heading) + 1:]
-    lists = [el for el in after if el.tag == "ul"]
-    return {code.all_text() for code in lists[0].find_all("code")}
+    return {code.all_text() for code in heading.find_next_sibling("ul").find_all("code")}
 
 
 def stored_keys(page) -> set[str]:

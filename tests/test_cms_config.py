@@ -320,7 +320,12 @@ def test_a_build_without_the_npm_packages_succeeds_and_says_why_beheer_is_missin
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     output = (result.stdout + result.stderr).splitlines()
-    assert [line for line in output if "/beheer/" in line] == [cms_page.missing_reason(project)]
+    if shutil.which("npm"):  # the requirement's two messages, written out (not asked from cms_page)
+        expected = ("Let op: /beheer/ ontbreekt, want de npm-pakketten zijn niet geïnstalleerd (draai 'npm ci' of 'make site'). "
+                    "De rest van de site wordt wel gebouwd.")
+    else:
+        expected = "Let op: /beheer/ ontbreekt, want Node.js (npm) is niet geïnstalleerd. De rest van de site wordt wel gebouwd."
+    assert [line for line in output if "/beheer/" in line] == [expected]
     assert not (project / "site" / "beheer").exists() and (project / "site" / "index.html").is_file()
     # Without /beheer/ no page links to it: not the footer's link for editors, not an item page's "Aanpassen".
     pages = list((project / "site").rglob("*.html"))

@@ -18,6 +18,8 @@ import pytest
 from conftest import ROOT
 from htmltools import parse_file
 
+pytestmark = pytest.mark.build  # copies the project and runs the guide's make commands (seconds to minutes)
+
 GUIDE = re.search(r"```sh\n(.*?)```", (ROOT / "handleiding" / "regio-starten.md").read_text(encoding="utf-8"), re.S).group(1)
 UPSTREAM_URL = "https://github.com/leerlandschap/leerlandschap.git"
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
@@ -45,10 +47,15 @@ def repos(tmp_path_factory):
     run(f"git clone -q {upstream} fork", tmp, env)
     run("git remote remove origin", tmp / "fork", env)  # like a fresh copy: upstream is added by the guide
     yield upstream, tmp / "fork", env
-    # The guide's `make` installs the fork itself into the shared .venv (make setup installs the project editable):
-    # point it back at this repository for the tests that follow.
-    subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--no-build-isolation", "-e", str(ROOT)], check=True, capture_output=True)
+    # The guide's `make` installs the fork itself into the shared .venv when that .venv's install stamp is not the
+    # fork's (make setup installs the project editable): then point it back at this repository for the tests that
+    # follow. Only then: a reinstall while another xdist worker imports the package would break that worker's test.
+    python = str(ROOT / ".venv" / "bin" / "python")
+    where = subprocess.run([python, "-c", "import leerlandschap; print(leerlandschap.__file__)"], capture_output=True,
+                           text=True, cwd=tmp).stdout.strip()
+    if not where.startswith(str(ROOT / "leerlandschap")):
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(ROOT)],
+                       check=True, capture_output=True)
 
 
 def guide_commands() -> list[str]:

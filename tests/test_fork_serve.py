@@ -14,6 +14,8 @@ from test_serve import BASE_PATH, fetch, free_port, wait_for
 
 from sitebuild import make_project
 
+pytestmark = pytest.mark.build  # runs mkdocs serve on a fork of its own
+
 PRAKTIJK = """titel: Samen lunchen met de wijkteams
 samenvatting: Eén keer per maand lunchen medewerkers van verschillende organisaties samen.
 beschrijving: |

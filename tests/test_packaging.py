@@ -16,6 +16,8 @@ import pytest
 from conftest import ROOT
 from htmltools import parse_file
 
+pytestmark = pytest.mark.build  # installs the project into a fresh venv (seconds to minutes)
+
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "build", "__pycache__", ".pytest_cache", "node_modules",
                               "*.egg-info")
 

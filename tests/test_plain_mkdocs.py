@@ -5,10 +5,13 @@ import re
 import subprocess
 import sys
 
+import pytest
 from playwright.sync_api import expect
 
 from browser import SiteServer
 from sitebuild import make_project
+
+pytestmark = pytest.mark.build  # builds a project of its own with plain mkdocs
 
 
 def test_plain_mkdocs_build_gives_a_site_whose_search_works(tmp_path, chromium):

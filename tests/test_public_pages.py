@@ -34,18 +34,17 @@ def assert_for_readers(html_file):
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    """The example site, and the same site with two neighbours (unreachable: the page then lists them anyway)."""
-    built = {}
-    for name, buren in [("zonder", None), ("met", ["http://127.0.0.1:9/zuidkust/", "http://127.0.0.1:9/noordrand/"])]:
-        project = make_project(tmp_path_factory.mktemp(name) / "project")
-        if buren:
-            regio = project / "content" / "regio.yml"
-            lines = "".join(f"  - naam: Regio {i}\n    adres: {adres}\n" for i, adres in enumerate(buren, 1))
-            regio.write_text(regio.read_text(encoding="utf-8").replace("buren: []\n", f"buren:\n{lines}"), encoding="utf-8")
-        result = build(project)
-        assert result.returncode == 0, result.stdout + result.stderr
-        built[name] = project / "site"
+def sites(tmp_path_factory, example_project):
+    """The example site (shared), and the same site with two neighbours (unreachable: the page then lists them anyway)."""
+    built = {"zonder": example_project / "site"}
+    buren = ["http://127.0.0.1:9/zuidkust/", "http://127.0.0.1:9/noordrand/"]
+    project = make_project(tmp_path_factory.mktemp("met") / "project")
+    regio = project / "content" / "regio.yml"
+    lines = "".join(f"  - naam: Regio {i}\n    adres: {adres}\n" for i, adres in enumerate(buren, 1))
+    regio.write_text(regio.read_text(encoding="utf-8").replace("buren: []\n", f"buren:\n{lines}"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built["met"] = project / "site"
     return built
 
 

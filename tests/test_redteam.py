@@ -372,17 +372,17 @@ def test_an_agreement_id_with_a_newline_is_refused(project):
 ])
 def test_pathological_markdown_is_refused_quickly(project, text, phrase):
     line = add(project, MEETING, "verslag: " + json.dumps(text) + "\n")
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time of this process: what the input costs, not how busy the machine is
     refused(project, f"{MEETING}:{line}", "verslag: ", phrase)
-    assert time.perf_counter() - start < 5  # the check itself is not the slow part
+    assert time.process_time() - start < 5  # the check itself is not the slow part
 
 
 def test_the_renderer_stays_fast_and_whole_on_what_the_checker_refuses():
     """Defence in depth: text that did not pass the checker (a neighbour's, say) cannot stall or crash a build."""
     for text in ("[" * 20000, "[*](" * 3000, "- " * 1000 + "x", "1. " * 1000 + "x"):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other tests on the same cores (xdist) do not count
         html = markdown_html(text)
-        assert time.perf_counter() - start < 3 and html.startswith("<")
+        assert time.process_time() - start < 3 and html.startswith("<")
     assert markdown_html("![a](https://tracker.example/p.png) [b](https://x.nl)") == \
         '<p>a <a href="https://x.nl">b</a></p>'  # and the renderer still works as before afterwards
 
@@ -548,7 +548,7 @@ def test_canonical_and_edit_links_are_exact(hostile_site):
     assert canonical.attrs["href"] == "https://example.org/leerlandschap/over/"
     edits = [a.attrs["href"] for a in root.find_all("a") if "/edit/" in (a.attrs.get("href") or "")]
     assert edits == ["https://github.com/voorbeeldregio/leerlandschap/edit/feature/x%2By/docs/over.md"]
-    [meta] = root.find_all("meta", name="description")
+    [meta] = root.find_all("meta", attrs={"name": "description"})
     assert meta.attrs["content"] == '"><script>alert(7)</script>'
 
 

@@ -77,7 +77,7 @@ def test_home_heading_description_and_contact_are_text(site):
     home = parse_file(site / "index.html")
     assert [h.all_text().strip() for h in home.find_all("h1")] == [NAME]
     privacy = parse_file(site / "privacy" / "index.html")
-    assert [m.attrs["content"] for m in privacy.find_all("meta", name="description")] == [DESCRIPTION]
+    assert [m.attrs["content"] for m in privacy.find_all("meta", attrs={"name": "description"})] == [DESCRIPTION]
     text = " ".join(privacy.all_text().split())
     assert f"Deze site van {REGION} verzamelt" in text
     # zuid.example is reserved for examples (RFC 2606), so the statement says the address reaches nobody

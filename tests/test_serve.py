@@ -14,6 +14,8 @@ import pytest
 
 from sitebuild import ROOT, make_project
 
+pytestmark = pytest.mark.build  # runs mkdocs serve on a project of its own
+
 # `mkdocs serve` serves under the path of site_url, like the published site.
 BASE_PATH = urlsplit(re.search(r"^site_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).path
 

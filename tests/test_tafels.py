@@ -13,17 +13,13 @@ from conftest import ROOT
 from htmltools import parse_file
 from leerlandschap.afspraken import agreements, open_agreements, timeline
 from leerlandschap.loader import check_content, load_content
-from sitebuild import build, make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("tafels") / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+def project(example_project):
+    return example_project
 
 
 @pytest.fixture(scope="module")

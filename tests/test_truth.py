@@ -45,11 +45,8 @@ def is_own(item: dict) -> bool:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("truth") / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+def site(example_project) -> Path:
+    return example_project / "site"
 
 
 @pytest.fixture(scope="module")

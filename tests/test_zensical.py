@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from htmltools import parse_file
-from sitebuild import build, make_project
 from zensical_build import generate
+
+pytestmark = pytest.mark.build  # builds the exported example with Zensical
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
@@ -24,14 +25,12 @@ def main_text(path: Path) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    """One project built by MkDocs (make site) and exported and built by Zensical."""
+def both(tmp_path_factory, example_project):
+    """The example project built by MkDocs (make site, shared) and exported and built by Zensical."""
     if not ZENSICAL.exists():
         pytest.fail("Zensical is not installed: make test installs it from requirements-zensical.txt")
     tmp = tmp_path_factory.mktemp("zensical")
-    project = make_project(tmp / "project")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
+    project = example_project
     config = generate(project, tmp / "export")
     env = dict(os.environ, SOURCE_DATE_EPOCH="1790000000")
     result = subprocess.run([str(ZENSICAL), "build", "-f", str(config)], cwd=config.parent, env=env,
