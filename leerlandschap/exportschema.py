@@ -12,15 +12,14 @@ author schema (schemas/<name>.schema.json) read through the model:
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import types
 import typing
 from typing import Any
 
 from . import model, patterns, regiomodel
-from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, REGIO, TAFEL, THEMA, VRAGENSET, Kind, active
-from .schemas import SCHEMA_DIR
+from .kinds import AANVULLING, BIJEENKOMST, BOUWSTEEN, PRAKTIJK, REGIO, TAFEL, THEMA, VRAGENSET, Kind, active
+from .schemas import SCHEMA_DIR, read_schema
 
 ID = f"^{patterns.ID}$"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -32,12 +31,12 @@ COMMON: dict[str, dict] = {
     "id": {"description": "De id van het item: de naam van het bestand zonder .yml.", "type": "string", "pattern": ID},
     "pagina": {"description": "Het adres van de pagina van het item op de site, vanaf het adres van de site (dat eindigt "
                               "op /). Het volledige adres is het adres van de site met dit erachter, bijvoorbeeld "
-                              "https://regio.example/leerlandschap/praktijken/x/.",
+                              "https://regio.example/leerlandschap/" + PRAKTIJK.folder + "/x/.",
                "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*/$"},
     "voorbeeld": {"description": "true als het item een verzonnen voorbeeld is (de bron heeft soort 'voorbeeld'; de titel "
                                  "begint dan met 'Voorbeeld:'). Toon zo'n item nooit als echt werk van de regio.",
                   "type": "boolean"},
-    "herkomst": {"description": "Het bestand in de repository waar het item staat, bijvoorbeeld content/praktijken/x.yml.",
+    "herkomst": {"description": f"Het bestand in de repository waar het item staat, bijvoorbeeld content/{PRAKTIJK.folder}/x.yml.",
                  "type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._/-]*\\.ya?ml$"},
 }
 EXTRA: dict[tuple[type, str], dict] = {
@@ -48,9 +47,9 @@ EXTRA: dict[tuple[type, str], dict] = {
     (model.Bouwsteen, "regio_toelichting"): {"description": "Uitleg van de regio bij deze landelijke bouwsteen, in "
                                                             "Markdown. Leeg als de regio niets toevoegt.", "type": "string"},
     (model.Reflectievraag, "regionaal"): {"description": "true als de regio deze vraag zelf heeft toegevoegd (in "
-                                                         "regio/aanvullingen/).", "type": "boolean"},
+                                                         f"regio/{AANVULLING.folder}/).", "type": "boolean"},
     (model.Leervraag, "regionaal"): {"description": "true als de regio deze vraag zelf heeft toegevoegd (in "
-                                                    "regio/aanvullingen/).", "type": "boolean"},
+                                                    f"regio/{AANVULLING.folder}/).", "type": "boolean"},
     (regiomodel.Contact, "voorbeeld"): {"description": "true als het adres een voorbeeldadres is (zoals example.org) dat "
                                                   "niemand bereikt.", "type": "boolean"},
 }
@@ -145,9 +144,8 @@ def _object(author: dict, cls: type, only: tuple[str, ...] = (), first: tuple[st
     return {"additionalProperties": False, "required": list(properties), "properties": properties}
 
 
-@functools.cache
 def _author(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return read_schema(name, SCHEMA_DIR)  # the kit's own author schema, also for a fork
 
 
 def export_schema(kind: Kind, folder: str, version: int) -> dict:

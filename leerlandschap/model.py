@@ -264,12 +264,8 @@ class Content:
         """Look up a reflection question by its "bouwsteen-id/vraag-id"."""
         bouwsteen_id, _, vraag_id = ref.partition("/")
         bouwsteen = self.bouwstenen.get(bouwsteen_id)
-        if bouwsteen is None:
-            return None
-        for vraag in bouwsteen.reflectievragen:
-            if vraag.id == vraag_id:
-                return bouwsteen, vraag
-        return None
+        vraag = next((v for v in bouwsteen.reflectievragen if v.id == vraag_id), None) if bouwsteen else None
+        return (bouwsteen, vraag) if bouwsteen and vraag else None
 
 
 def build(cls: type[T], data: dict[str, Any], **extra: object) -> T:

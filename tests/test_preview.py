@@ -87,21 +87,23 @@ def test_vocabulary_and_template_edits_render_everything(content, tmp_path):
 def test_saves_in_a_row_each_equal_a_full_render(content):
     """The second save reuses what the first worked out (the references of unchanged items): linking a praktijk to
     a bouwsteen and then deleting that praktijk must leave no trace of it on the bouwsteen's page."""
-    sitedata.load_site(content)
+    cache = sitedata.SiteCache()  # the preview's
+    sitedata.load_site(content, cache)
     EDITS["praktijk bouwstenen"](content)
-    first = sitedata.load_site(content)
+    first = sitedata.load_site(content, cache)
     assert [astuple(p) for p in first.pages] == full(content)
     (content / "praktijken" / "leerlandschap-flevoland.yml").unlink()
-    second = sitedata.load_site(content)
+    second = sitedata.load_site(content, cache)
     assert [astuple(p) for p in second.pages] == full(content)
     page = next(p for p in second.pages if p.src_uri == "bouwstenen/omarm-wrijving-en-ongemak.md")
     assert "leerlandschap-flevoland" not in page.body
 
 
 def test_a_new_praktijk_renders_its_own_page_and_the_bouwsteen_it_names_only(content):
-    before = sitedata.load_site(content)
+    cache = sitedata.SiteCache()  # the preview's
+    before = sitedata.load_site(content, cache)
     EDITS["new praktijk"](content)  # names one bouwsteen: structureer-het-leren
-    after = sitedata.load_site(content)
+    after = sitedata.load_site(content, cache)
     rendered = {key for key, pages in after.by_item.items() if before.by_item.get(key) is not pages}
     assert {("praktijk", "nieuw-voorbeeld"), ("bouwsteen", "structureer-het-leren")} <= rendered
     kept = {("bouwsteen", "coordineer-het-leren"), ("praktijk", "meelopen-in-zes-regios"), ("vragenset", "teamsessie-leren-klein-en-concreet")}
