@@ -149,6 +149,7 @@ def professional(context: BrowserContext, url: str, shoot: Shooter) -> None:
     shoot(page, "professional-1-home.png")
     page.get_by_role("link", name="Zoeken").first.click()  # the magnifier in the header
     page.wait_for_url("**/zoeken/**")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")  # search is ready
     field = page.get_by_label("Waar zoek je naar?")
     field.fill(PRAKTIJK_SEARCH)
     field.press("Enter")
@@ -158,8 +159,8 @@ def professional(context: BrowserContext, url: str, shoot: Shooter) -> None:
     page.get_by_text("Filters", exact=True).click()
     page.get_by_role("checkbox", name=re.compile(r"^praktijk \(\d+\)$")).check()
     kinds = page.locator("#ll-resultaten .ll-meta")
-    expect(kinds.first).to_have_text("praktijk")  # the list is redrawn with only good practices
-    expect(kinds.filter(has_not_text="praktijk")).to_have_count(0)
+    expect(kinds.first).to_have_text(re.compile(r"^Goede praktijk"))  # the list is redrawn with only good practices
+    expect(kinds.filter(has_not_text="Goede praktijk")).to_have_count(0)
     page.locator("#ll-resultaten a").first.click()
     page.wait_for_url(f"**/{overview_url(PRAKTIJK.name)}**")
     shoot(page, "professional-3-praktijk.png")

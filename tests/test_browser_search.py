@@ -243,3 +243,21 @@ def test_only_the_newest_query_renders(visit, served):
     }""")
     assert len(renders) <= 2, renders  # at most the search already running when the typing started, then the last
     expect(page.locator("#ll-resultaten li").first).to_contain_text(re.compile("[Ii]ntervisie"))
+
+
+@pytest.mark.parametrize("typed, address", [("leertafel", "zoeken/"), ("praktijk", "zoeken/?q=bestuurder")])
+def test_what_is_typed_before_the_search_script_runs_is_kept_and_searched(visit, served, typed, address):
+    """On a slow phone the field can be typed in before the search script has run: the text must stay and be
+    searched, never be replaced by the address's (or an empty) query."""
+    page, _ = visit
+    release = []
+    page.route("**/assets/zoeken.js", lambda route: release.append(route))  # held back until the field is filled
+    page.goto(served + address, wait_until="commit")  # a deferred script holds back DOMContentLoaded
+    field = page.get_by_role("searchbox", name="Waar zoek je naar?")
+    field.fill(typed)
+    page.wait_for_timeout(100)
+    assert len(release) == 1, "the search script should have been asked for exactly once"
+    release[0].continue_()
+    expect(page.locator("#ll-zoekstatus")).to_contain_text(f"voor \u201c{typed}\u201d")
+    expect(field).to_have_value(typed)
+    expect(page).to_have_url(re.compile(rf"\?q={typed}$"))

@@ -23,7 +23,8 @@
   const PAGE_SIZE = 5; // results load their text (1 to 6 KB) one by one: five at a time keeps a first search small
   const params = new URLSearchParams(location.search);
   const selected = Object.fromEntries(FILTERS.map(([key]) => [key, new Set(params.getAll(key))]));
-  input.value = params.get("q") || "";
+  // What someone typed before this script ran (a slow phone) is kept; the address only fills an empty field.
+  if (params.has("q") && !input.value.trim()) input.value = params.get("q");
   let pagefind = null;
   let latest = 0; // the number of the newest search: an older one stops at its next step and never renders
   let running = false; // one search at a time: Pagefind runs on this thread, so two would only slow each other down
