@@ -32,6 +32,11 @@ ID_ATTRIBUTE = re.compile(r"""(<[A-Za-z][^<>]*?)\sid=(?:"[^"]*"|'[^']*')""")  # 
 H1 = re.compile(r"<h1[\s>]")
 # Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
 SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", re.S | re.I)
+# Text a page shows of another page (a card's summary, a question listed on a role page) carries
+# data-pagefind-ignore in the templates: Pagefind indexes it on that other page only, and so do the vocabulary and
+# the compound parts here. The element is found by its name and attribute; elements of the same name inside it count.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+IGNORED_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\sdata-pagefind-ignore(?:=\"[^\"]*\")?[\s>/]")
 
 # What a result says it is, for pages that are not an item of a kind (kinds.Kind.label says it for those).
 LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}
@@ -57,6 +62,28 @@ def label_of(kind: str) -> str:
     """'praktijk' -> 'Goede praktijk': the kind of a search result in words."""
     known = active().by_name.get(kind)
     return (known.label or known.name.capitalize()) if known else LABELS.get(kind, kind.capitalize())
+
+
+def without_ignored(body: str) -> str:
+    """`body` without the elements marked data-pagefind-ignore (and what is inside them)."""
+    out, at = [], 0
+    while (start := IGNORED_START.search(body, at)) is not None:
+        name = start.group(1)
+        tags = re.compile(rf"<(/?){name}\b[^<>]*?(/?)>", re.I)
+        depth, end = 0, len(body)
+        for tag in tags.finditer(body, start.start()):
+            if depth == 0 and (tag.group(2) or name.lower() in VOID):  # <br data-pagefind-ignore/>: nothing inside
+                end = tag.end()
+                break
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        out.append(body[at:start.start()])
+        out.append(" ")
+        at = end
+    out.append(body[at:])
+    return "".join(out)
 
 
 def section_of(url: str) -> str:
@@ -86,7 +113,7 @@ class Writer:
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
         kind = kind_of(url, body, handwritten)
-        text_words = words(text_of(SKIPPED.sub(" ", body)))
+        text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
         title_parts = self.splitter.parts_of_words(title_words)
         # a part that is also a word of the page is found through that word: repeating it only makes results bigger
