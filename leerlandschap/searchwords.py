@@ -163,19 +163,31 @@ class Vocabulary:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
     def parts(self, synonyms: dict[str, list[str]]) -> dict[str, str]:
-        """What a first search needs, in small files (name -> text), so that it does not load the whole list:
-        `hulp.json` (stop words, synonyms, page count, the first letters that have a word file) and one file per
-        first letter with the site's words that start with it (`<code point in hex>.txt`, space-separated).
-        The whole list (json()) is loaded only when a word of the query is not on the site (for "Bedoel je …?")."""
-        by_letter: dict[str, list[str]] = {}
+        """What a first search needs, in small files (name -> text), so that it does not load the whole list: one
+        file per first letter (`<code point in hex>.json`) with the site's words, the stop words and the synonyms
+        that start with it, and `hulp.json` with the page count and the letters that have a file. A query loads
+        the files of its words' first letters only. The whole list (json()) is loaded only when a word of the query
+        is not on the site (for "Bedoel je …?")."""
+        by_letter: dict[str, dict] = {}
+
+        def letter(word: str) -> dict:
+            return by_letter.setdefault(word[0], {"woorden": [], "stopwoorden": [], "synoniemen": {}})
+
         for word in sorted(self.counts):
-            by_letter.setdefault(word[0], []).append(word)
-        files = {f"{ord(letter):x}.txt": " ".join(found) for letter, found in by_letter.items()}
-        help_data = {"paginas": self.pages, "stopwoorden": " ".join(sorted(self.stop)),
-                     "synoniemen": {key: synonyms[key] for key in sorted(synonyms)},
-                     "letters": "".join(sorted(by_letter))}
-        files["hulp.json"] = json.dumps(help_data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            letter(word)["woorden"].append(word)
+        for word in sorted(self.stop):
+            letter(word)["stopwoorden"].append(word)
+        for key in sorted(synonyms):
+            letter(key)["synoniemen"][key] = synonyms[key]
+        files = {f"{ord(first):x}.json": _compact({name: " ".join(v) if isinstance(v, list) else v
+                                                   for name, v in found.items() if v})
+                 for first, found in by_letter.items()}
+        files["hulp.json"] = _compact({"paginas": self.pages, "letters": "".join(sorted(by_letter))})
         return files
+
+
+def _compact(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def synonyms_from(begrippen: Path | None) -> dict[str, list[str]]:

@@ -78,6 +78,7 @@ def test_rechunk_makes_smaller_chunks_with_pagefinds_bounds_and_keeps_longer_for
 
 from pathlib import Path  # noqa: E402
 
+from htmltools import parse_file  # noqa: E402
 from leerlandschap.searchdocs import Writer  # noqa: E402
 from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, stopwords  # noqa: E402
 from leerlandschap.searchwords import words as split  # noqa: E402
@@ -181,18 +182,65 @@ def test_vocabulary_has_site_words_not_stop_words():
 
 
 def test_vocabulary_parts_split_the_words_by_first_letter():
-    """A first search loads only the words of the letters it needs; together the parts hold exactly the whole list."""
-    words = Vocabulary()
+    """A first search loads only the words of the letters it needs (with the stop words and synonyms that start with
+    those letters); together the parts hold exactly the whole list, every stop word and every synonym."""
+    words = Vocabulary(stop=frozenset({"een", "de", "en", "met", "in", "van"}))
     words.add(split("Een leertafel opzetten met bestuurders in Émmen") + ["leer", "tafel", "2024"])
     words.add(split("De bestuurder en de leertafel") + ["leer", "tafel"])
-    synonyms = {"jeugdzorg": ["jeugdhulp"]}
+    synonyms = {"jeugdzorg": ["jeugdhulp"], "jeugdhulp": ["jeugdzorg"], "stand van zaken": ["voortgang"]}
     parts = words.parts(synonyms)
     whole = set(json.loads(words.json(synonyms))["woorden"].split())
     help_data = json.loads(parts.pop("hulp.json"))
-    assert help_data["synoniemen"] == synonyms and help_data["paginas"] == 2
-    assert {"een", "de"} <= set(help_data["stopwoorden"].split())
-    by_letter = {chr(int(name.removesuffix(".txt"), 16)): set(text.split()) for name, text in parts.items()}
-    assert set(help_data["letters"]) == set(by_letter) == {w[0] for w in whole}
-    assert by_letter["l"] == {"leer", "leertafel"} and by_letter["é"] == {"émmen"} and by_letter["2"] == {"2024"}
-    assert set().union(*by_letter.values()) == whole
-    assert all(word.startswith(letter) for letter, found in by_letter.items() for word in found)
+    assert help_data == {"paginas": 2, "letters": "2bdeijlmostvé"}
+    by_letter = {chr(int(name.removesuffix(".json"), 16)): json.loads(text) for name, text in parts.items()}
+    assert set(help_data["letters"]) == set(by_letter)
+    assert by_letter["l"] == {"woorden": "leer leertafel"}
+    assert by_letter["é"] == {"woorden": "émmen"} and by_letter["2"] == {"woorden": "2024"}
+    assert by_letter["e"] == {"stopwoorden": "een en"}  # letters with only stop words have a file too
+    assert by_letter["j"] == {"synoniemen": {"jeugdhulp": ["jeugdzorg"], "jeugdzorg": ["jeugdhulp"]}}
+    assert by_letter["s"] == {"synoniemen": {"stand van zaken": ["voortgang"]}}  # a phrase: under its first word
+    assert by_letter["d"] == {"stopwoorden": "de"} and by_letter["t"] == {"woorden": "tafel"}
+    assert set().union(*(set(found.get("woorden", "").split()) for found in by_letter.values())) - {""} == whole
+    assert set().union(*(set(found.get("stopwoorden", "").split()) for found in by_letter.values())) - {""} == words.stop
+    assert all(word.startswith(letter) for letter, found in by_letter.items() for word in found.get("woorden", "").split())
+
+
+def test_text_of_another_page_stays_out_of_a_documents_words_and_parts(tmp_path):
+    """A card's summary or a listed question (data-pagefind-ignore) is the other page's text: the listing page gets
+    no compound parts and no vocabulary count from it, while its own text still counts."""
+    writer = Writer(tmp_path, Splitter({"jeugd": 1e-5, "zorg": 1e-5, "kinder": 1e-5, "bescherming": 1e-5}))
+    body = ('<article data-pagefind-body><h1>Praktijken</h1><p>Over kinderbescherming.</p><ul>'
+            '<li><a href="../x/">Titel</a><br><span class="ll-kaart-tekst" data-pagefind-ignore>Alles over jeugdzorg '
+            '<span>en meer jeugdzorg</span></span></li>'
+            '<li class="ll-setvraag" data-pagefind-ignore><a href="../y/">Wat doet de wijkteamleider?</a></li></ul>'
+            '<p>Slot<br data-pagefind-ignore/>woord.</p></article>')
+    doc = writer.document("praktijken/", "Praktijken", body, False)
+    assert '<p data-pagefind-weight="0.5">kinder bescherming</p>' in doc  # the page's own compound: split
+    assert "jeugd zorg" not in doc  # the card's compound: not split into parts for this page
+    assert "data-pagefind-ignore" in doc and "Alles over jeugdzorg" in doc  # still on the page; Pagefind skips it
+    counted = writer.words.counts
+    assert counted["kinderbescherming"] == 1 and counted["slot"] == 1 and counted["woord"] == 1
+    assert "jeugdzorg" not in counted and "wijkteamleider" not in counted and "meer" not in counted
+
+
+def test_a_page_that_lists_another_pages_text_is_not_found_by_that_text(example_site):
+    """Search finds a summary or a question on its own page, not on every overview, role or theme page that
+    lists it (those pages crowded the results and made each result heavier). The pages still show the text."""
+    site = example_site[0] / "site"
+    pages = indexed(site)
+
+    def words_of(url: str) -> str:
+        return " ".join(pages[url]["content"].split())
+
+    summary = "In Flevoland stel je een nieuwe leertafel samen in drie stappen"  # content/praktijken/leertafel-in-drie-stappen.yml
+    question = "Wat is jouw beeld van een lerende bestuurder?"  # content/bouwstenen/investeer-in-bestuurlijk-leren.yml
+    assert summary in words_of("/praktijken/leertafel-in-drie-stappen/")
+    assert summary not in words_of("/praktijken/")  # the overview of practices
+    assert question in words_of("/bouwstenen/investeer-in-bestuurlijk-leren/lerende-bestuurder/")  # its own page
+    assert question in words_of("/bouwstenen/investeer-in-bestuurlijk-leren/")  # where the source puts it
+    for listing in ("/rollen/bestuurder/", "/rollen/beleidsmaker/", "/themas/anders-kijken/"):
+        assert question not in words_of(listing), listing
+        assert pages[listing]["meta"]["title"] in words_of(listing)  # the page's own words are still there
+    for url, text in (("praktijken/", summary), ("rollen/bestuurder/", question), ("themas/anders-kijken/", question)):
+        main = parse_file(site / url / "index.html").find("article")
+        assert text in " ".join(main.all_text().split()), url  # readers still see it

@@ -31,9 +31,10 @@
   let pending = false; // the input changed while a search ran: search again (the newest text only) when it is done
   let current = null; // the last search: {results, shown, query}
   let totals = {}; // the count of every filter value over the whole site
-  // The site's words (pagefind/leerlandschap-woorden/): {stop, synonyms, pages, letters, set, byLetter, loading,
-  // ranked}. `set` holds the words of the first letters loaded so far; `ranked` (every word, most pages first) is
-  // there once the whole list (leerlandschap-woorden.json) is loaded for a word the site does not have.
+  // The site's words (pagefind/leerlandschap-woorden/): {stop, synonyms, pages, letters, letterLoaded, set, byLetter,
+  // loading, ranked}. `set`, `stop` and `synonyms` hold what starts with the first letters loaded so far; `ranked`
+  // (every word, most pages first) is there once the whole list (leerlandschap-woorden.json) is loaded for a word
+  // the site does not have.
   let vocab = null;
   let filtersLoaded = null; // a promise once the filter block was opened (or the address has filters)
   const help = document.createElement("p");
@@ -140,11 +141,17 @@
     for (const word of list) vocab.set.add(word);
   }
 
-  function loadLetter(letter) { // the site's words that start with `letter`
-    if (!vocab.letters.has(letter) || vocab.byLetter.has(letter)) return null;
+  // The site's words, the stop words and the other words from Begrippen that start with `letter`: one small file.
+  function loadLetter(letter) {
+    if (!vocab.letters.has(letter) || vocab.letterLoaded.has(letter)) return null;
     if (!vocab.loading.has(letter)) {
-      vocab.loading.set(letter, vocabFile("woorden/" + letter.codePointAt(0).toString(16) + ".txt")
-        .then((text) => addWords(letter, text ? text.split(" ") : [])));
+      vocab.loading.set(letter, vocabFile("woorden/" + letter.codePointAt(0).toString(16) + ".json").then((text) => {
+        const data = text ? JSON.parse(text) : {};
+        for (const word of (data.stopwoorden || "").split(" ")) if (word) vocab.stop.add(word);
+        Object.assign(vocab.synonyms, data.synoniemen || {});
+        addWords(letter, data.woorden ? data.woorden.split(" ") : []);
+        vocab.letterLoaded.add(letter);
+      }));
     }
     return vocab.loading.get(letter);
   }
@@ -579,8 +586,8 @@
       const text = await hints;
       if (text) {
         const data = JSON.parse(text);
-        vocab = { stop: new Set(data.stopwoorden.split(" ")), synonyms: data.synoniemen, pages: data.paginas,
-                  letters: new Set(data.letters), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
+        vocab = { stop: new Set(), synonyms: {}, pages: data.paginas, letters: new Set(data.letters),
+                  letterLoaded: new Set(), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
       if (FILTERS.some(([key]) => selected[key].size)) {
