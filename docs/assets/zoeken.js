@@ -497,6 +497,8 @@
     if (ticket !== latest) return; // a newer search has started meanwhile
     const plan = understand(query);
     if (query && !plan.terms.length) {
+      // While the first letters are typed, the part of the index for them loads: the third letter then only searches.
+      for (const word of tokens(query)) if (word.length === 2) pagefind.preload(word).catch(() => {});
       list.replaceChildren();
       help.replaceChildren();
       more.hidden = true;
