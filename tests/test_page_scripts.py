@@ -11,6 +11,9 @@ Material's own JavaScript bundle is loaded nowhere: the site uses nothing that n
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from htmltools import Element, parse_file
@@ -106,3 +109,19 @@ def test_in_the_browser_an_everyday_page_requests_only_the_common_files(chromium
     names = sorted(url.rsplit("/", 1)[-1] for url in requested)
     common = [n for n in names if n in ("leerlandschap.css", "regio.css") or (n.startswith("main.") and n.endswith(".css"))]
     assert names == common and len(names) == 3, names  # our stylesheet, the region's colours, Material's stylesheet
+
+
+def test_our_scripts_reach_the_site_without_comments_and_spaces(example_site):
+    """Every script of ours is part of a first view or a first search: the built copy leaves out the comments (the
+    source keeps them for the people who work on it) and is the same program otherwise (the browser tests run it)."""
+    source = Path(__file__).resolve().parent.parent / "docs" / "assets"
+    site = example_site[0] / "site" / "assets"
+    scripts = sorted(p.name for p in source.glob("*.js"))
+    assert {"zoeken.js", "vragenset.js", "tijd.js"} <= set(scripts)
+    for name in scripts:
+        written, built = (source / name).read_text(encoding="utf-8"), (site / name).read_text(encoding="utf-8")
+        comments = [line.strip() for line in written.splitlines() if line.strip().startswith(("// ", "/* ", "* "))]
+        assert comments and not [c for c in comments if c in built], name
+        assert len(built) < 0.8 * len(written), name
+        # rjsmin does not know template literals (`...${x}...`): a script that used one could change its text
+        assert "`" not in re.sub(r"//[^\n]*|/\*.*?\*/", "", written, flags=re.S), name
