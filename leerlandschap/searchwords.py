@@ -35,9 +35,14 @@ HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#[^}]*\})?\s*$")
 ALSO = "Ook wel:"
 
 
+# Words of a request to the search box itself ("waar vind ik ...", "zoek informatie over ..."): they say nothing
+# about the page someone wants, but a page that happens to contain them would come first. Not in stopwords-iso.
+REQUEST_WORDS = frozenset({"vind", "vinden", "zoek", "zoeken", "zoekt", "informatie", "info", "lees", "lezen"})
+
+
 def stopwords() -> frozenset[str]:
-    """Dutch stop words from the stopwords-iso collection (package `stopwordsiso`)."""
-    return frozenset(stopwordsiso.stopwords("nl"))
+    """Dutch stop words from the stopwords-iso collection (package `stopwordsiso`), and the words of a request."""
+    return frozenset(stopwordsiso.stopwords("nl")) | REQUEST_WORDS
 
 
 def words(text: str) -> list[str]:

@@ -263,3 +263,16 @@ def test_what_is_typed_before_the_search_script_runs_is_kept_and_searched(visit,
     expect(page.locator("#ll-zoekstatus")).to_contain_text(f"voor \u201c{typed}\u201d")
     expect(field).to_have_value(typed)
     expect(page).to_have_url(re.compile(rf"\?q={typed}$"))
+
+
+@pytest.mark.parametrize("query, wanted, request_words", [
+    ("waar vind ik alle tafels", "tafels/", ("vind",)),
+    ("zoek informatie over governance", "bouwstenen/organiseer-de-governance/", ("zoek", "informatie")),
+])
+def test_the_words_of_a_request_do_not_pick_the_results(visit, served, query, wanted, request_words):
+    """"vind", "zoek", "informatie" ask the search box for something; they are not what the page is about."""
+    page, _ = visit
+    urls = search(page, served, query)
+    assert wanted in urls[:3], urls[:3]
+    for word in request_words:
+        expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{word}\u201d")

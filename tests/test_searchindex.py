@@ -179,6 +179,7 @@ def test_vocabulary_has_site_words_not_stop_words():
     assert not {"een", "de", "van", "in"} & set(ranked) and {"een", "de", "van"} <= set(data["stopwoorden"].split())
     assert data["paginas"] == 2 and data["synoniemen"] == {"jeugdzorg": ["jeugdhulp"]}
     assert {"hoe", "ik", "een", "het"} <= stopwords()
+    assert {"vind", "zoek", "zoeken", "informatie"} <= stopwords()  # words of a request to the search box
 
 
 def test_vocabulary_parts_split_the_words_by_first_letter():
