@@ -239,9 +239,14 @@ def test_a_page_that_lists_another_pages_text_is_not_found_by_that_text(example_
     assert summary not in words_of("/praktijken/")  # the overview of practices
     assert question in words_of("/bouwstenen/investeer-in-bestuurlijk-leren/lerende-bestuurder/")  # its own page
     assert question in words_of("/bouwstenen/investeer-in-bestuurlijk-leren/")  # where the source puts it
+    bouwsteen = "Ook bestuurders moeten leren, samen met bestuurders van andere organisaties."  # its samenvatting
+    assert bouwsteen in words_of("/bouwstenen/investeer-in-bestuurlijk-leren/")
+    assert bouwsteen not in words_of("/bouwstenen/investeer-in-bestuurlijk-leren/lerende-bestuurder/")  # a question of it
     for listing in ("/rollen/bestuurder/", "/rollen/beleidsmaker/", "/themas/anders-kijken/"):
         assert question not in words_of(listing), listing
         assert pages[listing]["meta"]["title"] in words_of(listing)  # the page's own words are still there
-    for url, text in (("praktijken/", summary), ("rollen/bestuurder/", question), ("themas/anders-kijken/", question)):
+    shown = (("praktijken/", summary), ("rollen/bestuurder/", question), ("themas/anders-kijken/", question),
+             ("bouwstenen/investeer-in-bestuurlijk-leren/lerende-bestuurder/", bouwsteen))
+    for url, text in shown:
         main = parse_file(site / url / "index.html").find("article")
         assert text in " ".join(main.all_text().split()), url  # readers still see it
