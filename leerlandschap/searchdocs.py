@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from .kinds import BRON, active
-from .searchwords import Splitter, Vocabulary, synonyms_from, text_of, words
+from .searchwords import Splitter, Vocabulary, synonyms_from, terms_from, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded only for a word the site lacks
 VOCABULARY_PARTS = "leerlandschap-woorden"  # folder next to it: what every search needs, in small files
@@ -138,12 +138,13 @@ class Writer:
     def vocabulary(self, synonyms: dict[str, list[str]]) -> str:
         return self.words.json(synonyms)
 
-    def write_vocabulary(self, path: Path, synonyms: dict[str, list[str]]) -> None:
+    def write_vocabulary(self, path: Path, synonyms: dict[str, list[str]],
+                         terms: dict[str, tuple[str, str]] | None = None) -> None:
         """The whole list at `path`, the small files in the folder VOCABULARY_PARTS next to it."""
         path.write_text(self.vocabulary(synonyms), encoding="utf-8")
         folder = path.parent / VOCABULARY_PARTS
         folder.mkdir(parents=True, exist_ok=True)
-        for name, text in self.words.parts(synonyms).items():
+        for name, text in self.words.parts(synonyms, terms).items():
             (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -159,7 +160,7 @@ def main(argv: list[str]) -> int:
         writer.page(url, title, body, handwritten)
     for url, title, body, handwritten in json.loads(sys.stdin.read() or "[]"):
         writer.page(url, title, body, handwritten)
-    writer.write_vocabulary(vocabulary, synonyms_from(begrippen))
+    writer.write_vocabulary(vocabulary, synonyms_from(begrippen), terms_from(begrippen))
     return 0
 
 

@@ -31,7 +31,7 @@ MIN_COMPOUND = 8
 # Longer "words" are not Dutch compounds (the longest in common use have about 40 letters) but pasted junk: not split,
 # which also keeps the recursive search for parts shallow.
 MAX_COMPOUND = 60
-HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#[^}]*\})?\s*$")
+HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#([^}]*)\})?\s*$")
 ALSO = "Ook wel:"
 
 
@@ -144,6 +144,25 @@ def parse_synonyms(markdown: str) -> dict[str, list[str]]:
     return synonyms
 
 
+def parse_terms(markdown: str) -> dict[str, tuple[str, str]]:
+    """The entries of a Begrippen page: each `## Term {#anchor}` and each word of its `Ook wel:` line ->
+    (the entry's heading as written, its anchor)."""
+    terms: dict[str, tuple[str, str]] = {}
+    entry = None
+    for line in markdown.splitlines():
+        heading = HEADING.match(line)
+        if heading:
+            entry = (re.sub(r"[*_`]", "", heading.group(1)).strip(), heading.group(2)) if heading.group(2) else None
+            if entry:
+                terms.setdefault(_plain(heading.group(1)), entry)
+            continue
+        if entry and line.startswith(ALSO):
+            for other in line[len(ALSO):].split(","):
+                if _plain(other):
+                    terms.setdefault(_plain(other), entry)
+    return terms
+
+
 def _plain(text: str) -> str:
     return " ".join(words(re.sub(r"[*_`]", "", text).strip().rstrip(".")))
 
@@ -167,16 +186,17 @@ class Vocabulary:
                 "synoniemen": {key: synonyms[key] for key in sorted(synonyms)}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
-    def parts(self, synonyms: dict[str, list[str]]) -> dict[str, str]:
+    def parts(self, synonyms: dict[str, list[str]], terms: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
         """What a first search needs, in small files (name -> text), so that it does not load the whole list: one
         file per first letter (`<code point in hex>.json`) with the site's words, the stop words and the synonyms
         that start with it, and `hulp.json` with the page count and the letters that have a file. A query loads
         the files of its words' first letters only. The whole list (json()) is loaded only when a word of the query
-        is not on the site (for "Bedoel je …?")."""
+        is not on the site (for "Bedoel je …?"). `terms` (a Begrippen entry or one of its other words -> the
+        entry's heading and anchor) goes with the letter files too: "wat is een leertafel" shows the entry first."""
         by_letter: dict[str, dict] = {}
 
         def letter(word: str) -> dict:
-            return by_letter.setdefault(word[0], {"woorden": [], "stopwoorden": [], "synoniemen": {}})
+            return by_letter.setdefault(word[0], {"woorden": [], "stopwoorden": [], "synoniemen": {}, "begrippen": {}})
 
         for word in sorted(self.counts):
             letter(word)["woorden"].append(word)
@@ -184,6 +204,8 @@ class Vocabulary:
             letter(word)["stopwoorden"].append(word)
         for key in sorted(synonyms):
             letter(key)["synoniemen"][key] = synonyms[key]
+        for term, entry in sorted((terms or {}).items()):
+            letter(term)["begrippen"][term] = list(entry)
         files = {f"{ord(first):x}.json": _compact({name: " ".join(v) if isinstance(v, list) else v
                                                    for name, v in found.items() if v})
                  for first, found in by_letter.items()}
@@ -199,3 +221,9 @@ def synonyms_from(begrippen: Path | None) -> dict[str, list[str]]:
     if begrippen is None or not begrippen.is_file():
         return {}
     return parse_synonyms(begrippen.read_text(encoding="utf-8"))
+
+
+def terms_from(begrippen: Path | None) -> dict[str, tuple[str, str]]:
+    if begrippen is None or not begrippen.is_file():
+        return {}
+    return parse_terms(begrippen.read_text(encoding="utf-8"))

@@ -60,7 +60,7 @@ def ours(page: Page, base: str, queries: list[str]) -> list[list[str]]:
         page.fill("#ll-zoekveld", query)
         page.wait_for_function("q => document.querySelector('#ll-resultaten').dataset.query === q", arg=query.strip())
         hrefs = page.eval_on_selector_all("#ll-resultaten li > a", "links => links.map(a => a.href)")
-        ranked.append([href.removeprefix(base) for href in hrefs[:TOP]])
+        ranked.append([href.removeprefix(base).split("#")[0] for href in hrefs[:TOP]])  # a part of a page is that page
     return ranked
 
 

@@ -276,3 +276,36 @@ def test_the_words_of_a_request_do_not_pick_the_results(visit, served, query, wa
     assert wanted in urls[:3], urls[:3]
     for word in request_words:
         expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{word}\u201d")
+
+
+@pytest.mark.parametrize("query, anchor, heading", [
+    ("wat is een leertafel", "leertafel", "Leertafel"),
+    ("wat zijn leertafels", "leertafel", "Leertafel"),  # plural
+    ("betekenis van governance", "governance", "Governance"),
+    ("wat is jeugdzorg", "jeugdhulp", "Jeugdhulp"),  # an "Ook wel:" word leads to its entry
+    ("wat betekent KDC", "kdc", "KDC"),
+])
+def test_asking_what_a_word_means_shows_its_begrip_first(visit, served, query, anchor, heading):
+    page, _ = visit
+    urls = search(page, served, query)
+    assert urls[0] == f"begrippen/#{anchor}", urls[:3]
+    first = page.locator("#ll-resultaten li").first
+    expect(first.locator("a")).to_have_text(heading)
+    expect(first).to_contain_text("Begrip")
+    page.goto(served + urls[0])
+    expect(page.locator(f"[id='{anchor}']")).to_have_count(1)  # the link lands on the entry
+
+
+@pytest.mark.parametrize("query", ["leertafel", "governance", "hoe start ik een leertafel"])
+def test_a_word_without_a_question_about_its_meaning_finds_pages_first(visit, served, query):
+    page, _ = visit
+    assert not search(page, served, query)[0].startswith("begrippen/")
+
+
+def test_an_unknown_compound_is_searched_by_the_part_the_site_has(visit, served):
+    page, _ = visit
+    urls = search(page, served, "crisisopvang")  # "crisis" is on the site, "crisisopvang" and "opvang" are not
+    assert "tafels/leertafel-crisis-reflectie-ontwikkelopgaven/" in urls[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccrisisopvang\u201d staat niet op de site")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccrisis\u201d")
+    assert search(page, served, "logeerzorg") == []  # only a short, common part ("zorg"): better nothing than noise

@@ -80,7 +80,7 @@ from pathlib import Path  # noqa: E402
 
 from htmltools import parse_file  # noqa: E402
 from leerlandschap.searchdocs import Writer  # noqa: E402
-from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, stopwords  # noqa: E402
+from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, parse_terms, stopwords  # noqa: E402
 from leerlandschap.searchwords import words as split  # noqa: E402
 
 
@@ -250,3 +250,17 @@ def test_a_page_that_lists_another_pages_text_is_not_found_by_that_text(example_
     for url, text in shown:
         main = parse_file(site / url / "index.html").find("article")
         assert text in " ".join(main.all_text().split()), url  # readers still see it
+
+
+def test_begrippen_entries_and_their_other_words_lead_to_the_entry():
+    markdown = ("# Begrippen\n\n## Goede praktijk {#praktijk}\n\nUitleg.\n\nOok wel: praktijkvoorbeeld, *best practice*.\n\n"
+                "## JB/JR {#jb-jr}\n\nJeugdbescherming.\n\n## Zonder anker\n\nOok wel: los\n")
+    terms = parse_terms(markdown)
+    assert terms == {"goede praktijk": ("Goede praktijk", "praktijk"), "praktijkvoorbeeld": ("Goede praktijk", "praktijk"),
+                     "best practice": ("Goede praktijk", "praktijk"), "jb jr": ("JB/JR", "jb-jr")}
+    words = Vocabulary(stop=frozenset())
+    words.add(["praktijk"])
+    files = {name: json.loads(text) for name, text in words.parts({}, terms).items()}
+    assert files["67.json"]["begrippen"] == {"goede praktijk": ["Goede praktijk", "praktijk"]}  # under its first letter
+    assert files["6a.json"]["begrippen"] == {"jb jr": ["JB/JR", "jb-jr"]}
+    assert set(json.loads(words.parts({}, terms)["hulp.json"])["letters"]) == {"b", "g", "j", "p"}

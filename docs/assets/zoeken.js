@@ -118,6 +118,25 @@
       .map((w) => w.replace("’", "'"));
   }
 
+  function plain(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); } // coördinator: coordinator
+
+  // "wat is een leertafel", "wat betekent KDC", "betekenis van governance": someone asks what a word means. When the
+  // word is an entry of the Begrippen page (or one of its "Ook wel:" words), that entry is the first result.
+  const ASKS_MEANING = /^\s*(?:wat|wie)\s+(?:is|zijn|betekent|betekenen|bedoel|bedoelt|bedoelen|houdt)\b|\bbetekenis\b/i;
+  const MEANING_WORDS = new Set(["wat", "wie", "is", "zijn", "betekent", "betekenen", "betekenis", "bedoel", "bedoelt",
+                                 "bedoelen", "houdt", "in", "eigenlijk", "met", "van", "een", "de", "het", "je", "we"]);
+  function meaningAsked(query) {
+    if (!vocab || !ASKS_MEANING.test(query)) return null;
+    const rest = tokens(query).filter((w) => !MEANING_WORDS.has(w));
+    if (!rest.length || rest.length > 4) return null;
+    const last = rest.length - 1;
+    for (const form of stems(rest[last])) {
+      const entry = vocab.terms[plain([...rest.slice(0, last), form].join(" "))];
+      if (entry) return entry;
+    }
+    return null;
+  }
+
   function stems(word) { // the word and the word without a common Dutch ending
     const out = [word];
     for (const end of ENDINGS) if (word.length > end.length + 3 && word.endsWith(end)) out.push(word.slice(0, -end.length));
@@ -149,6 +168,7 @@
         const data = text ? JSON.parse(text) : {};
         for (const word of (data.stopwoorden || "").split(" ")) if (word) vocab.stop.add(word);
         Object.assign(vocab.synonyms, data.synoniemen || {});
+        for (const [term, entry] of Object.entries(data.begrippen || {})) vocab.terms[plain(term)] = entry;
         addWords(letter, data.woorden ? data.woorden.split(" ") : []);
         vocab.letterLoaded.add(letter);
       }));
@@ -214,6 +234,20 @@
     return parts && parts.length > 1 ? parts : null;
   }
 
+  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis".
+  // Shorter parts ("zorg" in "logeerzorg") are mostly common words that would only bring noise.
+  function partOf(word) {
+    let best = null;
+    for (let i = word.length - 1; i >= 5 && !best; i--) if (vocab.set.has(word.slice(0, i))) best = word.slice(0, i);
+    for (let i = 1; i <= word.length - 5; i++) {
+      if (vocab.set.has(word.slice(i))) {
+        if (!best || word.length - i > best.length) best = word.slice(i);
+        break;
+      }
+    }
+    return best;
+  }
+
   function distance(a, b, limit) { // Damerau-Levenshtein (optimal string alignment), stops above `limit`
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
     let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -257,7 +291,7 @@
   // The query as terms, each with the strings to search for it (any of them may match).
   function understand(query) {
     const all = tokens(query);
-    const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [] };
+    const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -290,6 +324,9 @@
         } else if (fixed) {
           plan.corrected.push([word, fixed]);
           plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
+        } else if (partOf(word)) { // a compound of which only one part is on the site: that part, and we say so
+          plan.partial.push([word, partOf(word)]);
+          plan.terms.push({ word: partOf(word), alts: [{ q: partOf(word), w: 1 }] });
         } else {
           plan.unknown.push(word);
           plan.terms.push({ word, alts: [] }); // nothing on the site: better no result than a random prefix
@@ -415,6 +452,25 @@
     return item;
   }
 
+  // The entry of the Begrippen page for a word someone asked the meaning of (meaningAsked).
+  function begripItem([heading, anchor], marker) {
+    const item = document.createElement("li");
+    item.className = "ll-resultaat";
+    const link = marked(heading, marker, "a");
+    link.href = new URL("begrippen/#" + anchor, siteRoot).pathname + "#" + anchor;
+    const kind = document.createElement("span");
+    kind.className = "ll-meta";
+    const soort = document.createElement("span");
+    soort.className = "ll-soort";
+    soort.textContent = "Begrip";
+    kind.append(soort, document.createTextNode(" \u00b7 Begrippen"));
+    const text = document.createElement("p");
+    text.className = "ll-resultaat__tekst";
+    text.textContent = "Wat \u201c" + heading + "\u201d betekent op deze site: de uitleg bij Begrippen.";
+    item.append(link, document.createTextNode(" "), kind, text);
+    return item;
+  }
+
   // Within the first page of results, pages whose title has every word of the query go first (stable):
   // the overview "Rollen" before a question that mentions roles. Only what is loaded anyway is used.
   function titleFirst(shown, plan) {
@@ -446,6 +502,9 @@
       lines.push(line);
     }
     for (const [word, parts] of plan.split) lines.push("\u201c" + word + "\u201d gezocht als " + quoted(parts) + ".");
+    for (const [word, part] of plan.partial) {
+      lines.push("\u201c" + word + "\u201d staat niet op de site; we zochten op een deel ervan: \u201c" + part + "\u201d.");
+    }
     for (const [word, others, term] of plan.synonyms) {
       if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
       lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
@@ -520,15 +579,18 @@
     }
     if (ticket !== latest) return; // a newer search has started meanwhile
     const marker = markerFor(plan);
-    const shown = titleFirst(await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data())), plan);
+    let shown = titleFirst(await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data())), plan);
     if (ticket !== latest) return;
+    const meaning = meaningAsked(query);
+    const before = shown.length;
+    if (meaning) shown = shown.filter((data) => !/\/begrippen\/$/.test(data.url.split("#")[0]));
     counts ? showCounts(counts) : showValuesOnly();
-    list.replaceChildren(...shown.map((data) => resultItem(data, marker)));
+    list.replaceChildren(...(meaning ? [begripItem(meaning, marker)] : []), ...shown.map((data) => resultItem(data, marker)));
     current = { results: found.list, shown: shown.length, marker };
     more.hidden = current.shown >= current.results.length;
     explain(plan, query);
     list.dataset.query = query;
-    const total = found.list.length;
+    const total = found.list.length + (meaning && shown.length === before ? 1 : 0); // the entry is a result too
     const what = query ? " voor \u201c" + query + "\u201d" : "";
     const n = (count) => count + (count === 1 ? " resultaat" : " resultaten");
     if (total === 0) say("Niets gevonden" + what + ". Probeer een ander woord of minder filters.");
@@ -588,7 +650,7 @@
       const text = await hints;
       if (text) {
         const data = JSON.parse(text);
-        vocab = { stop: new Set(), synonyms: {}, pages: data.paginas, letters: new Set(data.letters),
+        vocab = { stop: new Set(), synonyms: {}, terms: {}, pages: data.paginas, letters: new Set(data.letters),
                   letterLoaded: new Set(), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
