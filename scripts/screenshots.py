@@ -40,7 +40,7 @@ SHOTS = {
     "professional-1-home.png": "Home op de telefoon: Wat wil je doen? met Goede praktijken vinden",
     "professional-2-zoeken.png": "Zoeken op 'bestuurder': eerst de resultaten, de filters ingeklapt",
     "professional-3-praktijk.png": "Een goede praktijk op de telefoon",
-    "coordinator-1-tafel.png": "Pagina van een tafel: de fase en In je agenda",
+    "coordinator-1-tafel.png": "Pagina van een tafel: In je agenda, met de link en het adres",
     "coordinator-2-tijdlijn.png": "De laatste bijeenkomst in de tijdlijn, daaronder alle afspraken met hun status nu",
     "coordinator-3-afspraken.png": "Openstaande afspraken van alle tafels, per rol, te late gemarkeerd",
     "beheer-1-start.png": "Na Verslag toevoegen: het startscherm van de bewerkpagina, met de melding Proefversie",
@@ -171,7 +171,7 @@ def coordinator(context: BrowserContext, url: str, shoot: Shooter) -> None:
     page = open_page(context, url + overview_url(TAFEL.name), shoot)
     page.locator("article a", has_text="thematafel Jongeren rond 18").first.click()
     page.wait_for_url(f"**/{item_url(TAFEL.name, TAFEL_ID)}")
-    scroll_to(page, page.get_by_role("heading", name="Waar staat de tafel?", exact=True))
+    scroll_to(page, page.locator("h2#agenda"))  # the calendar block (an example tafel shows no "Waar staat de tafel?")
     shoot(page, "coordinator-1-tafel.png")
     scroll_to(page, page.locator(".ll-tijdlijn > li").last)  # the latest meeting, then how the agreements stand now
     shoot(page, "coordinator-2-tijdlijn.png")
