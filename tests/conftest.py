@@ -42,13 +42,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         funcs.append(getattr(item, "function", None))
         if any(inspect.isfunction(f) and _calls_a_build(f.__code__, f.__globals__, set()) for f in funcs):
             item.add_marker(pytest.mark.build)
-    # Whole files, longest kinds first (build, then browser, then the rest), so that with xdist the long files do not
-    # end up alone at the end of the run; a file's tests stay together and in their order (module fixtures once).
+    # Whole files, longest kinds first (files that build, then browser tests, then the rest), and within a kind the
+    # files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
+    # start early and short ones fill the end of the run; a file's tests stay together and in their order (module
+    # fixtures once). Not `--dist loadgroup`: with pytest 9.2 its groups are silently ignored (pytest-xdist #1386).
     rank: dict[str, int] = {}
+    count: dict[str, int] = {}
     for item in items:
         kind = 0 if item.get_closest_marker("build") else 1 if item.get_closest_marker("browser") else 2
         rank[item.path.name] = min(rank.get(item.path.name, 2), kind)
-    items.sort(key=lambda item: rank[item.path.name])
+        count[item.path.name] = count.get(item.path.name, 0) + 1
+    items.sort(key=lambda item: (rank[item.path.name], -count[item.path.name], item.path.name))
 
 
 def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
