@@ -82,14 +82,14 @@ def example_content():
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Debian Chromium for the whole test session (Playwright allows one sync instance)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+    """One headless Debian Chromium (browser.TEST_CHROMIUM) for the whole test session (Playwright allows one sync instance)."""
+    from browser import CHROMIUM_ARGS, TEST_CHROMIUM, require_chromium
 
     require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=TEST_CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -12,14 +12,14 @@ from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
 from test_browser_cms import READ_SAVED, TAFEL, WAIT, editor_site  # noqa: F401  (fixture)
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import CHROMIUM_ARGS, TEST_CHROMIUM
 
 
 @pytest.fixture(params=["en-US", "nl-NL"], scope="module")
 def browser_in(request, chromium):
     """A Chromium started in the given language, once per language for this file; yields (browser, lang)."""
     lang = request.param
-    browser = chromium.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--lang={lang}"])
+    browser = chromium.browser_type.launch(executable_path=TEST_CHROMIUM, args=[*CHROMIUM_ARGS, f"--lang={lang}"])
     yield browser, lang
     browser.close()
 
