@@ -39,6 +39,7 @@ def runtime_closure(wheel: Path) -> dict[str, metadata.Distribution]:
         name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
         wanted = Parser().parsestr(archive.read(name).decode("utf-8")).get_all("Requires-Dist") or []
     found: dict[str, metadata.Distribution] = {}
+    followed: set[tuple[str, str]] = set()  # (distribution, extra) whose requirements are queued already
     queue = [(Requirement(text), "") for text in wanted]
     while queue:
         requirement, extra = queue.pop()
@@ -47,9 +48,10 @@ def runtime_closure(wheel: Path) -> dict[str, metadata.Distribution]:
         dist = metadata.distribution(requirement.name)
         assert requirement.specifier.contains(dist.version, prereleases=True), (str(requirement), dist.version)
         key = canonicalize_name(requirement.name)
-        for wanted_extra in [""] * (key not in found) + sorted(requirement.extras):
-            queue.extend((Requirement(text), wanted_extra) for text in dist.requires or [])
         found[key] = dist
+        for wanted_extra in {"", *requirement.extras} - {e for k, e in followed if k == key}:
+            followed.add((key, wanted_extra))
+            queue.extend((Requirement(text), wanted_extra) for text in dist.requires or [])
     return found
 
 
