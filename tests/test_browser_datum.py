@@ -12,14 +12,22 @@ from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
 from test_browser_cms import READ_SAVED, TAFEL, WAIT, editor_site  # noqa: F401  (fixture)
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import CHROMIUM_ARGS, TEST_CHROMIUM
 
 
-@pytest.fixture(params=["en-US", "nl-NL"])
-def form(request, chromium, editor_site):  # noqa: F811
-    """The meeting form of the example tafel, in a Chromium started in the given language; yields (page, lang)."""
+@pytest.fixture(params=["en-US", "nl-NL"], scope="module")
+def browser_in(request, chromium):
+    """A Chromium started in the given language, once per language for this file; yields (browser, lang)."""
     lang = request.param
-    browser = chromium.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--lang={lang}"])
+    browser = chromium.browser_type.launch(executable_path=TEST_CHROMIUM, args=[*CHROMIUM_ARGS, f"--lang={lang}"])
+    yield browser, lang
+    browser.close()
+
+
+@pytest.fixture
+def form(browser_in, editor_site):  # noqa: F811
+    """The meeting form of the example tafel, in a fresh context of that browser; yields (page, lang)."""
+    browser, lang = browser_in
     _, url = editor_site
     context = browser.new_context(locale=lang)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
@@ -35,7 +43,7 @@ def form(request, chromium, editor_site):  # noqa: F811
     expect(page.get_by_role("textbox", name="Datum")).to_be_visible(timeout=WAIT)
     yield page, lang
     assert errors == []
-    browser.close()
+    context.close()
 
 
 def test_the_date_is_dd_mm_jjjj_and_saved_as_iso(form):

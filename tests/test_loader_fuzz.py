@@ -12,6 +12,7 @@ import sys
 import textwrap
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -66,11 +67,24 @@ def block(value, indent: int = 0) -> list[str]:
         [f"{pad}- {item}"] if isinstance(item, str) or not item else [f"{pad}-", *block(item, indent + 2)])]
 
 
+# What the target praktijk refers to (its bouwstenen and bron, the roles and themes those refer to) and the ids among
+# the fuzz values (coordineer-het-leren, ruimte-voor-leren), so cross-references are checked both ways. The tafels,
+# vragensets and other praktijken are left out: every example checks the whole folder, and these files only made
+# each check slower, not different for the one file that is fuzzed.
+BOUWSTENEN = {*yaml.safe_load(ORIGINAL)["bouwstenen"], "coordineer-het-leren"}
+
+
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
-    """A private copy of the example content; each example overwrites one file in it."""
+    """A private, small copy of the example content around the target; each example overwrites the target."""
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(ROOT / "content", root / "content")
+    source, copy = ROOT / "content", root / "content"
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns("tafels", "vragensets", "praktijken"))
+    for path in (copy / "bouwstenen").iterdir():
+        if path.stem not in BOUWSTENEN:
+            path.unlink()
+    (copy / "praktijken").mkdir()
+    shutil.copy(source / TARGET, copy / TARGET)
     return root
 
 

@@ -1,6 +1,8 @@
 """The built site, through an HTML parser: pages, links both ways, escaping, privacy, determinism."""
 import filecmp
+import functools
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -69,10 +71,6 @@ def resolves_to(site: Path, page_url: str, href: str) -> str:
     return urlsplit(urljoin("http://x/" + page_url, href)).path.lstrip("/")
 
 
-def links_to(site: Path, from_url: str, to_url: str) -> bool:
-    return any(resolves_to(site, from_url, h) == to_url for h in hrefs(page(site, from_url)))
-
-
 def test_every_item_has_a_page_at_a_readable_dutch_url(site, model):
     urls = ([f"themas/{i}/" for i in model.themas] + [f"bouwstenen/{i}/" for i in model.bouwstenen]
             + [f"rollen/{i}/" for i in model.rollen] + [f"praktijken/{i}/" for i in model.praktijken]
@@ -93,7 +91,9 @@ def test_links_go_both_ways(site, model):
     pairs += [(f"bouwstenen/{b.id}/", f"themas/{b.thema}/") for b in model.bouwstenen.values()]
     pairs += [(f"tafels/{t.id}/", f"bouwstenen/{b}/") for t in model.tafels.values() for b in t.bouwstenen]
     assert len(pairs) > 50  # the example content has many relations; an empty list would prove nothing
-    one_way = [(a, b) for a, b in pairs if not (links_to(site, a, b) and links_to(site, b, a))]
+    links = functools.cache(lambda url: hrefs(page(site, url)))  # each page parsed once, not once per pair
+    one_way = [(a, b) for a, b in pairs if not (any(resolves_to(site, a, h) == b for h in links(a))
+                                                and any(resolves_to(site, b, h) == a for h in links(b)))]
     assert one_way == []
 
 
@@ -125,16 +125,12 @@ def test_content_payloads_are_shown_as_text_and_never_run(project, site):
 
 def test_every_internal_link_and_anchor_resolves(site):
     broken = []
-    ids_cache: dict[Path, set] = {}
+    elements = {html: parse_file(html).find_all() for html in site.rglob("*.html")}  # each page parsed once
+    ids = functools.cache(lambda path: {e.attrs["id"] for e in elements.get(path) or parse_file(path).find_all() if "id" in e.attrs})
 
-    def ids(path: Path) -> set:
-        if path not in ids_cache:
-            ids_cache[path] = {e.attrs["id"] for e in parse_file(path).find_all() if "id" in e.attrs}
-        return ids_cache[path]
-
-    for html in site.rglob("*.html"):
+    for html in elements:
         url = html.relative_to(site).as_posix()
-        for element in parse_file(html).find_all():
+        for element in elements[html]:
             for attr in ("href", "src"):
                 link = element.attrs.get(attr)
                 if link and link.startswith("webcal:"):  # a calendar subscription: one of the site's own files
@@ -207,8 +203,7 @@ def test_two_builds_are_byte_identical(project, site, tmp_path):
 
 def test_a_failed_build_leaves_the_previous_site_intact(project, tmp_path):
     copy = make_project(tmp_path / "p", project / "content")
-    good = build(copy)
-    assert good.returncode == 0
+    shutil.copytree(project / "site", copy / "site")  # the previous site: the module's build of the same content
     before = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
     (copy / "content" / "praktijken" / "aanval.yml").write_text("titel: [kapot\n", encoding="utf-8")
     bad = build(copy)
