@@ -158,12 +158,15 @@ def rechunk(index_dir: Path, prefix: str, chunks: list) -> list:
         path.unlink()
     words.sort(key=lambda word: word[0])
     groups: list[list] = [[]]
+    in_group: set[str] = set()  # the words of the last group: is a prefix of this word among them?
     size = 0
     for word in words:
-        if size >= INDEX_CHUNK and not any(word[0].startswith(other[0]) for other in groups[-1]):
+        if size >= INDEX_CHUNK and not any(word[0][:n] in in_group for n in range(1, len(word[0]) + 1)):
             groups.append([])
+            in_group = set()
             size = 0
         groups[-1].append(word)
+        in_group.add(word[0])
         size += sum(len(page[1]) + 1 for page in word[1])
     groups = [group for group in groups if group]
     bounds = [[group[0][0], group[-1][0]] for group in groups]

@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import BytecodeCache
@@ -39,6 +39,7 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
+from .shortcuts import SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
@@ -49,6 +50,7 @@ NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
 class LeerlandschapConfig(base.Config):
     inhoud = c.Type(str, default="content")  # the content folder, next to mkdocs.yml (regio/ is found beside it)
     zoeken = c.Type(bool, default=True)  # build the Pagefind search index into site/pagefind/
+    snel = c.Type(bool, default=True)  # the shortcuts of shortcuts.py (same bytes; `false` for the tests that compare)
 
 
 class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
@@ -70,6 +72,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.saves = 0
         self.writing = threading.Lock()
         self.cache = SiteCache()  # kept across the rebuilds of `mkdocs serve` (MkDocs keeps a plugin with on_startup)
+        self.shared = SharedBlocks()  # theme blocks rendered once per folder of item pages (shortcuts.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -93,7 +96,18 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             page.canonical_url = escape(page.canonical_url)
         if page.edit_url:
             page.edit_url = escape(page.edit_url)
+        if self.config.snel and page.file.src_uri in self.bodies:
+            cast(dict, context)["ll_groep"] = self.shared.group(page)
         return context
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.shared.start(nav)
+        return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.config.snel and page.file.src_uri in self.bodies:  # a generated page: no Markdown to convert
+            page.render = render_placeholder(page, PLACEHOLDER)  # type: ignore[method-assign,assignment]
+        return page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         s = settings(self.site(config))
@@ -170,6 +184,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = self.compiled
+        if self.config.snel:
+            env.globals["ll_blok"] = self.shared.block
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
         return env

@@ -38,24 +38,32 @@ def build(site: Path, config: Path, timings: dict | None = None) -> int:
     except UnsafePath as error:
         print(f"De site is niet gebouwd: {error}")
         return 1
-    start = time.perf_counter()
-    _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
-    timings["controle"] = time.perf_counter() - start
-    if problems:
-        print("\n".join(str(p) for p in problems))
-        print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")
-        return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if "SOURCE_DATE_EPOCH" not in env and (epoch := last_commit_time(project)):
         env["SOURCE_DATE_EPOCH"] = epoch
     temporary = site.parent / f".site-bouw-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
+    start = time.perf_counter()
+    # MkDocs starts right away (its own start takes a while) and the content is checked here meanwhile, on the other
+    # core: with problems, MkDocs is stopped and only the problems are shown. Its output waits for the check.
+    mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config),
+                               "-d", str(temporary)], env=env, cwd=project, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
     try:
-        start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config),
-                                 "-d", str(temporary)], env=env, cwd=project)
-        timings["mkdocs"] = time.perf_counter() - start  # the search index is made alongside, by the plugin
-        if result.returncode != 0:
+        _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
+        timings["controle"] = time.perf_counter() - start
+        if problems:
+            mkdocs.kill()
+            mkdocs.communicate()
+            print("\n".join(str(p) for p in problems))
+            print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")
+            return 1
+        output, errors = mkdocs.communicate()
+        sys.stdout.write(output.decode("utf-8", errors="replace"))
+        sys.stdout.flush()
+        sys.stderr.write(errors.decode("utf-8", errors="replace"))
+        timings["totaal"] = time.perf_counter() - start  # check and MkDocs side by side; search made alongside
+        if mkdocs.returncode != 0:
             print("\nDe site is niet gebouwd (zie de melding hierboven). De vorige site is niet veranderd.")
             return 1
         old = site.parent / f".site-oud-{os.getpid()}"
@@ -63,10 +71,10 @@ def build(site: Path, config: Path, timings: dict | None = None) -> int:
             site.rename(old)
         temporary.rename(site)
         shutil.rmtree(old, ignore_errors=True)
-    except subprocess.CalledProcessError as error:
-        print(f"De zoekindex kon niet worden gemaakt:\n{error.stdout}{error.stderr}")
-        return 1
     finally:
+        if mkdocs.poll() is None:
+            mkdocs.kill()
+            mkdocs.communicate()
         shutil.rmtree(temporary, ignore_errors=True)
     pages = sum(1 for _ in site.rglob("index.html"))
     print(f"Site gebouwd in {site}: {pages} pagina's, met zoekindex.")
