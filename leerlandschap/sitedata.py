@@ -24,6 +24,7 @@ from .loader import load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
+from .parallel import pages_per_item
 from .preview import References, affected, references
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
@@ -98,6 +99,7 @@ class SiteCache:
     files: FileChecks = field(default_factory=FileChecks)
     sites: dict[Path, tuple[tuple, tuple, SiteData]] = field(default_factory=dict)
     buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
+    parallel: bool = True  # a full build renders the item pages on two cores (parallel.py); False: all here
 
 
 def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
@@ -125,10 +127,14 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
         old_refs = previous.refs if previous.refs is not None else references(previous.content)
         refs = references(content, old_refs)
         reach = affected(previous.content, content, old_refs, refs)
-    by_item = {(kind, ident): (previous.by_item[(kind, ident)]
-                               if reach is not None and previous and (kind, ident) not in reach
-                               and (kind, ident) in previous.by_item else tuple(maker.pages_of(kind, item)))
-               for kind, ident, item in maker.items()}
+    items = maker.items()
+    if reach is None:  # a full build: every item rendered, on two cores where that is safe (parallel.py)
+        by_item = {(kind, ident): pages for (kind, ident, _), pages in
+                   zip(items, pages_per_item(maker, items, cache.parallel), strict=True)}
+    else:
+        by_item = {(kind, ident): (previous.by_item[(kind, ident)]
+                                   if previous and (kind, ident) not in reach and (kind, ident) in previous.by_item
+                                   else tuple(maker.pages_of(kind, item))) for kind, ident, item in items}
     pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
     data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs)
     cache.sites[content_dir] = (code, inhoud, data)

@@ -110,6 +110,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.cache.parallel = self.config.snel
         s = settings(self.site(config))
         config.site_name = s.site_name or escape(config.site_name)
         config.site_description = s.site_description or escape(config.site_description or "")

@@ -44,25 +44,23 @@ def build(site: Path, config: Path, timings: dict | None = None) -> int:
     temporary = site.parent / f".site-bouw-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
     start = time.perf_counter()
-    # MkDocs starts right away (its own start takes a while) and the content is checked here meanwhile, on the other
-    # core: with problems, MkDocs is stopped and only the problems are shown. Its output waits for the check.
-    mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config),
-                               "-d", str(temporary)], env=env, cwd=project, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE)
     try:
-        _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
-        timings["controle"] = time.perf_counter() - start
-        if problems:
-            mkdocs.kill()
-            mkdocs.communicate()
-            print("\n".join(str(p) for p in problems))
-            print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")
-            return 1
-        output, errors = mkdocs.communicate()
-        sys.stdout.write(output.decode("utf-8", errors="replace"))
+        # The plugin checks the content as MkDocs starts (one check, not two). If the build fails, the content is
+        # checked here again to list its problems the way `make check` does; otherwise MkDocs' own message is shown.
+        mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config),
+                                 "-d", str(temporary)], env=env, cwd=project, capture_output=True, encoding="utf-8",
+                                errors="replace")
+        timings["totaal"] = time.perf_counter() - start  # content check, MkDocs and the search index alongside
+        if mkdocs.returncode != 0:
+            _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
+            if problems:
+                print("\n".join(str(p) for p in problems))
+                print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")
+                return 1
+        sys.stdout.write(mkdocs.stdout)
         sys.stdout.flush()
-        sys.stderr.write(errors.decode("utf-8", errors="replace"))
-        timings["totaal"] = time.perf_counter() - start  # check and MkDocs side by side; search made alongside
+        sys.stderr.write(mkdocs.stderr)
+        sys.stderr.flush()
         if mkdocs.returncode != 0:
             print("\nDe site is niet gebouwd (zie de melding hierboven). De vorige site is niet veranderd.")
             return 1
@@ -72,9 +70,6 @@ def build(site: Path, config: Path, timings: dict | None = None) -> int:
         temporary.rename(site)
         shutil.rmtree(old, ignore_errors=True)
     finally:
-        if mkdocs.poll() is None:
-            mkdocs.kill()
-            mkdocs.communicate()
         shutil.rmtree(temporary, ignore_errors=True)
     pages = sum(1 for _ in site.rglob("index.html"))
     print(f"Site gebouwd in {site}: {pages} pagina's, met zoekindex.")
