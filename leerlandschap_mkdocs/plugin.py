@@ -39,7 +39,7 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
-from .shortcuts import SharedBlocks, render_placeholder
+from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
@@ -72,7 +72,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.saves = 0
         self.writing = threading.Lock()
         self.cache = SiteCache()  # kept across the rebuilds of `mkdocs serve` (MkDocs keeps a plugin with on_startup)
-        self.shared = SharedBlocks()  # theme blocks rendered once per folder of item pages (shortcuts.py)
+        self.shared = SharedBlocks()  # theme blocks rendered once per group of item pages (shortcuts.py)
+        self.themes = ListedThemes()  # a preview's list of theme files, kept between saves (shortcuts.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -111,6 +112,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.cache.parallel = self.config.snel
+        if self.command == "serve" and self.config.snel:
+            self.themes.keep(config.theme)
         s = settings(self.site(config))
         config.site_name = s.site_name or escape(config.site_name)
         config.site_description = s.site_description or escape(config.site_description or "")

@@ -13,7 +13,7 @@ The plugin's option `snel: false` switches both off; tests build a site both way
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.theme import Theme
 
 log = logging.getLogger("mkdocs.structure.pages")  # the logger whose level decides whether Page.render keeps links
 
@@ -88,3 +89,34 @@ def _common(a: list[str], b: list[str]) -> int:
             break
         n += 1
     return n
+
+
+
+class ListedThemes:
+    """A preview's list of theme files, kept between saves. On every rebuild MkDocs lists every file of the theme
+    folders (Material's are thousands of icons) and filters the list to find the static files to copy. Under
+    `mkdocs serve` those folders do not change (theme edits need `--watch-theme`), so the list is kept per theme
+    folders, static templates and filter."""
+
+    def __init__(self) -> None:
+        self.listed: dict[tuple, list[str]] = {}
+
+    def keep(self, theme: Theme) -> None:
+        """Make `theme.get_env()` give environments whose `list_templates` answers from the kept lists."""
+        make = theme.get_env
+        key = (tuple(theme.dirs), tuple(theme.static_templates))
+
+        def get_env() -> jinja2.Environment:
+            env = make()
+
+            def list_templates(extensions: Collection[str] | None = None,
+                               filter_func: Callable[[str], bool] | None = None) -> list[str]:
+                asked = (key, tuple(extensions or ()), getattr(filter_func, "__qualname__", None))
+                if asked not in self.listed:
+                    self.listed[asked] = jinja2.Environment.list_templates(env, extensions, filter_func)
+                return list(self.listed[asked])
+
+            env.list_templates = list_templates  # type: ignore[method-assign]
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
