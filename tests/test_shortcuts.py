@@ -5,15 +5,16 @@ and theme blocks shared by the item pages of a group (leerlandschap_mkdocs/short
 `snel: false` takes the long way for all three."""
 from __future__ import annotations
 
-import os
+import json
+import subprocess
+import sys
 from types import SimpleNamespace
 
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from leerlandschap.pages import GeneratedPage, PageMaker
-from leerlandschap.parallel import pages_per_item
+from leerlandschap.pages import GeneratedPage
 from leerlandschap_mkdocs.plugin import PLACEHOLDER
 from leerlandschap_mkdocs.shortcuts import SharedBlocks, render_placeholder
 from sitebuild import ROOT, build, make_project
@@ -35,24 +36,37 @@ def test_the_site_with_shortcuts_is_byte_identical_to_the_site_without(example_p
     assert [str(f) for f in files if (fast / f).read_bytes() != (slow / f).read_bytes()] == []
 
 
-class _Marking(PageMaker):
-    """Writes the process that made a page into its description."""
+# Run in a process of its own: pytest-xdist's workers run a thread, and parallel.py never forks a process with threads.
+MARKING = """
+import json, os, sys
+from pathlib import Path
+from leerlandschap.loader import load_content
+from leerlandschap.pages import GeneratedPage, PageMaker
+from leerlandschap.parallel import pages_per_item
 
+class Marking(PageMaker):  # writes the process that made a page into its description
     def pages_of(self, kind, item):
-        return [GeneratedPage(p.url, p.title, p.body, f"{os.getpid()}", p.source) for p in super().pages_of(kind, item)]
+        return [GeneratedPage(p.url, p.title, p.body, str(os.getpid()), p.source) for p in super().pages_of(kind, item)]
+
+maker = Marking(load_content(Path(sys.argv[1])))
+items = maker.items()
+print(json.dumps({"pid": os.getpid(), "items": len(items),
+                  "both": [[[p.url, p.body, p.description] for p in pages] for pages in pages_per_item(maker, items, True)],
+                  "here": [[[p.url, p.body, p.description] for p in pages] for pages in pages_per_item(maker, items, False)]}))
+"""
 
 
-def test_item_pages_are_made_by_two_processes_and_come_back_in_order(example_content):
-    maker = _Marking(example_content)
-    items = maker.items()
-    assert len(items) >= 40
-    both = pages_per_item(maker, items, parallel=True)
-    here = pages_per_item(maker, items, parallel=False)
-    assert [[p.url for p in pages] for pages in both] == [[p.url for p in pages] for pages in here]
-    assert [[p.body for p in pages] for pages in both] == [[p.body for p in pages] for pages in here]
-    makers = {p.description for pages in both for p in pages}
-    assert len(makers) == 2 and str(os.getpid()) in makers  # this process and one forked child
-    assert {p.description for pages in here for p in pages} == {str(os.getpid())}
+def test_item_pages_are_made_by_two_processes_and_come_back_in_order():
+    result = subprocess.run([sys.executable, "-c", MARKING, str(ROOT / "content")], capture_output=True, text=True,
+                            encoding="utf-8", check=True)
+    found = json.loads(result.stdout)
+    pid = str(found["pid"])
+    assert found["items"] >= 40
+    strip = [[page[:2] for page in pages] for pages in found["both"]]
+    assert strip == [[page[:2] for page in pages] for pages in found["here"]]  # same pages, same order
+    makers = {page[2] for pages in found["both"] for page in pages}
+    assert len(makers) == 2 and pid in makers  # this process and one forked child
+    assert {page[2] for pages in found["here"] for page in pages} == {pid}
 
 
 def _page(config, src_uri: str, markdown: str) -> tuple[Page, Files]:
