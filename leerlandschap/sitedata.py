@@ -40,6 +40,7 @@ class SiteData:
     buren: Buren = field(default_factory=Buren)  # neighbours' items, read at build time (buren.py)
     by_item: dict = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
     refs: References | None = None  # what each item refers to, once a preview has needed it (preview.py)
+    shown: dict[str, str] = field(default_factory=dict)  # a full build's item page bodies -> with soft hyphens
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
@@ -129,13 +130,15 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
         reach = affected(previous.content, content, old_refs, refs)
     items = maker.items()
     if reach is None:  # a full build: every item rendered, on two cores where that is safe (parallel.py)
-        by_item = {(kind, ident): pages for (kind, ident, _), pages in
-                   zip(items, pages_per_item(maker, items, cache.parallel), strict=True)}
+        rendered = pages_per_item(maker, items, cache.parallel)
+        by_item = {(kind, ident): pages for (kind, ident, _), (pages, _) in zip(items, rendered, strict=True)}
+        shown = {page.body: body for pages, bodies in rendered for page, body in zip(pages, bodies, strict=True)}
     else:
+        shown = {}
         by_item = {(kind, ident): (previous.by_item[(kind, ident)]
                                    if previous and (kind, ident) not in reach and (kind, ident) in previous.by_item
                                    else tuple(maker.pages_of(kind, item))) for kind, ident, item in items}
     pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
-    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs)
+    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs, shown)
     cache.sites[content_dir] = (code, inhoud, data)
     return data

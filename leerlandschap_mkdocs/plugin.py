@@ -66,6 +66,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.compiled = _CompiledTemplates()
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
+        self.shown: dict[str, str] = {}
         # A preview writes calendars, feed, open data and vragen.json after the page (no page shows them): the
         # content of the last save, and which save that was (an older save's thread never overwrites a newer one).
         self.data_later: tuple[SiteData, str] | None = None
@@ -138,6 +139,13 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
+        if self.config.zoeken:
+            if self.index is not None:
+                self.index.cancel()
+            # Search is indexed by a second process from the pages in memory while MkDocs writes the site (started
+            # first: the index takes longer than the rest of the build).
+            self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
+                                         Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
             if file.is_documentation_page():
@@ -146,6 +154,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
                 file.is_modified = _modified  # type: ignore[method-assign]
         self.bodies = {}
+        self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
         self.hyphenated_before, self.hyphenated = self.hyphenated, {}
         for page in site.pages:
             # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
@@ -168,12 +177,6 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 files.append(File.generated(config, extra.path, abs_src_path=str(extra.source)))
             else:
                 files.append(File.generated(config, extra.path, content=extra.text or ""))
-        if self.config.zoeken:
-            if self.index is not None:
-                self.index.cancel()
-            # Search is indexed by a second process from the pages in memory while MkDocs writes the site.
-            self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
-                                         Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
@@ -201,7 +204,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
         # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
         source = html if body is None else body
-        done = self.hyphenated.get(source) or self.hyphenated_before.get(source) or hyphenate_html(source)
+        done = (self.hyphenated.get(source) or self.hyphenated_before.get(source) or self.shown.get(source)
+                or hyphenate_html(source))
         self.hyphenated[source] = done
         return done
 

@@ -51,8 +51,8 @@ class Marking(PageMaker):  # writes the process that made a page into its descri
 maker = Marking(load_content(Path(sys.argv[1])))
 items = maker.items()
 print(json.dumps({"pid": os.getpid(), "items": len(items),
-                  "both": [[[p.url, p.body, p.description] for p in pages] for pages in pages_per_item(maker, items, True)],
-                  "here": [[[p.url, p.body, p.description] for p in pages] for pages in pages_per_item(maker, items, False)]}))
+                  "both": [[[p.url, p.body, p.description, shown] for p, shown in zip(*made)] for made in pages_per_item(maker, items, True)],
+                  "here": [[[p.url, p.body, p.description, shown] for p, shown in zip(*made)] for made in pages_per_item(maker, items, False)]}))
 """
 
 
@@ -62,8 +62,9 @@ def test_item_pages_are_made_by_two_processes_and_come_back_in_order():
     found = json.loads(result.stdout)
     pid = str(found["pid"])
     assert found["items"] >= 40
-    strip = [[page[:2] for page in pages] for pages in found["both"]]
-    assert strip == [[page[:2] for page in pages] for pages in found["here"]]  # same pages, same order
+    same = [[(page[0], page[1], page[3]) for page in pages] for pages in found["both"]]
+    assert same == [[(page[0], page[1], page[3]) for page in pages] for pages in found["here"]]  # same pages, same order
+    assert any("\u00ad" in page[3] and "\u00ad" not in page[1] for pages in found["both"] for page in pages)  # hyphenated
     makers = {page[2] for pages in found["both"] for page in pages}
     assert len(makers) == 2 and pid in makers  # this process and one forked child
     assert {page[2] for pages in found["here"] for page in pages} == {pid}
