@@ -61,6 +61,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
         self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
         self.index: BackgroundIndex | None = None
+        # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
+        self.index_later: tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], tuple[Path, Path]] | None = None
         # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
         # a template whose text changed is compiled again (Jinja compares the source's checksum).
         self.compiled = _CompiledTemplates()
@@ -142,10 +144,13 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.config.zoeken:
             if self.index is not None:
                 self.index.cancel()
-            # Search is indexed by a second process from the pages in memory while MkDocs writes the site (started
-            # first: the index takes longer than the rest of the build).
-            self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
-                                         Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
+                self.index = None
+            pages = [(p.url, p.title, p.body) for p in site.pages]
+            where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
+            if self.command == "serve":  # a preview shows the page first; its search index is made after it
+                self.index_later = (pages, [], where)
+            else:  # search is indexed by a second process from the pages in memory while MkDocs writes the site
+                self.index = BackgroundIndex(pages, *where)  # (started first: it takes longer than the rest)
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
             if file.is_documentation_page():
@@ -199,8 +204,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
-        if body is None and self.index is not None and page.url not in NOT_SEARCHED:
-            self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
+        if body is None and page.url not in NOT_SEARCHED:  # hand-written pages are searchable too
+            if self.index is not None:
+                self.index.add(page.url, page.title or "", html)
+            elif self.index_later is not None:
+                self.index_later[1].append((page.url, page.title or "", html))
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
         # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
         source = html if body is None else body
@@ -215,12 +223,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
                              name="gegevens", daemon=True).start()
             self.data_later = None
+        if self.index_later is not None:  # the preview reloads now; search follows a moment later
+            pages, handwritten, where = self.index_later
+            self.index_later = None
+            later = BackgroundIndex(pages, *where)
+            for url, title, html in handwritten:
+                later.add(url, title, html)
+            threading.Thread(target=_write_logged, args=(later,), name="zoekindex", daemon=True).start()
         if self.index is None:
             return
         index, self.index = self.index, None
-        if self.command == "serve":  # the preview reloads now; search follows a moment later
-            threading.Thread(target=_write_logged, args=(index,), name="zoekindex", daemon=True).start()
-            return
         try:
             index.write()
         except Exception as error:
@@ -243,6 +255,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                     target.write_text(text, encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.index_later = None
         if self.index is not None:
             self.index.cancel()
             self.index = None
