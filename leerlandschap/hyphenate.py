@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from html.parser import HTMLParser
 
 import pyphen
 
@@ -40,46 +39,50 @@ def hyphenate_text(text: str) -> str:
     return _WORD.sub(lambda m: hyphenate_word(m.group(0)), text)
 
 
-class _TextFinder(HTMLParser):
-    """Where the text inside TARGETS elements starts: ((line, column), raw text, inside code or not)."""
+# One token of HTML: a comment, a declaration or processing instruction, or a tag (attribute values may hold ">").
+_TOKEN = re.compile(r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>|<(/?)([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
+# In text: a character or entity reference (never hyphenated inside), or a word long enough to hyphenate.
+_TEXT_WORD = re.compile(rf"(&#?[a-zA-Z0-9]+;?)|({_WORD.pattern})")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.open: list[str] = []
-        self.found: list[tuple[tuple[int, int], str, bool]] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in TARGETS or tag in CODE or tag in SKIP:
-            self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.open:
-            while self.open and self.open.pop() != tag:
-                pass
-
-    def handle_data(self, data: str) -> None:
-        if not any(tag in TARGETS for tag in self.open) or any(tag in SKIP for tag in self.open):
-            return
-        in_code = any(tag in CODE for tag in self.open)
-        if (_UNDERSCORE if in_code else _WORD).search(data):
-            self.found.append((self.getpos(), data, in_code))
+def _hyphenate_data(data: str) -> str:
+    return _TEXT_WORD.sub(lambda m: m.group(1) or hyphenate_word(m.group(2)), data)
 
 
 def hyphenate_html(html: str) -> str:
-    finder = _TextFinder()
-    finder.feed(html)
-    finder.close()
-    if not finder.found:
-        return html
-    starts = [0] + [m.end() for m in re.finditer("\n", html)]  # HTMLParser counts lines by "\n" only
+    """Soft hyphens in the text of TARGETS elements (outside code), <wbr> after underscores in their code.
+    One pass over the tags with a regular expression: tags, comments and attributes are copied as they are, and the
+    content of script and style is skipped whole (the HTML parser's rule for those elements)."""
     out: list[str] = []
-    done = 0
-    for (lineno, column), data, in_code in finder.found:
-        at = starts[lineno - 1] + column
-        if html[at:at + len(data)] != data:  # not where the parser said: leave this text as it is
+    open_tags: list[str] = []
+    done = 0  # html[:done] is in `out`
+    at = 0
+    while (token := _TOKEN.search(html, at)) is not None:
+        if token.start() > done:
+            out.append(_text(html[done:token.start()], open_tags))
+        out.append(token.group(0))
+        done = at = token.end()
+        name = (token.group(2) or "").lower()
+        if not name:
             continue
-        out.append(html[done:at])
-        out.append(_UNDERSCORE.sub("_<wbr>", data) if in_code else hyphenate_text(data))
-        done = at + len(data)
-    out.append(html[done:])
+        if token.group(1):  # an end tag closes up to the last open element of its name
+            if name in open_tags:
+                while open_tags and open_tags.pop() != name:
+                    pass
+        elif name in ("script", "style"):  # raw text up to its end tag
+            end = re.compile(rf"</{name}\s*>", re.I).search(html, at)
+            at = end.start() if end else len(html)
+            out.append(html[done:at])
+            done = at
+        elif name in TARGETS or name in CODE or name in SKIP:
+            open_tags.append(name)
+    out.append(_text(html[done:], open_tags))
     return "".join(out)
+
+
+def _text(data: str, open_tags: list[str]) -> str:
+    if not data or not any(tag in TARGETS for tag in open_tags) or any(tag in SKIP for tag in open_tags):
+        return data
+    if any(tag in CODE for tag in open_tags):
+        return _UNDERSCORE.sub("_<wbr>", data)
+    return _hyphenate_data(data)

@@ -66,9 +66,16 @@ def texts_of(*things: object) -> str:
     return "\n".join(found)
 
 
+# Where any hard word starts (one pass over the text), then which words start there: the same answer as one search
+# per word, without reading a long text once per word. The lookahead finds every start, also inside another match.
+_JARGON_START = re.compile(r"\b(?=" + "|".join(map(re.escape, JARGON)) + ")", re.IGNORECASE)
+_JARGON_WORDS = tuple((word, anchor, re.compile(re.escape(word), re.IGNORECASE)) for word, anchor in JARGON.items())
+
+
 def jargon_in(text: str) -> list[tuple[str, str]]:
     """(word, anchor) for each hard word the text uses, in the order of JARGON."""
-    return [(word, anchor) for word, anchor in JARGON.items() if re.search(r"\b" + re.escape(word), text, re.IGNORECASE)]
+    starts = [m.start() for m in _JARGON_START.finditer(text)]
+    return [(word, anchor) for word, anchor, pattern in _JARGON_WORDS if any(pattern.match(text, at) for at in starts)]
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class PageMaker:
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
         self.sets = ready_sets(content, self.r)  # one definition (readysets.py) for pages, overview and vragen.json
+        self.set_at = {s.url: s for s in reversed(self.sets)}  # page URL -> the (first) set that page shows
 
     def render(self, template: str, here: str, **context: object) -> str:
         import re  # local: this method is the only user
@@ -132,7 +140,7 @@ class PageMaker:
         origin = (of or item).herkomst
         context.setdefault("begrippen", jargon_in(texts_of(item)))
         # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
-        context.setdefault("readyset", next((s for s in self.sets if s.url == url), None))
+        context.setdefault("readyset", self.set_at.get(url))
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
                              origin.pad if origin else None)
 

@@ -46,7 +46,8 @@ class BackgroundIndex:
     page, the vocabulary file written; a process, so this work never competes with MkDocs for Python's lock),
     then to one Pagefind process: its Python API (`add_html_file`) answers one file per 100 ms, which would
     take minutes at a thousand pages. `write()` waits for the index and puts it into the site, with the
-    vocabulary file the search page loads along with it.
+    vocabulary file the search page loads along with it. The index is made byte-stable (`canonicalise`) in a child
+    process as well, so only moving it into the site is left for the end of the build.
     """
 
     def __init__(self, pages: list[tuple[str, str, str]], output: Path, begrippen: Path | None = None):
@@ -99,30 +100,33 @@ class BackgroundIndex:
                 raise subprocess.CalledProcessError(self._documents.returncode, self._documents.args, output)
             if self._cancelled.is_set():
                 return
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
-                 str(self._scratch / "pagefind"), "--quiet", *_excluded()],
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            # Pagefind, then its index made byte-stable (canonicalise), both on the second core while MkDocs renders.
+            for command in ([sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
+                             str(self._scratch / "pagefind"), "--quiet", *_excluded()],
+                            [sys.executable, "-m", "leerlandschap.searchindex", str(self._scratch / "pagefind")]):
+                if self._cancelled.is_set():
+                    return
+                self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                output, _ = self._process.communicate()
+                if self._process.returncode != 0:
+                    raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
         except BaseException as error:  # handed to write()
             self._error = error
 
     def write(self) -> None:
-        """Called when the site is written: wait for the index, move it into the site, make it byte-stable."""
+        """Called when the site is written: wait for the (byte-stable) index and move it into the site."""
         try:
             self.start()
             assert self._launcher is not None
             self._launcher.join()
             if self._error is not None:
                 raise self._error
-            assert self._process is not None
-            output, _ = self._process.communicate()
-            if self._process.returncode != 0:
-                raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
+            if self._cancelled.is_set():
+                raise RuntimeError("de zoekindex is afgebroken")
             shutil.move(self._scratch / VOCABULARY, self._scratch / "pagefind" / VOCABULARY)
             shutil.move(self._scratch / VOCABULARY_PARTS, self._scratch / "pagefind" / VOCABULARY_PARTS)
             shutil.rmtree(self._output, ignore_errors=True)
             shutil.move(self._scratch / "pagefind", self._output)
-            canonicalise(self._output)
         finally:
             self.cancel()
 
@@ -158,12 +162,15 @@ def rechunk(index_dir: Path, prefix: str, chunks: list) -> list:
         path.unlink()
     words.sort(key=lambda word: word[0])
     groups: list[list] = [[]]
+    in_group: set[str] = set()  # the words of the last group: is a prefix of this word among them?
     size = 0
     for word in words:
-        if size >= INDEX_CHUNK and not any(word[0].startswith(other[0]) for other in groups[-1]):
+        if size >= INDEX_CHUNK and not any(word[0][:n] in in_group for n in range(1, len(word[0]) + 1)):
             groups.append([])
+            in_group = set()
             size = 0
         groups[-1].append(word)
+        in_group.add(word[0])
         size += sum(len(page[1]) + 1 for page in word[1])
     groups = [group for group in groups if group]
     bounds = [[group[0][0], group[-1][0]] for group in groups]
@@ -212,3 +219,7 @@ def canonicalise(pagefind_dir: Path) -> None:
         meta_path.unlink()
         info["hash"] = _write(pagefind_dir, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+if __name__ == "__main__":  # BackgroundIndex runs this in a child process on Pagefind's output folder
+    canonicalise(Path(sys.argv[1]))

@@ -24,6 +24,7 @@ from .loader import load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
+from .parallel import pages_per_item
 from .preview import References, affected, references
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
@@ -39,6 +40,7 @@ class SiteData:
     buren: Buren = field(default_factory=Buren)  # neighbours' items, read at build time (buren.py)
     by_item: dict = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
     refs: References | None = None  # what each item refers to, once a preview has needed it (preview.py)
+    shown: dict[str, str] = field(default_factory=dict)  # a full build's item page bodies -> with soft hyphens
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
@@ -98,6 +100,7 @@ class SiteCache:
     files: FileChecks = field(default_factory=FileChecks)
     sites: dict[Path, tuple[tuple, tuple, SiteData]] = field(default_factory=dict)
     buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
+    parallel: bool = True  # a full build renders the item pages on two cores (parallel.py); False: all here
 
 
 def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
@@ -125,11 +128,17 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
         old_refs = previous.refs if previous.refs is not None else references(previous.content)
         refs = references(content, old_refs)
         reach = affected(previous.content, content, old_refs, refs)
-    by_item = {(kind, ident): (previous.by_item[(kind, ident)]
-                               if reach is not None and previous and (kind, ident) not in reach
-                               and (kind, ident) in previous.by_item else tuple(maker.pages_of(kind, item)))
-               for kind, ident, item in maker.items()}
+    items = maker.items()
+    if reach is None:  # a full build: every item rendered, on two cores where that is safe (parallel.py)
+        rendered = pages_per_item(maker, items, cache.parallel)
+        by_item = {(kind, ident): pages for (kind, ident, _), (pages, _) in zip(items, rendered, strict=True)}
+        shown = {page.body: body for pages, bodies in rendered for page, body in zip(pages, bodies, strict=True)}
+    else:
+        shown = {}
+        by_item = {(kind, ident): (previous.by_item[(kind, ident)]
+                                   if previous and (kind, ident) not in reach and (kind, ident) in previous.by_item
+                                   else tuple(maker.pages_of(kind, item))) for kind, ident, item in items}
     pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
-    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs)
+    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs, shown)
     cache.sites[content_dir] = (code, inhoud, data)
     return data

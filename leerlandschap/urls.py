@@ -39,7 +39,21 @@ def src_uri(url: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory-style URLs ('' is the home page); keeps '#anchor'."""
     path, _, anchor = to_url.partition("#")
-    rel = posixpath.relpath("/" + path, "/" + from_url) if path != from_url else "."
+    rel = _relpath(path, from_url) if path != from_url else "."
     is_file = bool(path) and not path.endswith("/")  # e.g. 'agenda/x.ics' keeps its name
     rel = "./" if rel == "." else rel if is_file else rel.rstrip("/") + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath('/' + path, '/' + start), without its normalising when no segment is '.' or '..' (our URLs):
+    it runs for every link of every page."""
+    to, base = [x for x in path.split("/") if x], [x for x in start.split("/") if x]
+    if any(x in (".", "..") for x in (*to, *base)):
+        return posixpath.relpath("/" + path, "/" + start)
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."

@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import rjsmin
@@ -40,6 +40,7 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
+from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
@@ -50,6 +51,7 @@ NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
 class LeerlandschapConfig(base.Config):
     inhoud = c.Type(str, default="content")  # the content folder, next to mkdocs.yml (regio/ is found beside it)
     zoeken = c.Type(bool, default=True)  # build the Pagefind search index into site/pagefind/
+    snel = c.Type(bool, default=True)  # the shortcuts of shortcuts.py (same bytes; `false` for the tests that compare)
 
 
 class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
@@ -60,17 +62,22 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
         self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
         self.index: BackgroundIndex | None = None
+        # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
+        self.index_later: tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], tuple[Path, Path]] | None = None
         # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
         # a template whose text changed is compiled again (Jinja compares the source's checksum).
         self.compiled = _CompiledTemplates()
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
+        self.shown: dict[str, str] = {}
         # A preview writes calendars, feed, open data and vragen.json after the page (no page shows them): the
         # content of the last save, and which save that was (an older save's thread never overwrites a newer one).
         self.data_later: tuple[SiteData, str] | None = None
         self.saves = 0
         self.writing = threading.Lock()
         self.cache = SiteCache()  # kept across the rebuilds of `mkdocs serve` (MkDocs keeps a plugin with on_startup)
+        self.shared = SharedBlocks()  # theme blocks rendered once per group of item pages (shortcuts.py)
+        self.themes = ListedThemes()  # a preview's list of theme files, kept between saves (shortcuts.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
@@ -94,9 +101,23 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             page.canonical_url = escape(page.canonical_url)
         if page.edit_url:
             page.edit_url = escape(page.edit_url)
+        if self.config.snel and page.file.src_uri in self.bodies:
+            cast(dict, context)["ll_groep"] = self.shared.group(page)
         return context
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.shared.start(nav)
+        return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.config.snel and page.file.src_uri in self.bodies:  # a generated page: no Markdown to convert
+            page.render = render_placeholder(page, PLACEHOLDER)  # type: ignore[method-assign,assignment]
+        return page
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.cache.parallel = self.config.snel
+        if self.command == "serve" and self.config.snel:
+            self.themes.keep(config.theme)
         s = settings(self.site(config))
         config.site_name = s.site_name or escape(config.site_name)
         config.site_description = s.site_description or escape(config.site_description or "")
@@ -121,6 +142,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
+        if self.config.zoeken:
+            if self.index is not None:
+                self.index.cancel()
+                self.index = None
+            pages = [(p.url, p.title, p.body) for p in site.pages]
+            where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
+            if self.command == "serve":  # a preview shows the page first; its search index is made after it
+                self.index_later = (pages, [], where)
+            else:  # search is indexed by a second process from the pages in memory while MkDocs writes the site
+                self.index = BackgroundIndex(pages, *where)  # (started first: it takes longer than the rest)
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
             if file.is_documentation_page():
@@ -130,6 +161,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 file.is_modified = _modified  # type: ignore[method-assign]
         _minify_scripts(files, config)
         self.bodies = {}
+        self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
         self.hyphenated_before, self.hyphenated = self.hyphenated, {}
         for page in site.pages:
             # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
@@ -152,12 +184,6 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 files.append(File.generated(config, extra.path, abs_src_path=str(extra.source)))
             else:
                 files.append(File.generated(config, extra.path, content=extra.text or ""))
-        if self.config.zoeken:
-            if self.index is not None:
-                self.index.cancel()
-            # Search is indexed by a second process from the pages in memory while MkDocs writes the site.
-            self.index = BackgroundIndex([(p.url, p.title, p.body) for p in site.pages],
-                                         Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
@@ -172,18 +198,24 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = self.compiled
+        if self.config.snel:
+            env.globals["ll_blok"] = self.shared.block
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
-        if body is None and self.index is not None and page.url not in NOT_SEARCHED:
-            self.index.add(page.url, page.title or "", html)  # hand-written pages are searchable too
+        if body is None and page.url not in NOT_SEARCHED:  # hand-written pages are searchable too
+            if self.index is not None:
+                self.index.add(page.url, page.title or "", html)
+            elif self.index_later is not None:
+                self.index_later[1].append((page.url, page.title or "", html))
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
         # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
         source = html if body is None else body
-        done = self.hyphenated.get(source) or self.hyphenated_before.get(source) or hyphenate_html(source)
+        done = (self.hyphenated.get(source) or self.hyphenated_before.get(source) or self.shown.get(source)
+                or hyphenate_html(source))
         self.hyphenated[source] = done
         return done
 
@@ -193,12 +225,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
                              name="gegevens", daemon=True).start()
             self.data_later = None
+        if self.index_later is not None:  # the preview reloads now; search follows a moment later
+            pages, handwritten, where = self.index_later
+            self.index_later = None
+            later = BackgroundIndex(pages, *where)
+            for url, title, html in handwritten:
+                later.add(url, title, html)
+            threading.Thread(target=_write_logged, args=(later,), name="zoekindex", daemon=True).start()
         if self.index is None:
             return
         index, self.index = self.index, None
-        if self.command == "serve":  # the preview reloads now; search follows a moment later
-            threading.Thread(target=_write_logged, args=(index,), name="zoekindex", daemon=True).start()
-            return
         try:
             index.write()
         except Exception as error:
@@ -221,6 +257,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                     target.write_text(text, encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.index_later = None
         if self.index is not None:
             self.index.cancel()
             self.index = None

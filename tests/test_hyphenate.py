@@ -1,0 +1,36 @@
+"""Soft hyphens in headings and table cells (leerlandschap/hyphenate.py), read from the HTML with one tokenizer."""
+from __future__ import annotations
+
+import pytest
+
+from leerlandschap.hyphenate import SHY, hyphenate_html
+
+WORD = "samenwerkingsverband"
+HYPHENATED = f"samen{SHY}wer{SHY}kings{SHY}ver{SHY}band"  # Dutch syllables (Pyphen's nl_NL patterns)
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (f"<h2>{WORD}</h2>", f"<h2>{HYPHENATED}</h2>"),
+    (f"<td>{WORD}</td><p>{WORD}</p>", f"<td>{HYPHENATED}</td><p>{WORD}</p>"),  # headings and cells only
+    (f"<H1 class='x'>{WORD.capitalize()}</H1>", f"<H1 class='x'>Samen{SHY}wer{SHY}kings{SHY}ver{SHY}band</H1>"),
+    # tags, attributes (also with ">" in a quoted value), comments and entity references stay as they are
+    (f'<h3 title="a>{WORD}">{WORD}<!-- {WORD} --></h3>', f'<h3 title="a>{WORD}">{HYPHENATED}<!-- {WORD} --></h3>'),
+    (f"<th>&amp;{WORD}&ThickSpace;{WORD}</th>", f"<th>&amp;{HYPHENATED}&ThickSpace;{HYPHENATED}</th>"),
+    # script, style and textarea are never changed, not even inside a heading; "<h1>" inside a script is no tag
+    (f'<h2><script>var s = "<h1>{WORD}";</script>{WORD}</h2><p>{WORD}</p>',
+     f'<h2><script>var s = "<h1>{WORD}";</script>{HYPHENATED}</h2><p>{WORD}</p>'),
+    (f"<th><textarea>{WORD}</textarea>{WORD}</th>", f"<th><textarea>{WORD}</textarea>{HYPHENATED}</th>"),
+    (f"<style>h2::after{{content:'{WORD}'}}</style><h2>kort</h2>", f"<style>h2::after{{content:'{WORD}'}}</style><h2>kort</h2>"),
+    # code: no soft hyphens (they would be copied), a line-break chance after each underscore
+    (f"<td><code>regio_toelichting_lang</code> {WORD}</td>", f"<td><code>regio_<wbr>toelichting_<wbr>lang</code> {HYPHENATED}</td>"),
+    # an end tag closes the elements opened inside it; text after the heading is left alone
+    (f"<h2><em>{WORD}</h2>{WORD}", f"<h2><em>{HYPHENATED}</h2>{WORD}"),
+    ("<h2>kort woord</h2>", "<h2>kort woord</h2>"),  # fewer than seven letters: nothing
+])
+def test_long_words_in_headings_and_cells_get_soft_hyphens(html, expected):
+    assert hyphenate_html(html) == expected
+
+
+def test_a_page_without_such_words_is_returned_unchanged():
+    html = "<!DOCTYPE html><html><head><title>samenwerkingsverband</title></head><body><p>x</p></body></html>"
+    assert hyphenate_html(html) == html
