@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-import rjsmin
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from markupsafe import escape
@@ -40,6 +39,7 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
+from .minify import minify_scripts
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
@@ -159,7 +159,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                     file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
                 file.is_modified = _modified  # type: ignore[method-assign]
-        _minify_scripts(files, config)
+        minify_scripts(files, config)
         self.bodies = {}
         self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
         self.hyphenated_before, self.hyphenated = self.hyphenated, {}
@@ -275,17 +275,6 @@ class _CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-def _minify_scripts(files: Files, config: MkDocsConfig) -> None:
-    """Our scripts (docs/assets/*.js) reach the site without comments and spaces: the search page's script is a part
-    of every first search. rjsmin keeps strings and regular expressions as they are; it does not know template
-    literals, which our scripts do not use (tests/test_page_scripts.py checks)."""
-    for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith(".js")]:
-        if file.abs_src_path:
-            files.remove(file)
-            text = Path(file.abs_src_path).read_text(encoding="utf-8")
-            files.append(File.generated(config, file.src_uri, content=rjsmin.jsmin(text)))
 
 
 def _unmodified() -> bool:
