@@ -309,3 +309,15 @@ def test_an_unknown_compound_is_searched_by_the_part_the_site_has(visit, served)
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccrisisopvang\u201d staat niet op de site")
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccrisis\u201d")
     assert search(page, served, "logeerzorg") == []  # only a short, common part ("zorg"): better nothing than noise
+
+
+@pytest.mark.parametrize("query", ["constructor", "wat is constructor", "toString", "wat is een __proto__", "valueOf"])
+def test_words_that_are_names_inside_javascript_are_searched_like_any_word(visit, served, query):
+    """The site's synonyms and Begrippen are looked up by the typed word; "constructor" once found Object's own
+    property there and the search stopped with an error, showing nothing."""
+    page, _ = visit
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    search(page, served, query)
+    expect(page.locator("#ll-zoekstatus")).to_contain_text(re.compile(r"resulta|Niets gevonden"))
+    assert errors == []

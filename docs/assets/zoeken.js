@@ -650,7 +650,8 @@
       const text = await hints;
       if (text) {
         const data = JSON.parse(text);
-        vocab = { stop: new Set(), synonyms: {}, terms: {}, pages: data.paginas, letters: new Set(data.letters),
+        // No prototype: a searched word such as "constructor" must not find Object's own properties.
+        vocab = { stop: new Set(), synonyms: Object.create(null), terms: Object.create(null), pages: data.paginas, letters: new Set(data.letters),
                   letterLoaded: new Set(), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
