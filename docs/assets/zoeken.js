@@ -318,15 +318,16 @@
         const near = correction(word, 1);
         const parts = near ? null : splitCompound(word);
         const fixed = near || (parts ? null : correction(word, 2));
+        let piece = null;
         if (parts) {
           plan.split.push([word, parts]);
           for (const part of parts) plan.terms.push({ word: part, alts: [{ q: part, w: 1 }] });
         } else if (fixed) {
           plan.corrected.push([word, fixed]);
           plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
-        } else if (partOf(word)) { // a compound of which only one part is on the site: that part, and we say so
-          plan.partial.push([word, partOf(word)]);
-          plan.terms.push({ word: partOf(word), alts: [{ q: partOf(word), w: 1 }] });
+        } else if ((piece = partOf(word))) { // a compound of which only one part is on the site: that part, and we say so
+          plan.partial.push([word, piece]);
+          plan.terms.push({ word: piece, alts: [{ q: piece, w: 1 }] });
         } else {
           plan.unknown.push(word);
           plan.terms.push({ word, alts: [] }); // nothing on the site: better no result than a random prefix
