@@ -21,6 +21,7 @@ from typing import Any
 
 import cbor2
 
+from .searchcommon import Counter, add_to_letter_files, page_sets
 from .searchdocs import VOCABULARY, VOCABULARY_PARTS
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
@@ -147,9 +148,15 @@ class BackgroundIndex:
 # Word locations per index chunk. Pagefind writes chunks of about 20000 (12 KB gzip each, no setting for it) and a
 # first search loads one or two of them; smaller chunks make a first search lighter (issue 22).
 INDEX_CHUNK = 5000
+# Places of a word kept per page: the best-weighted ones (a title before body text), the earliest first. Pagefind
+# hands every place of every matching page to the search page at each search; a word on nearly every page ("leren",
+# ten places per page) made a keystroke take over 100 ms. Scores hardly change: Pagefind's term frequency
+# saturates after a few places (BM25), and the snippet is cut around the places kept.
+PLACES_PER_PAGE = 3
+PAGEFIND_FIRST_WEIGHT = 25  # the weight Pagefind's reader starts with before a weight marker (pagefind_web/src/index.rs)
 
 
-def rechunk(index_dir: Path, prefix: str, chunks: list) -> list:
+def rechunk(index_dir: Path, prefix: str, chunks: list, collected: list | None = None) -> list:
     """Pagefind's index chunks ([from, to, name] in the meta) split again into chunks of about INDEX_CHUNK word
     locations, in Pagefind's own layout: words in order, each chunk's bounds the shortest prefixes that tell it from
     its neighbours (pagefind/src/index/mod.rs, chunk_meta). A word is never cut off from the words that start with
@@ -160,7 +167,12 @@ def rechunk(index_dir: Path, prefix: str, chunks: list) -> list:
         path = index_dir / f"{name}.pf_index"
         words += _read(path)[0]  # [[word, [[page, [locations], …], …], …]]
         path.unlink()
+    for word in words:
+        for page in word[1]:
+            page[1] = fewer_places(page[1])
     words.sort(key=lambda word: word[0])
+    if collected is not None:
+        collected += words
     groups: list[list] = [[]]
     in_group: set[str] = set()  # the words of the last group: is a prefix of this word among them?
     size = 0
@@ -182,6 +194,28 @@ def rechunk(index_dir: Path, prefix: str, chunks: list) -> list:
             for (first, last), group in zip(bounds, groups, strict=True)]
 
 
+def fewer_places(locations: list[int]) -> list[int]:
+    """Pagefind's places of a word on a page (a negative number -(w + 1) sets weight w for the places after it),
+    cut to the PLACES_PER_PAGE best-weighted ones, in page order."""
+    weight, places = PAGEFIND_FIRST_WEIGHT, []
+    for number in locations:
+        if number < 0:
+            weight = -number - 1
+        else:
+            places.append((weight, number))
+    if len(places) <= PLACES_PER_PAGE:
+        return locations
+    kept = sorted(sorted(places, key=lambda place: (-place[0], place[1]))[:PLACES_PER_PAGE], key=lambda place: place[1])
+    out: list[int] = []
+    weight = PAGEFIND_FIRST_WEIGHT
+    for place_weight, number in kept:
+        if place_weight != weight:
+            out.append(-place_weight - 1)
+            weight = place_weight
+        out.append(number)
+    return out
+
+
 def _excluded() -> list[str]:
     return [part for selector in EXCLUDE_SELECTORS for part in ("--exclude-selectors", selector)]
 
@@ -201,7 +235,9 @@ def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -
     return name
 
 
-def canonicalise(pagefind_dir: Path) -> None:
+def canonicalise(pagefind_dir: Path, collected: list | None = None) -> int:
+    """Returns the number of pages; `collected`, when given, receives every index word with its pages."""
+    pages = 0
     entry_path = pagefind_dir / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, info in sorted(entry["languages"].items()):
@@ -215,11 +251,16 @@ def canonicalise(pagefind_dir: Path) -> None:
             old_path.unlink()
             filters.append([name, _write(pagefind_dir / "filter", f"{language}_", ".pf_filter", [filter_name, values], 7)])
         meta[3] = filters
-        meta[2] = rechunk(pagefind_dir / "index", f"{language}_", meta[2])
+        meta[2] = rechunk(pagefind_dir / "index", f"{language}_", meta[2], collected)
+        pages += info.get("page_count", 0)
         meta_path.unlink()
         info["hash"] = _write(pagefind_dir, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return pages
 
 
 if __name__ == "__main__":  # BackgroundIndex runs this in a child process on Pagefind's output folder
-    canonicalise(Path(sys.argv[1]))
+    index_words: list = []
+    page_count = canonicalise(Path(sys.argv[1]), index_words)
+    # the letter files of the search page are next to it: which words would find (nearly) every page
+    add_to_letter_files(Path(sys.argv[1]).parent / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)

@@ -29,6 +29,10 @@
   let latest = 0; // the number of the newest search: an older one stops at its next step and never renders
   let running = false; // one search at a time: Pagefind runs on this thread, so two would only slow each other down
   let pending = false; // the input changed while a search ran: search again (the newest text only) when it is done
+  let wholeAsked = false; // Enter was pressed since the last search started
+  let finished = null; // the query of the last Enter: its last word is not being typed any more
+  let pause = null; // a word that waits for its next letter is searched when the typing pauses this long
+  const PAUSE_MS = 500;
   let current = null; // the last search: {results, shown, query}
   let totals = {}; // the count of every filter value over the whole site
   // The site's words (pagefind/leerlandschap-woorden/): {stop, synonyms, pages, letters, letterLoaded, set, byLetter,
@@ -169,6 +173,8 @@
         for (const word of (data.stopwoorden || "").split(" ")) if (word) vocab.stop.add(word);
         Object.assign(vocab.synonyms, data.synoniemen || {});
         for (const [term, entry] of Object.entries(data.begrippen || {})) vocab.terms[plain(term)] = entry;
+        for (const word of (data.vaak || "").split(" ")) if (word) vocab.often.add(word);
+        for (const word of (data.overal || "").split(" ")) if (word) vocab.everywhere.add(word);
         addWords(letter, data.woorden ? data.woorden.split(" ") : []);
         vocab.letterLoaded.add(letter);
       }));
@@ -288,10 +294,12 @@
     return null;
   }
 
-  // The query as terms, each with the strings to search for it (any of them may match).
-  function understand(query) {
+  // The query as terms, each with the strings to search for it (any of them may match). `typing`: the last word
+  // may still be unfinished (the field changed, no space after it, no Enter).
+  function understand(query, typing) {
     const all = tokens(query);
-    const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [] };
+    const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
+                   everywhere: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -313,7 +321,14 @@
         plan.terms.push({ word, alts });
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
       } else if (known(word)) {
-        plan.terms.push({ word, alts: [{ q: known(word), w: 1 }] });
+        const q = known(word);
+        // The start of a word being typed that would find half of the site or more ("lee", "bes"): such a search
+        // takes long and shows nothing in particular, so it waits for the next letter (lists: searchcommon.py).
+        if (typing && i === all.length - 1 && q.startsWith(word) && vocab.often.has(q)) {
+          plan.waiting = word;
+          continue;
+        }
+        plan.terms.push({ word, alts: [{ q, w: 1 }], everywhere: vocab.everywhere.has(q) });
       } else {
         const near = correction(word, 1);
         const parts = near ? null : splitCompound(word);
@@ -336,6 +351,12 @@
     }
     // one or two letters match almost every word of the site while they are being typed: wait for a third
     plan.terms = plan.terms.filter((term) => term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word));
+    // A word on nine pages in ten or more ("leren" on a site about learning) tells nothing next to rarer words:
+    // it counts as little as a stop word, unless the query has nothing else.
+    if (plan.terms.some((term) => !term.everywhere)) {
+      plan.everywhere = plan.terms.filter((term) => term.everywhere).map((term) => term.alts[0].q);
+      plan.terms = plan.terms.filter((term) => !term.everywhere);
+    }
     return plan;
   }
 
@@ -511,20 +532,27 @@
       lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
     }
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
+    if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");
+    if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
     if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
     lines.forEach((line, i) => { if (i) help.append(document.createElement("br")); help.append(line); });
   }
 
   // Each change of the query or the filters asks for a search. While one runs, later requests fold into one that
   // starts when it is done, so each keystroke waits for at most one search and only the newest text is searched.
-  function search() {
+  // `whole`: Enter was pressed (or the address gave the query): the last word is finished, search it as it is.
+  function search(whole) {
+    clearTimeout(pause);
+    if (whole) wholeAsked = true;
     if (running) {
       pending = true;
       ++latest; // the running search is out of date: it stops at its next step
       return;
     }
     running = true;
-    run().finally(() => {
+    const asked = wholeAsked;
+    wholeAsked = false;
+    run(asked).finally(() => {
       running = false;
       if (pending) {
         pending = false;
@@ -533,8 +561,9 @@
     });
   }
 
-  async function run() {
+  async function run(whole) {
     const query = input.value.trim();
+    if (whole) finished = query;
     rememberInUrl(query);
     if (!pagefind) return;
     const filters = {};
@@ -555,7 +584,7 @@
     const stale = () => ticket !== latest;
     await prepare(query);
     if (ticket !== latest) return; // a newer search has started meanwhile
-    const plan = understand(query);
+    const plan = understand(query, query !== finished && !/\s$/.test(input.value));
     if (query && !plan.terms.length) {
       // While the first letters are typed, the part of the index for them loads: the third letter then only searches.
       for (const word of tokens(query)) if (word.length === 2) pagefind.preload(word).catch(() => {});
@@ -563,9 +592,13 @@
       help.replaceChildren();
       more.hidden = true;
       list.dataset.query = query;
-      say("Typ minstens drie letters.");
+      if (plan.waiting) {
+        say("Veel pagina\u2019s hebben een woord dat begint met \u201c" + plan.waiting + "\u201d. Typ verder of wacht even.");
+        pause = setTimeout(() => search(true), PAUSE_MS);
+      } else say("Typ minstens drie letters.");
       return;
     }
+    if (plan.waiting) pause = setTimeout(() => search(true), PAUSE_MS); // the other words are searched already
     let found, counts = null;
     if (!plan.terms.length) { // only filters
       const search = await pagefind.search(null, { filters });
@@ -615,9 +648,9 @@
     if (items.length) items[0].querySelector("a").focus(); // keyboard users continue at the first new result
   });
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); search(true); });
   if (location.hash === "#ll-zoekveld") input.focus(); // came here with the search button in the header
-  input.addEventListener("input", search);
+  input.addEventListener("input", () => search());
 
   // The filters (values and counts) are loaded when the filter block is first opened, or right away when the
   // address already has filters: a first search without filters does not need them.
@@ -639,7 +672,7 @@
   }
 
   filterBlock.addEventListener("toggle", () => {
-    if (filterBlock.open && pagefind && !filtersLoaded) loadFilters().then(search);
+    if (filterBlock.open && pagefind && !filtersLoaded) loadFilters().then(() => search());
   });
 
   (async function start() {
@@ -653,6 +686,7 @@
         const data = JSON.parse(text);
         // No prototype: a searched word such as "constructor" must not find Object's own properties.
         vocab = { stop: new Set(), synonyms: Object.create(null), terms: Object.create(null), pages: data.paginas, letters: new Set(data.letters),
+                  often: new Set(), everywhere: new Set(), warm: data.opwarmen || null,
                   letterLoaded: new Set(), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
@@ -664,6 +698,10 @@
       say("Zoeken werkt hier nog niet: de zoekindex ontbreekt. Bouw de site met 'make site'.");
       return;
     }
-    search();
+    const fromAddress = params.has("q") && input.value.trim() === params.get("q").trim();
+    // Pagefind's first search with many results takes longer than the ones after it: on an empty search page, one
+    // search for the site's most common word (hulp.json) prepares it while the reader has not typed yet.
+    if (!fromAddress && vocab && vocab.warm) await pagefind.search(vocab.warm).catch(() => {});
+    search(fromAddress); // a query from the address is finished
   })();
 })();

@@ -1,0 +1,93 @@
+"""Which search words would find (nearly) every page: written into the search page's letter files.
+
+Pagefind scores every page a word matches, with all of that word's places on each page; a word on most pages
+("lee…", "leren" on a site about learning) costs a search most of its time and says little about which page is
+meant. The search page uses two lists per first letter (docs/assets/zoeken.js):
+- `vaak`: what would find half of the pages or more, mostly through longer words ("bes", "lee", "best": the word
+  "best" itself is on a few pages, words that start with it on most). While it is the word being typed it is not
+  searched: the page asks for the next letter, as it does below three letters.
+- `overal`: what would find nine pages in ten or more. Next to rarer words it counts as little as "de" or "het"
+  ("bestuurders leren" is searched as "bestuurders"); on its own it is searched.
+
+The counts are taken from Pagefind's own index, after Pagefind ran: a query word matches every indexed word
+that starts with its stem, and Pagefind stems with Snowball's Dutch stemmer (its `pagefind_stem` crate), which
+the `snowballstemmer` package implements as well.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import snowballstemmer
+
+OFTEN = 0.5  # share of the pages from which a word being typed waits for its next letter
+EVERYWHERE = 0.9  # share of the pages from which a word counts as little as a stop word next to rarer words
+SHORTEST = 3  # the search page does not search shorter words being typed anyway
+
+
+def page_sets(words: list[Any]) -> dict[str, int]:
+    """Pagefind's index words ([word, [[page, [locations], ...], ...]]) -> the pages they are on, as bits.
+    Pagefind stores each page number as the step from the one before it."""
+    sets: dict[str, int] = {}
+    for word, pages, *_ in words:
+        bits, number = 0, 0
+        for page in pages:
+            number += page[0]
+            bits |= 1 << number
+        sets[word] = sets.get(word, 0) | bits
+    return sets
+
+
+class Counter:
+    """How many pages a query word would find in a Pagefind index."""
+
+    def __init__(self, sets: dict[str, int]):
+        self._sets = sets
+        self._keys = sorted(sets)
+        self._stem = snowballstemmer.stemmer("dutch").stemWord
+
+    def pages(self, query_word: str) -> tuple[int, int]:
+        """(pages with a word that starts like it, pages with the word itself), as Pagefind matches it."""
+        stem = self._stem(_plain(query_word))
+        bits = 0
+        for key in self._keys[bisect.bisect_left(self._keys, stem):]:
+            if not key.startswith(stem):
+                break
+            bits |= self._sets[key]
+        return bits.bit_count(), self._sets.get(stem, 0).bit_count()
+
+    def most_common(self) -> str:
+        """The index word on the most pages: a search for it prepares the search page's engine (zoeken.js)."""
+        return max(self._keys, key=lambda key: (self._sets[key].bit_count(), key), default="")
+
+
+def _plain(word: str) -> str:  # Pagefind leaves accents out of its index: coördinator -> coordinator
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def common(site_words: list[str], counter: Counter, page_count: int) -> tuple[list[str], list[str]]:
+    """(vaak, overal): the site's words and their starts (of SHORTEST letters or more) that would find at least
+    OFTEN resp. EVERYWHERE of `page_count` pages, sorted."""
+    candidates = sorted({word[:end] for word in site_words for end in range(SHORTEST, len(word) + 1)})
+    counts = {q: counter.pages(q) for q in candidates}
+    often = [q for q in candidates if counts[q][0] >= OFTEN * page_count > counts[q][1]]
+    everywhere = [q for q in candidates if counts[q][0] >= EVERYWHERE * page_count]
+    return often, everywhere
+
+
+def add_to_letter_files(folder: Path, counter: Counter, page_count: int) -> None:
+    """Add `vaak` and `overal` to every letter file in `folder` (searchwords.Vocabulary.parts wrote them), and
+    `opwarmen` (Counter.most_common) to hulp.json."""
+    if page_count <= 0 or not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if "woorden" in data:
+            often, everywhere = common(data["woorden"].split(), counter, page_count)
+            data.update({name: " ".join(found) for name, found in (("vaak", often), ("overal", everywhere)) if found})
+        elif path.name == "hulp.json" and counter.most_common():
+            data["opwarmen"] = counter.most_common()
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
