@@ -51,6 +51,10 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+# The search page has answered `q` for good: not while a word being typed waits for its next letter (zoeken.js).
+ANSWERED = "q => { const l = document.querySelector('#ll-resultaten'); return l.dataset.query === q && !l.dataset.wacht; }"
+
+
 def ours(page: Page, base: str, queries: list[str]) -> list[list[str]]:
     """Result URLs (from the site root) of our search page, typed into its field one query after another."""
     page.goto(base + "zoeken/")
@@ -58,7 +62,7 @@ def ours(page: Page, base: str, queries: list[str]) -> list[list[str]]:
     ranked = []
     for query in queries:
         page.fill("#ll-zoekveld", query)
-        page.wait_for_function("q => document.querySelector('#ll-resultaten').dataset.query === q", arg=query.strip())
+        page.wait_for_function(ANSWERED, arg=query.strip())
         hrefs = page.eval_on_selector_all("#ll-resultaten li > a", "links => links.map(a => a.href)")
         ranked.append([href.removeprefix(base).split("#")[0] for href in hrefs[:TOP]])  # a part of a page is that page
     return ranked

@@ -80,7 +80,7 @@ def test_results_come_five_at_a_time(visit, served):
 def search(page, served, query):
     page.goto(served + "zoeken/")
     page.fill("#ll-zoekveld", query)
-    page.wait_for_function("q => document.querySelector('#ll-resultaten').dataset.query === q", arg=query)
+    page.wait_for_function("q => { const l = document.querySelector('#ll-resultaten'); return l.dataset.query === q && !l.dataset.wacht; }", arg=query)
     return [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]
 
 
@@ -172,7 +172,61 @@ def test_one_or_two_letters_wait_for_a_third(visit, served):
     page, _ = visit
     assert search(page, served, "be") == []
     expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")
-    assert search(page, served, "bes")  # a word being typed: the start of site words
+    assert search(page, served, "interv")  # a word being typed: the start of site words
+
+
+# ---- Words that would find nearly every page (issue 22: each keystroke's results within 100 ms) ------------------
+
+def typed(page, served, text):
+    """`text` typed into the search page's field; returns when the page has answered the last letter."""
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    page.fill("#ll-zoekveld", text)
+    page.wait_for_function("q => document.querySelector('#ll-resultaten').dataset.query === q", arg=text,
+                           polling=50)
+
+
+@pytest.mark.parametrize("start", ["lee", "bes", "ref"])  # leren/leertafel, bestuur/beschrijft, reflectie/-vraag
+def test_a_word_being_typed_that_starts_words_on_most_pages_waits_for_a_letter_or_a_pause(visit, served, start):
+    """Such a search takes the longest and shows nothing in particular: the page asks for the next letter at once,
+    and searches what was typed when the typing pauses or Enter is pressed."""
+    page, _ = visit
+    page.clock.install()  # the pause happens when the test says so
+    status, results = page.locator("#ll-zoekstatus"), page.locator("#ll-resultaten li")
+    typed(page, served, start)
+    expect(status).to_have_text(f"Veel pagina\u2019s hebben een woord dat begint met \u201c{start}\u201d. "
+                                "Typ verder of wacht even.")
+    expect(results).to_have_count(0)
+    page.clock.run_for(500)
+    expect(results).to_have_count(5)
+    expect(status).to_contain_text(f"resultaten voor \u201c{start}\u201d")
+    typed(page, served, start)  # again, and now Enter: no waiting
+    expect(results).to_have_count(0)
+    page.keyboard.press("Enter")
+    expect(results).to_have_count(5)
+
+
+def test_the_next_letter_or_a_rarer_word_is_searched_at_once(visit, served):
+    page, _ = visit
+    page.clock.install()
+    typed(page, served, "leert")  # leertafel: found on fewer pages
+    expect(page.locator("#ll-resultaten li").first).to_be_visible()
+    typed(page, served, "intervisie bes")  # the other word is searched while the last one waits
+    expect(page.locator("#ll-resultaten li").first).to_contain_text(re.compile("[Ii]ntervisie"))
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201cbes\u201d zoeken we als je verder typt of even wacht.")
+
+
+@pytest.mark.parametrize("query, rarer, common", [("bestuurders leren", "bestuurders", "leren"),
+                                                   ("intervisie geleerd", "intervisie", "geleerd"),
+                                                   ("leren over governance", "governance", "leren")])
+def test_a_word_on_nearly_every_page_counts_like_a_little_word_next_to_rarer_ones(visit, served, query, rarer, common):
+    page, _ = visit
+    alone = search(page, served, rarer)
+    assert search(page, served, query) == alone  # the common word did not change the order
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(
+        f"\u201c{common}\u201d staat op bijna elke pagina en telt daarom niet mee.")
+    assert search(page, served, common)  # on its own it is searched
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("bijna elke pagina")
 
 
 def test_results_with_marks_and_a_suggestion_pass_axe(visit, served):

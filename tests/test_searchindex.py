@@ -60,6 +60,7 @@ def test_rechunk_makes_smaller_chunks_with_pagefinds_bounds_and_keeps_longer_for
     import leerlandschap.searchindex as searchindex
 
     monkeypatch.setattr(searchindex, "INDEX_CHUNK", 10)
+    monkeypatch.setattr(searchindex, "PLACES_PER_PAGE", 100)  # the sizes below count every place (see the next test)
     index = tmp_path / "index"
     first = [word("aap", [(0, 4)]), word("beleid", [(0, 5), (1, 4)]), word("bestuur", [(1, 9)])]
     second = [word("bestuurder", [(2, 20)]), word("bestuurders", [(3, 2)]), word("tafel", [(0, 12)]),
@@ -72,6 +73,28 @@ def test_rechunk_makes_smaller_chunks_with_pagefinds_bounds_and_keeps_longer_for
     # chunk_meta's rule: the last word of a chunk and the first of the next, cut one letter past their common start
     assert [[first, last] for first, last, _ in chunks] == [["aap", "bel"], ["bes", "b"], ["t", "t"], ["v", "vragen"]]
     assert sorted(p.name for p in index.iterdir()) == sorted(f"{name}.pf_index" for _, _, name in chunks)
+
+
+def test_a_word_keeps_its_three_best_weighted_places_per_page_in_page_order():
+    """A word on nearly every page handed every one of its places to each search (over 100 ms per keystroke at
+    1000 items); three are enough for the score (it saturates) and the snippet."""
+    from leerlandschap.searchindex import fewer_places
+
+    # Pagefind's places: a negative number -(w + 1) sets weight w (24 = normal text) for the places after it
+    assert fewer_places([-25, 5, 9, 12, 40, 41]) == [-25, 5, 9, 12]  # the first three of equal weight
+    assert fewer_places([-25, 3, 8, 9, -169, 20, -25, 30]) == [-25, 3, 8, -169, 20]  # a heading (168) stays
+    assert fewer_places([-13, 1, 2, 3, 4]) == [-13, 1, 2, 3]  # compound parts (weight 12) likewise
+    assert fewer_places([7, 9]) == [7, 9] and fewer_places([-25, 1, 2, 3]) == [-25, 1, 2, 3]  # three or fewer: as is
+
+
+def test_rechunk_keeps_three_places_of_a_word_per_page(tmp_path):
+    import leerlandschap.searchindex as searchindex
+
+    index = tmp_path / "index"
+    write(index / "nl_een.pf_index", [[word("leren", [(0, 10), (1, 2)]), word("tafel", [(2, 5)])]])
+    chunks = searchindex.rechunk(index, "nl_", [["a", "z", "nl_een"]])
+    stored = [w for _, _, name in chunks for w in read(index / f"{name}.pf_index")[0]]
+    assert [(w[0], [page[1] for page in w[1]]) for w in stored] == [("leren", [[0, 1, 2], [0, 1]]), ("tafel", [[0, 1, 2]])]
 
 
 # ---- What goes into the index (issue 22) --------------------------------------------------------------------
@@ -264,3 +287,47 @@ def test_begrippen_entries_and_their_other_words_lead_to_the_entry():
     assert files["67.json"]["begrippen"] == {"goede praktijk": ["Goede praktijk", "praktijk"]}  # under its first letter
     assert files["6a.json"]["begrippen"] == {"jb jr": ["JB/JR", "jb-jr"]}
     assert set(json.loads(words.parts({}, terms)["hulp.json"])["letters"]) == {"b", "g", "j", "p"}
+
+
+def test_text_the_templates_put_on_every_page_is_not_indexed(example_site):
+    """What a template writes on every page of a kind (how to use the questions, the source line, which roles a
+    question suits, where a word is explained) made short words match nearly every page; the page's own text and
+    the readers' view stay as they were."""
+    site = example_site[0] / "site"
+    pages = indexed(site)
+    bouwsteen = "bouwstenen/investeer-in-bestuurlijk-leren/"
+    template_text = ["Stel jezelf of elkaar deze reflectievragen", "Bron: Ruimte voor leren", "Dat staat bij Begrippen",
+                     "Voor: bestuurder", "Vragen die mensen in hun werk tegenkomen"]
+    content = " ".join(pages["/" + bouwsteen]["content"].split())
+    assert "Ook bestuurders moeten leren, samen met bestuurders van andere organisaties." in content  # its own text
+    shown = " ".join(parse_file(site / bouwsteen / "index.html").find("article").all_text().split())
+    for text in template_text:
+        assert text not in content, text
+        assert text in shown, text  # readers still see it
+    practice = "praktijken/leertafel-in-drie-stappen/"
+    assert "Deze praktijk laat deze bouwstenen zien" not in pages["/" + practice]["content"]
+    assert "Deze praktijk laat deze bouwstenen zien" in parse_file(site / practice / "index.html").find("article").all_text()
+
+
+def test_the_search_page_learns_which_words_find_nearly_every_page(example_site):
+    """searchcommon.py counts with the Snowball stemmer what Pagefind would find: its stems must be Pagefind's."""
+    import unicodedata
+
+    import snowballstemmer
+
+    folder = example_site[0] / "site" / "pagefind"
+    stored = set()
+    for path in (folder / "index").glob("*.pf_index"):
+        stored |= {w[0] for w in read(path)[0]}
+    site_words = json.loads((folder / "leerlandschap-woorden.json").read_text())["woorden"].split()
+    stem = snowballstemmer.stemmer("dutch").stemWord
+    plain = lambda w: "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+    agree = [w for w in site_words if stem(plain(w)) in stored]
+    assert len(agree) >= 0.97 * len(site_words)  # the rest: words only in text Pagefind leaves out
+    assert stem("leren") == "leer" and "leer" in stored and "ler" not in stored
+    letters = {p.name: json.loads(p.read_text()) for p in (folder / "leerlandschap-woorden").glob("*.json")}
+    # "leren" is on every page of this site about learning; "bes" starts words on most pages, is no word itself
+    assert "leren" in letters["6c.json"]["overal"].split() and "lee" in letters["6c.json"]["vaak"].split()
+    assert "bes" in letters["62.json"]["vaak"].split() and "bestuurders" not in letters["62.json"].get("vaak", "").split()
+    assert "intervisie" not in letters["69.json"].get("vaak", "").split()
+    assert letters["hulp.json"]["opwarmen"] in stored

@@ -577,6 +577,7 @@
       help.replaceChildren();
       more.hidden = true;
       list.dataset.query = "";
+      list.dataset.wacht = "";
       say("Typ een zoekwoord of kies een filter.");
       return;
     }
@@ -592,6 +593,7 @@
       help.replaceChildren();
       more.hidden = true;
       list.dataset.query = query;
+      list.dataset.wacht = plan.waiting || ""; // a word that waits for its next letter (or a pause)
       if (plan.waiting) {
         say("Veel pagina\u2019s hebben een woord dat begint met \u201c" + plan.waiting + "\u201d. Typ verder of wacht even.");
         pause = setTimeout(() => search(true), PAUSE_MS);
@@ -624,6 +626,7 @@
     more.hidden = current.shown >= current.results.length;
     explain(plan, query);
     list.dataset.query = query;
+    list.dataset.wacht = plan.waiting || ""; // a word that waits for its next letter (or a pause)
     const total = found.list.length + (meaning && shown.length === before ? 1 : 0); // the entry is a result too
     const what = query ? " voor \u201c" + query + "\u201d" : "";
     const n = (count) => count + (count === 1 ? " resultaat" : " resultaten");
