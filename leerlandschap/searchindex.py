@@ -57,18 +57,18 @@ class BackgroundIndex:
         self._output = output
         self._begrippen = begrippen
         self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen[str] | None = None
         self._cancelled = threading.Event()
         self._error: BaseException | None = None
-        self._handwritten: list[list] = []
-        self._documents: subprocess.Popen | None = None
+        self._handwritten: list[list[Any]] = []
+        self._documents: subprocess.Popen[str] | None = None
         self._launcher: threading.Thread | None = None
         # The generated pages are made into documents right away, while MkDocs reads the hand-written ones.
         self._first = threading.Thread(target=self._begin, args=([[u, t, b, False] for u, t, b in pages],),
                                        name="zoekindex", daemon=True)
         self._first.start()
 
-    def _begin(self, pages: list[list]) -> None:
+    def _begin(self, pages: list[list[Any]]) -> None:
         try:
             listing = self._scratch / "paginas.json"
             listing.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
@@ -156,13 +156,13 @@ PLACES_PER_PAGE = 3
 PAGEFIND_FIRST_WEIGHT = 25  # the weight Pagefind's reader starts with before a weight marker (pagefind_web/src/index.rs)
 
 
-def rechunk(index_dir: Path, prefix: str, chunks: list, collected: list | None = None) -> list:
+def rechunk(index_dir: Path, prefix: str, chunks: list[Any], collected: list[Any] | None = None) -> list[Any]:
     """Pagefind's index chunks ([from, to, name] in the meta) split again into chunks of about INDEX_CHUNK word
     locations, in Pagefind's own layout: words in order, each chunk's bounds the shortest prefixes that tell it from
     its neighbours (pagefind/src/index/mod.rs, chunk_meta). A word is never cut off from the words that start with
     it: Pagefind scores a word together with its longer forms in the chunks it loaded ("intervisie" with
     "intervisiegroep"), so they must stay in one chunk for the scores to stay the same. Returns the new list."""
-    words: list = []
+    words: list[Any] = []
     for _first, _last, name in chunks:
         path = index_dir / f"{name}.pf_index"
         words += _read(path)[0]  # [[word, [[page, [locations], …], …], …]]
@@ -173,7 +173,7 @@ def rechunk(index_dir: Path, prefix: str, chunks: list, collected: list | None =
     words.sort(key=lambda word: word[0])
     if collected is not None:
         collected += words
-    groups: list[list] = [[]]
+    groups: list[list[Any]] = [[]]
     in_group: set[str] = set()  # the words of the last group: is a prefix of this word among them?
     size = 0
     for word in words:
@@ -235,7 +235,7 @@ def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -
     return name
 
 
-def canonicalise(pagefind_dir: Path, collected: list | None = None) -> int:
+def canonicalise(pagefind_dir: Path, collected: list[Any] | None = None) -> int:
     """Returns the number of pages; `collected`, when given, receives every index word with its pages."""
     pages = 0
     entry_path = pagefind_dir / "pagefind-entry.json"
@@ -260,7 +260,7 @@ def canonicalise(pagefind_dir: Path, collected: list | None = None) -> int:
 
 
 if __name__ == "__main__":  # BackgroundIndex runs this in a child process on Pagefind's output folder
-    index_words: list = []
+    index_words: list[Any] = []
     page_count = canonicalise(Path(sys.argv[1]), index_words)
     # the letter files of the search page are next to it: which words would find (nearly) every page
     add_to_letter_files(Path(sys.argv[1]).parent / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import stopwordsiso
 from wordfreq import get_frequency_dict
@@ -173,7 +174,7 @@ class Vocabulary:
 
     stop: frozenset[str] = field(default_factory=stopwords)
     pages: int = 0
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
 
     def add(self, page_words: list[str]) -> None:
         """The words of one page (its compound parts included)."""
@@ -193,9 +194,9 @@ class Vocabulary:
         the files of its words' first letters only. The whole list (json()) is loaded only when a word of the query
         is not on the site (for "Bedoel je …?"). `terms` (a Begrippen entry or one of its other words -> the
         entry's heading and anchor) goes with the letter files too: "wat is een leertafel" shows the entry first."""
-        by_letter: dict[str, dict] = {}
+        by_letter: dict[str, dict[str, Any]] = {}
 
-        def letter(word: str) -> dict:
+        def letter(word: str) -> dict[str, Any]:
             return by_letter.setdefault(word[0], {"woorden": [], "stopwoorden": [], "synoniemen": {}, "begrippen": {}})
 
         for word in sorted(self.counts):
@@ -213,7 +214,7 @@ class Vocabulary:
         return files
 
 
-def _compact(data: dict) -> str:
+def _compact(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
