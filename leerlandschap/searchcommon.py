@@ -11,7 +11,7 @@ meant. The search page uses two lists per first letter (docs/assets/zoeken.js):
 
 The counts are taken from Pagefind's own index, after Pagefind ran: a query word matches every indexed word
 that starts with its stem, and Pagefind stems with Snowball's Dutch stemmer (its `pagefind_stem` crate), which
-the `snowballstemmer` package implements as well.
+the `PyStemmer` package (Snowball's own C code) implements as well.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import snowballstemmer
+import Stemmer
 
 OFTEN = 0.5  # share of the pages from which a word being typed waits for its next letter
 EVERYWHERE = 0.9  # share of the pages from which a word counts as little as a stop word next to rarer words
@@ -47,11 +47,17 @@ class Counter:
     def __init__(self, sets: dict[str, int]):
         self._sets = sets
         self._keys = sorted(sets)
-        self._stem = snowballstemmer.stemmer("dutch").stemWord
+        self._stemmer = Stemmer.Stemmer("dutch")
 
     def pages(self, query_word: str) -> tuple[int, int]:
         """(pages with a word that starts like it, pages with the word itself), as Pagefind matches it."""
-        stem = self._stem(_plain(query_word))
+        return self._pages_of_stem(self._stemmer.stemWord(_plain(query_word)))
+
+    def pages_of_all(self, query_words: list[str]) -> dict[str, tuple[int, int]]:
+        stems = self._stemmer.stemWords([_plain(word) for word in query_words])
+        return {word: self._pages_of_stem(stem) for word, stem in zip(query_words, stems, strict=True)}
+
+    def _pages_of_stem(self, stem: str) -> tuple[int, int]:
         bits = 0
         for key in self._keys[bisect.bisect_left(self._keys, stem):]:
             if not key.startswith(stem):
@@ -72,7 +78,7 @@ def common(site_words: list[str], counter: Counter, page_count: int) -> tuple[li
     """(vaak, overal): the site's words and their starts (of SHORTEST letters or more) that would find at least
     OFTEN resp. EVERYWHERE of `page_count` pages, sorted."""
     candidates = sorted({word[:end] for word in site_words for end in range(SHORTEST, len(word) + 1)})
-    counts = {q: counter.pages(q) for q in candidates}
+    counts = counter.pages_of_all(candidates)
     often = [q for q in candidates if counts[q][0] >= OFTEN * page_count > counts[q][1]]
     everywhere = [q for q in candidates if counts[q][0] >= EVERYWHERE * page_count]
     return often, everywhere
