@@ -197,6 +197,8 @@ def rechunk(index_dir: Path, prefix: str, chunks: list[Any], collected: list[Any
 def fewer_places(locations: list[int]) -> list[int]:
     """Pagefind's places of a word on a page (a negative number -(w + 1) sets weight w for the places after it),
     cut to the PLACES_PER_PAGE best-weighted ones, in page order."""
+    if len(locations) <= PLACES_PER_PAGE:  # most words: once or twice on a page
+        return locations
     weight, places = PAGEFIND_FIRST_WEIGHT, []
     for number in locations:
         if number < 0:
