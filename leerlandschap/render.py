@@ -115,6 +115,7 @@ class _BoundedText:
         end = index + MAX_LINK_TARGET
         if data.find(")", index, end) == -1:  # no link target can close here: skip the walk
             return "", None, index, False
+        # a mixin: Markdown's class comes after it in the MRO, which mypy cannot see (hence the ignore)
         return cast("tuple[str, str | None, int, bool]", super().getLink(data[:end], index))  # type: ignore[misc]
 
 
