@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -115,7 +116,7 @@ def calendar(content: Content, meetings: list[Bijeenkomst], name: str, site_url:
     cal.add_component(_timezone())
     for meeting in sorted(meetings, key=lambda m: (m.datum, m.id)):
         cal.add_component(_event(content, meeting, site_url, host, stamps))
-    return cal.to_ical().decode("utf-8")
+    return cast(bytes, cal.to_ical()).decode("utf-8")  # icalendar leaves to_ical's result untyped
 
 
 def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str, str]:

@@ -99,7 +99,7 @@ def check_svg(data: bytes) -> None:
     """Raise Refused unless `data` is an SVG document that only draws."""
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
     stack: list[str] = []
-    line = lambda: parser.CurrentLineNumber or 1
+    line: Callable[[], int] = lambda: parser.CurrentLineNumber or 1
 
     def refuse(reason: str) -> None:
         raise Refused(line(), reason)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +22,10 @@ from .buren_cache import CACHE_DIR, Copy
 from .buren_fair import fetch_all
 from .buren_fetch import FetchError, Limits, Raw
 from .buren_read import BuurItem, read_files
+from .herkomst import Bestand
 from .model import Bouwsteen, Content
 from .patterns import slugify
-from .regiomodel import Regio
+from .regiomodel import Buurregio, Regio
 from .relations import Relations
 from .render import datum
 from .safepaths import UnsafePath
@@ -101,7 +102,7 @@ class Buren:
 
     def vergelijking(self, content: Content, r: Relations) -> list[tuple[Bouwsteen, list[Telling]]]:
         """Per bouwsteen: our own counts (without examples), then each neighbour's."""
-        real = lambda items: sum(1 for i in items if not i.voorbeeld)
+        real: Callable[[Sequence[Bestand]], int] = lambda items: sum(1 for i in items if not i.voorbeeld)
         rows = []
         for b in content.bouwstenen.values():
             cells = [Telling(real(r.praktijken_by_bouwsteen[b.id]), real(r.tafels_by_bouwsteen[b.id]),
@@ -109,19 +110,20 @@ class Buren:
             per_buur = {buur.slug: items for buur, items in self._per_bouwsteen.get(b.id, [])}
             for buur in self.buren:
                 items = per_buur.get(buur.slug, [])
-                count = lambda soort, items=items: sum(1 for i in items if i.soort == soort)
+                def count(soort: str, items: list[BuurItem] = items) -> int:  # a def: mypy cannot type a lambda's default
+                    return sum(1 for i in items if i.soort == soort)
                 cells.append(Telling(count("praktijk"), count("tafel"), count("bijeenkomst")))
             rows.append((b, cells))
         return rows
 
 
-def _newest_first(item: BuurItem) -> tuple:
+def _newest_first(item: BuurItem) -> tuple[int, str, str]:
     return (-(item.datum or datetime.date.min).toordinal(), item.titel.casefold(), item.id)
 
 
 # Loading all neighbours ----------------------------------------------------------------------------------------
 
-Memory = dict[tuple, tuple[float, Buren]]  # results of `load`, kept by its caller (a preview's sitedata.SiteCache)
+Memory = dict[tuple[Path, tuple[Buurregio, ...], bool, int, str], tuple[float, Buren]]  # results of `load`, kept by its caller (a preview's sitedata.SiteCache)
 
 
 def _slugs(regio: Regio) -> list[str]:

@@ -14,6 +14,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .buren_fetch import FILES, FetchError, Raw
 from .buren_read import Read, read_files
@@ -44,7 +45,7 @@ class Copy:
     def _file(self, name: str) -> Path:
         return inside(self.project, self.folder / name)
 
-    def _meta(self, name: str) -> dict:
+    def _meta(self, name: str) -> dict[str, Any]:
         try:
             meta = json.loads(self._file(name).read_text(encoding="utf-8"))
         except (OSError, ValueError, UnsafePath):
@@ -52,7 +53,7 @@ class Copy:
         return meta if isinstance(meta, dict) and meta.get("adres") == self.adres else {}
 
     @staticmethod
-    def _moment(meta: dict, key: str) -> datetime.datetime | None:
+    def _moment(meta: dict[str, Any], key: str) -> datetime.datetime | None:
         try:
             when = datetime.datetime.fromisoformat(meta[key])
         except (KeyError, TypeError, ValueError):

@@ -12,7 +12,11 @@ import datetime
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+import jsonschema
 
 from .buren_fetch import FILES, MAX_ITEMS, FetchError
 from .exportschema import addition_defaults, export_kinds
@@ -58,10 +62,14 @@ class Read:
     te_veel: int = 0  # items not read because the neighbour has more than max_items
 
 
+# A file's validator without its items, a single item's validator, and `as_ours` (parsed JSON in, parsed JSON out)
+_Checks = tuple[jsonschema.Draft7Validator, jsonschema.Draft7Validator, Callable[[Any], Any]]
+
+
 @functools.cache
-def _schemas() -> dict[str, tuple]:
+def _schemas() -> dict[str, _Checks]:
     """Per file: a validator for the file without its items, one for a single item, and `as_ours` (below)."""
-    found = {}
+    found: dict[str, _Checks] = {}
     kinds = {folder: kind for kind, folder in export_kinds()}
     for folder in FILES:
         schema = load_export_schema(folder)
@@ -72,7 +80,7 @@ def _schemas() -> dict[str, tuple]:
     return found
 
 
-def _as_ours(known: tuple[str, ...], defaults: dict, item: object) -> object:
+def _as_ours(known: tuple[str, ...], defaults: dict[str, Any], item: object) -> object:
     """A neighbour's item in the form of this kit's version (exportschema.ADDITIONS): a field added within the version
     that an older kit does not write gets its default, a field a newer kit added is skipped. The rest is checked as is."""
     if not isinstance(item, dict):
@@ -80,7 +88,7 @@ def _as_ours(known: tuple[str, ...], defaults: dict, item: object) -> object:
     return {**defaults, **{name: value for name, value in item.items() if name in known}}
 
 
-def parse(folder: str, raw: bytes) -> dict:
+def parse(folder: str, raw: bytes) -> dict[str, Any]:
     """A neighbour's data file, checked as a whole: JSON, the version, and the fields around the items."""
     name = f"data/{folder}.json"
     try:
@@ -103,12 +111,12 @@ def parse(folder: str, raw: bytes) -> dict:
     return data
 
 
-def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
+def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> Read:
     """The items we show, from checked documents: at most `max_items`, valid, real (no examples), cleaned, absolute links."""
     read = Read()
     room = max_items
     validators = _schemas()
-    valid: dict[str, list[dict]] = {}
+    valid: dict[str, list[dict[str, Any]]] = {}
     example_tafels: set[str] = set()
     for folder in FILES:
         _, item_validator, as_ours = validators[folder]
@@ -141,7 +149,7 @@ def _items(documents: dict[str, dict], adres: str, max_items: int) -> Read:
         if over:
             line += f", {over} overgeslagen omdat een buur hoogstens {max_items} items mag hebben"
         read.verslag.append(line)
-    url = lambda item: adres + item["pagina"]  # `pagina` matched the schema's pattern: a plain relative path
+    url: Callable[[dict[str, Any]], str] = lambda item: adres + item["pagina"]  # `pagina` matched the schema's pattern: a plain relative path
     tafels = {t["id"]: t for t in valid[TAFEL.folder]}
     for p in valid[PRAKTIJK.folder]:
         read.items.append(BuurItem(PRAKTIJK.name, p["id"], clean(p["titel"], 200), clean(p["samenvatting"]),

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -56,7 +57,7 @@ class UnsupportedSchema(ValueError):
     """A schema construct this module cannot turn into a form field yet: extend `field_for`."""
 
 
-def label_of(name: str, prop: dict) -> str:
+def label_of(name: str, prop: dict[str, Any]) -> str:
     """The form label: the property's own `title`, else its name in words ('herzien_voor' -> 'Herzien voor')."""
     return str(prop.get("title") or name.replace("_", " ").capitalize())
 
@@ -67,7 +68,7 @@ class Targets:
 
     by_kind: dict[str, str]
 
-    def relation(self, kind: str, *, multiple: bool) -> dict:
+    def relation(self, kind: str, *, multiple: bool) -> dict[str, Any]:
         if kind == "vraag":  # "bouwsteen-id/vraag-id": one option per reflection question of every bouwsteen
             return {"widget": "relation", "collection": self.by_kind["bouwsteen"],
                     "value_field": "{{slug}}/{{reflectievragen.*.id}}",
@@ -79,9 +80,9 @@ class Targets:
                 "display_fields": ["{{titel}}"], "search_fields": ["titel"], "multiple": multiple}
 
 
-def field_for(name: str, prop: dict, required: bool, targets: Targets) -> dict:
+def field_for(name: str, prop: dict[str, Any], required: bool, targets: Targets) -> dict[str, Any]:
     """One Sveltia field for one schema property (see the table in the module docstring)."""
-    out: dict = {"name": name, "label": label_of(name, prop)}
+    out: dict[str, Any] = {"name": name, "label": label_of(name, prop)}
     widget = _widget(name, prop, targets)
     if prop.get("description"):
         out["hint"] = cms_hints.hint(prop["description"], widget["widget"])
@@ -91,13 +92,13 @@ def field_for(name: str, prop: dict, required: bool, targets: Targets) -> dict:
     return out
 
 
-def _pattern(prop: dict) -> dict:
+def _pattern(prop: dict[str, Any]) -> dict[str, Any]:
     if "pattern" not in prop:
         return {}
     return {"pattern": [prop["pattern"], cms_hints.message(prop.get("x-foutmelding") or "Deze tekst heeft niet de goede vorm.")]}
 
 
-def _widget(name: str, prop: dict, targets: Targets) -> dict:
+def _widget(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
     kind = prop.get("type")
     if "x-verwijzing" in prop:
         return targets.relation(prop["x-verwijzing"], multiple=False)
@@ -121,7 +122,7 @@ def _widget(name: str, prop: dict, targets: Targets) -> dict:
     raise UnsupportedSchema(f"no form field for a property of type {kind!r}")
 
 
-def _list(name: str, prop: dict, targets: Targets) -> dict:
+def _list(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
     items = prop.get("items", {})
     least = {"min": prop["minItems"]} if "minItems" in prop else {}
     if "x-verwijzing" in items:
@@ -138,7 +139,7 @@ def _list(name: str, prop: dict, targets: Targets) -> dict:
     raise UnsupportedSchema(f"no form field for a list of {items.get('type')!r}")
 
 
-def fields_for(schema: dict, targets: Targets) -> list[dict]:
+def fields_for(schema: dict[str, Any], targets: Targets) -> list[dict[str, Any]]:
     required = set(schema.get("required", []))
     return [field_for(name, prop, name in required, targets) for name, prop in schema.get("properties", {}).items()]
 
@@ -190,23 +191,23 @@ def targets_for(layout: Layout) -> Targets:
                     for k in kinds.active().item_kinds})
 
 
-def _choice_collection(kind: Kind, schema: dict, root: str, targets: Targets) -> dict:
+def _choice_collection(kind: Kind, schema: dict[str, Any], root: str, targets: Targets) -> dict[str, Any]:
     return {**_folder_collection(kind, schema, root, targets), "name": collection_name(kind, choice=True),
             "description": "Alleen om uit te kiezen in andere formulieren.",
             "create": False, "delete": False, "duplicate": False, "hide": True}
 
 
-def _folder_collection(kind: Kind, schema: dict, root: str, targets: Targets, *, national: bool = False) -> dict:
+def _folder_collection(kind: Kind, schema: dict[str, Any], root: str, targets: Targets, *, national: bool = False) -> dict[str, Any]:
     titled = "titel" in schema["properties"]
     label = kind.overview or kind.folder.capitalize()
-    collection: dict = {
+    collection: dict[str, Any] = {
         "name": collection_name(kind, national), "label": f"{label} (landelijk)" if national else label,
         "label_singular": schema["title"], "description": schema.get("description", ""), "icon": kind.icon,
         "folder": f"{root}/{kind.folder}", "extension": "yml", "format": "yml", "fields": fields_for(schema, targets),
     }
     # The file name is the id: made from the title (editable when the item is created), or for aanvullingen typed
     # by the editor (the id of the bouwsteen it adds to). Never an id the site uses itself (kinds.reserved).
-    slug: dict = {"editable": ["create"], "pattern": [slug_pattern(kind), slug_message(kind)]}
+    slug: dict[str, Any] = {"editable": ["create"], "pattern": [slug_pattern(kind), slug_message(kind)]}
     if titled:
         collection.update(identifier_field="titel", slug={"template": "{{titel}}", **slug})
     else:
@@ -217,7 +218,7 @@ def _folder_collection(kind: Kind, schema: dict, root: str, targets: Targets, *,
     return collection
 
 
-def _meeting_collections(content: Content, schema: dict, targets: Targets) -> list[dict]:
+def _meeting_collections(content: Content, schema: dict[str, Any], targets: Targets) -> list[dict[str, Any]]:
     """One collection per tafel folder (tafels/<tafel>/), each meeting named by its date."""
     out = []
     for tafel in content.tafels.values():
@@ -236,18 +237,18 @@ def _meeting_collections(content: Content, schema: dict, targets: Targets) -> li
     return out
 
 
-def _regio_collection(schema: dict, root: str, targets: Targets) -> dict:
+def _regio_collection(schema: dict[str, Any], root: str, targets: Targets) -> dict[str, Any]:
     return {"name": kinds.REGIO.name, "label": "Regio", "description": schema.get("description", ""), "icon": kinds.REGIO.icon,
             "files": [{"name": "regio", "label": "Regiobestand", "file": f"{root}/{REGIO_FILE}", "format": "yml",
                        "fields": fields_for(schema, targets)}]}
 
 
-def config(content: Content, content_dir: Path) -> dict:
+def config(content: Content, content_dir: Path) -> dict[str, Any]:
     """The whole Sveltia CMS configuration for this project (written to /beheer/config.yml)."""
     layout = Layout.of(Path(content_dir))
     targets = targets_for(layout)
     regio = content.regio
-    collections: list[dict] = []
+    collections: list[dict[str, Any]] = []
     for kind in kinds.active().editor_order:
         schema = read_schema(kind.name)
         if kind is kinds.BIJEENKOMST:
@@ -261,7 +262,7 @@ def config(content: Content, content_dir: Path) -> dict:
                         for k in upstream_targets()]
     collections += [_choice_collection(k, read_schema(k.name), layout.own, targets) for k in kinds.active().item_kinds
                     if targets.by_kind[k.name] == collection_name(k, choice=True)]
-    settings: dict = {
+    settings: dict[str, Any] = {
         "backend": backend(regio.beheer, regio.site.tak),
         "app_title": f"Bewerken: {regio.site.naam or regio.naam}",
         "media_folder": f"{REGIO_DIR}/{ASSETS}",
@@ -277,7 +278,7 @@ def config(content: Content, content_dir: Path) -> dict:
     return settings
 
 
-def config_yaml(settings: dict) -> str:
+def config_yaml(settings: dict[str, Any]) -> str:
     header = ("# Sveltia CMS configuration for /beheer/, generated at build time by leerlandschap/cms.py from\n"
               "# schemas/*.schema.json and the region file. Do not edit: change the schemas or regio.yml instead.\n")
     return header + yaml.dump(settings, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=120)

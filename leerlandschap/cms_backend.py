@@ -5,6 +5,8 @@ application, or a token), both through pull/merge requests, or `proef`: Sveltia'
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .regiomodel import Beheer
 
 GITHUB_API = "https://api.github.com"
@@ -16,13 +18,13 @@ COMMITS = {"create": "Nieuw in {{collection}}: {{slug}} (via /beheer/)",
            "deleteMedia": "Bestand verwijderd: {{path}} (via /beheer/)"}
 
 
-def backend(beheer: Beheer, branch: str) -> dict:
+def backend(beheer: Beheer, branch: str) -> dict[str, Any]:
     if beheer.platform == "github":
         return {"name": "github", "repo": beheer.repository, "branch": branch, "auth_methods": ["token"],
                 "commit_messages": COMMITS}
     if beheer.platform == "gitlab":
         server = beheer.server or GITLAB
-        settings: dict = {"name": "gitlab", "repo": beheer.repository, "branch": branch, "api_root": f"{server}/api/v4",
+        settings: dict[str, Any] = {"name": "gitlab", "repo": beheer.repository, "branch": branch, "api_root": f"{server}/api/v4",
                           "base_url": server, "commit_messages": COMMITS}
         if beheer.applicatie_id:
             settings.update(auth_type="pkce", app_id=beheer.applicatie_id, auth_methods=["oauth", "token"])

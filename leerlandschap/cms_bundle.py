@@ -30,6 +30,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Font files on the CDN -> the file name under /beheer/fonts/ (cms_page.COPIED puts them there).
 FONT_FILES = (
@@ -126,16 +127,16 @@ def modules(bundle: str) -> dict[str, str]:
     return served
 
 
-def _set(tree: dict, dotted: str, value: str) -> None:
+def _set(tree: dict[str, Any], dotted: str, value: str) -> None:
     *parents, last = dotted.split(".")
     for part in parents:
         tree = tree.setdefault(part, {})
     tree[last] = value
 
 
-def dutch_strings(package_nl: Path, overlay: Path) -> dict:
+def dutch_strings(package_nl: Path, overlay: Path) -> dict[str, Any]:
     """The package's Dutch strings with ours laid over them (dotted keys are nested keys; `_uitleg` is ours)."""
-    strings = json.loads(package_nl.read_text(encoding="utf-8"))
+    strings: dict[str, Any] = json.loads(package_nl.read_text(encoding="utf-8"))
     for key, value in json.loads(overlay.read_text(encoding="utf-8")).items():
         if not key.startswith("_uitleg"):
             _set(strings, key, value)

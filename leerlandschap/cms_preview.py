@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from types import SimpleNamespace
+from typing import Any
 
 from .render import TEMPLATES, datum, environment
 
@@ -23,7 +24,7 @@ SOURCE_LINE = re.compile(r'<p class="ll-bron">([^<{]+)<a ')  # _macros.html: bro
 PAGES = {"bijeenkomst": "bijeenkomst.html", "praktijk": "praktijk.html"}
 
 
-def page_words(template: str) -> dict:
+def page_words(template: str) -> dict[str, Any]:
     """{'koppen': {section id: heading}, 'feiten': {field: label}, 'soort': kicker} of one page template."""
     source = (TEMPLATES / template).read_text(encoding="utf-8")
     facts = {}
@@ -44,7 +45,7 @@ def meeting_title_prefix() -> str:
     return title[: -len(datum(day))] if title.endswith(datum(day)) else ""
 
 
-def preview_words(meeting_collections: dict[str, str]) -> dict:
+def preview_words(meeting_collections: dict[str, str]) -> dict[str, Any]:
     """Everything the preview script needs: the pages' words, and which collection holds which tafel's meetings."""
     source_line = SOURCE_LINE.search((TEMPLATES / "_macros.html").read_text(encoding="utf-8"))
     return {**{kind: page_words(template) for kind, template in PAGES.items()},

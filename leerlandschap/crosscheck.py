@@ -32,7 +32,7 @@ def check_ids(items: list[Item]) -> list[Problem]:
     return problems
 
 
-def _check_unique_list_ids(item: Item, where: tuple, problems: list[Problem]) -> None:
+def _check_unique_list_ids(item: Item, where: tuple[str, ...], problems: list[Problem]) -> None:
     entries: object = item.data
     for key in where:
         entries = entries.get(key) if isinstance(entries, dict) else None

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from .discover import REGIO_DIR, REGIO_FILE
 from .kinds import Kind, active
-from .loader import REGIO_DIR, REGIO_FILE
 from .schemas import schema_path
 
 CONTENT_DIR = "content"
@@ -35,10 +36,10 @@ def yaml_schemas(project: Path) -> dict[str, list[str]]:
     return mapping
 
 
-def settings(project: Path, current: dict) -> dict:
+def settings(project: Path, current: dict[str, Any]) -> dict[str, Any]:
     """The settings file's content: `current` (the file as it is) with `yaml.schemas` made from the registry."""
     return {**current, "yaml.schemas": yaml_schemas(project)}
 
 
-def settings_text(project: Path, current: dict) -> str:
+def settings_text(project: Path, current: dict[str, Any]) -> str:
     return json.dumps(settings(project, current), ensure_ascii=False, indent=2) + "\n"

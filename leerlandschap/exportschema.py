@@ -27,7 +27,7 @@ KEPT = ("type", "enum", "const", "format", "pattern", "items", "properties", "re
 REFERENCE_PATTERNS = {"vraag": f"^{patterns.ID}/{patterns.ID}$"}  # x-verwijzing -> id pattern
 
 # The fields no author writes: (class, field) -> its schema. COMMON applies to every item kind.
-COMMON: dict[str, dict] = {
+COMMON: dict[str, dict[str, Any]] = {
     "id": {"description": "De id van het item: de naam van het bestand zonder .yml.", "type": "string", "pattern": ID},
     "pagina": {"description": "Het adres van de pagina van het item op de site, vanaf het adres van de site (dat eindigt "
                               "op /). Het volledige adres is het adres van de site met dit erachter, bijvoorbeeld "
@@ -39,7 +39,7 @@ COMMON: dict[str, dict] = {
     "herkomst": {"description": f"Het bestand in de repository waar het item staat, bijvoorbeeld content/{PRAKTIJK.folder}/x.yml.",
                  "type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._/-]*\\.ya?ml$"},
 }
-EXTRA: dict[tuple[type, str], dict] = {
+EXTRA: dict[tuple[type, str], dict[str, Any]] = {
     (model.Bijeenkomst, "id"): {"description": "De id van de bijeenkomst: de id van de tafel, een /, en de naam van het "
                                                "bestand zonder .yml.", "type": "string", "pattern": REFERENCE_PATTERNS["vraag"]},
     (model.Bijeenkomst, "tafel"): {"description": "De id van de tafel waar de bijeenkomst bij hoort.", "type": "string",
@@ -85,7 +85,7 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
     return hint, False
 
 
-def _default(f: dataclasses.Field) -> Any:
+def _default(f: dataclasses.Field[Any]) -> Any:
     if f.default is not dataclasses.MISSING:
         return f.default
     if f.default_factory is not dataclasses.MISSING:
@@ -93,7 +93,7 @@ def _default(f: dataclasses.Field) -> Any:
     return dataclasses.MISSING
 
 
-def _field(author: dict, hint: Any, default: Any, required: bool) -> dict:
+def _field(author: dict[str, Any], hint: Any, default: Any, required: bool) -> dict[str, Any]:
     """The export schema of one field: `author` is its author schema, `hint` its model type, `required` whether an
     author must write it (else the model's `default` fills it in)."""
     hint, nullable = _unwrap(hint)
@@ -122,7 +122,7 @@ def _field(author: dict, hint: Any, default: Any, required: bool) -> dict:
     return spec
 
 
-def _object(author: dict, cls: type, only: tuple[str, ...] = (), first: tuple[str, ...] = ()) -> dict:
+def _object(author: dict[str, Any], cls: type, only: tuple[str, ...] = (), first: tuple[str, ...] = ()) -> dict[str, Any]:
     """An object of the model: `first`, the author's fields in the author's order, the fields only the model has,
     then voorbeeld and herkomst. All are required: the model writes every field."""
     fields = {f.name: f for f in dataclasses.fields(cls) if not only or f.name in only}
@@ -131,7 +131,7 @@ def _object(author: dict, cls: type, only: tuple[str, ...] = (), first: tuple[st
     last = [n for n in ("voorbeeld", "herkomst") if n in fields]
     order = list(first) + [n for n in props if n in fields and n not in first]
     order += [n for n in fields if n not in order and n not in last] + last
-    properties: dict[str, dict] = {}
+    properties: dict[str, dict[str, Any]] = {}
     for name in order:
         if (cls, name) in EXTRA:
             properties[name] = dict(EXTRA[(cls, name)])
@@ -144,11 +144,11 @@ def _object(author: dict, cls: type, only: tuple[str, ...] = (), first: tuple[st
     return {"additionalProperties": False, "required": list(properties), "properties": properties}
 
 
-def _author(name: str) -> dict:
+def _author(name: str) -> dict[str, Any]:
     return read_schema(name, SCHEMA_DIR)  # the kit's own author schema, also for a fork
 
 
-def export_schema(kind: Kind, folder: str, version: int) -> dict:
+def export_schema(kind: Kind, folder: str, version: int) -> dict[str, Any]:
     """The schema of data/<folder>.json, whose items are of `kind`."""
     author = _author(kind.name)
     if kind is REGIO:
@@ -199,5 +199,5 @@ def export_kinds() -> list[tuple[Kind, str]]:
     return [(k, k.folder) for k in active().page_kinds] + [(REGIO, REGIO.folder)]
 
 
-def dumps(schema: dict) -> str:
+def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -23,7 +23,7 @@ def working_on(display_path: str) -> Iterator[None]:
 
 def file_of(error: BaseException) -> str | None:
     for note in getattr(error, "__notes__", ()):
-        if note.startswith(_NOTE):
+        if isinstance(note, str) and note.startswith(_NOTE):
             return note[len(_NOTE):]
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import cast
 
 import pyphen
 
@@ -32,7 +33,7 @@ def _dictionary() -> pyphen.Pyphen:
 
 @functools.cache
 def hyphenate_word(word: str) -> str:
-    return _dictionary().inserted(word, hyphen=SHY)
+    return cast(str, _dictionary().inserted(word, hyphen=SHY))  # pyphen has no types
 
 
 def hyphenate_text(text: str) -> str:

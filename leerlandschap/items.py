@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .herkomst import Herkomst
 from .kinds import Kind
+from .yamlevents import Path as YamlPath
 from .yamlsource import YamlDocument
 
 
@@ -20,13 +22,13 @@ class Item:
     valid: bool = False  # read and schema-checked without problems
 
     @property
-    def data(self) -> dict | None:
+    def data(self) -> dict[str, Any] | None:
         return self.doc.data if self.doc and isinstance(self.doc.data, dict) else None
 
-    def line_of(self, path: tuple) -> int:
+    def line_of(self, path: YamlPath) -> int:
         return self.doc.line_of(path) if self.doc else 1
 
     def herkomst(self, project: Path) -> Herkomst:
         lines = self.doc.key_lines if self.doc else {}
-        top = tuple((key[0], line) for key, line in lines.items() if len(key) == 1)
+        top = tuple((key[0], line) for key, line in lines.items() if len(key) == 1 and isinstance(key[0], str))
         return Herkomst(self.layer, self.path.relative_to(project).as_posix(), top)

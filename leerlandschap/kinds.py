@@ -15,7 +15,7 @@ thread or process started inside the block sees DEFAULT).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import model
+from . import model, regiomodel
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ BIJEENKOMST = Kind("bijeenkomst", "bijeenkomsten", model.Bijeenkomst, creatable=
 # A region's additions to a national bouwsteen; the file name is the bouwsteen's id.
 AANVULLING = Kind("aanvulling", "aanvullingen", model.Aanvulling, pages=False, icon="add_notes", cms_rank=50,
                   uitleg="Eigen vragen of uitleg bij een landelijke bouwsteen: de bestandsnaam is de id van die bouwsteen.")
-REGIO = Kind("regio", "regio", model.Regio, pages=False, single_file=True, icon="settings", cms_rank=100)
+REGIO = Kind("regio", "regio", regiomodel.Regio, pages=False, single_file=True, icon="settings", cms_rank=100)
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Registry:
     def extended(self, *extra: Kind, schema_dir: Path | None = None, template_dir: Path | None = None,
                  scaffold_dir: Path | None = None) -> Registry:
         """This registry plus `extra` kinds (and the folders their files are in)."""
-        more = lambda dirs, d: (d, *dirs) if d else dirs
+        more: Callable[[tuple[Path, ...], Path | None], tuple[Path, ...]] = lambda dirs, d: (d, *dirs) if d else dirs
         return Registry((*self.kinds, *extra), more(self.schema_dirs, schema_dir),
                         more(self.template_dirs, template_dir), more(self.scaffold_dirs, scaffold_dir))
 

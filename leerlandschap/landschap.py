@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Bouwsteen, Content, Tafel
+from .model import Bouwsteen, Content, Tafel, Vragenset
 from .relations import Relations
 from .voorbeeld import shown_title
 from .woorden import aantal, meervoud
@@ -52,10 +52,10 @@ class Dekking:
 
 
 def coverage(content: Content, r: Relations) -> list[Dekking]:
-    def real(items: list) -> int:
+    def real(items: list[Vragenset]) -> int:
         return sum(1 for item in items if not item.voorbeeld)
 
-    own_meetings = lambda b_id: sum(1 for m in r.bijeenkomsten_by_bouwsteen[b_id] if content.is_eigen(content.tafels[m.tafel]))
+    own_meetings: Callable[[str], int] = lambda b_id: sum(1 for m in r.bijeenkomsten_by_bouwsteen[b_id] if content.is_eigen(content.tafels[m.tafel]))
     return [Dekking(b, len(content.eigen(r.praktijken_by_bouwsteen[b.id])), own_meetings(b.id),
                     real(r.vragensets_by_bouwsteen[b.id])) for b in content.bouwstenen.values()]
 
@@ -73,7 +73,7 @@ def other_tafels(content: Content) -> list[Tafel]:
 def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
     """Counts by kind, by status and by frequency, in a stable order."""
     tafels = real_tafels(content)
-    by = lambda attr: sorted(Counter(getattr(t, attr) or "onbekend" for t in tafels).items())
+    by: Callable[[str], list[tuple[str, int]]] = lambda attr: sorted(Counter(getattr(t, attr) or "onbekend" for t in tafels).items())
     return {"soort": by("soort"), "status": by("status"), "frequentie": by("frequentie")}
 
 

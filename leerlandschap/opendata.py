@@ -51,7 +51,7 @@ EXPORT_FORMATS = jsonschema.FormatChecker(formats=())
 EXPORT_FORMATS.checks("date")(_is_date)
 
 
-def export_validator(schema: dict) -> jsonschema.Draft7Validator:
+def export_validator(schema: dict[str, Any]) -> jsonschema.Draft7Validator:
     """Draft 7 with whole-value patterns (schemas.Validator): a neighbour's id ending in a newline does not pass."""
     return Validator(schema, format_checker=EXPORT_FORMATS)
 
@@ -77,7 +77,7 @@ def export_schema_path(folder: str) -> str:
     return f"schemas/export/{folder}.schema.json"
 
 
-def load_export_schema(folder: str, schema_dir: Path | None = None) -> dict:
+def load_export_schema(folder: str, schema_dir: Path | None = None) -> dict[str, Any]:
     return read_schema(folder, schema_dir, "export")
 
 
@@ -86,7 +86,7 @@ def export_version(folder: str) -> int:
     return EXPORT_VERSIONS.get(folder, EXPORT_VERSION)
 
 
-def document(kind_name: str, folder: str, items: list[dict]) -> dict:
+def document(kind_name: str, folder: str, items: list[dict[str, Any]]) -> dict[str, Any]:
     return {"versie": export_version(folder), "soort": kind_name, "schema": export_schema_path(folder), "items": items}
 
 
@@ -96,7 +96,7 @@ def _shown(item: Any) -> dict[str, str]:
     return {"titel": shown_title(item)} if isinstance(getattr(item, "titel", None), str) else {}
 
 
-def open_data_documents(content: Content) -> dict[str, dict]:
+def open_data_documents(content: Content) -> dict[str, dict[str, Any]]:
     """{'praktijken': {...}, ..., 'regio': {...}}: every data file as plain data."""
     documents = {}
     for kind in open_data_kinds():
@@ -123,7 +123,7 @@ def open_data_files(content: Content) -> dict[str, str]:
     return files
 
 
-def describe_files() -> list[dict]:
+def describe_files() -> list[dict[str, Any]]:
     """What the open-data page documents: per data file its export schema, and each item field's meaning."""
     files = []
     for folder in [k.folder for k in open_data_kinds()] + [REGIO.folder]:

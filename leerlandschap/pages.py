@@ -17,12 +17,13 @@ from typing import Any
 from markupsafe import escape
 
 from . import urls
-from .afspraken import agreements, open_agreements, timeline
+from .afspraken import Verloop, agreements, open_agreements, timeline
 from .buren import Buren
 from .feed import recent
+from .herkomst import Bestand
 from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, ROL, TAFEL, VRAGENSET, active
 from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels, tafel_counts, tafels_chart
-from .model import Bestand, Content, Tafel
+from .model import Bouwsteen, Content, Reflectievraag, Tafel
 from .opendata import describe_files
 from .readysets import GROUPS, ReadySet, ready_sets
 from .relations import Relations, compute
@@ -185,7 +186,7 @@ class PageMaker:
 
     def _rol(self, item: Any) -> list[GeneratedPage]:
         c, r = self.c, self.r
-        per_thema: dict[str, list] = {}
+        per_thema: dict[str, list[tuple[Bouwsteen, Reflectievraag]]] = {}
         for b, v in r.vragen_by_rol[item.id]:
             per_thema.setdefault(b.thema, []).append((b, v))
         return [self.page(ROL.name, item, item.meervoud, item.beschrijving,
@@ -235,7 +236,7 @@ class PageMaker:
             pages.append(GeneratedPage(url, kind.overview, self.render(kind.overview_template, url, sets=sets,
                                                                        tafels_per_soort=list(tafels_per_soort.items()),
                                                                        agenda=self.calendar("alle-tafels"))))
-        open_per_rol: dict[str | None, list] = {}
+        open_per_rol: dict[str | None, list[Verloop]] = {}
         for verloop in open_agreements(c):
             open_per_rol.setdefault(verloop.eigenaar, []).append(verloop)
         pages.append(GeneratedPage("afspraken/", "Openstaande afspraken", self.render(
@@ -264,7 +265,7 @@ class PageMaker:
                                        f"Praktijken, tafels en opbrengsten van {buur.naam}."))
         return pages
 
-    def data_files(self) -> list[dict]:
+    def data_files(self) -> list[dict[str, Any]]:
         """What the open-data page documents: each file's fields, described by its export schema (opendata.py)."""
         return describe_files()
 

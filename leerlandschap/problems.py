@@ -25,7 +25,7 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def field_prefix(path: tuple) -> str:
+def field_prefix(path: tuple[str | int, ...]) -> str:
     """'status: ' for a value at (..., 'status') or (..., 'status', 2); '' at the top of a file."""
     names = [step for step in path if isinstance(step, str)]
     return f"{names[-1]}: " if names else ""

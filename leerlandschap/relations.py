@@ -8,28 +8,32 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from .model import Content
+from .herkomst import Bestand
+from .model import Bijeenkomst, Bouwsteen, Content, Leervraag, Praktijk, Reflectievraag, Tafel, Vragenset
+
+V = TypeVar("V")
 
 
-def _lists() -> defaultdict:
+def _lists() -> defaultdict[str, list[V]]:
     return defaultdict(list)
 
 
 @dataclass
 class Relations:
-    bouwstenen_by_thema: defaultdict = field(default_factory=_lists)  # thema -> [Bouwsteen]
-    praktijken_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Praktijk]
-    bijeenkomsten_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Bijeenkomst]
-    tafels_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Tafel]
-    vragensets_by_bouwsteen: defaultdict = field(default_factory=_lists)  # bouwsteen -> [Vragenset]
-    vragensets_by_vraag: defaultdict = field(default_factory=_lists)  # "b/v" -> [Vragenset]
-    vragen_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [(Bouwsteen, Reflectievraag)]
-    leervragen_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [(Bouwsteen, Leervraag)]
-    vragensets_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [Vragenset]
-    tafels_by_rol: defaultdict = field(default_factory=_lists)  # rol -> [Tafel]
-    bijeenkomsten_by_tafel: defaultdict = field(default_factory=_lists)  # tafel -> [Bijeenkomst]
-    items_by_bron: defaultdict = field(default_factory=_lists)  # bron -> [(kind, item)]
+    bouwstenen_by_thema: defaultdict[str, list[Bouwsteen]] = field(default_factory=_lists)  # thema -> [Bouwsteen]
+    praktijken_by_bouwsteen: defaultdict[str, list[Praktijk]] = field(default_factory=_lists)  # bouwsteen -> [Praktijk]
+    bijeenkomsten_by_bouwsteen: defaultdict[str, list[Bijeenkomst]] = field(default_factory=_lists)  # bouwsteen -> [Bijeenkomst]
+    tafels_by_bouwsteen: defaultdict[str, list[Tafel]] = field(default_factory=_lists)  # bouwsteen -> [Tafel]
+    vragensets_by_bouwsteen: defaultdict[str, list[Vragenset]] = field(default_factory=_lists)  # bouwsteen -> [Vragenset]
+    vragensets_by_vraag: defaultdict[str, list[Vragenset]] = field(default_factory=_lists)  # "b/v" -> [Vragenset]
+    vragen_by_rol: defaultdict[str, list[tuple[Bouwsteen, Reflectievraag]]] = field(default_factory=_lists)  # rol -> [(Bouwsteen, Reflectievraag)]
+    leervragen_by_rol: defaultdict[str, list[tuple[Bouwsteen, Leervraag]]] = field(default_factory=_lists)  # rol -> [(Bouwsteen, Leervraag)]
+    vragensets_by_rol: defaultdict[str, list[Vragenset]] = field(default_factory=_lists)  # rol -> [Vragenset]
+    tafels_by_rol: defaultdict[str, list[Tafel]] = field(default_factory=_lists)  # rol -> [Tafel]
+    bijeenkomsten_by_tafel: defaultdict[str, list[Bijeenkomst]] = field(default_factory=_lists)  # tafel -> [Bijeenkomst]
+    items_by_bron: defaultdict[str, list[tuple[str, Bestand]]] = field(default_factory=_lists)  # bron -> [(kind, item)]
 
     def themas_of(self, content: Content, bouwsteen_ids: Iterable[str]) -> list[str]:
         """Thema ids touched by these bouwstenen, in thema order, without repeats."""

@@ -12,6 +12,7 @@ import functools
 import html
 import re
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -114,7 +115,8 @@ class _BoundedText:
         end = index + MAX_LINK_TARGET
         if data.find(")", index, end) == -1:  # no link target can close here: skip the walk
             return "", None, index, False
-        return super().getLink(data[:end], index)  # type: ignore[misc]
+        # a mixin: Markdown's class comes after it in the MRO, which mypy cannot see (hence the ignore)
+        return cast("tuple[str, str | None, int, bool]", super().getLink(data[:end], index))  # type: ignore[misc]
 
 
 class _Link(_BoundedText, LinkInlineProcessor):

@@ -17,6 +17,7 @@ from .kinds import BIJEENKOMST, TAFEL
 from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
 from .schemas import FIRST_YEAR, LAST_YEAR
+from .yamlevents import Path as YamlPath
 
 ASSETS = "regio/assets/"  # where authors put the logo and favicon (macros/hooks.py publishes its files)
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?:-([0-9]{1,2}):([0-9]{2}))?")
@@ -39,7 +40,7 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) 
     return problems
 
 
-def _problem(item: Item, path: tuple, message: str) -> Problem:
+def _problem(item: Item, path: YamlPath, message: str) -> Problem:
     return Problem(item.display, item.doc.line_of(path) if item.doc and path else 1, field_prefix(path) + message)
 
 

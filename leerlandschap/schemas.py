@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 import jsonschema
 import jsonschema.validators
@@ -22,6 +23,7 @@ from . import kinds
 from .patterns import calendar_date
 from .problems import Problem, field_prefix, shown
 from .textcheck import text_problems
+from .yamlevents import Path as YamlPath
 from .yamlsource import YamlDocument
 
 # The schemas live in the repository's schemas/ (editors' YAML files point there); `pip install .` ships a copy in
@@ -56,18 +58,18 @@ _FORMATS = jsonschema.FormatChecker(formats=())
 _FORMATS.checks("date")(lambda value: not isinstance(value, str) or to_date(value) is not None)
 
 
-def _whole_pattern(validator: object, pattern: str, instance: object, schema: dict) -> Iterator[jsonschema.ValidationError]:
+def _whole_pattern(validator: object, pattern: str, instance: object, schema: dict[str, Any]) -> Iterator[jsonschema.ValidationError]:
     """`pattern` with fullmatch semantics: the whole value must match. JSON Schema's own keyword searches, and in
     Python `^…$` also matches a value that ends in a newline (an id with a newline would become a folder name)."""
     if isinstance(instance, str) and not re.fullmatch(pattern, instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r} as a whole")
 
 
-def read_schema(name: str, schema_dir: Path | None = None, sub: str = "") -> dict:
+def read_schema(name: str, schema_dir: Path | None = None, sub: str = "") -> dict[str, Any]:
     """The schema `<schema_dir>/<name>.schema.json` as data, by default found by `schema_path`: the one reader of
     schema files (authors' and export)."""
     path = schema_dir / f"{name}.schema.json" if schema_dir else schema_path(name, sub)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 
 # The one validator for every schema of the project (authors' schemas here, export schemas in opendata.py).
@@ -92,13 +94,13 @@ def _found(value: object) -> str:
 class Reference:
     kind: str  # content type the id points to, e.g. "bouwsteen"
     target: str
-    path: tuple
+    path: YamlPath
 
 
 class Schema:
     """One content type's schema."""
 
-    def __init__(self, kind: str, schema: dict):
+    def __init__(self, kind: str, schema: dict[str, Any]):
         self.kind = kind
         self.schema = schema
         self.validator = Validator(schema, format_checker=_FORMATS)
@@ -131,8 +133,8 @@ class Schema:
                                         "Bedoel je tekst? Zet die dan tussen aanhalingstekens."))
         return problems
 
-    def subschema(self, path: tuple) -> dict | None:
-        sub: dict | None = self.schema
+    def subschema(self, path: YamlPath) -> dict[str, Any] | None:
+        sub: dict[str, Any] | None = self.schema
         for step in path:
             assert sub is not None
             sub = sub.get("items") if isinstance(step, int) else sub.get("properties", {}).get(step)
@@ -140,9 +142,9 @@ class Schema:
                 return None
         return sub
 
-    def strings(self, data: object) -> Iterator[tuple[tuple, dict, str]]:
+    def strings(self, data: object) -> Iterator[tuple[YamlPath, dict[str, Any], str]]:
         """(path, subschema, text) of every string the schema describes as text."""
-        stack: list[tuple[dict, object, tuple]] = [(self.schema, data, ())]
+        stack: list[tuple[dict[str, Any], object, YamlPath]] = [(self.schema, data, ())]
         while stack:
             sub, value, path = stack.pop()
             if isinstance(value, str) and sub.get("type") == "string":
@@ -156,7 +158,7 @@ class Schema:
     def references(self, data: object) -> list[Reference]:
         found: list[Reference] = []
 
-        def walk(sub: dict, value: object, path: tuple) -> None:
+        def walk(sub: dict[str, Any], value: object, path: YamlPath) -> None:
             if "x-verwijzing" in sub and isinstance(value, str):
                 found.append(Reference(sub["x-verwijzing"], value, path))
             elif isinstance(value, dict):
@@ -217,7 +219,7 @@ class Schema:
         return [Problem(display_path, line, f"{where}Deze waarde klopt niet ({err.message}).")]  # pragma: no cover
 
 
-def _value_at(data: object, path: tuple) -> object:
+def _value_at(data: object, path: YamlPath) -> object:
     for step in path:
         data = data[step]  # type: ignore[index]  # a path the YAML reader recorded in this very data
     return data

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .yamlevents import Path as YamlPath
 from .yamlsource import read_yaml
 
 MAX_WOORDEN = 20
@@ -104,7 +105,7 @@ def _yaml_texts(text: str, pad: str) -> list[Tekst]:
         return []
     found: list[Tekst] = []
 
-    def walk(value: object, path: tuple) -> None:
+    def walk(value: object, path: YamlPath) -> None:
         if isinstance(value, str):
             if " " in value.strip() and not value.startswith(("http://", "https://")):
                 found.append(Tekst(doc.line_of(path), value))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 # XML 1.0's Char production, negated (tab, LF and CR are allowed)
 XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -35,12 +36,12 @@ _BREAKS = "\n\r\x85\u2028\u2029"
 _MARKER = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)| {0,3}>[ \t]?")
 
 
-def is_markdown(sub: dict) -> bool:
+def is_markdown(sub: dict[str, Any]) -> bool:
     """Markdown fields say so in their description ('Uitleg in Markdown.'); templates render exactly these with | md."""
     return sub.get("type") == "string" and "markdown" in str(sub.get("description", "")).lower()
 
 
-def is_multiline(sub: dict) -> bool:
+def is_multiline(sub: dict[str, Any]) -> bool:
     return is_markdown(sub) or bool(sub.get("x-meerdere-regels"))
 
 
@@ -49,7 +50,7 @@ def describe(char: str) -> str:
     return _NAMES.get(char, f"een onzichtbaar teken (U+{ord(char):04X})")
 
 
-def text_problems(text: str, sub: dict) -> Iterator[str]:
+def text_problems(text: str, sub: dict[str, Any]) -> Iterator[str]:
     """Dutch messages (without a field prefix) for what is wrong with `text` in a field of schema `sub`."""
     if (found := XML_FORBIDDEN.search(text)) is not None:
         yield (f"In deze tekst staat {describe(found.group())}. Dat teken kan niet in een webpagina, agenda of "

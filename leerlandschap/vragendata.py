@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from . import readysets, urls
 from .model import Content
@@ -66,10 +67,10 @@ def short_codes(idents: Iterable[str], digest: Callable[[str], str] = _base36,
     return codes
 
 
-def ready_sets(content: Content) -> dict[str, dict]:
+def ready_sets(content: Content) -> dict[str, dict[str, Any]]:
     """Every ready set (readysets.py) as "kind/id" -> title, url, questions (ids, and free text for extra
     questions), werkwijze and whether this site composed it: what "Pas deze set aan" takes over."""
-    sets: dict[str, dict] = {}
+    sets: dict[str, dict[str, Any]] = {}
     for s in readysets.ready_sets(content, compute(content)):
         sets[s.key] = {"titel": s.titel, "url": s.url, "vragen": s.refs,
                        **({"werkwijze": str(markdown_html(s.werkwijze))} if s.werkwijze else {}),

@@ -8,6 +8,7 @@ on as `date_scalars` for the schema check to judge.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +18,10 @@ from .patterns import ISO_DATE_RE
 from .problems import Problem, field_prefix, shown
 
 _RESOLVER = yaml.resolver.Resolver()  # YAML 1.1 implicit types, the same ones the loaders use
+# The tag YAML 1.1 gives a plain scalar; typed here because PyYAML's stubs leave Resolver.resolve untyped
+_resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = _RESOLVER.resolve
 
-Path = tuple  # a path into the data: keys (str) and list positions (int)
+Path = tuple[str | int, ...]  # a path into the data: keys (str) and list positions (int)
 
 MAX_DEPTH = 20  # lists and blocks inside each other; the schemas need at most 4
 
@@ -53,9 +56,9 @@ class Builder:
     def __init__(self, display_path: str):
         self.display_path = display_path
         self.root: Any = None
-        self.lines: dict = {}
-        self.key_lines: dict = {}
-        self.date_scalars: set = set()
+        self.lines: dict[Path, int] = {}
+        self.key_lines: dict[Path, int] = {}
+        self.date_scalars: set[Path] = set()
         self.problems: list[Problem] = []
         self.refused = False  # something was found that makes the document unusable
         self.stack: list[_Frame] = []
@@ -157,7 +160,7 @@ class Builder:
         raw = event.value
         if event.style:  # quoted or block text: always text (plain is None or "")
             return raw
-        kind = _RESOLVER.resolve(yaml.ScalarNode, raw, event.implicit)[len(_TAG):]
+        kind = _resolve(yaml.ScalarNode, raw, event.implicit)[len(_TAG):]
         line = _line(event)
         if kind == "null":
             return None

@@ -75,9 +75,9 @@ _SYNTAX_HINTS = [
 @dataclass
 class YamlDocument:
     data: Any
-    lines: dict = field(default_factory=dict)  # Path -> line of the value
-    key_lines: dict = field(default_factory=dict)  # Path -> line of the key that holds the value
-    date_scalars: set = field(default_factory=set)  # Paths of unquoted ISO dates
+    lines: dict[Path, int] = field(default_factory=dict)  # Path -> line of the value
+    key_lines: dict[Path, int] = field(default_factory=dict)  # Path -> line of the key that holds the value
+    date_scalars: set[Path] = field(default_factory=set)  # Paths of unquoted ISO dates
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of its nearest parent that has one."""

@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from leerlandschap.afspraken import open_agreements
-from leerlandschap.model import Bestand
+from leerlandschap.herkomst import Bestand
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
@@ -34,6 +35,8 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
 
     plugin = (conf.get("plugins") or {}).get("leerlandschap")  # absent in the Zensical export
     cache = plugin.cache if isinstance(plugin, LeerlandschapPlugin) else SiteCache()  # the plugin's: loaded once
+    # The engine's decorator, typed (`env` is not): it registers a macro and returns the function unchanged
+    macro: Callable[[Callable[..., str]], Callable[..., str]] = env.macro
 
     @functools.cache
     def site() -> SiteData:
@@ -44,7 +47,7 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         page_url = env.page.url if env.page else ""
         return site().maker.render(template, page_url, **context)
 
-    @env.macro
+    @macro
     def site_naam() -> str:
         """The site's name (from the region file) as inert text.
 
@@ -52,12 +55,12 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         """
         return str(plain(html.unescape(str(conf["site_name"]))))
 
-    @env.macro
+    @macro
     def regio_naam() -> str:
         """The region's name as inert text (macro results are read as Markdown)."""
         return str(plain(site().content.regio.naam))
 
-    @env.macro
+    @macro
     def regio_contact() -> str:
         """Who to contact and how, from the region file: a role and a link, never a personal name.
 
@@ -77,33 +80,33 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         label = Markup(' <strong class="ll-voorbeeld-label">(een voorbeeldadres: het werkt niet)</strong>')
         return str(how + Markup(" (") + who + Markup(")") + (label if contact.voorbeeld else Markup("")))
 
-    @env.macro
+    @macro
     def belofte(naam: str) -> str:
         """A promise the region file makes (beloften.<naam>), as inert text; '' when the region promises nothing there."""
         return str(plain(getattr(site().content.regio.beloften, naam, "")))
 
-    @env.macro
+    @macro
     def regio_intro() -> str:
         """The region's name, motto and description."""
         return render("home-regio.html")
 
-    @env.macro
+    @macro
     def taken() -> str:
         """The home page's three entries: prepare a meeting, find good practices, keep a tafel up to date."""
         c = site().content  # only the region's own, real tafels count (examples and other regions' do not)
         return render("home-taken.html", aantal_open=sum(1 for v in open_agreements(c) if c.is_eigen(c.tafels[v.tafel])))
 
-    @env.macro
+    @macro
     def ingangen_per_rol() -> str:
         """One entry per role."""
         return render("home-rollen.html")
 
-    @env.macro
+    @macro
     def themas() -> str:
         """The themas with their bouwstenen."""
         return render("home-themas.html")
 
-    @env.macro
+    @macro
     def nieuw(aantal: int = 6) -> str:
         """The latest practices, vragensets and meetings with an outcome, newest first."""
         c = site().content

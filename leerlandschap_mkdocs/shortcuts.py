@@ -42,13 +42,17 @@ def render_placeholder(page: Page, placeholder: str) -> Callable[[MkDocsConfig, 
     return render
 
 
+# A group of pages that share blocks: depth, trailing slash, first folder, folders shared per nav page, hidden parts, toc
+Group = tuple[int, bool, str, tuple[int, ...], tuple[str, ...], bool]
+
+
 class SharedBlocks:
     """The theme blocks that are the same for every item page of a group (`group`), rendered once per group and build."""
 
     NAMES = ("styles", "tabs", "site_nav", "footer", "config")  # the blocks overrides/main.html hands over
 
     def __init__(self) -> None:
-        self.kept: dict[tuple, str] = {}
+        self.kept: dict[tuple[Group, str], str] = {}
         self.nav_urls: tuple[str, ...] = ()
 
     def start(self, nav: Navigation) -> None:
@@ -56,7 +60,7 @@ class SharedBlocks:
         self.kept = {}
         self.nav_urls = tuple(p.url for p in nav.pages)
 
-    def group(self, page: Page) -> tuple | None:
+    def group(self, page: Page) -> Group | None:
         """Which pages share the blocks with `page`, or None when the page is in the navigation (its entry is marked
         there) or a navigation page lies below it. The blocks link to navigation pages, the home page and files of
         the site, all relative to the page: equal for pages of the same depth and section that share as many
@@ -99,7 +103,7 @@ class ListedThemes:
     folders, static templates and filter."""
 
     def __init__(self) -> None:
-        self.listed: dict[tuple, list[str]] = {}
+        self.listed: dict[tuple[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...], str | None], list[str]] = {}
 
     def keep(self, theme: Theme) -> None:
         """Make `theme.get_env()` give environments whose `list_templates` answers from the kept lists."""

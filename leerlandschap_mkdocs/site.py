@@ -29,7 +29,7 @@ class Settings:
     edit_uri: str | None
     logo: str | None
     favicon: str | None
-    extra: dict  # for the theme: config.extra entries (the footer's contact)
+    extra: dict[str, object]  # for the theme: config.extra entries (the footer's contact)
 
 
 def settings(site: SiteData) -> Settings:

@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from build import build
 from common import copy_project
@@ -33,10 +34,10 @@ from zensical_build import generate
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def site_build(content: Path, workdir: Path) -> tuple[dict, int]:
+def site_build(content: Path, workdir: Path) -> tuple[dict[str, float], int]:
     """Build the site of `content` in a copy of the project; returns phase timings and the page count."""
     copy_project(workdir, content)
-    timings: dict = {}
+    timings: dict[str, float] = {}
     if build(workdir / "site", workdir / "mkdocs.yml", timings) != 0:
         raise SystemExit("build failed")
     return timings, sum(1 for _ in (workdir / "site").rglob("index.html"))
@@ -102,7 +103,7 @@ def main() -> int:
     args = parser.parse_args()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
     print(f"machine: {machine}; {datetime.date.today().isoformat()}")
-    figures: dict = {"date": datetime.date.today().isoformat(), "machine": machine}
+    figures: dict[str, Any] = {"date": datetime.date.today().isoformat(), "machine": machine}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.items:
             content = write_synthetic_content(Path(tmp) / f"content-{n}", n)
@@ -136,7 +137,7 @@ def main() -> int:
                     if not args.no_browser:
                         from bench_browser import keystroke_ms, serve_reload_seconds, transfer_sizes
 
-                        loaded: list = []
+                        loaded: list[tuple[str, int]] = []
                         view, search = transfer_sizes(workdir / "site", item_url(BOUWSTEEN.name, "bouwsteen-1"), "bestuurders", loaded)
                         for path, size in loaded:  # what the first search loaded, file by file
                             print(f"        {size / 1024:6.1f} KB  {path.split('?')[0]}")

@@ -12,6 +12,7 @@ import time
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 
 import yaml
@@ -29,7 +30,7 @@ def _gzipped(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6, mtime=0))  # what a server with gzip on would send
 
 
-def transfer_sizes(site: Path, page_path: str, query: str, listing: list | None = None) -> tuple[int, int]:
+def transfer_sizes(site: Path, page_path: str, query: str, listing: list[tuple[str, int]] | None = None) -> tuple[int, int]:
     """(first view of `page_path` in KB-bytes gzipped: HTML+CSS+JS, first search for `query` gzipped).
     `listing`, when given, receives (path, gzipped bytes) of every file the first search loaded."""
     from playwright.sync_api import sync_playwright
@@ -124,7 +125,7 @@ def serve_reload_seconds(project: Path, page_path: str, content_file: Path) -> f
     def fetch() -> str:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
+                return cast(bytes, response.read()).decode("utf-8")  # typeshed leaves urlopen's result untyped
         except OSError:
             return ""
 

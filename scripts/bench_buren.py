@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 import tracemalloc
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -46,7 +47,7 @@ READ_SHARE = 0.7  # synthetic.py: 30% of its items are bouwstenen, which a neigh
 def neighbour_data(folder: Path, items: int, workdir: Path) -> int:
     """Write data/<file>.json for one synthetic neighbour; returns the number of items in the four files read."""
     national = sorted(p.stem for p in (ROOT / "content" / BOUWSTEEN.folder).glob("*.yml"))
-    mapped = lambda ref: national[(int(ref.split("-")[1]) - 1) % len(national)]  # synthetic.py: bouwsteen-(i+1) copies i
+    mapped: Callable[[str], str] = lambda ref: national[(int(ref.split("-")[1]) - 1) % len(national)]  # synthetic.py: bouwsteen-(i+1) copies i
     content = write_synthetic_content(workdir / "synthetic" / "content", round(items / READ_SHARE))
     for meeting in content.glob(f"{TAFEL.folder}/*/*.yml"):  # meetings copied from the example tafel follow their own tafel
         data = yaml.safe_load(meeting.read_text(encoding="utf-8"))

@@ -29,7 +29,7 @@ def last_commit_time(repo: Path) -> str | None:
     return result.stdout.strip() or None if result.returncode == 0 else None
 
 
-def build(site: Path, config: Path, timings: dict | None = None) -> int:
+def build(site: Path, config: Path, timings: dict[str, float] | None = None) -> int:
     timings = {} if timings is None else timings
     project = config.resolve().parent
     try:  # inside the project (or inside the folder given with --site), never through a symlink

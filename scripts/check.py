@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from pathlib import Path
 
 from common import guarded
@@ -30,7 +30,7 @@ def display_root(content_dir: Path) -> Path:
 
 def summary(content: Content) -> str:
     meetings = len(content.bijeenkomsten)
-    n = lambda items, word: aantal(len(items), word)
+    n: Callable[[Sized, str], str] = lambda items, word: aantal(len(items), word)
     return (f"Inhoud in orde: {n(content.bouwstenen, 'bouwsteen')} in {n(content.themas, 'thema')}, "
             f"{n(content.rollen, 'rol')}, {n(content.praktijken, 'praktijk')}, {n(content.vragensets, 'vragenset')}, "
             f"{n(content.tafels, 'tafel')} met {aantal(meetings, 'bijeenkomst')}, {n(content.bronnen, 'bron')}.")

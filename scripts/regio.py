@@ -19,6 +19,7 @@ import re
 import string
 import sys
 from pathlib import Path
+from typing import cast
 
 from common import Stop, ask, guarded
 from leerlandschap.discover import ASSETS, REGIO_DIR, REGIO_FILE
@@ -40,7 +41,7 @@ def folders() -> dict[str, str]:
 
 def contact_pattern() -> str:
     """The region schema's rule for a contact address: a general e-mail address or a web form (https://)."""
-    return Schema.load(REGIO.name).schema["properties"]["contact"]["properties"]["adres"]["pattern"]
+    return cast(str, Schema.load(REGIO.name).schema["properties"]["contact"]["properties"]["adres"]["pattern"])
 
 
 def make_region(project: Path, naam: str, adres: str, repository: str, motto: str, forceer: bool,

@@ -22,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import BrowserContext, Locator, Page, Route
 
@@ -211,7 +212,7 @@ def beheer(context: BrowserContext, url: str, shoot: Shooter) -> None:
 
 
 # Flow, browser options, and whether the clock stands still (the editor needs its own clock and timers).
-FLOWS: list[tuple[Callable, dict, bool]] = [
+FLOWS: list[tuple[Callable[[BrowserContext, str, Shooter], None], dict[str, Any], bool]] = [
     (bestuurder, {"viewport": LAPTOP}, True),
     (professional, {"viewport": PHONE, "is_mobile": True, "has_touch": True}, True),
     (coordinator, {"viewport": LAPTOP}, True),

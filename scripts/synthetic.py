@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,11 +19,11 @@ EXAMPLE = ROOT / "content"
 MIX = {BOUWSTEEN.folder: 0.30, PRAKTIJK.folder: 0.30, VRAGENSET.folder: 0.10, TAFEL.folder: 0.10, BIJEENKOMST.folder: 0.20}
 
 
-def _examples(folder: str) -> list[dict]:
+def _examples(folder: str) -> list[dict[str, Any]]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((EXAMPLE / folder).glob("*.yml"))]
 
 
-def _dump(path: Path, data: dict) -> None:
+def _dump(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False), encoding="utf-8")
 
@@ -83,5 +84,5 @@ def write_synthetic_content(dest: Path, n: int) -> Path:
     return dest
 
 
-def _examples_meetings() -> list[dict]:
+def _examples_meetings() -> list[dict[str, Any]]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((EXAMPLE / TAFEL.folder).glob("*/*.yml"))]

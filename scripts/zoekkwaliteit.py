@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 from playwright.sync_api import Page
@@ -47,8 +48,8 @@ def served(site: Path) -> Iterator[str]:
         httpd.shutdown()
 
 
-def load_queries(path: Path = QUERIES) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_queries(path: Path = QUERIES) -> list[dict[str, Any]]:
+    return cast(list[dict[str, Any]], yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 # The search page has answered `q` for good: not while a word being typed waits for its next letter (zoeken.js).
@@ -109,9 +110,9 @@ def build_lunr_site(dest: Path) -> Path:
     return dest / "site"
 
 
-def scores(judged: list[dict], ranked: list[list[str]]) -> dict[str, dict[str, float]]:
+def scores(judged: list[dict[str, Any]], ranked: list[list[str]]) -> dict[str, dict[str, float]]:
     """Per kind and overall: success@1, success@3, MRR (first good result in the top 10), queries without result."""
-    groups: dict[str, list[tuple[dict, list[str]]]] = defaultdict(list)
+    groups: dict[str, list[tuple[dict[str, Any], list[str]]]] = defaultdict(list)
     for item, urls in zip(judged, ranked, strict=True):
         groups[item["soort"]].append((item, urls))
         groups["alle"].append((item, urls))
