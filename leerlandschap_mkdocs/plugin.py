@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -40,6 +38,7 @@ from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .minify import minify_scripts
+from .rebuild import CompiledTemplates, Rebuilds
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
@@ -60,13 +59,14 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
-        self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
+        self.rebuilds = Rebuilds()  # what a preview's save hands to MkDocs (rebuild.py)
         self.index: BackgroundIndex | None = None
+        self.later: BackgroundIndex | None = None  # a preview's search index being made after the last save
         # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
         self.index_later: tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], tuple[Path, Path]] | None = None
         # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
         # a template whose text changed is compiled again (Jinja compares the source's checksum).
-        self.compiled = _CompiledTemplates()
+        self.compiled = CompiledTemplates()
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
         self.shown: dict[str, str] = {}
@@ -81,6 +81,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
+        self.rebuilds.dirty = dirty
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
@@ -115,7 +116,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.later is not None:  # a new save: the search index of the one before would only be replaced
+            later, self.later = self.later, None
+            later.cancel()
         self.cache.parallel = self.config.snel
+        self.cache.preview = self.command == "serve"
         if self.command == "serve" and self.config.snel:
             self.themes.keep(config.theme)
         s = settings(self.site(config))
@@ -130,6 +135,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if s.favicon:
             config.theme["favicon"] = s.favicon
         config.extra.update(s.extra)  # the theme's footer shows the region's contact on every page
+        self.rebuilds.configure(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -163,17 +169,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.bodies = {}
         self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
         self.hyphenated_before, self.hyphenated = self.hyphenated, {}
-        for page in site.pages:
+        for page, changed in self.rebuilds.sort(site.pages, config, files):  # a preview's save: only what it must write
             # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
             # Markdown would only cost time (it is most of a build) and change nothing.
             self.bodies[page.src_uri] = page.body
             generated = File.generated(config, page.src_uri, content=page.markdown(PLACEHOLDER))
             if editable and page.source:  # the edit link opens the file the page comes from (content/ or regio/)
                 generated.edit_uri = page.source
-            if self.previous.get(page.src_uri) == (page.title, page.body):
+            if not changed:
                 generated.is_modified = _unmodified  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
-        self.previous = {page.src_uri: (page.title, page.body) for page in site.pages}
         preview = self.command == "serve"
         extras, notes = extra_files(site, config.site_url, data=not preview)
         self.data_later = (site, config.site_url or FALLBACK_URL) if preview else None
@@ -220,6 +225,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return done
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuilds.done(Path(config.site_dir))
         if self.data_later is not None:
             self.saves += 1
             threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
@@ -228,10 +234,10 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.index_later is not None:  # the preview reloads now; search follows a moment later
             pages, handwritten, where = self.index_later
             self.index_later = None
-            later = BackgroundIndex(pages, *where)
+            self.later = later = BackgroundIndex(pages, *where)
             for url, title, html in handwritten:
                 later.add(url, title, html)
-            threading.Thread(target=_write_logged, args=(later,), name="zoekindex", daemon=True).start()
+            threading.Thread(target=self._write_later, args=(later,), name="zoekindex", daemon=True).start()
         if self.index is None:
             return
         index, self.index = self.index, None
@@ -256,25 +262,19 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(text, encoding="utf-8")
 
+    def _write_later(self, index: BackgroundIndex) -> None:
+        try:
+            index.write()
+        except Exception as error:  # a preview keeps running; the next save tries again
+            if self.later is index:  # not cancelled by a newer save
+                log.error(f"De zoekindex kon niet worden gemaakt: {error}")
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.rebuilds.failed()
         self.index_later = None
         if self.index is not None:
             self.index.cancel()
             self.index = None
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Jinja's compiled templates kept in memory (jinja2.BytecodeCache: checked against the template's source)."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _unmodified() -> bool:
@@ -283,10 +283,3 @@ def _unmodified() -> bool:
 
 def _modified() -> bool:
     return True
-
-
-def _write_logged(index: BackgroundIndex) -> None:
-    try:
-        index.write()
-    except Exception as error:  # a preview keeps running; the next save tries again
-        log.error(f"De zoekindex kon niet worden gemaakt: {error}")
