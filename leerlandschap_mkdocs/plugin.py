@@ -59,7 +59,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
-        self.rebuilds = Rebuilds()  # what a preview's save hands to MkDocs (rebuild.py)
+        self.rebuilds = Rebuilds(False)  # what a preview's save hands to MkDocs (rebuild.py)
         self.index: BackgroundIndex | None = None
         self.later: BackgroundIndex | None = None  # a preview's search index being made after the last save
         # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
@@ -81,7 +81,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
-        self.rebuilds.dirty = dirty
+        self.rebuilds = Rebuilds(dirty)  # a new preview (or build) starts from an empty site folder
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud

@@ -36,8 +36,8 @@ _MARKDOWN_LINK = re.compile(r"(?:\]\(|^\s*\[[^\]]+\]:)\s*<?([^)\s>#?]+\.md)\b", 
 class Rebuilds:
     """The generated pages of the last complete build of a preview, and what this build will add to them."""
 
-    def __init__(self) -> None:
-        self.dirty = False  # the site folder keeps what earlier builds wrote (`--dirty`)
+    def __init__(self, dirty: bool) -> None:
+        self.dirty = dirty  # the site folder keeps what earlier builds wrote (`--dirty`)
         self.written: Written = {}  # the last build that ended without error
         self.pending: Written = {}  # this build's, once it ends without error
         self.changed: set[str] = set()  # this build's pages that MkDocs writes again
