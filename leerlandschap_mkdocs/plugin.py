@@ -38,7 +38,7 @@ from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .minify import minify_scripts
-from .rebuild import CompiledTemplates, Rebuilds
+from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
@@ -60,6 +60,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.command = "build"
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
         self.rebuilds = Rebuilds(False)  # what a preview's save hands to MkDocs (rebuild.py)
+        self.markdown = KeptMarkdown()  # and the hand-written pages it need not convert again
         self.index: BackgroundIndex | None = None
         self.later: BackgroundIndex | None = None  # a preview's search index being made after the last save
         # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
@@ -113,12 +114,14 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         if self.config.snel and page.file.src_uri in self.bodies:  # a generated page: no Markdown to convert
             page.render = render_placeholder(page, PLACEHOLDER)  # type: ignore[method-assign,assignment]
+        elif self.config.snel and self.rebuilds.dirty:  # a preview's hand-written page: converted once per text
+            page.render = self.markdown.render(page, self.rebuilds.settings_now)  # type: ignore[method-assign,assignment]
         return page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.later is not None:  # a new save: the search index of the one before would only be replaced
-            later, self.later = self.later, None
-            later.cancel()
+            later, self.later = self.later, None  # (stopped beside this build: removing its files takes a moment)
+            threading.Thread(target=later.cancel, name="zoekindex-stop", daemon=True).start()
         self.cache.parallel = self.config.snel
         self.cache.preview = self.command == "serve"
         if self.command == "serve" and self.config.snel:
@@ -136,6 +139,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             config.theme["favicon"] = s.favicon
         config.extra.update(s.extra)  # the theme's footer shows the region's contact on every page
         self.rebuilds.configure(config)
+        self.markdown.start()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -226,6 +230,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rebuilds.done(Path(config.site_dir))
+        self.markdown.done()
         if self.data_later is not None:
             self.saves += 1
             threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),

@@ -18,13 +18,15 @@ from __future__ import annotations
 import gc
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from leerlandschap.pages import GeneratedPage
 
@@ -91,7 +93,43 @@ class Rebuilds:
 
 
 _EVERY_PAGE = ("site_name", "site_description", "site_url", "site_author", "copyright", "edit_uri", "repo_url", "repo_name",
-               "extra", "nav", "extra_css", "extra_javascript")  # mkdocs.yml settings the theme shows on every page
+               "extra", "nav", "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs")  # on every page
+
+
+class KeptMarkdown:
+    """A preview's hand-written pages (docs/) converted from Markdown once per text: a save converts again only a
+    page whose Markdown (after its macros) changed. What Page.render sets is kept and set again; the links the page
+    makes to other pages are part of the key (whether each target exists), and so are the settings (`Rebuilds`)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, tuple[Any, ...]] = {}
+        self.used: dict[tuple, tuple[Any, ...]] = {}  # this build's: what the next build may reuse
+
+    def start(self) -> None:
+        self.used = {}
+
+    def done(self) -> None:
+        self.kept, self.used = self.used, {}  # only the last complete build's texts are kept
+
+    def render(self, page: Page, settings: str) -> Callable[[MkDocsConfig, Files], None]:
+        def render(config: MkDocsConfig, files: Files) -> None:
+            text = page.markdown or ""
+            folder = posixpath.dirname(page.file.src_uri)
+            targets = frozenset(target for target in _MARKDOWN_LINK.findall(text)
+                                if files.get_file_from_path(posixpath.normpath(posixpath.join(folder, target))))
+            key = (page.file.src_uri, text, settings, targets)
+            if key in self.kept:
+                content, toc, title, anchors, links = self.kept[key]
+                page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
+                if links is not None:  # by the files of this build (a File is made anew for every build)
+                    page.links_to_anchors = {found: to for file, to in links.items()
+                                             if (found := files.get_file_from_path(file.src_uri)) is not None}
+            else:
+                Page.render(page, config, files)
+            self.used[key] = (page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+                              page.links_to_anchors)
+
+        return render
 
 
 def _linked(files: Files) -> set[str]:

@@ -136,3 +136,8 @@ def test_a_page_a_hand_written_page_links_to_stays_in_every_save(project):
     preview.save()
     assert 'href="../praktijken/leerlandschap-flevoland/"' in (preview.site / "over" / "index.html").read_text()
     assert pages(preview.site) == fresh(project)
+    # An edited hand-written page is converted again (an unchanged one is kept from the save before).
+    edit(page, "Zie [een praktijk]", "Lees [een praktijk]")
+    preview.save()
+    assert "Lees <a" in (preview.site / "over" / "index.html").read_text()
+    assert pages(preview.site) == fresh(project)
