@@ -38,7 +38,7 @@ from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .minify import minify_scripts
-from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds
+from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
@@ -198,6 +198,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # mkdocs.yml's `watch:` is the same for every project and cannot name folders that only a fork has: watch
         # every content layer that exists here (content/, a fork's regio/ with its assets), so a fork's edits reload too.
+        if self.config.snel:  # a save is heard at once (inotify) where that works; MkDocs polls twice a second
+            watch_quickly(server)
         content = self.content_dir(config)
         roots = [root.path for root in content_roots(content)] + [content.parent / REGIO_DIR]
         for path in dict.fromkeys(roots):

@@ -141,3 +141,34 @@ def test_a_page_a_hand_written_page_links_to_stays_in_every_save(project):
     preview.save()
     assert "Lees <a" in (preview.site / "over" / "index.html").read_text()
     assert pages(preview.site) == fresh(project)
+
+
+def test_the_preview_hears_a_save_at_once_and_not_the_reading_of_a_file(tmp_path):
+    """On Linux the preview listens to the files (inotify) instead of looking at all of them twice a second; reading
+    a file, which every build does, is no change."""
+    import time
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from leerlandschap_mkdocs.rebuild import watch_quickly
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "a.yml").write_text("titel: A\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(folder))
+    assert watch_quickly(server)
+    server.watch(str(tmp_path / "content"))  # a path watched after the switch is heard too (and counted once)
+    server.observer.start()
+    try:
+        (folder / "a.yml").read_text(encoding="utf-8")
+        time.sleep(0.5)
+        assert not server._want_rebuild
+        start = time.monotonic()
+        (folder / "a.yml").write_text("titel: B\n", encoding="utf-8")
+        while not server._want_rebuild and time.monotonic() - start < 5:
+            time.sleep(0.01)
+        assert server._want_rebuild and time.monotonic() - start < 0.3  # polling would take up to half a second
+    finally:
+        server.observer.stop()
+        server.observer.join()
