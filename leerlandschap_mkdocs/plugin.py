@@ -40,7 +40,7 @@ from leerlandschap.sitedata import SiteCache, SiteData, load_site
 from .minify import minify_scripts
 from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import FALLBACK_URL, extra_files, settings
+from .site import FALLBACK_URL, extra_files, settings, write_files
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
@@ -59,6 +59,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
+        self.waiting: set[str] = set()  # the hand-written pages whose HTML search still waits for
         self.rebuilds = Rebuilds(False)  # what a preview's save hands to MkDocs (rebuild.py)
         self.markdown = KeptMarkdown()  # and the hand-written pages it need not convert again
         self.index: BackgroundIndex | None = None
@@ -109,6 +110,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.shared.start(nav)
+        # The hand-written pages come first as MkDocs reads the pages: once the last is in, search starts indexing.
+        self.waiting = {file.src_uri for file in files.documentation_pages()} - self.bodies.keys()
         return nav
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -126,7 +129,10 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.cache.preview = self.command == "serve"
         if self.command == "serve" and self.config.snel:
             self.themes.keep(config.theme)
-        s = settings(self.site(config))
+        site = self.site(config)
+        if self.config.zoeken:
+            self._search(site, config)
+        s = settings(site)
         config.site_name = s.site_name or escape(config.site_name)
         config.site_description = s.site_description or escape(config.site_description or "")
         if s.site_url and self.command != "serve":  # the preview keeps the address it is served at
@@ -150,18 +156,21 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         except Exception as error:  # no traceback for an author: the file when known, and what to do
             raise Abort(message(error, "de pagina's en bestanden die uit de inhoud worden gemaakt")) from None
 
+    def _search(self, site: SiteData, config: MkDocsConfig) -> None:
+        """Search is indexed by other processes from the pages in memory, begun as soon as the content is loaded (it
+        takes longer than the rest of the build); a preview shows the page first and makes its index after it."""
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
+        pages = [(p.url, p.title, p.body) for p in site.pages]
+        where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
+        if self.command == "serve":
+            self.index_later = (pages, [], where)
+        else:
+            self.index = BackgroundIndex(pages, *where)
+
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
-        if self.config.zoeken:
-            if self.index is not None:
-                self.index.cancel()
-                self.index = None
-            pages = [(p.url, p.title, p.body) for p in site.pages]
-            where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
-            if self.command == "serve":  # a preview shows the page first; its search index is made after it
-                self.index_later = (pages, [], where)
-            else:  # search is indexed by a second process from the pages in memory while MkDocs writes the site
-                self.index = BackgroundIndex(pages, *where)  # (started first: it takes longer than the rest)
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
             if file.is_documentation_page():
@@ -222,6 +231,10 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 self.index.add(page.url, page.title or "", html)
             elif self.index_later is not None:
                 self.index_later[1].append((page.url, page.title or "", html))
+        if page.file.src_uri in self.waiting:
+            self.waiting.discard(page.file.src_uri)
+            if self.index is not None and not self.waiting:  # every page's content is known: Pagefind can begin
+                self.index.start()
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
         # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
         source = html if body is None else body
@@ -259,15 +272,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         except Exception as error:  # a preview keeps running; the next save tries again
             log.error(message(error, "de agenda's, de open data en vragen.json"))
             return
-        root = site_dir.resolve()
         with self.writing:
-            if save != self.saves:  # a newer save writes its own
-                return
-            for path, text in made.items():
-                target = (root / path).resolve()
-                if target.is_relative_to(root):
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(text, encoding="utf-8")
+            if save == self.saves:  # else a newer save writes its own
+                write_files(made, site_dir)
 
     def _write_later(self, index: BackgroundIndex) -> None:
         try:
