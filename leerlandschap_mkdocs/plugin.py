@@ -4,9 +4,9 @@ Where a page comes from: leerlandschap/pages.py builds it from content/ (and reg
 in leerlandschap/templates/; this plugin only hands it to MkDocs. Nothing generated is written to docs/.
 Plain `mkdocs build` and `mkdocs serve` give the complete site, search included.
 
-Under `mkdocs serve` the plugin keeps the previous build's pages: a page whose title and HTML did not change
-is marked unmodified, so a dirty rebuild (`mkdocs serve --dirty`, which `make serve` uses) writes only the
-pages an edit really changed, and the search index is rebuilt in the background after the page reloads.
+Under `mkdocs serve` the plugin keeps the previous build's pages: a dirty rebuild (`mkdocs serve --dirty`, which
+`make serve` uses) hands MkDocs only the pages an edit really changed (rebuild.py), and the search index is rebuilt
+in the background after the page reloads. Option `snel: false` takes the long way everywhere (same output).
 """
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
-        self.rebuilds = Rebuilds(dirty)  # a new preview (or build) starts from an empty site folder
+        self.rebuilds = Rebuilds(dirty and self.config.snel)  # a new preview starts from an empty site folder
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
