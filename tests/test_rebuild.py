@@ -41,7 +41,9 @@ def project(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)
-    return project
+    yield project
+    # MkDocs keeps one plugin object per process: leave it as `mkdocs build` starts it, for the next test's builds.
+    load_config(config_file=str(config), strict=False).plugins.on_startup(command="build", dirty=False)
 
 
 class Preview:
