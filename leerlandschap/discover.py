@@ -96,7 +96,7 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
             kind = active().by_folder[entry.name]
             items += _files_in(entry, kind, root.layer, project, show, problems)
             for child in active().children(kind):  # meetings: tafels/<tafel-id>/<date>.yml
-                for sub in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                for sub in (entry / e.name for e in _listing(entry) if e.is_dir()):
                     if _skipped_link(sub, root.layer):
                         continue
                     if not _inside(sub, project):
@@ -113,18 +113,25 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
     return items, regio_path, problems
 
 
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    """The entries of `folder` but hidden ones, by name (os.scandir: a preview lists a thousand files on every save)."""
+    with os.scandir(folder) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+
+
 def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, problems: list[Problem],
               id_prefix: str = "") -> list[Item]:
     items = []
-    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir()):
-        if path.name == "README.md" or _skipped_link(path, layer):
-            continue
+    for entry in _listing(folder):  # what the folder listing says about each file: no look at the file itself
+        path = folder / entry.name
+        if entry.is_dir() or entry.name == "README.md" or (layer == REGIO_DIR and entry.is_symlink()):
+            continue  # a link under regio/ is reported by regio_links
         # `folder` is inside the project (checked by the caller), so only a link can lead out: resolving every file
         # would cost a preview a good part of a second at a thousand files.
-        if path.is_symlink() and not _inside(path, project):
+        if entry.is_symlink() and not _inside(path, project):
             problems.append(_outside(path, show))
             continue
-        if not path.is_file():
+        if not entry.is_file():
             problems.append(Problem(show(path), 1, "Dit is geen gewoon bestand en wordt niet gelezen."))
             continue
         if path.suffix not in YAML_SUFFIXES:

@@ -4,10 +4,15 @@ Under `mkdocs serve` the same files are checked after every save. A file whose s
 change (nor its schema) is not read, parsed and validated again: its earlier result is reused. That memory belongs to
 whoever runs the checks (a FileChecks): a preview keeps one for as long as it runs, a single check starts empty, so
 no run depends on what an earlier run in the same process happened to read.
+
+What the loader makes of a file's document alone (its model item, the references it makes) is kept the same way
+(`derived`): a save rebuilds the model of the one file it changed, the other items are the very objects of before.
 """
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from .guard import working_on
 from .items import Item
@@ -17,6 +22,7 @@ from .yamlsource import YamlDocument, read_yaml, too_large
 
 Result = tuple[YamlDocument | None, tuple[Problem, ...]]
 Key = tuple[str, str, int, int, str]  # path, path as shown, modification time, size, schema fingerprint
+T = TypeVar("T")
 
 
 class FileChecks:
@@ -24,6 +30,7 @@ class FileChecks:
 
     def __init__(self) -> None:
         self._results: dict[Key, Result] = {}
+        self._derived: dict[tuple[int, Hashable], tuple[YamlDocument, object]] = {}  # (id of document, what) -> made
 
     def check(self, item: Item, schema: Schema) -> tuple[Item, tuple[Problem, ...]]:
         """The item with its document (None when unusable) and whether it is valid, and the file's problems."""
@@ -34,10 +41,21 @@ class FileChecks:
         doc, found = self._results[key]
         return dataclasses.replace(item, doc=doc, valid=doc is not None and not found), found
 
+    def derived(self, item: Item, what: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, kept for as long as the file's document is: `what` names everything else the result depends on."""
+        if item.doc is None:
+            return make()
+        key = (id(item.doc), what)
+        kept = self._derived.get(key)
+        if kept is None or kept[0] is not item.doc:  # the document held in `kept` keeps its id from being reused
+            kept = self._derived[key] = (item.doc, make())
+        return kept[1]  # type: ignore[return-value]  # made by a `make` asked with the same `what`
+
     def forget_if_many(self, files: int) -> None:
         """Forget files that are long gone once far more are remembered than there are now (a preview runs for hours)."""
-        if len(self._results) > 4 * (files + 1000):
+        if len(self._results) > 4 * (files + 1000) or len(self._derived) > 8 * (files + 1000):
             self._results.clear()
+            self._derived.clear()
 
 
 def _checked(item: Item, size: int, schema: Schema) -> Result:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from .kinds import AANVULLING, BIJEENKOMST, BOUWSTEEN, BRON, REGIO, TAFEL, THEMA
 from .patterns import is_example_address
 from .problems import ContentError, Problem
 from .rules import check_rules
-from .schemas import Schema
+from .schemas import Reference, Schema
 from .voorbeeld import shown_title, without_label
 
 
@@ -65,28 +66,27 @@ def check_content(content_dir: Path, display_root: Path | None = None,
     items = [item for item, _ in checked[:len(items)]]
     regio = checked[-1][0] if regio else None
     references = [(item, ref) for item, _ in checked if item.data is not None
-                  for ref in schemas[item.type.name].references(item.data)]
+                  for ref in files.derived(item, ("references", schemas[item.type.name].fingerprint),
+                                           partial(_references, schemas[item.type.name], item))]
     problems += check_ids(items) + check_agreements(items) + check_examples(items)
     hidden, layer_problems = check_layers(items, regio)
     problems += layer_problems + check_references(items, references, hidden)
     problems += check_rules(items, regio, project / REGIO_DIR / ASSETS)
     if problems or regio is None:
         return None, sorted(set(problems))
-    return _build(items, regio, hidden, project), []
+    return _build(items, regio, hidden, project, files), []
 
 
-def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> model.Content:
+def _build(items: list[Item], regio: Item, hidden: set[str], project: Path, files: FileChecks) -> model.Content:
     built: dict[str, list] = {k.folder: [] for k in active().page_kinds}
-    additions = {i.id: model.build(model.Aanvulling, i.data or {}, id=i.id, herkomst=i.herkomst(project))
+    additions = {i.id: files.derived(i, ("model", model.Aanvulling, i.id, i.layer, project), partial(_item, i, project))
                  for i in items if i.type is AANVULLING}
     for item in items:
         if item.type is AANVULLING or (item.type is BOUWSTEEN and item.id in hidden):
             continue
-        extra = {"id": item.id, "herkomst": item.herkomst(project)}
-        if item.type.parent:  # a meeting's `tafel`: the folder it is in
-            extra[item.type.parent.name] = item.id.partition("/")[0]
-        with working_on(item.display):
-            built[item.type.folder].append(model.build(item.type.cls, item.data or {}, **extra))
+        with working_on(item.display):  # an unchanged file's item is the one built before (filecheck.py)
+            what = ("model", item.type.cls, item.id, item.layer, project)
+            built[item.type.folder].append(files.derived(item, what, partial(_item, item, project)))
     built[BOUWSTEEN.folder] = [_with_additions(b, additions.get(b.id)) for b in built[BOUWSTEEN.folder]]
     _label_examples(built)
     themas = {t.id: t for t in sorted(built[THEMA.folder], key=lambda t: (t.volgorde, shown_title(t).casefold()))}
@@ -105,6 +105,17 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path) -> m
         **{folder: xs for folder, xs in ordered.items() if folder in own},
         overig={folder: xs for folder, xs in ordered.items() if folder not in own},
     )
+
+
+def _references(schema: Schema, item: Item) -> tuple[Reference, ...]:
+    return tuple(schema.references(item.data or {}))
+
+
+def _item(item: Item, project: Path) -> Any:
+    extra = {"id": item.id, "herkomst": item.herkomst(project)}
+    if item.type.parent:  # a meeting's `tafel`: the folder it is in
+        extra[item.type.parent.name] = item.id.partition("/")[0]
+    return model.build(item.type.cls, item.data or {}, **extra)
 
 
 EXAMPLE_SOURCE = "voorbeeld"  # the `soort` of a bron that marks what cites it as invented

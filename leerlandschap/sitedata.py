@@ -101,6 +101,7 @@ class SiteCache:
     sites: dict[Path, tuple[tuple, tuple, SiteData]] = field(default_factory=dict)
     buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
     parallel: bool = True  # a full build renders the item pages on two cores (parallel.py); False: all here
+    preview: bool = False  # `mkdocs serve`: a full build also works out what the first save needs (references)
 
 
 def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
@@ -133,6 +134,7 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
         rendered = pages_per_item(maker, items, cache.parallel)
         by_item = {(kind, ident): pages for (kind, ident, _), (pages, _) in zip(items, rendered, strict=True)}
         shown = {page.body: body for pages, bodies in rendered for page, body in zip(pages, bodies, strict=True)}
+        refs = references(content) if cache.preview else None
     else:
         shown = {}
         by_item = {(kind, ident): (previous.by_item[(kind, ident)]

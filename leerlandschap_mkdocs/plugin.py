@@ -4,9 +4,9 @@ Where a page comes from: leerlandschap/pages.py builds it from content/ (and reg
 in leerlandschap/templates/; this plugin only hands it to MkDocs. Nothing generated is written to docs/.
 Plain `mkdocs build` and `mkdocs serve` give the complete site, search included.
 
-Under `mkdocs serve` the plugin keeps the previous build's pages: a page whose title and HTML did not change
-is marked unmodified, so a dirty rebuild (`mkdocs serve --dirty`, which `make serve` uses) writes only the
-pages an edit really changed, and the search index is rebuilt in the background after the page reloads.
+Under `mkdocs serve` the plugin keeps the previous build's pages: a dirty rebuild (`mkdocs serve --dirty`, which
+`make serve` uses) hands MkDocs only the pages an edit really changed (rebuild.py), and the search index is rebuilt
+in the background after the page reloads. Option `snel: false` takes the long way everywhere (same output).
 """
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -40,8 +38,9 @@ from leerlandschap.searchindex import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .minify import minify_scripts
+from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import FALLBACK_URL, extra_files, settings
+from .site import FALLBACK_URL, extra_files, settings, write_files
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
@@ -60,13 +59,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
-        self.previous: dict[str, tuple[str, str]] = {}  # src_uri -> (title, HTML) of the previous build (serve)
+        self.waiting: set[str] = set()  # the hand-written pages whose HTML search still waits for
+        self.rebuilds = Rebuilds(False)  # what a preview's save hands to MkDocs (rebuild.py)
+        self.markdown = KeptMarkdown()  # and the hand-written pages it need not convert again
         self.index: BackgroundIndex | None = None
+        self.later: BackgroundIndex | None = None  # a preview's search index being made after the last save
         # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
         self.index_later: tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], tuple[Path, Path]] | None = None
         # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
         # a template whose text changed is compiled again (Jinja compares the source's checksum).
-        self.compiled = _CompiledTemplates()
+        self.compiled = CompiledTemplates()
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
         self.shown: dict[str, str] = {}
@@ -81,6 +83,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # "serve" keeps the preview's own address and allows unchanged pages to be skipped
+        self.rebuilds = Rebuilds(dirty and self.config.snel)  # a new preview starts from an empty site folder
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
@@ -107,18 +110,29 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.shared.start(nav)
+        # The hand-written pages come first as MkDocs reads the pages: once the last is in, search starts indexing.
+        self.waiting = {file.src_uri for file in files.documentation_pages()} - self.bodies.keys()
         return nav
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         if self.config.snel and page.file.src_uri in self.bodies:  # a generated page: no Markdown to convert
             page.render = render_placeholder(page, PLACEHOLDER)  # type: ignore[method-assign,assignment]
+        elif self.config.snel and self.rebuilds.dirty:  # a preview's hand-written page: converted once per text
+            page.render = self.markdown.render(page, self.rebuilds.settings_now)  # type: ignore[method-assign,assignment]
         return page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.later is not None:  # a new save: the search index of the one before would only be replaced
+            later, self.later = self.later, None  # (stopped beside this build: removing its files takes a moment)
+            threading.Thread(target=later.cancel, name="zoekindex-stop", daemon=True).start()
         self.cache.parallel = self.config.snel
+        self.cache.preview = self.command == "serve"
         if self.command == "serve" and self.config.snel:
             self.themes.keep(config.theme)
-        s = settings(self.site(config))
+        site = self.site(config)
+        if self.config.zoeken:
+            self._search(site, config)
+        s = settings(site)
         config.site_name = s.site_name or escape(config.site_name)
         config.site_description = s.site_description or escape(config.site_description or "")
         if s.site_url and self.command != "serve":  # the preview keeps the address it is served at
@@ -130,6 +144,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if s.favicon:
             config.theme["favicon"] = s.favicon
         config.extra.update(s.extra)  # the theme's footer shows the region's contact on every page
+        self.rebuilds.configure(config)
+        self.markdown.start()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -140,18 +156,21 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         except Exception as error:  # no traceback for an author: the file when known, and what to do
             raise Abort(message(error, "de pagina's en bestanden die uit de inhoud worden gemaakt")) from None
 
+    def _search(self, site: SiteData, config: MkDocsConfig) -> None:
+        """Search is indexed by other processes from the pages in memory, begun as soon as the content is loaded (it
+        takes longer than the rest of the build); a preview shows the page first and makes its index after it."""
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
+        pages = [(p.url, p.title, p.body) for p in site.pages]
+        where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
+        if self.command == "serve":
+            self.index_later = (pages, [], where)
+        else:
+            self.index = BackgroundIndex(pages, *where)
+
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
-        if self.config.zoeken:
-            if self.index is not None:
-                self.index.cancel()
-                self.index = None
-            pages = [(p.url, p.title, p.body) for p in site.pages]
-            where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
-            if self.command == "serve":  # a preview shows the page first; its search index is made after it
-                self.index_later = (pages, [], where)
-            else:  # search is indexed by a second process from the pages in memory while MkDocs writes the site
-                self.index = BackgroundIndex(pages, *where)  # (started first: it takes longer than the rest)
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
             if file.is_documentation_page():
@@ -163,17 +182,16 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.bodies = {}
         self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
         self.hyphenated_before, self.hyphenated = self.hyphenated, {}
-        for page in site.pages:
+        for page, changed in self.rebuilds.sort(site.pages, config, files):  # a preview's save: only what it must write
             # MkDocs gets a placeholder; on_page_content puts the finished HTML in. Parsing that HTML again as
             # Markdown would only cost time (it is most of a build) and change nothing.
             self.bodies[page.src_uri] = page.body
             generated = File.generated(config, page.src_uri, content=page.markdown(PLACEHOLDER))
             if editable and page.source:  # the edit link opens the file the page comes from (content/ or regio/)
                 generated.edit_uri = page.source
-            if self.previous.get(page.src_uri) == (page.title, page.body):
+            if not changed:
                 generated.is_modified = _unmodified  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
-        self.previous = {page.src_uri: (page.title, page.body) for page in site.pages}
         preview = self.command == "serve"
         extras, notes = extra_files(site, config.site_url, data=not preview)
         self.data_later = (site, config.site_url or FALLBACK_URL) if preview else None
@@ -189,6 +207,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # mkdocs.yml's `watch:` is the same for every project and cannot name folders that only a fork has: watch
         # every content layer that exists here (content/, a fork's regio/ with its assets), so a fork's edits reload too.
+        if self.config.snel:  # a save is heard at once (inotify) where that works; MkDocs polls twice a second
+            watch_quickly(server)
         content = self.content_dir(config)
         roots = [root.path for root in content_roots(content)] + [content.parent / REGIO_DIR]
         for path in dict.fromkeys(roots):
@@ -211,6 +231,10 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 self.index.add(page.url, page.title or "", html)
             elif self.index_later is not None:
                 self.index_later[1].append((page.url, page.title or "", html))
+        if page.file.src_uri in self.waiting:
+            self.waiting.discard(page.file.src_uri)
+            if self.index is not None and not self.waiting:  # every page's content is known: Pagefind can begin
+                self.index.start()
         # Long words in headings and table cells get Dutch soft hyphens (the search index keeps the plain text).
         # A preview renders the hand-written pages and overviews on every save, mostly unchanged: kept per HTML.
         source = html if body is None else body
@@ -220,6 +244,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return done
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuilds.done(Path(config.site_dir))
+        self.markdown.done()
         if self.data_later is not None:
             self.saves += 1
             threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
@@ -228,10 +254,10 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.index_later is not None:  # the preview reloads now; search follows a moment later
             pages, handwritten, where = self.index_later
             self.index_later = None
-            later = BackgroundIndex(pages, *where)
+            self.later = later = BackgroundIndex(pages, *where)
             for url, title, html in handwritten:
                 later.add(url, title, html)
-            threading.Thread(target=_write_logged, args=(later,), name="zoekindex", daemon=True).start()
+            threading.Thread(target=self._write_later, args=(later,), name="zoekindex", daemon=True).start()
         if self.index is None:
             return
         index, self.index = self.index, None
@@ -246,35 +272,23 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         except Exception as error:  # a preview keeps running; the next save tries again
             log.error(message(error, "de agenda's, de open data en vragen.json"))
             return
-        root = site_dir.resolve()
         with self.writing:
-            if save != self.saves:  # a newer save writes its own
-                return
-            for path, text in made.items():
-                target = (root / path).resolve()
-                if target.is_relative_to(root):
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(text, encoding="utf-8")
+            if save == self.saves:  # else a newer save writes its own
+                write_files(made, site_dir)
+
+    def _write_later(self, index: BackgroundIndex) -> None:
+        try:
+            index.write()
+        except Exception as error:  # a preview keeps running; the next save tries again
+            if self.later is index:  # not cancelled by a newer save
+                log.error(f"De zoekindex kon niet worden gemaakt: {error}")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.rebuilds.failed()
         self.index_later = None
         if self.index is not None:
             self.index.cancel()
             self.index = None
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Jinja's compiled templates kept in memory (jinja2.BytecodeCache: checked against the template's source)."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _unmodified() -> bool:
@@ -283,10 +297,3 @@ def _unmodified() -> bool:
 
 def _modified() -> bool:
     return True
-
-
-def _write_logged(index: BackgroundIndex) -> None:
-    try:
-        index.write()
-    except Exception as error:  # a preview keeps running; the next save tries again
-        log.error(f"De zoekindex kon niet worden gemaakt: {error}")

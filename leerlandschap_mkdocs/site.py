@@ -103,3 +103,13 @@ def extra_files(site: SiteData, site_url: str | None, data: bool = True) -> tupl
     extras += [Extra(f"regio/{name}", source=site.project / REGIO_DIR / ASSETS / name)
                for name in sorted({s.logo, s.favicon} - {""})]
     return extras, notes
+
+
+def write_files(made: dict[str, str], site_dir: Path) -> None:
+    """Write generated texts into the site folder (path in the site -> text); a path leading out of it is skipped."""
+    root = site_dir.resolve()
+    for path, text in made.items():
+        target = (root / path).resolve()
+        if target.is_relative_to(root):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
