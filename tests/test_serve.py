@@ -40,7 +40,7 @@ def wait_for(condition, seconds: float, what: str):
         value = condition()
         if value:
             return value
-        time.sleep(0.3)
+        time.sleep(0.1)
     pytest.fail(f"timed out waiting for {what}")
 
 
