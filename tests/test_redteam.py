@@ -444,6 +444,7 @@ def test_an_unexpected_error_becomes_a_dutch_message_naming_the_file(project, mo
     assert err.startswith(f"Er ging iets onverwacht mis bij {PRAKTIJK} (RuntimeError). Er is niets veranderd.")
 
 
+@pytest.mark.build  # runs `mkdocs build` itself (the conftest hook sees only sitebuild.build)
 def test_an_unexpected_error_in_a_build_is_a_dutch_message(base, tmp_path):
     project = make_project(tmp_path / "p", base / "content")
     agenda = project / "leerlandschap" / "agenda.py"  # a broken writer in this copy of the kit only
