@@ -2,15 +2,18 @@ import contextlib
 import fcntl
 import inspect
 import os
+import resource
 import shutil
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The projects built once per test run and shared by all workers (read only): fixtures below.
+SHARED = {"example_project", "editor_project", "hostile_project", "own_project"}
 
 
 def _calls_a_build(code: types.CodeType, names: dict, seen: set) -> bool:
@@ -34,22 +37,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "chromium" in fixtures:  # also through new_page and every fixture built on chromium
             item.add_marker(pytest.mark.browser)
-        if "example_project" in fixtures or "editor_project" in fixtures:
+        if fixtures & SHARED:
             item.add_marker(pytest.mark.site)
-        # The test itself or one of its fixtures (other than the shared example site) builds a project of its own.
+        # The test itself or one of its fixtures (other than the shared sites) builds a project of its own.
         defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-        funcs = [d.func for name in fixtures if name not in ("example_project", "example_site", "editor_project") for d in defs.get(name, ())]
+        funcs = [d.func for name in fixtures if name not in SHARED | {"example_site"} for d in defs.get(name, ())]
         funcs.append(getattr(item, "function", None))
         if any(inspect.isfunction(f) and _calls_a_build(f.__code__, f.__globals__, set()) for f in funcs):
             item.add_marker(pytest.mark.build)
-    # Whole files, longest kinds first (files that build, then browser tests, then the rest), and within a kind the
-    # files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
+    # Whole files, longest kinds first (files that build or read a shared variant project, then browser tests, then
+    # the rest), and within a kind the files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
     # start early and short ones fill the end of the run; a file's tests stay together and in their order (module
     # fixtures once). Not `--dist loadgroup`: with pytest 9.2 its groups are silently ignored (pytest-xdist #1386).
     rank: dict[str, int] = {}
     count: dict[str, int] = {}
     for item in items:
-        kind = 0 if item.get_closest_marker("build") else 1 if item.get_closest_marker("browser") else 2
+        variant = set(getattr(item, "fixturenames", ())) & (SHARED - {"example_project", "editor_project"})
+        kind = 0 if item.get_closest_marker("build") or variant else 1 if item.get_closest_marker("browser") else 2
         rank[item.path.name] = min(rank.get(item.path.name, 2), kind)
         count[item.path.name] = count.get(item.path.name, 0) + 1
     items.sort(key=lambda item: (rank[item.path.name], -count[item.path.name], item.path.name))
@@ -94,10 +98,12 @@ def chromium():
         browser.close()
 
 
-def _shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, with_npm: bool) -> Path:
-    """The example content, copied from this tree and built for real (check, MkDocs, Pagefind) once per test run
-    under `name`: the first xdist worker builds, the others wait and share it. The build's output is kept in
-    `output.txt` beside the project. with_npm: the project sees this tree's node_modules, so /beheer/ is built."""
+def _shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, with_npm: bool = False,
+                  prepare: Callable[[Path], None] | None = None) -> Path:
+    """The example content, copied from this tree, changed by `prepare` (tests/variants.py) and built for real
+    (check, MkDocs, Pagefind) once per test run under `name`: the first xdist worker builds, the others wait and
+    share it. Beside the project: what the build printed (`output.txt`) and the CPU seconds it took (`cpu.txt`).
+    with_npm: the project sees this tree's node_modules, so /beheer/ is built."""
     from sitebuild import build, make_project
 
     shared = _run_dir(tmp_path_factory) / name
@@ -108,12 +114,23 @@ def _shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, with_npm:
             project = make_project(shared / "project")
             if with_npm:
                 (project / "node_modules").symlink_to(ROOT / "node_modules")
+            if prepare:
+                prepare(project)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             result = build(project)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             if result.returncode != 0:
                 pytest.fail(f"the {name} site does not build:\n{result.stdout}{result.stderr}")
             (shared / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            (shared / "cpu.txt").write_text(f"{cpu:.3f}\n", encoding="utf-8")
             done.write_text("built\n", encoding="utf-8")
     return shared / "project"
+
+
+def build_cpu_seconds(project: Path) -> float:
+    """The CPU seconds (user and system, of the build and the processes it started) a shared project's build took."""
+    return float((project.parent / "cpu.txt").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -133,6 +150,24 @@ def editor_project(tmp_path_factory) -> Path:
     if not (ROOT / cms.PACKAGE).is_dir():
         pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
     return _shared_build(tmp_path_factory, "editor", with_npm=True)
+
+
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory) -> Path:
+    """A fork whose region file is full of markup, Markdown and template syntax (variants.make_hostile), built once
+    per run and shared, read only."""
+    from variants import make_hostile
+
+    return _shared_build(tmp_path_factory, "hostile", prepare=make_hostile)
+
+
+@pytest.fixture(scope="session")
+def own_project(tmp_path_factory) -> Path:
+    """The example region with its own promises, contact, licence, neighbours and a practice full of payloads
+    (variants.make_own), built once per run and shared, read only."""
+    from variants import make_own
+
+    return _shared_build(tmp_path_factory, "own", prepare=make_own)
 
 
 @pytest.fixture(scope="session")

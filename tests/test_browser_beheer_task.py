@@ -8,6 +8,7 @@ axe-core finds nothing on the start screen and the meeting form. The saved file 
 shows on the tafel page.
 """
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -94,6 +95,36 @@ def network(chromium, editor_site):  # noqa: F811
     context.close()
 
 
+# True once the editor's draft backup (IndexedDB store `draft-backups`, written half a second after typing) holds
+# the text: a reload before that would find an older draft.
+DRAFT_HOLDS = """async (text) => {
+  const holds = (value, seen) => {
+    if (typeof value === 'string') return value.includes(text);
+    if (!value || typeof value !== 'object' || seen.has(value)) return false;
+    seen.add(value);
+    return [...(value instanceof Map ? value.values() : Object.values(value))].some(v => holds(v, seen));
+  };
+  const ask = request => new Promise((ok, fail) => { request.onsuccess = () => ok(request.result); request.onerror = () => fail(request.error); });
+  for (const { name } of await indexedDB.databases()) {
+    const db = await ask(indexedDB.open(name));
+    try {
+      if (db.objectStoreNames.contains('draft-backups')
+          && holds(await ask(db.transaction('draft-backups').objectStore('draft-backups').getAll()), new Set())) return true;
+    } finally { db.close(); }
+  }
+  return false;
+}"""
+
+
+def until(page, condition, what: str) -> None:
+    """Let the page run until condition() holds (checked every 50 ms), at most WAIT ms: a wait for the thing itself,
+    not a fixed pause."""
+    deadline = time.monotonic() + WAIT / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        page.wait_for_timeout(50)
+
+
 def elsewhere(url, attempted, page) -> list[str]:
     refused = page.evaluate("() => window.__refused || []")
     return [u for u in [*attempted, *refused] if u and not u.startswith((url, "blob:", "data:", "about:")) and u not in ("self", "inline", "eval")]
@@ -158,16 +189,16 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
         answers.append(False)
         before = len(dialogs)
         leave()
-        page.wait_for_timeout(1500)
-        assert len(dialogs) == before + 1 and re.match(r"(confirm: Je hebt iets ingevuld dat nog niet is opgeslagen|beforeunload)", dialogs[-1])
+        until(page, lambda before=before: len(dialogs) > before, "the question before leaving the form")
         expect(page.get_by_role("textbox", name="Tijd")).to_have_value("13:00-15:00")
         expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+        assert len(dialogs) == before + 1 and re.match(r"(confirm: Je hebt iets ingevuld dat nog niet is opgeslagen|beforeunload)", dialogs[-1])
     asked = len(dialogs)
 
     # A reload (or closing the tab) asks first; leaving anyway, the draft is offered back.
     page.get_by_role("textbox", name="Locatie").click()
     page.keyboard.type("Wijkcentrum De Schakel")
-    page.wait_for_timeout(1500)  # Sveltia keeps its draft backup a moment after typing
+    until(page, lambda: page.evaluate(DRAFT_HOLDS, "Wijkcentrum De Schakel"), "the draft backup of what was typed")
     page.reload()
     assert any(d.startswith("beforeunload") for d in dialogs[asked:])
     restore = page.get_by_role("button", name="Herstellen")
@@ -203,7 +234,7 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
 
     # The counter sees an attempt the policy refuses (so a zero below means something), then nothing else.
     page.evaluate("() => fetch('https://tellen.invalid/probe').catch(() => null)")
-    page.wait_for_timeout(500)
+    until(page, lambda: any("tellen.invalid" in u for u in elsewhere(url, attempted, page)), "the counted probe")
     outside = elsewhere(url, attempted, page)
     assert any("tellen.invalid" in u for u in outside), "the request counter does not see refused requests"
     assert [u for u in outside if "tellen.invalid" not in u] == []

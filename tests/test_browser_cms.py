@@ -11,9 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from htmltools import parse_file
+from htmltools import Document, parse, parse_file
 from leerlandschap import cms_page
 from leerlandschap.loader import check_content, load_content
+from leerlandschap.pages import PageMaker
 from sitebuild import build, make_project
 
 TAFEL = "voorbeeldtafel-jongeren-rond-18"
@@ -82,6 +83,18 @@ def check_and_build(editor_site, tmp_path, path, text):
     return project / "site"
 
 
+def check_and_render(editor_site, tmp_path, path, text) -> dict[str, Document]:
+    """Put the saved file into a copy of the content: the checker must accept it (what `make check` runs); then the
+    site's generated pages are made from it as the build makes them (leerlandschap.pages), by URL. The whole build
+    after a save is test_browser_beheer_task.py's (check_and_build); that a page made here equals the built one is
+    test_preview.py's and test_shortcuts.py's."""
+    shutil.copytree(editor_site[0] / "content", tmp_path / "content")
+    (tmp_path / path).write_text(text, encoding="utf-8")
+    content, problems = check_content(tmp_path / "content", tmp_path)
+    assert [str(p) for p in problems] == [] and content is not None
+    return {page.url: parse(page.body) for page in PageMaker(content, buren=None).all_pages()}
+
+
 def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     page, _ = editor
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
@@ -105,12 +118,11 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     path = f"content/tafels/{TAFEL}/2027-03-10.yml"
     saved = page.evaluate(READ_SAVED, path)
     assert 'tijd: "13:30-15:30"' in saved and 'status: "open"' in saved and ": \"\"" not in saved and "null" not in saved
-    site = check_and_build(editor_site, tmp_path, path, saved)
-    meeting = next(li for li in parse_file(site / "tafels" / TAFEL / "index.html").find_all("li")
-                   if li.attrs.get("id") == "bijeenkomst-2027-03-10")
+    pages = check_and_render(editor_site, tmp_path, path, saved)
+    meeting = next(li for li in pages[f"tafels/{TAFEL}/"].find_all("li") if li.attrs.get("id") == "bijeenkomst-2027-03-10")
     text = " ".join(meeting.all_text().split())
     assert "13:30-15:30" in text and "samen beslissen" in text and "Regel één aanspreekpunt per jongere." in text
-    assert "Jongeren willen één vast aanspreekpunt." in (site / "tafels" / TAFEL / "2027-03-10" / "index.html").read_text()
+    assert "Jongeren willen één vast aanspreekpunt." in pages[f"tafels/{TAFEL}/2027-03-10/"].all_text()
 
 
 def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
@@ -132,9 +144,9 @@ def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
     path = "content/praktijken/samen-lunchen-met-de-wijkteams.yml"
     saved = page.evaluate(READ_SAVED, path)
     assert f'bouwstenen:\n  - "{BOUWSTEEN}"' in saved
-    site = check_and_build(editor_site, tmp_path, path, saved)
-    assert (site / "praktijken" / "samen-lunchen-met-de-wijkteams" / "index.html").is_file()
-    links = [a.attrs.get("href", "") for a in parse_file(site / "bouwstenen" / BOUWSTEEN / "index.html").find_all("a")]
+    pages = check_and_render(editor_site, tmp_path, path, saved)
+    assert "praktijken/samen-lunchen-met-de-wijkteams/" in pages
+    links = [a.attrs.get("href", "") for a in pages[f"bouwstenen/{BOUWSTEEN}/"].find_all("a")]
     assert any("praktijken/samen-lunchen-met-de-wijkteams/" in href for href in links)
 
 

@@ -25,8 +25,8 @@ def headings_and_facts(html_file):
     return h2, dt
 
 
-def test_the_preview_words_are_the_built_pages_words(editor_site):  # noqa: F811
-    site = editor_site[0] / "site"
+def test_the_preview_words_are_the_built_pages_words(example_project):
+    site = example_project / "site"  # the same item pages as the editor's site, without building /beheer/ for it
     words = preview_words({})
     for kind, page in (("bijeenkomst", MEETING), ("praktijk", PRAKTIJK)):
         h2, dt = headings_and_facts(site / page)

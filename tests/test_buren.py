@@ -417,6 +417,7 @@ class _Tiny(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def tiny():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tiny)
+    httpd.daemon_threads = True  # closing does not wait for the trickle (8 s) that a test already gave up on
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

@@ -46,6 +46,11 @@ def repos(tmp_path_factory):
     run("git init -q -b main && git add -A && git commit -q -m upstream", upstream, env)
     run(f"git clone -q {upstream} fork", tmp, env)
     run("git remote remove origin", tmp / "fork", env)  # like a fresh copy: upstream is added by the guide
+    # The guide's `make` uses this tree's .venv (VENV= below), installed from files with the same content (its stamp
+    # is named after their checksum). A clone's files are newer than that stamp, so make would install again, and
+    # install the fork into the shared .venv; dated before the stamp, they say what is true: already installed.
+    for name in ("requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        os.utime(tmp / "fork" / name, (0, 0))
     yield upstream, tmp / "fork", env
     # The guide's `make` installs the fork itself into the shared .venv when that .venv's install stamp is not the
     # fork's (make setup installs the project editable): then point it back at this repository for the tests that

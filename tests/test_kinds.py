@@ -178,6 +178,7 @@ def test_editor_settings(toy):
                                                                         "regio/speeltuinen/*.yml"]
 
 
+@pytest.mark.build  # a whole MkDocs build in this process: the conftest hook sees only sitebuild.build
 def test_full_build(toy, tmp_path, monkeypatch):
     """The real MkDocs build (plugin, Material, search) of a project with the toy kind, in this process."""
     from mkdocs.commands.build import build

@@ -8,10 +8,10 @@ import tomllib
 
 import pytest
 
+import variants
 from conftest import ROOT
 from htmltools import parse_file
 from leerlandschap.schemas import Schema
-from sitebuild import build, make_project
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 
@@ -61,13 +61,10 @@ def test_the_region_file_accepts_a_licence_with_a_name_and_an_https_address(lice
 
 
 @pytest.fixture(scope="module")
-def licensed_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("licentie") / "project")
-    regio = project / "content" / "regio.yml"
-    regio.write_text(regio.read_text(encoding="utf-8") + f"licentie:\n  naam: CC BY 4.0 <i>\n  url: {CC_BY}\n", encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+def licensed_site(own_project):
+    """The example region with the licence `CC BY 4.0 <i>` in its region file (variants.make_own)."""
+    assert (variants.LICENCE_NAME, variants.CC_BY) == ("CC BY 4.0 <i>", CC_BY)
+    return own_project / "site"
 
 
 def test_the_footer_of_every_page_names_the_content_licence(licensed_site):

@@ -9,9 +9,9 @@ import re
 
 import pytest
 
+import variants
 from conftest import ROOT
 from htmltools import parse_file
-from sitebuild import build, make_project
 
 COMMANDS = re.compile(r"\b(make|git|mkdocs|npm|npx|pip|python3?|pytest|yaml|ruff)\b", re.I)
 PATHS = re.compile(r"\b(content|regio|docs|schemas|scripts|handleiding|leerlandschap)/|\.(ya?ml|py|json|md)\b|\bregio\.yml\b")
@@ -34,18 +34,11 @@ def assert_for_readers(html_file):
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory, example_project):
-    """The example site (shared), and the same site with two neighbours (unreachable: the page then lists them anyway)."""
-    built = {"zonder": example_project / "site"}
-    buren = ["http://127.0.0.1:9/zuidkust/", "http://127.0.0.1:9/noordrand/"]
-    project = make_project(tmp_path_factory.mktemp("met") / "project")
-    regio = project / "content" / "regio.yml"
-    lines = "".join(f"  - naam: Regio {i}\n    adres: {adres}\n" for i, adres in enumerate(buren, 1))
-    regio.write_text(regio.read_text(encoding="utf-8").replace("buren: []\n", f"buren:\n{lines}"), encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    built["met"] = project / "site"
-    return built
+def sites(example_project, own_project):
+    """The example site, and the same region with two neighbours (unreachable: the page then lists them anyway;
+    variants.make_own). Both are shared."""
+    assert list(variants.NEIGHBOURS) == ["Regio 1", "Regio 2"]
+    return {"zonder": example_project / "site", "met": own_project / "site"}
 
 
 def test_contributing_says_how_to_contribute_without_instructions_for_editors(sites):

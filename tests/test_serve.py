@@ -40,13 +40,14 @@ def wait_for(condition, seconds: float, what: str):
         value = condition()
         if value:
             return value
-        time.sleep(0.3)
+        time.sleep(0.1)
     pytest.fail(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def server(tmp_path):
-    project = make_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One preview for the file (its first build is a whole site): each test edits other files than the others."""
+    project = make_project(tmp_path_factory.mktemp("serve") / "project")
     # A region publishing under another path than upstream's mkdocs.yml: the preview must still be self-consistent.
     regio = project / "content" / "regio.yml"
     regio.write_text(regio.read_text(encoding="utf-8").replace("https://example.org/leerlandschap/",

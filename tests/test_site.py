@@ -8,38 +8,17 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+import variants
 from htmltools import parse_file
 from leerlandschap.loader import load_content
 from sitebuild import ROOT, build, make_project
 
-PAYLOAD = """\
-# yaml-language-server: $schema=../../schemas/praktijk.schema.json
-titel: "Aanval <script>alert('titel')</script> {{{{ 7*7 }}}}"
-samenvatting: "<img src=x onerror=alert(1)> {{% include 'index.md' %}}"
-beschrijving: |
-  Tekst met <script>alert('body')</script> en {{{{ 7*7 }}}} en {{{{ config }}}}.
-
-  [klik hier](javascript:alert(1)) en <a href="javascript:alert(2)">ook hier</a>.
-
-  ![plaatje](https://tracker.example.com/pixel.png)
-
-  {{{{ cycler.__init__.__globals__.os.popen('touch {pwned}').read() }}}}
-bouwstenen: [coordineer-het-leren]
-geleerd:
-  - "<b onmouseover=alert(3)>vet</b>"
-datum: 2026-11-21
-bron: voorbeeld
-"""
-
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("site")
-    project = make_project(tmp / "project")
-    (project / "content" / "praktijken" / "aanval.yml").write_text(PAYLOAD.format(pwned=tmp / "pwned"), encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+def project(own_project):
+    """The example content plus a practice full of payloads (variants.PAYLOAD), built once per run and shared with
+    the files that read the region's own settings (variants.make_own). Read only."""
+    return own_project
 
 
 @pytest.fixture(scope="module")
@@ -108,19 +87,19 @@ def test_role_page_shows_its_leervragen_and_reflection_questions(site, model):
 
 
 def test_content_payloads_are_shown_as_text_and_never_run(project, site):
-    for url in ("praktijken/aanval/", "bouwstenen/coordineer-het-leren/", "praktijken/"):
+    for url in (f"praktijken/{variants.PAYLOAD_ID}/", "bouwstenen/coordineer-het-leren/", "praktijken/"):
         root = page(site, url)
         for element in root.find_all():
             assert not any(name.startswith("on") for name in element.attrs), (url, element.tag, element.attrs)
             assert not (element.attrs.get("href") or "").strip().lower().startswith("javascript:"), url
         assert not any("alert(" in s.all_text() for s in root.find_all("script")), url
         assert not [img for img in root.find_all("img") if "tracker" in (img.attrs.get("src") or "")]
-    root = page(site, "praktijken/aanval/")
+    root = page(site, f"praktijken/{variants.PAYLOAD_ID}/")
     article = root.find_all("article")[0].all_text()
     assert "{{ 7*7 }}" in article and "{{ config }}" in article and "{% include 'index.md' %}" in article
     assert "<script>alert('body')</script>" in article  # shown as text
     assert "Aanval <script>alert('titel')</script>" in root.find_all("title")[0].all_text()
-    assert not (project.parent / "pwned").exists()
+    assert not variants.pwned(project).exists()
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -203,12 +182,12 @@ def test_two_builds_are_byte_identical(project, site, tmp_path):
 
 def test_a_failed_build_leaves_the_previous_site_intact(project, tmp_path):
     copy = make_project(tmp_path / "p", project / "content")
-    shutil.copytree(project / "site", copy / "site")  # the previous site: the module's build of the same content
+    shutil.copytree(project / "site", copy / "site")  # the previous site: the shared build of the same content
     before = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
-    (copy / "content" / "praktijken" / "aanval.yml").write_text("titel: [kapot\n", encoding="utf-8")
+    (copy / "content" / "praktijken" / f"{variants.PAYLOAD_ID}.yml").write_text("titel: [kapot\n", encoding="utf-8")
     bad = build(copy)
     assert bad.returncode == 1
-    assert "content/praktijken/aanval.yml:" in bad.stdout and "De vorige site is niet veranderd." in bad.stdout
+    assert f"content/praktijken/{variants.PAYLOAD_ID}.yml:" in bad.stdout and "De vorige site is niet veranderd." in bad.stdout
     after = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not list(copy.glob(".site-*"))
@@ -220,11 +199,12 @@ def test_nothing_generated_is_committed():
     assert "site/" in (ROOT / ".gitignore").read_text().splitlines()
 
 
-def test_external_links_are_listed_in_content_and_reported(site):
-    """External links are not fetched (no network); each must come from content or hand-written pages."""
+def test_external_links_are_listed_in_content_and_reported(project, site):
+    """External links are not fetched (no network); each must come from the project's content or hand-written pages
+    (the region file names the neighbours and the licence)."""
     external = sorted({a.attrs["href"] for html in site.rglob("*.html") for a in parse_file(html).find_all("a")
                        if re.match(r"https?://", a.attrs.get("href") or "")})
     sources = "\n".join(p.read_text(encoding="utf-8") for folder in ("content", "docs")
-                        for p in (ROOT / folder).rglob("*") if p.suffix in (".yml", ".md"))
+                        for p in (project / folder).rglob("*") if p.suffix in (".yml", ".md"))
     print("External links on the site (reported, not fetched):\n" + "\n".join(f"  {url}" for url in external))
     assert [url for url in external if url not in sources] == []

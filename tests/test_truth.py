@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import variants
 from conftest import ROOT
 from htmltools import Element, parse_file
-from sitebuild import build, make_project
 
 REGION = "Sociaal Domein Flevoland"
 OWN_AREA = "Flevoland"  # the example region's own area: its tafels and praktijken say `regio: Flevoland`
@@ -274,30 +274,16 @@ def test_statements_promise_nothing_the_region_file_does_not_say(pages):
     assert "alleen om je vraag te beantwoorden" not in main_text(pages["privacy/index.html"])
 
 
-REGIO_BELOFTEN = """
-beloften:
-  reactietermijn: binnen vijf werkdagen
-  privacy: We gebruiken je gegevens alleen om je vraag te beantwoorden.
-"""
-
-
-def test_a_regions_own_promises_and_contact_are_shown_as_its_own(tmp_path):
-    project = make_project(tmp_path / "project")
-    regio = project / "content" / "regio.yml"
-    text = regio.read_text(encoding="utf-8").replace("leerlandschap@example.org", "leren@flevoland.nl")
-    regio.write_text(text + REGIO_BELOFTEN, encoding="utf-8")
-    meeting = project / "content" / "tafels" / "leertafel-thuis-op-maat" / "2026-03-02.yml"
-    meeting.parent.mkdir()
-    meeting.write_text("datum: 2026-03-02\nfase: samen beslissen\nopbrengst:\n  inzichten:\n    - Een inzicht.\n",
-                       encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+def test_a_regions_own_promises_and_contact_are_shown_as_its_own(own_project):
+    """The region's own promises, a real contact address and a meeting with a report (variants.make_own)."""
+    assert "reactietermijn: binnen vijf werkdagen" in variants.PROMISES and variants.OWN_CONTACT == "leren@flevoland.nl"
+    site = own_project / "site"
     statement = main_text(parse_file(site / "toegankelijkheid" / "index.html"))
     assert "We reageren binnen vijf werkdagen." in statement and "Voorbeeldadres" not in statement
     assert "alleen om je vraag te beantwoorden" in main_text(parse_file(site / "privacy" / "index.html"))
     assert "Voorbeeldadres" not in parse_file(site / "index.html").all_text()
     # A meeting with a report is held: no "aangekondigd" mark; the leertafel shows the phase it reached.
+    assert variants.HELD_MEETING.startswith("tafels/leertafel-thuis-op-maat/")
     tafel = parse_file(site / "tafels" / "leertafel-thuis-op-maat" / "index.html")
     assert [li.all_text() for li in tafel.find_all("li") if li.attrs.get("aria-current") == "step"] == ["samen beslissen"]
     assert not [s for s in tafel.find_all("span") if s.has_class("ll-verslagstatus")]
