@@ -23,6 +23,7 @@ from .items import Item
 from .kinds import AANVULLING, BIJEENKOMST, BOUWSTEEN, BRON, REGIO, TAFEL, THEMA, active
 from .patterns import is_example_address
 from .problems import ContentError, Problem
+from .regiomodel import Regio
 from .rules import check_rules
 from .schemas import Reference, Schema
 from .voorbeeld import shown_title, without_label
@@ -78,7 +79,7 @@ def check_content(content_dir: Path, display_root: Path | None = None,
 
 
 def _build(items: list[Item], regio: Item, hidden: set[str], project: Path, files: FileChecks) -> model.Content:
-    built: dict[str, list] = {k.folder: [] for k in active().page_kinds}
+    built: dict[str, list[Any]] = {k.folder: [] for k in active().page_kinds}
     additions = {i.id: files.derived(i, ("model", model.Aanvulling, i.id, i.layer, project), partial(_item, i, project))
                  for i in items if i.type is AANVULLING}
     for item in items:
@@ -91,17 +92,17 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path, file
     _label_examples(built)
     themas = {t.id: t for t in sorted(built[THEMA.folder], key=lambda t: (t.volgorde, shown_title(t).casefold()))}
     thema_rank = {thema_id: rank for rank, thema_id in enumerate(themas)}
-    order: dict[str, Callable] = {  # the order pages and lists present items in
+    order: dict[str, Callable[[Any], Any]] = {  # the order pages and lists present items in
         THEMA.folder: lambda t: (t.volgorde, shown_title(t).casefold()),
         BOUWSTEEN.folder: lambda b: (thema_rank[b.thema], b.volgorde, shown_title(b).casefold()),
         BIJEENKOMST.folder: lambda m: (m.tafel, m.datum, m.id),
     }
     # as readers see the titles (examples under V); a kind without `titel` by its id
-    by_title = lambda x: ((shown_title(x) if isinstance(getattr(x, "titel", None), str) else x.id).casefold(), x.id)
+    by_title: Callable[[Any], tuple[str, str]] = lambda x: ((shown_title(x) if isinstance(getattr(x, "titel", None), str) else x.id).casefold(), x.id)
     ordered = {folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()}
     own = {f.name for f in dataclasses.fields(model.Content)}  # kinds with an attribute of their own
     return model.Content(
-        regio=_label_contact(model.build(model.Regio, regio.data or {}, herkomst=regio.herkomst(project))),
+        regio=_label_contact(model.build(Regio, regio.data or {}, herkomst=regio.herkomst(project))),
         **{folder: xs for folder, xs in ordered.items() if folder in own},
         overig={folder: xs for folder, xs in ordered.items() if folder not in own},
     )
@@ -121,7 +122,7 @@ def _item(item: Item, project: Path) -> Any:
 EXAMPLE_SOURCE = "voorbeeld"  # the `soort` of a bron that marks what cites it as invented
 
 
-def _label_examples(built: dict[str, list]) -> None:
+def _label_examples(built: dict[str, list[Any]]) -> None:
     """Mark every item whose bron is an example (meetings: their own bron, else their tafel's). The mark is the only
     fact: the title keeps the author's words (without a "Voorbeeld: " they typed), and every place that shows it adds
     the label (voorbeeld.py)."""
@@ -139,7 +140,7 @@ def _label_examples(built: dict[str, list]) -> None:
             built[folder] = [label(item) for item in items]
 
 
-def _label_contact(regio: model.Regio) -> model.Regio:
+def _label_contact(regio: Regio) -> Regio:
     """Mark an example contact address, so every place that shows it says so (footer, statements, open data)."""
     if regio.contact is None or not is_example_address(regio.contact.adres):
         return regio
@@ -149,7 +150,7 @@ def _label_contact(regio: model.Regio) -> model.Regio:
 def _with_additions(bouwsteen: model.Bouwsteen, aanvulling: model.Aanvulling | None) -> model.Bouwsteen:
     if aanvulling is None:
         return bouwsteen
-    mark = lambda entries: tuple(dataclasses.replace(e, regionaal=True) for e in entries)
+    mark: Callable[[Any], Any] = lambda entries: tuple(dataclasses.replace(e, regionaal=True) for e in entries)
     return dataclasses.replace(bouwsteen, reflectievragen=bouwsteen.reflectievragen + mark(aanvulling.reflectievragen),
                                leervragen=bouwsteen.leervragen + mark(aanvulling.leervragen),
                                regio_toelichting=aanvulling.toelichting)

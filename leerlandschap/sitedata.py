@@ -11,6 +11,7 @@ import datetime
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .agenda import Stamps, calendar_files
 from .buren import Buren, Memory
@@ -38,7 +39,7 @@ class SiteData:
     pages: tuple[GeneratedPage, ...]
     project: Path  # the folder holding content/ (and regio/ in a fork)
     buren: Buren = field(default_factory=Buren)  # neighbours' items, read at build time (buren.py)
-    by_item: dict = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
+    by_item: dict[Any, Any] = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
     refs: References | None = None  # what each item refers to, once a preview has needed it (preview.py)
     shown: dict[str, str] = field(default_factory=dict)  # a full build's item page bodies -> with soft hyphens
 
@@ -80,7 +81,7 @@ def build_time() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
-def _signature(*folders: Path) -> tuple:
+def _signature(*folders: Path) -> tuple[Any, ...]:
     """Name, modification time and size of every file below `folders` (one stat per file: it runs on every rebuild)."""
     found = []
     for folder in folders:
@@ -98,7 +99,7 @@ class SiteCache:
     of each content folder and the neighbours' data. The MkDocs plugin holds one for as long as it lives (all of `mkdocs serve`)."""
 
     files: FileChecks = field(default_factory=FileChecks)
-    sites: dict[Path, tuple[tuple, tuple, SiteData]] = field(default_factory=dict)
+    sites: dict[Path, tuple[tuple[Any, ...], tuple[Any, ...], SiteData]] = field(default_factory=dict)
     buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
     parallel: bool = True  # a full build renders the item pages on two cores (parallel.py); False: all here
     preview: bool = False  # `mkdocs serve`: a full build also works out what the first save needs (references)

@@ -105,7 +105,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if page.edit_url:
             page.edit_url = escape(page.edit_url)
         if self.config.snel and page.file.src_uri in self.bodies:
-            cast(dict, context)["ll_groep"] = self.shared.group(page)
+            cast(dict[str, Any], context)["ll_groep"] = self.shared.group(page)
         return context
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

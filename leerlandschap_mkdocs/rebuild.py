@@ -107,8 +107,8 @@ class KeptMarkdown:
     makes to other pages are part of the key (whether each target exists), and so are the settings (`Rebuilds`)."""
 
     def __init__(self) -> None:
-        self.kept: dict[tuple, tuple[Any, ...]] = {}
-        self.used: dict[tuple, tuple[Any, ...]] = {}  # this build's: what the next build may reuse
+        self.kept: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.used: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # this build's: what the next build may reuse
 
     def start(self) -> None:
         self.used = {}
