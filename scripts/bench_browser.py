@@ -22,6 +22,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    # Keep connections open, as every static host does (Python's default, HTTP/1.0, opens one per file).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

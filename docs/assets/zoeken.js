@@ -322,10 +322,12 @@
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
       } else if (known(word)) {
         const q = known(word);
-        // The start of a word being typed that would find half of the site or more ("lee", "bes"): such a search
-        // takes long and shows nothing in particular, so it waits for the next letter (lists: searchcommon.py).
-        if (typing && i === all.length - 1 && q.startsWith(word) && vocab.often.has(q)) {
+        // The start of a word being typed that would find half of the site or more ("lee", "bes"), or a word on
+        // nearly every page ("leer"): such a search takes long and shows nothing in particular, so it waits for the
+        // next letter or a pause (lists: searchcommon.py). Meanwhile the part of the index it needs loads.
+        if (typing && i === all.length - 1 && q.startsWith(word) && (vocab.often.has(q) || vocab.everywhere.has(q))) {
           plan.waiting = word;
+          pagefind.preload(q).catch(() => {});
           continue;
         }
         plan.terms.push({ word, alts: [{ q, w: 1 }], everywhere: vocab.everywhere.has(q) });
@@ -702,9 +704,12 @@
       return;
     }
     const fromAddress = params.has("q") && input.value.trim() === params.get("q").trim();
-    // Pagefind's first search with many results takes longer than the ones after it: on an empty search page, one
-    // search for the site's most common word (hulp.json) prepares it while the reader has not typed yet.
-    if (!fromAddress && vocab && vocab.warm) await pagefind.search(vocab.warm).catch(() => {});
+    // Pagefind's first search with many results, and the first text of a result, take longer than the ones after
+    // them: on an empty search page, one search for the site's most common word (hulp.json) and the text of its
+    // first result prepare both while the reader has not typed yet.
+    if (!fromAddress && vocab && vocab.warm) {
+      await pagefind.search(vocab.warm).then((found) => found.results.length && found.results[0].data()).catch(() => {});
+    }
     search(fromAddress); // a query from the address is finished
   })();
 })();
