@@ -20,7 +20,7 @@ FACT = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>")
 FIELD = re.compile(r"\bitem\.(\w+)")
 KICKER = re.compile(r'<p class="ll-kicker">.*?</a>(?:\s*·\s*([^<{]+))?</p>|<p class="ll-kicker"><a [^>]*>([^<]+)</a>')
 TAG = re.compile(r"<[^>]+>")
-SOURCE_LINE = re.compile(r'<p class="ll-bron">([^<{]+)<a ')  # _macros.html: bron_regel
+SOURCE_LINE = re.compile(r'<p class="ll-bron"[^>]*>([^<{]+)<a ')  # _macros.html: bron_regel (its attributes may change)
 PAGES = {"bijeenkomst": "bijeenkomst.html", "praktijk": "praktijk.html"}
 
 
