@@ -89,11 +89,12 @@ def add_to_letter_files(folder: Path, counter: Counter, page_count: int) -> None
     `opwarmen` (Counter.most_common) to hulp.json."""
     if page_count <= 0 or not folder.is_dir():
         return
+    warm = counter.most_common()
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if "woorden" in data:
             often, everywhere = common(data["woorden"].split(), counter, page_count)
             data.update({name: " ".join(found) for name, found in (("vaak", often), ("overal", everywhere)) if found})
-        elif path.name == "hulp.json" and counter.most_common():
-            data["opwarmen"] = counter.most_common()
+        elif path.name == "hulp.json" and warm:
+            data["opwarmen"] = warm
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

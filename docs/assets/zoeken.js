@@ -299,7 +299,7 @@
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   everywhere: [] };
+                   waitingFor: null, everywhere: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -324,10 +324,10 @@
         const q = known(word);
         // The start of a word being typed that would find half of the site or more ("lee", "bes"), or a word on
         // nearly every page ("leer"): such a search takes long and shows nothing in particular, so it waits for the
-        // next letter or a pause (lists: searchcommon.py). Meanwhile the part of the index it needs loads.
+        // next letter or a pause (lists: searchcommon.py; run() starts the pause).
         if (typing && i === all.length - 1 && q.startsWith(word) && (vocab.often.has(q) || vocab.everywhere.has(q))) {
           plan.waiting = word;
-          pagefind.preload(q).catch(() => {});
+          plan.waitingFor = q;
           continue;
         }
         plan.terms.push({ word, alts: [{ q, w: 1 }], everywhere: vocab.everywhere.has(q) });
@@ -588,6 +588,10 @@
     await prepare(query);
     if (ticket !== latest) return; // a newer search has started meanwhile
     const plan = understand(query, query !== finished && !/\s$/.test(input.value));
+    if (plan.waiting) { // searched when the typing pauses; meanwhile the part of the index it needs loads
+      pagefind.preload(plan.waitingFor).catch(() => {});
+      pause = setTimeout(() => search(true), PAUSE_MS);
+    }
     if (query && !plan.terms.length) {
       // While the first letters are typed, the part of the index for them loads: the third letter then only searches.
       for (const word of tokens(query)) if (word.length === 2) pagefind.preload(word).catch(() => {});
@@ -596,13 +600,10 @@
       more.hidden = true;
       list.dataset.query = query;
       list.dataset.wacht = plan.waiting || ""; // a word that waits for its next letter (or a pause)
-      if (plan.waiting) {
-        say("Veel pagina\u2019s hebben een woord dat begint met \u201c" + plan.waiting + "\u201d. Typ verder of wacht even.");
-        pause = setTimeout(() => search(true), PAUSE_MS);
-      } else say("Typ minstens drie letters.");
+      say(plan.waiting ? "Veel pagina\u2019s hebben een woord dat begint met \u201c" + plan.waiting + "\u201d. Typ verder of wacht even."
+                       : "Typ minstens drie letters.");
       return;
     }
-    if (plan.waiting) pause = setTimeout(() => search(true), PAUSE_MS); // the other words are searched already
     let found, counts = null;
     if (!plan.terms.length) { // only filters
       const search = await pagefind.search(null, { filters });
