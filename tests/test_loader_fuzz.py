@@ -5,6 +5,8 @@ a damaged version of itself, or raw bytes. check_content must return (model, [])
 problem in the `path:line: message` form, never an exception, and quickly. Fixed cases below cover the
 known ways to hang or crash a YAML loader: nested aliases, deep nesting, tags, huge files.
 """
+import itertools
+import os
 import re
 import shutil
 import subprocess
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from leerlandschap.filecheck import FileChecks
 from leerlandschap.loader import check_content
 from leerlandschap.problems import Problem
 
@@ -88,9 +91,21 @@ def content(tmp_path_factory):
     return root
 
 
-def check(root, data: bytes) -> None:
-    (root / "content" / TARGET).write_bytes(data)
-    model, problems = check_content(root / "content", root)
+@pytest.fixture(scope="module")
+def checks():
+    """What a preview keeps between saves (leerlandschap/filecheck.py): the untouched files of the copy are read and
+    checked once, the fuzzed one every time (its modification time changes with each example, see `check`). The
+    whole check still runs on every example: discovery, cross-references, rules and the model."""
+    return FileChecks(), itertools.count(1)
+
+
+def check(root, data: bytes, checks: tuple[FileChecks, itertools.count]) -> None:
+    files, writes = checks
+    target = root / "content" / TARGET
+    target.write_bytes(data)
+    stamp = next(writes) * 1_000_000_000  # a new time per example: same size and same clock tick must not look unchanged
+    os.utime(target, ns=(stamp, stamp))
+    model, problems = check_content(root / "content", root, files=files)
     if problems:
         assert model is None
         for problem in problems:
@@ -100,50 +115,50 @@ def check(root, data: bytes) -> None:
         assert model is not None
 
 
-def test_the_untouched_copy_is_clean(content):
-    check(content, ORIGINAL.encode("utf-8"))
+def test_the_untouched_copy_is_clean(content, checks):
+    check(content, ORIGINAL.encode("utf-8"), checks)
 
 
 @FUZZ
 @given(text=st.text(st.characters(codec="utf-8"), max_size=300))
-def test_any_text(content, text):
-    check(content, text.encode("utf-8"))
+def test_any_text(content, checks, text):
+    check(content, text.encode("utf-8"), checks)
 
 
 @FUZZ
 @given(parts=st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=60))
-def test_yaml_like_fragments(content, parts):
-    check(content, "".join(parts).encode("utf-8"))
+def test_yaml_like_fragments(content, checks, parts):
+    check(content, "".join(parts).encode("utf-8"), checks)
 
 
 @FUZZ
 @given(lines=st.lists(LINES, max_size=20))
-def test_yaml_like_lines(content, lines):
-    check(content, "\n".join(lines).encode("utf-8"))
+def test_yaml_like_lines(content, checks, lines):
+    check(content, "\n".join(lines).encode("utf-8"), checks)
 
 
 @FUZZ
 @given(fields=FIELDS)
-def test_fields_with_surprising_values(content, fields):
-    check(content, "\n".join(block(fields)).encode("utf-8"))
+def test_fields_with_surprising_values(content, checks, fields):
+    check(content, "\n".join(block(fields)).encode("utf-8"), checks)
 
 
 @FUZZ
 @given(data=st.data())
-def test_damaged_valid_file(content, data):
+def test_damaged_valid_file(content, checks, data):
     text = ORIGINAL
     for _ in range(data.draw(st.integers(1, 4), label="edits")):
         start = data.draw(st.integers(0, len(text)), label="start")
         end = data.draw(st.integers(start, min(len(text), start + 40)), label="end")
         insert = data.draw(st.lists(st.sampled_from(FRAGMENTS), max_size=3).map("".join), label="insert")
         text = text[:start] + insert + text[end:]
-    check(content, text.encode("utf-8"))
+    check(content, text.encode("utf-8"), checks)
 
 
 @settings(FUZZ, max_examples=50)
 @given(data=st.binary(max_size=300))
-def test_any_bytes(content, data):
-    check(content, data)
+def test_any_bytes(content, checks, data):
+    check(content, data, checks)
 
 
 def messages(root, text: str) -> list[str]:
