@@ -9,9 +9,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Hypothesis (the property tests: test_loader_fuzz, test_ics_atom_property, test_sanitise). `make test` and every
+# run without HYPOTHESIS_PROFILE: 100 examples per test, the same ones every run (derandomized: a failure in CI fails
+# the same way on your machine). HYPOTHESIS_PROFILE=thorough: ten times as many, new ones every run, for a long run
+# now and then (`HYPOTHESIS_PROFILE=thorough .venv/bin/python -m pytest tests/test_loader_fuzz.py ...`). Not named
+# "ci": Hypothesis loads its own "ci" profile by itself on CI services. Loaded here, before the test modules make
+# their settings (which inherit the number of examples and set only what their test needs, such as a deadline).
+settings.register_profile("default", max_examples=100, derandomize=True)
+settings.register_profile("thorough", max_examples=1000, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 # The projects built once per test run and shared by all workers (read only): fixtures below.
 SHARED = {"example_project", "editor_project", "hostile_project", "own_project"}
 

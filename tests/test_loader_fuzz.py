@@ -15,7 +15,7 @@ import textwrap
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -28,7 +28,7 @@ DISPLAY = f"content/{TARGET}"
 LINE = re.compile(r"^\S.*:\d+: \S")
 ORIGINAL = (ROOT / "content" / TARGET).read_text(encoding="utf-8")
 
-FUZZ = settings(derandomize=True, max_examples=100, deadline=3000, database=None,
+FUZZ = settings(deadline=3000, database=None,  # as many examples as the profile gives (tests/conftest.py)
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 ANCHORS = "Een & of * aan het begin van een waarde kan hier niet. Schrijf de tekst voluit, of zet hem tussen aanhalingstekens."
@@ -106,6 +106,8 @@ def check(root, data: bytes, checks: tuple[FileChecks, itertools.count]) -> None
     stamp = next(writes) * 1_000_000_000  # a new time per example: same size and same clock tick must not look unchanged
     os.utime(target, ns=(stamp, stamp))
     model, problems = check_content(root / "content", root, files=files)
+    if currently_in_test_context():  # --hypothesis-show-statistics shows the share of each
+        event("refused with problems" if problems else "accepted: a model")
     if problems:
         assert model is None
         for problem in problems:
@@ -155,7 +157,7 @@ def test_damaged_valid_file(content, checks, data):
     check(content, text.encode("utf-8"), checks)
 
 
-@settings(FUZZ, max_examples=50)
+@FUZZ
 @given(data=st.binary(max_size=300))
 def test_any_bytes(content, checks, data):
     check(content, data, checks)

@@ -114,7 +114,7 @@ def html_piece(url: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 SEPARATOR = st.sampled_from(["", " ", "\n", "\n\n", "\n- ", "\n1. ", "\n> ", "\n    "])
 MARKDOWN = st.lists(st.tuples(SEPARATOR, markdown_piece(URL)).map("".join), min_size=1, max_size=6).map("".join)
 HTML = st.lists(st.tuples(SEPARATOR, html_piece(URL)).map("".join), min_size=1, max_size=6).map("".join)
-BOUNDED = settings(derandomize=True, max_examples=300, deadline=None)
+BOUNDED = settings(deadline=None)  # as many examples as the profile gives (tests/conftest.py)
 
 
 @BOUNDED
