@@ -34,7 +34,7 @@ from leerlandschap.buren_read import clean
 from leerlandschap.opendata import open_data_files
 from leerlandschap.regiomodel import Buurregio
 from leerlandschap.safepaths import UnsafePath, inside
-from sitebuild import build, make_project
+from sitebuild import build, make_project, without_search
 
 BUDGET = 1.5
 LIMITS = Limits(budget=BUDGET, deadline=10)
@@ -421,7 +421,8 @@ def test_inside_is_the_one_path_rule(tmp_path):
 @pytest.fixture(scope="module")
 def project(server, tmp_path_factory):
     """A copy of the kit whose region file lists hostile neighbours between good ones, freshness 24 hours."""
-    project = make_project(tmp_path_factory.mktemp("redteam") / "project")
+    # No search index: what is asked, remembered and labelled is read from the pages (test_buren searches a neighbour).
+    project = without_search(make_project(tmp_path_factory.mktemp("redteam") / "project"))
     modes = ["druppel", "koppen", "kring", "gzipbom", "vloed", "goedbuur", "kapot", "weg404", "stale"]
     lines = "".join(f"  - naam: Regio {m.capitalize()}\n    adres: {server['url']}{m}/\n" for m in modes)
     regio = project / "content" / "regio.yml"
