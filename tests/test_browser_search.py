@@ -375,3 +375,57 @@ def test_words_that_are_names_inside_javascript_are_searched_like_any_word(visit
     search(page, served, query)
     expect(page.locator("#ll-zoekstatus")).to_contain_text(re.compile(r"resulta|Niets gevonden"))
     assert errors == []
+
+
+# ---- Nothing on a keystroke that can wait (issue 22) ---------------------------------------------------------------
+
+def test_the_address_follows_the_typing_after_a_pause_and_at_once_on_enter(visit, served):
+    """Every change of the address makes the browser ask for the page's icon again. While typing, the address
+    changes once the typing pauses; Enter, and leaving the page, change it at once (back brings the search back)."""
+    page, requests = visit
+    page.clock.install()  # the pause happens when the test says so
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    field = page.locator("#ll-zoekveld")
+    requests.clear()
+    field.press_sequentially("intervisie")
+    page.wait_for_function("() => document.querySelector('#ll-resultaten').dataset.query === 'intervisie'", polling=50)
+    assert "?" not in page.url
+    assert [url for url in requests if "favicon" in url] == []
+    page.clock.run_for(500)
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=intervisie$"))
+
+    field.fill("governance")
+    page.keyboard.press("Enter")  # no pause needed
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=governance$"))
+
+    field.fill("leertafel")  # typed, and a result chosen before the pause
+    first = page.locator("#ll-resultaten li a").first
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cleertafel\u201d")
+    first.click()
+    page.wait_for_url(lambda url: "/zoeken/" not in url)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=leertafel$"))
+    expect(field).to_have_value("leertafel")
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cleertafel\u201d")
+
+
+def test_a_short_word_being_typed_does_not_hold_back_the_answer(visit, served):
+    """The letter file of a word of one or two letters still being typed ("intervisie n") loads, but the results for
+    the other words do not wait for it; a site word of two letters ("nl") is searched once its file is there."""
+    page, _ = visit
+    held = []
+    page.route("**/leerlandschap-woorden/6e.json", lambda route: held.append(route))  # the words that start with n
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    field = page.locator("#ll-zoekveld")
+    field.press_sequentially("intervisie n")
+    page.wait_for_function("() => document.querySelector('#ll-resultaten').dataset.query === 'intervisie n'", polling=50)
+    expect(page.locator("#ll-resultaten li").first).to_contain_text(re.compile("[Ii]ntervisie"))
+    assert len(held) == 1  # asked for, still on its way
+
+    field.fill("nl")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")
+    held[0].continue_()
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cnl\u201d")
+    expect(page.locator("#ll-resultaten li").first).to_be_visible()

@@ -55,13 +55,21 @@
 
   function say(text) { status.textContent = text; }
 
-  function rememberInUrl(query) {
+  // The address follows the query and the filters, so a reader can go back to or share a search. While the reader
+  // types it follows once the typing pauses (and before the page is left): each change of the address makes the
+  // browser ask for the page's icon again, a request on every keystroke otherwise.
+  let addressLater = null;
+  function rememberInUrl(query, now) {
+    clearTimeout(addressLater);
+    addressLater = now ? null : setTimeout(() => rememberInUrl(query, true), PAUSE_MS);
+    if (!now) return;
     const next = new URLSearchParams();
     if (query) next.set("q", query);
     for (const [key] of FILTERS) for (const value of selected[key]) next.append(key, value);
     const search = next.toString();
-    history.replaceState(null, "", search ? "?" + search : location.pathname);
+    if (location.search !== (search ? "?" + search : "")) history.replaceState(null, "", search ? "?" + search : location.pathname);
   }
+  addEventListener("pagehide", () => { if (addressLater) rememberInUrl(input.value.trim(), true); });
 
   function filterFieldset(key, label, values) {
     const fieldset = document.createElement("fieldset");
@@ -197,9 +205,18 @@
 
   // Loads the words a query needs before it is understood: the first letters of its words, and the whole list
   // only when a word is neither on the site nor the start of a site word nor in Begrippen (then it is corrected).
-  async function prepare(query) {
+  // A short last word still being typed ("b", "bestuurders l") is not searched yet: its letter file starts loading,
+  // but the answer for the rest does not wait for it; should the word be a site word ("nl"), the query is searched
+  // again once the file is there.
+  async function prepare(query, typing) {
     if (!vocab) return;
-    const all = tokens(query);
+    let all = tokens(query);
+    const last = all[all.length - 1];
+    if (typing && last && last.length < 3 && !/\d/.test(last) && !vocab.letterLoaded.has(last[0])) {
+      all = all.slice(0, -1);
+      const loading = loadLetter(last[0]);
+      if (loading) loading.then(() => { if (vocab.set.has(last) && input.value.trim() === query) search(); });
+    }
     await Promise.all([...new Set(all.map((w) => w[0]))].map(loadLetter));
     if (vocab.ranked) return;
     const onlyStop = all.every((w) => vocab.stop.has(w));
@@ -566,7 +583,7 @@
   async function run(whole) {
     const query = input.value.trim();
     if (whole) finished = query;
-    rememberInUrl(query);
+    rememberInUrl(query, whole);
     if (!pagefind) return;
     const filters = {};
     for (const [key] of FILTERS) if (selected[key].size) filters[key] = { any: [...selected[key]] };
@@ -585,9 +602,10 @@
     }
     const ticket = ++latest;
     const stale = () => ticket !== latest;
-    await prepare(query);
+    const typing = query !== finished && !/\s$/.test(input.value); // the last word may be unfinished
+    await prepare(query, typing);
     if (ticket !== latest) return; // a newer search has started meanwhile
-    const plan = understand(query, query !== finished && !/\s$/.test(input.value));
+    const plan = understand(query, typing);
     if (plan.waiting) { // searched when the typing pauses; meanwhile the part of the index it needs loads
       pagefind.preload(plan.waitingFor).catch(() => {});
       pause = setTimeout(() => search(true), PAUSE_MS);
