@@ -332,6 +332,26 @@ def test_the_words_of_a_request_do_not_pick_the_results(visit, served, query, wa
         expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{word}\u201d")
 
 
+@pytest.mark.parametrize("query, wanted, verb", [
+    ("hoe zorg ik voor draagvlak", "bouwstenen/werk-aan-gedeeld-commitment-en-draagvlak/", "zorg"),
+    ("hoe organiseer ik reflectie voor bestuurders",
+     "bouwstenen/creeer-blijvende-ruimte-voor-reflectie-op-bestuurlijk-niveau/", "organiseer"),
+    ("hoe betrek je ervaringsdeskundigen", "rollen/ervaringsdeskundige/", "betrek"),
+])
+def test_the_verb_of_a_how_question_does_not_pick_the_results(visit, served, query, wanted, verb):
+    """In "hoe zorg ik voor draagvlak" the reader asks about support; a page is not held back for lacking "zorg"."""
+    page, _ = visit
+    urls = search(page, served, query)
+    assert wanted in urls[:3], urls[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{verb}\u201d hoort bij je vraag en telt minder mee.")
+
+
+def test_a_how_question_with_only_its_verb_searches_the_verb(visit, served):
+    page, _ = visit
+    assert search(page, served, "hoe organiseer je")[:1] == ["bouwstenen/organiseer-de-governance/"]
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("hoort bij je vraag")
+
+
 @pytest.mark.parametrize("query, anchor, heading", [
     ("wat is een leertafel", "leertafel", "Leertafel"),
     ("wat zijn leertafels", "leertafel", "Leertafel"),  # plural

@@ -124,6 +124,7 @@
   const COMMON = 4; // a word on 1 in COMMON pages or more is common: its other words (Begrippen) are not searched
   const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
+  const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
 
   function tokens(text) {
     return (text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [])
@@ -316,7 +317,7 @@
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   waitingFor: null, everywhere: [] };
+                   waitingFor: null, everywhere: [], asked: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -376,6 +377,15 @@
       plan.everywhere = plan.terms.filter((term) => term.everywhere).map((term) => term.alts[0].q);
       plan.terms = plan.terms.filter((term) => !term.everywhere);
     }
+    // "hoe zorg ik voor draagvlak", "hoe organiseer je reflectie": the verb of a how-question says what the reader
+    // wants to do, the other words what about. A page without the verb is not held back (searchPlan); with it, it
+    // scores a little higher.
+    const verb = all[0] === "hoe" && all.length > 3 && PRONOUNS.has(all[2]) ? all[1] : null;
+    const asked = plan.terms.filter((term) => term.word === verb);
+    if (asked.length && asked.length < plan.terms.length) {
+      for (const term of asked) term.asked = true;
+      plan.asked = [verb];
+    }
     return plan;
   }
 
@@ -421,17 +431,17 @@
     }));
     if (perTerm.includes(null) || stale()) return null;
     const merged = new Map();
-    perTerm.forEach((scores) => {
+    perTerm.forEach((scores, t) => {
       const rarity = Math.log(1 + pages / Math.max(1, scores.size));
       for (const [id, { value, result }] of scores) {
         const entry = merged.get(id) || { id, hits: 0, score: 0, best: null, rarity: -1 };
-        entry.hits += 1;
+        if (!plan.terms[t].asked) entry.hits += 1;
         entry.score += value * rarity;
         if (rarity > entry.rarity) { entry.rarity = rarity; entry.best = result; }
         merged.set(id, entry);
       }
     });
-    const n = plan.terms.length;
+    const n = plan.terms.filter((term) => !term.asked).length;
     for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
     const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
     return { list, full: list.filter((entry) => entry.hits === n).length, last };
@@ -551,6 +561,7 @@
       lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
     }
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
+    if (plan.asked.length) lines.push(quoted(plan.asked) + " hoort bij je vraag en telt minder mee.");
     if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");
     if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
     if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
