@@ -228,9 +228,21 @@
   // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
   // of a site word (still being typed), or null.
   function known(word) {
-    if (/\d/.test(word) || word.length < 3 || vocab.set.has(word)) return word;
-    for (const s of stems(word)) for (const e of ["", ...ENDINGS]) if (vocab.set.has(s + e)) return s + e;
-    return startsSiteWord(word) ? word : null;
+    if (/\d/.test(word) || word.length < 3) return word;
+    return siteForm(word) || (startsSiteWord(word) ? word : null);
+  }
+
+  // The word, or the word with another Dutch ending, as the site has it. A long vowel is written double before one
+  // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
+  function siteForm(word) {
+    if (vocab.set.has(word)) return word;
+    for (const s of stems(word)) {
+      const long = /([aeou])\1([^aeiou])$/.exec(s);
+      for (const form of long ? [s, s.slice(0, -3) + long[1] + long[2]] : [s]) {
+        for (const e of ["", ...ENDINGS]) if (vocab.set.has(form + e)) return form + e;
+      }
+    }
+    return null;
   }
 
   function synonymsOf(word) {
@@ -258,14 +270,15 @@
     return parts && parts.length > 1 ? parts : null;
   }
 
-  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis".
-  // Shorter parts ("zorg" in "logeerzorg") are mostly common words that would only bring noise.
+  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
+  // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
+  // "logeerzorg") are mostly common words that would only bring noise.
   function partOf(word) {
-    let best = null;
-    for (let i = word.length - 1; i >= 5 && !best; i--) if (vocab.set.has(word.slice(0, i))) best = word.slice(0, i);
+    let best = null, length = 0;
+    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
     for (let i = 1; i <= word.length - 5; i++) {
       if (vocab.set.has(word.slice(i))) {
-        if (!best || word.length - i > best.length) best = word.slice(i);
+        if (!best || word.length - i > length) best = word.slice(i);
         break;
       }
     }
