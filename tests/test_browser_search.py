@@ -459,3 +459,35 @@ def test_a_short_word_being_typed_does_not_hold_back_the_answer(visit, served):
     held[0].continue_()
     expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cnl\u201d")
     expect(page.locator("#ll-resultaten li").first).to_be_visible()
+
+
+TYPE_LETTERS = """async (word) => {
+  const input = document.querySelector("#ll-zoekveld");
+  const list = document.querySelector("#ll-resultaten");
+  const seen = [];
+  for (let i = 3; i <= word.length; i++) {
+    const typed = word.slice(0, i);
+    input.value = typed;
+    input.dispatchEvent(new Event("input"));
+    await new Promise((done) => { const check = () => (list.dataset.query === typed ? done() : setTimeout(check, 10)); check(); });
+    seen.push([typed, list.dataset.wacht ? -1 : list.children.length]);
+  }
+  return seen;
+}"""
+
+
+@pytest.mark.parametrize("word, wanted", [
+    ("monitoring", "bouwstenen/gebruik-monitoring-om-te-blijven-leren/"),  # stem "monitoor": "monitori" is not its start
+    ("coordinator", "bouwstenen/coordineer-het-leren/"),  # the site writes "coördinator"
+    ("creeer", "bouwstenen/creeer-blijvende-ruimte-voor-reflectie-op-bestuurlijk-niveau/"),  # "creëer"
+])
+def test_typing_a_site_word_letter_by_letter_never_shows_nothing(visit, served, word, wanted):
+    """Every start of a word the site has finds pages while it is typed (or waits for a letter): no "Niets gevonden"
+    on the way to a word that is there."""
+    page, _ = visit
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    seen = page.evaluate(TYPE_LETTERS, word)
+    assert [typed for typed, count in seen if count == 0] == [], seen
+    urls = [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]
+    assert wanted in urls[:3], urls[:3]

@@ -156,11 +156,23 @@
     return out;
   }
 
-  function startsSiteWord(word) { // a word being typed: the start of a word on the site
+  function startsSiteWord(word) { return completion(word) !== null; } // a word being typed: the start of a site word
+
+  // The first site word (in alphabetical order: mostly the shortest) that starts with `word`, or null.
+  function completion(word) {
     const sorted = vocab.byLetter.get(word[0]) || [];
     let lo = 0, hi = sorted.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < word) lo = mid + 1; else hi = mid; }
-    return lo < sorted.length && sorted[lo].startsWith(word);
+    return lo < sorted.length && sorted[lo].startsWith(word) ? sorted[lo] : null;
+  }
+
+  // The start of a site word that is `word` without its accents ("coordi" -> "coördi"), or null: Pagefind matches
+  // the start of a word letter by letter, accents included.
+  function accentedStart(word) {
+    for (const site of vocab.byLetter.get(word[0]) || []) {
+      if (site.length >= word.length && plain(site.slice(0, word.length)) === word) return site.slice(0, word.length);
+    }
+    return null;
   }
 
   function vocabFile(name) {
@@ -361,7 +373,14 @@
           plan.waitingFor = q;
           continue;
         }
-        plan.terms.push({ word, alts: [{ q, w: 1 }], everywhere: vocab.everywhere.has(q) });
+        // Pagefind finds the start of a word through the word's stem, which can end before what was typed, with a
+        // different spelling: "monitori" is the start of "monitoring" (stem "monitoor"). When the start itself
+        // finds nothing, the first site word it starts is searched instead (searchPlan).
+        const alts = [{ q, w: 1 }];
+        if (q === word && !siteForm(word)) alts.push({ q: completion(word), w: 1, fallback: true });
+        plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q) });
+      } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
+        plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
         const near = correction(word, 1);
         const parts = near ? null : splitCompound(word);
@@ -431,6 +450,7 @@
       for (const alt of term.alts) {
         if (stale()) return null; // a newer query came in: do not search on for this one
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
+        if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
         const found = last = await pagefindSearch(alt.q, filters);
         if (!alt.extra) own = Math.max(own, found.unfilteredResultCount || 0);
         const top = found.results.length ? found.results[0].score || 1 : 1;
