@@ -491,3 +491,25 @@ def test_typing_a_site_word_letter_by_letter_never_shows_nothing(visit, served, 
     assert [typed for typed, count in seen if count == 0] == [], seen
     urls = [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]
     assert wanted in urls[:3], urls[:3]
+
+
+def result_count(page):
+    status = page.locator("#ll-zoekstatus").inner_text()
+    return int(re.match(r"(\d+) resulta", status).group(1))
+
+
+@pytest.mark.parametrize("one, other", [("opgave", "opgaven"), ("coördinator", "coördinatoren")])
+def test_a_word_finds_the_pages_that_only_have_its_other_form(visit, served, one, other):
+    """Pagefind finds words that start with the stem of a search word; Snowball stems "opgaven" to "opgaaf" and
+    "coördinatoren" to "coordinatoor", so the singular missed the pages with only the plural."""
+    page, _ = visit
+    search(page, served, one)
+    found_one = result_count(page)
+    search(page, served, other)
+    assert found_one == result_count(page)
+
+
+def test_a_word_typed_without_accents_is_the_word_with_accents(visit, served):
+    page, _ = visit
+    assert "rollen/coordinator/" in search(page, served, "coordinator")[:3]  # the page title: "Coördinatoren"
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccoördinator\u201d")  # its other words, as for "coördinator"

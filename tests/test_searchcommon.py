@@ -1,7 +1,7 @@
 """Words that would find (nearly) every page, for the search page's letter files (leerlandschap/searchcommon.py)."""
 import json
 
-from leerlandschap.searchcommon import Counter, add_to_letter_files, common, page_sets
+from leerlandschap.searchcommon import Counter, add_to_letter_files, common, other_forms, page_sets
 
 
 def index_word(word, pages):
@@ -57,3 +57,10 @@ def test_no_pages_or_no_folder_changes_nothing(tmp_path):
     add_to_letter_files(tmp_path, Counter(page_sets(INDEX)), 0)
     add_to_letter_files(tmp_path / "ontbreekt", Counter(page_sets(INDEX)), 10)
     assert (tmp_path / "6c.json").read_text() == '{"woorden":"leren"}'
+
+
+def test_other_forms_are_listed_where_pagefind_would_not_match_them():
+    # Snowball: opgave -> opgave, opgaven -> opgaaf; bestuurder and bestuurders share the stem "bestuurder"
+    forms = other_forms(["opgave", "opgaven", "bestuurder", "bestuurders", "coördinator", "coördinatoren"])
+    assert forms == {"opgave": ["opgaven"], "opgaven": ["opgave"],
+                     "coördinator": ["coördinatoren"], "coördinatoren": ["coördinator"]}

@@ -166,6 +166,13 @@
     return lo < sorted.length && sorted[lo].startsWith(word) ? sorted[lo] : null;
   }
 
+  // The site word that is `word` with accents ("coordinator" -> "coördinator"), else `word` itself.
+  function withAccents(word) {
+    if (vocab.set.has(word) || vocab.stop.has(word) || /\d/.test(word)) return word; // "een" stays "een", not "één"
+    for (const site of vocab.byLetter.get(word[0]) || []) if (site.length === word.length && plain(site) === word) return site;
+    return word;
+  }
+
   // The start of a site word that is `word` without its accents ("coordi" -> "coördi"), or null: Pagefind matches
   // the start of a word letter by letter, accents included.
   function accentedStart(word) {
@@ -196,6 +203,7 @@
         for (const [term, entry] of Object.entries(data.begrippen || {})) vocab.terms[plain(term)] = entry;
         for (const word of (data.vaak || "").split(" ")) if (word) vocab.often.add(word);
         for (const word of (data.overal || "").split(" ")) if (word) vocab.everywhere.add(word);
+        for (const [word, others] of Object.entries(data.vormen || {})) vocab.forms[word] = others.split(" ");
         addWords(letter, data.woorden ? data.woorden.split(" ") : []);
         vocab.letterLoaded.add(letter);
       }));
@@ -256,6 +264,10 @@
     }
     return null;
   }
+
+  // The word and its other forms on the site whose stem Pagefind would not match ("opgave" and "opgaven",
+  // "coördinator" and "coördinatoren": searchcommon.py), each searched.
+  function withForms(q) { return [q, ...(vocab.forms[q] || [])].map((form) => ({ q: form, w: 1 })); }
 
   function synonymsOf(word) {
     for (const s of stems(word)) if (vocab.synonyms[s]) return vocab.synonyms[s];
@@ -354,13 +366,13 @@
         i += n - 1;
         continue;
       }
-      const word = all[i];
+      const word = withAccents(all[i]); // "coordinator" is "coördinator" on the site
       if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
       const others = synonymsOf(word);
       if (others) {
         const own = known(word);
         const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
-        if (own) alts.unshift({ q: own, w: 1 });
+        if (own) alts.unshift(...withForms(own));
         plan.terms.push({ word, alts });
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
       } else if (known(word)) {
@@ -376,7 +388,7 @@
         // Pagefind finds the start of a word through the word's stem, which can end before what was typed, with a
         // different spelling: "monitori" is the start of "monitoring" (stem "monitoor"). When the start itself
         // finds nothing, the first site word it starts is searched instead (searchPlan).
-        const alts = [{ q, w: 1 }];
+        const alts = withForms(q);
         if (q === word && !siteForm(word)) alts.push({ q: completion(word), w: 1, fallback: true });
         plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q) });
       } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
@@ -754,7 +766,7 @@
         const data = JSON.parse(text);
         // No prototype: a searched word such as "constructor" must not find Object's own properties.
         vocab = { stop: new Set(), synonyms: Object.create(null), terms: Object.create(null), pages: data.paginas, letters: new Set(data.letters),
-                  often: new Set(), everywhere: new Set(), warm: data.opwarmen || null,
+                  often: new Set(), everywhere: new Set(), forms: Object.create(null), warm: data.opwarmen || null,
                   letterLoaded: new Set(), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
