@@ -149,7 +149,7 @@ def test_a_document_weights_parts_and_reflection_questions(tmp_path):
     doc = writer.document("bouwstenen/x/y/", "Regio-overleg", body, False)
     assert '<p data-pagefind-weight="0.5">kinder bescherming</p>' in doc
     assert doc.count("data-pagefind-body") == 1  # one body: the page's own attribute is moved to the wrapper
-    assert '<div data-pagefind-weight="0.5">' in doc  # a reflection question: lower, never hidden
+    assert '<div data-pagefind-weight="0.25">' in doc  # a reflection question: lower, never hidden
     assert 'data-pagefind-meta="soortnaam:Reflectievraag"' in doc and 'data-pagefind-meta="deel:Bouwstenen"' in doc
 
 
