@@ -513,3 +513,14 @@ def test_a_word_typed_without_accents_is_the_word_with_accents(visit, served):
     page, _ = visit
     assert "rollen/coordinator/" in search(page, served, "coordinator")[:3]  # the page title: "Coördinatoren"
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccoördinator\u201d")  # its other words, as for "coördinator"
+
+
+@pytest.mark.parametrize("query", ["zz99", "2099"])
+def test_a_word_with_digits_that_starts_no_site_word_is_answered(visit, served, query):
+    """The search page has no list of numbers: such a word is searched as typed, and the page answers."""
+    page, _ = visit
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    search(page, served, query)
+    expect(page.locator("#ll-zoekstatus")).to_contain_text(f"\u201c{query}\u201d")
+    assert errors == []

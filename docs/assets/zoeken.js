@@ -389,7 +389,8 @@
         // different spelling: "monitori" is the start of "monitoring" (stem "monitoor"). When the start itself
         // finds nothing, the first site word it starts is searched instead (searchPlan).
         const alts = withForms(q);
-        if (q === word && !siteForm(word)) alts.push({ q: completion(word), w: 1, fallback: true });
+        const whole = q === word && !siteForm(word) ? completion(word) : null;
+        if (whole) alts.push({ q: whole, w: 1, fallback: true });
         plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q) });
       } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
         plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
