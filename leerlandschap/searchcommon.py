@@ -27,6 +27,8 @@ from typing import Any
 
 import Stemmer
 
+from .patterns import LONGEST_WORD
+
 OFTEN = 0.5  # share of the pages from which a word being typed waits for its next letter
 EVERYWHERE = 0.9  # share of the pages from which a word counts as little as a stop word next to rarer words
 SHORTEST = 3  # the search page does not search shorter words being typed anyway
@@ -82,7 +84,8 @@ def _plain(word: str) -> str:  # Pagefind leaves accents out of its index: coör
 def common(site_words: list[str], counter: Counter, page_count: int) -> tuple[list[str], list[str]]:
     """(vaak, overal): the site's words and their starts (of SHORTEST letters or more) that would find at least
     OFTEN resp. EVERYWHERE of `page_count` pages, sorted."""
-    candidates = sorted({word[:end] for word in site_words for end in range(SHORTEST, len(word) + 1)})
+    candidates = sorted({word[:end] for word in site_words if len(word) <= LONGEST_WORD
+                         for end in range(SHORTEST, len(word) + 1)})
     counts = counter.pages_of_all(candidates)
     often = [q for q in candidates if counts[q][0] >= OFTEN * page_count > counts[q][1]]
     everywhere = [q for q in candidates if counts[q][0] >= EVERYWHERE * page_count]
