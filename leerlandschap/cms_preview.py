@@ -18,7 +18,7 @@ from .render import TEMPLATES, datum, environment
 HEADING = re.compile(r'<h2 id="([\w-]+)">([^<{]+)</h2>')
 FACT = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>")
 FIELD = re.compile(r"\bitem\.(\w+)")
-KICKER = re.compile(r'<p class="ll-kicker">.*?</a>(?:\s*·\s*([^<{]+))?</p>|<p class="ll-kicker"><a [^>]*>([^<]+)</a>')
+KICKER = re.compile(r'<p class="ll-kicker"[^>]*>.*?</a>(?:\s*·\s*([^<{]+))?</p>|<p class="ll-kicker"[^>]*><a [^>]*>([^<]+)</a>')
 TAG = re.compile(r"<[^>]+>")
 SOURCE_LINE = re.compile(r'<p class="ll-bron"[^>]*>([^<{]+)<a ')  # _macros.html: bron_regel (its attributes may change)
 PAGES = {"bijeenkomst": "bijeenkomst.html", "praktijk": "praktijk.html"}

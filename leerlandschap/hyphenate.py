@@ -17,12 +17,14 @@ from typing import cast
 
 import pyphen
 
+from .patterns import LONGEST_WORD
+
 SHY = "\u00ad"
 TARGETS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "td", "caption"}
 CODE = {"code", "kbd", "samp", "pre"}
 SKIP = {"script", "style", "textarea"}
 MIN_LETTERS = 7  # shorter words fit every column the site has
-_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
+_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MIN_LETTERS},{LONGEST_WORD}}}(?![^\W\d_])")  # longer: left as is
 _UNDERSCORE = re.compile(r"_(?=\w)")
 
 

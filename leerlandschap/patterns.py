@@ -1,7 +1,7 @@
 """Shapes of text checked in more than one place, defined once: an id and a date (the loader, the schema check, the
 YAML reader, the editing page, open data and the scripts; the schemas' own `pattern`s are held to them by
-tests/test_structure.py), the characters YAML refuses (our own files, and a neighbour's texts), and an address
-that is only an example (the loader marks it, `make check` says so)."""
+tests/test_structure.py), the characters YAML refuses (our own files, and a neighbour's texts), an address
+that is only an example (the loader marks it, `make check` says so), and the longest word."""
 from __future__ import annotations
 
 import datetime
@@ -10,6 +10,8 @@ import unicodedata
 
 ID = r"[a-z0-9]+(-[a-z0-9]+)*"  # a file name without .yml, and so an item's id: 'coordineer-het-leren'
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # JJJJ-MM-DD: '2026-01-12'
+# A longer run of letters is no Dutch word (the longest compounds have about 40): not hyphenated, split or searched.
+LONGEST_WORD = 60
 # A character YAML does not allow in a file (PyYAML's rule): control characters, surrogates, non-characters.
 NOT_IN_YAML = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 

@@ -9,6 +9,10 @@ meant. The search page uses two lists per first letter (docs/assets/zoeken.js):
 - `overal`: what would find nine pages in ten or more. Next to rarer words it counts as little as "de" or "het"
   ("bestuurders leren" is searched as "bestuurders"); on its own it is searched.
 
+- `vormen`: other forms of a word on the site whose stem Pagefind would not match ("opgave" finds words that start
+  with "opgave", but Snowball stems "opgaven" to "opgaaf"; "coördinator" and "coördinatoren": "coordinatoor"). The
+  search page searches those forms too, so a page that only has the plural is found by the singular.
+
 The counts are taken from Pagefind's own index, after Pagefind ran: a query word matches every indexed word
 that starts with its stem, and Pagefind stems with Snowball's Dutch stemmer (its `pagefind_stem` crate), which
 the `PyStemmer` package (Snowball's own C code) implements as well.
@@ -23,9 +27,12 @@ from typing import Any
 
 import Stemmer
 
+from .patterns import LONGEST_WORD
+
 OFTEN = 0.5  # share of the pages from which a word being typed waits for its next letter
 EVERYWHERE = 0.9  # share of the pages from which a word counts as little as a stop word next to rarer words
 SHORTEST = 3  # the search page does not search shorter words being typed anyway
+FORM_ENDINGS = ("'s", "en", "es", "s", "n", "e")  # the endings the search page tries on a word (zoeken.js: ENDINGS)
 
 
 def page_sets(words: list[Any]) -> dict[str, int]:
@@ -77,15 +84,32 @@ def _plain(word: str) -> str:  # Pagefind leaves accents out of its index: coör
 def common(site_words: list[str], counter: Counter, page_count: int) -> tuple[list[str], list[str]]:
     """(vaak, overal): the site's words and their starts (of SHORTEST letters or more) that would find at least
     OFTEN resp. EVERYWHERE of `page_count` pages, sorted."""
-    candidates = sorted({word[:end] for word in site_words for end in range(SHORTEST, len(word) + 1)})
+    candidates = sorted({word[:end] for word in site_words if len(word) <= LONGEST_WORD
+                         for end in range(SHORTEST, len(word) + 1)})
     counts = counter.pages_of_all(candidates)
     often = [q for q in candidates if counts[q][0] >= OFTEN * page_count > counts[q][1]]
     everywhere = [q for q in candidates if counts[q][0] >= EVERYWHERE * page_count]
     return often, everywhere
 
 
+def other_forms(site_words: list[str]) -> dict[str, list[str]]:
+    """{word: its other forms on the site (the word with one of FORM_ENDINGS, or without it) whose stem does not
+    start with the word's stem}: Pagefind matches a query word only to index words that start with its stem."""
+    stemmer = Stemmer.Stemmer("dutch")
+    present = set(site_words)
+    forms: dict[str, list[str]] = {}
+    for word in sorted(present):
+        for longer in (word + ending for ending in FORM_ENDINGS if word + ending in present):
+            short, long = stemmer.stemWords([_plain(word), _plain(longer)])
+            if not long.startswith(short):
+                forms.setdefault(word, []).append(longer)
+            if not short.startswith(long):
+                forms.setdefault(longer, []).append(word)
+    return forms
+
+
 def add_to_letter_files(folder: Path, counter: Counter, page_count: int) -> None:
-    """Add `vaak` and `overal` to every letter file in `folder` (searchwords.Vocabulary.parts wrote them), and
+    """Add `vaak`, `overal` and `vormen` to every letter file in `folder` (searchwords.Vocabulary.parts wrote them), and
     `opwarmen` (Counter.most_common) to hulp.json."""
     if page_count <= 0 or not folder.is_dir():
         return
@@ -95,6 +119,9 @@ def add_to_letter_files(folder: Path, counter: Counter, page_count: int) -> None
         if "woorden" in data:
             often, everywhere = common(data["woorden"].split(), counter, page_count)
             data.update({name: " ".join(found) for name, found in (("vaak", often), ("overal", everywhere)) if found})
+            forms = other_forms(data["woorden"].split())
+            if forms:
+                data["vormen"] = {word: " ".join(others) for word, others in forms.items()}
         elif path.name == "hulp.json" and warm:
             data["opwarmen"] = warm
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

@@ -43,7 +43,7 @@ LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht"
 # Sections of the menu (mkdocs.yml `nav`) for pages outside the content folders.
 SECTIONS = {"": "Home", "afspraken": "Tafels", "landschap": "Tafels", "buren": "Bij de buren",
             "mijn-vragenset": "Vragensets", "vraag": "Bouwstenen"}
-LOW_WEIGHT = "0.5"  # reflection questions and meetings with little text: found, but below their bouwsteen or tafel
+LOW_WEIGHT = "0.25"  # reflection questions and meetings with little text: found, but below their bouwsteen or tafel
 FEW_WORDS = 80  # a meeting page with fewer words than this has no report yet
 TITLE_PARTS_WEIGHT = "3"  # parts of the title's compounds: below the title itself (h1 = 7), above body text
 PARTS_WEIGHT = "0.5"  # parts of the other compounds: below every real word

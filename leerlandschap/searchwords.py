@@ -24,6 +24,8 @@ from typing import Any
 import stopwordsiso
 from wordfreq import get_frequency_dict
 
+from .patterns import LONGEST_WORD
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters only; "thema's" stays one word
 TAG = re.compile(r"<(script|style|template)\b.*?</\1>|<[^>]+>", re.S | re.I)
 LINKS = ("s", "e", "en", "")  # Dutch linking sounds between compound parts: voortgang-s-gesprek, kind-er-, ...
@@ -31,7 +33,7 @@ MIN_PART = 4  # shorter pieces ("ing", "der") are mostly endings, not words
 MIN_COMPOUND = 8
 # Longer "words" are not Dutch compounds (the longest in common use have about 40 letters) but pasted junk: not split,
 # which also keeps the recursive search for parts shallow.
-MAX_COMPOUND = 60
+MAX_COMPOUND = LONGEST_WORD
 HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#([^}]*)\})?\s*$")
 ALSO = "Ook wel:"
 
@@ -179,7 +181,7 @@ class Vocabulary:
     def add(self, page_words: list[str]) -> None:
         """The words of one page (its compound parts included)."""
         self.pages += 1
-        self.counts.update({w for w in page_words if len(w) > 1 and w not in self.stop})
+        self.counts.update({w for w in page_words if 1 < len(w) <= LONGEST_WORD and w not in self.stop})
 
     def json(self, synonyms: dict[str, list[str]]) -> str:
         ranked = sorted(self.counts, key=lambda w: (-self.counts[w], w))  # most pages first: the better suggestion

@@ -22,8 +22,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    # Keep connections open, as every static host does (Python's default, HTTP/1.0, opens one per file).
+    # Keep connections open, as every static host does (Python's default, HTTP/1.0, opens one per file), and send
+    # each answer at once, as static hosts do on such connections (nginx: tcp_nodelay on). Without that, Nagle's
+    # algorithm holds back the body of a small file until the browser acknowledges the headers: 40 ms per file.
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -332,6 +332,26 @@ def test_the_words_of_a_request_do_not_pick_the_results(visit, served, query, wa
         expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{word}\u201d")
 
 
+@pytest.mark.parametrize("query, wanted, verb", [
+    ("hoe zorg ik voor draagvlak", "bouwstenen/werk-aan-gedeeld-commitment-en-draagvlak/", "zorg"),
+    ("hoe organiseer ik reflectie voor bestuurders",
+     "bouwstenen/creeer-blijvende-ruimte-voor-reflectie-op-bestuurlijk-niveau/", "organiseer"),
+    ("hoe betrek je ervaringsdeskundigen", "rollen/ervaringsdeskundige/", "betrek"),
+])
+def test_the_verb_of_a_how_question_does_not_pick_the_results(visit, served, query, wanted, verb):
+    """In "hoe zorg ik voor draagvlak" the reader asks about support; a page is not held back for lacking "zorg"."""
+    page, _ = visit
+    urls = search(page, served, query)
+    assert wanted in urls[:3], urls[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{verb}\u201d hoort bij je vraag en telt minder mee.")
+
+
+def test_a_how_question_with_only_its_verb_searches_the_verb(visit, served):
+    page, _ = visit
+    assert search(page, served, "hoe organiseer je")[:1] == ["bouwstenen/organiseer-de-governance/"]
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("hoort bij je vraag")
+
+
 @pytest.mark.parametrize("query, anchor, heading", [
     ("wat is een leertafel", "leertafel", "Leertafel"),
     ("wat zijn leertafels", "leertafel", "Leertafel"),  # plural
@@ -362,7 +382,17 @@ def test_an_unknown_compound_is_searched_by_the_part_the_site_has(visit, served)
     assert "tafels/leertafel-crisis-reflectie-ontwikkelopgaven/" in urls[:3]
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccrisisopvang\u201d staat niet op de site")
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccrisis\u201d")
-    assert search(page, served, "logeerzorg") == []  # only a short, common part ("zorg"): better nothing than noise
+    assert search(page, served, "mantelzorg") == []  # only a short, common part ("zorg"): better nothing than noise
+
+
+@pytest.mark.parametrize("query, part, wanted", [("logeerzorg", "logeren", "tafels/leertafel-logeren/"),
+                                                 ("meeloopdag", "meelopen", "praktijken/meelopen-in-zes-regios/")])
+def test_a_compound_that_starts_with_a_verb_stem_is_searched_by_the_verb(visit, served, query, part, wanted):
+    """Dutch writes the long vowel of a stem double ("logeer-", "meeloop-") and single before an ending (logeren,
+    meelopen): the part is found in the form the site has."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"we zochten op een deel ervan: \u201c{part}\u201d")
 
 
 @pytest.mark.parametrize("query", ["constructor", "wat is constructor", "toString", "wat is een __proto__", "valueOf"])
@@ -374,4 +404,123 @@ def test_words_that_are_names_inside_javascript_are_searched_like_any_word(visit
     page.on("pageerror", lambda error: errors.append(str(error)))
     search(page, served, query)
     expect(page.locator("#ll-zoekstatus")).to_contain_text(re.compile(r"resulta|Niets gevonden"))
+    assert errors == []
+
+
+# ---- Nothing on a keystroke that can wait (issue 22) ---------------------------------------------------------------
+
+def test_the_address_follows_the_typing_after_a_pause_and_at_once_on_enter(visit, served):
+    """Every change of the address makes the browser ask for the page's icon again. While typing, the address
+    changes once the typing pauses; Enter, and leaving the page, change it at once (back brings the search back)."""
+    page, requests = visit
+    page.clock.install()  # the pause happens when the test says so
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    field = page.locator("#ll-zoekveld")
+    requests.clear()
+    field.press_sequentially("intervisie")
+    page.wait_for_function("() => document.querySelector('#ll-resultaten').dataset.query === 'intervisie'", polling=50)
+    assert "?" not in page.url
+    assert [url for url in requests if "favicon" in url] == []
+    page.clock.run_for(500)
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=intervisie$"))
+
+    field.fill("governance")
+    page.keyboard.press("Enter")  # no pause needed
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=governance$"))
+
+    field.fill("leertafel")  # typed, and a result chosen before the pause
+    first = page.locator("#ll-resultaten li a").first
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cleertafel\u201d")
+    first.click()
+    page.wait_for_url(lambda url: "/zoeken/" not in url)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=leertafel$"))
+    expect(field).to_have_value("leertafel")
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cleertafel\u201d")
+
+
+def test_a_short_word_being_typed_does_not_hold_back_the_answer(visit, served):
+    """The letter file of a word of one or two letters still being typed ("intervisie n") loads, but the results for
+    the other words do not wait for it; a site word of two letters ("nl") is searched once its file is there."""
+    page, _ = visit
+    held = []
+    page.route("**/leerlandschap-woorden/6e.json", lambda route: held.append(route))  # the words that start with n
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    field = page.locator("#ll-zoekveld")
+    field.press_sequentially("intervisie n")
+    page.wait_for_function("() => document.querySelector('#ll-resultaten').dataset.query === 'intervisie n'", polling=50)
+    expect(page.locator("#ll-resultaten li").first).to_contain_text(re.compile("[Ii]ntervisie"))
+    assert len(held) == 1  # asked for, still on its way
+
+    field.fill("nl")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")
+    held[0].continue_()
+    expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cnl\u201d")
+    expect(page.locator("#ll-resultaten li").first).to_be_visible()
+
+
+TYPE_LETTERS = """async (word) => {
+  const input = document.querySelector("#ll-zoekveld");
+  const list = document.querySelector("#ll-resultaten");
+  const seen = [];
+  for (let i = 3; i <= word.length; i++) {
+    const typed = word.slice(0, i);
+    input.value = typed;
+    input.dispatchEvent(new Event("input"));
+    await new Promise((done) => { const check = () => (list.dataset.query === typed ? done() : setTimeout(check, 10)); check(); });
+    seen.push([typed, list.dataset.wacht ? -1 : list.children.length]);
+  }
+  return seen;
+}"""
+
+
+@pytest.mark.parametrize("word, wanted", [
+    ("monitoring", "bouwstenen/gebruik-monitoring-om-te-blijven-leren/"),  # stem "monitoor": "monitori" is not its start
+    ("coordinator", "bouwstenen/coordineer-het-leren/"),  # the site writes "coördinator"
+    ("creeer", "bouwstenen/creeer-blijvende-ruimte-voor-reflectie-op-bestuurlijk-niveau/"),  # "creëer"
+])
+def test_typing_a_site_word_letter_by_letter_never_shows_nothing(visit, served, word, wanted):
+    """Every start of a word the site has finds pages while it is typed (or waits for a letter): no "Niets gevonden"
+    on the way to a word that is there."""
+    page, _ = visit
+    page.goto(served + "zoeken/")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    seen = page.evaluate(TYPE_LETTERS, word)
+    assert [typed for typed, count in seen if count == 0] == [], seen
+    urls = [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]
+    assert wanted in urls[:3], urls[:3]
+
+
+def result_count(page):
+    status = page.locator("#ll-zoekstatus").inner_text()
+    return int(re.match(r"(\d+) resulta", status).group(1))
+
+
+@pytest.mark.parametrize("one, other", [("opgave", "opgaven"), ("coördinator", "coördinatoren")])
+def test_a_word_finds_the_pages_that_only_have_its_other_form(visit, served, one, other):
+    """Pagefind finds words that start with the stem of a search word; Snowball stems "opgaven" to "opgaaf" and
+    "coördinatoren" to "coordinatoor", so the singular missed the pages with only the plural."""
+    page, _ = visit
+    search(page, served, one)
+    found_one = result_count(page)
+    search(page, served, other)
+    assert found_one == result_count(page)
+
+
+def test_a_word_typed_without_accents_is_the_word_with_accents(visit, served):
+    page, _ = visit
+    assert "rollen/coordinator/" in search(page, served, "coordinator")[:3]  # the page title: "Coördinatoren"
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccoördinator\u201d")  # its other words, as for "coördinator"
+
+
+@pytest.mark.parametrize("query", ["zz99", "2099"])
+def test_a_word_with_digits_that_starts_no_site_word_is_answered(visit, served, query):
+    """The search page has no list of numbers: such a word is searched as typed, and the page answers."""
+    page, _ = visit
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    search(page, served, query)
+    expect(page.locator("#ll-zoekstatus")).to_contain_text(f"\u201c{query}\u201d")
     assert errors == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from leerlandschap.hyphenate import SHY, hyphenate_html
+from leerlandschap.hyphenate import SHY, hyphenate_html, hyphenate_text
 
 WORD = "samenwerkingsverband"
 HYPHENATED = f"samen{SHY}wer{SHY}kings{SHY}ver{SHY}band"  # Dutch syllables (Pyphen's nl_NL patterns)
@@ -34,3 +34,10 @@ def test_long_words_in_headings_and_cells_get_soft_hyphens(html, expected):
 def test_a_page_without_such_words_is_returned_unchanged():
     html = "<!DOCTYPE html><html><head><title>samenwerkingsverband</title></head><body><p>x</p></body></html>"
     assert hyphenate_html(html) == html
+
+
+def test_a_run_of_letters_longer_than_any_word_is_left_as_it_is():
+    # pasted junk of thousands of letters passes the checker; hyphenating it cost seconds and helps nobody
+    junk = "bestuur" * 9  # 63 letters
+    assert hyphenate_text(f"{junk} contractvoortgangsgesprek") == f"{junk} con\u00adtract\u00advoort\u00adgangs\u00adge\u00adsprek"
+    assert "\u00ad" in hyphenate_text("b" * 7 + "contractvoortgangsgesprek")  # 32 letters: still a word

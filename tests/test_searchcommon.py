@@ -1,7 +1,7 @@
 """Words that would find (nearly) every page, for the search page's letter files (leerlandschap/searchcommon.py)."""
 import json
 
-from leerlandschap.searchcommon import Counter, add_to_letter_files, common, page_sets
+from leerlandschap.searchcommon import Counter, add_to_letter_files, common, other_forms, page_sets
 
 
 def index_word(word, pages):
@@ -57,3 +57,18 @@ def test_no_pages_or_no_folder_changes_nothing(tmp_path):
     add_to_letter_files(tmp_path, Counter(page_sets(INDEX)), 0)
     add_to_letter_files(tmp_path / "ontbreekt", Counter(page_sets(INDEX)), 10)
     assert (tmp_path / "6c.json").read_text() == '{"woorden":"leren"}'
+
+
+def test_other_forms_are_listed_where_pagefind_would_not_match_them():
+    # Snowball: opgave -> opgave, opgaven -> opgaaf; bestuurder and bestuurders share the stem "bestuurder"
+    forms = other_forms(["opgave", "opgaven", "bestuurder", "bestuurders", "coördinator", "coördinatoren"])
+    assert forms == {"opgave": ["opgaven"], "opgaven": ["opgave"],
+                     "coördinator": ["coördinatoren"], "coördinatoren": ["coördinator"]}
+
+
+def test_a_run_of_letters_longer_than_any_word_is_no_candidate():
+    """A 9,000-letter junk word (it passes the checker) made 9,000 starts to stem and count: seconds per build."""
+    counter = Counter(page_sets([["aaa", [[0, [1]], [1, [2]]]]]))
+    often, everywhere = common(["a" * 61], counter, 2)
+    assert often == [] and everywhere == []
+    assert common(["aaab"], counter, 2)[1] == ["aaa"]  # a word of the site: its starts are counted ("aaa": both pages)

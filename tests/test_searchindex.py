@@ -3,6 +3,7 @@ import gzip
 import json
 
 import cbor2
+import pytest
 
 from leerlandschap.searchindex import SIGNATURE, canonicalise
 
@@ -148,7 +149,7 @@ def test_a_document_weights_parts_and_reflection_questions(tmp_path):
     doc = writer.document("bouwstenen/x/y/", "Regio-overleg", body, False)
     assert '<p data-pagefind-weight="0.5">kinder bescherming</p>' in doc
     assert doc.count("data-pagefind-body") == 1  # one body: the page's own attribute is moved to the wrapper
-    assert '<div data-pagefind-weight="0.5">' in doc  # a reflection question: lower, never hidden
+    assert '<div data-pagefind-weight="0.25">' in doc  # a reflection question: lower, never hidden
     assert 'data-pagefind-meta="soortnaam:Reflectievraag"' in doc and 'data-pagefind-meta="deel:Bouwstenen"' in doc
 
 
@@ -307,6 +308,24 @@ def test_text_the_templates_put_on_every_page_is_not_indexed(example_site):
     practice = "praktijken/leertafel-in-drie-stappen/"
     assert "Deze praktijk laat deze bouwstenen zien" not in pages["/" + practice]["content"]
     assert "Deze praktijk laat deze bouwstenen zien" in parse_file(site / practice / "index.html").find("article").all_text()
+
+
+@pytest.mark.parametrize("page, kicker", [
+    ("bouwstenen/coordineer-het-leren/wat-moet-er-gebeuren/", "Reflectievraag bij Coördineer het leren"),
+    ("praktijken/leertafel-in-drie-stappen/", "Goede praktijk"),
+    ("bouwstenen/investeer-in-bestuurlijk-leren/", "· bouwsteen"),
+    ("tafels/intervisiegroep-2/2025-02-12/", "· bijeenkomst"),
+])
+def test_the_line_above_a_title_is_not_indexed(example_site, page, kicker):
+    """The line above a title names the kind and the page it belongs to: template text on every page of a kind
+    ("reflectievragen" found 43 single questions first). Each result shows the kind already."""
+    site = example_site[0] / "site"
+    article = parse_file(site / page / "index.html").find("article")
+    shown = " ".join(article.all_text().split())
+    assert kicker in shown  # readers still see it
+    content = " ".join(indexed(site)["/" + page]["content"].split())
+    title = " ".join(article.find("h1").all_text().split())
+    assert content.startswith(title), content[:80]  # the index starts at the title: the line above it is left out
 
 
 def test_the_search_page_learns_which_words_find_nearly_every_page(example_site):

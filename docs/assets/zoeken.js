@@ -55,13 +55,21 @@
 
   function say(text) { status.textContent = text; }
 
-  function rememberInUrl(query) {
+  // The address follows the query and the filters, so a reader can go back to or share a search. While the reader
+  // types it follows once the typing pauses (and before the page is left): each change of the address makes the
+  // browser ask for the page's icon again, a request on every keystroke otherwise.
+  let addressLater = null;
+  function rememberInUrl(query, now) {
+    clearTimeout(addressLater);
+    addressLater = now ? null : setTimeout(() => rememberInUrl(query, true), PAUSE_MS);
+    if (!now) return;
     const next = new URLSearchParams();
     if (query) next.set("q", query);
     for (const [key] of FILTERS) for (const value of selected[key]) next.append(key, value);
     const search = next.toString();
-    history.replaceState(null, "", search ? "?" + search : location.pathname);
+    if (location.search !== (search ? "?" + search : "")) history.replaceState(null, "", search ? "?" + search : location.pathname);
   }
+  addEventListener("pagehide", () => { if (addressLater) rememberInUrl(input.value.trim(), true); });
 
   function filterFieldset(key, label, values) {
     const fieldset = document.createElement("fieldset");
@@ -116,6 +124,7 @@
   const COMMON = 4; // a word on 1 in COMMON pages or more is common: its other words (Begrippen) are not searched
   const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
+  const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
 
   function tokens(text) {
     return (text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [])
@@ -147,11 +156,30 @@
     return out;
   }
 
-  function startsSiteWord(word) { // a word being typed: the start of a word on the site
+  function startsSiteWord(word) { return completion(word) !== null; } // a word being typed: the start of a site word
+
+  // The first site word (in alphabetical order: mostly the shortest) that starts with `word`, or null.
+  function completion(word) {
     const sorted = vocab.byLetter.get(word[0]) || [];
     let lo = 0, hi = sorted.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < word) lo = mid + 1; else hi = mid; }
-    return lo < sorted.length && sorted[lo].startsWith(word);
+    return lo < sorted.length && sorted[lo].startsWith(word) ? sorted[lo] : null;
+  }
+
+  // The site word that is `word` with accents ("coordinator" -> "coördinator"), else `word` itself.
+  function withAccents(word) {
+    if (vocab.set.has(word) || vocab.stop.has(word) || /\d/.test(word)) return word; // "een" stays "een", not "één"
+    for (const site of vocab.byLetter.get(word[0]) || []) if (site.length === word.length && plain(site) === word) return site;
+    return word;
+  }
+
+  // The start of a site word that is `word` without its accents ("coordi" -> "coördi"), or null: Pagefind matches
+  // the start of a word letter by letter, accents included.
+  function accentedStart(word) {
+    for (const site of vocab.byLetter.get(word[0]) || []) {
+      if (site.length >= word.length && plain(site.slice(0, word.length)) === word) return site.slice(0, word.length);
+    }
+    return null;
   }
 
   function vocabFile(name) {
@@ -175,6 +203,7 @@
         for (const [term, entry] of Object.entries(data.begrippen || {})) vocab.terms[plain(term)] = entry;
         for (const word of (data.vaak || "").split(" ")) if (word) vocab.often.add(word);
         for (const word of (data.overal || "").split(" ")) if (word) vocab.everywhere.add(word);
+        for (const [word, others] of Object.entries(data.vormen || {})) vocab.forms[word] = others.split(" ");
         addWords(letter, data.woorden ? data.woorden.split(" ") : []);
         vocab.letterLoaded.add(letter);
       }));
@@ -197,9 +226,18 @@
 
   // Loads the words a query needs before it is understood: the first letters of its words, and the whole list
   // only when a word is neither on the site nor the start of a site word nor in Begrippen (then it is corrected).
-  async function prepare(query) {
+  // A short last word still being typed ("b", "bestuurders l") is not searched yet: its letter file starts loading,
+  // but the answer for the rest does not wait for it; should the word be a site word ("nl"), the query is searched
+  // again once the file is there.
+  async function prepare(query, typing) {
     if (!vocab) return;
-    const all = tokens(query);
+    let all = tokens(query);
+    const last = all[all.length - 1];
+    if (typing && last && last.length < 3 && !/\d/.test(last) && !vocab.letterLoaded.has(last[0])) {
+      all = all.slice(0, -1);
+      const loading = loadLetter(last[0]);
+      if (loading) loading.then(() => { if (vocab.set.has(last) && input.value.trim() === query) search(); });
+    }
     await Promise.all([...new Set(all.map((w) => w[0]))].map(loadLetter));
     if (vocab.ranked) return;
     const onlyStop = all.every((w) => vocab.stop.has(w));
@@ -210,10 +248,26 @@
   // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
   // of a site word (still being typed), or null.
   function known(word) {
-    if (/\d/.test(word) || word.length < 3 || vocab.set.has(word)) return word;
-    for (const s of stems(word)) for (const e of ["", ...ENDINGS]) if (vocab.set.has(s + e)) return s + e;
-    return startsSiteWord(word) ? word : null;
+    if (/\d/.test(word) || word.length < 3) return word;
+    return siteForm(word) || (startsSiteWord(word) ? word : null);
   }
+
+  // The word, or the word with another Dutch ending, as the site has it. A long vowel is written double before one
+  // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
+  function siteForm(word) {
+    if (vocab.set.has(word)) return word;
+    for (const s of stems(word)) {
+      const long = /([aeou])\1([^aeiou])$/.exec(s);
+      for (const form of long ? [s, s.slice(0, -3) + long[1] + long[2]] : [s]) {
+        for (const e of ["", ...ENDINGS]) if (vocab.set.has(form + e)) return form + e;
+      }
+    }
+    return null;
+  }
+
+  // The word and its other forms on the site whose stem Pagefind would not match ("opgave" and "opgaven",
+  // "coördinator" and "coördinatoren": searchcommon.py), each searched.
+  function withForms(q) { return [q, ...(vocab.forms[q] || [])].map((form) => ({ q: form, w: 1 })); }
 
   function synonymsOf(word) {
     for (const s of stems(word)) if (vocab.synonyms[s]) return vocab.synonyms[s];
@@ -240,14 +294,15 @@
     return parts && parts.length > 1 ? parts : null;
   }
 
-  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis".
-  // Shorter parts ("zorg" in "logeerzorg") are mostly common words that would only bring noise.
+  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
+  // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
+  // "logeerzorg") are mostly common words that would only bring noise.
   function partOf(word) {
-    let best = null;
-    for (let i = word.length - 1; i >= 5 && !best; i--) if (vocab.set.has(word.slice(0, i))) best = word.slice(0, i);
+    let best = null, length = 0;
+    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
     for (let i = 1; i <= word.length - 5; i++) {
       if (vocab.set.has(word.slice(i))) {
-        if (!best || word.length - i > best.length) best = word.slice(i);
+        if (!best || word.length - i > length) best = word.slice(i);
         break;
       }
     }
@@ -299,7 +354,7 @@
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   waitingFor: null, everywhere: [] };
+                   waitingFor: null, everywhere: [], asked: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -311,13 +366,13 @@
         i += n - 1;
         continue;
       }
-      const word = all[i];
+      const word = withAccents(all[i]); // "coordinator" is "coördinator" on the site
       if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
       const others = synonymsOf(word);
       if (others) {
         const own = known(word);
         const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
-        if (own) alts.unshift({ q: own, w: 1 });
+        if (own) alts.unshift(...withForms(own));
         plan.terms.push({ word, alts });
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
       } else if (known(word)) {
@@ -330,7 +385,15 @@
           plan.waitingFor = q;
           continue;
         }
-        plan.terms.push({ word, alts: [{ q, w: 1 }], everywhere: vocab.everywhere.has(q) });
+        // Pagefind finds the start of a word through the word's stem, which can end before what was typed, with a
+        // different spelling: "monitori" is the start of "monitoring" (stem "monitoor"). When the start itself
+        // finds nothing, the first site word it starts is searched instead (searchPlan).
+        const alts = withForms(q);
+        const whole = q === word && !siteForm(word) ? completion(word) : null;
+        if (whole) alts.push({ q: whole, w: 1, fallback: true });
+        plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q) });
+      } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
+        plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
         const near = correction(word, 1);
         const parts = near ? null : splitCompound(word);
@@ -358,6 +421,15 @@
     if (plan.terms.some((term) => !term.everywhere)) {
       plan.everywhere = plan.terms.filter((term) => term.everywhere).map((term) => term.alts[0].q);
       plan.terms = plan.terms.filter((term) => !term.everywhere);
+    }
+    // "hoe zorg ik voor draagvlak", "hoe organiseer je reflectie": the verb of a how-question says what the reader
+    // wants to do, the other words what about. A page without the verb is not held back (searchPlan); with it, it
+    // scores a little higher.
+    const verb = all[0] === "hoe" && all.length > 3 && PRONOUNS.has(all[2]) ? all[1] : null;
+    const asked = plan.terms.filter((term) => term.word === verb);
+    if (asked.length && asked.length < plan.terms.length) {
+      for (const term of asked) term.asked = true;
+      plan.asked = [verb];
     }
     return plan;
   }
@@ -391,6 +463,7 @@
       for (const alt of term.alts) {
         if (stale()) return null; // a newer query came in: do not search on for this one
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
+        if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
         const found = last = await pagefindSearch(alt.q, filters);
         if (!alt.extra) own = Math.max(own, found.unfilteredResultCount || 0);
         const top = found.results.length ? found.results[0].score || 1 : 1;
@@ -404,17 +477,17 @@
     }));
     if (perTerm.includes(null) || stale()) return null;
     const merged = new Map();
-    perTerm.forEach((scores) => {
+    perTerm.forEach((scores, t) => {
       const rarity = Math.log(1 + pages / Math.max(1, scores.size));
       for (const [id, { value, result }] of scores) {
         const entry = merged.get(id) || { id, hits: 0, score: 0, best: null, rarity: -1 };
-        entry.hits += 1;
+        if (!plan.terms[t].asked) entry.hits += 1;
         entry.score += value * rarity;
         if (rarity > entry.rarity) { entry.rarity = rarity; entry.best = result; }
         merged.set(id, entry);
       }
     });
-    const n = plan.terms.length;
+    const n = plan.terms.filter((term) => !term.asked).length;
     for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
     const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
     return { list, full: list.filter((entry) => entry.hits === n).length, last };
@@ -534,6 +607,7 @@
       lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
     }
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
+    if (plan.asked.length) lines.push(quoted(plan.asked) + " hoort bij je vraag en telt minder mee.");
     if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");
     if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
     if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
@@ -566,7 +640,7 @@
   async function run(whole) {
     const query = input.value.trim();
     if (whole) finished = query;
-    rememberInUrl(query);
+    rememberInUrl(query, whole);
     if (!pagefind) return;
     const filters = {};
     for (const [key] of FILTERS) if (selected[key].size) filters[key] = { any: [...selected[key]] };
@@ -585,9 +659,10 @@
     }
     const ticket = ++latest;
     const stale = () => ticket !== latest;
-    await prepare(query);
+    const typing = query !== finished && !/\s$/.test(input.value); // the last word may be unfinished
+    await prepare(query, typing);
     if (ticket !== latest) return; // a newer search has started meanwhile
-    const plan = understand(query, query !== finished && !/\s$/.test(input.value));
+    const plan = understand(query, typing);
     if (plan.waiting) { // searched when the typing pauses; meanwhile the part of the index it needs loads
       pagefind.preload(plan.waitingFor).catch(() => {});
       pause = setTimeout(() => search(true), PAUSE_MS);
@@ -692,7 +767,7 @@
         const data = JSON.parse(text);
         // No prototype: a searched word such as "constructor" must not find Object's own properties.
         vocab = { stop: new Set(), synonyms: Object.create(null), terms: Object.create(null), pages: data.paginas, letters: new Set(data.letters),
-                  often: new Set(), everywhere: new Set(), warm: data.opwarmen || null,
+                  often: new Set(), everywhere: new Set(), forms: Object.create(null), warm: data.opwarmen || null,
                   letterLoaded: new Set(), set: new Set(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
