@@ -34,7 +34,7 @@ from leerlandschap.discover import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.problems import ContentError
-from leerlandschap.searchindex import BackgroundIndex
+from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .minify import minify_scripts
@@ -166,8 +166,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
         if self.command == "serve":
             self.index_later = (pages, [], where)
-        else:
-            self.index = BackgroundIndex(pages, *where)
+        else:  # a build: Pagefind writes into the site folder itself, which nobody serves before the build ends
+            self.index = BackgroundIndex(pages, *where, direct=True)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
