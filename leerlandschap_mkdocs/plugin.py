@@ -220,6 +220,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         env.bytecode_cache = self.compiled
         if self.config.snel:
             env.globals["ll_blok"] = self.shared.block
+            env.globals["ll_vast"] = self.shared.part
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
         return env
