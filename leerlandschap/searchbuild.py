@@ -13,6 +13,7 @@ replaces the one the preview serves only when it is complete.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -29,44 +30,48 @@ from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
 from .searchindex import canonicalise, excluded
 from .searchwords import synonyms_from, terms_from
 
-LISTING = "paginas.json"
-
 
 class BackgroundIndex:
-    """Index the site's pages on a second core while the site is being written: `add` the hand-written pages as
-    they come, `start()` when the last is in, `write()` when the site is written, `cancel()` to stop."""
+    """Index the site's pages on a second core while the site is being written: the child starts at once (its
+    start-up and word lists load while the content loads), `pages` hands it the generated pages, `add` the
+    hand-written pages as they come, `start()` tells it the last is in, `write()` waits for the index when the site
+    is written, `cancel()` stops it."""
 
-    def __init__(self, pages: list[tuple[str, str, str]], output: Path, begrippen: Path | None = None,
-                 direct: bool = False):
-        """`pages`: (URL path from the site root such as 'bouwstenen/x/', title, HTML body); `output`: site/pagefind;
-        `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become synonyms; `direct`: Pagefind
-        writes into `output` itself (a full build's fresh site folder, which nobody reads before the build ends)."""
+    def __init__(self, output: Path, begrippen: Path | None = None, direct: bool = False):
+        """`output`: site/pagefind; `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become
+        synonyms; `direct`: Pagefind writes into `output` itself (a build's site folder, which nobody reads before
+        the build ends; MkDocs empties it before any page is read, and the child only writes after that)."""
         self._output = output
         self._direct = direct
-        self._begrippen = begrippen
         self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
         self._made = output if direct else self._scratch / "pagefind"
-        self._child: subprocess.Popen[str] | None = None
         self._cancelled = threading.Event()
         self._written = False
         self._error: BaseException | None = None
         self._handwritten: list[list[Any]] = []
+        self._first: threading.Thread | None = None
         self._launcher: threading.Thread | None = None
-        # The generated pages go to the child right away: it makes their documents while MkDocs reads the rest.
-        self._first = threading.Thread(target=self._begin, args=([[u, t, b, False] for u, t, b in pages],),
+        self._log = (self._scratch / "uitvoer.txt").open("w+", encoding="utf-8")
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made), str(begrippen or "")],
+            stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+            start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
+
+    def pages(self, pages: list[tuple[str, str, str]]) -> None:
+        """The generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child
+        makes their documents while MkDocs reads the hand-written pages."""
+        self._first = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages],),
                                        name="zoekindex", daemon=True)
         self._first.start()
 
-    def _begin(self, pages: list[list[Any]]) -> None:
+    def _send(self, pages: list[list[Any]]) -> None:
         try:
-            (self._scratch / LISTING).write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-            self._child = subprocess.Popen(
-                [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made),
-                 str(self._begrippen or "")],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-                start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
-        except BaseException as error:  # handed to write()
-            self._error = error
+            assert self._child.stdin is not None
+            self._child.stdin.write(json.dumps(pages, ensure_ascii=False) + "\n")
+            self._child.stdin.flush()
+        except BaseException as error:  # handed to write(); a cancelled child no longer reads
+            if not self._cancelled.is_set():
+                self._error = error
 
     def add(self, url: str, title: str, html: str) -> None:
         """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
@@ -81,15 +86,20 @@ class BackgroundIndex:
 
     def _launch(self) -> None:
         try:
+            if self._first is None:
+                self.pages([])
+            assert self._first is not None and self._child.stdin is not None
             self._first.join()
             if self._error is not None or self._cancelled.is_set():
                 return
-            assert self._child is not None
-            output, _ = self._child.communicate(json.dumps(self._handwritten, ensure_ascii=False))
-            if self._child.returncode != 0 and not self._cancelled.is_set():
-                raise subprocess.CalledProcessError(self._child.returncode, self._child.args, output)
+            self._child.stdin.write(json.dumps(self._handwritten, ensure_ascii=False) + "\n")
+            self._child.stdin.close()
+            if self._child.wait() != 0 and not self._cancelled.is_set():
+                self._log.seek(0)
+                raise subprocess.CalledProcessError(self._child.returncode, self._child.args, self._log.read())
         except BaseException as error:  # handed to write()
-            self._error = error
+            if not self._cancelled.is_set():
+                self._error = error
 
     def write(self) -> None:
         """Called when the site is written: wait for the (byte-stable) index; a preview's replaces the old one."""
@@ -111,14 +121,16 @@ class BackgroundIndex:
     def cancel(self) -> None:
         """Stop the child (and its Pagefind) and remove the scratch folder, and a direct index left unfinished."""
         self._cancelled.set()
-        self._first.join()
-        child = self._child
-        if child is not None and child.poll() is None:
-            _stop(child)
-        if self._launcher is not None:
-            self._launcher.join()
-        if child is not None:
-            child.wait()
+        if self._child.poll() is None:
+            _stop(self._child)
+        for thread in (self._first, self._launcher):
+            if thread is not None:
+                thread.join()
+        self._child.wait()
+        if self._child.stdin is not None:
+            with contextlib.suppress(OSError):  # the child is gone: what was left to write no longer matters
+                self._child.stdin.close()
+        self._log.close()
         shutil.rmtree(self._scratch, ignore_errors=True)
         if self._direct and not self._written:
             shutil.rmtree(self._made, ignore_errors=True)
@@ -137,16 +149,15 @@ def _stop(child: subprocess.Popen[str]) -> None:
 def main(argv: list[str]) -> int:
     """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md]` (run by BackgroundIndex).
 
-    SCRATCH/paginas.json: [[url, title, HTML body, hand-written?], ...]; then more pages in the same form on standard
-    input (the hand-written pages, known a little later). Writes the documents into SCRATCH/pages, Pagefind's index
-    into OUTPUT with the vocabulary files next to it, and makes the index byte-stable."""
+    Standard input: two lines of [[url, title, HTML body, hand-written?], ...], the generated pages and then the
+    hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
+    with the vocabulary files next to it, and makes the index byte-stable."""
     scratch, output = Path(argv[0]), Path(argv[1])
     begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
-    writer = Writer(scratch / "pages")
-    for url, title, body, handwritten in json.loads((scratch / LISTING).read_text(encoding="utf-8")):
-        writer.page(url, title, body, handwritten)
-    for url, title, body, handwritten in json.loads(sys.stdin.read() or "[]"):
-        writer.page(url, title, body, handwritten)
+    writer = Writer(scratch / "pages")  # loads the word frequencies while the build still loads the content
+    for _ in range(2):
+        for url, title, body, handwritten in json.loads(sys.stdin.readline() or "[]"):
+            writer.page(url, title, body, handwritten)
     shutil.rmtree(output, ignore_errors=True)  # what an earlier build left there would stay in the index's folder
     pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch / "pages"), "--output-path",
                                str(output), "--quiet", *excluded()], capture_output=True, text=True)
