@@ -23,15 +23,12 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .searchcommon import Counter, add_to_letter_files, page_sets
 from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
 from .searchindex import canonicalise, excluded
 from .searchwords import synonyms_from, terms_from
-
-if TYPE_CHECKING:  # the child process does not need the page maker's imports
-    from .parallel import SearchDocuments
 
 
 class BackgroundIndex:
@@ -60,19 +57,14 @@ class BackgroundIndex:
             stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
             start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
 
-    def pages(self, pages: list[tuple[str, str, str]], documents: SearchDocuments | None = None) -> None:
+    def pages(self, pages: list[tuple[str, str, str]]) -> None:
         """The generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child
-        makes their documents while MkDocs reads the hand-written pages, except those in `documents` (made with the
-        pages, parallel.py): it only writes those (a page whose document is None is not searched)."""
-        made = documents.by_url if documents is not None else {}
-        listing = [[u, "", "", False, made[u]] if u in made else [u, t, b, False, None]
-                   for u, t, b in pages if made.get(u, "") is not None]
-        words = [documents.pages, documents.counts] if documents is not None else [0, {}]
-        self._first = threading.Thread(target=self._send, args=({"paginas": listing, "woorden": words},),
+        makes their documents while MkDocs reads the hand-written pages."""
+        self._first = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages],),
                                        name="zoekindex", daemon=True)
         self._first.start()
 
-    def _send(self, pages: dict[str, Any]) -> None:
+    def _send(self, pages: list[list[Any]]) -> None:
         try:
             assert self._child.stdin is not None
             self._child.stdin.write(json.dumps(pages, ensure_ascii=False) + "\n")
@@ -84,7 +76,7 @@ class BackgroundIndex:
     def add(self, url: str, title: str, html: str) -> None:
         """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
         if self._launcher is None:
-            self._handwritten.append([url, title, html, True, None])
+            self._handwritten.append([url, title, html, True])
 
     def start(self) -> None:
         """Every page is in: the child makes the rest of the documents, the vocabulary and the index (in a thread)."""
@@ -100,7 +92,7 @@ class BackgroundIndex:
             self._first.join()
             if self._error is not None or self._cancelled.is_set():
                 return
-            self._child.stdin.write(json.dumps({"paginas": self._handwritten}, ensure_ascii=False) + "\n")
+            self._child.stdin.write(json.dumps(self._handwritten, ensure_ascii=False) + "\n")
             self._child.stdin.close()
             if self._child.wait() != 0 and not self._cancelled.is_set():
                 self._log.seek(0)
@@ -157,23 +149,15 @@ def _stop(child: subprocess.Popen[str]) -> None:
 def main(argv: list[str]) -> int:
     """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md]` (run by BackgroundIndex).
 
-    Standard input: two lines {"paginas": [[url, title, HTML body, hand-written?, document or null], ...], "woorden":
-    [pages, {word: pages}]}, the generated pages and then the hand-written ones (known a little later); a page with
-    its document made already (parallel.py) has its words in "woorden". Writes the documents into SCRATCH/pages,
-    Pagefind's index into OUTPUT with the vocabulary files next to it, and makes the index byte-stable."""
+    Standard input: two lines of [[url, title, HTML body, hand-written?], ...], the generated pages and then the
+    hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
+    with the vocabulary files next to it, and makes the index byte-stable."""
     scratch, output = Path(argv[0]), Path(argv[1])
     begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
     writer = Writer(scratch / "pages")  # loads the word frequencies while the build still loads the content
     for _ in range(2):
-        given = json.loads(sys.stdin.readline() or "{}")
-        pages, counted = given.get("woorden", [0, {}])
-        writer.words.pages += pages
-        writer.words.counts.update(counted)
-        for url, title, body, handwritten, document in given.get("paginas", []):
-            if document is None:
-                writer.page(url, title, body, handwritten)
-            else:
-                writer.prepared(url, document)
+        for url, title, body, handwritten in json.loads(sys.stdin.readline() or "[]"):
+            writer.page(url, title, body, handwritten)
     shutil.rmtree(output, ignore_errors=True)  # what an earlier build left there would stay in the index's folder
     pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch / "pages"), "--output-path",
                                str(output), "--quiet", *excluded()], capture_output=True, text=True)

@@ -95,8 +95,7 @@ def section_of(url: str) -> str:
 class Writer:
     """Writes the Pagefind documents into a folder and keeps the site's vocabulary."""
 
-    def __init__(self, folder: Path | None, splitter: Splitter | None = None):
-        """`folder`: where the documents go; None when this writer only makes them (parallel.py)."""
+    def __init__(self, folder: Path, splitter: Splitter | None = None):
         self.folder = folder
         self.splitter = splitter or Splitter()
         self.words = Vocabulary()
@@ -105,14 +104,9 @@ class Writer:
     def page(self, url: str, title: str, body: str, handwritten: bool = False) -> None:
         if NOT_SEARCHABLE in body:  # e.g. a neighbour's page before anything of theirs was read
             return
-        self.prepared(url, self.document(url, title, body, handwritten))
-
-    def prepared(self, url: str, document: str) -> None:
-        """Write a page's document; one made elsewhere (parallel.py) has its words counted there."""
-        assert self.folder is not None
         target = self.folder / url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document, encoding="utf-8")
+        target.write_text(self.document(url, title, body, handwritten), encoding="utf-8")
         self.urls.append(url)
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:

@@ -25,7 +25,7 @@ from .loader import load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
-from .parallel import SearchDocuments, pages_per_item, pages_with_documents
+from .parallel import pages_per_item
 from .preview import References, affected, references
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
@@ -42,7 +42,6 @@ class SiteData:
     by_item: dict[Any, Any] = field(default_factory=dict)  # (kind, id) -> that item's pages, for the next preview (preview.py)
     refs: References | None = None  # what each item refers to, once a preview has needed it (preview.py)
     shown: dict[str, str] = field(default_factory=dict)  # a full build's item page bodies -> with soft hyphens
-    documents: SearchDocuments | None = None  # a build's item page search documents, made with the pages (parallel.py)
 
     def files(self, site_url: str) -> dict[str, str]:
         """Every generated non-page file: path in the site -> text."""
@@ -104,7 +103,6 @@ class SiteCache:
     buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
     parallel: bool = True  # a full build renders the item pages on two cores (parallel.py); False: all here
     preview: bool = False  # `mkdocs serve`: a full build also works out what the first save needs (references)
-    documents: bool = False  # a full build also makes the item pages' search documents (parallel.py)
 
 
 def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
@@ -133,12 +131,8 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
         refs = references(content, old_refs)
         reach = affected(previous.content, content, old_refs, refs)
     items = maker.items()
-    documents = None
     if reach is None:  # a full build: every item rendered, on two cores where that is safe (parallel.py)
-        if cache.documents:  # with search: each page's search document made along with it
-            rendered, documents = pages_with_documents(maker, items, cache.parallel)
-        else:
-            rendered = pages_per_item(maker, items, cache.parallel)
+        rendered = pages_per_item(maker, items, cache.parallel)
         by_item = {(kind, ident): pages for (kind, ident, _), (pages, _) in zip(items, rendered, strict=True)}
         shown = {page.body: body for pages, bodies in rendered for page, body in zip(pages, bodies, strict=True)}
         refs = references(content) if cache.preview else None
@@ -148,6 +142,6 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
                                    if previous and (kind, ident) not in reach and (kind, ident) in previous.by_item
                                    else tuple(maker.pages_of(kind, item))) for kind, ident, item in items}
     pages = tuple(page for item_pages in by_item.values() for page in item_pages) + tuple(maker.overview_pages())
-    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs, shown, documents)
+    data = SiteData(content, maker, pages, content_dir.parent, buren, by_item, refs, shown)
     cache.sites[content_dir] = (code, inhoud, data)
     return data

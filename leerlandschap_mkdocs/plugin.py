@@ -127,7 +127,6 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             threading.Thread(target=later.cancel, name="zoekindex-stop", daemon=True).start()
         self.cache.parallel = self.config.snel
         self.cache.preview = self.command == "serve"
-        self.cache.documents = self.config.snel and self.config.zoeken and self.command != "serve"
         if self.command == "serve" and self.config.snel:
             self.themes.keep(config.theme)
         if self.index is not None:
@@ -167,7 +166,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         (it takes longer than the rest of the build); a preview shows the page first and makes its index after it."""
         pages = [(p.url, p.title, p.body) for p in site.pages]
         if self.index is not None:
-            self.index.pages(pages, site.documents)
+            self.index.pages(pages)
         elif self.command == "serve":
             self.index_later = (pages, [], _where(config))
 
