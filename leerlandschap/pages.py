@@ -67,16 +67,21 @@ def texts_of(*things: object) -> str:
     return "\n".join(found)
 
 
-# Where any hard word starts (one pass over the text), then which words start there: the same answer as one search
-# per word, without reading a long text once per word. The lookahead finds every start, also inside another match.
-_JARGON_START = re.compile(r"\b(?=" + "|".join(map(re.escape, JARGON)) + ")", re.IGNORECASE)
+# Every hard word in the text (one pass), then which words those are: the same answer as one search per word, without
+# reading a long text once per word. The lookahead finds every start, also inside another match; it only looks where a
+# word starts with a letter a hard word starts with (each does: `(?<!\w)` is then the word boundary `\b`). No hard
+# word starts another (checked below), so at most one matches at a start, and the one captured is that one.
+_JARGON_FIRST = "".join(sorted({word[0] for word in JARGON}))
+_JARGON_AT = re.compile(rf"(?<!\w)(?=[{re.escape(_JARGON_FIRST)}])(?=({'|'.join(map(re.escape, JARGON))}))", re.IGNORECASE)
 _JARGON_WORDS = tuple((word, anchor, re.compile(re.escape(word), re.IGNORECASE)) for word, anchor in JARGON.items())
+assert all(w[0].isalpha() for w in JARGON) and not any(
+    a != b and b.casefold().startswith(a.casefold()) for a in JARGON for b in JARGON), "jargon_in needs other code"
 
 
 def jargon_in(text: str) -> list[tuple[str, str]]:
     """(word, anchor) for each hard word the text uses, in the order of JARGON."""
-    starts = [m.start() for m in _JARGON_START.finditer(text)]
-    return [(word, anchor) for word, anchor, pattern in _JARGON_WORDS if any(pattern.match(text, at) for at in starts)]
+    written = {found.group(1) for found in _JARGON_AT.finditer(text)}  # each hard word as the text writes it
+    return [(word, anchor) for word, anchor, pattern in _JARGON_WORDS if any(pattern.fullmatch(w) for w in written)]
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,11 @@ content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ 
 from __future__ import annotations
 
 import html
-import json
 import re
-import sys
 from pathlib import Path
 
 from .kinds import BRON, active
-from .searchwords import Splitter, Vocabulary, synonyms_from, terms_from, text_of, words
+from .searchwords import Splitter, Vocabulary, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded only for a word the site lacks
 VOCABULARY_PARTS = "leerlandschap-woorden"  # folder next to it: what every search needs, in small files
@@ -146,23 +144,3 @@ class Writer:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in self.words.parts(synonyms, terms).items():
             (folder / name).write_text(text, encoding="utf-8")
-
-
-def main(argv: list[str]) -> int:
-    """`python -m leerlandschap.searchdocs PAGES.json FOLDER VOCABULARY.json [BEGRIPPEN.md]` (run by searchindex.py).
-
-    PAGES.json: [[url, title, HTML body, hand-written?], ...]; then more pages in the same form on standard input
-    (the hand-written pages, known a little later)."""
-    listing, folder, vocabulary = (Path(a) for a in argv[:3])
-    begrippen = Path(argv[3]) if len(argv) > 3 and argv[3] else None
-    writer = Writer(folder)
-    for url, title, body, handwritten in json.loads(listing.read_text(encoding="utf-8")):
-        writer.page(url, title, body, handwritten)
-    for url, title, body, handwritten in json.loads(sys.stdin.read() or "[]"):
-        writer.page(url, title, body, handwritten)
-    writer.write_vocabulary(vocabulary, synonyms_from(begrippen), terms_from(begrippen))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -11,18 +11,12 @@ import gzip
 import hashlib
 import itertools
 import json
-import shutil
 import subprocess
 import sys
-import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
 import cbor2
-
-from .searchcommon import Counter, add_to_letter_files, page_sets
-from .searchdocs import VOCABULARY, VOCABULARY_PARTS
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -33,116 +27,9 @@ EXCLUDE_SELECTORS = ["button", "form", "select", "nav", "noscript", "template", 
 
 def index_site(site_dir: Path) -> None:
     """Write `<site_dir>/pagefind/`; raises CalledProcessError with Pagefind's output on failure."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *_excluded()],
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *excluded()],
                    check=True, capture_output=True, text=True)
     canonicalise(site_dir / "pagefind")
-
-
-class BackgroundIndex:
-    """Index the site's pages on a second core while the site is being written.
-
-    Every generated page exists in memory before MkDocs writes a single file; the hand-written pages
-    (docs/*.md) follow as MkDocs renders their Markdown (`add`), before any theme template runs. `start()`
-    hands all pages to a child process (searchdocs.py: kind, section, weight and compound parts added to each
-    page, the vocabulary file written; a process, so this work never competes with MkDocs for Python's lock),
-    then to one Pagefind process: its Python API (`add_html_file`) answers one file per 100 ms, which would
-    take minutes at a thousand pages. `write()` waits for the index and puts it into the site, with the
-    vocabulary file the search page loads along with it. The index is made byte-stable (`canonicalise`) in a child
-    process as well, so only moving it into the site is left for the end of the build.
-    """
-
-    def __init__(self, pages: list[tuple[str, str, str]], output: Path, begrippen: Path | None = None):
-        """`pages`: (URL path from the site root such as 'bouwstenen/x/', title, HTML body); `output`: site/pagefind;
-        `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become synonyms."""
-        self._output = output
-        self._begrippen = begrippen
-        self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
-        self._process: subprocess.Popen[str] | None = None
-        self._cancelled = threading.Event()
-        self._error: BaseException | None = None
-        self._handwritten: list[list[Any]] = []
-        self._documents: subprocess.Popen[str] | None = None
-        self._launcher: threading.Thread | None = None
-        # The generated pages are made into documents right away, while MkDocs reads the hand-written ones.
-        self._first = threading.Thread(target=self._begin, args=([[u, t, b, False] for u, t, b in pages],),
-                                       name="zoekindex", daemon=True)
-        self._first.start()
-
-    def _begin(self, pages: list[list[Any]]) -> None:
-        try:
-            listing = self._scratch / "paginas.json"
-            listing.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-            self._documents = subprocess.Popen(
-                [sys.executable, "-m", "leerlandschap.searchdocs", str(listing), str(self._scratch / "pages"),
-                 str(self._scratch / VOCABULARY), str(self._begrippen or "")],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
-        except BaseException as error:  # handed to write()
-            self._error = error
-
-    def add(self, url: str, title: str, html: str) -> None:
-        """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
-        if self._launcher is None:
-            self._handwritten.append([url, title, html, True])
-
-    def start(self) -> None:
-        """Every page is in: make the documents and the vocabulary, then run Pagefind (in a thread)."""
-        if self._launcher is None:
-            self._launcher = threading.Thread(target=self._launch, name="zoekindex", daemon=True)
-            self._launcher.start()
-
-    def _launch(self) -> None:
-        try:
-            self._first.join()
-            if self._error is not None:
-                return
-            assert self._documents is not None
-            output, _ = self._documents.communicate(json.dumps(self._handwritten, ensure_ascii=False))
-            if self._documents.returncode != 0:
-                raise subprocess.CalledProcessError(self._documents.returncode, self._documents.args, output)
-            if self._cancelled.is_set():
-                return
-            # Pagefind, then its index made byte-stable (canonicalise), both on the second core while MkDocs renders.
-            for command in ([sys.executable, "-m", "pagefind", "--site", str(self._scratch / "pages"), "--output-path",
-                             str(self._scratch / "pagefind"), "--quiet", *_excluded()],
-                            [sys.executable, "-m", "leerlandschap.searchindex", str(self._scratch / "pagefind")]):
-                if self._cancelled.is_set():
-                    return
-                self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                output, _ = self._process.communicate()
-                if self._process.returncode != 0:
-                    raise subprocess.CalledProcessError(self._process.returncode, self._process.args, output)
-        except BaseException as error:  # handed to write()
-            self._error = error
-
-    def write(self) -> None:
-        """Called when the site is written: wait for the (byte-stable) index and move it into the site."""
-        try:
-            self.start()
-            assert self._launcher is not None
-            self._launcher.join()
-            if self._error is not None:
-                raise self._error
-            if self._cancelled.is_set():
-                raise RuntimeError("de zoekindex is afgebroken")
-            shutil.move(self._scratch / VOCABULARY, self._scratch / "pagefind" / VOCABULARY)
-            shutil.move(self._scratch / VOCABULARY_PARTS, self._scratch / "pagefind" / VOCABULARY_PARTS)
-            shutil.rmtree(self._output, ignore_errors=True)
-            shutil.move(self._scratch / "pagefind", self._output)
-        finally:
-            self.cancel()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-        self._first.join()
-        for child in (self._documents, self._process):
-            if child is not None and child.poll() is None:
-                child.kill()
-        if self._launcher is not None:
-            self._launcher.join()
-        for child in (self._documents, self._process):
-            if child is not None:
-                child.wait()
-        shutil.rmtree(self._scratch, ignore_errors=True)
 
 
 # Word locations per index chunk. Pagefind writes chunks of about 20000 (12 KB gzip each, no setting for it) and a
@@ -218,7 +105,8 @@ def fewer_places(locations: list[int]) -> list[int]:
     return out
 
 
-def _excluded() -> list[str]:
+def excluded() -> list[str]:
+    """Pagefind's options that leave out EXCLUDE_SELECTORS."""
     return [part for selector in EXCLUDE_SELECTORS for part in ("--exclude-selectors", selector)]
 
 
@@ -259,10 +147,3 @@ def canonicalise(pagefind_dir: Path, collected: list[Any] | None = None) -> int:
         info["hash"] = _write(pagefind_dir, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return pages
-
-
-if __name__ == "__main__":  # BackgroundIndex runs this in a child process on Pagefind's output folder
-    index_words: list[Any] = []
-    page_count = canonicalise(Path(sys.argv[1]), index_words)
-    # the letter files of the search page are next to it: which words would find (nearly) every page
-    add_to_letter_files(Path(sys.argv[1]).parent / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)

@@ -34,7 +34,7 @@ from leerlandschap.discover import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.problems import ContentError
-from leerlandschap.searchindex import BackgroundIndex
+from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .minify import minify_scripts
@@ -129,6 +129,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.cache.preview = self.command == "serve"
         if self.command == "serve" and self.config.snel:
             self.themes.keep(config.theme)
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
+        if self.config.zoeken and self.command != "serve":  # a build: the index's process starts while content loads
+            self.index = BackgroundIndex(*_where(config), direct=True)
         site = self.site(config)
         if self.config.zoeken:
             self._search(site, config)
@@ -157,17 +162,13 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             raise Abort(message(error, "de pagina's en bestanden die uit de inhoud worden gemaakt")) from None
 
     def _search(self, site: SiteData, config: MkDocsConfig) -> None:
-        """Search is indexed by other processes from the pages in memory, begun as soon as the content is loaded (it
-        takes longer than the rest of the build); a preview shows the page first and makes its index after it."""
-        if self.index is not None:
-            self.index.cancel()
-            self.index = None
+        """Search is indexed by other processes from the pages in memory, handed over as soon as the content is loaded
+        (it takes longer than the rest of the build); a preview shows the page first and makes its index after it."""
         pages = [(p.url, p.title, p.body) for p in site.pages]
-        where = (Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md")
-        if self.command == "serve":
-            self.index_later = (pages, [], where)
-        else:
-            self.index = BackgroundIndex(pages, *where)
+        if self.index is not None:
+            self.index.pages(pages)
+        elif self.command == "serve":
+            self.index_later = (pages, [], _where(config))
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site(config)
@@ -177,7 +178,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 if editable:
                     file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
-                file.is_modified = _modified  # type: ignore[method-assign]
+                file.is_modified = lambda: True  # type: ignore[method-assign]
         minify_scripts(files, config)
         self.bodies = {}
         self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
@@ -190,7 +191,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             if editable and page.source:  # the edit link opens the file the page comes from (content/ or regio/)
                 generated.edit_uri = page.source
             if not changed:
-                generated.is_modified = _unmodified  # type: ignore[method-assign]  # only a dirty rebuild asks
+                generated.is_modified = lambda: False  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
         preview = self.command == "serve"
         extras, notes = extra_files(site, config.site_url, data=not preview)
@@ -220,6 +221,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         env.bytecode_cache = self.compiled
         if self.config.snel:
             env.globals["ll_blok"] = self.shared.block
+            env.globals["ll_vast"] = self.shared.part
         if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
             self.index.start()
         return env
@@ -254,7 +256,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.index_later is not None:  # the preview reloads now; search follows a moment later
             pages, handwritten, where = self.index_later
             self.index_later = None
-            self.later = later = BackgroundIndex(pages, *where)
+            self.later = later = BackgroundIndex(*where)
+            later.pages(pages)
             for url, title, html in handwritten:
                 later.add(url, title, html)
             threading.Thread(target=self._write_later, args=(later,), name="zoekindex", daemon=True).start()
@@ -291,9 +294,6 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             self.index = None
 
 
-def _unmodified() -> bool:
-    return False
-
-
-def _modified() -> bool:
-    return True
+def _where(config: MkDocsConfig) -> tuple[Path, Path]:
+    """Where the search index goes, and the page whose `Ook wel:` lines give its synonyms."""
+    return Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md"

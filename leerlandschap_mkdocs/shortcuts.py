@@ -6,7 +6,8 @@
 2. The theme's navigation once per kind of page: an item page that is not in the navigation gets the same tabs,
    side navigation, footer and script settings as every other such page at its depth in its section (the links are
    relative, and nothing in those blocks is about the page itself). overrides/main.html hands those blocks to
-   `block`, which renders them for the first page of a group and reuses the text for the others.
+   `block`, which renders them for the first page of a group and reuses the text for the others; our header
+   (overrides/partials/header.html) hands over its pieces around the page's title the same way (`part`).
 
 The plugin's option `snel: false` switches both off; tests build a site both ways and compare every file.
 """
@@ -42,8 +43,9 @@ def render_placeholder(page: Page, placeholder: str) -> Callable[[MkDocsConfig, 
     return render
 
 
-# A group of pages that share blocks: depth, trailing slash, first folder, folders shared per nav page, hidden parts, toc
-Group = tuple[int, bool, str, tuple[int, ...], tuple[str, ...], bool]
+# A group of pages that share blocks: depth, trailing slash, first folder, folders shared per nav page, hidden parts, toc,
+# names in the front matter
+Group = tuple[int, bool, str, tuple[int, ...], tuple[str, ...], bool, tuple[str, ...]]
 
 
 class SharedBlocks:
@@ -71,8 +73,10 @@ class SharedBlocks:
             return None
         parts = page.url.rstrip("/").split("/")
         shared = tuple(_common(parts, url.rstrip("/").split("/")) for url in self.nav_urls)
-        hide = tuple(page.meta.get("hide") or ()) if isinstance(page.meta, dict) else ()
-        return len(parts), page.url.endswith("/"), parts[0], shared, hide, bool(page.toc)
+        meta = page.meta if isinstance(page.meta, dict) else {}
+        hide = tuple(meta.get("hide") or ())
+        # the names in the front matter: Material's dates, tags, comments and feedback read their own (none here)
+        return len(parts), page.url.endswith("/"), parts[0], shared, hide, bool(page.toc), tuple(sorted(meta))
 
     @jinja2.pass_context
     def block(self, context: jinja2.runtime.Context, name: str, render: Callable[[], str]) -> str:
@@ -83,6 +87,12 @@ class SharedBlocks:
         if key not in self.kept:
             self.kept[key] = render()
         return self.kept[key]
+
+    @jinja2.pass_context
+    def part(self, context: jinja2.runtime.Context, name: str, caller: Callable[[], str]) -> str:
+        """`{% call ll_vast(name) %}…{% endcall %}`: a piece of our own theme templates that is the same for every
+        page of a group (nothing in it is about the page itself), rendered once per group like `block`."""
+        return self.block(context, name, caller)
 
 
 def _common(a: list[str], b: list[str]) -> int:

@@ -1,0 +1,180 @@
+"""The search index of a build, made beside it: the documents (searchdocs.py), Pagefind, then the index made
+byte-stable (searchindex.canonicalise), all in one child process on the second core while MkDocs writes the site.
+
+`BackgroundIndex` runs that child (`python -m leerlandschap.searchbuild`). The generated pages are handed over as
+soon as the content is loaded; the hand-written pages (docs/*.md) follow as MkDocs renders their Markdown, before
+any theme template runs. Pagefind's Python API (`add_html_file`) answers one file per 100 ms, which would take
+minutes at a thousand pages: one Pagefind process reads the documents from a scratch folder instead, which the
+child empties again while it makes the index byte-stable (on a busy disk, removing 1756 documents at the end of a
+build took seconds). The scratch folder stays in the system's temporary folder: Pagefind numbers the pages in the
+order the file system lists them, so a folder in memory (/dev/shm) would give other index files. A full build's
+Pagefind writes straight into the new site folder (nothing is moved at the end); a preview's index is made aside and
+replaces the one the preview serves only when it is complete.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from .searchcommon import Counter, add_to_letter_files, page_sets
+from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
+from .searchindex import canonicalise, excluded
+from .searchwords import synonyms_from, terms_from
+
+
+class BackgroundIndex:
+    """Index the site's pages on a second core while the site is being written: the child starts at once (its
+    start-up and word lists load while the content loads), `pages` hands it the generated pages, `add` the
+    hand-written pages as they come, `start()` tells it the last is in, `write()` waits for the index when the site
+    is written, `cancel()` stops it."""
+
+    def __init__(self, output: Path, begrippen: Path | None = None, direct: bool = False):
+        """`output`: site/pagefind; `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become
+        synonyms; `direct`: Pagefind writes into `output` itself (a build's site folder, which nobody reads before
+        the build ends; MkDocs empties it before any page is read, and the child only writes after that)."""
+        self._output = output
+        self._direct = direct
+        self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
+        self._made = output if direct else self._scratch / "pagefind"
+        self._cancelled = threading.Event()
+        self._written = False
+        self._error: BaseException | None = None
+        self._handwritten: list[list[Any]] = []
+        self._first: threading.Thread | None = None
+        self._launcher: threading.Thread | None = None
+        self._log = (self._scratch / "uitvoer.txt").open("w+", encoding="utf-8")
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made), str(begrippen or "")],
+            stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+            start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
+
+    def pages(self, pages: list[tuple[str, str, str]]) -> None:
+        """The generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child
+        makes their documents while MkDocs reads the hand-written pages."""
+        self._first = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages],),
+                                       name="zoekindex", daemon=True)
+        self._first.start()
+
+    def _send(self, pages: list[list[Any]]) -> None:
+        try:
+            assert self._child.stdin is not None
+            self._child.stdin.write(json.dumps(pages, ensure_ascii=False) + "\n")
+            self._child.stdin.flush()
+        except BaseException as error:  # handed to write(); a cancelled child no longer reads
+            if not self._cancelled.is_set():
+                self._error = error
+
+    def add(self, url: str, title: str, html: str) -> None:
+        """A hand-written page, as MkDocs rendered its Markdown; ignored once `start()` ran."""
+        if self._launcher is None:
+            self._handwritten.append([url, title, html, True])
+
+    def start(self) -> None:
+        """Every page is in: the child makes the rest of the documents, the vocabulary and the index (in a thread)."""
+        if self._launcher is None:
+            self._launcher = threading.Thread(target=self._launch, name="zoekindex", daemon=True)
+            self._launcher.start()
+
+    def _launch(self) -> None:
+        try:
+            if self._first is None:
+                self.pages([])
+            assert self._first is not None and self._child.stdin is not None
+            self._first.join()
+            if self._error is not None or self._cancelled.is_set():
+                return
+            self._child.stdin.write(json.dumps(self._handwritten, ensure_ascii=False) + "\n")
+            self._child.stdin.close()
+            if self._child.wait() != 0 and not self._cancelled.is_set():
+                self._log.seek(0)
+                raise subprocess.CalledProcessError(self._child.returncode, self._child.args, self._log.read())
+        except BaseException as error:  # handed to write()
+            if not self._cancelled.is_set():
+                self._error = error
+
+    def write(self) -> None:
+        """Called when the site is written: wait for the (byte-stable) index; a preview's replaces the old one."""
+        try:
+            self.start()
+            assert self._launcher is not None
+            self._launcher.join()
+            if self._error is not None:
+                raise self._error
+            if self._cancelled.is_set():
+                raise RuntimeError("de zoekindex is afgebroken")
+            if not self._direct:
+                shutil.rmtree(self._output, ignore_errors=True)
+                shutil.move(self._made, self._output)
+            self._written = True
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the child (and its Pagefind) and remove the scratch folder, and a direct index left unfinished."""
+        self._cancelled.set()
+        if self._child.poll() is None:
+            _stop(self._child)
+        for thread in (self._first, self._launcher):
+            if thread is not None:
+                thread.join()
+        self._child.wait()
+        if self._child.stdin is not None:
+            with contextlib.suppress(OSError):  # the child is gone: what was left to write no longer matters
+                self._child.stdin.close()
+        self._log.close()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+        if self._direct and not self._written:
+            shutil.rmtree(self._made, ignore_errors=True)
+
+
+def _stop(child: subprocess.Popen[str]) -> None:
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(child.pid, signal.SIGKILL)
+        else:  # pragma: no cover - no process groups (Windows)
+            child.kill()
+    except ProcessLookupError:  # already gone
+        pass
+
+
+def main(argv: list[str]) -> int:
+    """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md]` (run by BackgroundIndex).
+
+    Standard input: two lines of [[url, title, HTML body, hand-written?], ...], the generated pages and then the
+    hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
+    with the vocabulary files next to it, and makes the index byte-stable."""
+    scratch, output = Path(argv[0]), Path(argv[1])
+    begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
+    writer = Writer(scratch / "pages")  # loads the word frequencies while the build still loads the content
+    for _ in range(2):
+        for url, title, body, handwritten in json.loads(sys.stdin.readline() or "[]"):
+            writer.page(url, title, body, handwritten)
+    shutil.rmtree(output, ignore_errors=True)  # what an earlier build left there would stay in the index's folder
+    pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch / "pages"), "--output-path",
+                               str(output), "--quiet", *excluded()], capture_output=True, text=True)
+    if pagefind.returncode != 0:
+        sys.stdout.write(pagefind.stdout + pagefind.stderr)
+        return pagefind.returncode
+    # The documents are read: removed beside the rest (mostly waiting for the disk, which lets go of Python's lock).
+    emptying = threading.Thread(target=shutil.rmtree, args=(scratch / "pages",), kwargs={"ignore_errors": True})
+    emptying.start()
+    writer.write_vocabulary(output / VOCABULARY, synonyms_from(begrippen), terms_from(begrippen))
+    index_words: list[Any] = []
+    page_count = canonicalise(output, index_words)
+    # the letter files of the search page: which words would find (nearly) every page
+    add_to_letter_files(output / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)
+    emptying.join()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

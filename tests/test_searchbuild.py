@@ -1,0 +1,36 @@
+"""The search index of a build (leerlandschap/searchbuild.py, issue 25: speed): a build's index lands in the site folder
+with its vocabulary, and a stopped index leaves nothing behind.
+
+That the whole index (and the site) stays byte-identical to the long way is tests/test_shortcuts.py's first test."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from leerlandschap.searchbuild import BackgroundIndex
+
+
+def test_a_stopped_index_leaves_no_files_and_no_half_index(tmp_path):
+    output = tmp_path / "site" / "pagefind"
+    index = BackgroundIndex(output, None, direct=True)
+    scratch = index._scratch
+    index.pages([("a/", "Een pagina", "<h1>Een pagina</h1><p>Leren met elkaar.</p>")])
+    assert scratch.is_dir()
+    index.cancel()
+    assert not scratch.exists() and not output.exists()
+    assert index._child.poll() is not None  # the child process is gone
+
+
+def test_a_build_index_is_written_into_the_site_folder_with_its_vocabulary(tmp_path):
+    output = tmp_path / "site" / "pagefind"
+    index = BackgroundIndex(output, None, direct=True)
+    index.pages([("a/", "Intervisie", "<h1>Intervisie</h1><p>Leren met collega's in een intervisiegroep.</p>"),
+                 ("b/", "Leertafel", "<h1>Leertafel</h1><p>Een tafel waar de regio samen leert.</p>")])
+    index.add("over/", "Over", "<h1>Over</h1><p>Over deze site.</p>")
+    index.write()
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 3
+    vocabulary = json.loads((output / "leerlandschap-woorden.json").read_text(encoding="utf-8"))
+    assert vocabulary["paginas"] == 3 and "intervisiegroep" in vocabulary["woorden"].split()
+    assert (output / "leerlandschap-woorden" / "hulp.json").is_file()
+    assert not Path(index._scratch).exists()
