@@ -780,11 +780,12 @@
       return;
     }
     const fromAddress = params.has("q") && input.value.trim() === params.get("q").trim();
-    // Pagefind's first search with many results, and the first text of a result, take longer than the ones after
-    // them: on an empty search page, one search for the site's most common word (hulp.json) and the text of its
-    // first result prepare both while the reader has not typed yet.
+    // Pagefind's first search with many results, and the first texts of results, take longer than the ones after
+    // them (the texts come over new connections to the host): on an empty search page, one search for the site's
+    // most common word (hulp.json) and the texts of its first results prepare both while the reader has not typed.
     if (!fromAddress && vocab && vocab.warm) {
-      await pagefind.search(vocab.warm).then((found) => found.results.length && found.results[0].data()).catch(() => {});
+      await pagefind.search(vocab.warm).then((found) => Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data())))
+        .catch(() => {});
     }
     search(fromAddress); // a query from the address is finished
   })();
