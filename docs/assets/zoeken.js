@@ -600,7 +600,9 @@
     }
     for (const [word, parts] of plan.split) lines.push("\u201c" + word + "\u201d gezocht als " + quoted(parts) + ".");
     for (const [word, part] of plan.partial) {
-      lines.push("\u201c" + word + "\u201d staat niet op de site; we zochten op een deel ervan: \u201c" + part + "\u201d.");
+      // "crisisopvang": a part of it; "logeerzorg": the site's word for its first part ("logeren")
+      const what = word.includes(part) ? "een deel ervan: " : "een woord dat erin zit: ";
+      lines.push("\u201c" + word + "\u201d staat niet op de site; we zochten op " + what + "\u201c" + part + "\u201d.");
     }
     for (const [word, others, term] of plan.synonyms) {
       if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
