@@ -10,7 +10,7 @@ content changes. Two questions whose codes would be equal both get a longer code
 (`short_codes`); the build stops if codes are still not unique. Only then does an existing code change, which
 for 4 characters (1.7 million codes) is very unlikely. Curated vragensets get a code the same way, so a link can
 name the set whose werkwijze goes with it, and their extra questions get a code of their text, so a taken-over set
-keeps a short link. docs/assets/vragenset.js reads and writes these links.
+keeps a short link. docs/assets/vragenset/30-link.js reads and writes these links.
 """
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ import yaml
 from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.searchindex import index_site
 from leerlandschap.sitedata import load_site
+from leerlandschap_mkdocs.scriptparts import ScriptPartsError, join_in_place
 from leerlandschap_mkdocs.site import extra_files, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ def generate(project: Path = ROOT, out: Path = OUT) -> Path:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(project / "docs", out / "docs")
+    join_in_place(out / "docs" / "assets")  # a script kept as a folder of parts is served as one file, as by the plugin
     s = settings(site)
     site_url = s.site_url or config.get("site_url")
     for page in site.pages:
@@ -80,7 +82,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Bouw de site met Zensical (de opvolger van MkDocs).")
     parser.add_argument("--only-generate", action="store_true", help="alleen build/zensical/ vullen, niet bouwen")
     args = parser.parse_args()
-    config = generate()
+    try:
+        config = generate()
+    except ScriptPartsError as error:
+        print(error, file=sys.stderr)
+        return 1
     print(f"Gegenereerd: {config.parent.relative_to(ROOT)}/ (pagina's en instellingen, zonder de MkDocs-plugin)")
     if args.only_generate:
         return 0

@@ -98,6 +98,21 @@ def test_editing_a_template_or_a_schema_updates_the_served_page(server):
     wait_for(lambda: "fase-uit-de-test" in (fetch(tafel_url) or ""), 60, "the rebuild after a schema edit")
 
 
+def test_editing_a_part_of_a_page_script_updates_the_served_script(server):
+    """vragenset.js is kept as a folder of parts (docs/assets/vragenset/): the preview serves it as one file, and a
+    save of one part is in that file after the rebuild. The parts are not served on their own."""
+    project, url = server
+    script_url = url + "assets/vragenset.js"
+    first = wait_for(lambda: fetch(script_url), 60, "the first build")
+    part = sorted((project / "docs" / "assets" / "vragenset").glob("*.js"))[-1]
+    assert fetch(url + "assets/vragenset/" + part.name) is None
+    assert "deelUitDeTest" not in first
+    part.write_text(part.read_text(encoding="utf-8") + 'window.deelUitDeTest = "nieuw";\n', encoding="utf-8")
+    served = wait_for(lambda: "deelUitDeTest" in (fetch(script_url) or "") and fetch(script_url), 60,
+                      "the rebuild after a script part was saved")
+    assert served.startswith(first[:200])  # the first part still comes first: one file, joined in name order
+
+
 def test_the_preview_uses_its_own_address(server):
     _, url = server
     wait_for(lambda: fetch(url), 60, "the first build")

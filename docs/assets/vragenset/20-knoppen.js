@@ -1,0 +1,102 @@
+// A part of vragenset.js: the parts in docs/assets/vragenset/ are joined in name order into that one file when the
+// site is built (one scope for all). This part: the buttons on other pages ("Voeg toe" on questions, "Pas
+// deze set aan" on ready sets) and the role/thema filter of the set overview.
+
+  // --- "Voeg toe" buttons -------------------------------------------------------------------
+  function label(button) {
+    const inSet = readStored().vragen.includes(button.dataset.vraag);
+    button.textContent = inSet ? "Haal uit mijn vragenset" : "Voeg toe aan mijn vragenset";
+    button.classList.toggle("ll-voegtoe--gekozen", inSet);
+  }
+
+  function count() {
+    const size = readStored().vragen.length;
+    for (const link of document.querySelectorAll(".ll-naar-mijnset")) {
+      link.textContent = "Mijn vragenset" + (size ? " (" + vragen(size) + ")" : "");
+    }
+  }
+  count();
+
+  for (const button of document.querySelectorAll(".ll-voegtoe[data-vraag]")) {
+    label(button);
+    button.addEventListener("click", () => {
+      const set = readStored();
+      const id = button.dataset.vraag;
+      const position = set.vragen.indexOf(id);
+      if (position === -1) set.vragen.push(id); else set.vragen.splice(position, 1);
+      store(set);
+      document.querySelectorAll(".ll-voegtoe[data-vraag]").forEach(label);
+      count();
+      announce((position === -1 ? "Toegevoegd aan" : "Weggehaald uit") + " mijn vragenset. Er staan nu "
+        + vragen(set.vragen.length) + " in.");
+    });
+  }
+
+  // --- "Pas deze set aan": take a ready set over whole into "Mijn vragenset" ------------------------------
+  // On a set's own page the set is read from the page (its questions, extra questions and title; the werkwijze
+  // by its key); on the set overview from vragen.json. It is kept as a new set beside the visitor's other sets
+  // (an empty active set is used instead; a set taken over before is opened again), so nothing is ever lost.
+  function takeOver(incoming) {
+    const all = readAll();
+    const current = readStored();
+    const earlier = all.sets.find((s) => same(s, incoming));
+    let text = "Je hebt de set \u201c" + incoming.titel + "\u201d overgenomen. Pas hem hier aan.";
+    if (earlier) {
+      all.actief = earlier.id;
+      writeAll(all);
+      text = "Je had de set \u201c" + incoming.titel + "\u201d al overgenomen. Hier is hij weer.";
+    } else if (isEmpty(current)) {
+      store(incoming);
+    } else {
+      storeNew(incoming);
+      text += " Je andere sets staan er ook nog, onder Mijn sets.";
+    }
+    try { sessionStorage.setItem(NOTE, JSON.stringify({ tekst: text })); } catch (error) { /* no message then */ }
+    location.href = ownPage;
+  }
+
+  for (const tools of document.querySelectorAll(".ll-settools")) {
+    const button = tools.querySelector(".ll-pasaan");
+    if (!button) continue;
+    button.addEventListener("click", () => {
+      const scope = tools.closest("article") || document;
+      const items = [...scope.querySelectorAll(".ll-set .ll-setvraag")];
+      const ids = items.map((item) => item.dataset.vraag || FREE + item.querySelector(".ll-vraagtekst").textContent.trim());
+      takeOver({ titel: tools.dataset.titel || document.title, vragen: unique(ids), werkwijze: tools.dataset.werkwijze || "" });
+    });
+  }
+
+  for (const button of document.querySelectorAll(".ll-setlijst .ll-pasaan[data-set]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      loadData().then((found) => {
+        const ready = found.sets[button.dataset.set];
+        if (!ready) throw new Error("unknown set");
+        takeOver({ titel: ready.titel, vragen: ready.vragen.slice(), werkwijze: ready.werkwijze ? button.dataset.set : "" });
+      }).catch(() => announce("Deze set kon niet worden geladen. Laad de pagina opnieuw."));
+    });
+  }
+
+  // --- The set overview: filter by role and thema ------------------------------------------
+  const filter = document.querySelector(".ll-setfilter");
+  if (filter) {
+    filter.hidden = false;
+    const rol = filter.querySelector("#ll-setfilter-rol");
+    const thema = filter.querySelector("#ll-setfilter-thema");
+    const status = filter.querySelector(".ll-setfilter-status");
+    const apply = () => {
+      let shown = 0;
+      for (const item of document.querySelectorAll(".ll-setlijst > li")) {
+        const fits = (!rol.value || item.dataset.rollen.split("|").includes(rol.value))
+          && (!thema.value || item.dataset.themas.split("|").includes(thema.value));
+        item.hidden = !fits;
+        shown += fits ? 1 : 0;
+      }
+      for (const group of document.querySelectorAll(".ll-setgroep")) {
+        group.hidden = !group.querySelector(".ll-setlijst > li:not([hidden])");
+      }
+      status.textContent = rol.value || thema.value ? shown + (shown === 1 ? " set past" : " sets passen") + " bij je keuze." : "";
+    };
+    rol.addEventListener("change", apply);
+    thema.addEventListener("change", apply);
+  }
