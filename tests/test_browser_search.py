@@ -524,3 +524,33 @@ def test_a_word_with_digits_that_starts_no_site_word_is_answered(visit, served, 
     search(page, served, query)
     expect(page.locator("#ll-zoekstatus")).to_contain_text(f"\u201c{query}\u201d")
     assert errors == []
+
+
+@pytest.mark.parametrize("query, wanted, parts", [
+    ("privacyverklaring", "privacy/", ["privacy", "verklaring"]),  # one page says the word; the privacy page does not
+    ("ontmoetingsplek", "bouwstenen/maak-ruimte-voor-ontmoeting-en-verbinding/", ["ontmoeting"]),  # "plek": short
+    ("ontwikkelcultuur", "bouwstenen/werk-aan-structuur-en-cultuurverandering/", ["ontwikkel", "cultuur"]),
+])
+def test_a_compound_on_few_pages_is_searched_by_its_parts_too(visit, served, query, wanted, parts):
+    """A site word on a few pages only may be a compound whose parts the reader means: the page about a part
+    comes up too, and the page says which parts were searched."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(
+        f"\u201c{query}\u201d staat op weinig pagina\u2019s. We zochten ook op "
+        + ", ".join(f"\u201c{part}\u201d" for part in parts) + ".")
+
+
+def test_the_page_with_the_compound_itself_stays_first(visit, served):
+    """"teamoverleg" is the working form of one question set (the line above its title); pages that only say
+    "overleg" come after it. "team" is too short a part to search."""
+    page, _ = visit
+    assert search(page, served, "teamoverleg")[0] == "vragensets/teamsessie-leren-klein-en-concreet/"
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("We zochten ook op \u201coverleg\u201d.")
+
+
+@pytest.mark.parametrize("query", ["leertafel", "leerdoelen"])  # on many pages; only short parts ("leer", "doel")
+def test_a_compound_on_many_pages_or_with_short_parts_is_searched_as_it_is(visit, served, query):
+    page, _ = visit
+    assert search(page, served, query)
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("staat op weinig pagina")

@@ -102,6 +102,8 @@ def test_rechunk_keeps_three_places_of_a_word_per_page(tmp_path):
 
 from pathlib import Path  # noqa: E402
 
+import yaml  # noqa: E402
+
 from htmltools import parse_file  # noqa: E402
 from leerlandschap.searchdocs import Writer  # noqa: E402
 from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, parse_terms, stopwords  # noqa: E402
@@ -310,13 +312,15 @@ def test_text_the_templates_put_on_every_page_is_not_indexed(example_site):
     assert "Deze praktijk laat deze bouwstenen zien" in parse_file(site / practice / "index.html").find("article").all_text()
 
 
-@pytest.mark.parametrize("page, kicker", [
-    ("bouwstenen/coordineer-het-leren/wat-moet-er-gebeuren/", "Reflectievraag bij Coördineer het leren"),
-    ("praktijken/leertafel-in-drie-stappen/", "Goede praktijk"),
-    ("bouwstenen/investeer-in-bestuurlijk-leren/", "· bouwsteen"),
-    ("tafels/intervisiegroep-2/2025-02-12/", "· bijeenkomst"),
+@pytest.mark.parametrize("page, kicker, template_words", [
+    ("bouwstenen/coordineer-het-leren/wat-moet-er-gebeuren/", "Reflectievraag bij Coördineer het leren",
+     "Reflectievraag bij Coördineer het leren"),
+    ("praktijken/leertafel-in-drie-stappen/", "Goede praktijk", "Goede praktijk"),
+    ("bouwstenen/investeer-in-bestuurlijk-leren/", "· bouwsteen", "bouwsteen"),
+    ("tafels/intervisiegroep-2/2025-02-12/", "· bijeenkomst", "bijeenkomst"),
+    ("vragensets/teamsessie-leren-klein-en-concreet/", "Vragenset · teamoverleg", "Vragenset"),
 ])
-def test_the_line_above_a_title_is_not_indexed(example_site, page, kicker):
+def test_the_line_above_a_title_is_not_indexed(example_site, page, kicker, template_words):
     """The line above a title names the kind and the page it belongs to: template text on every page of a kind
     ("reflectievragen" found 43 single questions first). Each result shows the kind already."""
     site = example_site[0] / "site"
@@ -325,7 +329,23 @@ def test_the_line_above_a_title_is_not_indexed(example_site, page, kicker):
     assert kicker in shown  # readers still see it
     content = " ".join(indexed(site)["/" + page]["content"].split())
     title = " ".join(article.find("h1").all_text().split())
-    assert content.startswith(title), content[:80]  # the index starts at the title: the line above it is left out
+    assert template_words not in content[:content.index(title)], content[:80]
+
+
+@pytest.mark.parametrize("page, folder, field", [
+    ("vragensets/teamsessie-leren-klein-en-concreet/", "vragensets", "werkvorm"),
+    ("tafels/intervisiegroep-1/", "tafels", "soort"),
+    ("praktijken/leertafel-in-drie-stappen/", "praktijken", "regio"),
+    ("bronnen/ruimte-voor-leren/", "bronnen", "soort"),
+])
+def test_what_the_line_above_a_title_says_of_the_item_is_indexed(example_site, page, folder, field):
+    """The same line may say something of the item itself (a question set's working form, a tafel's kind or
+    region): that is the item's data, and a reader may search for it ("teamoverleg")."""
+    site = example_site[0] / "site"
+    item = yaml.safe_load((example_site[0] / "content" / folder / (page.split("/")[1] + ".yml")).read_text(encoding="utf-8"))
+    content = " ".join(indexed(site)["/" + page]["content"].split())
+    title = " ".join(parse_file(site / page / "index.html").find("article").find("h1").all_text().split())
+    assert str(item[field]) in content[:content.index(title)]
 
 
 def test_the_search_page_learns_which_words_find_nearly_every_page(example_site):

@@ -122,6 +122,8 @@
   const ENDINGS = ["'s", "en", "es", "s", "n", "e"];
   const COVERAGE = 2; // how much a page is held back for each query word it lacks
   const COMMON = 4; // a word on 1 in COMMON pages or more is common: its other words (Begrippen) are not searched
+  const RARE = 3; // a compound on RARE pages or fewer is also searched by its parts ("privacyverklaring": privacy)
+  const PART_W = 0.25; // how much the parts of such a compound count, next to the word itself
   const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
   const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
@@ -276,10 +278,16 @@
 
   // A compound the site does not have as one word, in parts the site does have ("praktijkvoorbeelden").
   function splitCompound(word) {
+    const parts = splitTable(word).get(word.length);
+    return parts && parts.length > 1 ? parts : null;
+  }
+
+  // Where a split of `word` into site words can get to: position -> the fewest parts that reach it.
+  function splitTable(word) {
     const best = new Map([[0, []]]);
     for (let i = 0; i < word.length; i++) {
       if (!best.has(i)) continue;
-      for (let j = i + 4; j <= word.length; j++) {
+      for (let j = i + 4; j <= word.length - (i === 0 ? 1 : 0); j++) { // a split has two parts or more
         for (const link of LINKS) {
           const piece = word.slice(i, j);
           if (link && !piece.endsWith(link)) continue;
@@ -290,8 +298,19 @@
         }
       }
     }
-    const parts = best.get(word.length);
-    return parts && parts.length > 1 ? parts : null;
+    return best;
+  }
+
+  // The parts of a site word, loading the word files of the letters the split reaches (one or two small files).
+  async function compoundParts(word) {
+    for (let round = 0; round < 4; round++) {
+      const table = splitTable(word);
+      const letters = [...table.keys()].filter((i) => i < word.length).map((i) => word[i]);
+      const loading = letters.map(loadLetter).filter(Boolean);
+      if (!loading.length) return splitCompound(word);
+      await Promise.all(loading);
+    }
+    return splitCompound(word);
   }
 
   // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
@@ -354,7 +373,7 @@
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   waitingFor: null, everywhere: [], asked: [] };
+                   waitingFor: null, everywhere: [], asked: [], parts: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -391,7 +410,10 @@
         const alts = withForms(q);
         const whole = q === word && !siteForm(word) ? completion(word) : null;
         if (whole) alts.push({ q: whole, w: 1, fallback: true });
-        plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q) });
+        // A long site word on a few pages only may be a compound whose parts the reader means: "privacyverklaring"
+        // is on one page, the page about privacy says "privacy" (searchPlan).
+        const compound = vocab.set.has(q) && q.length >= 8 ? q : null;
+        plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q), compound });
       } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
         plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
@@ -465,12 +487,22 @@
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
         if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
         const found = last = await pagefindSearch(alt.q, filters);
-        if (!alt.extra) own = Math.max(own, found.unfilteredResultCount || 0);
+        if (!alt.extra && !alt.part) own = Math.max(own, found.unfilteredResultCount || 0);
         const top = found.results.length ? found.results[0].score || 1 : 1;
         for (const result of found.results) {
           const seen = scores.get(result.id) || { value: 0, result };
           seen.value += alt.w * (result.score || 1) / top;
           scores.set(result.id, seen);
+        }
+        if (term.compound && !alt.part && alt === term.alts[term.alts.length - 1] && own <= RARE && !stale()) {
+          // Its parts are searched next, as the term's last alternatives; short parts and parts on half of the site
+          // or more ("leer" in "leerdoelen") would only bring noise, as in partOf.
+          const parts = ((await compoundParts(term.compound)) || [])
+            .filter((part) => part.length >= 5 && !vocab.often.has(part) && !vocab.everywhere.has(part));
+          if (parts.length) {
+            term.alts.push(...parts.map((part) => ({ q: part, w: PART_W, part: true })));
+            plan.parts.push([term.compound, parts]);
+          }
         }
       }
       return scores;
@@ -574,7 +606,7 @@
     if (!plan.terms.length) return shown;
     const hits = (data) => {
       const title = tokens((data.meta && data.meta.title) || "");
-      return plan.terms.filter((term) => term.alts.some((alt) => tokens(alt.q).every((w) => {
+      return plan.terms.filter((term) => term.alts.some((alt) => !alt.part && tokens(alt.q).every((w) => {
         const root = stems(w).pop();
         return title.some((t) => t.startsWith(root) || (root.length >= 5 && t.includes(root)));
       }))).length;
@@ -604,6 +636,7 @@
       const what = word.includes(part) ? "een deel ervan: " : "een woord dat erin zit: ";
       lines.push("\u201c" + word + "\u201d staat niet op de site; we zochten op " + what + "\u201c" + part + "\u201d.");
     }
+    for (const [word, parts] of plan.parts) lines.push("\u201c" + word + "\u201d staat op weinig pagina\u2019s. We zochten ook op " + quoted(parts) + ".");
     for (const [word, others, term] of plan.synonyms) {
       if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
       lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
