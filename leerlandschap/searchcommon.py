@@ -2,7 +2,7 @@
 
 Pagefind scores every page a word matches, with all of that word's places on each page; a word on most pages
 ("lee…", "leren" on a site about learning) costs a search most of its time and says little about which page is
-meant. The search page uses two lists per first letter (docs/assets/zoeken.js):
+meant. The search page uses two lists per first letter (docs/assets/zoeken/, joined into assets/zoeken.js):
 - `vaak`: what would find half of the pages or more, mostly through longer words ("bes", "lee", "best": the word
   "best" itself is on a few pages, words that start with it on most). While it is the word being typed it is not
   searched: the page asks for the next letter, as it does below three letters.

@@ -1,0 +1,254 @@
+// A part of zoeken.js: the parts in docs/assets/zoeken/ are joined in name order into that one file when the site is
+// built (one scope for all). This part: the site's words (loaded per first letter), their forms, accents, compounds
+// and corrections.
+
+  // ---- Query understanding -------------------------------------------------------------------------
+  const ENDINGS = ["'s", "en", "es", "s", "n", "e"];
+  const COVERAGE = 2; // how much a page is held back for each query word it lacks
+  const COMMON = 4; // a word on 1 in COMMON pages or more is common: its other words (Begrippen) are not searched
+  const RARE = 3; // a compound on RARE pages or fewer is also searched by its parts ("privacyverklaring": privacy)
+  const PART_W = 0.25; // how much the parts of such a compound count, next to the word itself
+  const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
+  const LINKS = ["s", "e", "en", ""];
+  const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
+
+  function tokens(text) {
+    return (text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [])
+      .map((w) => w.replace("’", "'"));
+  }
+
+  function plain(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); } // coördinator: coordinator
+
+  // "wat is een leertafel", "wat betekent KDC", "betekenis van governance": someone asks what a word means. When the
+  // word is an entry of the Begrippen page (or one of its "Ook wel:" words), that entry is the first result.
+  const ASKS_MEANING = /^\s*(?:wat|wie)\s+(?:is|zijn|betekent|betekenen|bedoel|bedoelt|bedoelen|houdt)\b|\bbetekenis\b/i;
+  const MEANING_WORDS = new Set(["wat", "wie", "is", "zijn", "betekent", "betekenen", "betekenis", "bedoel", "bedoelt",
+                                 "bedoelen", "houdt", "in", "eigenlijk", "met", "van", "een", "de", "het", "je", "we"]);
+  function meaningAsked(query) {
+    if (!vocab || !ASKS_MEANING.test(query)) return null;
+    const rest = tokens(query).filter((w) => !MEANING_WORDS.has(w));
+    if (!rest.length || rest.length > 4) return null;
+    const last = rest.length - 1;
+    for (const form of stems(rest[last])) {
+      const entry = vocab.terms[plain([...rest.slice(0, last), form].join(" "))];
+      if (entry) return entry;
+    }
+    return null;
+  }
+
+  function stems(word) { // the word and the word without a common Dutch ending
+    const out = [word];
+    for (const end of ENDINGS) if (word.length > end.length + 3 && word.endsWith(end)) out.push(word.slice(0, -end.length));
+    return out;
+  }
+
+  function startsSiteWord(word) { return completion(word) !== null; } // a word being typed: the start of a site word
+
+  // The first site word (in alphabetical order: mostly the shortest) that starts with `word`, or null.
+  function completion(word) {
+    const sorted = vocab.byLetter.get(word[0]) || [];
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < word) lo = mid + 1; else hi = mid; }
+    return lo < sorted.length && sorted[lo].startsWith(word) ? sorted[lo] : null;
+  }
+
+  // The site word that is `word` with accents ("coordinator" -> "coördinator"), else `word` itself.
+  function withAccents(word) {
+    if (vocab.set.has(word) || vocab.stop.has(word) || /\d/.test(word)) return word; // "een" stays "een", not "één"
+    for (const site of vocab.byLetter.get(word[0]) || []) if (site.length === word.length && plain(site) === word) return site;
+    return word;
+  }
+
+  // The start of a site word that is `word` without its accents ("coordi" -> "coördi"), or null: Pagefind matches
+  // the start of a word letter by letter, accents included.
+  function accentedStart(word) {
+    for (const site of vocab.byLetter.get(word[0]) || []) {
+      if (site.length >= word.length && plain(site.slice(0, word.length)) === word) return site.slice(0, word.length);
+    }
+    return null;
+  }
+
+  function vocabFile(name) {
+    return fetch(new URL("pagefind/leerlandschap-" + name, siteRoot)).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  }
+
+  function addWords(letter, list) {
+    if (vocab.byLetter.has(letter)) return;
+    vocab.byLetter.set(letter, [...list].sort());
+    for (const word of list) vocab.set.add(word);
+  }
+
+  // The site's words, the stop words and the other words from Begrippen that start with `letter`: one small file.
+  function loadLetter(letter) {
+    if (!vocab.letters.has(letter) || vocab.letterLoaded.has(letter)) return null;
+    if (!vocab.loading.has(letter)) {
+      vocab.loading.set(letter, vocabFile("woorden/" + letter.codePointAt(0).toString(16) + ".json").then((text) => {
+        const data = text ? JSON.parse(text) : {};
+        for (const word of (data.stopwoorden || "").split(" ")) if (word) vocab.stop.add(word);
+        Object.assign(vocab.synonyms, data.synoniemen || {});
+        for (const [term, entry] of Object.entries(data.begrippen || {})) vocab.terms[plain(term)] = entry;
+        for (const word of (data.vaak || "").split(" ")) if (word) vocab.often.add(word);
+        for (const word of (data.overal || "").split(" ")) if (word) vocab.everywhere.add(word);
+        for (const [word, others] of Object.entries(data.vormen || {})) vocab.forms[word] = others.split(" ");
+        addWords(letter, data.woorden ? data.woorden.split(" ") : []);
+        vocab.letterLoaded.add(letter);
+      }));
+    }
+    return vocab.loading.get(letter);
+  }
+
+  function loadWholeList() { // every word, most pages first: only for a word the site does not have
+    if (!vocab.loading.has("*")) {
+      vocab.loading.set("*", vocabFile("woorden.json").then((text) => {
+        const ranked = text ? JSON.parse(text).woorden.split(" ") : [];
+        const byLetter = new Map();
+        for (const word of ranked) byLetter.set(word[0], (byLetter.get(word[0]) || []).concat([word]));
+        for (const [letter, list] of byLetter) addWords(letter, list);
+        vocab.ranked = ranked;
+      }));
+    }
+    return vocab.loading.get("*");
+  }
+
+  // Loads the words a query needs before it is understood: the first letters of its words, and the whole list
+  // only when a word is neither on the site nor the start of a site word nor in Begrippen (then it is corrected).
+  // A short last word still being typed ("b", "bestuurders l") is not searched yet: its letter file starts loading,
+  // but the answer for the rest does not wait for it; should the word be a site word ("nl"), the query is searched
+  // again once the file is there.
+  async function prepare(query, typing) {
+    if (!vocab) return;
+    let all = tokens(query);
+    const last = all[all.length - 1];
+    if (typing && last && last.length < 3 && !/\d/.test(last) && !vocab.letterLoaded.has(last[0])) {
+      all = all.slice(0, -1);
+      const loading = loadLetter(last[0]);
+      if (loading) loading.then(() => { if (vocab.set.has(last) && input.value.trim() === query) search(); });
+    }
+    await Promise.all([...new Set(all.map((w) => w[0]))].map(loadLetter));
+    if (vocab.ranked) return;
+    const onlyStop = all.every((w) => vocab.stop.has(w));
+    const lacking = all.some((w) => !(!onlyStop && vocab.stop.has(w)) && !synonymsOf(w) && !known(w));
+    if (lacking) await loadWholeList();
+  }
+
+  // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
+  // of a site word (still being typed), or null.
+  function known(word) {
+    if (/\d/.test(word) || word.length < 3) return word;
+    return siteForm(word) || (startsSiteWord(word) ? word : null);
+  }
+
+  // The word, or the word with another Dutch ending, as the site has it. A long vowel is written double before one
+  // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
+  function siteForm(word) {
+    if (vocab.set.has(word)) return word;
+    for (const s of stems(word)) {
+      const long = /([aeou])\1([^aeiou])$/.exec(s);
+      for (const form of long ? [s, s.slice(0, -3) + long[1] + long[2]] : [s]) {
+        for (const e of ["", ...ENDINGS]) if (vocab.set.has(form + e)) return form + e;
+      }
+    }
+    return null;
+  }
+
+  // The word and its other forms on the site whose stem Pagefind would not match ("opgave" and "opgaven",
+  // "coördinator" and "coördinatoren": searchcommon.py), each searched.
+  function withForms(q) { return [q, ...(vocab.forms[q] || [])].map((form) => ({ q: form, w: 1 })); }
+
+  function synonymsOf(word) {
+    for (const s of stems(word)) if (vocab.synonyms[s]) return vocab.synonyms[s];
+    return null;
+  }
+
+  // A compound the site does not have as one word, in parts the site does have ("praktijkvoorbeelden").
+  function splitCompound(word) {
+    const parts = splitTable(word).get(word.length);
+    return parts && parts.length > 1 ? parts : null;
+  }
+
+  // Where a split of `word` into site words can get to: position -> the fewest parts that reach it.
+  function splitTable(word) {
+    const best = new Map([[0, []]]);
+    for (let i = 0; i < word.length; i++) {
+      if (!best.has(i)) continue;
+      for (let j = i + 4; j <= word.length - (i === 0 ? 1 : 0); j++) { // a split has two parts or more
+        for (const link of LINKS) {
+          const piece = word.slice(i, j);
+          if (link && !piece.endsWith(link)) continue;
+          const core = link ? piece.slice(0, -link.length) : piece;
+          if (core.length < 3 || !vocab.set.has(core)) continue;
+          const parts = best.get(i).concat([core]);
+          if (!best.has(j) || best.get(j).length > parts.length) best.set(j, parts);
+        }
+      }
+    }
+    return best;
+  }
+
+  // The parts of a site word, loading the word files of the letters the split reaches (one or two small files).
+  async function compoundParts(word) {
+    for (let round = 0; round < 4; round++) {
+      const table = splitTable(word);
+      const letters = [...table.keys()].filter((i) => i < word.length).map((i) => word[i]);
+      const loading = letters.map(loadLetter).filter(Boolean);
+      if (!loading.length) return splitCompound(word);
+      await Promise.all(loading);
+    }
+    return splitCompound(word);
+  }
+
+  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
+  // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
+  // "logeerzorg") are mostly common words that would only bring noise.
+  function partOf(word) {
+    let best = null, length = 0;
+    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
+    for (let i = 1; i <= word.length - 5; i++) {
+      if (vocab.set.has(word.slice(i))) {
+        if (!best || word.length - i > length) best = word.slice(i);
+        break;
+      }
+    }
+    return best;
+  }
+
+  function distance(a, b, limit) { // Damerau-Levenshtein (optimal string alignment), stops above `limit`
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        row.push(v);
+        low = Math.min(low, v);
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  function correction(word, most) { // the most common site word within a small edit distance
+    const limit = Math.min(most, word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+    if (!limit || !vocab.ranked) return null;
+    let best = null, bestDistance = limit + 1;
+    for (const candidate of vocab.ranked) { // most pages first: ties go to the more common word
+      if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+      const d = distance(word, candidate, bestDistance - 1);
+      if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+  }
+
+  function phraseAt(words, i) { // the longest phrase from the Begrippen page starting at word i ("stand van zaken")
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const head = words.slice(i, i + n - 1).join(" ");
+      for (const last of stems(words[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
+    }
+    return null;
+  }
+

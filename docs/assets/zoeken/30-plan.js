@@ -1,0 +1,159 @@
+// A part of zoeken.js: the parts in docs/assets/zoeken/ are joined in name order into that one file when the site is
+// built (one scope for all). This part: a query as terms with what to search for each (understand), and the search of
+// each term with Pagefind, merged into one ranking (searchPlan).
+  // The query as terms, each with the strings to search for it (any of them may match). `typing`: the last word
+  // may still be unfinished (the field changed, no space after it, no Enter).
+  function understand(query, typing) {
+    const all = tokens(query);
+    const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
+                   waitingFor: null, everywhere: [], asked: [], parts: [] };
+    if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
+    const onlyStop = all.every((w) => vocab.stop.has(w));
+    for (let i = 0; i < all.length; i++) {
+      const phrase = phraseAt(all, i);
+      if (phrase) { // a phrase from the Begrippen page is one term
+        const [n, key] = phrase;
+        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
+        plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
+        i += n - 1;
+        continue;
+      }
+      const word = withAccents(all[i]); // "coordinator" is "coördinator" on the site
+      if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
+      const others = synonymsOf(word);
+      if (others) {
+        const own = known(word);
+        const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
+        if (own) alts.unshift(...withForms(own));
+        plan.terms.push({ word, alts });
+        plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
+      } else if (known(word)) {
+        const q = known(word);
+        // The start of a word being typed that would find half of the site or more ("lee", "bes"), or a word on
+        // nearly every page ("leer"): such a search takes long and shows nothing in particular, so it waits for the
+        // next letter or a pause (lists: searchcommon.py; run() starts the pause).
+        if (typing && i === all.length - 1 && q.startsWith(word) && (vocab.often.has(q) || vocab.everywhere.has(q))) {
+          plan.waiting = word;
+          plan.waitingFor = q;
+          continue;
+        }
+        // Pagefind finds the start of a word through the word's stem, which can end before what was typed, with a
+        // different spelling: "monitori" is the start of "monitoring" (stem "monitoor"). When the start itself
+        // finds nothing, the first site word it starts is searched instead (searchPlan).
+        const alts = withForms(q);
+        const whole = q === word && !siteForm(word) ? completion(word) : null;
+        if (whole) alts.push({ q: whole, w: 1, fallback: true });
+        // A long site word on a few pages only may be a compound whose parts the reader means: "privacyverklaring"
+        // is on one page, the page about privacy says "privacy" (searchPlan).
+        const compound = vocab.set.has(q) && q.length >= 8 ? q : null;
+        plan.terms.push({ word, alts, everywhere: vocab.everywhere.has(q), compound });
+      } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
+        plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
+      } else {
+        const near = correction(word, 1);
+        const parts = near ? null : splitCompound(word);
+        const fixed = near || (parts ? null : correction(word, 2));
+        let piece = null;
+        if (parts) {
+          plan.split.push([word, parts]);
+          for (const part of parts) plan.terms.push({ word: part, alts: [{ q: part, w: 1 }] });
+        } else if (fixed) {
+          plan.corrected.push([word, fixed]);
+          plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
+        } else if ((piece = partOf(word))) { // a compound of which only one part is on the site: that part, and we say so
+          plan.partial.push([word, piece]);
+          plan.terms.push({ word: piece, alts: [{ q: piece, w: 1 }] });
+        } else {
+          plan.unknown.push(word);
+          plan.terms.push({ word, alts: [] }); // nothing on the site: better no result than a random prefix
+        }
+      }
+    }
+    // one or two letters match almost every word of the site while they are being typed: wait for a third
+    plan.terms = plan.terms.filter((term) => term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word));
+    // A word on nine pages in ten or more ("leren" on a site about learning) tells nothing next to rarer words:
+    // it counts as little as a stop word, unless the query has nothing else.
+    if (plan.terms.some((term) => !term.everywhere)) {
+      plan.everywhere = plan.terms.filter((term) => term.everywhere).map((term) => term.alts[0].q);
+      plan.terms = plan.terms.filter((term) => !term.everywhere);
+    }
+    // "hoe zorg ik voor draagvlak", "hoe organiseer je reflectie": the verb of a how-question says what the reader
+    // wants to do, the other words what about. A page without the verb is not held back (searchPlan); with it, it
+    // scores a little higher.
+    const verb = all[0] === "hoe" && all.length > 3 && PRONOUNS.has(all[2]) ? all[1] : null;
+    const asked = plan.terms.filter((term) => term.word === verb);
+    if (asked.length && asked.length < plan.terms.length) {
+      for (const term of asked) term.asked = true;
+      plan.asked = [verb];
+    }
+    return plan;
+  }
+
+  // Every term is searched on its own (its alternatives added up); a page's score is the sum over the terms,
+  // each weighted by how rare it is on the site, times the share of the terms it has (squared): pages with
+  // every word come first unless a rarer, better match lacks only a common one.
+  // Pagefind's answers for the strings searched lately: while a query is typed, its finished words are not
+  // searched again at every keystroke ("bestuurders l", "bestuurders le", …).
+  const answers = new Map();
+  function pagefindSearch(q, filters) {
+    const key = JSON.stringify(filters) + "\u0000" + q;
+    if (!answers.has(key)) {
+      if (answers.size >= 40) answers.delete(answers.keys().next().value);
+      const answer = pagefind.search(q, { filters });
+      answer.catch(() => answers.delete(key)); // a failed search is tried again next time
+      answers.set(key, answer);
+    }
+    return answers.get(key);
+  }
+
+  // Other words from Begrippen for a word the site has ("extra") are not searched when the word itself is on a
+  // quarter of the site's pages or more: such a word is what the site says, the other words would hardly change
+  // the order, and each of them costs a part of the index to download.
+  async function searchPlan(plan, filters, stale) {
+    const pages = Math.max(vocab ? vocab.pages : 1, 1);
+    let last = null; // Pagefind's answer for the last string searched: a one-word query reuses it for the filter counts
+    const perTerm = await Promise.all(plan.terms.map(async (term) => {
+      const scores = new Map();
+      let own = 0; // on how many pages (filters aside) the word itself is
+      for (const alt of term.alts) {
+        if (stale()) return null; // a newer query came in: do not search on for this one
+        if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
+        if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
+        const found = last = await pagefindSearch(alt.q, filters);
+        if (!alt.extra && !alt.part) own = Math.max(own, found.unfilteredResultCount || 0);
+        const top = found.results.length ? found.results[0].score || 1 : 1;
+        for (const result of found.results) {
+          const seen = scores.get(result.id) || { value: 0, result };
+          seen.value += alt.w * (result.score || 1) / top;
+          scores.set(result.id, seen);
+        }
+        if (term.compound && !alt.part && alt === term.alts[term.alts.length - 1] && own <= RARE && !stale()) {
+          // Its parts are searched next, as the term's last alternatives; short parts and parts on half of the site
+          // or more ("leer" in "leerdoelen") would only bring noise, as in partOf.
+          const parts = ((await compoundParts(term.compound)) || [])
+            .filter((part) => part.length >= 5 && !vocab.often.has(part) && !vocab.everywhere.has(part));
+          if (parts.length) {
+            term.alts.push(...parts.map((part) => ({ q: part, w: PART_W, part: true })));
+            plan.parts.push([term.compound, parts]);
+          }
+        }
+      }
+      return scores;
+    }));
+    if (perTerm.includes(null) || stale()) return null;
+    const merged = new Map();
+    perTerm.forEach((scores, t) => {
+      const rarity = Math.log(1 + pages / Math.max(1, scores.size));
+      for (const [id, { value, result }] of scores) {
+        const entry = merged.get(id) || { id, hits: 0, score: 0, best: null, rarity: -1 };
+        if (!plan.terms[t].asked) entry.hits += 1;
+        entry.score += value * rarity;
+        if (rarity > entry.rarity) { entry.rarity = rarity; entry.best = result; }
+        merged.set(id, entry);
+      }
+    });
+    const n = plan.terms.filter((term) => !term.asked).length;
+    for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
+    const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
+    return { list, full: list.filter((entry) => entry.hits === n).length, last };
+  }

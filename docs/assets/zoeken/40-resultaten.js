@@ -1,0 +1,128 @@
+// A part of zoeken.js: the parts in docs/assets/zoeken/ are joined in name order into that one file when the site is
+// built (one scope for all). This part: the results on the page: marked words, excerpts, a begrip first, titles
+// first, and the lines that explain what was searched.
+
+  // ---- Results -------------------------------------------------------------------------------------
+  const PART_WEIGHTS = [10 / 24, 69 / 24]; // how Pagefind stores the weights of the compound parts (searchdocs.py)
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  function markerFor(plan) { // words that start with a searched word (or its stem) are marked
+    const roots = new Set();
+    for (const term of plan.terms) for (const alt of term.alts) if (!alt.skipped) for (const w of tokens(alt.q)) roots.add(stems(w).pop());
+    const list = [...roots].filter((r) => r.length >= 2).sort((a, b) => b.length - a.length).map(escapeRegExp);
+    return list.length ? new RegExp("(^|[^\\p{L}\\p{N}])((?:" + list.join("|") + ")[\\p{L}\\p{N}]*)", "giu") : null;
+  }
+
+  function marked(text, marker, tag, className) {
+    const out = document.createElement(tag);
+    if (className) out.className = className;
+    let last = 0;
+    if (marker) {
+      marker.lastIndex = 0;
+      for (let m; (m = marker.exec(text));) {
+        const start = m.index + m[1].length;
+        out.append(document.createTextNode(text.slice(last, start)));
+        const mark = document.createElement("mark");
+        mark.textContent = m[2];
+        out.append(mark);
+        last = start + m[2].length;
+      }
+    }
+    out.append(document.createTextNode(text.slice(last)));
+    return out;
+  }
+
+  // Pagefind's excerpt is HTML; only its text is used (nothing else can slip in). When the only match is in the
+  // compound parts (not shown on the page), the start of the page is shown instead.
+  function excerptText(data) {
+    const locations = data.weighted_locations || [];
+    const onlyParts = locations.length && locations.every((l) => PART_WEIGHTS.some((w) => Math.abs(l.weight - w) < 0.01));
+    if (onlyParts || !data.excerpt) return (data.content || "").split(/\s+/).slice(0, 30).join(" ") + " …";
+    return new DOMParser().parseFromString("<p>" + data.excerpt + "</p>", "text/html").body.textContent;
+  }
+
+  function resultItem(data, marker) {
+    const item = document.createElement("li");
+    item.className = "ll-resultaat";
+    const link = marked((data.meta && data.meta.title) || data.url, marker, "a");
+    link.href = data.url;
+    const kind = document.createElement("span");
+    kind.className = "ll-meta";
+    const soort = document.createElement("span");
+    soort.className = "ll-soort";
+    soort.textContent = (data.meta && data.meta.soortnaam) || ((data.filters && data.filters.soort) || []).join(", ");
+    kind.append(soort);
+    if (data.meta && data.meta.deel) kind.append(document.createTextNode(" \u00b7 " + data.meta.deel));
+    item.append(link, document.createTextNode(" "), kind, marked(excerptText(data), marker, "p", "ll-resultaat__tekst"));
+    return item;
+  }
+
+  // The entry of the Begrippen page for a word someone asked the meaning of (meaningAsked).
+  function begripItem([heading, anchor], marker) {
+    const item = document.createElement("li");
+    item.className = "ll-resultaat";
+    const link = marked(heading, marker, "a");
+    link.href = new URL("begrippen/#" + anchor, siteRoot).pathname + "#" + anchor;
+    const kind = document.createElement("span");
+    kind.className = "ll-meta";
+    const soort = document.createElement("span");
+    soort.className = "ll-soort";
+    soort.textContent = "Begrip";
+    kind.append(soort, document.createTextNode(" \u00b7 Begrippen"));
+    const text = document.createElement("p");
+    text.className = "ll-resultaat__tekst";
+    text.textContent = "Wat \u201c" + heading + "\u201d betekent op deze site: de uitleg bij Begrippen.";
+    item.append(link, document.createTextNode(" "), kind, text);
+    return item;
+  }
+
+  // Within the first page of results, pages whose title has every word of the query go first (stable):
+  // the overview "Rollen" before a question that mentions roles. Only what is loaded anyway is used.
+  function titleFirst(shown, plan) {
+    if (!plan.terms.length) return shown;
+    const hits = (data) => {
+      const title = tokens((data.meta && data.meta.title) || "");
+      return plan.terms.filter((term) => term.alts.some((alt) => !alt.part && tokens(alt.q).every((w) => {
+        const root = stems(w).pop();
+        return title.some((t) => t.startsWith(root) || (root.length >= 5 && t.includes(root)));
+      }))).length;
+    };
+    const all = (data) => (hits(data) === plan.terms.length ? 1 : 0);
+    return shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
+  }
+
+  function quoted(list) { return list.map((w) => "\u201c" + w + "\u201d").join(", "); }
+
+  function explain(plan, query) {
+    help.replaceChildren();
+    const lines = [];
+    for (const [word, fixed] of plan.corrected) {
+      const line = document.createElement("span");
+      const next = new URL(location.href);
+      next.searchParams.set("q", tokens(query).map((w) => (w === word ? fixed : w)).join(" "));
+      const link = document.createElement("a");
+      link.href = next.search;
+      link.textContent = fixed;
+      line.append("Bedoel je ", link, "? \u201c" + word + "\u201d staat niet op de site; we zochten op \u201c" + fixed + "\u201d.");
+      lines.push(line);
+    }
+    for (const [word, parts] of plan.split) lines.push("\u201c" + word + "\u201d gezocht als " + quoted(parts) + ".");
+    for (const [word, part] of plan.partial) {
+      // "crisisopvang": a part of it; "logeerzorg": the site's word for its first part ("logeren")
+      const what = word.includes(part) ? "een deel ervan: " : "een woord dat erin zit: ";
+      lines.push("\u201c" + word + "\u201d staat niet op de site; we zochten op " + what + "\u201c" + part + "\u201d.");
+    }
+    for (const [word, parts] of plan.parts) lines.push("\u201c" + word + "\u201d staat op weinig pagina\u2019s. We zochten ook op " + quoted(parts) + ".");
+    for (const [word, others, term] of plan.synonyms) {
+      if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
+      lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
+    }
+    if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
+    if (plan.asked.length) lines.push(quoted(plan.asked) + " hoort bij je vraag en telt minder mee.");
+    if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");
+    if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
+    if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
+    lines.forEach((line, i) => { if (i) help.append(document.createElement("br")); help.append(line); });
+  }
+
