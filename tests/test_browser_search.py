@@ -573,3 +573,11 @@ def test_two_words_that_are_no_site_word_together_stay_two_words(visit, served):
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("gezocht als \u00e9\u00e9n woord")
     typed(page, served, "leer t")  # still being typed: not "leert"
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("gezocht als \u00e9\u00e9n woord")
+
+
+@pytest.mark.parametrize("query, wanted", [("pilot", "praktijken/pilots-blijvend-lerende-omgeving/"),
+                                           ("teamsessie", "vragensets/teamsessie-leren-klein-en-concreet/")])
+def test_an_item_is_found_by_a_word_of_its_name_in_the_address(visit, served, query, wanted):
+    """Neither page says the word; its address does (the editor's name for the item)."""
+    page, _ = visit
+    assert search(page, served, query)[0] == wanted
