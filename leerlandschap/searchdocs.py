@@ -6,8 +6,9 @@ content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ 
 - a `soort` filter for pages whose template has none (overzicht, pagina, bron);
 - a lower weight for reflection questions and almost empty meeting pages, which otherwise crowd out the
   bouwstenen and overviews they belong to (lower, never hidden);
-- the parts of the page's Dutch compounds as extra text, weighted below the real words (searchwords.py).
-  The parts exist only in this document, never in the site's HTML: no reader or screen reader meets them.
+- the parts of the page's Dutch compounds as extra text, weighted below the real words (searchwords.py), and the
+  words of the page's name in its address that its text lacks ("pilots"), with the same low weight.
+  They exist only in this document, never in the site's HTML: no reader or screen reader meets them.
 """
 from __future__ import annotations
 
@@ -116,7 +117,12 @@ class Writer:
         title_parts = self.splitter.parts_of_words(title_words)
         # a part that is also a word of the page is found through that word: repeating it only makes results bigger
         seen = set(text_words)
-        parts = [p for p in self.splitter.parts_of_words(text_words) if p not in title_parts and p not in seen]
+        # The words of the page's own name in its address that the page does not say: an editor chose the name
+        # ("pilots" in praktijken/pilots-blijvend-lerende-omgeving/, "teamsessie"), and a reader may know the item by it.
+        named = [w for w in dict.fromkeys(words(url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")))
+                 if w.isalpha() and len(w) >= 3 and w not in seen and w not in title_words]
+        parts = [p for p in self.splitter.parts_of_words([*text_words, *named]) if p not in title_parts and p not in seen]
+        parts = [*named, *(p for p in parts if p not in named)]
         self.words.add([*title_words, *text_words, *title_parts, *parts])
         low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
         weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""

@@ -554,3 +554,30 @@ def test_a_compound_on_many_pages_or_with_short_parts_is_searched_as_it_is(visit
     page, _ = visit
     assert search(page, served, query)
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("staat op weinig pagina")
+
+
+@pytest.mark.parametrize("query, word, wanted", [
+    ("leer tafel", "leertafel", "praktijken/leertafel-in-drie-stappen/"),
+    ("ervarings deskundige", "ervaringsdeskundige", "rollen/ervaringsdeskundige/"),
+    ("praktijk voorbeelden", "praktijkvoorbeeld", "praktijken/"),  # an "ook wel" word of Begrippen for goede praktijken
+])
+def test_a_compound_written_as_two_words_is_searched_as_one(visit, served, query, word, wanted):
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{query}\u201d gezocht als \u00e9\u00e9n woord: \u201c{word}\u201d.")
+
+
+def test_two_words_that_are_no_site_word_together_stay_two_words(visit, served):
+    page, _ = visit
+    assert search(page, served, "open data")[0] == "data/"
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("gezocht als \u00e9\u00e9n woord")
+    typed(page, served, "leer t")  # still being typed: not "leert"
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("gezocht als \u00e9\u00e9n woord")
+
+
+@pytest.mark.parametrize("query, wanted", [("pilot", "praktijken/pilots-blijvend-lerende-omgeving/"),
+                                           ("teamsessie", "vragensets/teamsessie-leren-klein-en-concreet/")])
+def test_an_item_is_found_by_a_word_of_its_name_in_the_address(visit, served, query, wanted):
+    """Neither page says the word; its address does (the editor's name for the item)."""
+    page, _ = visit
+    assert search(page, served, query)[0] == wanted

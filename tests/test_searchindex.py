@@ -169,6 +169,18 @@ def test_a_document_keeps_ids_and_repeated_parts_out_of_what_a_result_loads(tmp_
     assert '<p data-pagefind-weight="0.5">kinder jeugd zorg leer tafel</p>' in doc
 
 
+def test_a_document_adds_the_words_of_its_name_that_its_text_lacks(tmp_path):
+    """An editor names an item in its address ("pilots-blijvend-lerende-omgeving"): a reader may know it by a word
+    of that name that the page itself never says. Such words count low, like compound parts; a date is no word."""
+    writer = Writer(tmp_path, Splitter({"team": 1e-5, "sessie": 1e-5}))
+    body = '<article data-pagefind-body><h1>Leren in je team</h1><p>Een overleg van 45 minuten.</p></article>'
+    doc = writer.document("vragensets/teamsessie-leren-in-je-team/", "Leren in je team", body, False)
+    assert '<p data-pagefind-weight="0.5">teamsessie sessie</p>' in doc  # "team", "leren": words of the page
+    assert writer.words.counts["teamsessie"] == 1  # the search page knows the word
+    meeting = writer.document("tafels/overleg/2024-06-24/", "Overleg", body, False)
+    assert "2024" not in meeting.split("</div>", 1)[1]  # a date in the address adds nothing
+
+
 def test_built_fragments_have_no_anchors_while_the_pages_keep_their_ids(example_site):
     pages = indexed(example_site[0] / "site")
     assert pages and all(data["anchors"] == [] for data in pages.values())

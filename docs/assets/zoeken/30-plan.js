@@ -3,13 +3,28 @@
 // each term with Pagefind, merged into one ranking (searchPlan).
   // The query as terms, each with the strings to search for it (any of them may match). `typing`: the last word
   // may still be unfinished (the field changed, no space after it, no Enter).
+  // Dutch writes a compound as one word; a reader may write it in two ("leer tafel", "praktijk voorbeelden"). Two
+  // words of three letters or more that are one site word (or an "ook wel" word of Begrippen) when joined are that
+  // word. A second word still being typed must be a site word already: "leer t" is not "leert".
+  function joinedAt(all, i, typing) {
+    const [a, b] = [all[i], all[i + 1]];
+    if (!b || a.length < 3 || b.length < 3 || (typing && i + 1 === all.length - 1 && !siteForm(b))) return null;
+    if (vocab.stop.has(a) || vocab.stop.has(b) || /\d/.test(a + b)) return null;
+    return siteForm(a + b) || (synonymsOf(a + b) ? a + b : null);
+  }
+
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   waitingFor: null, everywhere: [], asked: [], parts: [] };
+                   waitingFor: null, everywhere: [], asked: [], parts: [], joined: [] };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
+      const joined = joinedAt(all, i, typing);
+      if (joined) { // "leer tafel": the site writes it as one word
+        plan.joined.push([all[i] + " " + all[i + 1], joined]);
+        all.splice(i, 2, joined);
+      }
       const phrase = phraseAt(all, i);
       if (phrase) { // a phrase from the Begrippen page is one term
         const [n, key] = phrase;
