@@ -584,3 +584,10 @@ def test_an_item_is_found_by_a_word_of_its_name_in_the_address(visit, served, qu
     """Neither page says the word; its address does (the editor's name for the item)."""
     page, _ = visit
     assert search(page, served, query)[0] == wanted
+
+
+@pytest.mark.parametrize("query", ["andere regio's", "buurregio", "wat doen andere regio's"])
+def test_other_regions_find_the_neighbours_page(visit, served, query):
+    """The page about other regions is called "Gluren bij de buren"; Begrippen explains Buren with its other words."""
+    page, _ = visit
+    assert search(page, served, query)[0] == "buren/"
