@@ -591,3 +591,14 @@ def test_other_regions_find_the_neighbours_page(visit, served, query):
     """The page about other regions is called "Gluren bij de buren"; Begrippen explains Buren with its other words."""
     page, _ = visit
     assert search(page, served, query)[0] == "buren/"
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("motivatie", "bouwstenen/heb-een-lange-adem-en-creeer-ademruimte/motiveren/"),  # the site says "motiveren"
+    ("reflecteren", "bouwstenen/creeer-blijvende-ruimte-voor-reflectie-op-bestuurlijk-niveau/"),  # "reflectie"
+    ("evaluatie", "bouwstenen/gebruik-monitoring-om-te-blijven-leren/effect-evalueren/"),  # "evalueren"
+])
+def test_a_word_finds_the_words_made_from_it_with_another_ending(visit, served, query, wanted):
+    """Dutch makes a noun of a verb with -atie, -ectie or -ing (motiveren, motivatie); the stemmer keeps them apart."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]

@@ -65,7 +65,7 @@
       } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
         plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
-        const near = correction(word, 1);
+        const near = derived(word)[0] || correction(word, 1); // "reflecteren": the site says "reflectie"
         const parts = near ? null : splitCompound(word);
         const fixed = near || (parts ? null : correction(word, 2));
         let piece = null;
