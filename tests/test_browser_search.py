@@ -602,3 +602,17 @@ def test_a_word_finds_the_words_made_from_it_with_another_ending(visit, served, 
     """Dutch makes a noun of a verb with -atie, -ectie or -ing (motiveren, motivatie); the stemmer keeps them apart."""
     page, _ = visit
     assert wanted in search(page, served, query)[:3]
+
+
+@pytest.mark.parametrize("query, overview", [("welke leertafels zijn er", "tafels/"), ("alle praktijken", "praktijken/"),
+                                             ("welke thema's zijn er", "themas/")])
+def test_a_question_for_a_list_gets_the_overview_first(visit, served, query, overview):
+    page, _ = visit
+    assert search(page, served, query)[0] == overview
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("Je vraagt om een lijst: het overzicht staat bovenaan.")
+
+
+def test_all_in_a_question_that_no_overview_names_changes_nothing(visit, served):
+    page, _ = visit
+    assert search(page, served, "leren met alle partners")
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("Je vraagt om een lijst")
