@@ -38,6 +38,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def without_accents(word: str) -> str:
+    """'Coördinator' -> 'coordinator': a word as Pagefind indexes it, lower case and without accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
 def is_example_address(adres: str) -> bool:
     """True for 'x@example.org', 'https://example.org/form' or 'https://regio.example/...'."""
     host = adres.split("://", 1)[1].split("/", 1)[0] if "://" in adres else adres.rpartition("@")[2]

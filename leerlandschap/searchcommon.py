@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import bisect
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import Stemmer
 
-from .patterns import LONGEST_WORD
+from .patterns import LONGEST_WORD, without_accents
 
 OFTEN = 0.5  # share of the pages from which a word being typed waits for its next letter
 EVERYWHERE = 0.9  # share of the pages from which a word counts as little as a stop word next to rarer words
@@ -58,10 +57,10 @@ class Counter:
 
     def pages(self, query_word: str) -> tuple[int, int]:
         """(pages with a word that starts like it, pages with the word itself), as Pagefind matches it."""
-        return self._pages_of_stem(self._stemmer.stemWord(_plain(query_word)))
+        return self._pages_of_stem(self._stemmer.stemWord(without_accents(query_word)))
 
     def pages_of_all(self, query_words: list[str]) -> dict[str, tuple[int, int]]:
-        stems = self._stemmer.stemWords([_plain(word) for word in query_words])
+        stems = self._stemmer.stemWords([without_accents(word) for word in query_words])
         return {word: self._pages_of_stem(stem) for word, stem in zip(query_words, stems, strict=True)}
 
     def _pages_of_stem(self, stem: str) -> tuple[int, int]:
@@ -75,10 +74,6 @@ class Counter:
     def most_common(self) -> str:
         """The index word on the most pages: a search for it prepares the search page's engine (zoeken.js)."""
         return max(self._keys, key=lambda key: (self._sets[key].bit_count(), key), default="")
-
-
-def _plain(word: str) -> str:  # Pagefind leaves accents out of its index: coördinator -> coordinator
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
 def common(site_words: list[str], counter: Counter, page_count: int) -> tuple[list[str], list[str]]:
@@ -100,7 +95,7 @@ def other_forms(site_words: list[str]) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
     for word in sorted(present):
         for longer in (word + ending for ending in FORM_ENDINGS if word + ending in present):
-            short, long = stemmer.stemWords([_plain(word), _plain(longer)])
+            short, long = stemmer.stemWords([without_accents(word), without_accents(longer)])
             if not long.startswith(short):
                 forms.setdefault(word, []).append(longer)
             if not short.startswith(long):

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from .kinds import BRON, active
+from .patterns import without_accents
 from .searchwords import Splitter, Vocabulary, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded only for a word the site lacks
@@ -119,8 +120,11 @@ class Writer:
         seen = set(text_words)
         # The words of the page's own name in its address that the page does not say: an editor chose the name
         # ("pilots" in praktijken/pilots-blijvend-lerende-omgeving/, "teamsessie"), and a reader may know the item by it.
+        # An address has no accents and may name a longer form the page does say ("coordinator" for the page that
+        # says "Coördinatoren"): such a word is the page's own word, and adding it would hide the accented one.
+        said = {without_accents(w) for w in [*text_words, *title_words]}
         named = [w for w in dict.fromkeys(words(url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")))
-                 if w.isalpha() and len(w) >= 3 and w not in seen and w not in title_words]
+                 if w.isalpha() and len(w) >= 3 and not any(s.startswith(w) for s in said)]
         parts = [p for p in self.splitter.parts_of_words([*text_words, *named]) if p not in title_parts and p not in seen]
         parts = [*named, *(p for p in parts if p not in named)]
         self.words.add([*title_words, *text_words, *title_parts, *parts])

@@ -38,9 +38,11 @@ HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#([^}]*)\})?\s*$")
 ALSO = "Ook wel:"
 
 
-# Words of a request to the search box itself ("waar vind ik ...", "zoek informatie over ..."): they say nothing
-# about the page someone wants, but a page that happens to contain them would come first. Not in stopwords-iso.
-REQUEST_WORDS = frozenset({"vind", "vinden", "zoek", "zoeken", "zoekt", "informatie", "info", "lees", "lezen"})
+# Words of a request to the search box itself ("waar vind ik ...", "zoek informatie over ...", "open data
+# downloaden", "vragenset bekijken"): they say what the reader wants to do with a page, nothing about which page,
+# but a page that happens to contain them would come first. Not in stopwords-iso.
+REQUEST_WORDS = frozenset({"vind", "vinden", "zoek", "zoeken", "zoekt", "informatie", "info", "lees", "lezen",
+                           "download", "downloaden", "downloadt", "bekijk", "bekijken", "bekijkt"})
 
 
 def stopwords() -> frozenset[str]:

@@ -322,9 +322,12 @@ def test_what_is_typed_before_the_search_script_runs_is_kept_and_searched(visit,
 @pytest.mark.parametrize("query, wanted, request_words", [
     ("waar vind ik alle tafels", "tafels/", ("vind",)),
     ("zoek informatie over governance", "bouwstenen/organiseer-de-governance/", ("zoek", "informatie")),
+    ("open data downloaden", "data/", ("downloaden",)),  # meeting pages say "download" (their calendar file)
+    ("vragensets bekijken", "vragensets/", ("bekijken",)),
 ])
 def test_the_words_of_a_request_do_not_pick_the_results(visit, served, query, wanted, request_words):
-    """"vind", "zoek", "informatie" ask the search box for something; they are not what the page is about."""
+    """"vind", "zoek", "informatie", "downloaden" ask the search box for something; they are not what the page is
+    about."""
     page, _ = visit
     urls = search(page, served, query)
     assert wanted in urls[:3], urls[:3]
@@ -581,3 +584,35 @@ def test_an_item_is_found_by_a_word_of_its_name_in_the_address(visit, served, qu
     """Neither page says the word; its address does (the editor's name for the item)."""
     page, _ = visit
     assert search(page, served, query)[0] == wanted
+
+
+@pytest.mark.parametrize("query", ["andere regio's", "buurregio", "wat doen andere regio's"])
+def test_other_regions_find_the_neighbours_page(visit, served, query):
+    """The page about other regions is called "Gluren bij de buren"; Begrippen explains Buren with its other words."""
+    page, _ = visit
+    assert search(page, served, query)[0] == "buren/"
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("motivatie", "bouwstenen/heb-een-lange-adem-en-creeer-ademruimte/motiveren/"),  # the site says "motiveren"
+    ("reflecteren", "bouwstenen/creeer-blijvende-ruimte-voor-reflectie-op-bestuurlijk-niveau/"),  # "reflectie"
+    ("evaluatie", "bouwstenen/gebruik-monitoring-om-te-blijven-leren/effect-evalueren/"),  # "evalueren"
+])
+def test_a_word_finds_the_words_made_from_it_with_another_ending(visit, served, query, wanted):
+    """Dutch makes a noun of a verb with -atie, -ectie or -ing (motiveren, motivatie); the stemmer keeps them apart."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+
+
+@pytest.mark.parametrize("query, overview", [("welke leertafels zijn er", "tafels/"), ("alle praktijken", "praktijken/"),
+                                             ("welke thema's zijn er", "themas/")])
+def test_a_question_for_a_list_gets_the_overview_first(visit, served, query, overview):
+    page, _ = visit
+    assert search(page, served, query)[0] == overview
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("Je vraagt om een lijst: het overzicht staat bovenaan.")
+
+
+def test_all_in_a_question_that_no_overview_names_changes_nothing(visit, served):
+    page, _ = visit
+    assert search(page, served, "leren met alle partners")
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("Je vraagt om een lijst")

@@ -179,6 +179,9 @@ def test_a_document_adds_the_words_of_its_name_that_its_text_lacks(tmp_path):
     assert writer.words.counts["teamsessie"] == 1  # the search page knows the word
     meeting = writer.document("tafels/overleg/2024-06-24/", "Overleg", body, False)
     assert "2024" not in meeting.split("</div>", 1)[1]  # a date in the address adds nothing
+    role = writer.document("rollen/coordinator/", "Coördinatoren", "<article><p>Wat doen coördinatoren?</p></article>", False)
+    assert "coordinator" not in role.split("</div>", 1)[1]  # the page's own word without its accent and ending
+    assert "coordinator" not in writer.words.counts  # so the search page still takes "coordinator" for "coördinator"
 
 
 def test_built_fragments_have_no_anchors_while_the_pages_keep_their_ids(example_site):

@@ -153,7 +153,18 @@
 
   // The word and its other forms on the site whose stem Pagefind would not match ("opgave" and "opgaven",
   // "coördinator" and "coördinatoren": searchcommon.py), each searched.
-  function withForms(q) { return [q, ...(vocab.forms[q] || [])].map((form) => ({ q: form, w: 1 })); }
+  // And words made from it with a Dutch ending that the stemmer keeps apart: "reflectie" and "reflecteren",
+  // "motivatie" and "motiveren", "verandering" and "veranderen" (only those the site has).
+  function withForms(q) {
+    return [...new Set([q, ...(vocab.forms[q] || []), ...derived(q)])].map((form) => ({ q: form, w: 1 }));
+  }
+
+  const DERIVED = [[/atie$/, "eren"], [/eren$/, "atie"], [/ectie$/, "ecteren"], [/ecteren$/, "ectie"], [/ing$/, "en"],
+                   [/([^e])en$/, "$1ing"]];
+  function derived(word) {
+    const found = DERIVED.filter(([end]) => end.test(word)).map(([end, other]) => word.replace(end, other));
+    return found.filter((form) => form !== word && vocab.set.has(form));
+  }
 
   function synonymsOf(word) {
     for (const s of stems(word)) if (vocab.synonyms[s]) return vocab.synonyms[s];

@@ -13,10 +13,23 @@
     return siteForm(a + b) || (synonymsOf(a + b) ? a + b : null);
   }
 
+  // "welke leertafels zijn er", "alle praktijken": a question for a list. The overview page whose title names what
+  // is asked for ("Tafels" for "leertafels") comes first (run); only for a question about one thing.
+  const LIST_ASKED = /^\s*welke\b.*\b(?:zijn|is|bestaan)\s+er\b|\balle\b/i;
+  async function overviewFor(plan, filters) {
+    if (!plan.list || plan.terms.length !== 1 || filters.soort) return null;
+    const asked = stems(plan.terms[0].alts[0].q).pop();
+    const found = await pagefindSearch(plan.terms[0].alts[0].q, Object.assign({}, filters, { soort: { any: ["overzicht"] } }));
+    const top = found.results[0];
+    if (!top) return null;
+    const title = tokens(((await top.data()).meta || {}).title || "");
+    return title.some((t) => { const root = stems(t).pop(); return root.length >= 4 && (asked.includes(root) || root.startsWith(asked)); }) ? top : null;
+  }
+
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   waitingFor: null, everywhere: [], asked: [], parts: [], joined: [] };
+                   waitingFor: null, everywhere: [], asked: [], parts: [], joined: [], list: LIST_ASKED.test(query) };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -65,7 +78,7 @@
       } else if (typing && i === all.length - 1 && accentedStart(word)) { // "coordi": the start of "coördinator"
         plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
-        const near = correction(word, 1);
+        const near = derived(word)[0] || correction(word, 1); // "reflecteren": the site says "reflectie"
         const parts = near ? null : splitCompound(word);
         const fixed = near || (parts ? null : correction(word, 2));
         let piece = null;

@@ -119,6 +119,7 @@
       if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
       lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
     }
+    if (plan.overview) lines.push("Je vraagt om een lijst: het overzicht staat bovenaan.");
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
     if (plan.asked.length) lines.push(quoted(plan.asked) + " hoort bij je vraag en telt minder mee.");
     if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");

@@ -80,7 +80,13 @@
     }
     if (ticket !== latest) return; // a newer search has started meanwhile
     const marker = markerFor(plan);
-    let shown = titleFirst(await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data())), plan);
+    const overview = plan.terms.length ? await overviewFor(plan, filters) : null;
+    if (ticket !== latest) return;
+    if (overview) found.list = [{ id: overview.id, best: overview, hits: 1 }, ...found.list.filter((entry) => entry.id !== overview.id)];
+    const texts = await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data()));
+    let shown = titleFirst(texts, plan);
+    if (overview) shown = [texts[0], ...shown.filter((data) => data !== texts[0])]; // the list asked for, first
+    plan.overview = !!overview;
     if (ticket !== latest) return;
     const meaning = meaningAsked(query);
     const before = shown.length;
