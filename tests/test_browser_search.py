@@ -563,6 +563,8 @@ def test_a_compound_on_many_pages_or_with_short_parts_is_searched_as_it_is(visit
     ("leer tafel", "leertafel", "praktijken/leertafel-in-drie-stappen/"),
     ("ervarings deskundige", "ervaringsdeskundige", "rollen/ervaringsdeskundige/"),
     ("praktijk voorbeelden", "praktijkvoorbeeld", "praktijken/"),  # an "ook wel" word of Begrippen for goede praktijken
+    ("leer tafle", "leertafel", "praktijken/leertafel-in-drie-stappen/"),  # with a typo in one of the two
+    ("praktjik voorbeelden", "praktijkvoorbeeld", "praktijken/"),
 ])
 def test_a_compound_written_as_two_words_is_searched_as_one(visit, served, query, word, wanted):
     page, _ = visit

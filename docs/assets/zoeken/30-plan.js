@@ -5,12 +5,17 @@
   // may still be unfinished (the field changed, no space after it, no Enter).
   // Dutch writes a compound as one word; a reader may write it in two ("leer tafel", "praktijk voorbeelden"). Two
   // words of three letters or more that are one site word (or an "ook wel" word of Begrippen) when joined are that
-  // word. A second word still being typed must be a site word already: "leer t" is not "leert".
+  // word. A second word still being typed must be a site word already, or the start of none (a typo): "leer t" is
+  // not "leert".
   function joinedAt(all, i, typing) {
     const [a, b] = [all[i], all[i + 1]];
-    if (!b || a.length < 3 || b.length < 3 || (typing && i + 1 === all.length - 1 && !siteForm(b))) return null;
+    if (!b || a.length < 3 || b.length < 3) return null;
+    if (typing && i + 1 === all.length - 1 && !siteForm(b) && startsSiteWord(b)) return null; // "leer taf": wait
     if (vocab.stop.has(a) || vocab.stop.has(b) || /\d/.test(a + b)) return null;
-    return siteForm(a + b) || (synonymsOf(a + b) ? a + b : null);
+    const one = (word) => siteForm(word) || (synonymsOf(word) ? word : null);
+    // with a typo in one of the two ("praktjik voorbeelden"), the corrected word joined
+    const fixed = (word) => (siteForm(word) || startsSiteWord(word) ? word : correction(word, 1));
+    return one(a + b) || (fixed(a) && fixed(b) ? one(fixed(a) + fixed(b)) : null);
   }
 
   // "welke leertafels zijn er", "alle praktijken": a question for a list. The overview page whose title names what
