@@ -136,6 +136,19 @@ def test_matched_words_are_marked(visit, served):
         len(first.locator("mark").all_inner_texts()) >= 2
 
 
+def test_on_a_phone_the_first_result_is_above_the_fold_also_below_three_lines_of_explanation(chromium, served):
+    """"praktjik voorbeelden": a typo, two words joined and six other words from Begrippen, all said above the
+    results; the first result's title is still on the first screen of a phone."""
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(served + "zoeken/?q=praktjik+voorbeelden")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("gezocht als \u00e9\u00e9n woord")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("Ook gezocht op")
+    box = page.locator("#ll-resultaten li").first.bounding_box()
+    assert box is not None and box["y"] + 40 <= 740
+    context.close()
+
+
 def test_on_a_phone_the_first_result_is_above_the_fold(chromium, served):
     context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
