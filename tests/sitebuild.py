@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 # A small project: a part of the example content that still holds every kind with pages (a tafel with two meetings,
-# a vragenset, two praktijken, the bouwstenen, bronnen, rollen and thema's they name, the region file), for tests
+# a leertafel without, a vragenset, two praktijken, the bouwstenen, bronnen, rollen and thema's they name, the region file), for tests
 # whose rule does not need the whole example. A build of it costs about a tenth less CPU than the whole example
 # (most of a build is Python, MkDocs and Material starting up), and reading its pages a third of the time.
 SMALL = (
@@ -28,6 +28,7 @@ SMALL = (
     "praktijken/bestuurlijk-intervisienetwerk.yml", "praktijken/leerlandschap-flevoland.yml",
     *(f"rollen/{name}.yml" for name in ("beleidsmaker", "bestuurder", "coordinator", "leidinggevende", "professional")),
     "tafels/intervisiegroep-1.yml", "tafels/intervisiegroep-1/2024-06-24.yml", "tafels/intervisiegroep-1/2024-08-28.yml",
+    "tafels/leertafel-thuis-op-maat.yml",
     *(f"themas/{name}.yml" for name in ("anders-doen", "anders-kijken", "anders-organiseren", "blijvend-anders-doen",
                                         "blijvend-anders-kijken", "blijvend-anders-organiseren")),
     "vragensets/teamsessie-leren-klein-en-concreet.yml",
