@@ -106,3 +106,11 @@ def fresh_preview_build(config: Path, site: Path, url: str) -> None:
     child.join()
     if child.exitcode != 0:
         raise RuntimeError(f"the fresh build of {config} stopped with exit code {child.exitcode}")
+
+
+def stop_fork_server() -> None:
+    """Stop the fork server and wait for it: no process is left behind, and the CPU of the builds it forked counts
+    for this process (resource.RUSAGE_CHILDREN, /usr/bin/time), as a subprocess's would."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()  # CPython's own way to end it (used by its tests); a no-op when none runs

@@ -12,12 +12,18 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from sitebuild import fresh_preview_build, make_small_project
+from sitebuild import fresh_preview_build, make_small_project, stop_fork_server
 
 pytestmark = pytest.mark.build  # builds a project of its own, several times
 
 URL = "http://127.0.0.1:8000/leerlandschap/"  # the address `mkdocs serve` gives the site it serves
 EPOCH = "1790000000"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fork_server():
+    yield
+    stop_fork_server()
 
 
 @pytest.fixture
