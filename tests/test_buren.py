@@ -32,7 +32,7 @@ from leerlandschap.buren_fetch import FetchError, Limits, address_problem, fetch
 from leerlandschap.buren_read import BuurItem, clean, parse, read_files
 from leerlandschap.feed import atom
 from leerlandschap.loader import load_content
-from sitebuild import ROOT, build, make_project, without_search
+from sitebuild import ROOT, build, make_small_project, without_search
 
 REGIO = """\
 naam: {naam}
@@ -70,8 +70,9 @@ TIMEOUT, DEADLINE, SLOW = "3", "6", 9.0  # second build: the slow neighbour wait
 
 
 def fork(path: Path, naam: str, adres: str, files: dict[str, str], extra: str = "") -> Path:
-    """A region's fork of the kit: upstream's content/ and machinery, and its own regio/."""
-    project = make_project(path)
+    """A region's fork of the kit: upstream's content/ (the small part: a fork shows only its national items) and
+    machinery, and its own regio/."""
+    project = make_small_project(path)
     slug = naam.lower().replace(" ", "-")
     own = {"regio.yml": REGIO.format(naam=naam, adres=adres, slug=slug, extra=extra), "bronnen/eigen.yml": EIGEN, **files}
     for name, text in own.items():

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,27 +12,24 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from sitebuild import make_project
+from sitebuild import fresh_preview_build, make_small_project, stop_fork_server
 
 pytestmark = pytest.mark.build  # builds a project of its own, several times
 
 URL = "http://127.0.0.1:8000/leerlandschap/"  # the address `mkdocs serve` gives the site it serves
 EPOCH = "1790000000"
-# One preview build: the same steps in this process (a save) and in a new one (a fresh full build).
-BUILD = """
-import sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=False)
-config.plugins.on_startup(command="serve", dirty=True)
-config.site_url = sys.argv[3]
-build(config, serve_url=sys.argv[3], dirty=True)
-"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fork_server():
+    yield
+    stop_fork_server()
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    project = make_project(tmp_path / "project")
+    # The small part of the example content: saving and rebuilding follow the same rules at any size.
+    project = make_small_project(tmp_path / "project")
     config = project / "mkdocs.yml"  # no search index: it is written in the background, after the pages
     config.write_text(config.read_text(encoding="utf-8").replace("  - leerlandschap ", "  - leerlandschap:\n      zoeken: false\n  #"),
                       encoding="utf-8")
@@ -69,8 +64,7 @@ def pages(site: Path) -> dict[str, str]:
 
 def fresh(project: Path) -> dict[str, str]:
     site = project.parent / f"fresh-{len(list(project.parent.glob('fresh-*')))}"
-    subprocess.run([sys.executable, "-c", BUILD, str(project / "mkdocs.yml"), str(site), URL], cwd=project, check=True,
-                   capture_output=True, env=dict(os.environ))
+    fresh_preview_build(project / "mkdocs.yml", site, URL)
     return pages(site)
 
 

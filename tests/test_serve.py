@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import ROOT, make_project
+from sitebuild import ROOT, make_small_project
 
 pytestmark = pytest.mark.build  # runs mkdocs serve on a project of its own
 
@@ -47,7 +47,7 @@ def wait_for(condition, seconds: float, what: str):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One preview for the file (its first build is a whole site): each test edits other files than the others."""
-    project = make_project(tmp_path_factory.mktemp("serve") / "project")
+    project = make_small_project(tmp_path_factory.mktemp("serve") / "project")
     # A region publishing under another path than upstream's mkdocs.yml: the preview must still be self-consistent.
     regio = project / "content" / "regio.yml"
     regio.write_text(regio.read_text(encoding="utf-8").replace("https://example.org/leerlandschap/",
