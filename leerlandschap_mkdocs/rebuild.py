@@ -38,6 +38,7 @@ Written = dict[str, tuple[str, str]]  # src_uri -> (title, HTML) of a generated 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
                                         FileClosedEvent]  # what a save does to a file (not opening or reading it)
+QUIET = 0.05  # seconds without a change before a preview builds, when it hears changes through inotify
 _MARKDOWN_LINK = re.compile(r"(?:\]\(|^\s*\[[^\]]+\]:)\s*<?([^)\s>#?]+\.md)\b", re.M)  # [x](a.md), [x]: a.md
 
 
@@ -231,4 +232,7 @@ def watch_quickly(server: LiveReloadServer) -> bool:
                 server.watch(path)
         return False
     quick.start = lambda: None  # type: ignore[method-assign]  # serve() starts its observer: this one runs already
+    # MkDocs starts a build once no change has come for 0.1 s, time for a poll to find every file of one save. The
+    # events of one save (a write, or a new file renamed into place) reach inotify within milliseconds of each other.
+    server.build_delay = min(server.build_delay, QUIET)
     return True

@@ -171,6 +171,7 @@ def test_the_preview_hears_a_save_at_once_and_not_the_reading_of_a_file(tmp_path
         while not server._want_rebuild and time.monotonic() - start < 5:
             time.sleep(0.01)
         assert server._want_rebuild and time.monotonic() - start < 0.3  # polling would take up to half a second
+        assert server.build_delay == 0.05  # and the build starts after 0.05 s without a change (MkDocs waits 0.1 s)
     finally:
         server.observer.stop()
         server.observer.join()
