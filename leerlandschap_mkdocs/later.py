@@ -6,8 +6,9 @@ the page: for Python's lock (a thread of this process) or for the two cores (the
 hands this work to one thread that waits until its build has returned to the server and the browser has had a
 moment to fetch the page (`GRACE`), then starts the index's process at a lower priority (a next save's build goes
 first), writes the data files and swaps the new index in. A newer save stops an older save's work: only the newest
-save's files are written, and they always are, so search never keeps a stale result for a changed page. Without a
-server (the first build of a preview, or builds run by a test) nothing waits.
+save's files are written, and they always are, so search never keeps a stale result for a changed page (a save that
+fails keeps the last good save's pages, and that save's work is done after all). Without a server (the first build
+of a preview, or builds run by a test) nothing waits.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ class Work:
 
 class AfterSave:
     """The background work of a preview's saves: `begin` when a build starts, `leave` its work when it ended without
-    error, `wrap` the server's builder so the work knows when the page can be fetched."""
+    error (`failed` when it did not), `wrap` the server's builder so the work knows when the page can be fetched."""
 
     def __init__(self, grace: float = GRACE) -> None:
         self.grace = grace
@@ -54,6 +55,7 @@ class AfterSave:
         self._begun = 0  # builds begun
         self._returned = 0  # builds returned to the server
         self._index: BackgroundIndex | None = None  # the newest save's index being made
+        self._unfinished: Work | None = None  # the last good save's work, until it is done
         self._writing = threading.Lock()
 
     def wrap(self, server: LiveReloadServer) -> None:
@@ -84,7 +86,16 @@ class AfterSave:
         """The build that began last ended without error (on_post_build): its work, once its page can be fetched."""
         with self._state:
             save = self._begun
+            self._unfinished = work
         threading.Thread(target=self._run, args=(save, work, self.serving, self.grace), name="na-opslaan", daemon=True).start()
+
+    def failed(self) -> None:
+        """The build that began last stopped with an error (on_build_error): the site keeps the last good save's
+        pages, so that save's work is done, if this build stopped it."""
+        with self._state:
+            work = self._unfinished
+        if work is not None:
+            self.leave(work)
 
     def _wanted(self, save: int) -> bool:
         return self._begun == save
@@ -113,6 +124,9 @@ class AfterSave:
                     stopped = not self._wanted(save)
                 if not stopped:
                     log.error(f"De zoekindex kon niet worden gemaakt: {error}")
+        with self._state:
+            if self._wanted(save) and self._unfinished is work:
+                self._unfinished = None
 
     def _write_data(self, save: int, site: SiteData, site_url: str, site_dir: Path) -> None:
         try:

@@ -260,6 +260,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuilds.failed()
         self.work = None
+        if self.command == "serve":
+            self.after.failed()
         if self.index is not None:
             self.index.cancel()
             self.index = None

@@ -100,3 +100,15 @@ def test_without_a_server_a_newer_save_stops_the_index_of_an_older_one(tmp_path,
     wait_for(lambda: "middagoverleg" in words(second), 120, "the second save's index")
     assert not (first / "pagefind").exists()
     assert (second / "vragen.json").is_file()
+
+
+def test_after_a_failed_save_the_last_good_saves_work_is_done(tmp_path, site):
+    """A save with an error keeps the last good save's pages in the preview: that save's index and data files are made
+    even though the failed save, when it began, stopped them."""
+    after = AfterSave()
+    after.begin()
+    after.leave(work(tmp_path, site, "https://x.example/", "ochtendoverleg"))
+    after.begin()  # the next save begins (and stops the work of the one before) ...
+    after.failed()  # ... and stops with an error in the content
+    wait_for(lambda: "ochtendoverleg" in words(tmp_path), 120, "the good save's index")
+    assert "https://x.example/" in (tmp_path / "nieuw.xml").read_text(encoding="utf-8")
