@@ -114,7 +114,7 @@ class AfterSave:
             index.pages(work.pages)
             for url, title, html in work.handwritten:
                 index.add(url, title, html)
-        if work.data is not None:
+        if work.data is not None and self._wanted(save):  # (a newer save's build would only have to share the core)
             self._write_data(save, *work.data, work.site_dir)
         if index is not None:
             try:
