@@ -125,6 +125,13 @@ class BackgroundIndex:
         finally:
             self.cancel()
 
+    def stop(self) -> None:
+        """Stop the child and its Pagefind at once (no waiting); `cancel()` then removes what they left."""
+        self._cancelled.set()
+        with self._finishing:  # not while a finished index is being moved into place
+            if self._child.poll() is None:
+                _stop(self._child)
+
     def cancel(self) -> None:
         """Stop the child (and its Pagefind) and remove the scratch folder, and a direct index left unfinished.
         Any thread may call it, more than once: the first call does it."""

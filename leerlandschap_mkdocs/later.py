@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,10 +78,13 @@ class AfterSave:
         """A build begins (on_config): what earlier saves were still making is no longer wanted."""
         with self._state:
             self._begun += 1
+            save = self._begun
             index, self._index = self._index, None
             self._state.notify_all()
-        if index is not None:  # stopped beside this build: removing its files takes a moment
-            threading.Thread(target=index.cancel, name="zoekindex-stop", daemon=True).start()
+        if index is not None:  # stopped now; its files are removed once this build's page is shown (disk work)
+            index.stop()
+            threading.Thread(target=self._tidy, args=(index, save, self.serving, self.grace), name="zoekindex-stop",
+                             daemon=True).start()
 
     def leave(self, work: Work) -> None:
         """The build that began last ended without error (on_post_build): its work, once its page can be fetched."""
@@ -97,6 +101,13 @@ class AfterSave:
         if work is not None:
             self.leave(work)
 
+    def _tidy(self, index: BackgroundIndex, save: int, wait: bool, grace: float) -> None:
+        if wait:
+            with self._state:
+                self._state.wait_for(lambda: self._returned >= save)
+            time.sleep(grace)
+        index.cancel()
+
     def _wanted(self, save: int) -> bool:
         return self._begun == save
 
@@ -107,9 +118,14 @@ class AfterSave:
                 self._state.wait_for(lambda: not self._wanted(save), timeout=grace)
             if not self._wanted(save):
                 return
-            index = None
-            if work.where is not None:  # its process makes the documents while this thread makes the data files
-                index = self._index = BackgroundIndex(*work.where, nice=True)
+        index = None
+        if work.where is not None:  # its process makes the documents while this thread makes the data files
+            index = BackgroundIndex(*work.where, nice=True)
+            with self._state:
+                if self._wanted(save):
+                    self._index = index
+                else:  # a newer save began meanwhile
+                    index.stop()
         if index is not None:
             index.pages(work.pages)
             for url, title, html in work.handwritten:
