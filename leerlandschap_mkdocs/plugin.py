@@ -189,8 +189,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             if not changed:
                 generated.is_modified = lambda: False  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
-        extras, notes = extra_files(site, config.site_url, data=self.work is None)
-        if self.work is not None:
+        # A save's data files are made after its page is shown (later.py); a preview's first build makes them itself, as
+        # a build does (its server is not up yet), so none of it is left to compete with the first save.
+        later = self.work is not None and self.after.serving
+        extras, notes = extra_files(site, config.site_url, data=not later)
+        if self.work is not None and later:
             self.work.data = (site, config.site_url or FALLBACK_URL)
         for note in notes:  # one Dutch line, not a warning: `mkdocs build --strict` must not fail on it
             print(note, file=sys.stderr)
