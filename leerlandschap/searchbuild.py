@@ -30,6 +30,8 @@ from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
 from .searchindex import canonicalise, excluded
 from .searchwords import synonyms_from, terms_from
 
+NICE = "nice"  # the child's last argument when it runs at a lower priority
+
 
 class BackgroundIndex:
     """Index the site's pages on a second core while the site is being written: the child starts at once (its
@@ -37,15 +39,18 @@ class BackgroundIndex:
     hand-written pages as they come, `start()` tells it the last is in, `write()` waits for the index when the site
     is written, `cancel()` stops it."""
 
-    def __init__(self, output: Path, begrippen: Path | None = None, direct: bool = False):
+    def __init__(self, output: Path, begrippen: Path | None = None, direct: bool = False, nice: bool = False):
         """`output`: site/pagefind; `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become
         synonyms; `direct`: Pagefind writes into `output` itself (a build's site folder, which nobody reads before
-        the build ends; MkDocs empties it before any page is read, and the child only writes after that)."""
+        the build ends; MkDocs empties it before any page is read, and the child only writes after that);
+        `nice`: the child and its Pagefind run at a lower priority (a preview's: its next save's build goes first)."""
         self._output = output
         self._direct = direct
         self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-"))
         self._made = output if direct else self._scratch / "pagefind"
         self._cancelled = threading.Event()
+        self._finishing = threading.Lock()  # the index moved into place, or everything stopped: one, then the other
+        self._stopped = False
         self._written = False
         self._error: BaseException | None = None
         self._handwritten: list[list[Any]] = []
@@ -53,7 +58,8 @@ class BackgroundIndex:
         self._launcher: threading.Thread | None = None
         self._log = (self._scratch / "uitvoer.txt").open("w+", encoding="utf-8")
         self._child = subprocess.Popen(
-            [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made), str(begrippen or "")],
+            [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made), str(begrippen or ""),
+             NICE if nice else ""],
             stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
             start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
 
@@ -109,18 +115,31 @@ class BackgroundIndex:
             self._launcher.join()
             if self._error is not None:
                 raise self._error
-            if self._cancelled.is_set():
-                raise RuntimeError("de zoekindex is afgebroken")
-            if not self._direct:
-                shutil.rmtree(self._output, ignore_errors=True)
-                shutil.move(self._made, self._output)
-            self._written = True
+            with self._finishing:
+                if self._cancelled.is_set():
+                    raise RuntimeError("de zoekindex is afgebroken")
+                if not self._direct:
+                    shutil.rmtree(self._output, ignore_errors=True)
+                    shutil.move(self._made, self._output)
+                self._written = True
         finally:
             self.cancel()
 
-    def cancel(self) -> None:
-        """Stop the child (and its Pagefind) and remove the scratch folder, and a direct index left unfinished."""
+    def stop(self) -> None:
+        """Stop the child and its Pagefind at once (no waiting); `cancel()` then removes what they left."""
         self._cancelled.set()
+        with self._finishing:  # not while a finished index is being moved into place
+            if self._child.poll() is None:
+                _stop(self._child)
+
+    def cancel(self) -> None:
+        """Stop the child (and its Pagefind) and remove the scratch folder, and a direct index left unfinished.
+        Any thread may call it, more than once: the first call does it."""
+        self._cancelled.set()
+        with self._finishing:
+            if self._stopped:
+                return
+            self._stopped = True
         if self._child.poll() is None:
             _stop(self._child)
         for thread in (self._first, self._launcher):
@@ -147,13 +166,15 @@ def _stop(child: subprocess.Popen[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md]` (run by BackgroundIndex).
+    """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md] [nice]` (run by BackgroundIndex).
 
     Standard input: two lines of [[url, title, HTML body, hand-written?], ...], the generated pages and then the
     hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
     with the vocabulary files next to it, and makes the index byte-stable."""
     scratch, output = Path(argv[0]), Path(argv[1])
     begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
+    if argv[3:4] == [NICE] and hasattr(os, "nice"):  # Pagefind, started below, inherits the priority
+        os.nice(10)
     writer = Writer(scratch / "pages")  # loads the word frequencies while the build still loads the content
     for _ in range(2):
         for url, title, body, handwritten in json.loads(sys.stdin.readline() or "[]"):

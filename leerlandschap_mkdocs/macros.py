@@ -40,8 +40,10 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
 
     @functools.cache
     def site() -> SiteData:
-        """The checked content, once per build (this function is defined anew for every build)."""
-        return load_site(content_dir, cache)
+        """The checked content, once per build (this function is defined anew for every build): the plugin's of this
+        build when there is one (it loaded the content just before)."""
+        loaded = plugin.loaded if isinstance(plugin, LeerlandschapPlugin) else None
+        return loaded or load_site(content_dir, cache)
 
     def render(template: str, **context: object) -> str:
         page_url = env.page.url if env.page else ""

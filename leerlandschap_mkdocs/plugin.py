@@ -5,14 +5,13 @@ in leerlandschap/templates/; this plugin only hands it to MkDocs. Nothing genera
 Plain `mkdocs build` and `mkdocs serve` give the complete site, search included.
 
 Under `mkdocs serve` the plugin keeps the previous build's pages: a dirty rebuild (`mkdocs serve --dirty`, which
-`make serve` uses) hands MkDocs only the pages an edit really changed (rebuild.py), and the search index is rebuilt
-in the background after the page reloads. Option `snel: false` takes the long way everywhere (same output).
+`make serve` uses) hands MkDocs only the pages an edit really changed (rebuild.py), and the search index and the data
+files are made in the background after the page reloads (later.py). Option `snel: false` takes the long way
+everywhere (same output).
 """
 from __future__ import annotations
 
-import logging
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -37,12 +36,12 @@ from leerlandschap.problems import ContentError
 from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
+from .later import AfterSave, Work
 from .minify import minify_scripts
-from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds, watch_quickly
+from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import FALLBACK_URL, extra_files, settings, write_files
+from .site import FALLBACK_URL, extra_files, settings
 
-log = logging.getLogger("mkdocs.plugins.leerlandschap")
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
 NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
 
@@ -63,20 +62,15 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.rebuilds = Rebuilds(False)  # what a preview's save hands to MkDocs (rebuild.py)
         self.markdown = KeptMarkdown()  # and the hand-written pages it need not convert again
         self.index: BackgroundIndex | None = None
-        self.later: BackgroundIndex | None = None  # a preview's search index being made after the last save
-        # Under `mkdocs serve`: what the search index of this save is made of, once the page has been written.
-        self.index_later: tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], tuple[Path, Path]] | None = None
+        self.after = AfterSave()  # under `mkdocs serve`: what a save makes after its page is shown (later.py)
+        self.work: Work | None = None  # this save's (search index and data files), once its page has been written
         # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
         # a template whose text changed is compiled again (Jinja compares the source's checksum).
         self.compiled = CompiledTemplates()
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
         self.shown: dict[str, str] = {}
-        # A preview writes calendars, feed, open data and vragen.json after the page (no page shows them): the
-        # content of the last save, and which save that was (an older save's thread never overwrites a newer one).
-        self.data_later: tuple[SiteData, str] | None = None
-        self.saves = 0
-        self.writing = threading.Lock()
+        self.loaded: SiteData | None = None  # the content of this build, as on_config loaded it (for on_files, macros)
         self.cache = SiteCache()  # kept across the rebuilds of `mkdocs serve` (MkDocs keeps a plugin with on_startup)
         self.shared = SharedBlocks()  # theme blocks rendered once per group of item pages (shortcuts.py)
         self.themes = ListedThemes()  # a preview's list of theme files, kept between saves (shortcuts.py)
@@ -122,9 +116,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return page
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.later is not None:  # a new save: the search index of the one before would only be replaced
-            later, self.later = self.later, None  # (stopped beside this build: removing its files takes a moment)
-            threading.Thread(target=later.cancel, name="zoekindex-stop", daemon=True).start()
+        preview = self.command == "serve"
+        self.loaded = None
+        self.work = Work(Path(config.site_dir)) if preview else None
+        if preview:  # a new save: what the one before was still making in the background would only be replaced
+            self.after.begin()
         self.cache.parallel = self.config.snel
         self.cache.preview = self.command == "serve"
         if self.command == "serve" and self.config.snel:
@@ -134,7 +130,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             self.index = None
         if self.config.zoeken and self.command != "serve":  # a build: the index's process starts while content loads
             self.index = BackgroundIndex(*_where(config), direct=True)
-        site = self.site(config)
+        site = self.loaded = self.site(config)  # once per build: each load looks at every file's time and size
         if self.config.zoeken:
             self._search(site, config)
         s = settings(site)
@@ -167,11 +163,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         pages = [(p.url, p.title, p.body) for p in site.pages]
         if self.index is not None:
             self.index.pages(pages)
-        elif self.command == "serve":
-            self.index_later = (pages, [], _where(config))
+        elif self.work is not None:
+            self.work.pages, self.work.where = pages, _where(config)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
-        site = self.site(config)
+        site = self.loaded or self.site(config)
         editable = bool(config.edit_uri)
         for file in files:  # hand-written pages are edited in docs/
             if file.is_documentation_page():
@@ -193,9 +189,12 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             if not changed:
                 generated.is_modified = lambda: False  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
-        preview = self.command == "serve"
-        extras, notes = extra_files(site, config.site_url, data=not preview)
-        self.data_later = (site, config.site_url or FALLBACK_URL) if preview else None
+        # A save's data files are made after its page is shown (later.py); a preview's first build makes them itself, as
+        # a build does (its server is not up yet), so none of it is left to compete with the first save.
+        later = self.work is not None and self.after.serving
+        extras, notes = extra_files(site, config.site_url, data=not later)
+        if self.work is not None and later:
+            self.work.data = (site, config.site_url or FALLBACK_URL)
         for note in notes:  # one Dutch line, not a warning: `mkdocs build --strict` must not fail on it
             print(note, file=sys.stderr)
         for extra in extras:
@@ -210,6 +209,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         # every content layer that exists here (content/, a fork's regio/ with its assets), so a fork's edits reload too.
         if self.config.snel:  # a save is heard at once (inotify) where that works; MkDocs polls twice a second
             watch_quickly(server)
+            ask_git_once()
+        self.after.wrap(server)  # a save's background work waits for its page to be shown
         content = self.content_dir(config)
         roots = [root.path for root in content_roots(content)] + [content.parent / REGIO_DIR]
         for path in dict.fromkeys(roots):
@@ -231,8 +232,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if body is None and page.url not in NOT_SEARCHED:  # hand-written pages are searchable too
             if self.index is not None:
                 self.index.add(page.url, page.title or "", html)
-            elif self.index_later is not None:
-                self.index_later[1].append((page.url, page.title or "", html))
+            elif self.work is not None and self.work.where is not None:
+                self.work.handwritten.append((page.url, page.title or "", html))
         if page.file.src_uri in self.waiting:
             self.waiting.discard(page.file.src_uri)
             if self.index is not None and not self.waiting:  # every page's content is known: Pagefind can begin
@@ -248,19 +249,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rebuilds.done(Path(config.site_dir))
         self.markdown.done()
-        if self.data_later is not None:
-            self.saves += 1
-            threading.Thread(target=self._write_data, args=(*self.data_later, Path(config.site_dir), self.saves),
-                             name="gegevens", daemon=True).start()
-            self.data_later = None
-        if self.index_later is not None:  # the preview reloads now; search follows a moment later
-            pages, handwritten, where = self.index_later
-            self.index_later = None
-            self.later = later = BackgroundIndex(*where)
-            later.pages(pages)
-            for url, title, html in handwritten:
-                later.add(url, title, html)
-            threading.Thread(target=self._write_later, args=(later,), name="zoekindex", daemon=True).start()
+        if self.work is not None:  # the preview reloads now; search and the data files follow a moment later
+            self.after.leave(self.work)
+            self.work = None
         if self.index is None:
             return
         index, self.index = self.index, None
@@ -269,26 +260,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         except Exception as error:
             raise Abort(message(error, "de zoekindex")) from None
 
-    def _write_data(self, site: SiteData, site_url: str, site_dir: Path, save: int) -> None:
-        try:
-            made = site.data_files(site_url)
-        except Exception as error:  # a preview keeps running; the next save tries again
-            log.error(message(error, "de agenda's, de open data en vragen.json"))
-            return
-        with self.writing:
-            if save == self.saves:  # else a newer save writes its own
-                write_files(made, site_dir)
-
-    def _write_later(self, index: BackgroundIndex) -> None:
-        try:
-            index.write()
-        except Exception as error:  # a preview keeps running; the next save tries again
-            if self.later is index:  # not cancelled by a newer save
-                log.error(f"De zoekindex kon niet worden gemaakt: {error}")
-
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuilds.failed()
-        self.index_later = None
+        self.work = None
+        if self.command == "serve":
+            self.after.failed()
         if self.index is not None:
             self.index.cancel()
             self.index = None

@@ -2,6 +2,7 @@
 """Benchmarks that print figures (never asserted in tests): checking and building N items.
 
 Usage: python scripts/bench.py [--items 1000 3000] [--repeat 3] [--no-site] [--no-browser]      (also: make bench)
+       python scripts/bench.py --preview [--items 1000] [--repeat 3]     only the preview after a save, --repeat times
 
 Phases: load + check (best of --repeat), then a full site build (check, MkDocs --strict with the search index
 made alongside) of the same synthetic content in a temporary copy of the project, the same pages built by plain
@@ -93,17 +94,36 @@ def zensical_seconds(workdir: Path) -> float | None:
     return time.perf_counter() - start
 
 
+def preview_only(n: int, repeat: int) -> int:
+    """The figure serve_reload of `main`, alone: `repeat` previews of N items, one save each (the load average with it)."""
+    from bench_browser import serve_reload_seconds
+
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = copy_project(Path(tmp) / "project", write_synthetic_content(Path(tmp) / "content", n))
+        edited = workdir / "content" / PRAKTIJK.folder / "praktijk-1.yml"
+        text = edited.read_text(encoding="utf-8")
+        for run in range(repeat):
+            seconds = serve_reload_seconds(workdir, item_url(PRAKTIJK.name, "praktijk-1"), edited)
+            edited.write_text(text, encoding="utf-8")  # the next preview starts from the same content
+            print(f"preview after a save, {n} items, run {run + 1}: {seconds:.2f} s (load {os.getloadavg()[0]:.1f})")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-site", action="store_true", help="only load + check, no site builds")
     parser.add_argument("--no-browser", action="store_true", help="skip page weight, search weight and serve reload")
+    parser.add_argument("--preview", action="store_true",
+                        help="only how long `make serve` takes to show an edit (--repeat runs, each a new preview)")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json", help="where to write the figures")
     args = parser.parse_args()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
     print(f"machine: {machine}; {datetime.date.today().isoformat()}")
     figures: dict[str, Any] = {"date": datetime.date.today().isoformat(), "machine": machine}
+    if args.preview:
+        return preview_only(args.items[0], args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.items:
             content = write_synthetic_content(Path(tmp) / f"content-{n}", n)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,6 +167,31 @@ def test_the_preview_hears_a_save_at_once_and_not_the_reading_of_a_file(tmp_path
         while not server._want_rebuild and time.monotonic() - start < 5:
             time.sleep(0.01)
         assert server._want_rebuild and time.monotonic() - start < 0.3  # polling would take up to half a second
+        assert server.build_delay == 0.05  # and the build starts after 0.05 s without a change (MkDocs waits 0.1 s)
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_a_preview_asks_git_once_for_the_macros_variable():
+    """mkdocs-macros asks git its questions (commit, tag, author, ...) on every build; a preview's server asks them once
+    (rebuild.ask_git_once, from on_serve) and every later build gets the same answers. Run in a process of its own:
+    the change is meant for a `mkdocs serve` process only."""
+    code = """
+import subprocess
+from mkdocs_macros import context
+asked = []
+real = subprocess.check_output
+subprocess.check_output = lambda command, *a, **k: asked.append(command) or real(command, *a, **k)
+from leerlandschap_mkdocs.rebuild import ask_git_once
+ask_git_once()
+first = context.get_git_info()
+once = len(asked)
+ask_git_once()
+second = context.get_git_info()
+print(once, len(asked), first == second, first is not second)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    once, twice, same, copy = result.stdout.split()
+    assert int(once) > 0 and twice == once  # git was asked for the first build only
+    assert same == "True" and copy == "True"  # each build gets its own copy of the same answers

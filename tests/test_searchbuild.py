@@ -34,3 +34,16 @@ def test_a_build_index_is_written_into_the_site_folder_with_its_vocabulary(tmp_p
     assert vocabulary["paginas"] == 3 and "intervisiegroep" in vocabulary["woorden"].split()
     assert (output / "leerlandschap-woorden" / "hulp.json").is_file()
     assert not Path(index._scratch).exists()
+
+
+def test_a_stopped_index_process_ends_at_once_and_cancel_removes_what_it_left(tmp_path):
+    """A preview's next save stops the index being made (its process and Pagefind no longer take a core from the
+    save's build) and removes the scratch folder only later, once the save's page is shown (later.py)."""
+    output = tmp_path / "site" / "pagefind"
+    index = BackgroundIndex(output, None, nice=True)
+    index.pages([("a/", "Een pagina", "<h1>Een pagina</h1><p>Leren met elkaar.</p>")])
+    index.stop()
+    assert index._child.wait(timeout=10) is not None  # gone (killed), without cancel() waiting for it
+    assert index._scratch.is_dir()
+    index.cancel()
+    assert not index._scratch.exists() and not output.exists()

@@ -1,4 +1,6 @@
-"""`make serve` previews with live reload: editing a content file changes the served page; search is there too."""
+"""`make serve` previews with live reload: editing a content file changes the served page; search is there too,
+and follows every save (made after the page is shown, leerlandschap_mkdocs/later.py)."""
+import gzip
 import json
 import os
 import re
@@ -10,8 +12,10 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
+import cbor2
 import pytest
 
+from leerlandschap.searchindex import SIGNATURE
 from sitebuild import ROOT, make_small_project
 
 pytestmark = pytest.mark.build  # runs mkdocs serve on a project of its own
@@ -123,3 +127,40 @@ def test_the_preview_uses_its_own_address(server):
         page = error.read().decode("utf-8")
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
     assert stylesheets and all(href.startswith(BASE_PATH) for href in stylesheets), stylesheets
+
+
+def searched_text(url: str, page: str) -> str:
+    """What the preview's search index holds of `page` (a path from the site root such as 'praktijken/x/'): the text
+    Pagefind shows and searches, read over HTTP the way the search page reads it (entry, page list, the page's fragment)."""
+    def read(path: str) -> bytes:
+        with urllib.request.urlopen(url + "pagefind/" + path, timeout=5) as response:
+            return gzip.decompress(response.read())[len(SIGNATURE):]
+
+    try:
+        language = json.loads(fetch(url + "pagefind/pagefind-entry.json") or "{}")["languages"]["nl"]["hash"]
+        for fragment, _ in cbor2.loads(read(f"pagefind.{language}.pf_meta"))[1]:
+            data = json.loads(read(f"fragment/{fragment}.pf_fragment"))
+            if data["url"] == "/" + page:
+                return data["content"]
+    except (OSError, KeyError, ValueError):  # the index is being swapped in, or not there yet
+        return ""
+    return ""
+
+
+def test_search_follows_every_save(server):
+    project, url = server
+    page = "praktijken/leerlandschap-flevoland/"  # a practice of the small project (sitebuild.SMALL)
+    wait_for(lambda: fetch(url + page), 60, "the first build")
+    wait_for(lambda: "leerlandschap" in searched_text(url, page).lower(), 120, "the first search index")
+    path = project / "content" / "praktijken" / "leerlandschap-flevoland.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Zoekwoord eerstezoekproef.\n", 1), encoding="utf-8")
+    wait_for(lambda: "eerstezoekproef" in (fetch(url + page) or ""), 60, "the page after the first save")
+    # Two saves in a row, the second before the first one's index can be ready: search ends with the second's text.
+    path.write_text(text.replace("samenvatting: >-\n", "samenvatting: >-\n  Zoekwoord tweedezoekproef.\n", 1), encoding="utf-8")
+    wait_for(lambda: "tweedezoekproef" in (fetch(url + page) or ""), 60, "the page after the second save")
+    assert "eerstezoekproef" not in (fetch(url + page) or "")
+    wait_for(lambda: "tweedezoekproef" in searched_text(url, page), 120, "the search index after the saves")
+    assert "eerstezoekproef" not in searched_text(url, page)
+    words = json.loads(fetch(url + "pagefind/leerlandschap-woorden.json") or "{}")["woorden"].split()
+    assert "tweedezoekproef" in words and "eerstezoekproef" not in words  # the search page's word list follows too
