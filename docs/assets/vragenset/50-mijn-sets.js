@@ -5,6 +5,16 @@
   // --- Mijn sets: every kept set, open one, delete one (with undo), start a new one -----------------------
   const nameOf = (s) => s.titel || "Set zonder titel";
 
+  // After the kept sets changed (one opened or deleted): keep the open one and show it everywhere on the page.
+  function showOpenSet() {
+    save();
+    showMode();
+    render();
+    showSets();
+    count();
+    showFound();
+  }
+
   function openSet(id, text) {
     const all = readAll();
     if (!all.sets.some((s) => s.id === id)) return;
@@ -12,12 +22,7 @@
     writeAll(all);
     set = readStored();
     hideMessage();
-    save();
-    showMode();
-    render();
-    showSets();
-    count();
-    showFound();
+    showOpenSet();
     announce(text || "Je set \u201c" + nameOf(set) + "\u201d staat open. Er staan " + vragen(set.vragen.length) + " in.");
   }
 
@@ -30,12 +35,7 @@
     if (wasActive) all.actief = all.sets.length ? all.sets[Math.min(index, all.sets.length - 1)].id : "";
     writeAll(all);
     set = readStored();
-    save();
-    showMode();
-    render();
-    showSets();
-    count();
-    showFound();
+    showOpenSet();
     showMessage("De set \u201c" + nameOf(gone) + "\u201d is verwijderd.", () => {
       const back = readAll();
       back.sets.splice(Math.min(index, back.sets.length), 0, gone);
