@@ -144,7 +144,6 @@
   // the order, and each of them costs a part of the index to download.
   async function searchPlan(plan, filters, stale) {
     const pages = Math.max(vocab ? vocab.pages : 1, 1);
-    let last = null; // Pagefind's answer for the last string searched: a one-word query reuses it for the filter counts
     const perTerm = await Promise.all(plan.terms.map(async (term) => {
       const scores = new Map();
       let own = 0; // on how many pages (filters aside) the word itself is
@@ -152,7 +151,7 @@
         if (stale()) return null; // a newer query came in: do not search on for this one
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
         if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
-        const found = last = await pagefindSearch(alt.q, filters);
+        const found = await pagefindSearch(alt.q, filters);
         if (!alt.extra && !alt.part) own = Math.max(own, found.unfilteredResultCount || 0);
         const top = found.results.length ? found.results[0].score || 1 : 1;
         for (const result of found.results) {
@@ -188,5 +187,16 @@
     const n = plan.terms.filter((term) => !term.asked).length;
     for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
     const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
-    return { list, full: list.filter((entry) => entry.hits === n).length, last };
+    return { list, full: list.filter((entry) => entry.hits === n).length };
+  }
+
+  // The counts per filter value are exact when one string found every page of a one-word query: the word alone, or
+  // with other forms that find no page it does not ("monitoren" finds what "monitoring" finds). Its answer, or null.
+  // Every string was searched already (pagefindSearch keeps the answers).
+  async function exactBase(plan, filters) {
+    const searched = plan.terms.length === 1 ? plan.terms[0].alts.filter((alt) => !alt.skipped) : [];
+    if (!searched.length) return null;
+    const answers = await Promise.all(searched.map((alt) => pagefindSearch(alt.q, filters)));
+    const ids = new Set(answers[0].results.map((result) => result.id));
+    return answers.slice(1).every((answer) => answer.results.every((result) => ids.has(result.id))) ? answers[0] : null;
   }

@@ -74,9 +74,8 @@
     } else {
       found = await searchPlan(plan, filters, stale);
       if (!found) return;
-      const searched = plan.terms.length === 1 ? plan.terms[0].alts.filter((alt) => !alt.skipped) : [];
-      const simple = searched.length === 1 ? searched[0].q : null;
-      if (simple && found.last) counts = await countsFor(simple, filters, found.last);
+      const base = await exactBase(plan, filters);
+      if (base) counts = await countsFor(plan.terms[0].alts.find((alt) => !alt.skipped).q, filters, base);
     }
     if (ticket !== latest) return; // a newer search has started meanwhile
     const marker = markerFor(plan);
