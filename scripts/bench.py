@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -163,12 +164,17 @@ def main() -> int:
                             print(f"        {size / 1024:6.1f} KB  {path.split('?')[0]}")
                         figures["first_view_kb"] = round(view / 1024)
                         figures["first_search_kb"] = round(search / 1024)
-                        typed = keystroke_ms(workdir / "site", ["bestuurders leren", "werkafspraak", "leertafle"])
+                        # Each keystroke's time is the median of three typings, each on a fresh page, so that one
+                        # hiccup of a shared machine does not decide the figure; the single slowest is printed too.
+                        typings = keystroke_ms(workdir / "site", ["bestuurders leren", "werkafspraak", "leertafle"], 3)
+                        typed = [statistics.median(times) for times in zip(*typings, strict=True)]
                         figures["search_keystroke_max_ms"] = round(max(typed))
-                        figures["search_keystroke_median_ms"] = round(sorted(typed)[len(typed) // 2])
-                        print(f"      search: first search {search / 1024:.0f} KB gzip; per keystroke median "
-                              f"{figures['search_keystroke_median_ms']} ms, slowest {figures['search_keystroke_max_ms']} ms "
-                              f"({len(typed)} keystrokes)")
+                        figures["search_keystroke_median_ms"] = round(statistics.median(typed))
+                        figures["search_keystroke_single_max_ms"] = round(max(max(times) for times in typings))
+                        print(f"      search: first search {search / 1024:.0f} KB gzip; per keystroke (median of "
+                              f"{len(typings)} typings) median {figures['search_keystroke_median_ms']} ms, slowest "
+                              f"{figures['search_keystroke_max_ms']} ms ({len(typed)} keystrokes; slowest single "
+                              f"keystroke of all typings {figures['search_keystroke_single_max_ms']} ms)")
                         reload = serve_reload_seconds(workdir, item_url(PRAKTIJK.name, "praktijk-1"),
                                                       workdir / "content" / PRAKTIJK.folder / "praktijk-1.yml")
                         figures["serve_reload_1000_s"] = round(reload, 2)

@@ -93,26 +93,31 @@ KEYSTROKES = """async (query) => {
 }"""
 
 
-def keystroke_ms(site: Path, queries: list[str]) -> list[float]:
+def keystroke_ms(site: Path, queries: list[str], typings: int = 1) -> list[list[float]]:
     """Milliseconds from each keystroke in the search page's field until its results are on the page, typing
-    `queries` letter by letter (the first search of the page, with its downloads, included)."""
+    `queries` letter by letter (the first search of the page, with its downloads, included): one list per typing,
+    each on a freshly opened search page with nothing kept from the typing before (a new browser context)."""
     from playwright.sync_api import sync_playwright
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    times: list[float] = []
+    typed: list[list[float]] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/zoeken/")
-            page.wait_for_function("document.querySelector('#ll-zoekstatus').textContent.length > 0")
-            for query in queries:
-                times += page.evaluate(KEYSTROKES, query)
+            for _ in range(typings):
+                page = browser.new_page()  # a context of its own: no cache, no connections from the typing before
+                page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/zoeken/")
+                page.wait_for_function("document.querySelector('#ll-zoekstatus').textContent.length > 0")
+                times: list[float] = []
+                for query in queries:
+                    times += page.evaluate(KEYSTROKES, query)
+                typed.append(times)
+                page.close()
             browser.close()
     finally:
         httpd.shutdown()
-    return times
+    return typed
 
 
 def serve_reload_seconds(project: Path, page_path: str, content_file: Path) -> float:
