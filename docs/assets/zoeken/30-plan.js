@@ -196,6 +196,7 @@
   async function exactBase(plan, filters) {
     const searched = plan.terms.length === 1 ? plan.terms[0].alts.filter((alt) => !alt.skipped) : [];
     if (!searched.length) return null;
+    if (searched.length === 1) return pagefindSearch(searched[0].q, filters); // nothing to compare it with
     const answers = await Promise.all(searched.map((alt) => pagefindSearch(alt.q, filters)));
     const ids = new Set(answers[0].results.map((result) => result.id));
     return answers.slice(1).every((answer) => answer.results.every((result) => ids.has(result.id))) ? answers[0] : null;

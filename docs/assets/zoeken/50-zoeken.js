@@ -74,6 +74,8 @@
     } else {
       found = await searchPlan(plan, filters, stale);
       if (!found) return;
+      // The texts of the first results load while the counts and the overview are worked out (Pagefind keeps them).
+      for (const entry of found.list.slice(0, PAGE_SIZE)) entry.best.data().catch(() => {});
       const base = await exactBase(plan, filters);
       if (base) counts = await countsFor(plan.terms[0].alts.find((alt) => !alt.skipped).q, filters, base);
     }
