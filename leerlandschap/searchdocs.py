@@ -149,6 +149,7 @@ class Writer:
     def write_vocabulary(self, path: Path, synonyms: dict[str, list[str]],
                          terms: dict[str, tuple[str, str]] | None = None) -> None:
         """The whole list at `path`, the small files in the folder VOCABULARY_PARTS next to it."""
+        synonyms = self.words.with_tails(synonyms, terms)
         path.write_text(self.vocabulary(synonyms), encoding="utf-8")
         folder = path.parent / VOCABULARY_PARTS
         folder.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,9 @@ TAG = re.compile(r"<(script|style|template)\b.*?</\1>|<[^>]+>", re.S | re.I)
 LINKS = ("s", "e", "en", "")  # Dutch linking sounds between compound parts: voortgang-s-gesprek, kind-er-, ...
 MIN_PART = 4  # shorter pieces ("ing", "der") are mostly endings, not words
 MIN_COMPOUND = 8
+MIN_TAIL = 6  # the end of a Begrippen compound that stands for it ("ambtenaar" in "beleidsambtenaar"); shorter ends
+# ("zorg", "tafel") are words of their own on this site
+TAIL_PAGES = 3  # ... when the site has that end on this many pages or fewer: else it means something of its own here
 # Longer "words" are not Dutch compounds (the longest in common use have about 40 letters) but pasted junk: not split,
 # which also keeps the recursive search for parts shallow.
 MAX_COMPOUND = LONGEST_WORD
@@ -190,6 +193,26 @@ class Vocabulary:
         data = {"paginas": self.pages, "woorden": " ".join(ranked), "stopwoorden": " ".join(sorted(self.stop)),
                 "synoniemen": {key: synonyms[key] for key in sorted(synonyms)}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+    def with_tails(self, synonyms: dict[str, list[str]], terms: dict[str, tuple[str, str]] | None = None
+                   ) -> dict[str, list[str]]:
+        """The Begrippen synonyms, plus: the end of a one-word compound among them stands for the compounds that end
+        with it and the rest of their group ("ambtenaar" -> "beleidsambtenaar", "beleidsmaker", …; "centrum" ->
+        "kinderdagcentrum", "kdc"), when it is a site word of MIN_TAIL letters or more on TAIL_PAGES pages or fewer
+        and not a Begrippen word itself. A reader's "gemeenteambtenaar" or "dagcentrum" then finds what Begrippen
+        says they are; "landschap" or "voorbeeld" keep their own meaning on this site."""
+        tails: dict[str, list[str]] = {}
+        for word, others in synonyms.items():
+            if " " in word:
+                continue
+            for start in range(MIN_PART, len(word) - MIN_TAIL + 1):
+                tail = word[start:]
+                if (tail in synonyms or tail in (terms or {}) or tail in self.stop
+                        or not 0 < self.counts[tail] <= TAIL_PAGES):
+                    continue
+                found = tails.setdefault(tail, [])
+                found += [w for w in (word, *others) if w not in found]
+        return synonyms | tails
 
     def parts(self, synonyms: dict[str, list[str]], terms: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
         """What a first search needs, in small files (name -> text), so that it does not load the whole list: one

@@ -385,3 +385,25 @@ def test_the_search_page_learns_which_words_find_nearly_every_page(example_site)
     assert "bes" in letters["62.json"]["vaak"].split() and "bestuurders" not in letters["62.json"].get("vaak", "").split()
     assert "intervisie" not in letters["69.json"].get("vaak", "").split()
     assert letters["hulp.json"]["opwarmen"] in stored
+
+
+def test_the_end_of_a_begrippen_compound_stands_for_its_group():
+    """A reader's "gemeenteambtenaar" has the part "ambtenaar", which the site has only inside Begrippen's
+    "beleidsambtenaar": that end means the group. Ends on many pages, Begrippen words and short ends keep their own
+    meaning."""
+    words = Vocabulary()
+    words.add(["ambtenaar", "centrum", "landschap", "tafel", "voorbeeld"])
+    for _ in range(5):
+        words.add(["landschap"])  # on six pages: a word of its own on this site
+    synonyms = {"beleidsambtenaar": ["beleidsmaker"], "beleidsmaker": ["beleidsambtenaar"],
+                "kinderdagcentrum": ["kdc"], "kdc": ["kinderdagcentrum"],
+                "leerlandschap": ["lerend landschap"], "overlegtafel": ["overleg"],
+                "praktijkvoorbeeld": ["goede praktijk"], "goede praktijk": ["praktijkvoorbeeld"]}
+    terms = {"voorbeeld": ("Voorbeeld", "voorbeeld")}
+    found = words.with_tails(synonyms, terms)
+    assert found["ambtenaar"] == ["beleidsambtenaar", "beleidsmaker"]
+    assert found["centrum"] == ["kinderdagcentrum", "kdc"]
+    assert {key: found[key] for key in synonyms} == synonyms  # the Begrippen groups themselves stay as they were
+    assert "landschap" not in found  # on six pages
+    assert "tafel" not in found  # five letters
+    assert "voorbeeld" not in found  # a Begrippen entry of its own

@@ -11,6 +11,7 @@
   const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
   const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
+  const ARTICLES = new Set(["een", "de", "het"]); // "hoe werkt een thematafel": see understand
 
   function tokens(text) {
     return (text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [])
@@ -125,10 +126,13 @@
       if (loading) loading.then(() => { if (vocab.set.has(last) && input.value.trim() === query) search(); });
     }
     await Promise.all([...new Set(all.map((w) => w[0]))].map(loadLetter));
-    if (vocab.ranked) return;
     const onlyStop = all.every((w) => vocab.stop.has(w));
-    const lacking = all.some((w) => !(!onlyStop && vocab.stop.has(w)) && !synonymsOf(w) && !known(w));
-    if (lacking) await loadWholeList();
+    const lacking = all.filter((w) => !(!onlyStop && vocab.stop.has(w)) && !synonymsOf(w) && !known(w));
+    if (!lacking.length) return;
+    await loadWholeList(); // loaded once
+    // the parts of such a word may have other words in Begrippen: their letters' files have them (understand)
+    const parts = lacking.flatMap((w) => splitCompound(w) || [madeFrom(w) || partOf(w)]).filter(Boolean);
+    await Promise.all([...new Set(parts.map((part) => part[0]))].map(loadLetter));
   }
 
   // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
@@ -142,7 +146,9 @@
   // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
   function siteForm(word) {
     if (vocab.set.has(word)) return word;
-    for (const s of stems(word)) {
+    // A verb with the -t of "hij/zij" ("voelt", "leert") is its stem: "voelen", "leren" on the site.
+    const verb = word.length >= 5 && /[^aeiout]t$/.test(word) ? [word.slice(0, -1)] : [];
+    for (const s of [...stems(word), ...verb]) {
       const long = /([aeou])\1([^aeiou])$/.exec(s);
       for (const form of long ? [s, s.slice(0, -3) + long[1] + long[2]] : [s]) {
         for (const e of ["", ...ENDINGS]) if (vocab.set.has(form + e)) return form + e;
@@ -166,15 +172,19 @@
     return found.filter((form) => form !== word && vocab.set.has(form));
   }
 
-  function synonymsOf(word) {
-    for (const s of stems(word)) if (vocab.synonyms[s]) return vocab.synonyms[s];
+  function synonymsOf(word) { // Begrippen has the form without ending: "ambtenaren" is "ambtenaar" there
+    for (const s of stems(word)) {
+      const short = s !== word && /([aeou])([^aeiou])$/.exec(s);
+      for (const form of short ? [s, s.slice(0, -1) + short[1] + short[2]] : [s]) if (vocab.synonyms[form]) return vocab.synonyms[form];
+    }
     return null;
   }
 
   // A compound the site does not have as one word, in parts the site does have ("praktijkvoorbeelden").
   function splitCompound(word) {
     const parts = splitTable(word).get(word.length);
-    return parts && parts.length > 1 ? parts : null;
+    // "betrokkenheid" is not "betrokken" and "heid": an ending that makes a new word from it (partOf)
+    return parts && parts.length > 1 && !ENDING_PART.test(parts[parts.length - 1]) ? parts : null;
   }
 
   // Where a split of `word` into site words can get to: position -> the fewest parts that reach it.
@@ -206,6 +216,18 @@
       await Promise.all(loading);
     }
     return splitCompound(word);
+  }
+
+  // An adjective or noun made from a site word with a Dutch ending is about that word: "ongemakkelijk" ->
+  // "ongemak" (not the longer "makkelijk" at its end, which means the opposite), "duidelijkheid" -> "duidelijk" (not
+  // the typo-like "onduidelijkheid"), "betrokkenheid" -> "betrokken". The site word, or null.
+  const DERIVATIONS = /(?:elijk|lijk|heid|baar|isch|ig)$/;
+  const ENDING_PART = /^(?:elijk|lijk|heid|baar|isch|ig)$/; // such an ending as a "part" of a compound (splitCompound)
+  function madeFrom(word) {
+    const base = word.replace(DERIVATIONS, "");
+    if (base === word || base.length < 5) return null;
+    const undoubled = /([bdfgklmnprst])\1$/.test(base) ? base.slice(0, -1) : null; // "ongemakk" -> "ongemak"
+    return siteForm(base) || (undoubled && siteForm(undoubled)) || null;
   }
 
   // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",

@@ -31,6 +31,15 @@
     return title.some((t) => { const root = stems(t).pop(); return root.length >= 4 && (asked.includes(root) || root.startsWith(asked)); }) ? top : null;
   }
 
+  // A part of a word the site does not have, with its other words from Begrippen: "gemeenteambtenaar" has the part
+  // "ambtenaar", which Begrippen has in "beleidsambtenaar" (searchwords.py: with_tails), a Beleidsmaker.
+  function partTerm(plan, part) {
+    const others = synonymsOf(part);
+    const term = { word: part, alts: [{ q: part, w: 1 }, ...(others || []).map((q) => ({ q, w: 1, extra: true }))] };
+    if (others) plan.synonyms.push([part, others, term]);
+    return term;
+  }
+
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
@@ -85,17 +94,18 @@
       } else {
         const near = derived(word)[0] || correction(word, 1); // "reflecteren": the site says "reflectie"
         const parts = near ? null : splitCompound(word);
-        const fixed = near || (parts ? null : correction(word, 2));
-        let piece = null;
+        const from = near || parts ? null : madeFrom(word);
+        const fixed = near || (parts || from ? null : correction(word, 2));
+        let piece = from;
         if (parts) {
           plan.split.push([word, parts]);
-          for (const part of parts) plan.terms.push({ word: part, alts: [{ q: part, w: 1 }] });
+          for (const part of parts) plan.terms.push(partTerm(plan, part));
         } else if (fixed) {
           plan.corrected.push([word, fixed]);
           plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
-        } else if ((piece = partOf(word))) { // a compound of which only one part is on the site: that part, and we say so
+        } else if (piece || (piece = partOf(word))) { // a compound of which only one part is on the site: that part, and we say so
           plan.partial.push([word, piece]);
-          plan.terms.push({ word: piece, alts: [{ q: piece, w: 1 }] });
+          plan.terms.push(partTerm(plan, piece));
         } else {
           plan.unknown.push(word);
           plan.terms.push({ word, alts: [] }); // nothing on the site: better no result than a random prefix
@@ -105,15 +115,15 @@
     // one or two letters match almost every word of the site while they are being typed: wait for a third
     plan.terms = plan.terms.filter((term) => term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word));
     // A word on nine pages in ten or more ("leren" on a site about learning) tells nothing next to rarer words:
-    // it counts as little as a stop word, unless the query has nothing else.
-    if (plan.terms.some((term) => !term.everywhere)) {
+    // it counts as little as a stop word, unless the query has nothing else the site has ("budget voor leren").
+    if (plan.terms.some((term) => !term.everywhere && term.alts.length)) {
       plan.everywhere = plan.terms.filter((term) => term.everywhere).map((term) => term.alts[0].q);
       plan.terms = plan.terms.filter((term) => !term.everywhere);
     }
     // "hoe zorg ik voor draagvlak", "hoe organiseer je reflectie": the verb of a how-question says what the reader
     // wants to do, the other words what about. A page without the verb is not held back (searchPlan); with it, it
     // scores a little higher.
-    const verb = all[0] === "hoe" && all.length > 3 && PRONOUNS.has(all[2]) ? all[1] : null;
+    const verb = all[0] === "hoe" && all.length > 3 && (PRONOUNS.has(all[2]) || ARTICLES.has(all[2])) ? all[1] : null;
     const asked = plan.terms.filter((term) => term.word === verb);
     if (asked.length && asked.length < plan.terms.length) {
       for (const term of asked) term.asked = true;

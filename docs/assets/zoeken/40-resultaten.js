@@ -117,7 +117,11 @@
     for (const [word, parts] of plan.parts) lines.push("\u201c" + word + "\u201d staat op weinig pagina\u2019s. We zochten ook op " + quoted(parts) + ".");
     for (const [word, others, term] of plan.synonyms) {
       if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
-      lines.push("Ook gezocht op " + quoted(others) + " (zelfde betekenis als \u201c" + word + "\u201d).");
+      // "centrum": Begrippen has it only inside "kinderdagcentrum" (searchwords.py: with_tails)
+      const inside = vocab.terms[plain(word)] ? [] : others.filter((other) => other !== word && other.endsWith(word));
+      lines.push("Ook gezocht op " + quoted(others) + (inside.length
+        ? ": bij Begrippen staat " + quoted(inside) + ", met \u201c" + word + "\u201d erin."
+        : " (zelfde betekenis als \u201c" + word + "\u201d)."));
     }
     if (plan.overview) lines.push("Je vraagt om een lijst: het overzicht staat bovenaan.");
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
