@@ -78,9 +78,12 @@
   }
 
   // Within the first page of results, pages whose title has every word of the query go first (stable):
-  // the overview "Rollen" before a question that mentions roles. Only what is loaded anyway is used.
-  function titleFirst(shown, plan) {
+  // the overview "Rollen" before a question that mentions roles; before them, a title with the whole query as
+  // typed, little words included ("ruimte voor leren": the source of that name). Only what is loaded anyway is used.
+  function titleFirst(shown, plan, query) {
     if (!plan.terms.length) return shown;
+    const phrase = " " + tokens(query).join(" ") + " ";
+    const named = (data) => phrase.split(" ").length > 3 && (" " + tokens((data.meta && data.meta.title) || "").join(" ") + " ").includes(phrase);
     const hits = (data) => {
       const title = tokens((data.meta && data.meta.title) || "");
       return plan.terms.filter((term) => term.alts.some((alt) => !alt.part && tokens(alt.q).every((w) => {
@@ -88,7 +91,7 @@
         return title.some((t) => t.startsWith(root) || (root.length >= 5 && t.includes(root)));
       }))).length;
     };
-    const all = (data) => (hits(data) === plan.terms.length ? 1 : 0);
+    const all = (data) => (named(data) ? 2 : hits(data) === plan.terms.length ? 1 : 0);
     return shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
   }
 

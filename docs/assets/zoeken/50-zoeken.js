@@ -85,7 +85,7 @@
     if (ticket !== latest) return;
     if (overview) found.list = [{ id: overview.id, best: overview, hits: 1 }, ...found.list.filter((entry) => entry.id !== overview.id)];
     const texts = await Promise.all(found.list.slice(0, PAGE_SIZE).map((entry) => entry.best.data()));
-    let shown = titleFirst(texts, plan);
+    let shown = titleFirst(texts, plan, query);
     if (overview) shown = [texts[0], ...shown.filter((data) => data !== texts[0])]; // the list asked for, first
     plan.overview = !!overview;
     if (ticket !== latest) return;
