@@ -65,8 +65,10 @@ def test_the_verb_of_a_how_question_with_an_article_counts_less(visit, served):
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201cwerkt\u201d hoort bij je vraag en telt minder mee.")
 
 
-@pytest.mark.parametrize("query", ["rss", "nieuwsfeed"])
-def test_a_feed_reader_finds_the_page_with_the_feed(visit, served, query):
-    """Begrippen: Atom-feed, "Ook wel: nieuwsfeed, feed, rss"; the link is on Nieuw en bijgewerkt."""
+@pytest.mark.parametrize("query, wanted", [
+    ("rss", "nieuw/"), ("nieuwsfeed", "nieuw/"),  # Begrippen: Atom-feed; the link is on Nieuw en bijgewerkt
+    ("afdrukken", "vragensets/"), ("pdf", "vragensets/"),  # Begrippen: Printen; the buttons are on each vragenset
+])
+def test_a_function_of_the_site_is_found_by_the_readers_word(visit, served, query, wanted):
     page, _ = visit
-    assert "nieuw/" in search(page, served, query)[:3]
+    assert wanted in search(page, served, query)[:3]
