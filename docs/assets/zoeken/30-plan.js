@@ -36,7 +36,7 @@
   function partTerm(plan, part) {
     const others = synonymsOf(part);
     const term = { word: part, alts: [{ q: part, w: 1 }, ...(others || []).map((q) => ({ q, w: 1, extra: true }))] };
-    if (others) plan.synonyms.push([part, others, term]);
+    if (others && !plan.synonyms.some(([word]) => word === part)) plan.synonyms.push([part, others, term]); // said once
     return term;
   }
 
