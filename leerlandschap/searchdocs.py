@@ -37,6 +37,7 @@ SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", r
 # the compound parts here. The element is found by its name and attribute; elements of the same name inside it count.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 IGNORED_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\sdata-pagefind-ignore(?:=\"[^\"]*\")?[\s>/]")
+BODY_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\sdata-pagefind-body(?:=\"[^\"]*\")?[\s>/]")
 
 # What a result says it is, for pages that are not an item of a kind (kinds.Kind.label says it for those).
 LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}
@@ -64,26 +65,37 @@ def label_of(kind: str) -> str:
     return (known.label or known.name.capitalize()) if known else LABELS.get(kind, kind.capitalize())
 
 
+def element_end(body: str, start: re.Match[str]) -> int:
+    """Where the element whose start tag `start` found (group 1: its name) ends in `body`, after its end tag."""
+    name = start.group(1)
+    tags = re.compile(rf"<(/?){name}\b[^<>]*?(/?)>", re.I)
+    depth = 0
+    for tag in tags.finditer(body, start.start()):
+        if depth == 0 and (tag.group(2) or name.lower() in VOID):  # <br data-pagefind-ignore/>: nothing inside
+            return tag.end()
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(body)
+
+
 def without_ignored(body: str) -> str:
     """`body` without the elements marked data-pagefind-ignore (and what is inside them)."""
     out, at = [], 0
     while (start := IGNORED_START.search(body, at)) is not None:
-        name = start.group(1)
-        tags = re.compile(rf"<(/?){name}\b[^<>]*?(/?)>", re.I)
-        depth, end = 0, len(body)
-        for tag in tags.finditer(body, start.start()):
-            if depth == 0 and (tag.group(2) or name.lower() in VOID):  # <br data-pagefind-ignore/>: nothing inside
-                end = tag.end()
-                break
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                end = tag.end()
-                break
         out.append(body[at:start.start()])
         out.append(" ")
-        at = end
+        at = element_end(body, start)
     out.append(body[at:])
     return "".join(out)
+
+
+def own_part(body: str) -> str:
+    """The element of `body` marked data-pagefind-body (an item's <article>), or all of `body` when none is marked.
+    What a template puts after it (the editor's links "Voor wie de site bijhoudt: Aanpassen") is not the item's
+    text: Pagefind itself leaves out what is outside such an element, and so does the document made of the page."""
+    start = BODY_START.search(body)
+    return body[start.start():element_end(body, start)] if start else body
 
 
 def section_of(url: str) -> str:
@@ -112,6 +124,7 @@ class Writer:
         self.urls.append(url)
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
+        body = own_part(body)
         kind = kind_of(url, body, handwritten)
         text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
