@@ -8,7 +8,8 @@ content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ 
   bouwstenen and overviews they belong to (lower, never hidden);
 - the parts of the page's Dutch compounds as extra text, weighted below the real words (searchwords.py), and the
   words of the page's name in its address that its text lacks ("pilots"), with the same low weight.
-  They exist only in this document, never in the site's HTML: no reader or screen reader meets them.
+  They exist only in this document, never in the site's HTML: no reader or screen reader meets them. They come last
+  in the document, and meta `verborgen` says how many words they are, so a result's excerpt leaves them out too.
 """
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ LOW_WEIGHT = "0.25"  # reflection questions and meetings with little text: found
 FEW_WORDS = 80  # a meeting page with fewer words than this has no report yet
 TITLE_PARTS_WEIGHT = "3"  # parts of the title's compounds: below the title itself (h1 = 7), above body text
 PARTS_WEIGHT = "0.5"  # parts of the other compounds: below every real word
+# Meta field: how many words at the end of a page's indexed text are these parts (and address words). A result's
+# excerpt is cut from the words before them (docs/assets/zoeken/40-resultaten.js), so no reader meets them.
+HIDDEN_META = "verborgen"
 
 
 def kind_of(url: str, body: str, handwritten: bool) -> str:
@@ -149,6 +153,9 @@ class Writer:
                         if ps)
         without_ids = ID_ATTRIBUTE.sub(r"\1", BODY_ATTRIBUTE.sub("", body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
+        hidden = len(title_parts) + len(parts)  # one word each, the last words of Pagefind's text of the page
+        if hidden:
+            meta.append((HIDDEN_META, str(hidden)))
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
         if not SOORT.search(body):
             spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'

@@ -486,3 +486,22 @@ def test_a_document_holds_only_the_part_of_the_page_pagefind_would_index(tmp_pat
     assert "Bewerkingsregel" not in document and "Kop boven" not in document and "bewerking" not in document
     # a page without such an element (a hand-written page) is indexed whole
     assert "Bewerkingsregel" in writer.document("over/", "Over", "<p>Bewerkingsregel onderaan</p>", True)
+
+
+def test_a_document_says_how_many_hidden_words_end_its_text(tmp_path):
+    """The compound parts and address words come last in a document, one word each; meta `verborgen` counts them, so
+    the search page can cut a result's excerpt before them (tests/test_browser_search_excerpt.py)."""
+    import html as html_module
+
+    writer = Writer(tmp_path)
+    document = writer.document("tafels/contractvoortgangsgesprekken/", "Contractvoortgangsgesprekken",
+                               "<article data-pagefind-body><h1>Contractvoortgangsgesprekken</h1>"
+                               "<p>Samen over de kinderopvang en de jeugdhulpaanbieders.</p></article>", False)
+    hidden = int(re.search(r'data-pagefind-meta="verborgen:(\d+)"', document).group(1))
+    extra = re.findall(r'<p data-pagefind-weight="[^"]+">([^<]*)</p>', document)
+    tail = html_module.unescape(" ".join(extra)).split()
+    assert hidden == len(tail) >= 4 and "gesprekken" in tail and "contract" in tail
+    assert document.index(extra[-1]) > document.index("jeugdhulpaanbieders")  # after the page's own text
+    # a page without compounds or address words has nothing hidden, and no meta for it
+    plain = writer.document("over/", "Over", "<p>Wij leren samen.</p>", True)
+    assert "verborgen" not in plain
