@@ -37,8 +37,10 @@ SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", r
 # data-pagefind-ignore in the templates: Pagefind indexes it on that other page only, and so do the vocabulary and
 # the compound parts here. The element is found by its name and attribute; elements of the same name inside it count.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-IGNORED_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\sdata-pagefind-ignore(?:=\"[^\"]*\")?[\s>/]")
-BODY_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\sdata-pagefind-body(?:=\"[^\"]*\")?[\s>/]")
+# The attributes before it, whole: a value that says " data-pagefind-body" (a title in an aria-label) is no attribute.
+ATTRIBUTES = r"""(?:\s+[^\s"'<>/=]+(?:="[^"]*"|='[^']*'|=[^\s"'<>=`]+)?)*?"""
+IGNORED_START = re.compile(rf"<([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}\s+data-pagefind-ignore(?:=\"[^\"]*\")?(?=[\s>/])")
+BODY_START = re.compile(rf"<([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}\s+data-pagefind-body(?:=\"[^\"]*\")?(?=[\s>/])")
 
 # What a result says it is, for pages that are not an item of a kind (kinds.Kind.label says it for those).
 LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}

@@ -505,3 +505,19 @@ def test_a_document_says_how_many_hidden_words_end_its_text(tmp_path):
     # a page without compounds or address words has nothing hidden, and no meta for it
     plain = writer.document("over/", "Over", "<p>Wij leren samen.</p>", True)
     assert "verborgen" not in plain
+
+
+def test_the_markers_count_only_as_attributes_never_inside_a_value(tmp_path):
+    """A title in an attribute value (an aria-label on an overview) may say " data-pagefind-body" or
+    " data-pagefind-ignore": the page's text stays whole, nothing is left out for it."""
+    writer = Writer(tmp_path)
+    body = ('<p>Overzicht van sets</p><button aria-label="Pas aan: x data-pagefind-body y">Pas aan</button>'
+            '<p><a title="z data-pagefind-ignore" href="/a/">Leerzame tekst</a> en meer</p>')
+    document = writer.document("vragensets/", "Vragensets", body, False)
+    assert "Overzicht van sets" in document and "Leerzame tekst" in document
+    # the real attributes, with and without a value, among others
+    marked = ('<article class="a" data-x=\'1\' data-pagefind-body><p data-pagefind-ignore="all" class="b">weg</p>'
+              '<p>blijft</p></article><p>buiten</p>')
+    document = writer.document("tafels/y/", "Y", marked, False)
+    assert "blijft" in document and "buiten" not in document
+    assert "weg" not in json.loads(writer.words.json({}))["woorden"].split() and "blijft" in writer.words.json({})
