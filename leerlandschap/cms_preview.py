@@ -15,8 +15,8 @@ from typing import Any
 
 from .render import TEMPLATES, datum, environment
 
-HEADING = re.compile(r'<h2 id="([\w-]+)">([^<{]+)</h2>')
-FACT = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>")
+HEADING = re.compile(r'<h2 id="([\w-]+)"[^>]*>([^<{]+)</h2>')  # other attributes (data-pagefind-ignore) may follow
+FACT = re.compile(r"<dt\b[^>]*>(.*?)</dt><dd>(.*?)</dd>")
 FIELD = re.compile(r"\bitem\.(\w+)")
 KICKER = re.compile(r'<p class="ll-kicker"[^>]*>.*?</a>(?:\s*·\s*([^<{]+))?</p>|<p class="ll-kicker"[^>]*><a [^>]*>([^<]+)</a>')
 TAG = re.compile(r"<[^>]+>")

@@ -8,7 +8,8 @@ content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ 
   bouwstenen and overviews they belong to (lower, never hidden);
 - the parts of the page's Dutch compounds as extra text, weighted below the real words (searchwords.py), and the
   words of the page's name in its address that its text lacks ("pilots"), with the same low weight.
-  They exist only in this document, never in the site's HTML: no reader or screen reader meets them.
+  They exist only in this document, never in the site's HTML: no reader or screen reader meets them. They come last
+  in the document, and meta `verborgen` says how many words they are, so a result's excerpt leaves them out too.
 """
 from __future__ import annotations
 
@@ -36,7 +37,10 @@ SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", r
 # data-pagefind-ignore in the templates: Pagefind indexes it on that other page only, and so do the vocabulary and
 # the compound parts here. The element is found by its name and attribute; elements of the same name inside it count.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-IGNORED_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\sdata-pagefind-ignore(?:=\"[^\"]*\")?[\s>/]")
+# The attributes before it, whole: a value that says " data-pagefind-body" (a title in an aria-label) is no attribute.
+ATTRIBUTES = r"""(?:\s+[^\s"'<>/=]+(?:="[^"]*"|='[^']*'|=[^\s"'<>=`]+)?)*?"""
+IGNORED_START = re.compile(rf"<([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}\s+data-pagefind-ignore(?:=\"[^\"]*\")?(?=[\s>/])")
+BODY_START = re.compile(rf"<([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}\s+data-pagefind-body(?:=\"[^\"]*\")?(?=[\s>/])")
 
 # What a result says it is, for pages that are not an item of a kind (kinds.Kind.label says it for those).
 LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht": "Overzicht", "pagina": "Pagina"}
@@ -47,6 +51,9 @@ LOW_WEIGHT = "0.25"  # reflection questions and meetings with little text: found
 FEW_WORDS = 80  # a meeting page with fewer words than this has no report yet
 TITLE_PARTS_WEIGHT = "3"  # parts of the title's compounds: below the title itself (h1 = 7), above body text
 PARTS_WEIGHT = "0.5"  # parts of the other compounds: below every real word
+# Meta field: how many words at the end of a page's indexed text are these parts (and address words). A result's
+# excerpt is cut from the words before them (docs/assets/zoeken/40-resultaten.js), so no reader meets them.
+HIDDEN_META = "verborgen"
 
 
 def kind_of(url: str, body: str, handwritten: bool) -> str:
@@ -64,26 +71,37 @@ def label_of(kind: str) -> str:
     return (known.label or known.name.capitalize()) if known else LABELS.get(kind, kind.capitalize())
 
 
+def element_end(body: str, start: re.Match[str]) -> int:
+    """Where the element whose start tag `start` found (group 1: its name) ends in `body`, after its end tag."""
+    name = start.group(1)
+    tags = re.compile(rf"<(/?){name}\b[^<>]*?(/?)>", re.I)
+    depth = 0
+    for tag in tags.finditer(body, start.start()):
+        if depth == 0 and (tag.group(2) or name.lower() in VOID):  # <br data-pagefind-ignore/>: nothing inside
+            return tag.end()
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(body)
+
+
 def without_ignored(body: str) -> str:
     """`body` without the elements marked data-pagefind-ignore (and what is inside them)."""
     out, at = [], 0
     while (start := IGNORED_START.search(body, at)) is not None:
-        name = start.group(1)
-        tags = re.compile(rf"<(/?){name}\b[^<>]*?(/?)>", re.I)
-        depth, end = 0, len(body)
-        for tag in tags.finditer(body, start.start()):
-            if depth == 0 and (tag.group(2) or name.lower() in VOID):  # <br data-pagefind-ignore/>: nothing inside
-                end = tag.end()
-                break
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                end = tag.end()
-                break
         out.append(body[at:start.start()])
         out.append(" ")
-        at = end
+        at = element_end(body, start)
     out.append(body[at:])
     return "".join(out)
+
+
+def own_part(body: str) -> str:
+    """The element of `body` marked data-pagefind-body (an item's <article>), or all of `body` when none is marked.
+    What a template puts after it (the editor's links "Voor wie de site bijhoudt: Aanpassen") is not the item's
+    text: Pagefind itself leaves out what is outside such an element, and so does the document made of the page."""
+    start = BODY_START.search(body)
+    return body[start.start():element_end(body, start)] if start else body
 
 
 def section_of(url: str) -> str:
@@ -112,6 +130,7 @@ class Writer:
         self.urls.append(url)
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
+        body = own_part(body)
         kind = kind_of(url, body, handwritten)
         text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
@@ -136,6 +155,9 @@ class Writer:
                         if ps)
         without_ids = ID_ATTRIBUTE.sub(r"\1", BODY_ATTRIBUTE.sub("", body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
+        hidden = len(title_parts) + len(parts)  # one word each, the last words of Pagefind's text of the page
+        if hidden:
+            meta.append((HIDDEN_META, str(hidden)))
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
         if not SOORT.search(body):
             spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'

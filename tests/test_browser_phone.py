@@ -235,7 +235,8 @@ def test_search_snippets_are_content_with_spaces_between_fields(site):
     with_buttons = {url: texts for url, texts in with_buttons.items() if texts}
     assert with_buttons == {}
     tafel = indexed["/tafels/voorbeeldtafel-jongeren-rond-18/"]
-    assert "Status actief" in tafel and "Statusactief" not in tafel
+    # the label of a fact is the template's, the same on every page: not indexed (issue 22); its value is
+    assert " actief " in tafel and "Statusactief" not in tafel and "Status actief" not in tafel
     joined, checked = [], 0
     for url, text in indexed.items():
         facts = _Facts()
@@ -244,7 +245,7 @@ def test_search_snippets_are_content_with_spaces_between_fields(site):
             label, value = " ".join(label.split()), " ".join(value.split())
             if label and value:
                 checked += 1
-                if label + value[:12] in text or label + " " + value[:12] not in text:
+                if label + value[:12] in text or f" {value[:12]}" not in text:
                     joined.append((url, label, value[:12]))
     assert checked > 50 and joined == []
 

@@ -407,3 +407,138 @@ def test_the_end_of_a_begrippen_compound_stands_for_its_group():
     assert "landschap" not in found  # on six pages
     assert "tafel" not in found  # five letters
     assert "voorbeeld" not in found  # a Begrippen entry of its own
+
+# ---- No fixed text of a template in the index (issue 22, round nine) -----------------------------------------------
+
+import re  # noqa: E402
+
+import jinja2  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "leerlandschap" / "templates"
+# "A few" pages: a page that explains the site (Begrippen, Over, the data page) may quote a template's label once.
+# Two pages of one kind of item saying the same template sentence is the template speaking, not the item. Overviews
+# and hand-written pages ("overzicht", "pagina") are each a page of their own, not items of a kind.
+MOST_PAGES, MOST_PER_KIND = 4, 1
+ONE_OF_A_KIND = {"overzicht", "pagina"}
+
+
+def plain_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def template_sentences() -> dict[str, str]:
+    """Every sentence of four or more words that a page template writes itself (its literal text: outside {{ }},
+    {% %}, comments, tags and attributes; a sentence ends at . ? ! : ; or where a tag or an expression comes),
+    in plain lower-case words, with the template it is in."""
+    sentences: dict[str, str] = {}
+    for path in sorted(TEMPLATES.glob("*.html")):
+        for _, token, value in jinja2.Environment().lex(path.read_text(encoding="utf-8")):
+            if token != "data":
+                continue
+            value = re.sub(r"<(script|style)\b.*?</\1>", " ", value, flags=re.S)
+            for chunk in re.split(r"<[^>]*>|<[^>]*$|^[^<]*>|[.?!:;]", value):
+                found = plain_words(chunk)
+                if len(found) >= 4:
+                    sentences.setdefault(" ".join(found), path.name)
+    return sentences
+
+
+def test_template_sentences_are_read_from_the_templates():
+    """The helper below finds the sentences the probe found (so the next test can fail)."""
+    sentences = template_sentences()
+    assert sentences["voor wie de site bijhoudt"] == "_beheer.html"
+    assert sentences["het laat zien hoe je dit op de site vastlegt"] == "_macros.html"
+    assert sentences["deze vraag hoort bij de bouwsteen"] == "vraag.html"
+    assert not any(s.startswith("a page template") or "pagefind" in s.split() for s in sentences)  # no comments
+
+
+def test_no_sentence_a_template_writes_is_indexed_on_many_pages(editor_project):
+    """What a template puts on every page of a kind (the editor's link line, the example note, the note on items of
+    other regions, help on calendars, labels of facts) matched queries on dozens of pages and pushed the page a
+    reader meant down ("hoe zet ik een bijeenkomst op de site" gave three example meetings, not bijdragen/). Rule:
+    no sentence of four or more words from a template is in the index on more than a few pages, nor on two pages
+    of one kind. Built with the editor, as a region's site is."""
+    pages = indexed(editor_project / "site")
+    assert len(pages) > 100
+    texts = {url: " " + " ".join(plain_words(page["content"])) + " " for url, page in pages.items()}
+    kinds = {url: (page["filters"].get("soort") or ["?"])[0] for url, page in pages.items()}
+    too_often = {}
+    for sentence, template in template_sentences().items():
+        found = [url for url, text in texts.items() if f" {sentence} " in text]
+        per_kind = max((sum(kinds[u] == kinds[url] for u in found) for url in found if kinds[url] not in ONE_OF_A_KIND),
+                       default=0)
+        if len(found) > MOST_PAGES or per_kind > MOST_PER_KIND:
+            too_often[sentence] = (template, len(found), found[:3])
+    assert too_often == {}
+
+
+@pytest.mark.parametrize("page, template_text, own_text", [
+    # the example note (truth rule: it stays on the page) and the help with the agreements
+    ("tafels/voorbeeldtafel-jongeren-rond-18/2026-11-17/", ["Het laat zien hoe je dit op de site vastlegt",
+                                                           "Bij elke afspraak staat de status op de dag"],
+     "Starten rond 17 jaar werkt beter."),
+    # the note on an item of another region, the labels of its facts, the editor's line
+    ("praktijken/pilots-blijvend-lerende-omgeving/", ["Ze telt niet mee als werk van de regio", "Wie deden mee",
+                                                      "Voor wie de site bijhoudt"],
+     "Uit de lessen van de proeftuinen"),
+    # help on subscribing to a calendar, on every tafel
+    ("tafels/intervisiegroep-2/", ["Latere wijzigingen komen er niet vanzelf bij", "Zo zet je de agenda in Outlook",
+                                   "Voor wie de site bijhoudt"], None),
+])
+def test_template_text_leaves_the_index_but_stays_on_the_page(editor_project, page, template_text, own_text):
+    site = editor_project / "site"
+    content = " ".join(indexed(site)["/" + page]["content"].split())
+    shown = " ".join(parse_file(site / page / "index.html").find("main").all_text().split())
+    for text in template_text:
+        assert text in shown, text  # readers still see it
+        assert text not in content, text
+    if own_text:
+        assert own_text in content  # the item's own text is still found
+
+
+def test_a_document_holds_only_the_part_of_the_page_pagefind_would_index(tmp_path):
+    """Pagefind leaves out what is outside an element marked data-pagefind-body; the document made of a page does
+    the same (its words, compound parts and vocabulary included), so links a template puts after the item stay out."""
+    writer = Writer(tmp_path)
+    body = ('<p>Kop boven het item</p><article data-pagefind-body><h1>Leertafel</h1><p>Wij bespreken casussen.</p>'
+            '<section><p>Binnen</p></section></article><aside><p>Bewerkingsregel onderaan</p></aside>')
+    document = writer.document("tafels/x/", "Leertafel", body, False)
+    assert "casussen" in document and "Binnen" in document
+    assert "Bewerkingsregel" not in document and "Kop boven" not in document and "bewerking" not in document
+    # a page without such an element (a hand-written page) is indexed whole
+    assert "Bewerkingsregel" in writer.document("over/", "Over", "<p>Bewerkingsregel onderaan</p>", True)
+
+
+def test_a_document_says_how_many_hidden_words_end_its_text(tmp_path):
+    """The compound parts and address words come last in a document, one word each; meta `verborgen` counts them, so
+    the search page can cut a result's excerpt before them (tests/test_browser_search_excerpt.py)."""
+    import html as html_module
+
+    writer = Writer(tmp_path)
+    document = writer.document("tafels/contractvoortgangsgesprekken/", "Contractvoortgangsgesprekken",
+                               "<article data-pagefind-body><h1>Contractvoortgangsgesprekken</h1>"
+                               "<p>Samen over de kinderopvang en de jeugdhulpaanbieders.</p></article>", False)
+    hidden = int(re.search(r'data-pagefind-meta="verborgen:(\d+)"', document).group(1))
+    extra = re.findall(r'<p data-pagefind-weight="[^"]+">([^<]*)</p>', document)
+    tail = html_module.unescape(" ".join(extra)).split()
+    assert hidden == len(tail) >= 4 and "gesprekken" in tail and "contract" in tail
+    assert document.index(extra[-1]) > document.index("jeugdhulpaanbieders")  # after the page's own text
+    # a page without compounds or address words has nothing hidden, and no meta for it
+    plain = writer.document("over/", "Over", "<p>Wij leren samen.</p>", True)
+    assert "verborgen" not in plain
+
+
+def test_the_markers_count_only_as_attributes_never_inside_a_value(tmp_path):
+    """A title in an attribute value (an aria-label on an overview) may say " data-pagefind-body" or
+    " data-pagefind-ignore": the page's text stays whole, nothing is left out for it."""
+    writer = Writer(tmp_path)
+    body = ('<p>Overzicht van sets</p><button aria-label="Pas aan: x data-pagefind-body y">Pas aan</button>'
+            '<p><a title="z data-pagefind-ignore" href="/a/">Leerzame tekst</a> en meer</p>')
+    document = writer.document("vragensets/", "Vragensets", body, False)
+    assert "Overzicht van sets" in document and "Leerzame tekst" in document
+    # the real attributes, with and without a value, among others
+    marked = ('<article class="a" data-x=\'1\' data-pagefind-body><p data-pagefind-ignore="all" class="b">weg</p>'
+              '<p>blijft</p></article><p>buiten</p>')
+    document = writer.document("tafels/y/", "Y", marked, False)
+    assert "blijft" in document and "buiten" not in document
+    assert "weg" not in json.loads(writer.words.json({}))["woorden"].split() and "blijft" in writer.words.json({})

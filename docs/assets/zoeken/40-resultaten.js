@@ -3,7 +3,6 @@
 // first, and the lines that explain what was searched.
 
   // ---- Results -------------------------------------------------------------------------------------
-  const PART_WEIGHTS = [10 / 24, 69 / 24]; // how Pagefind stores the weights of the compound parts (searchdocs.py)
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
@@ -33,13 +32,38 @@
     return out;
   }
 
-  // Pagefind's excerpt is HTML; only its text is used (nothing else can slip in). When the only match is in the
-  // compound parts (not shown on the page), the start of the page is shown instead.
+  // The excerpt, as plain text (nothing can slip in), cut from the words a reader sees on the page. A page's
+  // indexed text ends with words that are found but never shown (the parts of its compounds, words of its address:
+  // searchdocs.py); its meta "verborgen" says how many. Pagefind's own excerpt would show them when a real match
+  // sits near the end, so the excerpt is made here the way Pagefind makes it (calculate_excerpt_region,
+  // build_excerpt): the window of EXCERPT_WORDS words with the most of the matches, but only from the words before
+  // the hidden ones, around the matches among them. When every match is hidden, the start of the page is shown.
+  const EXCERPT_WORDS = 30; // Pagefind's excerptLength
+
   function excerptText(data) {
-    const locations = data.weighted_locations || [];
-    const onlyParts = locations.length && locations.every((l) => PART_WEIGHTS.some((w) => Math.abs(l.weight - w) < 0.01));
-    if (onlyParts || !data.excerpt) return (data.content || "").split(/\s+/).slice(0, 30).join(" ") + " …";
-    return new DOMParser().parseFromString("<p>" + data.excerpt + "</p>", "text/html").body.textContent;
+    const words = (data.content || "").split(/[\r\n\s]+/g); // as Pagefind splits it: its word numbers count these
+    if (words.length && !words[words.length - 1]) words.pop(); // text ending in a space: no word after it
+    const shown = Math.max(0, words.length - (Number((data.meta && data.meta.verborgen) || 0) || 0));
+    const score = new Map();
+    for (const l of data.weighted_locations || []) {
+      if (l.location < shown) score.set(l.location, (score.get(l.location) || 0) + (l.balanced_score || 1));
+    }
+    let start = 0;
+    if (score.size) {
+      const places = [...score.keys()].sort((a, b) => a - b);
+      let best = -1;
+      let span = 1;
+      for (const first of places) { // the window starting at each match: the densest one wins, the first of equals
+        const inside = places.filter((p) => p >= first && p < first + EXCERPT_WORDS);
+        const sum = inside.reduce((total, p) => total + score.get(p), 0);
+        if (sum > best) { best = sum; start = first; span = inside[inside.length - 1] - first + 1; }
+      }
+      start -= Math.floor((EXCERPT_WORDS - span) / 2); // the matches in the middle of the excerpt
+    }
+    start = Math.max(0, Math.min(start, shown - EXCERPT_WORDS));
+    const end = Math.min(shown, start + EXCERPT_WORDS);
+    const text = words.slice(start, end).join(" ").trim();
+    return (start > 0 ? "\u2026 " : "") + text + (end < shown ? " \u2026" : "");
   }
 
   function resultItem(data, marker) {

@@ -1,0 +1,93 @@
+"""A result's excerpt shows only what its page shows, in a real headless Chromium (issue 22, round nine).
+
+The index holds words no reader meets: the parts of a page's compounds and words of its address (searchdocs.py),
+found with a low weight. Pagefind cuts its excerpt around the matches, and when a real match sits near the end of a
+page's text, its excerpt ran on into those words ("Ook wel: vragenlijst, gespreksleidraad. verw ijzers land punt
+bestand maker ambt"). The expectation here comes from the requirement only: every word of an excerpt is a word the
+page itself shows.
+"""
+import re
+
+import pytest
+
+from htmltools import parse
+
+PAGEFIND_EXCERPT = """async ([query, url]) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({ baseUrl: "/" });
+  for (const result of (await pagefind.search(query)).results) {
+    const data = await result.data();
+    if (data.url === url) return data.excerpt;
+  }
+  return null;
+}"""
+
+
+@pytest.fixture
+def page(chromium, example_site):
+    context = chromium.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == []
+    context.close()
+
+
+def words(text):
+    return re.findall(r"\w+", text.lower())
+
+
+def shown_words(example_site, url):
+    """The words of the built page as a reader gets them (scripts and styles left out)."""
+    html = (example_site[0] / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r"<(script|style|template)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    return set(words(parse(html).find("body").all_text()))
+
+
+def our_excerpt(page, served, query, url):
+    """The excerpt the search page shows for `url` among the results for `query`, and whether a word is marked."""
+    page.goto(served + "zoeken/")
+    page.fill("#ll-zoekveld", query)
+    page.wait_for_function("q => { const l = document.querySelector('#ll-resultaten'); "
+                           "return l.dataset.query === q && !l.dataset.wacht; }", arg=query)
+    item = page.locator("#ll-resultaten li.ll-resultaat").filter(has=page.locator(f'a[href$="{url}"]')).first
+    text = item.locator(".ll-resultaat__tekst")
+    return text.inner_text(), text.locator("mark").count()
+
+
+@pytest.mark.parametrize("query, url", [
+    ("vragenlijst", "/begrippen/"),  # the last begrip: its "Ook wel" line ends the page's text
+    ("wrijving", "/themas/anders-doen/"),  # the last bouwsteen listed on a theme
+    ("verbeteren", "/bouwstenen/organiseer-domeinoverstijgend-leren/samenwerking-verbeteren/"),  # a question page
+])
+def test_an_excerpt_near_the_end_of_a_page_leaves_out_the_hidden_words(page, example_site, query, url):
+    served = example_site[1]
+    shown = shown_words(example_site, url)
+    page.goto(served)
+    theirs = page.evaluate(PAGEFIND_EXCERPT, [query, url])
+    unseen = [w for w in words(re.sub(r"</?mark>", "", theirs)) if w not in shown]
+    assert unseen, theirs  # the case is real: Pagefind's own excerpt shows words the page does not
+    text, marks = our_excerpt(page, served, query, url)
+    assert [w for w in words(text) if w not in shown] == [], text
+    assert marks >= 1 and query in text.lower(), text  # the real match is in it, marked
+
+
+@pytest.mark.parametrize("query, url", [
+    ("verwijzers", "/begrippen/"),
+    ("contractvoortgangsgesprek", "/tafels/contractvoortgangsgesprekken/"),
+    ("contractvoortgangsgesprek", "/praktijken/contractvoortgangsgesprekken-als-leerplek/"),
+    ("voortgang", "/tafels/contractvoortgangsgesprekken/"),  # found only through a word of its address and parts
+])
+def test_every_word_of_an_excerpt_is_on_the_page(page, example_site, query, url):
+    served = example_site[1]
+    text, _ = our_excerpt(page, served, query, url)
+    assert len(words(text)) >= 10, text
+    assert [w for w in words(text) if w not in shown_words(example_site, url)] == [], text
+
+
+def test_an_excerpt_is_cut_around_a_match_in_the_middle_of_a_long_page(page, example_site):
+    """The match far into Begrippen is in the excerpt (not the start of the page), with words on both sides."""
+    text, marks = our_excerpt(page, example_site[1], "verwijzers", "/begrippen/")
+    assert marks >= 1 and "verwijzer" in text.lower(), text
+    assert text.startswith("\u2026 ") and text.endswith(" \u2026"), text
