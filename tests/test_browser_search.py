@@ -229,7 +229,8 @@ def test_the_next_letter_or_a_rarer_word_is_searched_at_once(visit, served):
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201cbes\u201d zoeken we als je verder typt of even wacht.")
 
 
-@pytest.mark.parametrize("query, rarer, common", [("bestuurders leren", "bestuurders", "leren"),
+# (not "bestuurders leren": a title says those two words, and a title with the whole query comes first)
+@pytest.mark.parametrize("query, rarer, common", [("inwoners leren", "inwoners", "leren"),
                                                    ("intervisie geleerd", "intervisie", "geleerd"),
                                                    ("leren over governance", "governance", "leren")])
 def test_a_word_on_nearly_every_page_counts_like_a_little_word_next_to_rarer_ones(visit, served, query, rarer, common):
@@ -549,9 +550,10 @@ def test_a_word_with_digits_that_starts_no_site_word_is_answered(visit, served, 
 ])
 def test_a_compound_on_few_pages_is_searched_by_its_parts_too(visit, served, query, wanted, parts):
     """A site word on a few pages only may be a compound whose parts the reader means: the page about a part
-    comes up too, and the page says which parts were searched."""
+    comes up on the first page of results too (after the pages with the word itself), and the page says which parts
+    were searched."""
     page, _ = visit
-    assert wanted in search(page, served, query)[:3]
+    assert wanted in search(page, served, query)
     expect(page.locator("#ll-zoekhulp")).to_contain_text(
         f"\u201c{query}\u201d staat op weinig pagina\u2019s. We zochten ook op "
         + ", ".join(f"\u201c{part}\u201d" for part in parts) + ".")

@@ -72,3 +72,25 @@ def test_the_verb_of_a_how_question_with_an_article_counts_less(visit, served):
 def test_a_function_of_the_site_is_found_by_the_readers_word(visit, served, query, wanted):
     page, _ = visit
     assert wanted in search(page, served, query)[:3]
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("ruimte voor leren", "bronnen/ruimte-voor-leren/"),  # the source "Ruimte voor leren"
+    ("bestuurders leren", "praktijken/bestuurlijk-intervisienetwerk/"),  # "Bestuurders leren samen in intervisiegroepen"
+])
+def test_a_title_with_the_whole_query_comes_first(visit, served, query, wanted):
+    """Little words and words on nearly every page count for little, but a title that says the whole query is what
+    the reader typed."""
+    page, _ = visit
+    assert search(page, served, query)[0] == wanted
+
+
+@pytest.mark.parametrize("query", ["leertafel", "leertafle", "hoe zet ik een leertafel op"])
+def test_three_of_one_kind_do_not_hide_another_kind_with_the_word_in_its_title(visit, served, query):
+    """The tafels "Leertafel …" and the practice "Leertafel in drie stappen" all have the word in their title: the
+    practice is among the first three, and so is no page without the word in its title ("Zet in op leren …": the verb
+    of a how-question is not what a title must say)."""
+    page, _ = visit
+    first = search(page, served, query)[:3]
+    assert "praktijken/leertafel-in-drie-stappen/" in first
+    assert all("leertafel" in url for url in first)

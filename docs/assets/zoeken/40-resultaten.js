@@ -103,20 +103,30 @@
 
   // Within the first page of results, pages whose title has every word of the query go first (stable):
   // the overview "Rollen" before a question that mentions roles; before them, a title with the whole query as
-  // typed, little words included ("ruimte voor leren": the source of that name). Only what is loaded anyway is used.
+  // typed, little words included ("ruimte voor leren": the source of that name). The verb of a how-question says
+  // what the reader wants to do, not what a title must say. Only what is loaded anyway is used.
   function titleFirst(shown, plan, query) {
-    if (!plan.terms.length) return shown;
+    const terms = plan.terms.filter((term) => !term.asked);
+    if (!terms.length) return shown;
     const phrase = " " + tokens(query).join(" ") + " ";
     const named = (data) => phrase.split(" ").length > 3 && (" " + tokens((data.meta && data.meta.title) || "").join(" ") + " ").includes(phrase);
     const hits = (data) => {
       const title = tokens((data.meta && data.meta.title) || "");
-      return plan.terms.filter((term) => term.alts.some((alt) => !alt.part && tokens(alt.q).every((w) => {
+      return terms.filter((term) => term.alts.some((alt) => !alt.part && tokens(alt.q).every((w) => {
         const root = stems(w).pop();
         return title.some((t) => t.startsWith(root) || (root.length >= 5 && t.includes(root)));
       }))).length;
     };
-    const all = (data) => (named(data) ? 2 : hits(data) === plan.terms.length ? 1 : 0);
-    return shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
+    const all = (data) => (named(data) ? 2 : hits(data) === terms.length ? 1 : 0);
+    const ranked = shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    // Three of one kind on top (the tafels "Leertafel …") would hide another kind whose title names the word as well
+    // ("Leertafel in drie stappen", a practice): the first such page comes third.
+    const kind = ([, , data]) => (data.meta && data.meta.soortnaam) || "";
+    if (ranked.length > 3 && ranked.slice(1, 3).every((r) => r[0] === ranked[0][0] && kind(r) === kind(ranked[0]))) {
+      const other = ranked.findIndex((r, i) => i > 2 && r[0] === ranked[0][0] && kind(r) !== kind(ranked[0]));
+      if (other > 0) ranked.splice(2, 0, ...ranked.splice(other, 1));
+    }
+    return ranked.map((x) => x[2]);
   }
 
   function quoted(list) { return list.map((w) => "\u201c" + w + "\u201d").join(", "); }
