@@ -94,3 +94,15 @@ def test_three_of_one_kind_do_not_hide_another_kind_with_the_word_in_its_title(v
     first = search(page, served, query)[:3]
     assert "praktijken/leertafel-in-drie-stappen/" in first
     assert all("leertafel" in url for url in first)
+
+
+@pytest.mark.parametrize("query, anchor", [
+    ("wat is het verschil tussen een thematafel en een leertafel", "thematafel"),
+    ("verschil tussen leertafel en thematafel", "leertafel"),
+])
+def test_a_question_comparing_two_begrippen_starts_with_the_first_of_them(visit, served, query, anchor):
+    """Begrippen explains both words; its entry for the first one is the first result."""
+    page, _ = visit
+    search(page, served, query)
+    first = page.locator("#ll-resultaten li > a").first
+    assert first.get_attribute("href").endswith(f"begrippen/#{anchor}")

@@ -25,7 +25,15 @@
   const ASKS_MEANING = /^\s*(?:wat|wie)\s+(?:is|zijn|betekent|betekenen|bedoel|bedoelt|bedoelen|houdt)\b|\bbetekenis\b/i;
   const MEANING_WORDS = new Set(["wat", "wie", "is", "zijn", "betekent", "betekenen", "betekenis", "bedoel", "bedoelt",
                                  "bedoelen", "houdt", "in", "eigenlijk", "met", "van", "een", "de", "het", "je", "we"]);
+  // "wat is het verschil tussen een thematafel en een leertafel": the entry of the first of the two that Begrippen has.
+  const COMPARES = /\bverschil\s+tussen\s/i;
   function meaningAsked(query) {
+    if (vocab && COMPARES.test(query)) {
+      for (const word of tokens(query.split(COMPARES).slice(1).join(" "))) {
+        for (const form of stems(word)) if (vocab.terms[plain(form)]) return vocab.terms[plain(form)];
+      }
+      return null;
+    }
     if (!vocab || !ASKS_MEANING.test(query)) return null;
     const rest = tokens(query).filter((w) => !MEANING_WORDS.has(w));
     if (!rest.length || rest.length > 4) return null;
