@@ -180,8 +180,8 @@ def test_filter_counts_follow_the_query(open_page, site):
     everything = soort_counts(page)
     field = page.get_by_role("searchbox", name="Waar zoek je naar?")
     counts = {}
-    # Counts are shown where they are exact: for one word whose other words from Begrippen are not searched (none, or
-    # the word is on a quarter of the pages or more, as "monitoring").
+    # Counts are shown where they are exact: for one word, when the other strings searched for it (other forms, other
+    # words from Begrippen) find no page the word itself does not find.
     for query in ("monitoring", "inwoner"):
         field.fill(query)
         expect(page.locator("#ll-zoekstatus")).to_contain_text(f"voor \u201c{query}\u201d")
