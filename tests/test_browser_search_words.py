@@ -106,3 +106,10 @@ def test_a_question_comparing_two_begrippen_starts_with_the_first_of_them(visit,
     search(page, served, query)
     first = page.locator("#ll-resultaten li > a").first
     assert first.get_attribute("href").endswith(f"begrippen/#{anchor}")
+
+
+def test_a_little_word_typed_twice_is_named_once(visit, served):
+    page, _ = visit
+    search(page, served, "wat is het verschil tussen een thematafel en een leertafel")
+    line = page.locator("#ll-zoekhulp").inner_text()
+    assert line.count("\u201ceen\u201d") == 1

@@ -161,7 +161,7 @@
         : " (zelfde betekenis als \u201c" + word + "\u201d)."));
     }
     if (plan.overview) lines.push("Je vraagt om een lijst: het overzicht staat bovenaan.");
-    if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted(plan.dropped) + " tellen niet mee.");
+    if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted([...new Set(plan.dropped)]) + " tellen niet mee."); // each once
     if (plan.asked.length) lines.push(quoted(plan.asked) + " hoort bij je vraag en telt minder mee.");
     if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");
     if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
