@@ -30,7 +30,7 @@
   function meaningAsked(query) {
     if (vocab && COMPARES.test(query)) {
       for (const word of tokens(query.split(COMPARES).slice(1).join(" "))) {
-        for (const form of stems(word)) if (vocab.terms[plain(form)]) return vocab.terms[plain(form)];
+        for (const form of stems(word)) { const entry = vocab.terms[plain(form)]; if (entry) return entry; }
       }
       return null;
     }
@@ -229,8 +229,9 @@
   // An adjective or noun made from a site word with a Dutch ending is about that word: "ongemakkelijk" ->
   // "ongemak" (not the longer "makkelijk" at its end, which means the opposite), "duidelijkheid" -> "duidelijk" (not
   // the typo-like "onduidelijkheid"), "betrokkenheid" -> "betrokken". The site word, or null.
-  const DERIVATIONS = /(?:elijk|lijk|heid|baar|isch|ig)$/;
-  const ENDING_PART = /^(?:elijk|lijk|heid|baar|isch|ig)$/; // such an ending as a "part" of a compound (splitCompound)
+  const MAKING_ENDINGS = "elijk|lijk|heid|baar|isch|ig";
+  const DERIVATIONS = new RegExp("(?:" + MAKING_ENDINGS + ")$");
+  const ENDING_PART = new RegExp("^(?:" + MAKING_ENDINGS + ")$"); // such an ending as a "part" of a compound (splitCompound)
   function madeFrom(word) {
     const base = word.replace(DERIVATIONS, "");
     if (base === word || base.length < 5) return null;
