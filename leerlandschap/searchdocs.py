@@ -54,6 +54,22 @@ PARTS_WEIGHT = "0.5"  # parts of the other compounds: below every real word
 # Meta field: how many words at the end of a page's indexed text are these parts (and address words). A result's
 # excerpt is cut from the words before them (docs/assets/zoeken/40-resultaten.js), so no reader meets them.
 HIDDEN_META = "verborgen"
+# The note on the page of an invented example (templates/_macros.html, voorbeeld_uitleg). Such a page gets meta
+# `voorbeeld`: the search page puts it after real pages that match as well (40-resultaten.js, titleFirst).
+EXAMPLE = "data-ll-voorbeeld"
+EXAMPLE_META = "voorbeeld"
+# A hand-written page's `zoekwoorden` (its front matter): words a reader may search it by that it does not say
+# ("avg" for Privacy, "colofon" for Over deze site). They travel with the page's HTML to the index only, in this
+# element (with_keywords), and are indexed like the parts of its title: hidden, weighted below the title.
+KEYWORDS = re.compile(r'<p data-ll-zoekwoorden>([^<]*)</p>')
+
+
+def with_keywords(html_text: str, keywords: object) -> str:
+    """The page's HTML for the index, with its front matter's `zoekwoorden` (a text with commas, or a list of
+    texts; anything else is no keyword) in the element KEYWORDS reads. Only the index sees it, never the site."""
+    items = keywords.split(",") if isinstance(keywords, str) else keywords if isinstance(keywords, list) else []
+    found = " ".join(str(k).strip() for k in items if isinstance(k, (str, int)) and str(k).strip())
+    return f"{html_text}<p data-ll-zoekwoorden>{html.escape(found)}</p>" if found else html_text
 
 
 def kind_of(url: str, body: str, handwritten: bool) -> str:
@@ -130,11 +146,12 @@ class Writer:
         self.urls.append(url)
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
-        body = own_part(body)
+        keywords = words(html.unescape(" ".join(KEYWORDS.findall(body)))) if handwritten else []
+        body = own_part(KEYWORDS.sub("", body))
         kind = kind_of(url, body, handwritten)
         text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
-        title_parts = self.splitter.parts_of_words(title_words)
+        title_parts = [*dict.fromkeys([*keywords, *self.splitter.parts_of_words(title_words)])]
         # a part that is also a word of the page is found through that word: repeating it only makes results bigger
         seen = set(text_words)
         # The words of the page's own name in its address that the page does not say: an editor chose the name
@@ -146,7 +163,7 @@ class Writer:
                  if w.isalpha() and len(w) >= 3 and not any(s.startswith(w) for s in said)]
         parts = [p for p in self.splitter.parts_of_words([*text_words, *named]) if p not in title_parts and p not in seen]
         parts = [*named, *(p for p in parts if p not in named)]
-        self.words.add([*title_words, *text_words, *title_parts, *parts])
+        self.words.add([*title_words, *text_words, *title_parts, *parts], title_words)
         low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
         weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""
         heading = "" if H1.search(body) else f"<h1>{html.escape(title)}</h1>"
@@ -155,6 +172,8 @@ class Writer:
                         if ps)
         without_ids = ID_ATTRIBUTE.sub(r"\1", BODY_ATTRIBUTE.sub("", body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
+        if EXAMPLE in body:
+            meta.append((EXAMPLE_META, "ja"))
         hidden = len(title_parts) + len(parts)  # one word each, the last words of Pagefind's text of the page
         if hidden:
             meta.append((HIDDEN_META, str(hidden)))

@@ -17,6 +17,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ TAG = re.compile(r"<(script|style|template)\b.*?</\1>|<[^>]+>", re.S | re.I)
 LINKS = ("s", "e", "en", "")  # Dutch linking sounds between compound parts: voortgang-s-gesprek, kind-er-, ...
 MIN_PART = 4  # shorter pieces ("ing", "der") are mostly endings, not words
 MIN_COMPOUND = 8
+TITLE_PAGES = 3  # a word in a page's title counts as this many pages more when a typo is corrected (Vocabulary.json)
 MIN_TAIL = 6  # the end of a Begrippen compound that stands for it ("ambtenaar" in "beleidsambtenaar"); shorter ends
 # ("zorg", "tafel") are words of their own on this site
 TAIL_PAGES = 3  # ... when the site has that end on this many pages or fewer: else it means something of its own here
@@ -182,14 +184,19 @@ class Vocabulary:
     stop: frozenset[str] = field(default_factory=stopwords)
     pages: int = 0
     counts: Counter[str] = field(default_factory=Counter)
+    titled: Counter[str] = field(default_factory=Counter)  # on how many pages the word is in the title
 
-    def add(self, page_words: list[str]) -> None:
-        """The words of one page (its compound parts included)."""
+    def add(self, page_words: list[str], title_words: Sequence[str] = ()) -> None:
+        """The words of one page (its compound parts included); `title_words`: those of its title."""
         self.pages += 1
         self.counts.update({w for w in page_words if 1 < len(w) <= LONGEST_WORD and w not in self.stop})
+        self.titled.update({w for w in title_words if w in self.counts})
 
     def json(self, synonyms: dict[str, list[str]]) -> str:
-        ranked = sorted(self.counts, key=lambda w: (-self.counts[w], w))  # most pages first: the better suggestion
+        # The order of "Bedoel je …?": a correction goes to the first word within reach. Most pages first, and a word
+        # of a page's title counts as TITLE_PAGES pages more: readers look for pages by their names ("begripen" is
+        # "begrippen", the page, not "begrijpen", a word that stands on as many pages).
+        ranked = sorted(self.counts, key=lambda w: (-self.counts[w] - TITLE_PAGES * self.titled[w], w))
         data = {"paginas": self.pages, "woorden": " ".join(ranked), "stopwoorden": " ".join(sorted(self.stop)),
                 "synoniemen": {key: synonyms[key] for key in sorted(synonyms)}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

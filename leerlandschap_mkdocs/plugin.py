@@ -34,6 +34,7 @@ from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.problems import ContentError
 from leerlandschap.searchbuild import BackgroundIndex
+from leerlandschap.searchdocs import with_keywords
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .later import AfterSave, Work
@@ -230,10 +231,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
         if body is None and page.url not in NOT_SEARCHED:  # hand-written pages are searchable too
+            searched = with_keywords(html, page.meta.get("zoekwoorden") if isinstance(page.meta, dict) else None)
             if self.index is not None:
-                self.index.add(page.url, page.title or "", html)
+                self.index.add(page.url, page.title or "", searched)
             elif self.work is not None and self.work.where is not None:
-                self.work.handwritten.append((page.url, page.title or "", html))
+                self.work.handwritten.append((page.url, page.title or "", searched))
         if page.file.src_uri in self.waiting:
             self.waiting.discard(page.file.src_uri)
             if self.index is not None and not self.waiting:  # every page's content is known: Pagefind can begin

@@ -5,7 +5,7 @@ Prints success@1, success@3, MRR and queries without result, per kind of query, 
 same pages. For lunr the same project is built with Material's `search` plugin into a temporary folder and its
 search worker (the one Material's search box talks to) is driven in the same Chromium with the same queries.
 
-Usage: python scripts/zoekkwaliteit.py [--site site] [--zonder-lunr]
+Usage: python scripts/zoekkwaliteit.py [--site site] [--zonder-lunr] [--details] [--vragen file.yml]
 """
 from __future__ import annotations
 
@@ -139,10 +139,11 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--zonder-lunr", action="store_true", help="alleen onze zoekfunctie meten")
     parser.add_argument("--details", action="store_true", help="toon per vraag de eerste drie resultaten")
+    parser.add_argument("--vragen", type=Path, default=QUERIES, help="een ander bestand met beoordeelde zoekvragen")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    judged = load_queries()
+    judged = load_queries(args.vragen)
     queries = [item["q"] for item in judged]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

@@ -542,3 +542,42 @@ def test_the_markers_count_only_as_attributes_never_inside_a_value(tmp_path):
     document = writer.document("tafels/y/", "Y", marked, False)
     assert "blijft" in document and "buiten" not in document
     assert "weg" not in json.loads(writer.words.json({}))["woorden"].split() and "blijft" in writer.words.json({})
+
+
+def test_a_word_of_a_page_title_comes_before_an_as_common_word_when_a_typo_is_corrected():
+    # "begripen" is one letter from "begrijpen" and from "begrippen", each on two pages here; a reader who types it
+    # looks for the page Begrippen: the title's word comes first in the list the corrections are taken from.
+    words = Vocabulary()
+    words.add(split("Begrippen van de site"), split("Begrippen"))
+    words.add(split("Wat je moet begrijpen van begrippen"), split("Uitleg"))
+    words.add(split("Elkaar begrijpen"), split("Samen"))
+    ranked = json.loads(words.json({}))["woorden"].split()
+    assert ranked.index("begrippen") < ranked.index("begrijpen")
+
+
+def test_a_handwritten_page_s_search_words_are_indexed_hidden_and_escaped(tmp_path):
+    """Front matter `zoekwoorden` of a docs/ page: a text with commas or a list of texts; they go to the index like
+    the parts of the title (weight 3), are counted among the hidden words, and stay text, never markup."""
+    from leerlandschap.searchdocs import with_keywords
+
+    writer = Writer(tmp_path, Splitter({}))
+    body = with_keywords("<h1>Privacy</h1><p>Geen cookies.</p>", "AVG, gdpr")
+    doc = writer.document("privacy/", "Privacy", body, True)
+    assert '<p data-pagefind-weight="3">avg gdpr</p>' in doc
+    assert 'data-pagefind-meta="verborgen:2"' in doc and "data-ll-zoekwoorden" not in doc
+    assert with_keywords("<p>x</p>", ["colofon", 12, None, {"a": 1}, " "]) == "<p>x</p><p data-ll-zoekwoorden>colofon 12</p>"
+    assert with_keywords("<p>x</p>", {"avg": 1}) == with_keywords("<p>x</p>", None) == "<p>x</p>"
+    hostile = with_keywords("<p>x</p>", "<script>alert(1)</script>, a&b")
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
+    doc = writer.document("over/", "Over", hostile, True)
+    assert "<script>" not in doc and "alert" in doc  # its words, escaped
+    # a generated page cannot bring search words: only hand-written pages read the element
+    doc = writer.document("praktijken/x/", "X", with_keywords("<p>tekst</p>", "colofon"), False)
+    assert "colofon" not in doc.split("</div>", 1)[1]
+
+
+def test_an_invented_example_is_marked_for_the_search_page(tmp_path):
+    writer = Writer(tmp_path, Splitter({}))
+    note = '<p class="ll-voorbeeld" role="note" data-pagefind-ignore data-ll-voorbeeld>Dit is een voorbeeld.</p>'
+    assert 'data-pagefind-meta="voorbeeld:ja"' in writer.document("tafels/x/", "Voorbeeld: x", note + "<p>y</p>", False)
+    assert "voorbeeld:ja" not in writer.document("tafels/y/", "Y", "<p>Een voorbeeld van werk.</p>", False)

@@ -11,7 +11,11 @@
   const RANKING = { pageLength: 0.5, termFrequency: 0.5 }; // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length
   const LINKS = ["s", "e", "en", ""];
   const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
-  const ARTICLES = new Set(["een", "de", "het"]); // "hoe werkt een thematafel": see understand
+  // After a question's verb comes a pronoun, an article or "er" ("hoe werkt een thematafel", "wie zitten er aan"):
+  // that tells the verb from a noun ("welke vragen passen"); see understand.
+  const AFTER_VERB = new Set([...PRONOUNS, "een", "de", "het", "er"]);
+  // A question's verb comes next. Not "wat": its verb is often what is asked about ("wat ontbreekt er nog").
+  const QUESTION_WORDS = new Set(["hoe", "wie", "waar", "wanneer", "waarom"]);
 
   function tokens(text) {
     return (text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [])

@@ -120,10 +120,10 @@
       plan.everywhere = plan.terms.filter((term) => term.everywhere).map((term) => term.alts[0].q);
       plan.terms = plan.terms.filter((term) => !term.everywhere);
     }
-    // "hoe zorg ik voor draagvlak", "hoe organiseer je reflectie": the verb of a how-question says what the reader
-    // wants to do, the other words what about. A page without the verb is not held back (searchPlan); with it, it
-    // scores a little higher.
-    const verb = all[0] === "hoe" && all.length > 3 && (PRONOUNS.has(all[2]) || ARTICLES.has(all[2])) ? all[1] : null;
+    // "hoe zorg ik voor draagvlak", "hoe organiseer je reflectie", "wie zitten er aan een thematafel": the verb of a
+    // question says what the reader wants to do, the other words what about. A page without the verb is not held
+    // back (searchPlan); with it, it scores a little higher.
+    const verb = QUESTION_WORDS.has(all[0]) && all.length > 3 && AFTER_VERB.has(all[2]) ? all[1] : null;
     const asked = plan.terms.filter((term) => term.word === verb);
     if (asked.length && asked.length < plan.terms.length) {
       for (const term of asked) term.asked = true;

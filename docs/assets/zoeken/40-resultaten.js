@@ -108,8 +108,14 @@
   function titleFirst(shown, plan, query) {
     const terms = plan.terms.filter((term) => !term.asked);
     if (!terms.length) return shown;
+    // The whole query in a title ("ruimte voor leren"), or a title of three words or more in the query ("wie heeft
+    // ruimte voor leren gemaakt"): that page is asked for by name.
     const phrase = " " + tokens(query).join(" ") + " ";
-    const named = (data) => phrase.split(" ").length > 3 && (" " + tokens((data.meta && data.meta.title) || "").join(" ") + " ").includes(phrase);
+    const named = (data) => {
+      const title = tokens((data.meta && data.meta.title) || "");
+      const name = " " + title.join(" ") + " ";
+      return (phrase.split(" ").length > 3 && name.includes(phrase)) || (title.length >= 3 && phrase.includes(name));
+    };
     const hits = (data) => {
       const title = tokens((data.meta && data.meta.title) || "");
       return terms.filter((term) => term.alts.some((alt) => !alt.part && tokens(alt.q).every((w) => {
@@ -118,7 +124,11 @@
       }))).length;
     };
     const all = (data) => (named(data) ? 2 : hits(data) === terms.length ? 1 : 0);
-    const ranked = shown.map((data, i) => [all(data), i, data]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    // Among pages whose titles name what was asked, an invented example comes after the real ones
+    // (searchdocs.EXAMPLE): readers look for real work. Elsewhere the order stays: an example may be the best answer.
+    const example = (rank, data) => (rank && data.meta && data.meta.voorbeeld ? 1 : 0);
+    const ranked = shown.map((data, i) => [all(data), i, data])
+      .sort((a, b) => b[0] - a[0] || example(a[0], a[2]) - example(b[0], b[2]) || a[1] - b[1]);
     // Three of one kind on top (the tafels "Leertafel …") would hide another kind whose title names the word as well
     // ("Leertafel in drie stappen", a practice): the first such page comes third.
     const kind = ([, , data]) => (data.meta && data.meta.soortnaam) || "";
