@@ -35,7 +35,7 @@ import yaml
 from . import cms_hints, kinds
 from .cms_backend import backend
 from .discover import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
-from .kinds import Kind
+from .kinds import TAFEL, Kind
 from .model import Content
 from .patterns import ID
 from .schemas import read_schema
@@ -221,7 +221,7 @@ def _folder_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targe
 def _meeting_collections(content: Content, schema: dict[str, Any], targets: Targets) -> list[dict[str, Any]]:
     """One collection per tafel folder (tafels/<tafel>/), each meeting named by its date."""
     out = []
-    for tafel in content.tafels.values():
+    for tafel in content.of(TAFEL).values():
         assert tafel.herkomst is not None  # the loader sets it on every item
         folder = tafel.herkomst.pad.rsplit(".", 1)[0]
         out.append({
