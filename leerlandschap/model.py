@@ -221,9 +221,7 @@ def has_outcome(inzichten: typing.Sized, afspraken: typing.Sized, vervolgacties:
     return bool(len(inzichten) or len(afspraken) or len(vervolgacties) or verslag)
 
 
-class KindOf(typing.Protocol[T_co]):
-    """What `Content.of` needs of a kind (kinds.Kind, which imports this module): its folder and item class."""
-
+class KindOf(typing.Protocol[T_co]):  # what Content.of needs of a kinds.Kind (kinds imports this module, not back)
     @property
     def folder(self) -> str: ...
 
@@ -233,11 +231,8 @@ class KindOf(typing.Protocol[T_co]):
 
 @dataclass(frozen=True)
 class Content:
-    """Everything in `content/`, checked and cross-referenced. Dicts keep a stable, sorted order.
-
-    The items of every kind are in one mapping, `items`, keyed by the kind's folder (the loader fills it from the
-    registry, kinds.py). Code reads them typed with `of(kind)`: `content.of(kinds.PRAKTIJK)` is a dict of Praktijk.
-    """
+    """Everything in `content/`, checked and cross-referenced; dicts keep a stable, sorted order. `items` holds every
+    kind's items by folder (the loader fills it from the registry); code reads them typed: `content.of(kinds.PRAKTIJK)`."""
 
     regio: Regio
     items: dict[str, dict[str, Bestand]] = field(default_factory=dict)  # folder -> id -> item
@@ -269,8 +264,7 @@ class Content:
             not self.regio.fasen_soorten or tafel.soort in self.regio.fasen_soorten)
 
     def vraag(self, ref: str) -> tuple[Bouwsteen, Reflectievraag] | None:
-        """Look up a reflection question by its "bouwsteen-id/vraag-id" (the bouwsteen: the item of that id that is a
-        Bouwsteen; this module does not know the registry, so it does not know the bouwstenen's folder)."""
+        """Look up a reflection question by its "bouwsteen-id/vraag-id" (the bouwsteen found by class: no registry here)."""
         bouwsteen_id, _, vraag_id = ref.partition("/")
         bouwsteen = next((b for items in self.items.values() if isinstance(b := items.get(bouwsteen_id), Bouwsteen)), None)
         vraag = next((v for v in bouwsteen.reflectievragen if v.id == vraag_id), None) if bouwsteen else None
