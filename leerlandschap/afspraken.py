@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .kinds import BIJEENKOMST, ROL
 from .model import Afspraak, Bijeenkomst, Content
 
 T = TypeVar("T")
@@ -75,7 +76,7 @@ class Moment:
 def agreements(content: Content) -> dict[str, list[Verloop]]:
     """Per tafel, every agreement in the order it was made."""
     per_tafel: dict[str, dict[str, Verloop]] = {}
-    for meeting in sorted(content.bijeenkomsten.values(), key=lambda m: (m.datum, m.id)):
+    for meeting in sorted(content.of(BIJEENKOMST).values(), key=lambda m: (m.datum, m.id)):
         tafel = per_tafel.setdefault(meeting.tafel, {})
         for index, afspraak in enumerate(meeting.opbrengst.afspraken):
             key = afspraak.id or f"{meeting.id}#{index + 1}"
@@ -98,6 +99,6 @@ def timeline(meetings: list[Bijeenkomst], verlopen: list[Verloop]) -> list[Momen
 def open_agreements(content: Content) -> list[Verloop]:
     """All open agreements across tafels: by owner role, then due date (none last), then text."""
     everything = [v for verlopen in agreements(content).values() for v in verlopen if v.is_open]
-    rol_order = {rol: i for i, rol in enumerate(content.rollen)}
+    rol_order = {rol: i for i, rol in enumerate(content.of(ROL))}
     return sorted(everything, key=lambda v: (rol_order.get(v.eigenaar or "", len(rol_order)), v.deadline or datetime.date.max,
                                              v.tekst))

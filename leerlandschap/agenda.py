@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import urls
+from .kinds import BIJEENKOMST, TAFEL
 from .model import Bijeenkomst, Content, Tafel
 from .voorbeeld import shown_title
 
@@ -68,7 +69,7 @@ def _times(meeting: Bijeenkomst) -> tuple[datetime.date, datetime.date]:
 
 
 def _event(content: Content, meeting: Bijeenkomst, site_url: str, host: str, stamps: Stamps) -> icalendar.Event:
-    tafel = content.tafels[meeting.tafel]
+    tafel = content.of(TAFEL)[meeting.tafel]
     title = f"{shown_title(tafel)}: {shown_title(meeting)}" if meeting.titel else shown_title(tafel)
     if not tafel.voorbeeld and not content.is_eigen(tafel):  # another's tafel is named as theirs, never the region's
         title += f" ({owner(content, tafel)})"
@@ -122,9 +123,9 @@ def calendar(content: Content, meetings: list[Bijeenkomst], name: str, site_url:
 def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str, str]:
     """{'agenda/<tafel>.ics': text, ..., 'agenda/alle-tafels.ics': text}"""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.bijeenkomsten.values() if m.tafel == t.id],
+    files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.of(BIJEENKOMST).values() if m.tafel == t.id],
                                             f"{shown_title(t)} ({owner(content, t)})", site_url, stamps)
-             for t in content.tafels.values()}
-    files["agenda/alle-tafels.ics"] = calendar(content, list(content.bijeenkomsten.values()),
+             for t in content.of(TAFEL).values()}
+    files["agenda/alle-tafels.ics"] = calendar(content, list(content.of(BIJEENKOMST).values()),
                                                f"Alle tafels op de site van {content.regio.naam}", site_url, stamps)
     return files

@@ -23,6 +23,7 @@ from .buren_fair import fetch_all
 from .buren_fetch import FetchError, Limits, Raw
 from .buren_read import BuurItem, read_files
 from .herkomst import Bestand
+from .kinds import BOUWSTEEN
 from .model import Bouwsteen, Content
 from .patterns import slugify
 from .regiomodel import Buurregio, Regio
@@ -64,14 +65,14 @@ class Buur:
 
 @dataclass(frozen=True)
 class Telling:
-    praktijken: int = 0
-    tafels: int = 0
+    practices: int = 0
+    tables: int = 0  # tafels
     opbrengsten: int = 0
 
     @property
     def tekst(self) -> str:
         """'2 praktijken, 1 opbrengst'; '' when there is nothing."""
-        parts = [(self.praktijken, "praktijk", ""), (self.tafels, "tafel", ""), (self.opbrengsten, "opbrengst", "")]
+        parts = [(self.practices, "praktijk", ""), (self.tables, "tafel", ""), (self.opbrengsten, "opbrengst", "")]
         return ", ".join(aantal(n, one, many) for n, one, many in parts if n)
 
 
@@ -104,7 +105,7 @@ class Buren:
         """Per bouwsteen: our own counts (without examples), then each neighbour's."""
         real: Callable[[Sequence[Bestand]], int] = lambda items: sum(1 for i in items if not i.voorbeeld)
         rows = []
-        for b in content.bouwstenen.values():
+        for b in content.of(BOUWSTEEN).values():
             cells = [Telling(real(r.praktijken_by_bouwsteen[b.id]), real(r.tafels_by_bouwsteen[b.id]),
                              real(r.bijeenkomsten_by_bouwsteen[b.id]))]
             per_buur = {buur.slug: items for buur, items in self._per_bouwsteen.get(b.id, [])}

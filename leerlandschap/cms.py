@@ -35,7 +35,7 @@ import yaml
 from . import cms_hints, kinds
 from .cms_backend import backend
 from .discover import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
-from .kinds import Kind
+from .kinds import TAFEL, Kind
 from .model import Content
 from .patterns import ID
 from .schemas import read_schema
@@ -160,17 +160,17 @@ class Layout:
         return cls(own, national)
 
 
-def slug_pattern(kind: Kind) -> str:
+def slug_pattern(kind: Kind[Any]) -> str:
     reserved = "|".join(sorted(kind.reserved))
     return f"^(?!(?:{reserved})$){ID}$"
 
 
-def slug_message(kind: Kind) -> str:
+def slug_message(kind: Kind[Any]) -> str:
     names = " en ".join(f"'{name}'" for name in sorted(kind.reserved))
     return f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf."
 
 
-def collection_name(kind: Kind, national: bool = False, choice: bool = False) -> str:
+def collection_name(kind: Kind[Any], national: bool = False, choice: bool = False) -> str:
     return f"{kind.folder}-landelijk" if national else f"{kind.folder}-keuze" if choice else kind.folder
 
 
@@ -180,7 +180,7 @@ def collection_name(kind: Kind, national: bool = False, choice: bool = False) ->
 # Sveltia offers "<item> toevoegen" beside a relation field when the target collection allows creating items: a
 # meeting form would then make a new, site-wide role. So references point at a hidden copy of each collection
 # (`<folder>-keuze`) that allows no creating: people choose from the existing items only.
-def upstream_targets() -> tuple[Kind, ...]:
+def upstream_targets() -> tuple[Kind[Any], ...]:
     return tuple(k for k in kinds.active().item_kinds if k.national and k is not kinds.BRON)
 
 
@@ -191,13 +191,13 @@ def targets_for(layout: Layout) -> Targets:
                     for k in kinds.active().item_kinds})
 
 
-def _choice_collection(kind: Kind, schema: dict[str, Any], root: str, targets: Targets) -> dict[str, Any]:
+def _choice_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targets: Targets) -> dict[str, Any]:
     return {**_folder_collection(kind, schema, root, targets), "name": collection_name(kind, choice=True),
             "description": "Alleen om uit te kiezen in andere formulieren.",
             "create": False, "delete": False, "duplicate": False, "hide": True}
 
 
-def _folder_collection(kind: Kind, schema: dict[str, Any], root: str, targets: Targets, *, national: bool = False) -> dict[str, Any]:
+def _folder_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targets: Targets, *, national: bool = False) -> dict[str, Any]:
     titled = "titel" in schema["properties"]
     label = kind.overview or kind.folder.capitalize()
     collection: dict[str, Any] = {
@@ -221,7 +221,7 @@ def _folder_collection(kind: Kind, schema: dict[str, Any], root: str, targets: T
 def _meeting_collections(content: Content, schema: dict[str, Any], targets: Targets) -> list[dict[str, Any]]:
     """One collection per tafel folder (tafels/<tafel>/), each meeting named by its date."""
     out = []
-    for tafel in content.tafels.values():
+    for tafel in content.of(TAFEL).values():
         assert tafel.herkomst is not None  # the loader sets it on every item
         folder = tafel.herkomst.pad.rsplit(".", 1)[0]
         out.append({

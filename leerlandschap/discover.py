@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .items import Item
 from .kinds import Kind, active
@@ -119,7 +120,7 @@ def _listing(folder: Path) -> list[os.DirEntry[str]]:
         return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
 
 
-def _files_in(folder: Path, kind: Kind, layer: str, project: Path, show: Show, problems: list[Problem],
+def _files_in(folder: Path, kind: Kind[Any], layer: str, project: Path, show: Show, problems: list[Problem],
               id_prefix: str = "") -> list[Item]:
     items = []
     for entry in _listing(folder):  # what the folder listing says about each file: no look at the file itself

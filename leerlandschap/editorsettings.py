@@ -17,7 +17,7 @@ from .schemas import schema_path
 CONTENT_DIR = "content"
 
 
-def patterns(kind: Kind) -> list[str]:
+def patterns(kind: Kind[Any]) -> list[str]:
     """The files of a kind, as glob patterns from the project root: content/<folder>/*.yml, regio/<folder>/*.yml."""
     if kind.single_file:
         return [f"{CONTENT_DIR}/{REGIO_FILE}", f"{REGIO_DIR}/{REGIO_FILE}"]

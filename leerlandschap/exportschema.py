@@ -148,7 +148,7 @@ def _author(name: str) -> dict[str, Any]:
     return read_schema(name, SCHEMA_DIR)  # the kit's own author schema, also for a fork
 
 
-def export_schema(kind: Kind, folder: str, version: int) -> dict[str, Any]:
+def export_schema(kind: Kind[Any], folder: str, version: int) -> dict[str, Any]:
     """The schema of data/<folder>.json, whose items are of `kind`."""
     author = _author(kind.name)
     if kind is REGIO:
@@ -188,13 +188,13 @@ def _minor(folder: str) -> str:
             "als hun standaardwaarde. Velden die je niet kent, sla je over.")
 
 
-def addition_defaults(kind: Kind, folder: str) -> dict[str, Any]:
+def addition_defaults(kind: Kind[Any], folder: str) -> dict[str, Any]:
     """The model's default of each field added to `folder` within its version, as the data file writes it."""
     fields = {f.name: f for f in dataclasses.fields(kind.cls)}
     return {name: _default(fields[name]) for name in ADDITIONS.get(folder, ())}
 
 
-def export_kinds() -> list[tuple[Kind, str]]:
+def export_kinds() -> list[tuple[Kind[Any], str]]:
     """(kind, folder) of every data file."""
     return [(k, k.folder) for k in active().page_kinds] + [(REGIO, REGIO.folder)]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .buren import Buren
+from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from .model import Content
 from .textcheck import XML_FORBIDDEN
 from .voorbeeld import shown_title
@@ -39,11 +40,11 @@ class Nieuws:
 
 def recent(content: Content) -> list[Nieuws]:
     """Newest first; equal dates in a fixed order."""
-    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk") for p in content.praktijken.values()]
-    items += [Nieuws("vragenset", s.id, shown_title(s), s.datum, s.doel, "vragenset") for s in content.vragensets.values()]
-    for m in content.bijeenkomsten.values():
+    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk") for p in content.of(PRAKTIJK).values()]
+    items += [Nieuws("vragenset", s.id, shown_title(s), s.datum, s.doel, "vragenset") for s in content.of(VRAGENSET).values()]
+    for m in content.of(BIJEENKOMST).values():
         if m.heeft_uitkomst:
-            tafel = content.tafels[m.tafel]
+            tafel = content.of(TAFEL)[m.tafel]
             title = f"Opbrengst: {shown_title(m) if m.titel else shown_title(tafel)}"
             summary = " ".join(m.opbrengst.inzichten) or tafel.samenvatting
             items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {shown_title(tafel)}"))

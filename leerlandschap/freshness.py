@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .kinds import PRAKTIJK, ROL, TAFEL
 from .model import Content
 from .render import datum
 from .voorbeeld import shown_title
@@ -21,10 +22,10 @@ class Review:
 
 def due_for_review(content: Content, today: datetime.date) -> list[Review]:
     due = []
-    for items in (content.praktijken, content.tafels):
+    for items in (content.of(PRAKTIJK), content.of(TAFEL)):
         for item in items.values():
             if item.herzien_voor and item.herzien_voor < today and item.herkomst:
-                owner = f" (eigenaar: {shown_title(content.rollen[item.eigenaar_rol]).lower()})" if item.eigenaar_rol else ""
+                owner = f" (eigenaar: {shown_title(content.of(ROL)[item.eigenaar_rol]).lower()})" if item.eigenaar_rol else ""
                 due.append(Review(item.herkomst.pad, item.herkomst.regel("herzien_voor"),
                                   f"te herzien sinds {datum(item.herzien_voor)}{owner}"))
     return sorted(due, key=lambda r: (r.path, r.line))

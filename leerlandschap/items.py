@@ -13,7 +13,7 @@ from .yamlsource import YamlDocument
 
 @dataclass(frozen=True)
 class Item:
-    type: Kind
+    type: Kind[Any]
     id: str
     path: Path  # the file as found (not resolved: a link inside the project keeps its own name)
     display: str  # the path authors see in messages, relative to where they stand

@@ -21,21 +21,25 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import model, regiomodel
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
-class Kind:
+class Kind(Generic[T]):
+    """One kind of content; `T` is its item class, so `content.of(PRAKTIJK)` is a `dict[str, model.Praktijk]`."""
+
     name: str  # schema name (schemas/<name>.schema.json), template (templates/<name>.html), word in messages
-    folder: str  # folder under content/ and regio/, attribute on model.Content, URL section, open-data file
-    cls: type[Any]
+    folder: str  # folder under content/ and regio/, key of model.Content.items, URL section, open-data file
+    cls: type[T]
     overview: str = ""  # title of the overview page at /<folder>/; "" for kinds without one
     creatable: bool = False  # `make new` can make one from scripts/sjablonen/<name>.yml
     national: bool = False  # shared by every region; a fork keeps reading these from content/
     reserved: frozenset[str] = frozenset({"index"})  # ids that would overwrite a generated page or file
-    parent: Kind | None = None  # items live in <parent folder>/<parent id>/ instead of a folder of their own
+    parent: Kind[Any] | None = None  # items live in <parent folder>/<parent id>/ instead of a folder of their own
     pages: bool = True  # one page per item (and a data file data/<folder>.json in open data)
     single_file: bool = False  # the kind is one file (<folder>.yml), not a folder of files
     neighbours: bool = False  # read from other regions' open data (buren.py)
@@ -86,12 +90,12 @@ REGIO = Kind("regio", "regio", regiomodel.Regio, pages=False, single_file=True, 
 class Registry:
     """A set of kinds and where their schemas, templates and scaffolds are found besides the project's own."""
 
-    kinds: tuple[Kind, ...]
+    kinds: tuple[Kind[Any], ...]
     schema_dirs: tuple[Path, ...] = ()  # searched before schemas/ (export schemas in <dir>/export/)
     template_dirs: tuple[Path, ...] = ()  # searched before leerlandschap/templates/
     scaffold_dirs: tuple[Path, ...] = ()  # searched before scripts/sjablonen/
 
-    def extended(self, *extra: Kind, schema_dir: Path | None = None, template_dir: Path | None = None,
+    def extended(self, *extra: Kind[Any], schema_dir: Path | None = None, template_dir: Path | None = None,
                  scaffold_dir: Path | None = None) -> Registry:
         """This registry plus `extra` kinds (and the folders their files are in)."""
         more: Callable[[tuple[Path, ...], Path | None], tuple[Path, ...]] = lambda dirs, d: (d, *dirs) if d else dirs
@@ -99,21 +103,21 @@ class Registry:
                         more(self.template_dirs, template_dir), more(self.scaffold_dirs, scaffold_dir))
 
     @cached_property
-    def item_kinds(self) -> tuple[Kind, ...]:
+    def item_kinds(self) -> tuple[Kind[Any], ...]:
         """One folder each, one page per item, an overview page."""
         return tuple(k for k in self.kinds if k.pages and k.parent is None and not k.single_file)
 
     @cached_property
-    def page_kinds(self) -> tuple[Kind, ...]:
+    def page_kinds(self) -> tuple[Kind[Any], ...]:
         """Every kind with pages (meetings too): also one open-data file each, data/<folder>.json."""
         return tuple(k for k in self.kinds if k.pages)
 
     @cached_property
-    def by_name(self) -> dict[str, Kind]:
+    def by_name(self) -> dict[str, Kind[Any]]:
         return {k.name: k for k in self.kinds}
 
     @cached_property
-    def by_folder(self) -> dict[str, Kind]:
+    def by_folder(self) -> dict[str, Kind[Any]]:
         """The folders a content root may hold."""
         return {k.folder: k for k in self.kinds if k.parent is None and not k.single_file}
 
@@ -122,12 +126,12 @@ class Registry:
         return tuple(k.folder for k in self.item_kinds if k.national)
 
     @cached_property
-    def creatable(self) -> tuple[Kind, ...]:
+    def creatable(self) -> tuple[Kind[Any], ...]:
         """What `make new` can make: meetings first (what people make most), then the rest in registry order."""
         return tuple(sorted((k for k in self.kinds if k.creatable), key=lambda k: k.parent is None))
 
     @cached_property
-    def editor_order(self) -> tuple[Kind, ...]:
+    def editor_order(self) -> tuple[Kind[Any], ...]:
         return tuple(sorted(self.kinds, key=lambda k: k.cms_rank))
 
     @cached_property
@@ -135,7 +139,7 @@ class Registry:
         """The open-data files read of every neighbour; a parent's file comes before its children's."""
         return tuple(k.folder for k in sorted((k for k in self.kinds if k.neighbours), key=lambda k: k.parent is not None))
 
-    def children(self, kind: Kind) -> tuple[Kind, ...]:
+    def children(self, kind: Kind[Any]) -> tuple[Kind[Any], ...]:
         return tuple(k for k in self.kinds if k.parent is kind)
 
 

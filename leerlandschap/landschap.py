@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .kinds import BOUWSTEEN, TAFEL
 from .model import Bouwsteen, Content, Tafel, Vragenset
 from .relations import Relations
 from .voorbeeld import shown_title
@@ -34,40 +35,40 @@ BAR_HEIGHT = 14
 # The series of the bouwstenen chart: value, legend text, singular (woorden.py knows the plural), colour (AA contrast
 # on white).
 SERIES: tuple[tuple[Callable[[Dekking], int], str, str, str], ...] = (
-    (lambda d: d.praktijken, "goede praktijken", "praktijk", "#1d4f91"),
+    (lambda d: d.practices, "goede praktijken", "praktijk", "#1d4f91"),
     (lambda d: d.opbrengsten, "bijeenkomsten die erover gingen", "bijeenkomst", "#a3320b"),
-    (lambda d: d.vragensets, meervoud("vragenset"), "vragenset", "#1e6b33"))
+    (lambda d: d.question_sets, meervoud("vragenset"), "vragenset", "#1e6b33"))
 
 
 @dataclass(frozen=True)
 class Dekking:
     bouwsteen: Bouwsteen
-    praktijken: int
+    practices: int  # the region's own goede praktijken on this bouwsteen
     opbrengsten: int  # meetings whose outcome (opbrengst) names this bouwsteen
-    vragensets: int
+    question_sets: int  # vragensets with a question of this bouwsteen (examples not counted)
 
     @property
     def totaal(self) -> int:
-        return self.praktijken + self.opbrengsten + self.vragensets
+        return self.practices + self.opbrengsten + self.question_sets
 
 
 def coverage(content: Content, r: Relations) -> list[Dekking]:
     def real(items: list[Vragenset]) -> int:
         return sum(1 for item in items if not item.voorbeeld)
 
-    own_meetings: Callable[[str], int] = lambda b_id: sum(1 for m in r.bijeenkomsten_by_bouwsteen[b_id] if content.is_eigen(content.tafels[m.tafel]))
+    own_meetings: Callable[[str], int] = lambda b_id: sum(1 for m in r.bijeenkomsten_by_bouwsteen[b_id] if content.is_eigen(content.of(TAFEL)[m.tafel]))
     return [Dekking(b, len(content.eigen(r.praktijken_by_bouwsteen[b.id])), own_meetings(b.id),
-                    real(r.vragensets_by_bouwsteen[b.id])) for b in content.bouwstenen.values()]
+                    real(r.vragensets_by_bouwsteen[b.id])) for b in content.of(BOUWSTEEN).values()]
 
 
 def real_tafels(content: Content) -> list[Tafel]:
     """The region's own, real tafels: the only ones the landscape counts."""
-    return content.eigen(content.tafels.values())
+    return content.eigen(content.of(TAFEL).values())
 
 
 def other_tafels(content: Content) -> list[Tafel]:
     """Real tafels that are national or another region's: shown apart, never counted as the region's."""
-    return [t for t in content.tafels.values() if not t.voorbeeld and not content.is_eigen(t)]
+    return [t for t in content.of(TAFEL).values() if not t.voorbeeld and not content.is_eigen(t)]
 
 
 def tafel_counts(content: Content) -> dict[str, list[tuple[str, int]]]:
@@ -114,10 +115,10 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
     if others:
         first += f" Daarnaast staan er {count(len(others), 'tafel')} van anderen op de site; die tellen niet mee."
     total = len(dekking)
-    with_practice = [d for d in dekking if d.praktijken]
+    with_practice = [d for d in dekking if d.practices]
     if with_practice:
-        top = max(d.praktijken for d in with_practice)
-        best = [quoted(shown_title(d.bouwsteen)) for d in with_practice if d.praktijken == top]
+        top = max(d.practices for d in with_practice)
+        best = [quoted(shown_title(d.bouwsteen)) for d in with_practice if d.practices == top]
         said = (f"{listing(best)} ({'elk ' if len(best) > 1 else ''}{count(top, 'praktijk')})"
                 if len(best) <= 3 else f"{len(best)} bouwstenen (elk {count(top, 'praktijk')})")
         second = (f"Bij {len(with_practice)} van de {total} bouwstenen staat al een goede praktijk van de regio. De meeste "
@@ -125,7 +126,7 @@ def conclusions(content: Content, dekking: list[Dekking]) -> list[str]:
     else:
         second = f"Bij geen van de {total} bouwstenen staat al een goede praktijk van de regio."
     met_bijeenkomst = sum(1 for d in dekking if d.opbrengsten)
-    met_set = sum(1 for d in dekking if d.vragensets)
+    met_set = sum(1 for d in dekking if d.question_sets)
     third = (f"Over {met_bijeenkomst} van de {total} bouwstenen ging al een bijeenkomst van een tafel."
              if met_bijeenkomst else "Er is nog geen bijeenkomst vastgelegd die over een bouwsteen ging.")
     third += (f" {met_set} van de {total} bouwstenen {'staat' if met_set == 1 else 'staan'} in een vragenset."
@@ -242,9 +243,9 @@ class Aandacht:
 
 def gaps(content: Content, r: Relations, dekking: list[Dekking]) -> Aandacht:
     tafels = real_tafels(content)
-    return Aandacht([d.bouwsteen for d in dekking if not d.praktijken],
+    return Aandacht([d.bouwsteen for d in dekking if not d.practices],
                     [d.bouwsteen for d in dekking if not d.opbrengsten],
-                    [d.bouwsteen for d in dekking if not d.vragensets],
+                    [d.bouwsteen for d in dekking if not d.question_sets],
                     [t for t in tafels if not r.bijeenkomsten_by_tafel[t.id]],
                     [t for t in tafels if content.met_fasen(t) and r.bijeenkomsten_by_tafel[t.id]
                      and not any(m.fase for m in r.bijeenkomsten_by_tafel[t.id])])

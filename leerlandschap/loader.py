@@ -100,12 +100,8 @@ def _build(items: list[Item], regio: Item, hidden: set[str], project: Path, file
     # as readers see the titles (examples under V); a kind without `titel` by its id
     by_title: Callable[[Any], tuple[str, str]] = lambda x: ((shown_title(x) if isinstance(getattr(x, "titel", None), str) else x.id).casefold(), x.id)
     ordered = {folder: {x.id: x for x in sorted(xs, key=order.get(folder, by_title))} for folder, xs in built.items()}
-    own = {f.name for f in dataclasses.fields(model.Content)}  # kinds with an attribute of their own
     return model.Content(
-        regio=_label_contact(model.build(Regio, regio.data or {}, herkomst=regio.herkomst(project))),
-        **{folder: xs for folder, xs in ordered.items() if folder in own},
-        overig={folder: xs for folder, xs in ordered.items() if folder not in own},
-    )
+        regio=_label_contact(model.build(Regio, regio.data or {}, herkomst=regio.herkomst(project))), items=ordered)
 
 
 def _references(schema: Schema, item: Item) -> tuple[Reference, ...]:

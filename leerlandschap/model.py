@@ -20,6 +20,7 @@ from .herkomst import Bestand, Ids, Texts
 from .regiomodel import Regio
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 B = TypeVar("B", bound=Bestand)
 
 
@@ -220,27 +221,29 @@ def has_outcome(inzichten: typing.Sized, afspraken: typing.Sized, vervolgacties:
     return bool(len(inzichten) or len(afspraken) or len(vervolgacties) or verslag)
 
 
+class KindOf(typing.Protocol[T_co]):  # what Content.of needs of a kinds.Kind (kinds imports this module, not back)
+    @property
+    def folder(self) -> str: ...
+
+    @property
+    def cls(self) -> type[T_co]: ...
+
+
 @dataclass(frozen=True)
 class Content:
-    """Everything in `content/`, checked and cross-referenced. Dicts keep a stable, sorted order."""
+    """Everything in `content/`, checked and cross-referenced; dicts keep a stable, sorted order. `items` holds every
+    kind's items by folder (the loader fills it from the registry); code reads them typed: `content.of(kinds.PRAKTIJK)`."""
 
     regio: Regio
-    bronnen: dict[str, Bron] = field(default_factory=dict)
-    themas: dict[str, Thema] = field(default_factory=dict)
-    rollen: dict[str, Rol] = field(default_factory=dict)
-    bouwstenen: dict[str, Bouwsteen] = field(default_factory=dict)
-    praktijken: dict[str, Praktijk] = field(default_factory=dict)
-    vragensets: dict[str, Vragenset] = field(default_factory=dict)
-    tafels: dict[str, Tafel] = field(default_factory=dict)
-    bijeenkomsten: dict[str, Bijeenkomst] = field(default_factory=dict)
-    # Items of kinds without an attribute above (a kind added to the registry, kinds.py), by folder.
-    overig: dict[str, dict[str, Bestand]] = field(default_factory=dict)
+    items: dict[str, dict[str, Bestand]] = field(default_factory=dict)  # folder -> id -> item
 
-    def of(self, kind: typing.Any) -> dict[str, typing.Any]:
-        """The items of a kind (kinds.Kind) by id: what code that walks every kind reads."""
-        if kind.folder in _CONTENT_FOLDERS:
-            return typing.cast(dict[str, typing.Any], getattr(self, kind.folder))
-        return self.overig.get(kind.folder, {})
+    def of(self, kind: KindOf[T]) -> dict[str, T]:
+        """The items of a kind (kinds.Kind) by id, in the loader's order; empty for a kind without items."""
+        return typing.cast(dict[str, T], self.items.get(kind.folder, {}))
+
+    def replaced(self, kind: KindOf[T], items: dict[str, T]) -> Content:
+        """A copy with `items` as the items of `kind` (the rest is shared): for tests and previews."""
+        return dataclasses.replace(self, items={**self.items, kind.folder: typing.cast(dict[str, Bestand], items)})
 
     def is_eigen(self, item: Bestand) -> bool:
         """True for a real (not invented) tafel or praktijk of this region: its `regio` is the region's own area or
@@ -261,9 +264,9 @@ class Content:
             not self.regio.fasen_soorten or tafel.soort in self.regio.fasen_soorten)
 
     def vraag(self, ref: str) -> tuple[Bouwsteen, Reflectievraag] | None:
-        """Look up a reflection question by its "bouwsteen-id/vraag-id"."""
+        """Look up a reflection question by its "bouwsteen-id/vraag-id" (the bouwsteen found by class: no registry here)."""
         bouwsteen_id, _, vraag_id = ref.partition("/")
-        bouwsteen = self.bouwstenen.get(bouwsteen_id)
+        bouwsteen = next((b for items in self.items.values() if isinstance(b := items.get(bouwsteen_id), Bouwsteen)), None)
         vraag = next((v for v in bouwsteen.reflectievragen if v.id == vraag_id), None) if bouwsteen else None
         return (bouwsteen, vraag) if bouwsteen and vraag else None
 
@@ -295,6 +298,3 @@ def _convert(hint: Any, value: Any) -> Any:  # a type hint of any form; schema-c
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return build(hint, value)
     return value
-
-
-_CONTENT_FOLDERS = frozenset(f.name for f in dataclasses.fields(Content)) - {"regio", "overig"}

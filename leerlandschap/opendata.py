@@ -31,7 +31,7 @@ from .schemas import SCHEMA_DIR, Validator, read_schema, schema_path
 from .voorbeeld import shown_title
 
 
-def open_data_kinds() -> tuple[Kind, ...]:
+def open_data_kinds() -> tuple[Kind[Any], ...]:
     """One file each: data/<folder>.json, items of schema <name> (every kind with pages, kinds.py)."""
     return active().page_kinds
 

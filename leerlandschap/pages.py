@@ -21,7 +21,7 @@ from .afspraken import Verloop, agreements, open_agreements, timeline
 from .buren import Buren
 from .feed import recent
 from .herkomst import Bestand
-from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, ROL, TAFEL, VRAGENSET, active
+from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET, active
 from .landschap import conclusions, coverage, dekking_chart, gaps, other_tafels, tafel_counts, tafels_chart
 from .model import Bouwsteen, Content, Reflectievraag, Tafel
 from .opendata import describe_files
@@ -119,7 +119,7 @@ class PageMaker:
         self.buren = buren or Buren()  # other regions' items, read at build time (buren.py)
         self.fasen = Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]  # the learning cycle, in order
         self.afspraken = agreements(content)
-        self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.tafels}
+        self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.of(TAFEL)}
         self.sets = ready_sets(content, self.r)  # one definition (readysets.py) for pages, overview and vragen.json
         self.set_at = {s.url: s for s in reversed(self.sets)}  # page URL -> the (first) set that page shows
 
@@ -160,10 +160,10 @@ class PageMaker:
         return {"pad": path, "adres": site.absolute(path), "webcal": site.webcal(path)}
 
     def role_titles(self, ids: Iterable[str]) -> list[str]:
-        return [shown_title(self.c.rollen[i]) for i in dict.fromkeys(ids)]
+        return [shown_title(self.c.of(ROL)[i]) for i in dict.fromkeys(ids)]
 
     def thema_titles(self, bouwsteen_ids: Iterable[str]) -> list[str]:
-        return [shown_title(self.c.themas[t]) for t in self.r.themas_of(self.c, bouwsteen_ids)]
+        return [shown_title(self.c.of(THEMA)[t]) for t in self.r.themas_of(self.c, bouwsteen_ids)]
 
     def items(self) -> list[tuple[str, str, Bestand]]:
         """Every item that has pages of its own, in the site's order, as (kind, id, item): what preview.py re-renders."""
@@ -195,7 +195,7 @@ class PageMaker:
         for b, v in r.vragen_by_rol[item.id]:
             per_thema.setdefault(b.thema, []).append((b, v))
         return [self.page(ROL.name, item, item.meervoud, item.beschrijving,
-                          vragen_per_thema=[(c.themas[t], per_thema[t]) for t in c.themas if t in per_thema])]
+                          vragen_per_thema=[(c.of(THEMA)[t], per_thema[t]) for t in c.of(THEMA) if t in per_thema])]
 
     def _praktijk(self, item: Any) -> list[GeneratedPage]:
         return [self.page(PRAKTIJK.name, item, shown_title(item), item.samenvatting, themas=self.thema_titles(item.bouwstenen))]
@@ -219,7 +219,7 @@ class PageMaker:
                           begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments))))]
 
     def _bijeenkomst(self, m: Any) -> list[GeneratedPage]:
-        tafel = self.c.tafels[m.tafel]
+        tafel = self.c.of(TAFEL)[m.tafel]
         title = meeting_title(m, tafel.titel if m.voorbeeld else shown_title(tafel))
         moment = next(mo for mo in self.moments[m.tafel] if mo.bijeenkomst is m)
         return [self.page(BIJEENKOMST.name, m, title, f"{shown_title(tafel)}, {m.datum.isoformat()}",
@@ -231,7 +231,7 @@ class PageMaker:
         c, r = self.c, self.r
         pages = []
         tafels_per_soort: dict[str, list[Tafel]] = {}
-        for tafel in c.tafels.values():
+        for tafel in c.of(TAFEL).values():
             tafels_per_soort.setdefault(tafel.soort, []).append(tafel)
         sets = self.ready_sets()
         for kind in self.kinds.item_kinds:
@@ -246,7 +246,7 @@ class PageMaker:
             open_per_rol.setdefault(verloop.eigenaar, []).append(verloop)
         pages.append(GeneratedPage("afspraken/", "Openstaande afspraken", self.render(
             "overzicht-afspraken.html", "afspraken/",
-            open_per_rol=[(c.rollen.get(rol or ""), verlopen) for rol, verlopen in open_per_rol.items()])))
+            open_per_rol=[(c.of(ROL).get(rol or ""), verlopen) for rol, verlopen in open_per_rol.items()])))
         dekking = coverage(c, r)
         tafels = tafel_counts(c)
         pages.append(GeneratedPage("landschap/", "Het landschap in één oogopslag", self.render(

@@ -59,7 +59,7 @@ def links(content: Content, refs: References | None = None) -> dict[Key, set[Key
         if isinstance(item, Bijeenkomst):
             link(key, (TAFEL.name, item.tafel))
             if not item.bron:
-                link(key, (BRON.name, content.tafels[item.tafel].bron))
+                link(key, (BRON.name, content.of(TAFEL)[item.tafel].bron))
     return linked
 
 
@@ -83,8 +83,8 @@ def affected(old: Content, new: Content, old_refs: References | None = None,
     tafels |= {m.tafel for content in (old, new) for (kind, ident), m in items(content).items()
                if kind == BIJEENKOMST.name and (kind, ident) in result and isinstance(m, Bijeenkomst)}
     for content in (old, new):
-        result |= {(TAFEL.name, t) for t in tafels if t in content.tafels}
-        result |= {(BIJEENKOMST.name, m.id) for m in content.bijeenkomsten.values() if m.tafel in tafels}
+        result |= {(TAFEL.name, t) for t in tafels if t in content.of(TAFEL)}
+        result |= {(BIJEENKOMST.name, m.id) for m in content.of(BIJEENKOMST).values() if m.tafel in tafels}
     # Pages that list a meeting's outcome name its tafel too (a bouwsteen's "opbrengsten van tafels").
     for key in [k for k in result if k[0] == BIJEENKOMST.name and k[1].partition("/")[0] in tafels]:
         result |= old_links.get(key, set()) | new_links.get(key, set())

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import urls
+from .kinds import BOUWSTEEN, BRON, ROL, THEMA, VRAGENSET
 from .model import Bouwsteen, Content, Reflectievraag, Rol, Thema
 from .relations import Relations
 from .voorbeeld import shown_title
@@ -32,7 +33,7 @@ class ReadySet:
     tekst: str = ""  # what the set is for
     info: str = ""  # "60 minuten, bestuurlijk overleg"
     rollen: tuple[str, ...] = ()  # role titles
-    themas: tuple[str, ...] = ()  # thema titles
+    theme_titles: tuple[str, ...] = ()  # thema titles
     samengesteld: bool = False  # composed by this site from questions of a source
     werkwijze_voorbeeld: bool = False  # the werkwijze was written as an example (its bron is a voorbeeld)
 
@@ -57,33 +58,33 @@ class ReadySet:
 def ready_sets(c: Content, r: Relations) -> list[ReadySet]:
     """Every ready set, grouped in the order of GROUPS; within a group in the site's order of its items."""
     def role_titles(ids: Iterable[str]) -> tuple[str, ...]:
-        return tuple(shown_title(c.rollen[i]) for i in dict.fromkeys(ids))
+        return tuple(shown_title(c.of(ROL)[i]) for i in dict.fromkeys(ids))
 
-    def themas(pairs: Sequence[Pair]) -> tuple[str, ...]:
-        return tuple(shown_title(c.themas[t]) for t in r.themas_of(c, [b.id for b, _ in pairs]))
+    def theme_titles(pairs: Sequence[Pair]) -> tuple[str, ...]:
+        return tuple(shown_title(c.of(THEMA)[t]) for t in r.themas_of(c, [b.id for b, _ in pairs]))
 
     def of_questions(group: str, kind: str, item: Rol | Thema | Bouwsteen, titel: str, pairs: Sequence[Pair],
                      tekst: str = "", rollen: tuple[str, ...] | None = None) -> ReadySet:
-        return ReadySet(group, kind, item.id, titel, tuple(pairs), tekst=tekst, themas=themas(pairs),
+        return ReadySet(group, kind, item.id, titel, tuple(pairs), tekst=tekst, theme_titles=theme_titles(pairs),
                         rollen=rollen if rollen is not None else role_titles(x for _, v in pairs for x in v.rollen))
 
     sets = []
-    for s in c.vragensets.values():
+    for s in c.of(VRAGENSET).values():
         pairs = [pair for pair in map(c.vraag, s.vragen) if pair]
         info = ", ".join(x for x in (f"{s.duur_minuten} minuten" if s.duur_minuten else "", s.werkvorm or "") if x)
         sets.append(ReadySet("samengesteld", "vragenset", s.id, shown_title(s), tuple(pairs), extra=tuple(s.extra_vragen),
                              werkwijze=s.werkwijze, tekst=s.doel, info=info, rollen=role_titles(s.rollen),
-                             themas=themas(pairs), samengesteld=s.samengesteld,
-                             werkwijze_voorbeeld=bool(s.werkwijze) and c.bronnen[s.werkwijze_bron or s.bron].soort == "voorbeeld"))
-    for rol in c.rollen.values():
-        pairs = [(b, v) for t in c.themas for b, v in r.vragen_by_rol[rol.id] if b.thema == t]
+                             theme_titles=theme_titles(pairs), samengesteld=s.samengesteld,
+                             werkwijze_voorbeeld=bool(s.werkwijze) and c.of(BRON)[s.werkwijze_bron or s.bron].soort == "voorbeeld"))
+    for rol in c.of(ROL).values():
+        pairs = [(b, v) for t in c.of(THEMA) for b, v in r.vragen_by_rol[rol.id] if b.thema == t]
         if pairs:
             sets.append(of_questions("rol", "rol", rol, f"Vragen voor {rol.meervoud.lower()}", pairs, rollen=(shown_title(rol),)))
-    for t in c.themas.values():
+    for t in c.of(THEMA).values():
         pairs = [(b, v) for b in r.bouwstenen_by_thema[t.id] for v in b.reflectievragen]
         if pairs:
             sets.append(of_questions("thema", "thema", t, f"Vragen bij het thema ‘{shown_title(t)}’", pairs, t.samenvatting))
-    for b in c.bouwstenen.values():
+    for b in c.of(BOUWSTEEN).values():
         if b.reflectievragen:
             sets.append(of_questions("bouwsteen", "bouwsteen", b, f"Vragen bij de bouwsteen ‘{shown_title(b)}’",
                                      [(b, v) for v in b.reflectievragen], b.samenvatting))

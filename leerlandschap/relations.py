@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .herkomst import Bestand
+from .kinds import BIJEENKOMST, BOUWSTEEN, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET
 from .model import Bijeenkomst, Bouwsteen, Content, Leervraag, Praktijk, Reflectievraag, Tafel, Vragenset
 
 V = TypeVar("V")
@@ -37,13 +38,13 @@ class Relations:
 
     def themas_of(self, content: Content, bouwsteen_ids: Iterable[str]) -> list[str]:
         """Thema ids touched by these bouwstenen, in thema order, without repeats."""
-        touched = {content.bouwstenen[b].thema for b in bouwsteen_ids}
-        return [t for t in content.themas if t in touched]
+        touched = {content.of(BOUWSTEEN)[b].thema for b in bouwsteen_ids}
+        return [t for t in content.of(THEMA) if t in touched]
 
 
 def compute(content: Content) -> Relations:
     r = Relations()
-    for b in content.bouwstenen.values():
+    for b in content.of(BOUWSTEEN).values():
         r.bouwstenen_by_thema[b.thema].append(b)
         r.items_by_bron[b.bron].append(("bouwsteen", b))
         for vraag in b.reflectievragen:
@@ -51,11 +52,11 @@ def compute(content: Content) -> Relations:
                 r.vragen_by_rol[rol].append((b, vraag))
         for leervraag in b.leervragen:
             r.leervragen_by_rol[leervraag.rol].append((b, leervraag))
-    for p in content.praktijken.values():
+    for p in content.of(PRAKTIJK).values():
         r.items_by_bron[p.bron].append(("praktijk", p))
         for b_id in p.bouwstenen:
             r.praktijken_by_bouwsteen[b_id].append(p)
-    for s in content.vragensets.values():
+    for s in content.of(VRAGENSET).values():
         r.items_by_bron[s.bron].append(("vragenset", s))
         for rol in s.rollen:
             r.vragensets_by_rol[rol].append(s)
@@ -63,19 +64,19 @@ def compute(content: Content) -> Relations:
             r.vragensets_by_vraag[ref].append(s)
         for b_id in dict.fromkeys(ref.partition("/")[0] for ref in s.vragen):
             r.vragensets_by_bouwsteen[b_id].append(s)
-    for t in content.tafels.values():
+    for t in content.of(TAFEL).values():
         r.items_by_bron[t.bron].append(("tafel", t))
         for b_id in t.bouwstenen:
             r.tafels_by_bouwsteen[b_id].append(t)
         for rol in dict.fromkeys(d.rol for d in t.deelnemers):
             r.tafels_by_rol[rol].append(t)
-    for m in content.bijeenkomsten.values():
+    for m in content.of(BIJEENKOMST).values():
         r.bijeenkomsten_by_tafel[m.tafel].append(m)
         if m.bron:
             r.items_by_bron[m.bron].append(("bijeenkomst", m))
         for b_id in m.opbrengst.bouwstenen:
             r.bijeenkomsten_by_bouwsteen[b_id].append(m)
-    for kind, items in (("thema", content.themas), ("rol", content.rollen)):
+    for kind, items in (("thema", content.of(THEMA)), ("rol", content.of(ROL))):
         for item in items.values():
             r.items_by_bron[item.bron].append((kind, item))
     return r

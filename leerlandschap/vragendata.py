@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import readysets, urls
+from .kinds import BOUWSTEEN, ROL, THEMA, VRAGENSET
 from .model import Content
 from .readysets import FREE_TEXT
 from .relations import compute
@@ -81,9 +82,9 @@ def ready_sets(content: Content) -> dict[str, dict[str, Any]]:
 
 def questions_json(content: Content) -> str:
     vragen = {}
-    refs = [b.vraag_ref(v) for b in content.bouwstenen.values() for v in b.reflectievragen]
+    refs = [b.vraag_ref(v) for b in content.of(BOUWSTEEN).values() for v in b.reflectievragen]
     codes = short_codes(refs)
-    for b in content.bouwstenen.values():
+    for b in content.of(BOUWSTEEN).values():
         for v in b.reflectievragen:
             ref = b.vraag_ref(v)
             vragen[ref] = {
@@ -92,14 +93,14 @@ def questions_json(content: Content) -> str:
                 "url": urls.item_url("vraag", ref),
                 "bouwsteen": shown_title(b),
                 "bouwsteen_url": urls.item_url("bouwsteen", b.id),
-                "thema": shown_title(content.themas[b.thema]),
-                "rollen": [shown_title(content.rollen[r]) for r in v.rollen],
+                "thema": shown_title(content.of(THEMA)[b.thema]),
+                "rollen": [shown_title(content.of(ROL)[r]) for r in v.rollen],
             }
     sets = ready_sets(content)
-    set_codes = short_codes(f"vragenset/{s}" for s in content.vragensets)
+    set_codes = short_codes(f"vragenset/{s}" for s in content.of(VRAGENSET))
     for key, code in set_codes.items():
         sets[key]["code"] = code
     # The extra questions of the vragensets: a link names them by a code of their text instead of the whole text.
-    extra = short_codes(FREE_TEXT + e for s in content.vragensets.values() for e in s.extra_vragen)
+    extra = short_codes(FREE_TEXT + e for s in content.of(VRAGENSET).values() for e in s.extra_vragen)
     return json.dumps({"vragen": vragen, "sets": sets, "extra": {code: text for text, code in extra.items()}},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))

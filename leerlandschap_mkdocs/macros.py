@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from leerlandschap.afspraken import open_agreements
 from leerlandschap.herkomst import Bestand
+from leerlandschap.kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
@@ -96,7 +97,7 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
     def taken() -> str:
         """The home page's three entries: prepare a meeting, find good practices, keep a tafel up to date."""
         c = site().content  # only the region's own, real tafels count (examples and other regions' do not)
-        return render("home-taken.html", aantal_open=sum(1 for v in open_agreements(c) if c.is_eigen(c.tafels[v.tafel])))
+        return render("home-taken.html", aantal_open=sum(1 for v in open_agreements(c) if c.is_eigen(c.of(TAFEL)[v.tafel])))
 
     @macro
     def ingangen_per_rol() -> str:
@@ -112,9 +113,9 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
     def nieuw(aantal: int = 6) -> str:
         """The latest practices, vragensets and meetings with an outcome, newest first."""
         c = site().content
-        dated: list[tuple[str, Bestand, datetime.date]] = [("praktijk", p, p.datum) for p in c.praktijken.values()]
-        dated += [("vragenset", s, s.datum) for s in c.vragensets.values()]
-        dated += [("bijeenkomst", m, m.datum) for m in c.bijeenkomsten.values()
+        dated: list[tuple[str, Bestand, datetime.date]] = [("praktijk", p, p.datum) for p in c.of(PRAKTIJK).values()]
+        dated += [("vragenset", s, s.datum) for s in c.of(VRAGENSET).values()]
+        dated += [("bijeenkomst", m, m.datum) for m in c.of(BIJEENKOMST).values()
                   if m.heeft_uitkomst]
         dated.sort(key=lambda entry: (entry[2], getattr(entry[1], "id", "")), reverse=True)
         return render("home-nieuw.html", nieuw=dated[:aantal])

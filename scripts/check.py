@@ -14,6 +14,7 @@ from pathlib import Path
 from common import guarded
 from leerlandschap import taal
 from leerlandschap.freshness import due_for_review
+from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET
 from leerlandschap.loader import check_content
 from leerlandschap.model import Content
 from leerlandschap.patterns import is_example_address
@@ -29,11 +30,11 @@ def display_root(content_dir: Path) -> Path:
 
 
 def summary(content: Content) -> str:
-    meetings = len(content.bijeenkomsten)
+    meetings = len(content.of(BIJEENKOMST))
     n: Callable[[Sized, str], str] = lambda items, word: aantal(len(items), word)
-    return (f"Inhoud in orde: {n(content.bouwstenen, 'bouwsteen')} in {n(content.themas, 'thema')}, "
-            f"{n(content.rollen, 'rol')}, {n(content.praktijken, 'praktijk')}, {n(content.vragensets, 'vragenset')}, "
-            f"{n(content.tafels, 'tafel')} met {aantal(meetings, 'bijeenkomst')}, {n(content.bronnen, 'bron')}.")
+    return (f"Inhoud in orde: {n(content.of(BOUWSTEEN), 'bouwsteen')} in {n(content.of(THEMA), 'thema')}, "
+            f"{n(content.of(ROL), 'rol')}, {n(content.of(PRAKTIJK), 'praktijk')}, {n(content.of(VRAGENSET), 'vragenset')}, "
+            f"{n(content.of(TAFEL), 'tafel')} met {aantal(meetings, 'bijeenkomst')}, {n(content.of(BRON), 'bron')}.")
 
 
 def example_promises(content: Content) -> list[str]:
@@ -72,8 +73,8 @@ def shown_examples(content: Content) -> list[str]:
     """In a region's fork: the files of invented examples (bron with soort 'voorbeeld') that the site still shows."""
     if not content.regio.herkomst or content.regio.herkomst.laag != "regio":
         return []  # upstream's example region is meant to show its examples
-    items = [*content.praktijken.values(), *content.vragensets.values(), *content.tafels.values(),
-             *content.bijeenkomsten.values()]
+    items = [*content.of(PRAKTIJK).values(), *content.of(VRAGENSET).values(), *content.of(TAFEL).values(),
+             *content.of(BIJEENKOMST).values()]
     return sorted(item.herkomst.pad for item in items if item.voorbeeld and item.herkomst)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from common import Stop, ask, guarded
 from leerlandschap.discover import content_roots
-from leerlandschap.kinds import BRON, TAFEL, active
+from leerlandschap.kinds import BOUWSTEEN, BRON, TAFEL, THEMA, active
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.patterns import slugify
 from leerlandschap.problems import ContentError
@@ -56,23 +56,23 @@ def create(kind: str, args: argparse.Namespace, content_dir: Path, interactive: 
     made = active().by_name[kind]
     today = datetime.date.today().isoformat()
     # Text values are written as JSON strings: valid YAML, whatever characters they contain.
-    own_sources = [b for b in content.bronnen if (target / BRON.folder / f"{b}.yml").exists()]
+    own_sources = [b for b in content.of(BRON) if (target / BRON.folder / f"{b}.yml").exists()]
     values = {"datum": today, "jaar_tekst": json.dumps(today[:4]), "regio_tekst": json.dumps(content.regio.naam, ensure_ascii=False),
-              "bron": (own_sources or list(content.bronnen) or ["bron"])[0], "bouwsteen": next(iter(content.bouwstenen), ""),
-              "thema": next(iter(content.themas), ""),
-              "vraag": next((f"{b.id}/{v.id}" for b in content.bouwstenen.values() for v in b.reflectievragen), "")}
+              "bron": (own_sources or list(content.of(BRON)) or ["bron"])[0], "bouwsteen": next(iter(content.of(BOUWSTEEN)), ""),
+              "thema": next(iter(content.of(THEMA)), ""),
+              "vraag": next((f"{b.id}/{v.id}" for b in content.of(BOUWSTEEN).values() for v in b.reflectievragen), "")}
     if kind == "bijeenkomst":
         tafel_id = ask("de tafel (de naam van het bestand zonder .yml, bijvoorbeeld thematafels)", args.tafel, interactive)
-        if tafel_id not in content.tafels:
-            close = difflib.get_close_matches(tafel_id, list(content.tafels), n=1)
+        if tafel_id not in content.of(TAFEL):
+            close = difflib.get_close_matches(tafel_id, list(content.of(TAFEL)), n=1)
             hint = f" Bedoel je '{close[0]}'?" if close else ""
-            raise Stop(f"Er is geen tafel '{tafel_id}'.{hint} Kies uit: {', '.join(content.tafels)}.")
+            raise Stop(f"Er is geen tafel '{tafel_id}'.{hint} Kies uit: {', '.join(content.of(TAFEL))}.")
         day = ask("de datum (JJJJ-MM-DD)", args.datum, interactive, today)
         try:
             datetime.date.fromisoformat(day)
         except ValueError:
             raise Stop(f"'{day}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-12.") from None
-        tafel = content.tafels[tafel_id]
+        tafel = content.of(TAFEL)[tafel_id]
         values |= {"datum": day, "tafel_titel": tafel.titel, "rollen": ", ".join(dict.fromkeys(d.rol for d in tafel.deelnemers))}
         layer = target if (target / TAFEL.folder / f"{tafel_id}.yml").exists() else content_dir
         path = unique(layer / TAFEL.folder / tafel_id, day)  # a meeting lives in the folder of its tafel

@@ -46,7 +46,7 @@ def make_small_project(dest: Path) -> Path:
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "content" / name, content / name)
     loaded = load_content(content)
-    missing = [k.name for k in kinds.DEFAULT.page_kinds if not getattr(loaded, k.folder)]
+    missing = [k.name for k in kinds.DEFAULT.page_kinds if not loaded.of(k)]
     assert missing == [], f"tests/sitebuild.py SMALL has no item of {missing}"
     project = make_project(dest, content)
     shutil.rmtree(content)

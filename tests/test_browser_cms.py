@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from htmltools import Document, parse, parse_file
-from leerlandschap import cms_page
+from leerlandschap import cms_page, kinds
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.pages import PageMaker
 from sitebuild import build, make_project
@@ -311,4 +311,4 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     (project / path).parent.mkdir(parents=True)
     (project / path).write_text(saved, encoding="utf-8")
     model, problems = check_content(project / "content", project)
-    assert problems == [] and "wijkteams-leren-van-elkaar" in model.praktijken
+    assert problems == [] and "wijkteams-leren-van-elkaar" in model.of(kinds.PRAKTIJK)

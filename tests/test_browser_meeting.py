@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from htmltools import parse_file
+from leerlandschap import kinds
 from leerlandschap.loader import load_content
 
 A4 = (595.3, 841.9)  # points; Chromium rounds the width to 595
@@ -109,7 +110,7 @@ def navigation_texts(html_path) -> set[str]:
 def test_print_a_curated_set_gives_clean_a4_pages(new_page, built):
     project, url = built
     model = load_content(project / "content")
-    vragenset = model.vragensets["bestuurlijk-overleg-bestuurlijk-leren"]
+    vragenset = model.of(kinds.VRAGENSET)["bestuurlijk-overleg-bestuurlijk-leren"]
     page = new_page()
     page.goto(url + f"vragensets/{vragenset.id}/")
     sizes, text = pdf_text(page.pdf(prefer_css_page_size=True, print_background=True))
@@ -158,7 +159,7 @@ def test_set_overview_filters_by_role_and_thema(new_page, built):
     page.goto(url + "vragensets/")
     sets = page.locator(".ll-setlijst > li")
     total = sets.count()
-    assert total == len(model.vragensets) + len(model.rollen) + len(model.themas) + len(model.bouwstenen)
+    assert total == len(model.of(kinds.VRAGENSET)) + len(model.of(kinds.ROL)) + len(model.of(kinds.THEMA)) + len(model.of(kinds.BOUWSTEEN))
     page.get_by_label("Voor welke rol?").select_option("Ervaringsdeskundige")
     visible = page.locator(".ll-setlijst > li:visible")
     expect(page.locator(".ll-setfilter-status")).to_contain_text("bij je keuze")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from htmltools import parse_file
+from leerlandschap import kinds
 
 KEY = "leerlandschap.vragensets"  # {actief, sets: [{id, titel, vragen, werkwijze}]}
 OLD_KEY = "leerlandschap.mijn-vragenset"  # the single set of older versions
@@ -82,7 +83,7 @@ def texts(page):
 
 def test_take_over_a_curated_set_whole_with_one_click(new_page, site, example_content):
     _, url, _data = site
-    vragenset = example_content.vragensets[SET]
+    vragenset = example_content.of(kinds.VRAGENSET)[SET]
     page = new_page()
     page.goto(url + f"vragensets/{SET}/")
     shown = page.locator(".ll-set .ll-vraagtekst").all_inner_texts()
@@ -208,7 +209,7 @@ def test_a_set_stored_by_the_older_single_set_version_is_kept(new_page, site):
 
 def test_extra_questions_have_an_add_button(new_page, site, example_content):
     _, url, _ = site
-    extra = example_content.vragensets[SET].extra_vragen[0]
+    extra = example_content.of(kinds.VRAGENSET)[SET].extra_vragen[0]
     page = new_page()
     page.goto(url + f"vragensets/{SET}/")
     item = page.locator(".ll-set .ll-setvraag", has_text=extra)
@@ -323,7 +324,7 @@ def test_short_link_of_ten_questions_survives_mail_and_opens_the_same_set(new_pa
 
 def test_short_link_carries_free_text_questions_and_the_werkwijze(new_page, site, example_content):
     _, url, _ = site
-    vragenset = example_content.vragensets[SET]
+    vragenset = example_content.of(kinds.VRAGENSET)[SET]
     page = new_page()
     page.goto(url + f"vragensets/{SET}/")
     page.get_by_role("button", name="Pas deze set aan").click()
@@ -423,7 +424,7 @@ def test_taken_over_set_prints_its_werkwijze(new_page, site, example_content):
     expect(page.locator("#ll-mijnset-bericht")).to_be_visible()
     page.emulate_media(media="print")
     shown = page.locator("article").inner_text()
-    assert shown.strip().startswith(example_content.vragensets[SET].titel)
+    assert shown.strip().startswith(example_content.of(kinds.VRAGENSET)[SET].titel)
     assert "Zo werk je ermee" in shown and "Welke patronen houden ons tegen" in shown
     assert "overgenomen" not in shown and "Ongedaan maken" not in shown and "Haal werkwijze weg" not in shown
 

@@ -24,7 +24,7 @@ import pytest
 
 from browser import SiteServer
 from htmltools import parse_file
-from leerlandschap import buren_fetch
+from leerlandschap import buren_fetch, kinds
 from leerlandschap.buren import Buren, Buur
 from leerlandschap.buren import load as load_buren
 from leerlandschap.buren_fair import fetch_all
@@ -463,7 +463,7 @@ def test_our_own_export_reads_back_as_a_neighbour(example_content):
     files = open_data_files(example_content)
     read = read_files({name: files[f"data/{name}.json"].encode() for name in ("praktijken", "tafels", "bijeenkomsten", "vragensets")},
                       "https://flevoland.example/")
-    real = [p for p in example_content.praktijken.values() if not p.voorbeeld]
+    real = [p for p in example_content.of(kinds.PRAKTIJK).values() if not p.voorbeeld]
     assert {i.id for i in read.items if i.soort == "praktijk"} == {p.id for p in real}
     assert all(i.url.startswith("https://flevoland.example/") for i in read.items) and read.fout == []
     assert not [i for i in read.items if i.titel.startswith("Voorbeeld")]

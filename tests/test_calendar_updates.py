@@ -8,6 +8,7 @@ import icalendar
 import pytest
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.sitedata import load_site
 
 UTC = datetime.UTC
@@ -26,7 +27,7 @@ def events(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(BUILD))
     site = load_site(project / "content")
     files = site.files("https://leer.example/")
-    tafel, meeting = next((m.tafel, m) for m in site.content.bijeenkomsten.values())
+    tafel, meeting = next((m.tafel, m) for m in site.content.of(kinds.BIJEENKOMST).values())
     calendar = icalendar.Calendar.from_ical(files[f"agenda/{tafel}.ics"])
     return meeting, {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 

@@ -149,9 +149,9 @@ def test_collections_follow_the_registry(upstream):
         assert not any(re.fullmatch(c["slug"]["pattern"][0], reserved) for reserved in kind.reserved)
         assert ("template" in c["slug"]) == (kind is not kinds.AANVULLING)  # aanvullingen: the editor types the id
     meetings = [c for c in config["collections"] if c.get("name", "").startswith("bijeenkomsten-")]
-    assert [c["folder"] for c in meetings] == [f"content/tafels/{t}" for t in content.tafels]
+    assert [c["folder"] for c in meetings] == [f"content/tafels/{t}" for t in content.of(kinds.TAFEL)]
     # Named as the site names the tafel: an invented one with "Voorbeeld: " in front (the data holds only the fact).
-    assert [c["label"] for c in meetings] == [("Voorbeeld: " if t.voorbeeld else "") + t.titel for t in content.tafels.values()]
+    assert [c["label"] for c in meetings] == [("Voorbeeld: " if t.voorbeeld else "") + t.titel for t in content.of(kinds.TAFEL).values()]
     assert all(c["slug"] == "{{fields.datum}}" for c in meetings)
     assert collections["regio"]["files"][0]["file"] == "content/regio.yml"
     assert config["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}

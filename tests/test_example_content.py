@@ -5,6 +5,7 @@ from collections import Counter
 import yaml
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.voorbeeld import shown_title
 
 CONTENT = ROOT / "content"
@@ -12,22 +13,22 @@ CONTENT = ROOT / "content"
 
 def test_eighteen_bouwstenen_in_six_groups_in_publication_order(example_content):
     c = example_content
-    assert list(c.themas) == ["anders-kijken", "anders-organiseren", "anders-doen",
+    assert list(c.of(kinds.THEMA)) == ["anders-kijken", "anders-organiseren", "anders-doen",
                               "blijvend-anders-kijken", "blijvend-anders-organiseren", "blijvend-anders-doen"]
-    assert Counter(b.thema for b in c.bouwstenen.values()) == {
+    assert Counter(b.thema for b in c.of(kinds.BOUWSTEEN).values()) == {
         "anders-kijken": 3, "anders-organiseren": 3, "anders-doen": 4,
         "blijvend-anders-kijken": 3, "blijvend-anders-organiseren": 3, "blijvend-anders-doen": 2}
-    assert next(iter(c.bouwstenen)) == "leer-vanuit-de-ogen-van-de-inwoner"
-    for b in c.bouwstenen.values():
+    assert next(iter(c.of(kinds.BOUWSTEEN))) == "leer-vanuit-de-ogen-van-de-inwoner"
+    for b in c.of(kinds.BOUWSTEEN).values():
         assert b.toelichting.strip() and b.reflectievragen, b.id
         assert "huiselijk geweld en kindermishandeling" in " ".join(b.toelichting.split()), b.id  # the context
-    assert sum(len(b.reflectievragen) for b in c.bouwstenen.values()) == 43
+    assert sum(len(b.reflectievragen) for b in c.of(kinds.BOUWSTEEN).values()) == 43
 
 
 def test_leervragen_sit_where_the_publication_prints_them(example_content):
     """Each boxed leervraag sits on the bouwsteen whose text it follows in *Ruimte voor leren*; when that page
     holds two bouwstenen, a note for editors (redactienoot) says so; readers never see it (test_browser_bestuurder)."""
-    where = {b.id: sorted(lv.rol for lv in b.leervragen) for b in example_content.bouwstenen.values() if b.leervragen}
+    where = {b.id: sorted(lv.rol for lv in b.leervragen) for b in example_content.of(kinds.BOUWSTEEN).values() if b.leervragen}
     assert where == {
         "leer-vanuit-de-ogen-van-de-inwoner": ["leidinggevende"],
         "investeer-in-bestuurlijk-leren": ["leidinggevende"],
@@ -44,18 +45,18 @@ def test_leervragen_sit_where_the_publication_prints_them(example_content):
                   "stem-landelijk-regionaal-en-lokaal-leren-op-elkaar-af"):
         data = yaml.safe_load((ROOT / "content" / "bouwstenen" / f"{ident}.yml").read_text(encoding="utf-8"))
         assert "zegt de publicatie niet" in " ".join(data["redactienoot"].split()), ident
-        assert "zegt de publicatie niet" not in example_content.bouwstenen[ident].toelichting, ident
+        assert "zegt de publicatie niet" not in example_content.of(kinds.BOUWSTEEN)[ident].toelichting, ident
 
 
 def test_roles(example_content):
-    assert set(example_content.rollen) == {"professional", "leidinggevende", "beleidsmaker", "bestuurder",
+    assert set(example_content.of(kinds.ROL)) == {"professional", "leidinggevende", "beleidsmaker", "bestuurder",
                                            "ervaringsdeskundige", "coordinator"}
-    used = {r for b in example_content.bouwstenen.values() for lv in b.leervragen for r in [lv.rol]}
+    used = {r for b in example_content.of(kinds.BOUWSTEEN).values() for lv in b.leervragen for r in [lv.rol]}
     assert {"professional", "leidinggevende", "bestuurder"} <= used
 
 
 def test_tafels_of_flevoland_and_the_intervisie_groups(example_content):
-    t = example_content.tafels
+    t = example_content.of(kinds.TAFEL)
     assert {t[i].status for i in ("leertafel-kdc", "leertafel-logeren", "leertafel-jggz")} == {"in voorbereiding"}
     assert {str(t[i].startdatum) for i in ("leertafel-kdc", "leertafel-logeren", "leertafel-jggz")} == {"2027-01-01"}
     assert {x.soort for x in t.values()} >= {"thematafel", "leertafel", "intervisiegroep", "contractvoortgangsgesprek"}
@@ -67,9 +68,9 @@ def test_tafels_of_flevoland_and_the_intervisie_groups(example_content):
     assert all(not x.deelnemers for x in flevoland if x.status == "actief")
     assert all(x.opzet.schikken and x.opzet.dekken and x.opzet.manieren
                for x in flevoland if x.status == "in voorbereiding")
-    meetings = Counter(m.tafel for m in example_content.bijeenkomsten.values())
+    meetings = Counter(m.tafel for m in example_content.of(kinds.BIJEENKOMST).values())
     assert (meetings["intervisiegroep-1"], meetings["intervisiegroep-2"], meetings["intervisiegroep-3"]) == (6, 6, 5)
-    dates = [str(m.datum) for m in example_content.bijeenkomsten.values() if m.tafel == "intervisiegroep-1"]
+    dates = [str(m.datum) for m in example_content.of(kinds.BIJEENKOMST).values() if m.tafel == "intervisiegroep-1"]
     assert dates == ["2024-06-24", "2024-08-28", "2024-10-07", "2024-11-20", "2024-12-16", "2025-01-22"]
     for i in ("intervisiegroep-1", "intervisiegroep-2", "intervisiegroep-3"):
         # The source announces the series and says the groups are mixed; it neither names who sits in which group
@@ -82,29 +83,29 @@ def test_tafels_of_flevoland_and_the_intervisie_groups(example_content):
 
 def test_examples_are_marked_and_never_hang_under_a_real_tafel(example_content):
     c = example_content
-    assert c.bronnen["voorbeeld"].soort == "voorbeeld"
-    examples = {b for b, bron in c.bronnen.items() if bron.soort == "voorbeeld"}
-    voorbeeldtafels = [x for x in c.tafels.values() if x.bron in examples]
+    assert c.of(kinds.BRON)["voorbeeld"].soort == "voorbeeld"
+    examples = {b for b, bron in c.of(kinds.BRON).items() if bron.soort == "voorbeeld"}
+    voorbeeldtafels = [x for x in c.of(kinds.TAFEL).values() if x.bron in examples]
     assert [x.id for x in voorbeeldtafels] == ["voorbeeldtafel-jongeren-rond-18"]
     assert all(x.voorbeeld and shown_title(x).startswith("Voorbeeld:") for x in voorbeeldtafels)  # labelled where shown
-    for m in c.bijeenkomsten.values():
-        if (m.bron or c.tafels[m.tafel].bron) in examples:
-            assert c.tafels[m.tafel].bron in examples, m.id
-    meetings = [m for m in c.bijeenkomsten.values() if m.tafel == "voorbeeldtafel-jongeren-rond-18"]
+    for m in c.of(kinds.BIJEENKOMST).values():
+        if (m.bron or c.of(kinds.TAFEL)[m.tafel].bron) in examples:
+            assert c.of(kinds.TAFEL)[m.tafel].bron in examples, m.id
+    meetings = [m for m in c.of(kinds.BIJEENKOMST).values() if m.tafel == "voorbeeldtafel-jongeren-rond-18"]
     assert [str(m.datum) for m in meetings] == ["2026-08-25", "2026-10-06", "2026-11-17"]
     assert all(m.id.split("/")[1] == str(m.datum) for m in meetings)
-    assert not [m for m in c.bijeenkomsten.values() if m.tafel == "thematafels"]  # the real tafel has no invented outcomes
+    assert not [m for m in c.of(kinds.BIJEENKOMST).values() if m.tafel == "thematafels"]  # the real tafel has no invented outcomes
     # The sets were put together by this site from the questions of Ruimte voor leren, and say so.
-    assert {s.bron for s in c.vragensets.values()} == {"ruimte-voor-leren"}
-    assert all(s.samengesteld and not s.voorbeeld for s in c.vragensets.values())
-    assert not [p.id for p in c.praktijken.values() if p.bron in examples]
+    assert {s.bron for s in c.of(kinds.VRAGENSET).values()} == {"ruimte-voor-leren"}
+    assert all(s.samengesteld and not s.voorbeeld for s in c.of(kinds.VRAGENSET).values())
+    assert not [p.id for p in c.of(kinds.PRAKTIJK).values() if p.bron in examples]
 
 
 def test_practices_sets_and_region(example_content):
     c = example_content
-    assert len(c.praktijken) >= 5 and all(p.bouwstenen and p.bron for p in c.praktijken.values())
-    assert len(c.vragensets) >= 2
-    for s in c.vragensets.values():
+    assert len(c.of(kinds.PRAKTIJK)) >= 5 and all(p.bouwstenen and p.bron for p in c.of(kinds.PRAKTIJK).values())
+    assert len(c.of(kinds.VRAGENSET)) >= 2
+    for s in c.of(kinds.VRAGENSET).values():
         assert all(c.vraag(ref) for ref in s.vragen)
     assert c.regio.motto == "Samen, Dichtbij en Leren wat werkt"
     assert len(c.regio.pijlers) == 5 and len(c.regio.fasen) == 4

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import ROOT
 from htmltools import parse_file
+from leerlandschap import kinds
 from leerlandschap.loader import check_content
 from leerlandschap.voorbeeld import shown_title
 
@@ -54,10 +55,10 @@ def invented() -> dict[str, list[str]]:
 
 
 def test_the_listed_items_are_exactly_the_examples_of_the_content(example_content):
-    examples = {f"tafels/{t.id}/" for t in example_content.tafels.values() if t.voorbeeld}
-    examples |= {f"tafels/{m.id}/" for m in example_content.bijeenkomsten.values() if m.voorbeeld}
-    examples |= {f"vragensets/{s.id}/" for s in example_content.vragensets.values() if s.voorbeeld}
-    examples |= {f"praktijken/{p.id}/" for p in example_content.praktijken.values() if p.voorbeeld}
+    examples = {f"tafels/{t.id}/" for t in example_content.of(kinds.TAFEL).values() if t.voorbeeld}
+    examples |= {f"tafels/{m.id}/" for m in example_content.of(kinds.BIJEENKOMST).values() if m.voorbeeld}
+    examples |= {f"vragensets/{s.id}/" for s in example_content.of(kinds.VRAGENSET).values() if s.voorbeeld}
+    examples |= {f"praktijken/{p.id}/" for p in example_content.of(kinds.PRAKTIJK).values() if p.voorbeeld}
     assert examples == set(invented())
 
 
@@ -118,8 +119,8 @@ def test_every_place_showing_an_invented_text_or_linking_to_an_example_carries_t
 
 def test_an_invented_werkwijze_is_labelled_where_it_stands_and_the_set_is_not(example_site, example_content):
     project, _ = example_site
-    vragenset = example_content.vragensets[EXAMPLE_WERKWIJZE]
-    assert example_content.bronnen[vragenset.werkwijze_bron].soort == "voorbeeld" and not vragenset.voorbeeld
+    vragenset = example_content.of(kinds.VRAGENSET)[EXAMPLE_WERKWIJZE]
+    assert example_content.of(kinds.BRON)[vragenset.werkwijze_bron].soort == "voorbeeld" and not vragenset.voorbeeld
     root = parse_file(project / "site" / "vragensets" / EXAMPLE_WERKWIJZE / "index.html")
     assert not root.find_all("h1")[0].all_text().startswith(LABEL)  # the set itself is real: its questions are sourced
     section = next(s for s in root.find_all("section") if s.has_class("ll-werkwijze"))
@@ -128,7 +129,7 @@ def test_an_invented_werkwijze_is_labelled_where_it_stands_and_the_set_is_not(ex
     first_line = " ".join(vragenset.werkwijze.split("\n")[0].lstrip("- ").split())
     assert first_line in " ".join(section.all_text().split())
     # Every set says the site composed it; sets with a sourced werkwijze carry no example label.
-    for ident in example_content.vragensets:
+    for ident in example_content.of(kinds.VRAGENSET):
         page = parse_file(project / "site" / "vragensets" / ident / "index.html")
         labels = [p for p in page.find_all("p") if p.has_class("ll-voorbeeld")]
         assert len(labels) == (1 if ident == EXAMPLE_WERKWIJZE else 0), ident
@@ -167,16 +168,16 @@ def test_the_landscape_and_real_tafels_do_not_count_examples(example_site, examp
     table = next(t for t in landschap.find_all("table") if t.has_class("ll-tafels"))
     names = [tr.find_all("td")[0].all_text() for tr in table.find_all("tr") if tr.find_all("td")]
     # Only the region's own tafels (regio: Flevoland); national ones and another region's are listed apart.
-    real = [t.titel for t in example_content.tafels.values() if not t.voorbeeld and t.regio == "Flevoland"]
+    real = [t.titel for t in example_content.of(kinds.TAFEL).values() if not t.voorbeeld and t.regio == "Flevoland"]
     assert sorted(names) == sorted(real) and not any(LABEL in n for n in names)
     chart = next(s for s in landschap.find_all("svg") if s.attrs.get("aria-labelledby") == "grafiek-soort-titel")
-    kinds = {}
-    for t in example_content.tafels.values():
+    soorten: dict[str, int] = {}
+    for t in example_content.of(kinds.TAFEL).values():
         if not t.voorbeeld and t.regio == "Flevoland":
-            kinds[t.soort] = kinds.get(t.soort, 0) + 1
+            soorten[t.soort] = soorten.get(t.soort, 0) + 1
     bars = [t.all_text() for t in chart.find_all("text")]  # label, "N tafel(s)", label, "N tafel(s)", ...
     counted = {label: int(value.split()[0]) for label, value in zip(bars[::2], bars[1::2], strict=True)}
-    assert counted == kinds  # the example thematafel is not counted
+    assert counted == soorten  # the example thematafel is not counted
     # The real Flevoland thematafels carry no invented meetings, so no phase is taken from them.
     thematafels = parse_file(project / "site" / "tafels" / "thematafels" / "index.html")
     assert not [li for li in thematafels.find_all("li") if li.attrs.get("aria-current") == "step"]
@@ -199,7 +200,7 @@ def test_a_region_marks_its_own_example_with_bron_voorbeeld(tmp_path):
     path.write_text(re.sub(r"^bron: .*$", "bron: voorbeeld", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     content, problems = check_content(tmp_path / "content", tmp_path)
     assert problems == []
-    praktijk = content.praktijken["leerlandschap-flevoland"]
+    praktijk = content.of(kinds.PRAKTIJK)["leerlandschap-flevoland"]
     # The data holds the fact; the label is added where the title is shown (leerlandschap/voorbeeld.py, issue 25).
     assert praktijk.voorbeeld and shown_title(praktijk).startswith("Voorbeeld: ")
 

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.agenda import Stamps, calendar
 from leerlandschap.feed import atom
 from leerlandschap.loader import load_content
@@ -43,7 +44,7 @@ def content():
 @pytest.fixture(scope="module")
 def meeting(content):
     """A meeting with an outcome (so it is in the feed too) and its file's data."""
-    found = next(m for m in content.bijeenkomsten.values() if m.opbrengst.inzichten)
+    found = next(m for m in content.of(kinds.BIJEENKOMST).values() if m.opbrengst.inzichten)
     doc, problems = read_yaml((ROOT / found.herkomst.pad).read_text(encoding="utf-8"), found.herkomst.pad)
     assert doc is not None and not problems
     return found, doc.data
@@ -92,13 +93,13 @@ def test_a_meeting_title_is_refused_or_the_same_in_calendar_and_feed(content, me
     if text is None:
         return
     changed = dataclasses.replace(found, titel=text)
-    tafel = content.tafels[found.tafel]
+    tafel = content.of(kinds.TAFEL)[found.tafel]
     [event] = events(calendar(content, [changed], "Agenda", SITE, STAMPS))
     label = "Voorbeeld: " if found.voorbeeld else ""  # an invented meeting and tafel are labelled where shown
     assert str(event["SUMMARY"]) == f"{label}{tafel.titel}: {label}{text}"
     assert sorted(event) == sorted(["UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY",
                                     "DESCRIPTION", "URL"] + (["LOCATION"] if found.locatie else []))
-    everything = dataclasses.replace(content, bijeenkomsten={**content.bijeenkomsten, found.id: changed})
+    everything = content.replaced(kinds.BIJEENKOMST, {**content.of(kinds.BIJEENKOMST), found.id: changed})
     entries = [e for e in feed(atom(everything, SITE)).entries if e.id.endswith(f"/{found.id}/")]
     assert [e.title for e in entries] == [f"Opbrengst: {label}{text}"]
 
@@ -132,13 +133,13 @@ def test_a_region_name_is_refused_or_the_same_in_calendar_and_feed(content, text
 @PROPERTY
 @given(title=TEXT, summary=TEXT)
 def test_a_practice_title_and_summary_are_refused_or_the_same_in_the_feed(content, title, summary):
-    found = next(iter(content.praktijken.values()))
+    found = next(iter(content.of(kinds.PRAKTIJK).values()))
     data = file_data(found.herkomst.pad)
     title = checked("praktijk", {**data, "titel": title, "samenvatting": summary}, "titel")
     summary = checked("praktijk", {**data, "titel": title or "x", "samenvatting": summary}, "samenvatting")
     if title is None or summary is None:
         return
-    changed = dataclasses.replace(content, praktijken={
-        **content.praktijken, found.id: dataclasses.replace(found, titel=title, samenvatting=summary)})
+    changed = content.replaced(kinds.PRAKTIJK, {
+        **content.of(kinds.PRAKTIJK), found.id: dataclasses.replace(found, titel=title, samenvatting=summary)})
     entries = [e for e in feed(atom(changed, SITE)).entries if e.id.endswith(f"/praktijken/{found.id}/")]
     assert [(e.title, e.summary) for e in entries] == [(title, summary)]

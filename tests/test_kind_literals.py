@@ -6,15 +6,21 @@ key: the whole text is the folder name ("praktijken"), or it stands between slas
 ('tafels/', 'data/praktijken.json'). Words in sentences ("3 tafels") are language, not folders. A field name the
 schemas define (a praktijk's `bouwstenen`, a vragenset's `rollen`) used as a key (`item["bouwstenen"]`) is a field, not
 a folder: it is allowed.
+
+The same goes for names in code: `model.Content` holds every kind's items in one mapping read with
+`content.of(kinds.PRAKTIJK)`, so it has no attribute named after a folder, and no code reads an attribute or declares
+a dataclass field named after a folder (`content.tafels`, `praktijken: int`) unless the schemas define that name as
+a field (a praktijk's `bouwstenen`, a vragenset's `rollen`: data, not a folder).
 """
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import re
 from pathlib import Path
 
-from leerlandschap import kinds
+from leerlandschap import kinds, model
 
 ROOT = Path(__file__).resolve().parent.parent
 # The folders of content/ and regio/ as the README and the issue name them (the registry must know each one).
@@ -122,3 +128,39 @@ def test_every_allowed_literal_is_still_there():
     fields = _schema_fields()
     present = {(p.relative_to(ROOT).as_posix(), folder) for p in CODE for _, folder, _ in folder_literals(p, fields)}
     assert set(ALLOWED) <= present, set(ALLOWED) - present
+
+
+def folder_names(path: Path, fields: set[str]) -> list[tuple[int, str]]:
+    """(line, name) for every attribute read or written (`x.tafels`) and every field declared in a class body
+    (`praktijken: int`) in `path` whose name is a folder and not a field the schemas define."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set(FOLDERS) - fields
+    found = [(node.lineno, node.attr) for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr in names]
+    found += [(node.lineno, node.target.id) for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef)
+              for node in cls.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+              and node.target.id in names]
+    return sorted(found)
+
+
+def test_content_has_no_attribute_named_after_a_folder():
+    """Every kind's items are in `Content.items`, read with `Content.of(kind)`. (The region file, regio.yml, is one
+    file, not a folder of items: `Content.regio` holds its settings.)"""
+    folders = set(FOLDERS) | {k.folder for k in kinds.ALL if not k.single_file}
+    assert not folders & {f.name for f in dataclasses.fields(model.Content)}
+    assert not folders & set(dir(model.Content))
+
+
+def test_the_scanner_finds_attributes_and_fields_named_after_folders(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("class Telling:\n    praktijken: int\n    bouwstenen: int\n    opbrengsten: int\n\n"
+                      "A = content.tafels\nB = item.bouwstenen\nC = content.of(TAFEL)\nD = t.praktijken_by_bouwsteen\n"
+                      "content.vragensets = {}\n", encoding="utf-8")
+    assert folder_names(sample, {"bouwstenen"}) == [(2, "praktijken"), (6, "tafels"), (10, "vragensets")]
+
+
+def test_no_attribute_or_field_named_after_a_folder():
+    fields = _schema_fields()
+    problems = [f"{path.relative_to(ROOT).as_posix()}:{line}: `{name}` is named after the folder {name!r}: read "
+                f"content.of(kinds.<KIND>), give a field an English name that says what it holds"
+                for path in CODE for line, name in folder_names(path, fields)]
+    assert not problems, "\n".join(problems)

@@ -68,7 +68,7 @@ EXPORT = {
     },
 }
 PAGE = '<article><h1 class="toy">{{ item.titel }}</h1><p>{{ item.samenvatting }}</p></article>\n'
-OVERVIEW = ('<ul class="toy-lijst">{% for x in c.overig["speeltuinen"].values() %}'
+OVERVIEW = ('<ul class="toy-lijst">{% for x in c.items["speeltuinen"].values() %}'
             '<li><a href="{{ href("speeltuin", x.id) }}">{{ x.titel }}</a></li>{% endfor %}</ul>\n')
 SCHOMMEL = "titel: De schommel\nsamenvatting: Heen en weer, hoger en hoger.\nbron: samen-leren-met-impact\n"
 
@@ -160,12 +160,12 @@ def test_editor_collection(toy):
 
 
 def test_make_new(toy):
-    project, _ = toy
+    project, kind = toy
     assert "speeltuin" in nieuw.choices()
     args = argparse.Namespace(titel="Het klimrek", tafel=None, datum=None)
     path = nieuw.create("speeltuin", args, project / "content", interactive=False)
     assert path == project / "content" / "speeltuinen" / "het-klimrek.yml"
-    assert load_content(project / "content").overig["speeltuinen"]["het-klimrek"].titel == "Het klimrek"
+    assert load_content(project / "content").of(kind)["het-klimrek"].titel == "Het klimrek"
 
 
 def test_make_regio_readme(toy):

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.kinds import BIJEENKOMST, ITEM_KINDS
 from leerlandschap.loader import load_content
 from leerlandschap.opendata import (
@@ -103,7 +104,7 @@ def test_every_exported_item_validates_against_its_published_schema(which, examp
         published = json.loads(files["data/" + document["schema"]])  # the schema next to it on the site
         assert published == load_export_schema(folder)
         assert errors(folder, document) == []
-    assert len(json.loads(files["data/praktijken.json"])["items"]) == len(content.praktijken)
+    assert len(json.loads(files["data/praktijken.json"])["items"]) == len(content.of(kinds.PRAKTIJK))
 
 
 def test_items_carry_their_page_and_examples_say_so(example_content, fork_content):

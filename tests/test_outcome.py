@@ -6,12 +6,12 @@ meeting with only those is announced, not reported. Expected values below follow
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 
 import pytest
 
+from leerlandschap import kinds
 from leerlandschap.buren_fetch import FILES
 from leerlandschap.buren_read import read_files
 from leerlandschap.feed import recent
@@ -41,12 +41,12 @@ def test_the_rule(name):
 
 def _with_meeting(content: Content, name: str) -> tuple[Content, str]:
     """The example content plus one real meeting of a real tafel, with the outcome of case `name`."""
-    tafel = next(t for t in content.tafels.values() if not t.voorbeeld)
+    tafel = next(t for t in content.of(kinds.TAFEL).values() if not t.voorbeeld)
     opbrengst, verslag, _ = CASES[name]
     meeting = Bijeenkomst(id=f"{tafel.id}/2026-01-05", tafel=tafel.id, datum=datetime.date(2026, 1, 5),
                           opbrengst=opbrengst, verslag=verslag,
                           herkomst=Herkomst("content", f"content/tafels/{tafel.id}/2026-01-05.yml"))
-    return dataclasses.replace(content, bijeenkomsten={**content.bijeenkomsten, meeting.id: meeting}), meeting.id
+    return content.replaced(kinds.BIJEENKOMST, {**content.of(kinds.BIJEENKOMST), meeting.id: meeting}), meeting.id
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -12,6 +12,7 @@ import yaml
 
 from conftest import ROOT
 from htmltools import parse_file
+from leerlandschap import kinds
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.relations import compute
 
@@ -57,7 +58,7 @@ def text(element) -> str:
 # --- The coordinator: calendars, agreements, phase -------------------------------------------------------------------
 
 def test_every_tafel_page_offers_a_subscription_the_address_and_the_download(site, model):
-    for tafel in model.tafels:
+    for tafel in model.of(kinds.TAFEL):
         url = f"tafels/{tafel}/"
         root = page(site, url)
         webcal = [a.attrs["href"] for a in root.find_all("a") if a.attrs.get("href", "").startswith("webcal:")]
@@ -131,13 +132,13 @@ def test_a_meeting_page_gives_the_status_then_and_now(site):
 
 def test_a_tafel_without_a_phase_says_so_instead_of_an_empty_highlight(site, model):
     r = compute(model)
-    without = [t for t in model.tafels if not any(m.fase for m in r.bijeenkomsten_by_tafel[t])]
+    without = [t for t in model.of(kinds.TAFEL) if not any(m.fase for m in r.bijeenkomsten_by_tafel[t])]
     assert len(without) >= 10  # most example tafels have no meeting with a phase
     for tafel in without:
         root = page(site, f"tafels/{tafel}/")
         assert not [li for li in root.find_all("li") if li.attrs.get("aria-current")]
         said = [text(p) for p in root.find_all("p") if p.has_class("ll-fase-onbekend")]
-        if model.met_fasen(model.tafels[tafel]):  # the region describes phases for its leertafels only
+        if model.met_fasen(model.of(kinds.TAFEL)[tafel]):  # the region describes phases for its leertafels only
             assert said[0].startswith("Dat weten we nog niet.") and "samen reflecteren" in said[0]
         else:
             assert said == [], tafel
@@ -152,18 +153,18 @@ def test_the_landscape_opens_with_three_conclusions_from_the_data(site, model):
     assert headings[0].attrs["id"] == "conclusies"
     conclusions = [text(li) for li in next(ol for ol in root.find_all("ol") if ol.has_class("ll-conclusies")).find_all("li")]
     assert len(conclusions) == 3
-    tafels = [t for t in model.tafels.values() if not t.voorbeeld and t.regio == "Flevoland"]  # the region's own
+    tafels = [t for t in model.of(kinds.TAFEL).values() if not t.voorbeeld and t.regio == "Flevoland"]  # the region's own
     assert conclusions[0].startswith(f"{model.regio.naam} heeft {len(tafels)} tafels: ")
     # Counted here from the practices themselves (not by leerlandschap.landschap, which made the page).
     per_bouwsteen: dict[str, int] = {}
-    for praktijk in model.praktijken.values():
+    for praktijk in model.of(kinds.PRAKTIJK).values():
         if not praktijk.voorbeeld and praktijk.regio == "Flevoland":
             for b in praktijk.bouwstenen:
                 per_bouwsteen[b] = per_bouwsteen.get(b, 0) + 1
-    assert conclusions[1].startswith(f"Bij {len(per_bouwsteen)} van de {len(model.bouwstenen)} bouwstenen staat al een "
+    assert conclusions[1].startswith(f"Bij {len(per_bouwsteen)} van de {len(model.of(kinds.BOUWSTEEN))} bouwstenen staat al een "
                                      "goede praktijk van de regio.")
     most = max(per_bouwsteen.values())
-    assert all(f"‘{model.bouwstenen[b].titel}’" in conclusions[1] for b, n in per_bouwsteen.items() if n == most)
+    assert all(f"‘{model.of(kinds.BOUWSTEEN)[b].titel}’" in conclusions[1] for b, n in per_bouwsteen.items() if n == most)
     assert "opbrengsten" not in text(article(root)).lower().replace("opbrengst erover", "")
 
 
@@ -179,10 +180,10 @@ def test_the_landscape_charts_have_a_legend_values_and_whole_labels(site, model)
     labels = " ".join(dekking)
     for legend in ("goede praktijken", "bijeenkomsten die erover gingen", "vragensets"):
         assert legend in dekking
-    for b in model.bouwstenen.values():  # every label whole (possibly over two lines)
+    for b in model.of(kinds.BOUWSTEEN).values():  # every label whole (possibly over two lines)
         assert b.titel in labels, b.titel
     values = [t for t in dekking if re.fullmatch(r"(\d+ \w+)(, \d+ \w+)*|nog niets", t)]
-    assert len(values) == len(model.bouwstenen)
+    assert len(values) == len(model.of(kinds.BOUWSTEEN))
     assert {"6 tafels", "1 tafel"} <= set(soort)
 
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.freshness import due_for_review
 from leerlandschap.loader import check_content
 from leerlandschap.opendata import open_data_files
@@ -62,13 +63,13 @@ def messages(project):
 def test_every_item_knows_its_file_and_layer(fork):
     content, problems = check_content(fork / "content", fork)
     assert problems == []
-    praktijk = content.praktijken["samen-lunchen"]
+    praktijk = content.of(kinds.PRAKTIJK)["samen-lunchen"]
     assert (praktijk.herkomst.laag, praktijk.herkomst.pad) == ("regio", "regio/praktijken/samen-lunchen.yaml")
     assert praktijk.herkomst.regel("herzien_voor") == 7
-    bouwsteen = content.bouwstenen["coordineer-het-leren"]
+    bouwsteen = content.of(kinds.BOUWSTEEN)["coordineer-het-leren"]
     assert (bouwsteen.herkomst.laag, bouwsteen.herkomst.pad) == ("content", "content/bouwstenen/coordineer-het-leren.yml")
     assert content.regio.herkomst.pad == "regio/regio.yml"
-    meeting = next(iter(content.bijeenkomsten.values()), None)
+    meeting = next(iter(content.of(kinds.BIJEENKOMST).values()), None)
     assert meeting is None or meeting.herkomst.pad == f"content/tafels/{meeting.id}.yml"
     # Edit links and open data name the same real file.
     pages = {p.url: p for p in generate_pages(content)}
@@ -126,7 +127,7 @@ def test_a_link_inside_the_repository_is_read(project):
     shutil.move(source, project / "elders.yml")
     os.symlink(project / "elders.yml", source)
     content, problems = check_content(project / "content", project)
-    assert problems == [] and "leerlandschap-flevoland" in content.praktijken
+    assert problems == [] and "leerlandschap-flevoland" in content.of(kinds.PRAKTIJK)
 
 
 RESERVED = "De bestandsnaam '{}' kan hier niet: die naam gebruikt de site zelf al voor een pagina of bestand. Kies een andere naam."

@@ -9,6 +9,7 @@ import re
 import shutil
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.loader import check_content
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -113,4 +114,4 @@ def test_guide_examples_pass_the_checker(tmp_path):
         target.write_text(body, encoding="utf-8")
     model, problems = check_content(content, tmp_path)
     assert problems == []
-    assert "samen-lunchen" in model.praktijken and "leertafel-voorbeeld/2027-02-10" in model.bijeenkomsten
+    assert "samen-lunchen" in model.of(kinds.PRAKTIJK) and "leertafel-voorbeeld/2027-02-10" in model.of(kinds.BIJEENKOMST)

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from htmltools import parse
+from leerlandschap import kinds
 from leerlandschap.model import Content
 from leerlandschap.opendata import open_data_documents
 from leerlandschap.pages import PageMaker
@@ -49,13 +50,13 @@ def _expected(content: Content) -> dict[str, str]:
     expected = {}
     for path in sorted((ROOT / "content" / "vragensets").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if path.stem in content.vragensets:
+        if path.stem in content.of(kinds.VRAGENSET):
             expected[f"vragenset/{path.stem}"] = data["titel"]
-    for rol in content.rollen.values():
+    for rol in content.of(kinds.ROL).values():
         expected[f"rol/{rol.id}"] = f"Vragen voor {rol.meervoud.lower()}"
-    for t in content.themas.values():
+    for t in content.of(kinds.THEMA).values():
         expected[f"thema/{t.id}"] = f"Vragen bij het thema ‘{t.titel}’"
-    for b in content.bouwstenen.values():
+    for b in content.of(kinds.BOUWSTEEN).values():
         if b.reflectievragen:
             expected[f"bouwsteen/{b.id}"] = f"Vragen bij de bouwsteen ‘{b.titel}’"
     return expected
@@ -83,9 +84,9 @@ def test_a_ready_set_has_the_same_title_everywhere(example_content):
 def test_an_example_set_is_labelled_the_same_everywhere(example_content, kind):
     """An invented vragenset or thema (its bron is a voorbeeld) carries the label in every output."""
     folder = {"vragenset": "vragensets", "thema": "themas"}[kind]
-    items = getattr(example_content, folder)
+    items = example_content.of(kinds.BY_NAME[kind])
     ident = next(iter(items))
-    changed = dataclasses.replace(example_content, **{folder: {**items, ident: dataclasses.replace(items[ident], voorbeeld=True)}})
+    changed = example_content.replaced(kinds.BY_NAME[kind], {**items, ident: dataclasses.replace(items[ident], voorbeeld=True)})
     on_page, overview, shared, opendata = _outputs(changed)
     plain_title = items[ident].titel
     titel = f"Voorbeeld: {plain_title}" if kind == "vragenset" else f"Vragen bij het thema ‘Voorbeeld: {plain_title}’"

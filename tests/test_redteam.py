@@ -20,7 +20,7 @@ import yaml
 import variants
 from conftest import ROOT, build_cpu_seconds
 from htmltools import parse_file
-from leerlandschap import opendata
+from leerlandschap import kinds, opendata
 from leerlandschap.loader import check_content
 from leerlandschap.render import markdown_html
 from leerlandschap.schemas import Schema, Validator
@@ -224,7 +224,7 @@ def test_make_regio_writes_a_name_as_text_never_as_yaml(project):
     content, found = check_content(project / "content", project)
     assert found == [] and content is not None
     assert content.regio.naam == "Zuid: #1 {x} & 'co'"
-    assert content.bronnen["eigen-inbreng-zuid-1-x-co"].uitgever == "Zuid: #1 {x} & 'co'"
+    assert content.of(kinds.BRON)["eigen-inbreng-zuid-1-x-co"].uitgever == "Zuid: #1 {x} & 'co'"
 
 
 def test_make_regio_with_a_line_break_in_the_name_adds_no_field(project):

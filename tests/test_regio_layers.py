@@ -4,6 +4,7 @@ import shutil
 import pytest
 
 from conftest import ROOT
+from leerlandschap import kinds
 from leerlandschap.loader import check_content
 
 REGIO = """\
@@ -50,9 +51,9 @@ def test_region_replaces_the_example_region_and_keeps_national_content(fork):
     model, problems = check_content(fork / "content", fork)
     assert problems == []
     assert model.regio.naam == "Regio Zuidkust" and model.regio.site.naam == "Leerlandschap Zuidkust"
-    assert list(model.tafels) == ["leertafel-wonen"] and model.praktijken == {} and model.vragensets == {}
-    assert len(model.bouwstenen) == 17 and "organiseer-de-governance" not in model.bouwstenen  # hidden
-    b = model.bouwstenen["coordineer-het-leren"]
+    assert list(model.of(kinds.TAFEL)) == ["leertafel-wonen"] and model.of(kinds.PRAKTIJK) == {} and model.of(kinds.VRAGENSET) == {}
+    assert len(model.of(kinds.BOUWSTEEN)) == 17 and "organiseer-de-governance" not in model.of(kinds.BOUWSTEEN)  # hidden
+    b = model.of(kinds.BOUWSTEEN)["coordineer-het-leren"]
     assert [v.id for v in b.reflectievragen if v.regionaal] == ["zuidkust"] and b.regio_toelichting.startswith("In Zuidkust")
     assert [lv.vraag for lv in b.leervragen if lv.regionaal] == ["Hoe sluit ik aan?"]
     assert model.vraag("coordineer-het-leren/zuidkust")

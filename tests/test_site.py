@@ -10,6 +10,7 @@ import pytest
 
 import variants
 from htmltools import parse_file
+from leerlandschap import kinds
 from leerlandschap.loader import load_content
 from sitebuild import ROOT, build, make_project
 
@@ -51,11 +52,11 @@ def resolves_to(site: Path, page_url: str, href: str) -> str:
 
 
 def test_every_item_has_a_page_at_a_readable_dutch_url(site, model):
-    urls = ([f"themas/{i}/" for i in model.themas] + [f"bouwstenen/{i}/" for i in model.bouwstenen]
-            + [f"rollen/{i}/" for i in model.rollen] + [f"praktijken/{i}/" for i in model.praktijken]
-            + [f"tafels/{i}/" for i in model.tafels] + [f"vragensets/{i}/" for i in model.vragensets]
-            + [f"tafels/{i}/" for i in model.bijeenkomsten]
-            + [f"bouwstenen/{b.id}/{v.id}/" for b in model.bouwstenen.values() for v in b.reflectievragen]
+    urls = ([f"themas/{i}/" for i in model.of(kinds.THEMA)] + [f"bouwstenen/{i}/" for i in model.of(kinds.BOUWSTEEN)]
+            + [f"rollen/{i}/" for i in model.of(kinds.ROL)] + [f"praktijken/{i}/" for i in model.of(kinds.PRAKTIJK)]
+            + [f"tafels/{i}/" for i in model.of(kinds.TAFEL)] + [f"vragensets/{i}/" for i in model.of(kinds.VRAGENSET)]
+            + [f"tafels/{i}/" for i in model.of(kinds.BIJEENKOMST)]
+            + [f"bouwstenen/{b.id}/{v.id}/" for b in model.of(kinds.BOUWSTEEN).values() for v in b.reflectievragen]
             + ["", "bouwstenen/", "praktijken/", "tafels/", "vragensets/", "rollen/", "themas/", "zoeken/"])
     missing = [u for u in urls if not (site / u / "index.html").is_file()]
     assert missing == []
@@ -63,12 +64,12 @@ def test_every_item_has_a_page_at_a_readable_dutch_url(site, model):
 
 
 def test_links_go_both_ways(site, model):
-    pairs = [(f"praktijken/{p.id}/", f"bouwstenen/{b}/") for p in model.praktijken.values() for b in p.bouwstenen]
-    pairs += [(f"vragensets/{s.id}/", f"bouwstenen/{ref.split('/')[0]}/") for s in model.vragensets.values() for ref in s.vragen]
-    pairs += [(f"tafels/{m.id}/", f"bouwstenen/{b}/") for m in model.bijeenkomsten.values() for b in m.opbrengst.bouwstenen]
-    pairs += [(f"tafels/{m.id}/", f"tafels/{m.tafel}/") for m in model.bijeenkomsten.values()]
-    pairs += [(f"bouwstenen/{b.id}/", f"themas/{b.thema}/") for b in model.bouwstenen.values()]
-    pairs += [(f"tafels/{t.id}/", f"bouwstenen/{b}/") for t in model.tafels.values() for b in t.bouwstenen]
+    pairs = [(f"praktijken/{p.id}/", f"bouwstenen/{b}/") for p in model.of(kinds.PRAKTIJK).values() for b in p.bouwstenen]
+    pairs += [(f"vragensets/{s.id}/", f"bouwstenen/{ref.split('/')[0]}/") for s in model.of(kinds.VRAGENSET).values() for ref in s.vragen]
+    pairs += [(f"tafels/{m.id}/", f"bouwstenen/{b}/") for m in model.of(kinds.BIJEENKOMST).values() for b in m.opbrengst.bouwstenen]
+    pairs += [(f"tafels/{m.id}/", f"tafels/{m.tafel}/") for m in model.of(kinds.BIJEENKOMST).values()]
+    pairs += [(f"bouwstenen/{b.id}/", f"themas/{b.thema}/") for b in model.of(kinds.BOUWSTEEN).values()]
+    pairs += [(f"tafels/{t.id}/", f"bouwstenen/{b}/") for t in model.of(kinds.TAFEL).values() for b in t.bouwstenen]
     assert len(pairs) > 50  # the example content has many relations; an empty list would prove nothing
     links = functools.cache(lambda url: hrefs(page(site, url)))  # each page parsed once, not once per pair
     one_way = [(a, b) for a, b in pairs if not (any(resolves_to(site, a, h) == b for h in links(a))
@@ -78,11 +79,11 @@ def test_links_go_both_ways(site, model):
 
 def test_role_page_shows_its_leervragen_and_reflection_questions(site, model):
     text = page(site, "rollen/bestuurder/").all_text()
-    leervragen = [lv.vraag for b in model.bouwstenen.values() for lv in b.leervragen if lv.rol == "bestuurder"]
-    vragen = [v.vraag for b in model.bouwstenen.values() for v in b.reflectievragen if "bestuurder" in v.rollen]
+    leervragen = [lv.vraag for b in model.of(kinds.BOUWSTEEN).values() for lv in b.leervragen if lv.rol == "bestuurder"]
+    vragen = [v.vraag for b in model.of(kinds.BOUWSTEEN).values() for v in b.reflectievragen if "bestuurder" in v.rollen]
     assert leervragen and vragen
     assert all(v in text for v in leervragen + vragen)
-    other = [v.vraag for b in model.bouwstenen.values() for v in b.reflectievragen if "bestuurder" not in v.rollen]
+    other = [v.vraag for b in model.of(kinds.BOUWSTEEN).values() for v in b.reflectievragen if "bestuurder" not in v.rollen]
     assert not any(v in text for v in other)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from htmltools import parse_file
+from leerlandschap import kinds
 from leerlandschap.afspraken import agreements, open_agreements, timeline
 from leerlandschap.loader import check_content, load_content
 
@@ -28,7 +29,7 @@ def model(project):
 
 
 def test_an_agreement_is_carried_until_a_later_meeting_closes_it(example_content):
-    moments = timeline([m for m in example_content.bijeenkomsten.values() if m.tafel == "voorbeeldtafel-jongeren-rond-18"],
+    moments = timeline([m for m in example_content.of(kinds.BIJEENKOMST).values() if m.tafel == "voorbeeldtafel-jongeren-rond-18"],
                        agreements(example_content)["voorbeeldtafel-jongeren-rond-18"])
     first, second, third = moments
     assert [v.key for v in first.nieuw] == ["ervaringsdeskundige-uitnodigen", "knelpunten-op-een-rij"]
@@ -64,21 +65,21 @@ def test_agreements_overview_by_role_and_due_date(project, model):
 
 def test_calendars_parse_and_hold_every_meeting_with_stable_uids(project, model):
     agenda = project / "site" / "agenda"
-    for tafel in model.tafels.values():
+    for tafel in model.of(kinds.TAFEL).values():
         calendar = icalendar.Calendar.from_ical((agenda / f"{tafel.id}.ics").read_bytes())
         events = calendar.walk("VEVENT")
-        meetings = [m for m in model.bijeenkomsten.values() if m.tafel == tafel.id]
+        meetings = [m for m in model.of(kinds.BIJEENKOMST).values() if m.tafel == tafel.id]
         assert sorted(str(e["UID"]) for e in events) == sorted(f"{m.id.replace('/', '.')}@example.org" for m in meetings)
         for event in events:
             start = event.decoded("DTSTART")
-            meeting = model.bijeenkomsten[str(event["UID"]).split("@")[0].replace(".", "/", 1)]
+            meeting = model.of(kinds.BIJEENKOMST)[str(event["UID"]).split("@")[0].replace(".", "/", 1)]
             if meeting.tijd:
                 assert start.tzinfo is not None and str(start.tzinfo) == "Europe/Amsterdam"
                 assert start.strftime("%H:%M") == meeting.tijd[:5] and start.date() == meeting.datum
             else:
                 assert start == meeting.datum
     everything = icalendar.Calendar.from_ical((agenda / "alle-tafels.ics").read_bytes())
-    assert len(everything.walk("VEVENT")) == len(model.bijeenkomsten)
+    assert len(everything.walk("VEVENT")) == len(model.of(kinds.BIJEENKOMST))
     raw = (agenda / "alle-tafels.ics").read_bytes()
     assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
 
@@ -88,7 +89,7 @@ def test_atom_feed_is_valid_xml_sorted_by_content_date(project, model):
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
     dates = [e.findtext(f"{ATOM}updated") for e in entries]
-    assert dates == sorted(dates, reverse=True) and len(entries) >= len(model.praktijken) + len(model.vragensets)
+    assert dates == sorted(dates, reverse=True) and len(entries) >= len(model.of(kinds.PRAKTIJK)) + len(model.of(kinds.VRAGENSET))
     for entry in entries:
         assert entry.findtext(f"{ATOM}id").startswith("https://example.org/leerlandschap/")
         assert entry.findtext(f"{ATOM}title") and entry.find(f"{ATOM}link").attrib["href"]
@@ -98,8 +99,8 @@ def test_atom_feed_is_valid_xml_sorted_by_content_date(project, model):
 def test_landscape_names_the_bouwstenen_without_practices(project, model):
     # The gaps are for editors: they have their own page, linked from the landscape (tests/test_people.py).
     root = parse_file(project / "site" / "landschap" / "aandacht" / "index.html")
-    linked = {p for praktijk in model.praktijken.values() if model.is_eigen(praktijk) for p in praktijk.bouwstenen}
-    missing = [b.titel for b in model.bouwstenen.values() if b.id not in linked]
+    linked = {p for praktijk in model.of(kinds.PRAKTIJK).values() if model.is_eigen(praktijk) for p in praktijk.bouwstenen}
+    missing = [b.titel for b in model.of(kinds.BOUWSTEEN).values() if b.id not in linked]
     assert missing, "the example content should leave a gap to show"
     heading = next(h for h in root.find_all("h2") if h.attrs.get("id") == "zonder-praktijk")
     assert heading.all_text() == "Bouwstenen zonder goede praktijk"
@@ -112,7 +113,7 @@ def test_landscape_names_the_bouwstenen_without_practices(project, model):
 
 def test_open_data_files(project, model):
     data = project / "site" / "data"
-    for name, count in (("bouwstenen", 18), ("tafels", len(model.tafels)), ("bijeenkomsten", len(model.bijeenkomsten))):
+    for name, count in (("bouwstenen", 18), ("tafels", len(model.of(kinds.TAFEL))), ("bijeenkomsten", len(model.of(kinds.BIJEENKOMST)))):
         exported = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
         assert len(exported["items"]) == count and (data / exported["schema"]).is_file()
     bouwsteen = json.loads((data / "bouwstenen.json").read_text(encoding="utf-8"))["items"][0]
@@ -147,7 +148,7 @@ def test_make_new_scaffolds_a_meeting_that_checks_clean(tmp_path):
     created = content / "tafels" / "leertafel-logeren" / "2027-02-10.yml"
     assert created.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../../schemas/bijeenkomst")
     model, problems = check_content(content, tmp_path)
-    assert problems == [] and model.bijeenkomsten["leertafel-logeren/2027-02-10"].datum == datetime.date(2027, 2, 10)
+    assert problems == [] and model.of(kinds.BIJEENKOMST)["leertafel-logeren/2027-02-10"].datum == datetime.date(2027, 2, 10)
     again = run_new("bijeenkomst", "--tafel", "leertafel-logeren", "--datum", "2027-02-10", content=content)
     assert again.returncode == 0 and (content / "tafels" / "leertafel-logeren" / "2027-02-10-2.yml").exists()
 

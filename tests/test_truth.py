@@ -19,6 +19,7 @@ import yaml
 import variants
 from conftest import ROOT
 from htmltools import Element, parse_file
+from leerlandschap import kinds
 
 REGION = "Sociaal Domein Flevoland"
 OWN_AREA = "Flevoland"  # the example region's own area: its tafels and praktijken say `regio: Flevoland`
@@ -344,7 +345,7 @@ def test_whose_an_item_is_follows_the_region_file():
     from leerlandschap.loader import load_content
 
     content = load_content(ROOT / "content")
-    tafels = content.tafels
+    tafels = content.of(kinds.TAFEL)
     assert [t for t in tafels if content.is_eigen(tafels[t])] == [t for t, y in items("tafels").items() if is_own(y)]
     # Without `gebied` a fork's tafels count unless they are national; with it, only its own area counts.
     zonder = dataclasses.replace(content, regio=dataclasses.replace(content.regio, gebied=""))

@@ -14,6 +14,7 @@ import re
 
 import icalendar
 
+from leerlandschap import kinds
 from leerlandschap.agenda import Stamps, calendar_files
 from leerlandschap.feed import recent
 from leerlandschap.model import Content
@@ -27,14 +28,14 @@ STAMPS = Stamps(datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
 
 
 def _invented(content: Content, folder: str, ident: str) -> Content:
-    items = getattr(content, folder)
-    return dataclasses.replace(content, **{folder: {**items, ident: dataclasses.replace(items[ident], voorbeeld=True)}})
+    items = content.of(kinds.BY_FOLDER[folder])
+    return content.replaced(kinds.BY_FOLDER[folder], {**items, ident: dataclasses.replace(items[ident], voorbeeld=True)})
 
 
 def test_the_data_holds_the_fact_not_the_label(example_content):
-    tafel = example_content.tafels[TAFEL]
+    tafel = example_content.of(kinds.TAFEL)[TAFEL]
     assert tafel.voorbeeld and tafel.titel == "thematafel Jongeren rond 18"
-    examples = [x for f in ("tafels", "bijeenkomsten", "praktijken", "vragensets") for x in getattr(example_content, f).values()
+    examples = [x for f in ("tafels", "bijeenkomsten", "praktijken", "vragensets") for x in example_content.items[f].values()
                 if x.voorbeeld]
     assert len(examples) == 4  # the example tafel and its three meetings
     assert not [x.id for x in examples if x.titel.casefold().startswith("voorbeeld")]
@@ -84,8 +85,8 @@ def test_the_example_tafel_is_labelled_once_everywhere(example_content):
 
 
 def test_an_invented_praktijk_is_labelled_in_every_output(example_content):
-    ident = next(iter(example_content.praktijken))
-    titel = example_content.praktijken[ident].titel
+    ident = next(iter(example_content.of(kinds.PRAKTIJK)))
+    titel = example_content.of(kinds.PRAKTIJK)[ident].titel
     content = _invented(example_content, "praktijken", ident)
     shown = f"Voorbeeld: {titel}"
     pages = {p.url: p for p in PageMaker(content).all_pages()}
@@ -99,7 +100,7 @@ def test_an_invented_praktijk_is_labelled_in_every_output(example_content):
 def test_an_invented_rol_is_labelled_where_its_title_is_shown(example_content):
     """A rol's page is named by its plural (meervoud), which is not its title; its title is labelled in lists."""
     ident = "coordinator"
-    titel = example_content.rollen[ident].titel
+    titel = example_content.of(kinds.ROL)[ident].titel
     content = _invented(example_content, "rollen", ident)
     shown = f"Voorbeeld: {titel}"
     data = json.loads(questions_json(content))
@@ -109,8 +110,8 @@ def test_an_invented_rol_is_labelled_where_its_title_is_shown(example_content):
 
 def test_a_meeting_without_a_title_is_named_after_its_tafel_with_one_label(example_content):
     ident = f"{TAFEL}/2026-08-25"
-    meetings = {**example_content.bijeenkomsten, ident: dataclasses.replace(example_content.bijeenkomsten[ident], titel="")}
-    content = dataclasses.replace(example_content, bijeenkomsten=meetings)
+    meetings = {**example_content.of(kinds.BIJEENKOMST), ident: dataclasses.replace(example_content.of(kinds.BIJEENKOMST)[ident], titel="")}
+    content = example_content.replaced(kinds.BIJEENKOMST, meetings)
     page = next(p for p in PageMaker(content).all_pages() if p.url == f"tafels/{ident}/")
     assert page.title == "Voorbeeld: bijeenkomst van thematafel Jongeren rond 18"
     assert _h1(page.body) == "Voorbeeld: bijeenkomst van 25 augustus 2026"  # the h1 names the date, as before
