@@ -1,6 +1,8 @@
 """Pages asked for by name or by a word they do not say (issue 22, round ten): a title inside a question, the verb
 after "wie" or "waar", an invented example next to a real page of the same name, a hand-written page's search
 words (front matter `zoekwoorden`), and a typo corrected to a page's name. Expected answers come from the pages."""
+import re
+
 import pytest
 import test_browser_search as searching
 from bs4 import BeautifulSoup
@@ -66,3 +68,57 @@ def test_a_typo_is_corrected_to_the_name_of_a_page(visit, served):
     page, _ = visit
     assert search(page, served, "begripen")[0] == "begrippen/"
     expect(page.locator("#ll-zoekhulp")).to_contain_text("Bedoel je begrippen?")
+
+
+@pytest.mark.parametrize("query, singular, wanted", [
+    ("dagcentra", "dagcentrum", "tafels/leertafel-kdc/"),  # Begrippen: KDC, "Ook wel: kinderdagcentrum"
+    ("einddata", "einddatum", "afspraken/"),  # the open agreements have an end date
+])
+def test_a_latin_plural_is_searched_as_its_singular(visit, served, query, singular, wanted):
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{singular}\u201d")
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("overzicht goede praktijken", "praktijken/"), ("overzicht van de bouwstenen", "bouwstenen/"),
+    ("lijst met vragensets", "vragensets/"),
+])
+def test_overzicht_and_lijst_ask_for_the_overview(visit, served, query, wanted):
+    page, _ = visit
+    assert search(page, served, query)[0] == wanted
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("Je vraagt om een lijst: het overzicht staat bovenaan.")
+
+
+def test_a_compound_of_a_begrippen_concept_is_that_concept(visit, served):
+    """"jeugdprofessionals" is not on the site; its last part is the role Professional (a Begrippen entry): that role
+    comes first even though its page does not say "jeugd". The status still counts only pages with both words."""
+    page, _ = visit
+    assert search(page, served, "jeugdprofessionals")[0] == "rollen/professional/"
+    status = page.locator("#ll-zoekstatus").inner_text()
+    total, full = (int(n) for n in re.findall(r"(\d+) (?:resultaten|met alle)", status))
+    assert 0 < full < total, status
+
+
+def test_a_compound_of_an_everyday_last_part_counts_every_part(visit, served):
+    """"zorg" is on many pages and is no Begrippen entry: "volwassenenzorg" is about "volwassenen" too."""
+    page, _ = visit
+    first = search(page, served, "volwassenenzorg")[:3]
+    assert any(url.startswith("tafels/voorbeeldtafel-jongeren-rond-18/") for url in first), first
+
+
+def test_another_word_for_bestuurder_finds_the_role(visit, served):
+    page, _ = visit
+    assert "rollen/bestuurder/" in search(page, served, "portefeuillehouder")[:3]  # Begrippen: Bestuurder, "Ook wel"
+
+
+@pytest.mark.parametrize("query, start, wanted", [
+    ("taakverdeling", "taak", "bouwstenen/organiseer-de-governance/"),  # "rollen, taken en bevoegdheden"
+    ("teamcoach", "team", "vragensets/teamsessie-leren-klein-en-concreet/"),
+])
+def test_an_unknown_long_word_is_searched_by_a_short_start_when_nothing_longer_fits(visit, served, query, start, wanted):
+    """No part of five letters or more is on the site: a start of four letters that is, on a few pages, is searched
+    and said, instead of an empty page."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"we zochten op een deel ervan: \u201c{start}\u201d.")

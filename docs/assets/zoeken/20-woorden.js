@@ -243,21 +243,6 @@
     return siteForm(base) || (undoubled && siteForm(undoubled)) || null;
   }
 
-  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
-  // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
-  // "logeerzorg") are mostly common words that would only bring noise.
-  function partOf(word) {
-    let best = null, length = 0;
-    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
-    for (let i = 1; i <= word.length - 5; i++) {
-      if (vocab.set.has(word.slice(i))) {
-        if (!best || word.length - i > length) best = word.slice(i);
-        break;
-      }
-    }
-    return best;
-  }
-
   function distance(a, b, limit) { // Damerau-Levenshtein (optimal string alignment), stops above `limit`
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
     let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);

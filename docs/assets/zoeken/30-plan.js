@@ -20,11 +20,14 @@
 
   // "welke leertafels zijn er", "alle praktijken": a question for a list. The overview page whose title names what
   // is asked for ("Tafels" for "leertafels") comes first (run); only for a question about one thing.
-  const LIST_ASKED = /^\s*welke\b.*\b(?:zijn|is|bestaan)\s+er\b|\balle\b/i;
+  // "overzicht goede praktijken", "lijst van tafels": the word that asks for a list is part of the question (asked).
+  const LIST_ASKED = /^\s*welke\b.*\b(?:zijn|is|bestaan)\s+er\b|\balle\b|\boverzicht\b|\blijst\s+(?:van|met)\b/i;
+  const LIST_WORDS = new Set(["overzicht", "lijst"]);
   async function overviewFor(plan, filters) {
-    if (!plan.list || plan.terms.length !== 1 || filters.soort) return null;
-    const asked = stems(plan.terms[0].alts[0].q).pop();
-    const found = await pagefindSearch(plan.terms[0].alts[0].q, Object.assign({}, filters, { soort: { any: ["overzicht"] } }));
+    const about = plan.terms.filter((term) => !term.asked);
+    if (!plan.list || about.length !== 1 || filters.soort) return null;
+    const asked = stems(about[0].alts[0].q).pop();
+    const found = await pagefindSearch(about[0].alts[0].q, Object.assign({}, filters, { soort: { any: ["overzicht"] } }));
     const top = found.results[0];
     if (!top) return null;
     const title = tokens(((await top.data()).meta || {}).title || "");
@@ -38,6 +41,32 @@
     const term = { word: part, alts: [{ q: part, w: 1 }, ...(others || []).map((q) => ({ q, w: 1, extra: true }))] };
     if (others && !plan.synonyms.some(([word]) => word === part)) plan.synonyms.push([part, others, term]); // said once
     return term;
+  }
+
+  // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
+  // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
+  // "logeerzorg") are mostly common words that would only bring noise.
+  function partOf(word) {
+    let best = null, length = 0;
+    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
+    for (let i = 1; i <= word.length - 5; i++) {
+      if (vocab.set.has(word.slice(i))) {
+        if (!best || word.length - i > length) best = word.slice(i);
+        break;
+      }
+    }
+    // Only when no such part exists: a start of four letters that is a word on a few pages ("taakverdeling" ->
+    // "taak"), never a word on many pages ("zorg", "werk"), which would only bring noise.
+    const start = word.length >= 9 && !best ? siteForm(word.slice(0, 4)) : null;
+    return best || (start && !vocab.often.has(start) && !vocab.everywhere.has(start) && !vocab.stop.has(start) ? start : null);
+  }
+
+  // A Latin plural is its singular when the site has that, or knows it as a part or in Begrippen: "dagcentra" is
+  // "dagcentrum", "criteria" "criterium". (The site may say "centra" too: the whole word is then still what counts.)
+  function latinSingular(word) {
+    if (word.length < 6 || !/[^aeiou]a$/.test(word) || siteForm(word) || synonymsOf(word)) return word;
+    const singular = word.slice(0, -1) + "um";
+    return siteForm(singular) || synonymsOf(singular) || partOf(singular) ? singular : word;
   }
 
   function understand(query, typing) {
@@ -60,7 +89,7 @@
         i += n - 1;
         continue;
       }
-      const word = withAccents(all[i]); // "coordinator" is "coördinator" on the site
+      const word = latinSingular(withAccents(all[i])); // "coordinator" is "coördinator" on the site
       if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
       const others = synonymsOf(word);
       if (others) {
@@ -99,7 +128,13 @@
         let piece = from;
         if (parts) {
           plan.split.push([word, parts]);
-          for (const part of parts) plan.terms.push(partTerm(plan, part));
+          // A Dutch compound is a kind of its last part: when Begrippen defines that part, the compound is that
+          // concept ("jeugdprofessional" is a Professional). The other parts are then searched, but a page or a
+          // title need not say them (searchPlan, titleFirst). Else each part counts ("volwassenenzorg": "zorg" is
+          // everywhere, "volwassenen" is what it is about).
+          const terms = parts.map((part) => partTerm(plan, part));
+          const concept = terms[terms.length - 1].alts.some((alt) => alt.extra);
+          terms.forEach((term, n) => plan.terms.push(Object.assign(term, { modifier: concept && n < terms.length - 1 })));
         } else if (fixed) {
           plan.corrected.push([word, fixed]);
           plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
@@ -124,10 +159,10 @@
     // question says what the reader wants to do, the other words what about. A page without the verb is not held
     // back (searchPlan); with it, it scores a little higher.
     const verb = QUESTION_WORDS.has(all[0]) && all.length > 3 && AFTER_VERB.has(all[2]) ? all[1] : null;
-    const asked = plan.terms.filter((term) => term.word === verb);
+    const asked = plan.terms.filter((term) => term.word === verb || (plan.list && LIST_WORDS.has(term.word)));
     if (asked.length && asked.length < plan.terms.length) {
       for (const term of asked) term.asked = true;
-      plan.asked = [verb];
+      plan.asked = [...new Set(asked.map((term) => term.word))];
     }
     return plan;
   }
@@ -187,17 +222,19 @@
     perTerm.forEach((scores, t) => {
       const rarity = Math.log(1 + pages / Math.max(1, scores.size));
       for (const [id, { value, result }] of scores) {
-        const entry = merged.get(id) || { id, hits: 0, score: 0, best: null, rarity: -1 };
-        if (!plan.terms[t].asked) entry.hits += 1;
+        const entry = merged.get(id) || { id, hits: 0, words: 0, score: 0, best: null, rarity: -1 };
+        if (!plan.terms[t].asked) entry.words += 1; // for the count of pages with all words (what the status says)
+        if (!plan.terms[t].asked && !plan.terms[t].modifier) entry.hits += 1;
         entry.score += value * rarity;
         if (rarity > entry.rarity) { entry.rarity = rarity; entry.best = result; }
         merged.set(id, entry);
       }
     });
-    const n = plan.terms.filter((term) => !term.asked).length;
+    const n = plan.terms.filter((term) => !term.asked && !term.modifier).length;
     for (const entry of merged.values()) entry.rank = entry.score * Math.pow(entry.hits / n, COVERAGE);
     const list = [...merged.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
-    return { list, full: list.filter((entry) => entry.hits === n).length };
+    const words = plan.terms.filter((term) => !term.asked).length;
+    return { list, full: list.filter((entry) => entry.words === words).length };
   }
 
   // The counts per filter value are exact when one string found every page of a one-word query: the word alone, or

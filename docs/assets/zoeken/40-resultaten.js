@@ -106,7 +106,7 @@
   // typed, little words included ("ruimte voor leren": the source of that name). The verb of a how-question says
   // what the reader wants to do, not what a title must say. Only what is loaded anyway is used.
   function titleFirst(shown, plan, query) {
-    const terms = plan.terms.filter((term) => !term.asked);
+    const terms = plan.terms.filter((term) => !term.asked && !term.modifier);
     if (!terms.length) return shown;
     // The whole query in a title ("ruimte voor leren"), or a title of three words or more in the query ("wie heeft
     // ruimte voor leren gemaakt"): that page is asked for by name.
