@@ -46,7 +46,7 @@
   // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
   // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
   // "logeerzorg") are mostly common words that would only bring noise.
-  function partOf(word) {
+  function longestPart(word) {
     let best = null, length = 0;
     for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
     for (let i = 1; i <= word.length - 5; i++) {
@@ -55,10 +55,16 @@
         break;
       }
     }
-    // Only when no such part exists: a start of four letters that is a word on a few pages ("taakverdeling" ->
-    // "taak"), never a word on many pages ("zorg", "werk"), which would only bring noise.
-    const start = word.length >= 9 && !best ? siteForm(word.slice(0, 4)) : null;
-    return best || (start && !vocab.often.has(start) && !vocab.everywhere.has(start) && !vocab.stop.has(start) ? start : null);
+    return best;
+  }
+
+  // The part of an unknown word that is searched: the longest part, or when there is none, its first four letters
+  // when they are a site word ("taakverdeling" -> "taak") that does not find half of the pages or more
+  // (searchcommon.py: vaak, overal) and is no little word: better a few pages about a part than an empty page.
+  function partOf(word) {
+    const start = word.length >= 9 ? siteForm(word.slice(0, 4)) : null;
+    return longestPart(word) ||
+      (start && !vocab.often.has(start) && !vocab.everywhere.has(start) && !vocab.stop.has(start) ? start : null);
   }
 
   // A Latin plural is its singular when the site has that, or knows it as a part or in Begrippen: "dagcentra" is
@@ -66,7 +72,7 @@
   function latinSingular(word) {
     if (word.length < 6 || !/[^aeiou]a$/.test(word) || siteForm(word) || synonymsOf(word)) return word;
     const singular = word.slice(0, -1) + "um";
-    return siteForm(singular) || synonymsOf(singular) || partOf(singular) ? singular : word;
+    return siteForm(singular) || synonymsOf(singular) || longestPart(singular) ? singular : word;
   }
 
   function understand(query, typing) {
