@@ -77,7 +77,7 @@ def test_a_typo_is_corrected_to_the_name_of_a_page(visit, served):
 def test_a_latin_plural_is_searched_as_its_singular(visit, served, query, singular, wanted):
     page, _ = visit
     assert wanted in search(page, served, query)[:3]
-    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{singular}\u201d")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{query}\u201d gezocht als enkelvoud: \u201c{singular}\u201d.")
 
 
 @pytest.mark.parametrize("query, wanted", [

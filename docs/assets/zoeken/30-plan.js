@@ -78,7 +78,8 @@
   function understand(query, typing) {
     const all = tokens(query);
     const plan = { terms: [], dropped: [], corrected: [], synonyms: [], unknown: [], split: [], partial: [], waiting: null,
-                   waitingFor: null, everywhere: [], asked: [], parts: [], joined: [], list: LIST_ASKED.test(query) };
+                   waitingFor: null, everywhere: [], asked: [], parts: [], joined: [], singular: [],
+                   list: LIST_ASKED.test(query) };
     if (!vocab) { plan.terms = all.map((w) => ({ word: w, alts: [{ q: w, w: 1 }] })); return plan; }
     const onlyStop = all.every((w) => vocab.stop.has(w));
     for (let i = 0; i < all.length; i++) {
@@ -96,6 +97,7 @@
         continue;
       }
       const word = latinSingular(withAccents(all[i])); // "coordinator" is "coördinator" on the site
+      if (word !== withAccents(all[i])) plan.singular.push([all[i], word]); // "dagcentra": said under the field
       if (!onlyStop && vocab.stop.has(word)) { plan.dropped.push(word); continue; }
       const others = synonymsOf(word);
       if (others) {

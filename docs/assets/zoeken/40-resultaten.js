@@ -154,6 +154,7 @@
       line.append("Bedoel je ", link, "? \u201c" + word + "\u201d staat niet op de site; we zochten op \u201c" + fixed + "\u201d.");
       lines.push(line);
     }
+    for (const [typed, one] of plan.singular) lines.push("\u201c" + typed + "\u201d gezocht als enkelvoud: \u201c" + one + "\u201d.");
     for (const [words, word] of plan.joined) lines.push("\u201c" + words + "\u201d gezocht als \u00e9\u00e9n woord: \u201c" + word + "\u201d.");
     for (const [word, parts] of plan.split) lines.push("\u201c" + word + "\u201d gezocht als " + quoted(parts) + ".");
     for (const [word, part] of plan.partial) {
