@@ -167,10 +167,20 @@
     // question says what the reader wants to do, the other words what about. A page without the verb is not held
     // back (searchPlan); with it, it scores a little higher.
     const verb = QUESTION_WORDS.has(all[0]) && all.length > 3 && AFTER_VERB.has(all[2]) ? all[1] : null;
-    const asked = plan.terms.filter((term) => term.word === verb || (plan.list && LIST_WORDS.has(term.word)));
+    const asked = plan.terms.filter((term) => term.word === verb);
     if (asked.length && asked.length < plan.terms.length) {
       for (const term of asked) term.asked = true;
-      plan.asked = [...new Set(asked.map((term) => term.word))];
+      plan.asked = [verb];
+    }
+    // "overzicht" in "overzicht goede praktijken" asks for the list (said under the field): not searched for its
+    // other words from Begrippen (het landschap, dashboard), and not said again as a word of the question.
+    const listWords = plan.list ? plan.terms.filter((term) => LIST_WORDS.has(term.word)) : [];
+    if (listWords.length && listWords.length < plan.terms.length) {
+      for (const term of listWords) {
+        term.asked = true;
+        term.alts = term.alts.filter((alt) => !alt.extra);
+      }
+      plan.synonyms = plan.synonyms.filter(([word]) => !LIST_WORDS.has(word));
     }
     return plan;
   }
