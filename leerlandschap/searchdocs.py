@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .kinds import BRON, active
 from .patterns import without_accents
+from .problems import shown
 from .searchwords import Splitter, Vocabulary, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded only for a word the site lacks
@@ -64,11 +65,25 @@ EXAMPLE_META = "voorbeeld"
 KEYWORDS = re.compile(r'<p data-ll-zoekwoorden>([^<]*)</p>')
 
 
+def keywords_problem(keywords: object) -> str | None:
+    """What is wrong with a page's `zoekwoorden` (a text with commas, or a list of texts), in Dutch; None if nothing.
+    YAML makes `2024` or `yes` in a list a number or a truth value: that is said too, not silently changed."""
+    if keywords is None or isinstance(keywords, str):
+        return None
+    if isinstance(keywords, list) and all(isinstance(k, str) for k in keywords):
+        return None
+    return ("zoekwoorden moet woorden met komma's ertussen zijn (zoekwoorden: avg, gdpr) of een lijst van woorden; "
+            f"nu staat er {shown(keywords)}. Staat er een getal of een woord als yes, no, on of off in? Zet het dan tussen "
+            "aanhalingstekens.")
+
+
 def with_keywords(html_text: str, keywords: object) -> str:
-    """The page's HTML for the index, with its front matter's `zoekwoorden` (a text with commas, or a list of
-    texts; anything else is no keyword) in the element KEYWORDS reads. Only the index sees it, never the site."""
+    """The page's HTML for the index, with its front matter's `zoekwoorden` in the element KEYWORDS reads (only the
+    index sees it, never the site). Keywords with a problem (keywords_problem) are left out."""
+    if keywords_problem(keywords):
+        return html_text
     items = keywords.split(",") if isinstance(keywords, str) else keywords if isinstance(keywords, list) else []
-    found = " ".join(str(k).strip() for k in items if isinstance(k, (str, int)) and str(k).strip())
+    found = " ".join(k.strip() for k in items if k.strip())
     return f"{html_text}<p data-ll-zoekwoorden>{html.escape(found)}</p>" if found else html_text
 
 

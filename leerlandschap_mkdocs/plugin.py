@@ -32,9 +32,9 @@ from mkdocs.utils.templates import TemplateContext
 from leerlandschap.discover import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
-from leerlandschap.problems import ContentError
+from leerlandschap.problems import ContentError, Problem
 from leerlandschap.searchbuild import BackgroundIndex
-from leerlandschap.searchdocs import with_keywords
+from leerlandschap.searchdocs import keywords_problem, with_keywords
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
 from .later import AfterSave, Work
@@ -60,6 +60,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.command = "build"
         self.bodies: dict[str, str] = {}  # src_uri -> HTML of the generated pages of the current build
         self.waiting: set[str] = set()  # the hand-written pages whose HTML search still waits for
+        self.page_problems: list[Problem] = []  # what is wrong in the front matter of hand-written pages (on_env)
         self.rebuilds = Rebuilds(False)  # what a preview's save hands to MkDocs (rebuild.py)
         self.markdown = KeptMarkdown()  # and the hand-written pages it need not convert again
         self.index: BackgroundIndex | None = None
@@ -107,6 +108,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.shared.start(nav)
         # The hand-written pages come first as MkDocs reads the pages: once the last is in, search starts indexing.
         self.waiting = {file.src_uri for file in files.documentation_pages()} - self.bodies.keys()
+        self.page_problems = []
         return nav
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -224,14 +226,20 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.config.snel:
             env.globals["ll_blok"] = self.shared.block
             env.globals["ll_vast"] = self.shared.part
-        if self.index is not None:  # every page's content is known now (MkDocs renders Markdown before on_env)
+        if self.page_problems:  # every page's front matter was read (MkDocs renders Markdown before on_env)
+            problems, self.page_problems = self.page_problems, []
+            raise Abort(f"De pagina's in docs/ bevatten {len(problems)} problemen. Er is niets gebouwd.\n{ContentError(problems)}")
+        if self.index is not None:  # every page's content is known now
             self.index.start()
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
         if body is None and page.url not in NOT_SEARCHED:  # hand-written pages are searchable too
-            searched = with_keywords(html, page.meta.get("zoekwoorden") if isinstance(page.meta, dict) else None)
+            keywords = page.meta.get("zoekwoorden") if isinstance(page.meta, dict) else None
+            if problem := keywords_problem(keywords):
+                self.page_problems.append(Problem(f"docs/{page.file.src_uri}", _line_of(page, "zoekwoorden"), problem))
+            searched = with_keywords(html, keywords)
             if self.index is not None:
                 self.index.add(page.url, page.title or "", searched)
             elif self.work is not None and self.work.where is not None:
@@ -275,3 +283,13 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 def _where(config: MkDocsConfig) -> tuple[Path, Path]:
     """Where the search index goes, and the page whose `Ook wel:` lines give its synonyms."""
     return Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md"
+
+
+def _line_of(page: Page, key: str) -> int:
+    """The line of `key:` in the front matter of a hand-written page (1 if it cannot be read)."""
+    try:
+        lines = Path(page.file.abs_src_path or "").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+

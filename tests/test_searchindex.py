@@ -581,3 +581,38 @@ def test_an_invented_example_is_marked_for_the_search_page(tmp_path):
     note = '<p class="ll-voorbeeld" role="note" data-pagefind-ignore data-ll-voorbeeld>Dit is een voorbeeld.</p>'
     assert 'data-pagefind-meta="voorbeeld:ja"' in writer.document("tafels/x/", "Voorbeeld: x", note + "<p>y</p>", False)
     assert "voorbeeld:ja" not in writer.document("tafels/y/", "Y", "<p>Een voorbeeld van werk.</p>", False)
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("avg, gdpr", None), (["avg", "gdpr"], None), (None, None),
+    (["avg", True], "[avg, True]"), ({"avg": 1}, "{avg: 1}"), (12, "12"),
+])
+def test_search_words_of_the_wrong_type_get_a_dutch_message(value, problem):
+    from leerlandschap.searchdocs import keywords_problem
+
+    said = keywords_problem(value)
+    if problem is None:
+        assert said is None
+    else:
+        assert said is not None and said.startswith("zoekwoorden moet woorden met komma's ertussen zijn")
+        assert "tussen aanhalingstekens" in said
+
+
+def test_a_build_with_wrong_search_words_stops_with_every_page_and_line(tmp_path):
+    """`zoekwoorden: [avg, 2024]` (YAML reads 2024 as a number) on two pages: the build says both, with path and
+    line, in Dutch, and makes no site."""
+    from sitebuild import build, make_small_project
+
+    project = make_small_project(tmp_path / "p")
+    for name in ("privacy.md", "over.md"):
+        page = project / "docs" / name
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"(?m)^zoekwoorden:.*$", "zoekwoorden: [avg, 2024]", text), encoding="utf-8")
+    done = build(project)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0 and "Traceback" not in out, out
+    assert "De pagina's in docs/ bevatten 2 problemen. Er is niets gebouwd." in out, out
+    for name in ("docs/over.md", "docs/privacy.md"):
+        line = next(n for n, text in enumerate((project / name).read_text().splitlines(), 1) if text.startswith("zoekwoorden:"))
+        assert f"{name}:{line}: zoekwoorden moet woorden met komma's ertussen zijn" in out, out
+    assert not (project / "site" / "privacy" / "index.html").exists()
