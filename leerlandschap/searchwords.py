@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import stopwordsiso
-from wordfreq import get_frequency_dict
 
 from .patterns import LONGEST_WORD
 
@@ -69,7 +68,11 @@ class Splitter:
     """Splits Dutch compounds into their parts using word frequencies; one per build (the frequency list is large)."""
 
     def __init__(self, frequencies: dict[str, float] | None = None):
-        self.freq = frequencies if frequencies is not None else get_frequency_dict("nl")
+        if frequencies is None:  # imported here: the list and its library cost 0.6 s, and only the index's process needs them
+            from wordfreq import get_frequency_dict
+
+            frequencies = get_frequency_dict("nl")
+        self.freq = frequencies
         self._cache: dict[str, tuple[str, ...]] = {}
         self._segments: dict[str, list[tuple[tuple[str, ...], float]]] = {}
 

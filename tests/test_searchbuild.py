@@ -5,6 +5,8 @@ That the whole index (and the site) stays byte-identical to the long way is test
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from leerlandschap.searchbuild import BackgroundIndex
@@ -47,3 +49,12 @@ def test_a_stopped_index_process_ends_at_once_and_cancel_removes_what_it_left(tm
     assert index._scratch.is_dir()
     index.cancel()
     assert not index._scratch.exists() and not output.exists()
+
+
+def test_the_process_that_builds_the_pages_does_not_load_the_word_frequencies():
+    """Dutch word frequencies (wordfreq, with ftfy and langcodes: about 0.6 s to import) split compounds for the
+    index, which its own process makes: the process that builds the pages never loads them (issue 25: speed)."""
+    code = ("import sys, leerlandschap_mkdocs.plugin, leerlandschap_mkdocs.macros, leerlandschap.sitedata; "
+            "print(sorted(name for name in ('wordfreq', 'ftfy', 'langcodes') if name in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
