@@ -33,6 +33,7 @@ from markdown.inlinepatterns import (
 from markupsafe import Markup, escape
 
 from . import urls
+from .templatecache import TemplateCache, cache_folder
 from .textcheck import SINGLE_LINE_FORBIDDEN
 from .voorbeeld import meeting_title, shown_title
 from .woorden import aantal
@@ -218,6 +219,7 @@ def environment(extra: tuple[Path, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=TemplateCache(cache_folder()),  # compiled once, kept for later builds (templatecache.py)
     )
     env.filters["md"] = markdown_html
     env.filters["datum"] = datum

@@ -36,10 +36,11 @@ from leerlandschap.problems import ContentError, Problem
 from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.searchdocs import keywords_problem, with_keywords
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
+from leerlandschap.templatecache import TemplateCache, cache_folder
 
 from .later import AfterSave, Work
 from .minify import minify_scripts
-from .rebuild import CompiledTemplates, KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
+from .rebuild import KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import FALLBACK_URL, extra_files, settings
 
@@ -66,9 +67,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.index: BackgroundIndex | None = None
         self.after = AfterSave()  # under `mkdocs serve`: what a save makes after its page is shown (later.py)
         self.work: Work | None = None  # this save's (search index and data files), once its page has been written
-        # The theme's templates compiled once for all rebuilds of a preview (MkDocs makes a new environment each time);
-        # a template whose text changed is compiled again (Jinja compares the source's checksum).
-        self.compiled = CompiledTemplates()
+        # The theme's templates compiled once, kept for the rebuilds of a preview (MkDocs makes a new environment each
+        # time) and for later builds (leerlandschap/templatecache.py); an edited template is compiled again.
+        self.compiled = TemplateCache(cache_folder())
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
         self.shown: dict[str, str] = {}

@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
@@ -160,20 +158,6 @@ def _nav_sources(nav: object) -> Iterable[str]:
     elif isinstance(nav, list):
         for value in nav:
             yield from _nav_sources(value)
-
-
-class CompiledTemplates(BytecodeCache):
-    """Jinja's compiled templates kept in memory (jinja2.BytecodeCache: checked against the template's source)."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def ask_git_once() -> None:

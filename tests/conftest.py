@@ -86,6 +86,18 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def template_cache(tmp_path_factory) -> Path:
+    """The compiled templates of this run's builds (leerlandschap/templatecache.py), in the run's folder that every
+    worker shares: each run starts without them, as CI does, and the user's own cache is never read or written.
+    Set before any test runs, so every build (a process of its own, or a child of sitebuild's fork server) has it."""
+    from leerlandschap.templatecache import CACHE_VARIABLE
+
+    folder = _run_dir(tmp_path_factory) / "templates"
+    os.environ[CACHE_VARIABLE] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def example_content():
     """The repository's own example content, loaded once."""

@@ -12,6 +12,7 @@ import variants
 from htmltools import parse_file
 from leerlandschap import kinds
 from leerlandschap.loader import load_content
+from leerlandschap.templatecache import CACHE_VARIABLE
 from sitebuild import ROOT, build, make_project
 
 
@@ -166,19 +167,27 @@ def test_search_index_and_markup(site):
     assert root.find_all("html")[0].attrs.get("lang") == "nl"
 
 
-def test_two_builds_are_byte_identical(project, site, tmp_path):
-    result = build(project, tmp_path / "again")
-    assert result.returncode == 0, result.stdout + result.stderr
-    comparison = filecmp.dircmp(site, tmp_path / "again")
+def test_two_builds_are_byte_identical(project, site, tmp_path, monkeypatch):
+    """Also with templates compiled by an earlier build (leerlandschap/templatecache.py): the first build here has an
+    empty cache and compiles every template, the second uses what the first kept."""
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
+    kept: list[dict[Path, int]] = []
+    for name in ("again", "kept"):
+        result = build(project, tmp_path / name)
+        assert result.returncode == 0, result.stdout + result.stderr
+        kept.append({p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.jinja")})
+    assert len(kept[0]) > 30  # the first build kept every template it compiled (Material's, our overrides, ours)
+    assert kept[1] == kept[0]  # the second compiled none again: every compiled template is written when it is made
 
     def differences(cmp) -> list[str]:
         found = cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files
         return found + [d for sub in cmp.subdirs.values() for d in differences(sub)]
 
-    assert differences(comparison) == []
-    mismatch = [str(p) for p in site.rglob("*") if p.is_file()
-                and p.read_bytes() != (tmp_path / "again" / p.relative_to(site)).read_bytes()]
-    assert mismatch == []
+    for name in ("again", "kept"):
+        assert differences(filecmp.dircmp(site, tmp_path / name)) == []
+        mismatch = [str(p) for p in site.rglob("*") if p.is_file()
+                    and p.read_bytes() != (tmp_path / name / p.relative_to(site)).read_bytes()]
+        assert mismatch == []
 
 
 def test_a_failed_build_leaves_the_previous_site_intact(project, tmp_path):
