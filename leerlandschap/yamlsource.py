@@ -15,6 +15,7 @@ problems on their line.
 """
 from __future__ import annotations
 
+import pathlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,3 +145,13 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display_path: str) -> Problem:
         if re.search(pattern, where):
             return Problem(display_path, line, hint)
     return Problem(display_path, line, f"De YAML-opmaak klopt hier niet ({shown(problem)}).")
+
+
+def line_of_key(path: pathlib.Path, key: str) -> int:
+    """The line of `key:` written at the start of a line of the file at `path` (a top-level key of a YAML file or of
+    a Markdown page's front matter); 1 when there is none or the file cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)

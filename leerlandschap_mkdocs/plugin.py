@@ -37,12 +37,13 @@ from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.searchdocs import keywords_problem, with_keywords
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 from leerlandschap.templatecache import TemplateCache, cache_folder
+from leerlandschap.yamlsource import line_of_key
 
 from .later import AfterSave, Work
 from .minify import minify_scripts
 from .rebuild import KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import FALLBACK_URL, extra_files, settings
+from .site import FALLBACK_URL, extra_files, settings, write_files
 
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
 NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
@@ -67,6 +68,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.index: BackgroundIndex | None = None
         self.after = AfterSave()  # under `mkdocs serve`: what a save makes after its page is shown (later.py)
         self.work: Work | None = None  # this save's (search index and data files), once its page has been written
+        self.data_at_end: tuple[SiteData, str] | None = None  # a build's data files, written as it ends (content, address)
         # The theme's templates compiled once, kept for the rebuilds of a preview (MkDocs makes a new environment each
         # time) and for later builds (leerlandschap/templatecache.py); an edited template is compiled again.
         self.compiled = TemplateCache(cache_folder())
@@ -193,12 +195,14 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             if not changed:
                 generated.is_modified = lambda: False  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)
-        # A save's data files are made after its page is shown (later.py); a preview's first build makes them itself, as
-        # a build does (its server is not up yet), so none of it is left to compete with the first save.
+        # A save's data files come after its page is shown (later.py); a preview's first build makes them itself (its
+        # server is not up yet). A build writes them as it ends, beside the search index (on_post_build): made here,
+        # they held back MkDocs' reading of the pages, and so the start of the index (0.7 s at 1000 items).
         later = self.work is not None and self.after.serving
-        extras, notes = extra_files(site, config.site_url, data=not later)
+        extras, notes = extra_files(site, config.site_url, data=self.work is not None and not later)
         if self.work is not None and later:
             self.work.data = (site, config.site_url or FALLBACK_URL)
+        self.data_at_end = (site, config.site_url or FALLBACK_URL) if self.work is None else None
         for note in notes:  # one Dutch line, not a warning: `mkdocs build --strict` must not fail on it
             print(note, file=sys.stderr)
         for extra in extras:
@@ -239,7 +243,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if body is None and page.url not in NOT_SEARCHED:  # hand-written pages are searchable too
             keywords = page.meta.get("zoekwoorden") if isinstance(page.meta, dict) else None
             if problem := keywords_problem(keywords):
-                self.page_problems.append(Problem(f"docs/{page.file.src_uri}", _line_of(page, "zoekwoorden"), problem))
+                self.page_problems.append(Problem(f"docs/{page.file.src_uri}", line_of_key(Path(page.file.abs_src_path or ""), "zoekwoorden"), problem))
             searched = with_keywords(html, keywords)
             if self.index is not None:
                 self.index.add(page.url, page.title or "", searched)
@@ -258,6 +262,12 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         return done
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.data_at_end is not None:  # a build's calendars, feed, open data and vragen.json (_files)
+            (site, site_url), self.data_at_end = self.data_at_end, None
+            try:
+                write_files(site.data_files(site_url), Path(config.site_dir))
+            except Exception as error:  # no traceback for an author: the file when known, and what to do
+                raise Abort(message(error, "de agenda's, de open data en vragen.json")) from None
         self.rebuilds.done(Path(config.site_dir))
         self.markdown.done()
         if self.work is not None:  # the preview reloads now; search and the data files follow a moment later
@@ -272,6 +282,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             raise Abort(message(error, "de zoekindex")) from None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.data_at_end = None
         self.rebuilds.failed()
         self.work = None
         if self.command == "serve":
@@ -284,13 +295,4 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 def _where(config: MkDocsConfig) -> tuple[Path, Path]:
     """Where the search index goes, and the page whose `Ook wel:` lines give its synonyms."""
     return Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md"
-
-
-def _line_of(page: Page, key: str) -> int:
-    """The line of `key:` in the front matter of a hand-written page (1 if it cannot be read)."""
-    try:
-        lines = Path(page.file.abs_src_path or "").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
