@@ -151,6 +151,14 @@ class Writer:
         self.splitter = splitter or Splitter()
         self.words = Vocabulary()
         self.urls: list[str] = []
+        self._plain: dict[str, str] = {}  # word -> without accents (the same few thousand words on every page)
+
+    def plain(self, word: str) -> str:
+        """patterns.without_accents, kept per word."""
+        found = self._plain.get(word)
+        if found is None:
+            found = self._plain[word] = without_accents(word)
+        return found
 
     def page(self, url: str, title: str, body: str, handwritten: bool = False) -> None:
         if NOT_SEARCHABLE in body:  # e.g. a neighbour's page before anything of theirs was read
@@ -173,7 +181,7 @@ class Writer:
         # ("pilots" in praktijken/pilots-blijvend-lerende-omgeving/, "teamsessie"), and a reader may know the item by it.
         # An address has no accents and may name a longer form the page does say ("coordinator" for the page that
         # says "Coördinatoren"): such a word is the page's own word, and adding it would hide the accented one.
-        said = {without_accents(w) for w in [*text_words, *title_words]}
+        said = {self.plain(w) for w in {*text_words, *title_words}}
         named = [w for w in dict.fromkeys(words(url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")))
                  if w.isalpha() and len(w) >= 3 and not any(s.startswith(w) for s in said)]
         parts = [p for p in self.splitter.parts_of_words([*text_words, *named]) if p not in title_parts and p not in seen]
