@@ -30,7 +30,7 @@ from typing import Any
 
 from .searchcommon import Counter, add_to_letter_files, page_sets
 from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
-from .searchindex import canonicalise, excluded
+from .searchindex import canonicalise, pagefind
 from .searchwords import synonyms_from, terms_from
 
 NICE = "nice"  # the child's last argument when it runs at a lower priority
@@ -188,12 +188,11 @@ def main(argv: list[str]) -> int:
         for url, title, body, handwritten in json.loads(sys.stdin.readline() or "[]"):
             writer.page(url, title, body, handwritten)
     shutil.rmtree(output, ignore_errors=True)  # what an earlier build left there would stay in the index's folder
-    pagefind = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch / "pages"), "--output-path",
-                               str(output), "--quiet", *excluded()], capture_output=True, text=True)
-    if pagefind.returncode != 0:
-        sys.stdout.write(pagefind.stdout + pagefind.stderr)
-        return pagefind.returncode
-    # The documents are read: removed beside the rest (mostly waiting for the disk, which lets go of Python's lock).
+    indexed = subprocess.run(pagefind(scratch / "pages", output), capture_output=True, text=True)
+    if indexed.returncode != 0:
+        sys.stdout.write(indexed.stdout + indexed.stderr)
+        return indexed.returncode
+    # The documents are read: removed beside the rest (on a disk mostly waiting for it, which lets go of Python's lock).
     emptying = threading.Thread(target=shutil.rmtree, args=(scratch / "pages",), kwargs={"ignore_errors": True})
     emptying.start()
     writer.write_vocabulary(output / VOCABULARY, synonyms_from(begrippen), terms_from(begrippen))

@@ -12,11 +12,11 @@ import hashlib
 import itertools
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import cbor2
+from pagefind_bin_extended import get_executable
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -25,10 +25,17 @@ EXCLUDE_SELECTORS = ["button", "form", "select", "nav", "noscript", "template", 
                      ".ll-voegtoe", ".ll-naar-mijnset", ".ll-verborgen"]
 
 
+def pagefind(site: Path, output: Path | None = None) -> list[str]:
+    """The command that indexes the pages in `site` into `output` (default: `site`/pagefind), leaving out
+    EXCLUDE_SELECTORS. It runs Pagefind's own program: `python -m pagefind` only finds that program and starts it,
+    which took 0.25 s of every build."""
+    where = ["--output-path", str(output)] if output is not None else []
+    return [str(get_executable()), "--site", str(site), *where, "--quiet", *excluded()]
+
+
 def index_site(site_dir: Path) -> None:
     """Write `<site_dir>/pagefind/`; raises CalledProcessError with Pagefind's output on failure."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet", *excluded()],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(pagefind(site_dir), check=True, capture_output=True, text=True)
     canonicalise(site_dir / "pagefind")
 
 
