@@ -74,9 +74,10 @@ class BackgroundIndex:
     def pages(self, pages: list[tuple[str, str, str]]) -> None:
         """The generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child
         makes their documents while MkDocs reads the hand-written pages."""
-        self._first = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages],),
-                                       name="zoekindex", daemon=True)
-        self._first.start()
+        first = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages],), name="zoekindex",
+                                 daemon=True)
+        first.start()  # before it is kept: cancel(), from another thread, joins only a thread that runs
+        self._first = first
 
     def _send(self, pages: list[list[Any]]) -> None:
         try:
@@ -95,8 +96,9 @@ class BackgroundIndex:
     def start(self) -> None:
         """Every page is in: the child makes the rest of the documents, the vocabulary and the index (in a thread)."""
         if self._launcher is None:
-            self._launcher = threading.Thread(target=self._launch, name="zoekindex", daemon=True)
-            self._launcher.start()
+            launcher = threading.Thread(target=self._launch, name="zoekindex", daemon=True)
+            launcher.start()  # before it is kept, as in pages()
+            self._launcher = launcher
 
     def _launch(self) -> None:
         try:

@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+import pytest
 
 from leerlandschap.searchbuild import BackgroundIndex
 
@@ -58,3 +61,37 @@ def test_the_process_that_builds_the_pages_does_not_load_the_word_frequencies():
             "print(sorted(name for name in ('wordfreq', 'ftfy', 'langcodes') if name in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+
+@pytest.mark.parametrize("step", ["pages", "start"])
+def test_a_stop_from_another_thread_while_the_index_starts_a_thread_raises_nothing(tmp_path, monkeypatch, step):
+    """A preview's next save stops the index from another thread (leerlandschap_mkdocs/later.py) at any moment: also
+    between the moment the index makes one of its threads and the moment that thread runs. Seen once in a full run
+    as "cannot join thread before it is started" in the stopping thread."""
+    index = BackgroundIndex(tmp_path / "site" / "pagefind", None, direct=True)
+    if step == "start":
+        index.pages([("a/", "Een pagina", "<h1>Een pagina</h1>")])
+    stops: list[BaseException | None] = []
+    real_start = threading.Thread.start
+
+    def start_after_a_stop(thread: threading.Thread) -> None:
+        if thread.name == "zoekindex" and not stops:  # the stop comes just before the thread runs
+            try:
+                index.cancel()
+                stops.append(None)
+            except BaseException as error:  # what the stopping thread would have died of
+                stops.append(error)
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start_after_a_stop)
+    if step == "pages":
+        index.pages([("b/", "Nog een", "<p>tekst</p>")])
+    else:
+        index.start()
+    monkeypatch.undo()
+    assert stops == [None]
+    for thread in (index._first, index._launcher):
+        if thread is not None:
+            thread.join(timeout=10)
+    assert index._child.poll() is not None and not index._scratch.exists()
