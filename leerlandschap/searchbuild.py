@@ -35,10 +35,31 @@ from .searchwords import synonyms_from, terms_from
 
 NICE = "nice"  # the child's last argument when it runs at a lower priority
 MEMORY = "/dev/shm"  # a folder in memory (Linux), for the scratch folder of the documents
+SCRATCH = "leerlandschap-zoek-"  # + the process id + a random part: the scratch folder's name
 
 
-def _writable(folder: str) -> bool:
-    return os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK)
+def scratch_folder() -> Path:
+    """A new scratch folder for the documents, in memory where the system has such a folder, named after this process.
+    First removes the scratch folders of this user's processes that no longer run (a preview stopped while it made
+    an index, a build that was killed): in memory they would stay until the machine restarts."""
+    base = MEMORY if os.path.isdir(MEMORY) and os.access(MEMORY, os.W_OK | os.X_OK) else tempfile.gettempdir()
+    if os.name == "posix":  # elsewhere os.kill(pid, 0) is no harmless question
+        for old in Path(base).glob(f"{SCRATCH}*-*"):
+            pid = old.name.removeprefix(SCRATCH).split("-", 1)[0]
+            with contextlib.suppress(OSError):
+                if pid.isdigit() and old.stat().st_uid == os.getuid() and not _running(int(pid)):
+                    shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-", dir=base))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 class BackgroundIndex:
@@ -54,7 +75,7 @@ class BackgroundIndex:
         `nice`: the child and its Pagefind run at a lower priority (a preview's: its next save's build goes first)."""
         self._output = output
         self._direct = direct
-        self._scratch = Path(tempfile.mkdtemp(prefix="leerlandschap-zoek-", dir=MEMORY if _writable(MEMORY) else None))
+        self._scratch = scratch_folder()
         self._made = output if direct else self._scratch / "pagefind"
         self._cancelled = threading.Event()
         self._finishing = threading.Lock()  # the index moved into place, or everything stopped: one, then the other

@@ -5,6 +5,7 @@ That the whole index (and the site) stays byte-identical to the long way is test
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from leerlandschap.searchbuild import BackgroundIndex
+from leerlandschap import searchbuild
+from leerlandschap.searchbuild import SCRATCH, BackgroundIndex
 
 
 def test_a_stopped_index_leaves_no_files_and_no_half_index(tmp_path):
@@ -95,3 +97,25 @@ def test_a_stop_from_another_thread_while_the_index_starts_a_thread_raises_nothi
         if thread is not None:
             thread.join(timeout=10)
     assert index._child.poll() is not None and not index._scratch.exists()
+
+
+def test_a_new_index_removes_the_scratch_folders_of_processes_that_no_longer_run(tmp_path, monkeypatch):
+    """A preview stopped while it made an index, or a killed build, leaves its documents behind; in memory (/dev/shm)
+    they would stay until the machine restarts. The next index removes them, and never a folder of a process that
+    still runs or a folder that is not a scratch folder."""
+    monkeypatch.setattr(searchbuild, "MEMORY", str(tmp_path))
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    left = tmp_path / f"{SCRATCH}{ended.pid}-abc"
+    (left / "pages" / "a").mkdir(parents=True)
+    (left / "pages" / "a" / "index.html").write_text("<p>oud</p>", encoding="utf-8")
+    running = tmp_path / f"{SCRATCH}{os.getppid()}-def"  # the process that started pytest: it runs
+    running.mkdir()
+    other = tmp_path / "iets-anders-123-x"
+    other.mkdir()
+    index = BackgroundIndex(tmp_path / "site" / "pagefind", None, direct=True)
+    try:
+        assert not left.exists() and running.is_dir() and other.is_dir()
+        assert index._scratch.parent == tmp_path and index._scratch.name.startswith(f"{SCRATCH}{os.getpid()}-")
+    finally:
+        index.cancel()
