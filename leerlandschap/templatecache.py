@@ -11,9 +11,9 @@ out where the file lies: copies of a project (a region's fork, the tests' projec
 
 The folder: `$XDG_CACHE_HOME/leerlandschap/` (else `~/.cache/leerlandschap/`), or the folder named by the environment
 variable LEERLANDSCHAP_CACHE (empty: nothing on disk); one subfolder per Jinja and Python version. Removing it is
-always safe: the next build compiles again. Where it cannot be made or written (a read-only
-home), the compiled code stays in memory only. As with Python's own `__pycache__`, whoever can write that folder can
-change what a build runs: it is made readable for this user only.
+always safe: the next build compiles again. Where it cannot be made or written (a read-only home), or belongs to
+another user, the compiled code stays in memory only. As with Python's own `__pycache__`, whoever can write that
+folder can change what a build runs: it is made for this user only.
 """
 from __future__ import annotations
 
@@ -44,20 +44,21 @@ def cache_folder() -> Path | None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, RuntimeError):
         return None
+    if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():  # made by someone else: not trusted
+        return None
     return folder if os.access(folder, os.W_OK | os.X_OK) else None
 
 
 def settings_of(environment: jinja2.Environment) -> str:
-    """Everything of an environment that the compiled code of a template depends on."""
-    autoescape = environment.autoescape
+    """Everything of an environment that the compiled code of its templates depends on (autoescape, which may depend
+    on the template, is added per template: TemplateCache.get_bucket)."""
     return repr((
         environment.block_start_string, environment.block_end_string, environment.variable_start_string,
         environment.variable_end_string, environment.comment_start_string, environment.comment_end_string,
         environment.line_statement_prefix, environment.line_comment_prefix, environment.trim_blocks,
         environment.lstrip_blocks, environment.newline_sequence, environment.keep_trailing_newline,
         sorted(environment.extensions), environment.optimized, environment.finalize is not None,
-        environment.is_async, environment.undefined.__qualname__,
-        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", repr(autoescape)),
+        environment.is_async, environment.undefined.__qualname__, environment.policies.get("compiler.ascii_str"),
     ))
 
 
@@ -74,7 +75,9 @@ class TemplateCache(jinja2.BytecodeCache):
         if settings is None:  # once per environment (MkDocs makes one per build)
             settings = self._settings[environment] = settings_of(environment)
         checksum = self.get_source_checksum(source)
-        bucket = Bucket(environment, hashlib.sha256(f"{settings}\n{name}\n{checksum}".encode()).hexdigest(), checksum)
+        autoescape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
+        key = hashlib.sha256(f"{settings}\n{autoescape!r}\n{name}\n{checksum}".encode()).hexdigest()
+        bucket = Bucket(environment, key, checksum)
         self.load_bytecode(bucket)
         return bucket
 

@@ -4,6 +4,7 @@ new `mkdocs build` process has. That a whole site built with kept templates is b
 tests/test_site.py::test_two_builds_are_byte_identical."""
 from __future__ import annotations
 
+import os
 import pickle
 
 import jinja2
@@ -80,6 +81,16 @@ def test_environments_with_other_settings_never_share_compiled_code(tmp_path, te
     assert trimmed.compiled == 1
 
 
+def test_an_autoescape_that_depends_on_the_template_is_part_of_what_is_kept(tmp_path, templates):
+    """Jinja decides autoescape per template when it is a function (select_autoescape), and compiles it in."""
+    (templates / "tekst.html").write_text("{{ tekst }}", encoding="utf-8")
+    escaped = build(templates, tmp_path / "cache", autoescape=jinja2.select_autoescape(["html"]))
+    assert escaped.get_template("tekst.html").render(tekst="<b>") == "&lt;b&gt;"
+    plain = build(templates, tmp_path / "cache", autoescape=jinja2.select_autoescape(["xml"]))
+    assert plain.get_template("tekst.html").render(tekst="<b>") == "<b>"
+    assert plain.compiled == 1
+
+
 def test_a_damaged_or_foreign_file_in_the_cache_is_never_run_and_the_template_is_compiled_again(tmp_path, templates):
     build(templates, tmp_path / "cache").get_template("pagina.html").render(titel="x", regels=[])
     (kept,) = (tmp_path / "cache").iterdir()
@@ -118,3 +129,15 @@ def test_the_folder_is_per_jinja_and_python_version_and_private(tmp_path, monkey
     monkeypatch.delenv(CACHE_VARIABLE)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_folder() == tmp_path / "xdg" / "leerlandschap" / folder.name
+
+
+def test_a_folder_of_another_user_is_not_trusted(tmp_path, monkeypatch):
+    """Whoever can write the folder can change what a build runs."""
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "gedeeld"))
+    folder = cache_folder()
+    assert folder is not None
+    try:
+        os.chown(folder, os.getuid() + 1, -1)
+    except PermissionError:
+        pytest.skip("only root can give a folder to another user")
+    assert cache_folder() is None
