@@ -26,7 +26,7 @@ from leerlandschap.guard import message
 from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.sitedata import SiteData
 
-from .site import write_files
+from .site import DATA_FILES, write_files
 
 log = logging.getLogger("mkdocs.plugins.leerlandschap")
 GRACE = 0.5  # seconds between a save's build returning and its work starting: the reloading browser fetches its page
@@ -148,7 +148,7 @@ class AfterSave:
         try:
             made = site.data_files(site_url)
         except Exception as error:  # a preview keeps running; the next save tries again
-            log.error(message(error, "de agenda's, de open data en vragen.json"))
+            log.error(message(error, DATA_FILES))
             return
         with self._writing:
             if self._wanted(save):  # else a newer save writes its own

@@ -43,7 +43,7 @@ from .later import AfterSave, Work
 from .minify import minify_scripts
 from .rebuild import KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import FALLBACK_URL, extra_files, settings, write_files
+from .site import DATA_FILES, FALLBACK_URL, extra_files, settings, write_files
 
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
 NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
@@ -267,7 +267,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             try:
                 write_files(site.data_files(site_url), Path(config.site_dir))
             except Exception as error:  # no traceback for an author: the file when known, and what to do
-                raise Abort(message(error, "de agenda's, de open data en vragen.json")) from None
+                raise Abort(message(error, DATA_FILES)) from None
         self.rebuilds.done(Path(config.site_dir))
         self.markdown.done()
         if self.work is not None:  # the preview reloads now; search and the data files follow a moment later

@@ -17,6 +17,7 @@ from leerlandschap.regiomodel import Contact, Licentie
 from leerlandschap.sitedata import SiteData
 
 FALLBACK_URL = "https://leerlandschap.invalid/"
+DATA_FILES = "de agenda's, de open data en vragen.json"  # how a message names what SiteData.data_files makes
 
 
 @dataclass(frozen=True)
