@@ -13,7 +13,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 from test_browser_cms import READ_SAVED, TAFEL, WAIT, check_and_build, editor_site  # noqa: F401  (fixture)
-from test_quality import AXE, WCAG
+from test_quality import AXE, AXE_RUN, WCAG
 
 from htmltools import parse_file
 
@@ -60,7 +60,7 @@ def english_on(page) -> list[str]:
 
 def axe(page) -> list[str]:
     page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not injected: the page's policy allows no inline script
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    result = page.evaluate(AXE_RUN, WCAG)
     return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}" for v in result["violations"]]
 
 
