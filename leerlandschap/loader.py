@@ -29,17 +29,18 @@ from .schemas import Reference, Schema
 from .voorbeeld import shown_title, without_label
 
 
-def load_content(content_dir: Path, files: FileChecks | None = None) -> model.Content:
+def load_content(content_dir: Path, files: FileChecks | None = None, parallel: bool = False) -> model.Content:
     """The checked model; raises ContentError with every problem if there is any."""
-    content, problems = check_content(content_dir, files=files)
+    content, problems = check_content(content_dir, files=files, parallel=parallel)
     if content is None:
         raise ContentError(problems)
     return content
 
 
-def check_content(content_dir: Path, display_root: Path | None = None,
-                  files: FileChecks | None = None) -> tuple[model.Content | None, list[Problem]]:
-    """The model, or None and every problem. `files`: results of single files from earlier runs (a preview's)."""
+def check_content(content_dir: Path, display_root: Path | None = None, files: FileChecks | None = None,
+                  parallel: bool = False) -> tuple[model.Content | None, list[Problem]]:
+    """The model, or None and every problem. `files`: results of single files from earlier runs (a preview's);
+    `parallel`: new files are read on two cores where that is safe (twocores.py); the result is the same."""
     files = files if files is not None else FileChecks()
     content_dir = Path(content_dir)
     project = content_dir.parent
@@ -62,7 +63,7 @@ def check_content(content_dir: Path, display_root: Path | None = None,
                                 "Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."))
     schemas = {k.name: Schema.load(k.name) for k in active().kinds}
     files.forget_if_many(len(items))
-    checked = [files.check(item, schemas[item.type.name]) for item in items + ([regio] if regio else [])]
+    checked = files.check_all([(item, schemas[item.type.name]) for item in items + ([regio] if regio else [])], parallel)
     problems += [problem for _, found in checked for problem in found]
     items = [item for item, _ in checked[:len(items)]]
     regio = checked[-1][0] if regio else None

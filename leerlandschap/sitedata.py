@@ -101,7 +101,7 @@ class SiteCache:
     files: FileChecks = field(default_factory=FileChecks)
     sites: dict[Path, tuple[tuple[Any, ...], tuple[Any, ...], SiteData]] = field(default_factory=dict)
     buren: Memory = field(default_factory=dict)  # the neighbours' data, reused for a while (buren.MEMORY_SECONDS)
-    parallel: bool = True  # a full build renders the item pages on two cores (parallel.py); False: all here
+    parallel: bool = True  # a full build checks the files and renders the item pages on two cores (twocores.py); False: all here
     preview: bool = False  # `mkdocs serve`: a full build also works out what the first save needs (references)
 
 
@@ -120,7 +120,7 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
     cached = cache.sites.get(content_dir)
     if cached and cached[:2] == (code, inhoud):
         return cached[2]
-    content = load_content(content_dir, cache.files)
+    content = load_content(content_dir, cache.files, cache.parallel)
     buren = load_buren(content_dir.parent, content.regio, memory=cache.buren)  # fetched, or the last good copy under build/buren/
     maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "")  # links into /beheer/
     previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None

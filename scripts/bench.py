@@ -131,7 +131,7 @@ def main() -> int:
             files = sum(1 for _ in content.rglob("*.yml"))
 
             def check(content: Path = content) -> None:
-                _model, problems = check_content(content)
+                _model, problems = check_content(content, parallel=True)  # as a build checks
                 assert not problems, problems[:3]
 
             seconds = best_of(args.repeat, check)

@@ -52,7 +52,8 @@ def build(site: Path, config: Path, timings: dict[str, float] | None = None) -> 
                                 errors="replace")
         timings["totaal"] = time.perf_counter() - start  # content check, MkDocs and the search index alongside
         if mkdocs.returncode != 0:
-            _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project)
+            _, problems = check_content(project / "content", Path.cwd() if project.is_relative_to(Path.cwd()) else project,
+                                        parallel=True)
             if problems:
                 print("\n".join(str(p) for p in problems))
                 print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")

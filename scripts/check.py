@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="datum voor de herzieningscontrole, JJJJ-MM-DD (standaard: vandaag)")
     args = parser.parse_args(argv)
     content_dir = args.content.resolve()
-    content, problems = check_content(content_dir, display_root(content_dir))
+    content, problems = check_content(content_dir, display_root(content_dir), parallel=True)
     for problem in problems:
         print(problem)
     if problems or content is None:

@@ -1,8 +1,11 @@
 """filecheck.FileChecks: a preview does not read an unchanged file again, and no run depends on an earlier one."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -70,3 +73,47 @@ def test_a_broken_run_leaves_nothing_behind_for_the_next(project):
     assert before != []
     assert check_content(project / "content")[1] == []
     assert check_content(broken, broken.parent)[1] == before
+
+
+# Run in a process of its own: pytest-xdist's workers run a thread, and twocores.py never forks a process with threads.
+BOTH_WAYS = """
+import json, os, sys
+from pathlib import Path
+from leerlandschap import filecheck
+from leerlandschap.loader import check_content
+
+readers = Path(sys.argv[2])
+real = filecheck.read_file
+def marking(item, size, schema):  # notes which process read the file
+    with readers.open("a") as out:
+        out.write(f"{os.getpid()} {item.display}\\n")
+    return real(item, size, schema)
+filecheck.read_file = marking
+both = [str(p) for p in check_content(Path(sys.argv[1]), parallel=True)[1]]
+readers.rename(readers.with_suffix(".both"))
+here = [str(p) for p in check_content(Path(sys.argv[1]), parallel=False)[1]]
+print(json.dumps({"pid": os.getpid(), "both": both, "here": here}))
+"""
+
+
+def test_a_build_checks_the_files_on_two_cores_and_reports_every_problem_in_the_same_order(project, tmp_path):
+    """A build reads the content files on two cores (twocores.py): every other file in a forked process. Broken files
+    on both sides (every other file goes to the other process) give the same lines in the same order as one core."""
+    files = sorted((project / "content").rglob("*.yml"))
+    assert len(files) >= filecheck.MIN_FILES
+    for broken in files[3:9]:  # a YAML error, a field of the wrong type, a missing field, twice
+        text = broken.read_text(encoding="utf-8")
+        broken.write_text({0: "titel: [niet dicht\n", 1: text.replace("titel:", "titel: 12\nx_titel:", 1),
+                           2: "\n".join(line for line in text.splitlines() if not line.startswith("titel:"))}
+                          [files.index(broken) % 3], encoding="utf-8")
+    readers = tmp_path / "lezers.txt"
+    result = subprocess.run([sys.executable, "-c", BOTH_WAYS, str(project / "content"), str(readers)],
+                            capture_output=True, text=True, encoding="utf-8", check=True)
+    found = json.loads(result.stdout)
+    assert len(found["here"]) >= 6
+    assert found["both"] == found["here"]
+    assert all(":" in line for line in found["both"])  # path:line, message
+    read = dict(line.split(" ", 1)[::-1] for line in readers.with_suffix(".both").read_text(encoding="utf-8").splitlines())
+    assert len(read) == len(files) and len(set(read.values())) == 2 and str(found["pid"]) in read.values()  # and a fork
+    assert len({read[f"content/{f.relative_to(project / 'content').as_posix()}"] for f in files[3:9]}) == 2  # broken on both
+    assert {line.split(" ", 1)[0] for line in readers.read_text(encoding="utf-8").splitlines()} == {str(found["pid"])}
