@@ -83,7 +83,8 @@ class BackgroundIndex:
         self._written = False
         self._error: BaseException | None = None
         self._handwritten: list[list[Any]] = []
-        self._first: threading.Thread | None = None
+        self.handed = 0  # generated pages given so far (pages())
+        self._sender: threading.Thread | None = None  # the last of the threads that hand pages over, each after the one before
         self._launcher: threading.Thread | None = None
         self._log = (self._scratch / "uitvoer.txt").open("w+", encoding="utf-8")
         self._child = subprocess.Popen(
@@ -93,15 +94,20 @@ class BackgroundIndex:
             start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
 
     def pages(self, pages: list[tuple[str, str, str]]) -> None:
-        """The generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child
-        makes their documents while MkDocs reads the hand-written pages."""
-        first = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages],), name="zoekindex",
-                                 daemon=True)
-        first.start()  # before it is kept: cancel(), from another thread, joins only a thread that runs
-        self._first = first
+        """Generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child makes
+        their documents while the build goes on; pages given in more than one call reach it in the order of the calls
+        (a build hands over the item pages as soon as they are rendered, the overviews a moment later). `handed`
+        counts them."""
+        self.handed += len(pages)
+        sender = threading.Thread(target=self._send, args=([[u, t, b, False] for u, t, b in pages], self._sender),
+                                  name="zoekindex", daemon=True)
+        sender.start()  # before it is kept: cancel(), from another thread, joins only a thread that runs
+        self._sender = sender
 
-    def _send(self, pages: list[list[Any]]) -> None:
+    def _send(self, pages: list[list[Any]], previous: threading.Thread | None) -> None:
         try:
+            if previous is not None:  # the pages of an earlier call go first
+                previous.join()
             assert self._child.stdin is not None
             self._child.stdin.write(json.dumps(pages, ensure_ascii=False) + "\n")
             self._child.stdin.flush()
@@ -123,10 +129,9 @@ class BackgroundIndex:
 
     def _launch(self) -> None:
         try:
-            if self._first is None:
-                self.pages([])
-            assert self._first is not None and self._child.stdin is not None
-            self._first.join()
+            if self._sender is not None:
+                self._sender.join()
+            assert self._child.stdin is not None
             if self._error is not None or self._cancelled.is_set():
                 return
             self._child.stdin.write(json.dumps(self._handwritten, ensure_ascii=False) + "\n")
@@ -173,7 +178,7 @@ class BackgroundIndex:
             self._stopped = True
         if self._child.poll() is None:
             _stop(self._child)
-        for thread in (self._first, self._launcher):
+        for thread in (self._sender, self._launcher):
             if thread is not None:
                 thread.join()
         self._child.wait()
@@ -199,31 +204,30 @@ def _stop(child: subprocess.Popen[str]) -> None:
 def main(argv: list[str]) -> int:
     """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md] [nice]` (run by BackgroundIndex).
 
-    Standard input: two lines of [[url, title, HTML body, hand-written?], ...], the generated pages and then the
-    hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
+    Standard input: lines of [[url, title, HTML body, hand-written?], ...] until it closes: the generated pages (the
+    item pages, then the overviews) and last the hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
     with the vocabulary files next to it, and makes the index byte-stable."""
     scratch, output = Path(argv[0]), Path(argv[1])
     begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
     if argv[3:4] == [NICE] and hasattr(os, "nice"):  # Pagefind, started below, inherits the priority
         os.nice(10)
     writer = Writer(scratch / "pages")  # loads the word frequencies while the build still loads the content
-    for _ in range(2):
-        for url, title, body, handwritten in json.loads(sys.stdin.readline() or "[]"):
+    for line in sys.stdin:
+        for url, title, body, handwritten in json.loads(line):
             writer.page(url, title, body, handwritten)
     shutil.rmtree(output, ignore_errors=True)  # what an earlier build left there would stay in the index's folder
     indexed = subprocess.run(pagefind(scratch / "pages", output), capture_output=True, text=True)
     if indexed.returncode != 0:
         sys.stdout.write(indexed.stdout + indexed.stderr)
         return indexed.returncode
-    # The documents are read: removed beside the rest (on a disk mostly waiting for it, which lets go of Python's lock).
-    emptying = threading.Thread(target=shutil.rmtree, args=(scratch / "pages",), kwargs={"ignore_errors": True})
-    emptying.start()
+    # The documents are read. Removed now, not beside what follows: a thread would keep canonicalise from using the
+    # second core (twocores.py never forks a process with threads). In memory (/dev/shm) this takes a few ms.
+    shutil.rmtree(scratch / "pages", ignore_errors=True)
     writer.write_vocabulary(output / VOCABULARY, synonyms_from(begrippen), terms_from(begrippen))
     index_words: list[Any] = []
     page_count = canonicalise(output, index_words)
     # the letter files of the search page: which words would find (nearly) every page
     add_to_letter_files(output / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)
-    emptying.join()
     return 0
 
 

@@ -12,11 +12,15 @@ import hashlib
 import itertools
 import json
 import subprocess
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import cbor2
 from pagefind_bin_extended import get_executable
+
+from .twocores import on_two_cores
 
 SIGNATURE = b"pagefind_dcd"  # Pagefind's marker in front of every CBOR index file
 # What a page shows but is not its content: controls, navigation and text for screen readers only. Left out
@@ -47,6 +51,7 @@ INDEX_CHUNK = 5000
 # ten places per page) made a keystroke take over 100 ms. Scores hardly change: Pagefind's term frequency
 # saturates after a few places (BM25), and the snippet is cut around the places kept.
 PLACES_PER_PAGE = 3
+MIN_CHUNKS = 8  # from this many new chunks on, a second core encodes every other one (twocores.py)
 PAGEFIND_FIRST_WEIGHT = 25  # the weight Pagefind's reader starts with before a weight marker (pagefind_web/src/index.rs)
 
 
@@ -84,8 +89,12 @@ def rechunk(index_dir: Path, prefix: str, chunks: list[Any], collected: list[Any
         same = next((i for i, (a, b) in enumerate(zip(left[1], right[0], strict=False)) if a != b),
                     min(len(left[1]), len(right[0])))
         left[1], right[0] = left[1][:same + 1], right[0][:same + 1]
-    return [[first, last, _write(index_dir, prefix, ".pf_index", [group], 7)]
-            for (first, last), group in zip(bounds, groups, strict=True)]
+    names = on_two_cores(partial(_write_all, index_dir, prefix), groups, MIN_CHUNKS)  # encoding is most of the time
+    return [[first, last, name] for (first, last), name in zip(bounds, names, strict=True)]
+
+
+def _write_all(folder: Path, prefix: str, groups: Sequence[list[Any]]) -> list[str]:
+    return [_write(folder, prefix, ".pf_index", [group], 7) for group in groups]
 
 
 def fewer_places(locations: list[int]) -> list[int]:

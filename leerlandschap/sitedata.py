@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,8 +106,12 @@ class SiteCache:
     preview: bool = False  # `mkdocs serve`: a full build also works out what the first save needs (references)
 
 
-def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
+def load_site(content_dir: Path, cache: SiteCache | None = None,
+              item_pages: Callable[[tuple[GeneratedPage, ...]], None] | None = None) -> SiteData:
     """Checked content and its pages; raises ContentError listing every problem.
+
+    `item_pages`, when given, gets the item pages of a full build as soon as they are rendered, before the overviews
+    are made: they are the first pages of `SiteData.pages`, in the same order (a build's search index starts on them).
 
     With a `cache` (a preview's), the result is kept: asked again with nothing changed, it is returned as it is.
     After an edit of the content only the pages the edit reaches are rendered again (preview.py); after an edit of a
@@ -136,6 +141,8 @@ def load_site(content_dir: Path, cache: SiteCache | None = None) -> SiteData:
         by_item = {(kind, ident): pages for (kind, ident, _), (pages, _) in zip(items, rendered, strict=True)}
         shown = {page.body: body for pages, bodies in rendered for page, body in zip(pages, bodies, strict=True)}
         refs = references(content) if cache.preview else None
+        if item_pages is not None:
+            item_pages(tuple(page for pages in by_item.values() for page in pages))
     else:
         shown = {}
         by_item = {(kind, ident): (previous.by_item[(kind, ident)]

@@ -32,6 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 from leerlandschap.discover import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
+from leerlandschap.pages import GeneratedPage
 from leerlandschap.problems import ContentError, Problem
 from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.searchdocs import keywords_problem, with_keywords
@@ -69,9 +70,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         self.after = AfterSave()  # under `mkdocs serve`: what a save makes after its page is shown (later.py)
         self.work: Work | None = None  # this save's (search index and data files), once its page has been written
         self.data_at_end: tuple[SiteData, str] | None = None  # a build's data files, written as it ends (content, address)
-        # The theme's templates compiled once, kept for the rebuilds of a preview (MkDocs makes a new environment each
-        # time) and for later builds (leerlandschap/templatecache.py); an edited template is compiled again.
-        self.compiled = TemplateCache(cache_folder())
+        self.compiled = TemplateCache(cache_folder())  # compiled templates, for a preview's saves and later builds
         self.hyphenated: dict[str, str] = {}  # HTML -> the same with soft hyphens, of this build and the one before
         self.hyphenated_before: dict[str, str] = {}
         self.shown: dict[str, str] = {}
@@ -87,9 +86,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
 
-    def site(self, config: MkDocsConfig) -> SiteData:
+    def site(self, config: MkDocsConfig, rendered: Callable[[tuple[GeneratedPage, ...]], None] | None = None) -> SiteData:
         try:
-            return load_site(self.content_dir(config), self.cache)
+            return load_site(self.content_dir(config), self.cache, rendered)
         except ContentError as error:
             raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
         except Exception as error:  # no traceback for an author: the file, and what to do
@@ -136,7 +135,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             self.index = None
         if self.config.zoeken and self.command != "serve":  # a build: the index's process starts while content loads
             self.index = BackgroundIndex(*_where(config), direct=True)
-        site = self.loaded = self.site(config)  # once per build: each load looks at every file's time and size
+        index = self.index  # a build's item pages go to its index as soon as they are rendered (load_site)
+        early = None if index is None else lambda made: index.pages([(p.url, p.title, p.body) for p in made])
+        site = self.loaded = self.site(config, early)  # once per build: each load looks at every file's time and size
         if self.config.zoeken:
             self._search(site, config)
         s = settings(site)
@@ -164,9 +165,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             raise Abort(message(error, "de pagina's en bestanden die uit de inhoud worden gemaakt")) from None
 
     def _search(self, site: SiteData, config: MkDocsConfig) -> None:
-        """Search is indexed by other processes from the pages in memory, handed over as soon as the content is loaded
-        (it takes longer than the rest of the build); a preview shows the page first and makes its index after it."""
-        pages = [(p.url, p.title, p.body) for p in site.pages]
+        """Search is indexed by other processes from the pages in memory, handed over as soon as they are made; a
+        preview shows the page first and makes its index after it."""
+        pages = [(p.url, p.title, p.body) for p in site.pages[self.index.handed if self.index else 0:]]
         if self.index is not None:
             self.index.pages(pages)
         elif self.work is not None:

@@ -93,7 +93,7 @@ def test_a_stop_from_another_thread_while_the_index_starts_a_thread_raises_nothi
         index.start()
     monkeypatch.undo()
     assert stops == [None]
-    for thread in (index._first, index._launcher):
+    for thread in (index._sender, index._launcher):
         if thread is not None:
             thread.join(timeout=10)
     assert index._child.poll() is not None and not index._scratch.exists()
@@ -119,3 +119,28 @@ def test_a_new_index_removes_the_scratch_folders_of_processes_that_no_longer_run
         assert index._scratch.parent == tmp_path and index._scratch.name.startswith(f"{SCRATCH}{os.getpid()}-")
     finally:
         index.cancel()
+
+
+def test_pages_given_in_several_calls_are_indexed_in_the_order_of_the_calls(tmp_path):
+    """A build hands its item pages to the index as soon as they are rendered and its overviews a moment later
+    (plugin.py, sitedata.load_site): their documents are written in that order, the hand-written pages last, so the
+    index numbers them the same way in every build."""
+    import gzip
+
+    from leerlandschap.searchindex import SIGNATURE, _read
+
+    output = tmp_path / "site" / "pagefind"
+    index = BackgroundIndex(output, None, direct=True)
+    index.pages([("bouwstenen/a/", "A", "<h1>A</h1><p>Leren met elkaar.</p>"),
+                 ("bouwstenen/b/", "B", "<h1>B</h1><p>Leren in een groep.</p>")])
+    index.pages([("bouwstenen/", "Bouwstenen", "<h1>Bouwstenen</h1><p>Alle bouwstenen.</p>")])
+    index.add("over/", "Over", "<h1>Over</h1><p>Over deze site.</p>")
+    assert index.handed == 3
+    index.write()
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read(output / f"pagefind.{entry['languages']['nl']['hash']}.pf_meta")
+    fragments = [gzip.decompress((output / "fragment" / f"{page[0]}.pf_fragment").read_bytes()) for page in meta[1]]
+    urls = [json.loads(fragment.removeprefix(SIGNATURE))["url"] for fragment in fragments]
+    # Pagefind numbers the pages as the file system lists the documents: in memory (/dev/shm) the last written first
+    written = ["/bouwstenen/a/", "/bouwstenen/b/", "/bouwstenen/", "/over/"]
+    assert urls in (written, written[::-1])

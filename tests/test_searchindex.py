@@ -618,3 +618,45 @@ def test_a_build_with_wrong_search_words_stops_with_every_page_and_line(tmp_path
         line = next(n for n, text in enumerate((project / name).read_text().splitlines(), 1) if text.startswith("zoekwoorden:"))
         assert f"{name}:{line}: zoekwoorden moet woorden met komma's ertussen zijn" in out, out
     assert not (project / "site" / "privacy" / "index.html").exists()
+
+
+# Run in a process of its own: pytest-xdist's workers run a thread, and twocores.py never forks a process with threads.
+CANONICAL_BOTH_WAYS = """
+import os, sys
+from pathlib import Path
+from leerlandschap import searchindex
+
+searchindex.INDEX_CHUNK, searchindex.MIN_CHUNKS = 300, 2  # many small chunks: the example site is small
+writers = Path(sys.argv[3])
+real = searchindex._write
+def marking(folder, prefix, suffix, value, digits):  # notes which process encoded an index chunk
+    if suffix == ".pf_index":
+        with writers.open("a") as out:
+            out.write(f"{os.getpid()}\\n")
+    return real(folder, prefix, suffix, value, digits)
+searchindex._write = marking
+searchindex.canonicalise(Path(sys.argv[1]))
+searchindex.on_two_cores = lambda work, elements, minimum: work(elements)  # one core
+searchindex.canonicalise(Path(sys.argv[2]))
+print(os.getpid())
+"""
+
+
+def test_the_index_chunks_are_encoded_on_two_cores_with_the_same_bytes(example_project, tmp_path):
+    """A build's search index process encodes every other index chunk in a forked process (twocores.py; the encoding
+    is most of canonicalise's time): the files are byte for byte those one process makes."""
+    import shutil
+    import subprocess
+    import sys
+
+    for side in ("twee", "een"):
+        shutil.copytree(example_project / "site" / "pagefind", tmp_path / side)
+    writers = tmp_path / "schrijvers.txt"
+    result = subprocess.run([sys.executable, "-c", CANONICAL_BOTH_WAYS, str(tmp_path / "twee"), str(tmp_path / "een"),
+                             str(writers)], capture_output=True, text=True, encoding="utf-8", check=True)
+    files = lambda side: {p.relative_to(tmp_path / side): p.read_bytes() for p in (tmp_path / side).rglob("*") if p.is_file()}
+    both, one = files("twee"), files("een")
+    assert len([name for name in both if name.suffix == ".pf_index"]) >= 4
+    assert both == one
+    pids = writers.read_text(encoding="utf-8").split()
+    assert len(set(pids)) == 2 and result.stdout.strip() in pids  # this process and a fork
