@@ -55,16 +55,18 @@ def _hyphenate_data(data: str) -> str:
 def hyphenate_html(html: str) -> str:
     """Soft hyphens in the text of TARGETS elements (outside code), <wbr> after underscores in their code.
     One pass over the tags with a regular expression: tags, comments and attributes are copied as they are, and the
-    content of script and style is skipped whole (the HTML parser's rule for those elements)."""
+    content of script and style is skipped whole (the HTML parser's rule for those elements). Outside the elements
+    it tracks (most of a page) nothing is copied token by token: that stretch is copied whole when the next one opens."""
     out: list[str] = []
     open_tags: list[str] = []
     done = 0  # html[:done] is in `out`
     at = 0
     while (token := _TOKEN.search(html, at)) is not None:
-        if token.start() > done:
+        at = token.end()
+        if open_tags:  # the text before this token lies inside a tracked element
             out.append(_text(html[done:token.start()], open_tags))
-        out.append(token.group(0))
-        done = at = token.end()
+            out.append(token.group(0))
+            done = at
         name = (token.group(2) or "").lower()
         if not name:
             continue
@@ -75,15 +77,21 @@ def hyphenate_html(html: str) -> str:
         elif name in ("script", "style"):  # raw text up to its end tag
             end = re.compile(rf"</{name}\s*>", re.I).search(html, at)
             at = end.start() if end else len(html)
-            out.append(html[done:at])
-            done = at
+            if open_tags:
+                out.append(html[done:at])
+                done = at
         elif name in TARGETS or name in CODE or name in SKIP:
+            if not open_tags:  # everything up to and including this tag, as it is
+                out.append(html[done:at])
+                done = at
             open_tags.append(name)
     out.append(_text(html[done:], open_tags))
     return "".join(out)
 
 
 def _text(data: str, open_tags: list[str]) -> str:
+    if not open_tags:  # most text of a page: outside every heading and table cell
+        return data
     if not data or not any(tag in TARGETS for tag in open_tags) or any(tag in SKIP for tag in open_tags):
         return data
     if any(tag in CODE for tag in open_tags):
