@@ -161,9 +161,11 @@ def main() -> int:
                     figures["baseline_1000_runs_s"] = [round(t, 2) for t in plains]
                     figures["baseline_1000_s"] = round(plain, 2)
                     figures["site_vs_baseline_1000"] = round(total / plain, 2)
+                    figures["site_vs_baseline_1000_pairs"] = [round(a / b, 2) for a, b in zip(ours, plains, strict=True)]
                     print(f"      {len(ours)} builds in turns with plain Material (the same pages as Markdown, no search):"
                           f" ours {', '.join(f'{t:.2f}' for t in ours)} s, median {total:.2f} s; plain Material "
-                          f"{', '.join(f'{t:.2f}' for t in plains)} s, median {plain:.2f} s")
+                          f"{', '.join(f'{t:.2f}' for t in plains)} s, median {plain:.2f} s; each pair "
+                          f"{', '.join(f'{r:.2f}' for r in figures['site_vs_baseline_1000_pairs'])}")
                     zensical = zensical_seconds(workdir)
                     if zensical is not None:
                         figures["zensical_1000_s"] = round(zensical, 2)
