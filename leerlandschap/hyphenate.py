@@ -90,8 +90,6 @@ def hyphenate_html(html: str) -> str:
 
 
 def _text(data: str, open_tags: list[str]) -> str:
-    if not open_tags:  # most text of a page: outside every heading and table cell
-        return data
     if not data or not any(tag in TARGETS for tag in open_tags) or any(tag in SKIP for tag in open_tags):
         return data
     if any(tag in CODE for tag in open_tags):

@@ -205,8 +205,8 @@ def main(argv: list[str]) -> int:
     """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md] [nice]` (run by BackgroundIndex).
 
     Standard input: lines of [[url, title, HTML body, hand-written?], ...] until it closes: the generated pages (the
-    item pages, then the overviews) and last the hand-written ones (known a little later). Writes the documents into SCRATCH/pages, Pagefind's index into OUTPUT
-    with the vocabulary files next to it, and makes the index byte-stable."""
+    item pages, then the overviews) and last the hand-written ones (known a little later). Writes the documents into
+    SCRATCH/pages, Pagefind's index into OUTPUT with the vocabulary files next to it, and makes the index byte-stable."""
     scratch, output = Path(argv[0]), Path(argv[1])
     begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
     if argv[3:4] == [NICE] and hasattr(os, "nice"):  # Pagefind, started below, inherits the priority

@@ -5,7 +5,8 @@ sends its results back through a pipe; the result is the same list, in the same 
 When this process runs other threads (a preview's web server, a test runner's), forking is not safe and everything
 is done here; so it is when the child fails in any way, so an error is reported exactly as without the second core.
 
-Used by a full build to check the content files (filecheck.py) and to render the item pages (parallel.py).
+Used by a full build to check the content files (filecheck.py) and to render the item pages (parallel.py), and by
+the search index's process to encode the index chunks (searchindex.py).
 """
 from __future__ import annotations
 

@@ -86,9 +86,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
 
-    def site(self, config: MkDocsConfig, rendered: Callable[[tuple[GeneratedPage, ...]], None] | None = None) -> SiteData:
+    def site(self, config: MkDocsConfig, item_pages: Callable[[tuple[GeneratedPage, ...]], None] | None = None) -> SiteData:
         try:
-            return load_site(self.content_dir(config), self.cache, rendered)
+            return load_site(self.content_dir(config), self.cache, item_pages)
         except ContentError as error:
             raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
         except Exception as error:  # no traceback for an author: the file, and what to do
