@@ -26,19 +26,32 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 SHARED = {"example_project", "editor_project", "hostile_project", "own_project"}
 
 
+# What a test may not do to a kept page (kept_page below): each of these stays on the page or its context after the
+# test (a fake clock, routes, scripts run before every page, functions or settings of the context).
+LEAVES_STATE = frozenset({"clock", "route", "route_from_har", "add_init_script", "expose_function", "expose_binding",
+                          "set_extra_http_headers", "grant_permissions", "set_geolocation", "emulate_media",
+                          "set_offline", "set_default_timeout", "set_default_navigation_timeout"})
+
+
+def _reaches(code: types.CodeType, names: dict, seen: set, wanted: Callable[[str, object], bool]) -> bool:
+    """True when this code, or a test helper it calls (a function in tests/), names something `wanted(name, value)`
+    accepts: a global (its value) or an attribute (value None)."""
+    for name in code.co_names:
+        found = names.get(name)
+        if wanted(name, found):
+            return True
+        if inspect.isfunction(found) and found not in seen and Path(found.__code__.co_filename).parent == FIXTURES.parent:
+            seen.add(found)
+            if _reaches(found.__code__, found.__globals__, seen, wanted):
+                return True
+    return any(inspect.iscode(c) and _reaches(c, names, seen, wanted) for c in code.co_consts)
+
+
 def _calls_a_build(code: types.CodeType, names: dict, seen: set) -> bool:
     """True when this code, or a test helper it calls, builds a fixture project (sitebuild.build)."""
     import sitebuild
 
-    for name in code.co_names:
-        found = names.get(name)
-        if found is sitebuild.build:
-            return True
-        if inspect.isfunction(found) and found not in seen and Path(found.__code__.co_filename).parent == FIXTURES.parent:
-            seen.add(found)
-            if _calls_a_build(found.__code__, found.__globals__, seen):
-                return True
-    return any(inspect.iscode(c) and _calls_a_build(c, names, seen) for c in code.co_consts)
+    return _reaches(code, names, seen, lambda _, value: value is sitebuild.build)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,6 +68,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         funcs.append(getattr(item, "function", None))
         if any(inspect.isfunction(f) and _calls_a_build(f.__code__, f.__globals__, set()) for f in funcs):
             item.add_marker(pytest.mark.build)
+        test = getattr(item, "function", None)
+        if "kept_page" in fixtures and inspect.isfunction(test) and _reaches(
+                test.__code__, test.__globals__, set(), lambda name, _: name in LEAVES_STATE):
+            raise pytest.UsageError(f"{item.nodeid} uses the kept page (kept_page) but leaves a clock, a route or "
+                                    f"another setting behind ({', '.join(sorted(LEAVES_STATE))}): give it a fresh "
+                                    "context (new_page, or chromium.new_context()).")
     # Whole files, longest kinds first (files that build or read a shared variant project, then browser tests, then
     # the rest), and within a kind the files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
     # start early and short ones fill the end of the run; a file's tests stay together and in their order (module
@@ -200,6 +219,52 @@ def example_site(example_project):
     server = SiteServer(example_project / "site")
     yield example_project, server.url
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def _kept_pages(chromium) -> Iterator[dict]:
+    """The pages kept_page hands out, one per viewport, for the tests of one file (one worker); closed after them."""
+    pages: dict = {}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def kept_page(chromium, _kept_pages, example_site):
+    """kept_page(viewport=None) -> a page that the tests of this file share (one per viewport), with `.requests`: the
+    addresses this test asked for. A fresh context and its first page load cost about three times the CPU of a load
+    in a kept page, where the site's styles, scripts and Pagefind's code are already in the cache; most browser tests
+    only open pages and read them. Afterwards nothing may have left the site and no cookie may be set; the page's
+    storage is emptied and it goes to about:blank (which also ends whatever it was still loading). A test that
+    installs a clock, a route or another setting (LEAVES_STATE) cannot use it: collecting it fails."""
+    _, served = example_site
+    used: list = []
+
+    def make(viewport: dict | None = None):
+        key = tuple(sorted((viewport or {}).items()))
+        if key not in _kept_pages:
+            _kept_pages[key] = chromium.new_context(**({"viewport": viewport} if viewport else {})).new_page()
+        page = _kept_pages[key]
+        if not any(page is kept for kept, _ in used):
+            requests: list[str] = []
+
+            def record(request) -> None:
+                requests.append(request.url)
+
+            page.requests = requests
+            page.on("request", record)
+            used.append((page, record))
+        return page
+
+    yield make
+    for page, record in used:
+        if page.url.startswith(served):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.goto("about:blank")
+        page.remove_listener("request", record)
+        assert [url for url in page.requests if not url.startswith(served)] == [], "a request left the site"
+        assert page.context.cookies() == []
 
 
 @pytest.fixture

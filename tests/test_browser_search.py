@@ -11,7 +11,8 @@ def served(example_site):
 
 
 @pytest.fixture
-def visit(chromium, served):
+def fresh_visit(chromium, served):
+    """A page in a fresh context, for a test that installs a clock or routes, or counts what a first visit loads."""
     context = chromium.new_context()
     page = context.new_page()
     requests = []
@@ -20,6 +21,13 @@ def visit(chromium, served):
     assert [url for url in requests if not url.startswith(served)] == []  # nothing goes to another host
     assert context.cookies() == []
     context.close()
+
+
+@pytest.fixture
+def visit(kept_page):
+    """The page the search tests of a file share (conftest.kept_page) and the addresses this test asked for."""
+    page = kept_page()
+    return page, page.requests
 
 
 def test_header_search_filter_and_open_result(visit, served):
@@ -58,8 +66,8 @@ def test_search_works_after_navigating_inside_the_site(visit, served):
     expect(page.locator("#ll-resultaten a", has_text="Intervisiegroep 1")).to_be_visible()
 
 
-def test_results_come_five_at_a_time(visit, served):
-    page, requests = visit
+def test_results_come_five_at_a_time(fresh_visit, served):
+    page, requests = fresh_visit
     page.goto(served + "zoeken/?q=bestuurders")
     results = page.locator("#ll-resultaten li")
     expect(results).to_have_count(5)
@@ -174,8 +182,8 @@ def test_a_slice_of_the_judged_benchmark(chromium, served):
     assert table["alle"]["leeg"] == 0
 
 
-def test_nothing_of_search_loads_before_a_search(visit, served):
-    page, requests = visit
+def test_nothing_of_search_loads_before_a_search(fresh_visit, served):
+    page, requests = fresh_visit
     page.goto(served + "tafels/leertafel-logeren/")
     page.wait_for_load_state("networkidle")
     assert [url for url in requests if "/pagefind/" in url or url.endswith("zoeken.js")] == []
@@ -200,10 +208,10 @@ def typed(page, served, text):
 
 
 @pytest.mark.parametrize("start", ["lee", "bes", "ref"])  # leren/leertafel, bestuur/beschrijft, reflectie/-vraag
-def test_a_word_being_typed_that_starts_words_on_most_pages_waits_for_a_letter_or_a_pause(visit, served, start):
+def test_a_word_being_typed_that_starts_words_on_most_pages_waits_for_a_letter_or_a_pause(fresh_visit, served, start):
     """Such a search takes the longest and shows nothing in particular: the page asks for the next letter at once,
     and searches what was typed when the typing pauses or Enter is pressed."""
-    page, _ = visit
+    page, _ = fresh_visit
     page.clock.install()  # the pause happens when the test says so
     status, results = page.locator("#ll-zoekstatus"), page.locator("#ll-resultaten li")
     typed(page, served, start)
@@ -219,8 +227,8 @@ def test_a_word_being_typed_that_starts_words_on_most_pages_waits_for_a_letter_o
     expect(results).to_have_count(5)
 
 
-def test_the_next_letter_or_a_rarer_word_is_searched_at_once(visit, served):
-    page, _ = visit
+def test_the_next_letter_or_a_rarer_word_is_searched_at_once(fresh_visit, served):
+    page, _ = fresh_visit
     page.clock.install()
     typed(page, served, "leert")  # leertafel: found on fewer pages
     expect(page.locator("#ll-resultaten li").first).to_be_visible()
@@ -261,8 +269,8 @@ def search_files(requests, served):
     return [url.removeprefix(served) for url in requests if "/pagefind/" in url]
 
 
-def test_a_first_search_loads_no_word_list_no_filters_and_only_the_results_shown(visit, served):
-    page, requests = visit
+def test_a_first_search_loads_no_word_list_no_filters_and_only_the_results_shown(fresh_visit, served):
+    page, requests = fresh_visit
     page.goto(served + "rollen/bestuurder/")
     requests.clear()
     page.get_by_role("searchbox", name="Zoek op deze site").fill("bestuurders")  # a word the site has
@@ -284,8 +292,8 @@ def test_a_first_search_loads_no_word_list_no_filters_and_only_the_results_shown
 
 
 @pytest.mark.parametrize("typed, meant", [("leertafle", "leertafel"), ("intervsie", "intervisie")])
-def test_a_word_the_site_lacks_loads_the_word_list_and_is_corrected(visit, served, typed, meant):
-    page, requests = visit
+def test_a_word_the_site_lacks_loads_the_word_list_and_is_corrected(fresh_visit, served, typed, meant):
+    page, requests = fresh_visit
     page.goto(served + "zoeken/?q=" + typed)
     expect(page.locator("#ll-zoekhulp a")).to_have_text(meant)
     assert "pagefind/leerlandschap-woorden.json" in search_files(requests, served)
@@ -316,10 +324,10 @@ def test_only_the_newest_query_renders(visit, served):
 
 
 @pytest.mark.parametrize("typed, address", [("leertafel", "zoeken/"), ("praktijk", "zoeken/?q=bestuurder")])
-def test_what_is_typed_before_the_search_script_runs_is_kept_and_searched(visit, served, typed, address):
+def test_what_is_typed_before_the_search_script_runs_is_kept_and_searched(fresh_visit, served, typed, address):
     """On a slow phone the field can be typed in before the search script has run: the text must stay and be
     searched, never be replaced by the address's (or an empty) query."""
-    page, _ = visit
+    page, _ = fresh_visit
     release = []
     page.route("**/assets/zoeken.js", lambda route: release.append(route))  # held back until the field is filled
     page.goto(served + address, wait_until="commit")  # a deferred script holds back DOMContentLoaded
@@ -426,10 +434,10 @@ def test_words_that_are_names_inside_javascript_are_searched_like_any_word(visit
 
 # ---- Nothing on a keystroke that can wait (issue 22) ---------------------------------------------------------------
 
-def test_the_address_follows_the_typing_after_a_pause_and_at_once_on_enter(visit, served):
+def test_the_address_follows_the_typing_after_a_pause_and_at_once_on_enter(fresh_visit, served):
     """Every change of the address makes the browser ask for the page's icon again. While typing, the address
     changes once the typing pauses; Enter, and leaving the page, change it at once (back brings the search back)."""
-    page, requests = visit
+    page, requests = fresh_visit
     page.clock.install()  # the pause happens when the test says so
     page.goto(served + "zoeken/")
     expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
@@ -457,10 +465,10 @@ def test_the_address_follows_the_typing_after_a_pause_and_at_once_on_enter(visit
     expect(page.locator("#ll-zoekstatus")).to_contain_text("voor \u201cleertafel\u201d")
 
 
-def test_a_short_word_being_typed_does_not_hold_back_the_answer(visit, served):
+def test_a_short_word_being_typed_does_not_hold_back_the_answer(fresh_visit, served):
     """The letter file of a word of one or two letters still being typed ("intervisie n") loads, but the results for
     the other words do not wait for it; a site word of two letters ("nl") is searched once its file is there."""
-    page, _ = visit
+    page, _ = fresh_visit
     held = []
     page.route("**/leerlandschap-woorden/6e.json", lambda route: held.append(route))  # the words that start with n
     page.goto(served + "zoeken/")

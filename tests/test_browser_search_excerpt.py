@@ -24,14 +24,18 @@ PAGEFIND_EXCERPT = """async ([query, url]) => {
 
 
 @pytest.fixture
-def page(chromium, example_site):
-    context = chromium.new_context()
-    page = context.new_page()
+def page(kept_page):
+    """The page these tests share (conftest.kept_page); a JavaScript error fails the test."""
+    page = kept_page()
     errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def note(error) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", note)
     yield page
+    page.remove_listener("pageerror", note)
     assert errors == []
-    context.close()
 
 
 def words(text):
