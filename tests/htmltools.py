@@ -1,14 +1,15 @@
 """HTML for tests, parsed by Beautiful Soup with lxml, plus the three helpers the tests share.
 
 `parse(html)` returns the document; every element (`Element`) is a Beautiful Soup tag with `.tag` (its name),
-`.has_class(name)` and `.all_text()`, every text node (`Text`) has `.tag == "#text"`;
-`.text` is the text inside (of a text node: itself). Attribute values are plain
-strings (also `class` and `rel`), comments and the doctype are dropped, and soft hyphens (U+00AD, put into long
-words of headings and table cells by leerlandschap/hyphenate.py) are left out of text: they are invisible unless a
-line breaks there.
+`.has_class(name)` and `.all_text()`, every text node (`Text`) has `.tag == "#text"`; `.text` is the text inside
+(of a text node: itself). Attribute values are plain strings (also `class` and `rel`), comments and the doctype are
+dropped, and soft hyphens (U+00AD, put into long words of headings and table cells by leerlandschap/hyphenate.py) are
+left out of text: they are invisible unless a line breaks there. The same text gives the same document (parsed once
+per process): read it, never change it.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import ClassVar
 
@@ -54,6 +55,10 @@ class Document(_Shared, BeautifulSoup):
         return "#document"
 
 
+# The same text gives the same document, parsed once per test process: the tests of a file read the same built pages
+# again and again (in a run of `pytest -m "not browser"` more than half of 2700 parses were repeats, 13 of 22 s).
+# So a document is read, never changed.
+@functools.lru_cache(maxsize=512)
 def parse(html: str) -> Document:
     # Every string, also inside <script>/<style>/<template>, becomes a Text (no special string containers); attributes
     # are never split into lists.
