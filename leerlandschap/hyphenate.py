@@ -29,13 +29,14 @@ _UNDERSCORE = re.compile(r"_(?=\w)")
 
 
 @functools.cache
-def _dictionary() -> pyphen.Pyphen:
+def patterns() -> pyphen.Pyphen:
+    """The Dutch patterns, read once per process (0.12 s)."""
     return pyphen.Pyphen(lang="nl_NL", left=3, right=3)
 
 
 @functools.cache
 def hyphenate_word(word: str) -> str:
-    return cast(str, _dictionary().inserted(word, hyphen=SHY))  # pyphen has no types
+    return cast(str, patterns().inserted(word, hyphen=SHY))  # pyphen has no types
 
 
 def hyphenate_text(text: str) -> str:

