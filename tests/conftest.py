@@ -27,10 +27,12 @@ SHARED = {"example_project", "editor_project", "hostile_project", "own_project"}
 
 
 # What a test may not do to a kept page (kept_page below): each of these stays on the page or its context after the
-# test (a fake clock, routes, scripts run before every page, functions or settings of the context).
+# test (a fake clock, routes, scripts run before every page, listeners, functions or settings of the page or the
+# context). kept_page itself records the requests and the JavaScript errors of each test.
 LEAVES_STATE = frozenset({"clock", "route", "route_from_har", "add_init_script", "expose_function", "expose_binding",
-                          "set_extra_http_headers", "grant_permissions", "set_geolocation", "emulate_media",
-                          "set_offline", "set_default_timeout", "set_default_navigation_timeout"})
+                          "on", "once", "set_viewport_size", "set_extra_http_headers", "grant_permissions",
+                          "set_geolocation", "emulate_media", "set_offline", "set_default_timeout",
+                          "set_default_navigation_timeout"})
 
 
 def _reaches(code: types.CodeType, names: dict, seen: set, wanted: Callable[[str, object], bool]) -> bool:
@@ -233,11 +235,12 @@ def _kept_pages(chromium) -> Iterator[dict]:
 @pytest.fixture
 def kept_page(chromium, _kept_pages, example_site):
     """kept_page(viewport=None) -> a page that the tests of this file share (one per viewport), with `.requests`: the
-    addresses this test asked for. A fresh context and its first page load cost about three times the CPU of a load
-    in a kept page, where the site's styles, scripts and Pagefind's code are already in the cache; most browser tests
-    only open pages and read them. Afterwards nothing may have left the site and no cookie may be set; the page's
-    storage is emptied and it goes to about:blank (which also ends whatever it was still loading). A test that
-    installs a clock, a route or another setting (LEAVES_STATE) cannot use it: collecting it fails."""
+    addresses this test asked for, and `.errors`: its JavaScript errors (the test fails if there are any). A fresh
+    context and its first page load cost about three times the CPU of a load in a kept page, where the site's styles,
+    scripts and Pagefind's code are already in the cache; most browser tests only open pages and read them.
+    Afterwards nothing may have left the site and no cookie may be set; the page's storage is emptied and it goes to
+    about:blank (which also ends whatever it was still loading). A test that installs a clock, a route, a listener
+    or another setting (LEAVES_STATE) cannot use it: collecting it fails."""
     _, served = example_site
     used: list = []
 
@@ -246,25 +249,32 @@ def kept_page(chromium, _kept_pages, example_site):
         if key not in _kept_pages:
             _kept_pages[key] = chromium.new_context(**({"viewport": viewport} if viewport else {})).new_page()
         page = _kept_pages[key]
-        if not any(page is kept for kept, _ in used):
+        if not any(page is kept for kept, _, _ in used):
             requests: list[str] = []
+            errors: list[str] = []
 
             def record(request) -> None:
                 requests.append(request.url)
 
-            page.requests = requests
+            def note(error) -> None:
+                errors.append(str(error))
+
+            page.requests, page.errors = requests, errors
             page.on("request", record)
-            used.append((page, record))
+            page.on("pageerror", note)
+            used.append((page, record, note))
         return page
 
     yield make
-    for page, record in used:
+    for page, record, note in used:
         if page.url.startswith(served):
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         page.goto("about:blank")
         page.remove_listener("request", record)
+        page.remove_listener("pageerror", note)
         assert [url for url in page.requests if not url.startswith(served)] == [], "a request left the site"
         assert page.context.cookies() == []
+        assert page.errors == []
 
 
 @pytest.fixture

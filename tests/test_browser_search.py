@@ -425,11 +425,9 @@ def test_words_that_are_names_inside_javascript_are_searched_like_any_word(visit
     """The site's synonyms and Begrippen are looked up by the typed word; "constructor" once found Object's own
     property there and the search stopped with an error, showing nothing."""
     page, _ = visit
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     search(page, served, query)
     expect(page.locator("#ll-zoekstatus")).to_contain_text(re.compile(r"resulta|Niets gevonden"))
-    assert errors == []
+    assert page.errors == []  # recorded by kept_page
 
 
 # ---- Nothing on a keystroke that can wait (issue 22) ---------------------------------------------------------------
@@ -544,11 +542,9 @@ def test_a_word_typed_without_accents_is_the_word_with_accents(visit, served):
 def test_a_word_with_digits_that_starts_no_site_word_is_answered(visit, served, query):
     """The search page has no list of numbers: such a word is searched as typed, and the page answers."""
     page, _ = visit
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     search(page, served, query)
     expect(page.locator("#ll-zoekstatus")).to_contain_text(f"\u201c{query}\u201d")
-    assert errors == []
+    assert page.errors == []  # recorded by kept_page
 
 
 @pytest.mark.parametrize("query, wanted, parts", [

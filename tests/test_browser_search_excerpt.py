@@ -25,17 +25,8 @@ PAGEFIND_EXCERPT = """async ([query, url]) => {
 
 @pytest.fixture
 def page(kept_page):
-    """The page these tests share (conftest.kept_page); a JavaScript error fails the test."""
-    page = kept_page()
-    errors = []
-
-    def note(error) -> None:
-        errors.append(str(error))
-
-    page.on("pageerror", note)
-    yield page
-    page.remove_listener("pageerror", note)
-    assert errors == []
+    """The page these tests share (conftest.kept_page: a JavaScript error fails the test)."""
+    return kept_page()
 
 
 def words(text):

@@ -36,6 +36,21 @@ def test_a_setting_left_by_a_helper_in_tests_is_found():
     assert leaves(through_helper)
 
 
+def test_a_listener_a_size_or_a_script_for_the_whole_context_is_found():
+    def with_listener(page):
+        page.on("dialog", lambda dialog: dialog.accept())
+
+    def with_size(page):
+        page.set_viewport_size({"width": 320, "height": 640})
+
+    def with_context_script(page):
+        page.context.add_init_script("window.x = 1")
+
+    assert leaves(with_listener)
+    assert leaves(with_size)
+    assert leaves(with_context_script)
+
+
 def test_a_test_that_only_opens_and_reads_pages_may_share_the_page():
     def reads(page):
         _open(page, "/tafels/")
