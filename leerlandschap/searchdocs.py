@@ -29,8 +29,9 @@ SOORT = re.compile(r'data-pagefind-filter="soort:([^"]+)"')
 NOT_SEARCHABLE = "data-ll-niet-zoeken"
 BODY_ATTRIBUTE = re.compile(r"\sdata-pagefind-body(?:=\"[^\"]*\")?")
 # Pagefind stores every element with an id as an anchor in the page's fragment (for sub-results, which the search
-# page does not use): the document leaves ids out, so each result loads less.
-ID_ATTRIBUTE = re.compile(r"""(<[A-Za-z][^<>]*?)\sid=(?:"[^"]*"|'[^']*')""")  # inside a tag only, never in text
+# page does not use): the document leaves ids out, so each result loads less (without_ids).
+ID_VALUE = re.compile(r"""\sid=(?:"[^"]*"|'[^']*')""")
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 H1 = re.compile(r"<h1[\s>]")
 # Words in <nav>, <form> etc. are left out by Pagefind (searchindex.EXCLUDE_SELECTORS); the vocabulary skips them too.
 SKIPPED = re.compile(r"<(nav|form|button|select|noscript|template)\b.*?</\1>", re.S | re.I)
@@ -116,6 +117,29 @@ def element_end(body: str, start: re.Match[str]) -> int:
     return len(body)
 
 
+def without_ids(body: str) -> str:
+    """`body` without the id attributes of its start tags: ` id="…"` (or '…') after `<` and a letter, with no `<` or
+    `>` between the two, is removed; text that says id= is kept. The first such attribute of a tag goes, as a regular
+    expression would take it (tests/test_searchindex.py holds that expression and compares). Found from each `id=`
+    instead of trying every tag of the page: 0.25 -> 0.05 s at 1000 items, on the index's longest path."""
+    out, at = [], 0
+    k = body.find("id=", 1)
+    while k >= 0:
+        j = k - 1  # where the attribute's white space is
+        if j >= at and body[j].isspace():
+            lt = body.rfind("<", at, j)
+            if lt >= 0 and lt + 2 <= j and body[lt + 1] in LETTERS and body.find(">", lt, j) < 0:
+                attribute = ID_VALUE.match(body, j)
+                if attribute is not None:
+                    out.append(body[at:j])
+                    at = attribute.end()
+                    k = body.find("id=", at + 1)
+                    continue
+        k = body.find("id=", k + 1)
+    out.append(body[at:])
+    return "".join(out)
+
+
 def without_ignored(body: str) -> str:
     """`body` without the elements marked data-pagefind-ignore (and what is inside them)."""
     out, at = [], 0
@@ -193,7 +217,7 @@ class Writer:
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
                         for w, ps in ((LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
                         if ps)
-        without_ids = ID_ATTRIBUTE.sub(r"\1", BODY_ATTRIBUTE.sub("", body))
+        own = without_ids(BODY_ATTRIBUTE.sub("", body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
         if EXAMPLE in body:
             meta.append((EXAMPLE_META, "ja"))
@@ -204,7 +228,7 @@ class Writer:
         if not SOORT.search(body):
             spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'
         return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-                f'</head><body><main data-pagefind-body><div{weight}>{heading}{without_ids}</div>'
+                f'</head><body><main data-pagefind-body><div{weight}>{heading}{own}</div>'
                 f"{extra}{spans}</main></body></html>")
 
     def vocabulary(self, synonyms: dict[str, list[str]]) -> str:

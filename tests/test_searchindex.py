@@ -1,9 +1,12 @@
 """Pagefind's filter indexes come out in random order; canonicalise() makes them stable and keeps them valid."""
 import gzip
 import json
+import re
 
 import cbor2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leerlandschap.searchindex import SIGNATURE, canonicalise
 
@@ -105,7 +108,7 @@ from pathlib import Path  # noqa: E402
 import yaml  # noqa: E402
 
 from htmltools import parse_file  # noqa: E402
-from leerlandschap.searchdocs import Writer  # noqa: E402
+from leerlandschap.searchdocs import Writer, without_ids  # noqa: E402
 from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, parse_terms, stopwords  # noqa: E402
 from leerlandschap.searchwords import words as split  # noqa: E402
 
@@ -167,6 +170,28 @@ def test_a_document_keeps_ids_and_repeated_parts_out_of_what_a_result_loads(tmp_
     assert "Schrijf id=&quot;a&quot; of id='b' zo." in doc  # text that looks like an attribute is text: untouched
     # "bescherming" is a word of the page itself: its part is not repeated; the other parts are
     assert '<p data-pagefind-weight="0.5">kinder jeugd zorg leer tafel</p>' in doc
+
+
+# The rule of without_ids as one regular expression: a start tag's first id attribute, nothing between `<` and it but
+# other attributes (no `<` or `>`), the value quoted. The code finds the same places from each `id=` instead.
+ID_ATTRIBUTE = re.compile(r"""(<[A-Za-z][^<>]*?)\sid=(?:"[^"]*"|'[^']*')""")
+PIECES = ["<", ">", "<p", "<a ", "<h2", "</p>", "<br/>", " ", "\t", "\n", "\u00a0", "id=", " id=", ' id="x"', " id='y'",
+          ' id="a<b>"', "'", '"', "=", "x", "1", "/", "<!--", "-->", ' class="k"', " data-id=\"z\""]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_ids_leave_exactly_as_the_regular_expression_says(body):
+    assert without_ids(body) == ID_ATTRIBUTE.sub(r"\1", body)
+
+
+def test_ids_leave_the_tags_of_real_pages_and_only_those(example_site):
+    bodies = [path.read_text(encoding="utf-8") for path in sorted((example_site[0] / "site").rglob("index.html"))[:60]]
+    assert sum(" id=" in body for body in bodies) > 50  # pages with ids, so the comparison says something
+    for body in bodies:
+        assert without_ids(body) == ID_ATTRIBUTE.sub(r"\1", body)
+    assert without_ids('<h2 class="a" id="doel">Doel</h2> Schrijf id="a" of <b>id=\'b\'</b>. <p\tid=\'c\' id="d">') == (
+        '<h2 class="a">Doel</h2> Schrijf id="a" of <b>id=\'b\'</b>. <p id="d">')
 
 
 def test_a_document_adds_the_words_of_its_name_that_its_text_lacks(tmp_path):
