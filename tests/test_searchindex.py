@@ -179,7 +179,7 @@ PIECES = ["<", ">", "<p", "<a ", "<h2", "</p>", "<br/>", " ", "\t", "\n", "\u00a
           ' id="a<b>"', "'", '"', "=", "x", "1", "/", "<!--", "-->", ' class="k"', " data-id=\"z\""]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_ids_leave_exactly_as_the_regular_expression_says(body):
     assert without_ids(body) == ID_ATTRIBUTE.sub(r"\1", body)
