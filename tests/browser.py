@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The tests drive Debian's chromium-headless-shell when it is installed (.ci/run installs it): the same Chromium
@@ -60,3 +61,28 @@ class SiteServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+
+def hold_the_clock(page: Any) -> None:
+    """Stops the page's time (after `page.clock.install()` and a loaded page) until the test moves it on. An
+    installed clock alone keeps running with the wall clock: on a busy machine the half second a reader pauses then
+    passes by itself between two steps of a test (CI of stop 37). The clock stops a second ahead, because Playwright
+    refuses a time that has already passed when the call arrives."""
+    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # Playwright for Python counts in seconds
+
+
+def move_the_clock_until(page: Any, condition: str, arg: Any = None, *, under_ms: int = 500, step_ms: int = 50) -> None:
+    """With the clock held: waits until the JavaScript function `condition` holds in the page, moving the page's time
+    on by `step_ms` whenever it does not yet (Pagefind waits for its engine 50 ms at a time). Fails before `under_ms`
+    of the page's time have passed: "before the reader pauses" stays true on a slow machine too."""
+    moved = 0
+    while True:
+        try:
+            page.wait_for_function(condition, arg=arg, polling=50, timeout=3000)
+            return
+        except PlaywrightTimeoutError:
+            if moved + step_ms >= under_ms:
+                raise AssertionError(f"not true within {moved} ms of the page's time: {condition} ({arg!r})") from None
+            page.clock.run_for(step_ms)
+            moved += step_ms

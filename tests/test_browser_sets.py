@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser import hold_the_clock
 from htmltools import parse_file
 from leerlandschap import kinds
 
@@ -229,6 +230,7 @@ def test_copy_link_shows_that_it_worked(new_page, site, viewport):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
     page.clock.install()
     own_set_page(page, url, {"titel": "Overleg", "vragen": sorted(data["vragen"])[:3]})
+    hold_the_clock(page)  # the message stays until the test moves time on
     button = page.get_by_role("button", name="Kopieer link")
     button.click()
     feedback = page.locator("#ll-mijnset-gekopieerd")
