@@ -147,6 +147,7 @@ def test_the_preview_hears_a_save_at_once_and_not_the_reading_of_a_file(tmp_path
     import time
 
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.inotify import InotifyObserver
 
     from leerlandschap_mkdocs.rebuild import watch_quickly
 
@@ -166,7 +167,10 @@ def test_the_preview_hears_a_save_at_once_and_not_the_reading_of_a_file(tmp_path
         (folder / "a.yml").write_text("titel: B\n", encoding="utf-8")
         while not server._want_rebuild and time.monotonic() - start < 5:
             time.sleep(0.01)
-        assert server._want_rebuild and time.monotonic() - start < 0.3  # polling would take up to half a second
+        assert server._want_rebuild
+        # The kernel tells of the save (inotify); MkDocs' observer would look at every file twice a second. Checked by
+        # the observer's kind, not by a stopwatch: a busy machine can be late either way.
+        assert isinstance(server.observer, InotifyObserver)
         assert server.build_delay == 0.05  # and the build starts after 0.05 s without a change (MkDocs waits 0.1 s)
     finally:
         server.observer.stop()
