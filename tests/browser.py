@@ -6,6 +6,8 @@ import os
 import shutil
 import sys
 import threading
+import time
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,12 @@ def move_the_clock_until(page: Any, condition: str, arg: Any = None, *, under_ms
                 raise AssertionError(f"not true within {moved} ms of the page's time: {condition} ({arg!r})") from None
             page.clock.run_for(step_ms)
             moved += step_ms
+
+
+def until(page: Any, condition: Callable[[], object], what: str, wait_ms: int = 20_000) -> None:
+    """Let the page run until condition() holds (checked every 50 ms), at most `wait_ms`: a wait for the thing itself,
+    not a fixed pause, which a busy machine can outlast."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        page.wait_for_timeout(50)

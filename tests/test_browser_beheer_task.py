@@ -8,13 +8,13 @@ axe-core finds nothing on the start screen and the meeting form. The saved file 
 shows on the tafel page.
 """
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 from test_browser_cms import READ_SAVED, TAFEL, WAIT, check_and_build, editor_site  # noqa: F401  (fixture)
 from test_quality import AXE, AXE_RUN, WCAG
 
+from browser import until
 from htmltools import parse_file
 
 # Words a coordinator met in English before (the issue's examples) and common interface words; none may be visible.
@@ -114,15 +114,6 @@ DRAFT_HOLDS = """async (text) => {
   }
   return false;
 }"""
-
-
-def until(page, condition, what: str) -> None:
-    """Let the page run until condition() holds (checked every 50 ms), at most WAIT ms: a wait for the thing itself,
-    not a fixed pause."""
-    deadline = time.monotonic() + WAIT / 1000
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        page.wait_for_timeout(50)
 
 
 def elsewhere(url, attempted, page) -> list[str]:

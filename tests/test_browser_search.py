@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import hold_the_clock, move_the_clock_until
+from browser import hold_the_clock, move_the_clock_until, until
 
 
 @pytest.fixture(scope="module")
@@ -348,7 +348,7 @@ def test_what_is_typed_before_the_search_script_runs_is_kept_and_searched(fresh_
     page.goto(served + address, wait_until="commit")  # a deferred script holds back DOMContentLoaded
     field = page.get_by_role("searchbox", name="Waar zoek je naar?")
     field.fill(typed)
-    page.wait_for_timeout(100)
+    until(page, lambda: release, "the request for the search script")
     assert len(release) == 1, "the search script should have been asked for exactly once"
     release[0].continue_()
     expect(page.locator("#ll-zoekstatus")).to_contain_text(f"voor \u201c{typed}\u201d")
