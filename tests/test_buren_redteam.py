@@ -235,7 +235,9 @@ CASES = {  # mode: what the line must say (the reason, in Dutch)
 def test_a_hostile_neighbour_is_named_with_its_reason_and_the_next_one_still_appears(mode, server, example_content, tmp_path):
     start = time.monotonic()
     found, said = load(tmp_path, regio_with(example_content, server, [mode, "goed"]))
-    assert time.monotonic() - start < BUDGET + 1.5  # at most one budget, whatever the neighbour does
+    # At most one budget, whatever the neighbour does; the margin is for a busy machine. Unchecked, a trickle would
+    # take 40 s (its headers) or 200 s (its body).
+    assert time.monotonic() - start < BUDGET + 2.5
     naam = f"Regio {mode.capitalize()}"
     expected = f"Buren: {naam} ({server['url']}{mode}/) is niet gelezen: {CASES[mode]}"
     assert [line for line in said if line.startswith(f"Buren: {naam} ")] == [
@@ -275,7 +277,7 @@ def test_two_tricklers_first_cannot_starve_the_neighbours_after_them(server, exa
     limits = dataclasses.replace(LIMITS, workers=2)  # both places taken by tricklers when the good ones are due
     start = time.monotonic()
     found, said = load(tmp_path, regio_with(example_content, server, ["druppel", "koppen", "goed", "goed2"]), limits)
-    assert time.monotonic() - start < 2 * BUDGET + 1.5
+    assert time.monotonic() - start < 2 * BUDGET + 2.5
     assert by_name(found)["Regio Goed"].items and by_name(found)["Regio Goed2"].items
     assert len(said) == 2
     for naam, line in zip(("Regio Druppel", "Regio Koppen"), said, strict=True):
@@ -288,7 +290,7 @@ def test_the_watchdog_ends_a_trickle_itself_at_the_budget(mode, server):
     start = time.monotonic()
     with pytest.raises(FetchError, match="niet op tijd klaar"):
         fetch_neighbour(f"{server['url']}{mode}/", LIMITS, time.monotonic() + 1)
-    assert time.monotonic() - start < 1.3
+    assert time.monotonic() - start < 2  # a deadline of 1 s, with room for a busy machine (unchecked: 40 s or more)
 
 
 @pytest.mark.parametrize("mode", ["druppel", "koppen"])
@@ -298,7 +300,7 @@ def test_a_trickle_below_the_minimum_pace_is_stopped_before_the_budget(mode, ser
     with pytest.raises(FetchError) as caught:
         fetch_neighbour(f"{server['url']}{mode}/", limits, time.monotonic() + limits.budget)
     assert str(caught.value) == "de site stuurt te langzaam (minder dan 1 kB per seconde)"
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 3  # well before the budget of 5 s
 
 
 def test_unpacking_in_small_pieces_gives_the_same_bytes_and_never_more_than_the_room():
