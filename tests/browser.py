@@ -65,7 +65,6 @@ class SiteServer:
         self.httpd.server_close()
 
 
-
 def hold_the_clock(page: Any) -> None:
     """Stops the page's time (after `page.clock.install()` and a loaded page) until the test moves it on. An
     installed clock alone keeps running with the wall clock: on a busy machine the half second a reader pauses then
