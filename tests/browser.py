@@ -89,7 +89,12 @@ def move_the_clock_until(page: Any, condition: str, arg: Any = None, *, under_ms
             moved += step_ms
 
 
-def until(page: Any, condition: Callable[[], object], what: str, wait_ms: int = 20_000) -> None:
+# The longest a browser test waits for one thing, in ms: the machine running the tests may be busy (and /beheer/ has
+# 2 MB of editor to parse).
+WAIT = 20_000
+
+
+def until(page: Any, condition: Callable[[], object], what: str, wait_ms: int = WAIT) -> None:
     """Let the page run until condition() holds (checked every 50 ms), at most `wait_ms`: a wait for the thing itself,
     not a fixed pause, which a busy machine can outlast."""
     deadline = time.monotonic() + wait_ms / 1000

@@ -11,10 +11,10 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from test_browser_cms import READ_SAVED, TAFEL, WAIT, check_and_build, editor_site  # noqa: F401  (fixture)
+from test_browser_cms import READ_SAVED, TAFEL, check_and_build, editor_site  # noqa: F401  (fixture)
 from test_quality import AXE, AXE_RUN, WCAG
 
-from browser import until
+from browser import WAIT, until
 from htmltools import parse_file
 
 # Words a coordinator met in English before (the examples) and common interface words; none may be visible.

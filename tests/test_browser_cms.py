@@ -10,6 +10,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
+from browser import WAIT
 from conftest import ROOT
 from htmltools import Document, parse, parse_file
 from leerlandschap import cms_page, kinds
@@ -18,7 +19,6 @@ from leerlandschap.pages import PageMaker
 from sitebuild import build, make_project
 
 TAFEL = "voorbeeldtafel-jongeren-rond-18"
-WAIT = 20_000  # ms; the machine running the tests may be busy (2 MB of editor to parse)
 BOUWSTEEN = "maak-ruimte-voor-ontmoeting-en-verbinding"
 READ_SAVED = """async path => {
   let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');

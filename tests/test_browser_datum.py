@@ -10,9 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import READ_SAVED, TAFEL, WAIT, editor_site  # noqa: F401  (fixture)
+from test_browser_cms import READ_SAVED, TAFEL, editor_site  # noqa: F401  (fixture)
 
-from browser import CHROMIUM_ARGS, TEST_CHROMIUM
+from browser import CHROMIUM_ARGS, TEST_CHROMIUM, WAIT
 
 
 @pytest.fixture(params=["en-US", "nl-NL"], scope="module")

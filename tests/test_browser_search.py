@@ -203,10 +203,15 @@ def test_one_or_two_letters_wait_for_a_third(visit, served):
 ANSWERED = "q => document.querySelector('#ll-resultaten').dataset.query === q"  # results and status are there
 
 
-def typed(page, served, text):
-    """`text` typed into the search page's field; returns when the page has answered the last letter."""
+def open_search_page(page, served):
+    """The search page, once its script is ready for a query (it says so in the status line)."""
     page.goto(served + "zoeken/")
     expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+
+
+def typed(page, served, text):
+    """`text` typed into the search page's field; returns when the page has answered the last letter."""
+    open_search_page(page, served)
     page.fill("#ll-zoekveld", text)
     page.wait_for_function(ANSWERED, arg=text, polling=50)
 
@@ -215,8 +220,7 @@ def typed_in_held_time(page, served, text):
     """As `typed`, on a page with an installed clock: the page loads in running time, and from the first letter on
     its time moves only as the test says. It has answered before a pause of the reader went by."""
     page.clock.resume()  # a held clock holds the next page's loading too
-    page.goto(served + "zoeken/")
-    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    open_search_page(page, served)
     hold_the_clock(page)
     page.fill("#ll-zoekveld", text)
     move_the_clock_until(page, ANSWERED, text)
@@ -317,8 +321,7 @@ def test_a_word_the_site_lacks_loads_the_word_list_and_is_corrected(fresh_visit,
 def test_only_the_newest_query_renders(visit, served):
     """Typed faster than a search takes: the searches in between are dropped, the list shows the last text."""
     page, _ = visit
-    page.goto(served + "zoeken/")
-    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    open_search_page(page, served)
     renders = page.evaluate("""async () => {
       const input = document.querySelector("#ll-zoekveld");
       const list = document.querySelector("#ll-resultaten");
@@ -452,8 +455,7 @@ def test_the_address_follows_the_typing_after_a_pause_and_at_once_on_enter(fresh
     changes once the typing pauses; Enter, and leaving the page, change it at once (back brings the search back)."""
     page, requests = fresh_visit
     page.clock.install()  # the pause happens when the test says so
-    page.goto(served + "zoeken/")
-    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    open_search_page(page, served)
     hold_the_clock(page)
     field = page.locator("#ll-zoekveld")
     requests.clear()
@@ -486,8 +488,7 @@ def test_a_short_word_being_typed_does_not_hold_back_the_answer(fresh_visit, ser
     page, _ = fresh_visit
     held = []
     page.route("**/leerlandschap-woorden/6e.json", lambda route: held.append(route))  # the words that start with n
-    page.goto(served + "zoeken/")
-    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    open_search_page(page, served)
     field = page.locator("#ll-zoekveld")
     field.press_sequentially("intervisie n")
     page.wait_for_function("() => document.querySelector('#ll-resultaten').dataset.query === 'intervisie n'", polling=50)
@@ -525,8 +526,7 @@ def test_typing_a_site_word_letter_by_letter_never_shows_nothing(visit, served, 
     """Every start of a word the site has finds pages while it is typed (or waits for a letter): no "Niets gevonden"
     on the way to a word that is there."""
     page, _ = visit
-    page.goto(served + "zoeken/")
-    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ een zoekwoord of kies een filter.")
+    open_search_page(page, served)
     seen = page.evaluate(TYPE_LETTERS, word)
     assert [typed for typed, count in seen if count == 0] == [], seen
     urls = [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]

@@ -8,8 +8,9 @@ import re
 
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import BOUWSTEEN, TAFEL, WAIT, editor, editor_site  # noqa: F401  (fixtures)
+from test_browser_cms import BOUWSTEEN, TAFEL, editor, editor_site  # noqa: F401  (fixtures)
 
+from browser import WAIT
 from htmltools import parse_file
 from leerlandschap.cms_preview import preview_words
 
