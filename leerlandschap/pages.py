@@ -44,6 +44,23 @@ JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance"
           "GGD": "ggd", "RvdK": "rvdk", "NJi": "nji", "KDC": "kdc", "JGGZ": "jggz"}
 
 
+_BLOCKS = ("address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form"
+           "|h[1-6]|header|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul")
+# Before an opening block tag (or <br>, <hr>) that follows a non-space. The pattern starts with the "<" itself and
+# looks back from there: a regular expression that starts with a look-behind is tried at every character (4x slower).
+_BEFORE_BLOCK = re.compile(rf"<(?<=\S<)(?=(?:{_BLOCKS}|br|hr)[\s/>])")
+_AFTER_BLOCK = re.compile(rf"(</(?:{_BLOCKS})>|<(?:br|hr)\s*/?>)(?=\S)")  # a closing tag before a non-space
+
+
+def one_block(html: str) -> str:
+    """A rendered page as one HTML block without blank lines, so Markdown passes it through untouched, with a line
+    break at every edge of a block-level element where text would otherwise touch it: the search index would read
+    `<dt>Status</dt><dd>actief</dd>` as "Statusactief". Browsers ignore this whitespace between blocks; inside
+    <pre> our HTML has no raw block tags."""
+    html = _AFTER_BLOCK.sub("\\1\n", _BEFORE_BLOCK.sub("\n<", html))
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
 _ID = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)+")  # a reference such as "organiseer-de-governance": not shown as text
 
 
@@ -124,20 +141,10 @@ class PageMaker:
         self.set_at = {s.url: s for s in reversed(self.sets)}  # page URL -> the (first) set that page shows
 
     def render(self, template: str, here: str, **context: object) -> str:
-        import re  # local: this method is the only user
-
         # `buren` is for the section "Bij de buren" (_buren.html) on bouwsteen pages and for the /buren/ pages.
         html = self.env.get_template(template).render(c=self.c, r=self.r, here=here, buren=self.buren,
                                                             editor=self.editor, **context)
-        # Whitespace at every edge of a block-level element, so text never runs together where only the
-        # layout separates it: the search index reads `<dt>Status</dt><dd>actief</dd>` as "Statusactief".
-        # Browsers ignore this whitespace between blocks; inside <pre> our HTML has no raw block tags.
-        blocks = ("address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer"
-                  "|form|h[1-6]|header|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul")
-        html = re.sub(rf"(?<=\S)(?=<(?:{blocks}|br|hr)[\s/>])", "\n", html)  # before an opening tag (or <br>, <hr>)
-        html = re.sub(rf"(</(?:{blocks})>|<(?:br|hr)\s*/?>)(?=\S)", "\\1\n", html)  # after a closing tag
-        # One HTML block without blank lines, so Markdown passes it through untouched.
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        return one_block(html)
 
     def page(self, kind: str, item: Any, title: str, description: str = "", of: Bestand | None = None,
              **context: Any) -> GeneratedPage:  # item: a model item, or an overview's object with `ident` given
