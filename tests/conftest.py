@@ -85,15 +85,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                                     f"another setting behind ({', '.join(sorted(LEAVES_STATE))}): give it a fresh "
                                     "context (new_page, or chromium.new_context()).")
     # Whole files, longest kinds first (files that build or read a shared variant project, then browser tests, then
-    # the rest), and within a kind the files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
+    # the files that read a built site, then the rest), and within a kind the files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
     # start early and short ones fill the end of the run; a file's tests stay together and in their order (module
     # fixtures once). Not `--dist loadgroup`: with pytest 9.2 its groups are silently ignored (pytest-xdist #1386).
     rank: dict[str, int] = {}
     count: dict[str, int] = {}
     for item in items:
         variant = set(getattr(item, "fixturenames", ())) & (SHARED - {"example_project", "editor_project"})
-        kind = 0 if item.get_closest_marker("build") or variant else 1 if item.get_closest_marker("browser") else 2
-        rank[item.path.name] = min(rank.get(item.path.name, 2), kind)
+        kind = (0 if item.get_closest_marker("build") or variant else 1 if item.get_closest_marker("browser")
+                else 2 if item.get_closest_marker("site") else 3)
+        rank[item.path.name] = min(rank.get(item.path.name, 3), kind)
         count[item.path.name] = count.get(item.path.name, 0) + 1
     items.sort(key=lambda item: (rank[item.path.name], -count[item.path.name], item.path.name))
 
