@@ -45,6 +45,13 @@ def hyphenate_text(text: str) -> str:
 
 # One token of HTML: a comment, a declaration or processing instruction, or a tag (attribute values may hold ">").
 _TOKEN = re.compile(r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>|<(/?)([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
+# Outside the elements it tracks, nothing changes: one match skips text, comments, declarations, end tags and start tags
+# of other elements, each read as _TOKEN reads it, up to the next tag that opens a tracked element (or script, style).
+# What it cannot read as a whole (a lone "<" before a letter, "</ ", an unclosed quote) it leaves to _TOKEN.
+_TAG_REST = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
+_OPENS = "|".join(sorted(TARGETS | CODE | SKIP | {"script", "style"}))
+_UNTRACKED = re.compile(rf"""(?:[^<]+|<!--.*?(?:-->|\Z)|<[!?][^>]*>|</[a-zA-Z][^\s/>]*{_TAG_REST}"""
+                        rf"""|<(?!(?:{_OPENS})[\s/>])[a-zA-Z][^\s/>]*{_TAG_REST}|<(?![a-zA-Z!?/]))*""", re.S | re.I)
 # In text: a character or entity reference (never hyphenated inside), or a word long enough to hyphenate.
 _TEXT_WORD = re.compile(rf"(&#?[a-zA-Z0-9]+;?)|({_WORD.pattern})")
 
@@ -57,12 +64,18 @@ def hyphenate_html(html: str) -> str:
     """Soft hyphens in the text of TARGETS elements (outside code), <wbr> after underscores in their code.
     One pass over the tags with a regular expression: tags, comments and attributes are copied as they are, and the
     content of script and style is skipped whole (the HTML parser's rule for those elements). Outside the elements
-    it tracks (most of a page) nothing is copied token by token: that stretch is copied whole when the next one opens."""
+    it tracks (most of a page) nothing is copied token by token: that stretch is copied whole when the next one opens,
+    and one regular expression finds where that is (_UNTRACKED): 0.59 -> 0.37 s for the pages of 1000 items."""
     out: list[str] = []
     open_tags: list[str] = []
     done = 0  # html[:done] is in `out`
     at = 0
-    while (token := _TOKEN.search(html, at)) is not None:
+    while True:
+        if not open_tags and (untracked := _UNTRACKED.match(html, at)):  # it matches the empty string too
+            at = untracked.end()
+        token = _TOKEN.search(html, at)
+        if token is None:
+            break
         at = token.end()
         if open_tags:  # the text before this token lies inside a tracked element
             out.append(_text(html[done:token.start()], open_tags))

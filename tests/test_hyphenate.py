@@ -26,6 +26,15 @@ HYPHENATED = f"samen{SHY}wer{SHY}kings{SHY}ver{SHY}band"  # Dutch syllables (Pyp
     # an end tag closes the elements opened inside it; text after the heading is left alone
     (f"<h2><em>{WORD}</h2>{WORD}", f"<h2><em>{HYPHENATED}</h2>{WORD}"),
     ("<h2>kort woord</h2>", "<h2>kort woord</h2>"),  # fewer than seven letters: nothing
+    # outside headings and cells: what only looks like such a tag opens nothing, and a real one after it still counts
+    (f"<!-- <h2>{WORD}</h2> --><h3>{WORD}</h3>", f"<!-- <h2>{WORD}</h2> --><h3>{HYPHENATED}</h3>"),
+    (f'<a title="<h2>{WORD}">{WORD}</a><td>{WORD}</td>', f'<a title="<h2>{WORD}">{WORD}</a><td>{HYPHENATED}</td>'),
+    (f"<p>1 < 2, {WORD}</p><h2>{WORD}</h2>", f"<p>1 < 2, {WORD}</p><h2>{HYPHENATED}</h2>"),
+    (f"</ h2>{WORD}<th>{WORD}</th>", f"</ h2>{WORD}<th>{HYPHENATED}</th>"),
+    (f"<h2x>{WORD}</h2x><h2/>{WORD}", f"<h2x>{WORD}</h2x><h2/>{HYPHENATED}"),  # <h2x> is another element
+    (f"<div class='x>{WORD}<caption>{WORD}</caption>", f"<div class='x>{WORD}<caption>{HYPHENATED}</caption>"),
+    (f"<!-- niet gesloten <h2>{WORD}", f"<!-- niet gesloten <h2>{WORD}"),
+    (f"<!DOCTYPE html><?x {WORD}?><TD>{WORD}</TD>", f"<!DOCTYPE html><?x {WORD}?><TD>{HYPHENATED}</TD>"),
 ])
 def test_long_words_in_headings_and_cells_get_soft_hyphens(html, expected):
     assert hyphenate_html(html) == expected
