@@ -91,7 +91,10 @@ class BackgroundIndex:
             [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made), str(begrippen or ""),
              NICE if nice else ""],
             stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-            start_new_session=True)  # its own process group: cancel() stops Pagefind along with it
+            process_group=0)  # its own process group: cancel() stops Pagefind along with it (_stop)
+        # Not a session of its own (start_new_session): Linux with autogroup scheduling (most desktops and servers)
+        # shares the CPU per session first, so Pagefind's threads together got only as much as the build's own
+        # thread while the build wrote its pages, and a preview's lower priority (`nice`) counted for nothing.
 
     def pages(self, pages: list[tuple[str, str, str]]) -> None:
         """Generated pages: (URL path from the site root such as 'bouwstenen/x/', title, HTML body). The child makes

@@ -43,6 +43,20 @@ def test_a_build_index_is_written_into_the_site_folder_with_its_vocabulary(tmp_p
     assert not Path(index._scratch).exists()
 
 
+@pytest.mark.skipif(not hasattr(os, "getsid"), reason="process groups and sessions are POSIX")
+def test_the_index_process_has_a_process_group_of_its_own_in_the_builds_session(tmp_path):
+    """Its own process group, so that stopping it stops Pagefind too; the build's session, so that it shares the CPU
+    with the build thread by thread (Linux autogroup scheduling shares it per session first) and a preview's lower
+    priority counts."""
+    index = BackgroundIndex(tmp_path / "site" / "pagefind", None, direct=True)
+    try:
+        child = index._child.pid
+        assert os.getpgid(child) == child != os.getpgid(0)
+        assert os.getsid(child) == os.getsid(0)
+    finally:
+        index.cancel()
+
+
 def test_a_stopped_index_process_ends_at_once_and_cancel_removes_what_it_left(tmp_path):
     """A preview's next save stops the index being made (its process and Pagefind no longer take a core from the
     save's build) and removes the scratch folder only later, once the save's page is shown (later.py)."""
