@@ -108,7 +108,7 @@ from pathlib import Path  # noqa: E402
 import yaml  # noqa: E402
 
 from htmltools import parse_file  # noqa: E402
-from leerlandschap.searchdocs import Writer, without_ids  # noqa: E402
+from leerlandschap.searchdocs import Writer, without_body_attribute, without_ids  # noqa: E402
 from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, parse_terms, stopwords  # noqa: E402
 from leerlandschap.searchwords import words as split  # noqa: E402
 
@@ -192,6 +192,27 @@ def test_ids_leave_the_tags_of_real_pages_and_only_those(example_site):
         assert without_ids(body) == ID_ATTRIBUTE.sub(r"\1", body)
     assert without_ids('<h2 class="a" id="doel">Doel</h2> Schrijf id="a" of <b>id=\'b\'</b>. <p\tid=\'c\' id="d">') == (
         '<h2 class="a">Doel</h2> Schrijf id="a" of <b>id=\'b\'</b>. <p id="d">')
+
+
+# The rule of without_body_attribute as one regular expression: the attribute after white space, with its quoted value.
+BODY_ATTRIBUTE = re.compile(r'\sdata-pagefind-body(?:="[^"]*")?')
+BODY_PIECES = ["<", ">", "<article", " ", "\t", "\n", "\u00a0", "\u2028", "data-pagefind-body", " data-pagefind-body",
+               '="', '"', "=", "x", '="a data-pagefind-body"', "data-pagefind-bodyx", "<p>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BODY_PIECES), max_size=30).map("".join))
+def test_the_body_attribute_leaves_exactly_as_the_regular_expression_says(body):
+    assert without_body_attribute(body) == BODY_ATTRIBUTE.sub("", body)
+
+
+def test_the_body_attribute_leaves_the_pages_and_a_text_that_names_it_stays():
+    assert without_body_attribute('<article class="x" data-pagefind-body><h1>Kop</h1></article>') == (
+        '<article class="x"><h1>Kop</h1></article>')
+    assert without_body_attribute('<main\tdata-pagefind-body="">tekst</main>') == "<main>tekst</main>"
+    assert without_body_attribute('<div data-pagefind-body="ja" id="a">') == '<div id="a">'
+    # without white space before it, the name is left as it is
+    assert without_body_attribute("<p>Schrijf:data-pagefind-body</p>") == "<p>Schrijf:data-pagefind-body</p>"
 
 
 def test_a_document_adds_the_words_of_its_name_that_its_text_lacks(tmp_path):
