@@ -85,9 +85,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                                     f"another setting behind ({', '.join(sorted(LEAVES_STATE))}): give it a fresh "
                                     "context (new_page, or chromium.new_context()).")
     # Whole files, longest kinds first (files that build or read a shared variant project, then browser tests, then
-    # the files that read a built site, then the rest), and within a kind the files with more tests first, so that with `--dist loadfile --no-loadscope-reorder` (make test) the long files
-    # start early and short ones fill the end of the run; a file's tests stay together and in their order (module
-    # fixtures once). Not `--dist loadgroup`: with pytest 9.2 its groups are silently ignored (pytest-xdist #1386).
+    # the files that read a built site, then the rest), and within a kind the files with more tests first, so that
+    # with `--dist loadfile --no-loadscope-reorder` (make test) the long files start early and short ones fill the
+    # end of the run; a file's tests stay together and in their order (module fixtures once). Not `--dist loadgroup`:
+    # with pytest 9.2 its groups are silently ignored (pytest-xdist #1386).
     rank: dict[str, int] = {}
     count: dict[str, int] = {}
     for item in items:
