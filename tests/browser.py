@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -92,6 +92,35 @@ def move_the_clock_until(page: Any, condition: str, arg: Any = None, *, under_ms
 # The longest a browser test waits for one thing, in ms: the machine running the tests may be busy (and /beheer/ has
 # 2 MB of editor to parse).
 WAIT = 20_000
+
+
+T = TypeVar("T")
+# An animation or transition that ends (a message of the editor fading in or out, a menu opening): axe reads the colours
+# as they are at that moment, and half-way through a fade a text is paler than before and after it. A clean-clone run
+# once failed on the contrast of the editor's message "Back-up van het concept hersteld" (.alert), which comes and
+# goes while the coordinator works; it passes at rest. Endless animations (a spinner) never end and do not count.
+MOVING = """() => document.getAnimations().some(animation => animation.playState === 'running'
+    && animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)"""
+# While a check runs: note each frame whether something moves (the message's own timer may start its fade then).
+WATCH = f"""() => {{ window.llBewogen = false; window.llKijk = true;
+    const look = () => {{ if (({MOVING})()) window.llBewogen = true; if (window.llKijk) requestAnimationFrame(look); }};
+    requestAnimationFrame(look); }}"""
+WATCHED = "() => { window.llKijk = false; return window.llBewogen; }"
+
+
+def at_rest(page: Any, check: Callable[[], T]) -> T:
+    """check() (an axe run) on the page at rest: once no animation that ends still runs (waited for, at most WAIT),
+    and again when something began to move while it ran (at most three runs)."""
+    for _ in range(3):
+        page.wait_for_function(f"() => !({MOVING})()", polling=50, timeout=WAIT)
+        page.evaluate(WATCH)
+        try:
+            result = check()
+        finally:
+            moved = page.evaluate(WATCHED)
+        if not moved:
+            break
+    return result
 
 
 def until(page: Any, condition: Callable[[], object], what: str, wait_ms: int = WAIT) -> None:

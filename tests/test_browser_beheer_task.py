@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from test_browser_cms import READ_SAVED, TAFEL, check_and_build, editor_site  # noqa: F401  (fixture)
 from test_quality import AXE, AXE_RUN, WCAG
 
-from browser import WAIT, until
+from browser import WAIT, at_rest, until
 from htmltools import parse_file
 
 # Words a coordinator met in English before (the examples) and common interface words; none may be visible.
@@ -60,7 +60,7 @@ def english_on(page) -> list[str]:
 
 def axe(page) -> list[str]:
     page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not injected: the page's policy allows no inline script
-    result = page.evaluate(AXE_RUN, WCAG)
+    result = at_rest(page, lambda: page.evaluate(AXE_RUN, WCAG))
     return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}" for v in result["violations"]]
 
 

@@ -4,6 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser import MOVING, at_rest
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -44,7 +45,7 @@ def visit(chromium, example_site):
 
 def axe_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))  # injected from the pinned npm package: no request to anywhere
-    result = page.evaluate(AXE_RUN, WCAG)
+    result = at_rest(page, lambda: page.evaluate(AXE_RUN, WCAG))
     return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in result["violations"]]
 
 
@@ -124,3 +125,28 @@ def test_axe_as_the_tests_run_it_reports_what_breaks_wcag(chromium):
     found = {line.split(" ", 1)[0] for line in axe_violations(page)}
     context.close()
     assert {"image-alt", "color-contrast"} <= found, found
+
+
+def test_axe_sees_the_page_at_rest(chromium):
+    """A text fading in is paler than it will be: axe waits until the fade has ended, and runs again when a fade
+    begins while it runs (browser.at_rest). Black on white, faded in over 2 s from nearly white; and a second text
+    that starts to fade in during the first run."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_content('<html lang="nl"><head><title>Proef</title></head><body><main><h1>Proef</h1>'
+                     '<p id="a">Zwart op wit</p><p id="b" hidden>Later</p></main></body></html>')
+    fade = "([id, ms]) => { document.getElementById(id).animate([{opacity: 0.1}, {opacity: 1}], {duration: ms}); }"
+    page.evaluate(fade, ["a", 2000])
+    assert axe_violations(page) == []  # at rest: black on white
+    runs = []
+
+    def check() -> list[bool]:
+        runs.append(page.evaluate(MOVING))
+        if len(runs) == 1:  # something begins to move during the first run
+            page.evaluate("() => { document.getElementById('b').hidden = false; }")
+            page.evaluate(fade, ["b", 400])
+            page.wait_for_timeout(100)  # a few frames, for the watch to see it
+        return runs
+
+    assert at_rest(page, check) == [False, False]  # nothing moved when a run began; the second run at rest
+    context.close()
