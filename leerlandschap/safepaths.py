@@ -3,10 +3,15 @@
 A folder such as `build/` or `site/` that is committed as a symlink (say, in a pull request) would otherwise make a
 cache write or a site swap land anywhere on the machine. `inside(root, path)` is the one rule for this: the path,
 made absolute without following links, must lie under `root`, and no part of it from `root` down may be a symlink.
+
+A preview serves its site while it writes into it, so what it writes there appears whole or not at all:
+`write_whole` (a file) and `swap_folder` (a folder, such as the search index): a browser that asks during the write
+gets the old version or the new one, never half a file or a missing folder.
 """
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -33,3 +38,25 @@ def inside(root: Path, path: Path) -> Path:
     if not target.resolve().is_relative_to(base.resolve()):
         raise UnsafePath(f"{path} komt uit buiten de map {base}. De kit schrijft alleen binnen die map.")
     return target
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `text` to `path` aside (same folder, so same disk), then rename it into place in one step."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.nieuw")
+    aside.write_text(text, encoding="utf-8")
+    os.replace(aside, path)
+
+
+def swap_folder(made: Path, output: Path) -> None:
+    """Put the folder `made` (anywhere, say in memory) at `output`, in place of what is there. It is first moved beside
+    `output`, which is a copy when `made` is on another disk; then two renames swap it in. Between them `output` is
+    missing for a few microseconds, not for the whole copy."""
+    new = output.with_name(f".{output.name}.{os.getpid()}.nieuw")
+    old = output.with_name(f".{output.name}.{os.getpid()}.oud")
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.move(made, new)
+    if output.exists():
+        os.rename(output, old)
+    os.rename(new, output)
+    shutil.rmtree(old, ignore_errors=True)

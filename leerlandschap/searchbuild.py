@@ -28,6 +28,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from .safepaths import swap_folder
 from .searchcommon import Counter, add_to_letter_files, page_sets
 from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
 from .searchindex import canonicalise, pagefind
@@ -157,9 +158,8 @@ class BackgroundIndex:
             with self._finishing:
                 if self._cancelled.is_set():
                     raise RuntimeError("de zoekindex is afgebroken")
-                if not self._direct:
-                    shutil.rmtree(self._output, ignore_errors=True)
-                    shutil.move(self._made, self._output)
+                if not self._direct:  # the preview serves the old index until the new one is in place, whole
+                    swap_folder(self._made, self._output)
                 self._written = True
         finally:
             self.cancel()

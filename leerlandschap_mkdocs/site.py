@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from leerlandschap.discover import ASSETS, REGIO_DIR
 from leerlandschap.regiomodel import Contact, Licentie
+from leerlandschap.safepaths import write_whole
 from leerlandschap.sitedata import SiteData
 
 FALLBACK_URL = "https://leerlandschap.invalid/"
@@ -107,10 +108,11 @@ def extra_files(site: SiteData, site_url: str | None, data: bool = True) -> tupl
 
 
 def write_files(made: dict[str, str], site_dir: Path) -> None:
-    """Write generated texts into the site folder (path in the site -> text); a path leading out of it is skipped."""
+    """Write generated texts into the site folder (path in the site -> text); a path leading out of it is skipped.
+    Each file appears whole (a preview serves the folder while its save writes them)."""
     root = site_dir.resolve()
     for path, text in made.items():
         target = (root / path).resolve()
         if target.is_relative_to(root):
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_whole(target, text)

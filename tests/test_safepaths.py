@@ -1,0 +1,90 @@
+"""What a preview writes into the folder it serves appears whole or not at all (leerlandschap/safepaths.py:
+write_whole, swap_folder). A reader in a process of its own, as a browser is, reads the file over and over while it
+is replaced; a read that is not the whole old text or the whole new one is what a browser would have received."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from leerlandschap.safepaths import swap_folder, write_whole
+
+# Reads FILE until STOP exists; prints how many reads were whole JSON, cut off, and not there at all.
+READER = r"""
+import json, sys
+from pathlib import Path
+path, stop = Path(sys.argv[1]), Path(sys.argv[2])
+counts = {"whole": 0, "cut": 0, "missing": 0}
+print("ready", flush=True)
+while not stop.exists():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        counts["missing"] += 1
+        continue
+    try:
+        json.loads(text)
+        counts["whole"] += 1
+    except ValueError:
+        counts["cut"] += 1
+print(json.dumps(counts))
+"""
+
+
+def version(n: int) -> str:
+    """A JSON text of a few MB (a large index file takes a while to copy)."""
+    return json.dumps({"versie": n, "tekst": "woord " * 400_000})
+
+
+def read_during(path: Path, replace: Callable[[int], None], stop: Path, times: int = 4) -> dict[str, int]:
+    """Replace `path` `times` times while a reader process reads it (until the file `stop` is made); what it saw."""
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(path), str(stop)], stdout=subprocess.PIPE, text=True)
+    assert reader.stdout is not None and reader.stdout.readline() == "ready\n"
+    for n in range(1, times + 1):
+        replace(n)
+        time.sleep(0.02)
+    stop.touch()
+    return json.loads(reader.communicate(timeout=30)[0])
+
+
+def test_a_file_written_whole_is_never_read_cut_off_or_missing(tmp_path):
+    path = tmp_path / "site" / "vragen.json"
+    path.parent.mkdir()
+    path.write_text(version(0), encoding="utf-8")
+    seen = read_during(path, lambda n: write_whole(path, version(n)), tmp_path / "stop")
+    assert seen["cut"] == 0 and seen["missing"] == 0, seen
+    assert json.loads(path.read_text(encoding="utf-8"))["versie"] == 4
+    assert sorted(p.name for p in path.parent.iterdir()) == ["vragen.json"]  # nothing left aside
+
+
+def make_index(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True)
+    (folder / "pagefind-entry.json").write_text(version(n), encoding="utf-8")
+    for i in range(200):
+        (folder / f"fragment-{n}-{i}.json").write_text("x" * 2000, encoding="utf-8")
+
+
+def test_a_swapped_folder_from_another_disk_is_never_read_half_copied(tmp_path):
+    """The preview's index is made in memory (/dev/shm) and swapped into the served site on disk: a copy. The old way
+    (remove the folder, then move the new one in) gave cut-off and missing reads: the folder was gone for the whole
+    copy. Between swap_folder's two renames it is gone for a moment only: far fewer than one read in twenty."""
+    output = tmp_path / "site" / "pagefind"
+    make_index(output, 0)
+    memory = "/dev/shm" if Path("/dev/shm").is_dir() else None
+
+    def swap(n: int) -> None:
+        made = Path(tempfile.mkdtemp(dir=memory)) / "pagefind"
+        make_index(made, n)
+        swap_folder(made, output)
+        assert not made.exists()
+
+    seen = read_during(output / "pagefind-entry.json", swap, tmp_path / "stop")
+    assert seen["cut"] == 0, seen
+    assert seen["missing"] * 20 < seen["whole"], seen
+    assert json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["versie"] == 4
+    assert sorted(p.name for p in output.iterdir())[:1] == ["fragment-4-0.json"]
+    assert sorted(p.name for p in output.parent.iterdir()) == ["pagefind"]  # nothing left beside it
