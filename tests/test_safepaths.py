@@ -4,6 +4,7 @@ is replaced; a read that is not the whole old text or the whole new one is what 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,15 +75,18 @@ def test_a_swapped_folder_from_another_disk_is_never_read_half_copied(tmp_path):
     copy. Between swap_folder's two renames it is gone for a moment only: far fewer than one read in twenty."""
     output = tmp_path / "site" / "pagefind"
     make_index(output, 0)
-    memory = "/dev/shm" if Path("/dev/shm").is_dir() else None
+    memory = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
 
     def swap(n: int) -> None:
-        made = Path(tempfile.mkdtemp(dir=memory)) / "pagefind"
+        made = memory / str(n) / "pagefind"
         make_index(made, n)
         swap_folder(made, output)
         assert not made.exists()
 
-    seen = read_during(output / "pagefind-entry.json", swap, tmp_path / "stop")
+    try:
+        seen = read_during(output / "pagefind-entry.json", swap, tmp_path / "stop")
+    finally:
+        shutil.rmtree(memory)
     assert seen["cut"] == 0, seen
     assert seen["missing"] * 20 < seen["whole"], seen
     assert json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["versie"] == 4
