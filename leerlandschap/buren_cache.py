@@ -18,7 +18,7 @@ from typing import Any
 
 from .buren_fetch import FILES, FetchError, Raw
 from .buren_read import Read, read_files
-from .safepaths import UnsafePath, inside
+from .safepaths import UnsafePath, inside, swap_folder, write_whole
 
 CACHE_DIR = Path("build") / "buren"  # under the project
 META = "opgehaald.json"
@@ -90,10 +90,9 @@ class Copy:
         for name, data in raw.items():
             (new / f"{name}.json").write_bytes(data)
         (new / META).write_text(json.dumps({"adres": self.adres, "opgehaald": when.isoformat()}) + "\n", encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
-        new.rename(folder)
+        swap_folder(new, folder)  # the last good copy stays until the new one is whole
 
     def remember_failure(self, when: datetime.datetime, melding: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._file(ATTEMPT).write_text(json.dumps({"adres": self.adres, "geprobeerd": when.isoformat(), "melding": melding},
-                                                  ensure_ascii=False) + "\n", encoding="utf-8")
+        write_whole(self._file(ATTEMPT), json.dumps({"adres": self.adres, "geprobeerd": when.isoformat(), "melding": melding},
+                                                    ensure_ascii=False) + "\n")

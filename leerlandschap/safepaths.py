@@ -40,21 +40,30 @@ def inside(root: Path, path: Path) -> Path:
     return target
 
 
-def write_whole(path: Path, text: str) -> None:
-    """Write `text` to `path` aside (same folder, so same disk), then rename it into place in one step."""
+def write_whole(path: Path, data: str | bytes) -> None:
+    """Write `data` to `path` aside (same folder, so same disk), then rename it into place in one step. The file aside
+    is always a new one: never a file or a symlink that was there before."""
     aside = path.with_name(f".{path.name}.{os.getpid()}.nieuw")
-    aside.write_text(text, encoding="utf-8")
+    aside.unlink(missing_ok=True)
+    handle = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with open(handle, "wb") as written:
+        written.write(data.encode("utf-8") if isinstance(data, str) else data)
     os.replace(aside, path)
 
 
 def swap_folder(made: Path, output: Path) -> None:
     """Put the folder `made` (anywhere, say in memory) at `output`, in place of what is there. It is first moved beside
     `output`, which is a copy when `made` is on another disk; then two renames swap it in. Between them `output` is
-    missing for a few microseconds, not for the whole copy."""
-    new = output.with_name(f".{output.name}.{os.getpid()}.nieuw")
-    old = output.with_name(f".{output.name}.{os.getpid()}.oud")
+    missing for a few microseconds, not for the whole copy. What an interrupted swap left beside `output` is removed
+    by the next one (a symlink there is removed, never followed)."""
+    new = output.with_name(f".{output.name}.nieuw")
+    old = output.with_name(f".{output.name}.oud")
     for leftover in (new, old):
+        if leftover.is_symlink():
+            leftover.unlink()
         shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.exists():
+            raise OSError(f"{leftover} kon niet worden weggehaald")
     shutil.move(made, new)
     if output.exists():
         os.rename(output, old)

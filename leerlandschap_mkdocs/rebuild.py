@@ -31,6 +31,7 @@ from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
 from watchdog.observers.api import ObservedWatch
 
 from leerlandschap.pages import GeneratedPage
+from leerlandschap.safepaths import write_whole
 
 Written = dict[str, tuple[str, str]]  # src_uri -> (title, HTML) of a generated page in the site folder
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
@@ -80,7 +81,7 @@ class Rebuilds:
         """The build ended without error: its pages are the site folder's now."""
         if self.saving():  # the sitemap MkDocs just made lists only the pages this save handed it
             for name, data in self.sitemaps.items():
-                (site_dir / name).write_bytes(data)
+                write_whole(site_dir / name, data)  # the preview serves the folder
         elif self.dirty:
             self.sitemaps = {name: (site_dir / name).read_bytes() for name in SITEMAPS if (site_dir / name).is_file()}
             # What the first build made stays for as long as the preview runs (the model, the compiled templates):

@@ -4,6 +4,7 @@ is replaced; a read that is not the whole old text or the whole new one is what 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -92,3 +93,35 @@ def test_a_swapped_folder_from_another_disk_is_never_read_half_copied(tmp_path):
     assert json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["versie"] == 4
     assert sorted(p.name for p in output.iterdir())[:1] == ["fragment-4-0.json"]
     assert sorted(p.name for p in output.parent.iterdir()) == ["pagefind"]  # nothing left beside it
+
+
+def test_a_symlink_where_the_file_is_written_aside_is_not_followed(tmp_path):
+    """A committed symlink with the name of the file written aside would otherwise take the write out of the site."""
+    elsewhere = tmp_path / "elders.txt"
+    elsewhere.write_text("van iemand anders", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / f".sitemap.xml.{os.getpid()}.nieuw").symlink_to(elsewhere)
+    write_whole(site / "sitemap.xml", b"<urlset/>")
+    assert (site / "sitemap.xml").read_bytes() == b"<urlset/>"
+    assert elsewhere.read_text(encoding="utf-8") == "van iemand anders"
+    assert sorted(p.name for p in site.iterdir()) == ["sitemap.xml"]
+
+
+def test_what_an_interrupted_swap_left_is_removed_and_a_symlink_there_is_not_followed(tmp_path):
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "bewaren.txt").write_text("blijft", encoding="utf-8")
+    output = tmp_path / "buren" / "zuidkust"
+    output.mkdir(parents=True)
+    (output / "oud.json").write_text("{}", encoding="utf-8")
+    (output.parent / ".zuidkust.oud").mkdir()  # a swap stopped between its two renames
+    (output.parent / ".zuidkust.oud" / "x.json").write_text("{}", encoding="utf-8")
+    (output.parent / ".zuidkust.nieuw").symlink_to(elsewhere)  # planted
+    made = tmp_path / "gemaakt"
+    made.mkdir()
+    (made / "nieuw.json").write_text("{}", encoding="utf-8")
+    swap_folder(made, output)
+    assert sorted(p.name for p in output.iterdir()) == ["nieuw.json"]
+    assert sorted(p.name for p in output.parent.iterdir()) == ["zuidkust"]
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["bewaren.txt"]
