@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from common import guarded
-from leerlandschap.safepaths import UnsafePath, inside
+from leerlandschap.safepaths import UnsafePath, inside, swap_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,11 +66,7 @@ def build(site: Path, config: Path, timings: dict[str, float] | None = None) -> 
         if mkdocs.returncode != 0:
             print("\nDe site is niet gebouwd (zie de melding hierboven). De vorige site is niet veranderd.")
             return 1
-        old = site.parent / f".site-oud-{os.getpid()}"
-        if site.exists():
-            site.rename(old)
-        temporary.rename(site)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_folder(temporary, site)  # the previous site is served until the new one is in place, whole
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     pages = sum(1 for _ in site.rglob("index.html"))
