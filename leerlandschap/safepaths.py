@@ -6,7 +6,7 @@ made absolute without following links, must lie under `root`, and no part of it 
 
 A preview serves its site while it writes into it, so what it writes there appears whole or not at all:
 `write_whole` (a file) and `swap_folder` (a folder, such as the search index): a browser that asks during the write
-gets the old version or the new one, never half a file or a missing folder.
+gets the old version or the new one, never half a file.
 """
 from __future__ import annotations
 
@@ -54,8 +54,9 @@ def write_whole(path: Path, data: str | bytes) -> None:
 def swap_folder(made: Path, output: Path) -> None:
     """Put the folder `made` (anywhere, say in memory) at `output`, in place of what is there. It is first moved beside
     `output`, which is a copy when `made` is on another disk; then two renames swap it in. Between them `output` is
-    missing for a few microseconds, not for the whole copy. What an interrupted swap left beside `output` is removed
-    by the next one (a symlink there is removed, never followed)."""
+    missing for a moment (a 404 for a browser that asks just then), never for the whole copy, and no file in it is
+    ever half written. What an interrupted swap left beside `output` is removed by the next one (a symlink there is
+    removed, never followed)."""
     new = output.with_name(f".{output.name}.nieuw")
     old = output.with_name(f".{output.name}.oud")
     for leftover in (new, old):

@@ -36,9 +36,13 @@ def wait_for(condition, seconds: float, what: str) -> None:
 
 
 def words(site_dir: Path) -> list[str]:
-    """The words of the search page's word list (written with the index, swapped in with it)."""
-    path = site_dir / "pagefind" / "leerlandschap-woorden.json"
-    return json.loads(path.read_text(encoding="utf-8"))["woorden"].split() if path.is_file() else []
+    """The words of the search page's word list (written with the index, swapped in with it); none while there is no
+    index yet or, for a moment, while a new one is swapped in (safepaths.swap_folder). Never half a file."""
+    try:
+        text = (site_dir / "pagefind" / "leerlandschap-woorden.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return json.loads(text)["woorden"].split()
 
 
 def test_a_saves_work_waits_until_its_build_has_returned_to_the_server(tmp_path, site):
