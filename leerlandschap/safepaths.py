@@ -51,14 +51,19 @@ def write_whole(path: Path, data: str | bytes) -> None:
     os.replace(aside, path)
 
 
+def swap_places(output: Path) -> tuple[Path, Path]:
+    """Where swap_folder puts the new folder before the swap, and the old one after it: beside `output`, hidden
+    (`.site-nieuw`, `.site-oud`: .gitignore's `.site-*/`)."""
+    return output.with_name(f".{output.name}-nieuw"), output.with_name(f".{output.name}-oud")
+
+
 def swap_folder(made: Path, output: Path) -> None:
     """Put the folder `made` (anywhere, say in memory) at `output`, in place of what is there. It is first moved beside
     `output`, which is a copy when `made` is on another disk; then two renames swap it in. Between them `output` is
     missing for a moment (a 404 for a browser that asks just then), never for the whole copy, and no file in it is
     ever half written. What an interrupted swap left beside `output` is removed by the next one (a symlink there is
     removed, never followed)."""
-    new = output.with_name(f".{output.name}.nieuw")
-    old = output.with_name(f".{output.name}.oud")
+    new, old = swap_places(output)
     for leftover in (new, old):
         if leftover.is_symlink():
             leftover.unlink()

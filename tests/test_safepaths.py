@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leerlandschap.safepaths import swap_folder, write_whole
+from leerlandschap.safepaths import swap_folder, swap_places, write_whole
 
 # Reads FILE until STOP exists; prints how many reads were whole JSON, cut off, and not there at all.
 READER = r"""
@@ -115,9 +115,9 @@ def test_what_an_interrupted_swap_left_is_removed_and_a_symlink_there_is_not_fol
     output = tmp_path / "buren" / "zuidkust"
     output.mkdir(parents=True)
     (output / "oud.json").write_text("{}", encoding="utf-8")
-    (output.parent / ".zuidkust.oud").mkdir()  # a swap stopped between its two renames
-    (output.parent / ".zuidkust.oud" / "x.json").write_text("{}", encoding="utf-8")
-    (output.parent / ".zuidkust.nieuw").symlink_to(elsewhere)  # planted
+    (output.parent / ".zuidkust-oud").mkdir()  # a swap stopped between its two renames
+    (output.parent / ".zuidkust-oud" / "x.json").write_text("{}", encoding="utf-8")
+    (output.parent / ".zuidkust-nieuw").symlink_to(elsewhere)  # planted
     made = tmp_path / "gemaakt"
     made.mkdir()
     (made / "nieuw.json").write_text("{}", encoding="utf-8")
@@ -125,3 +125,15 @@ def test_what_an_interrupted_swap_left_is_removed_and_a_symlink_there_is_not_fol
     assert sorted(p.name for p in output.iterdir()) == ["nieuw.json"]
     assert sorted(p.name for p in output.parent.iterdir()) == ["zuidkust"]
     assert sorted(p.name for p in elsewhere.iterdir()) == ["bewaren.txt"]
+
+
+def test_what_a_stopped_site_swap_leaves_is_ignored_by_git():
+    """A build stopped between the two renames of its site swap (scripts/build.py) leaves a folder beside site/:
+    git must not offer it for a commit."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    for path in (*swap_places(root / "site"), root / "site" / "pagefind"):
+        probe = path / "index.html"
+        ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", str(probe.relative_to(root))], cwd=root)
+        assert ignored.returncode == 0, f"{probe.relative_to(root)} is not ignored by .gitignore"
