@@ -10,9 +10,15 @@ gets the old version or the new one, never half a file.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 from pathlib import Path
+
+_AT_FDCWD = -100  # <fcntl.h>: paths relative to the working folder (renameat2, in exchange)
+_RENAME_EXCHANGE = 2  # <linux/fs.h>
 
 
 class UnsafePath(Exception):
@@ -59,10 +65,11 @@ def swap_places(output: Path) -> tuple[Path, Path]:
 
 def swap_folder(made: Path, output: Path) -> None:
     """Put the folder `made` (anywhere, say in memory) at `output`, in place of what is there. It is first moved beside
-    `output`, which is a copy when `made` is on another disk; then two renames swap it in. Between them `output` is
-    missing for a moment (a 404 for a browser that asks just then), never for the whole copy, and no file in it is
-    ever half written. What an interrupted swap left beside `output` is removed by the next one (a symlink there is
-    removed, never followed)."""
+    `output`, which is a copy when `made` is on another disk; then it changes places with `output` in one step
+    (`exchange`), so a reader always finds the old folder or the new one, each whole. Where the system cannot do that
+    in one step, two renames do it, and `output` is missing for a moment between them (a 404 for a browser that asks
+    just then), never for the whole copy. What an interrupted swap left beside `output` is removed by the next one (a
+    symlink there is removed, never followed)."""
     new, old = swap_places(output)
     for leftover in (new, old):
         if leftover.is_symlink():
@@ -71,7 +78,29 @@ def swap_folder(made: Path, output: Path) -> None:
         if leftover.exists():
             raise OSError(f"{leftover} kon niet worden weggehaald")
     shutil.move(made, new)
+    if output.is_dir() and not output.is_symlink() and exchange(new, output):
+        shutil.rmtree(new, ignore_errors=True)  # the old folder, now
+        return
     if output.exists():
         os.rename(output, old)
     os.rename(new, output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Let two existing paths change places in one step: Linux's renameat2 with RENAME_EXCHANGE (glibc 2.28, 2018).
+    False where the system or its file system has no such step; the paths are then as they were."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without it
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # not on this file system or kernel
+        return False
+    raise OSError(number, os.strerror(number), str(second))
