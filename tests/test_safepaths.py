@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from leerlandschap import safepaths
 from leerlandschap.safepaths import exchange, swap_folder, swap_places, write_whole
+from leerlandschap.searchbuild import MEMORY, scratch_folder
 
 # Reads FILE until STOP exists; prints how many reads were whole JSON, cut off, and not there at all.
 READER = r"""
@@ -92,9 +92,12 @@ def can_exchange(folder: Path) -> bool:
     Linux 3.17) must, so a broken exchange() fails here instead of skipping the test."""
     if exchanged(folder):
         return True
-    if sys.platform.startswith("linux") and Path("/dev/shm").is_dir():
-        with tempfile.TemporaryDirectory(dir="/dev/shm") as memory:
-            assert exchanged(Path(memory)), "exchange() does not work, not even in memory (tmpfs)"
+    memory = scratch_folder()  # in memory where the system has such a folder, as a preview's index
+    try:
+        if sys.platform.startswith("linux") and memory.is_relative_to(MEMORY):
+            assert exchanged(memory), "exchange() does not work, not even in memory (tmpfs)"
+    finally:
+        shutil.rmtree(memory)
     return False
 
 
@@ -110,7 +113,7 @@ def test_a_swapped_folder_from_another_disk_is_never_read_half_copied(tmp_path, 
         monkeypatch.setattr(safepaths, "exchange", lambda first, second: False)
     output = tmp_path / "site" / "pagefind"
     make_index(output, 0)
-    memory = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    memory = scratch_folder()  # where a preview makes its index: in memory where the system has such a folder
 
     def swap(n: int) -> None:
         made = memory / str(n) / "pagefind"
