@@ -69,10 +69,10 @@ def swap_folder(made: Path, output: Path) -> None:
     (`exchange`), so a reader always finds the old folder or the new one, each whole. Where the system cannot do that
     in one step, two renames do it, and `output` is missing for a moment between them (a 404 for a browser that asks
     just then), never for the whole copy. What an interrupted swap left beside `output` is removed by the next one (a
-    symlink there is removed, never followed)."""
+    symlink or a file there is removed; a symlink is never followed)."""
     new, old = swap_places(output)
     for leftover in (new, old):
-        if leftover.is_symlink():
+        if leftover.is_symlink() or leftover.is_file():
             leftover.unlink()
         shutil.rmtree(leftover, ignore_errors=True)
         if leftover.exists():

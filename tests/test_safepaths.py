@@ -165,6 +165,21 @@ def test_what_an_interrupted_swap_left_is_removed_and_a_symlink_there_is_not_fol
     assert sorted(p.name for p in elsewhere.iterdir()) == ["bewaren.txt"]
 
 
+def test_a_file_where_a_swap_puts_its_folders_is_removed(tmp_path):
+    """A file (not a folder) with the name of the new or the old folder: removed, so the swap and every build after it
+    still work."""
+    output = tmp_path / "site"
+    output.mkdir()
+    for path in swap_places(output):
+        path.write_text("iets", encoding="utf-8")
+    made = tmp_path / "gemaakt"
+    made.mkdir()
+    (made / "index.html").write_text("nieuw", encoding="utf-8")
+    swap_folder(made, output)
+    assert (output / "index.html").read_text(encoding="utf-8") == "nieuw"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_what_a_stopped_site_swap_leaves_is_ignored_by_git():
     """A build stopped between the two renames of its site swap (scripts/build.py) leaves a folder beside site/:
     git must not offer it for a commit."""
