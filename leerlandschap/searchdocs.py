@@ -10,6 +10,8 @@ content in `data-pagefind-body` (so overviews, hand-written pages and /bronnen/ 
   words of the page's name in its address that its text lacks ("pilots"), with the same low weight.
   They exist only in this document, never in the site's HTML: no reader or screen reader meets them. They come last
   in the document, and meta `verborgen` says how many words they are, so a result's excerpt leaves them out too.
+- the words of the line above an item's title that says what kind of item it is (MARKED), moved among those last
+  words with the weight of the page's text: found, but never the start of an excerpt.
 """
 from __future__ import annotations
 
@@ -65,6 +67,12 @@ EXAMPLE_META = "voorbeeld"
 # ("avg" for Privacy, "colofon" for Over deze site). They travel with the page's HTML to the index only, in this
 # element (with_keywords), and are indexed like the parts of its title: hidden, weighted below the title.
 KEYWORDS = re.compile(r'<p data-ll-zoekwoorden>([^<]*)</p>')
+# What kind of item a page is, in the line above its title ("Tafels · intervisiegroep · landelijk": the kicker),
+# marked data-ll-kenmerk in the template. Its words (not what it marks data-pagefind-ignore inside, such as the link
+# to the overview) are found as the page's text is, but the document moves them after the page's own text, among the
+# hidden words: a result's excerpt never starts with "· intervisiegroep · landelijk." (without_marked).
+MARKED = "data-ll-kenmerk"
+MARKED_START = re.compile(rf"<([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}\s+{MARKED}(?=[\s>/=])")
 
 
 def keywords_problem(keywords: object) -> str | None:
@@ -161,15 +169,29 @@ def without_body_attribute(body: str) -> str:
     return "".join(out)
 
 
-def without_ignored(body: str) -> str:
-    """`body` without the elements marked data-pagefind-ignore (and what is inside them)."""
-    out, at = [], 0
-    while (start := IGNORED_START.search(body, at)) is not None:
+def without_elements(body: str, start_tag: re.Pattern[str]) -> tuple[str, list[str]]:
+    """`body` without the elements whose start tag `start_tag` finds (each leaves a space), and those elements."""
+    out, taken, at = [], [], 0
+    while (start := start_tag.search(body, at)) is not None:
         out.append(body[at:start.start()])
         out.append(" ")
         at = element_end(body, start)
+        taken.append(body[start.start():at])
     out.append(body[at:])
-    return "".join(out)
+    return "".join(out), taken
+
+
+def without_ignored(body: str) -> str:
+    """`body` without the elements marked data-pagefind-ignore (and what is inside them)."""
+    return without_elements(body, IGNORED_START)[0]
+
+
+def without_marked(body: str) -> tuple[str, list[str]]:
+    """`body` without the elements marked MARKED, and their words (not those of what is ignored inside them)."""
+    if MARKED not in body:
+        return body, []
+    rest, marked = without_elements(body, MARKED_START)
+    return rest, [w for element in marked for w in words(text_of(without_ignored(element)))]
 
 
 def own_part(body: str) -> str:
@@ -215,13 +237,13 @@ class Writer:
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
         keywords = words(html.unescape(" ".join(KEYWORDS.findall(body)))) if handwritten else []
-        body = own_part(KEYWORDS.sub("", body))
+        body, marked = without_marked(own_part(KEYWORDS.sub("", body)))
         kind = kind_of(url, body, handwritten)
         text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
         title_parts = [*dict.fromkeys([*keywords, *self.splitter.parts_of_words(title_words)])]
         # a part that is also a word of the page is found through that word: repeating it only makes results bigger
-        seen = set(text_words)
+        seen = {*text_words, *marked}
         # The words of the page's own name in its address that the page does not say: an editor chose the name
         # ("pilots" in praktijken/pilots-blijvend-lerende-omgeving/, "teamsessie"), and a reader may know the item by it.
         # An address has no accents and may name a longer form the page does say ("coordinator" for the page that
@@ -229,20 +251,23 @@ class Writer:
         said = {self.plain(w) for w in {*text_words, *title_words}}
         named = [w for w in dict.fromkeys(words(url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")))
                  if w.isalpha() and len(w) >= 3 and not any(s.startswith(w) for s in said)]
-        parts = [p for p in self.splitter.parts_of_words([*text_words, *named]) if p not in title_parts and p not in seen]
+        parts = [p for p in self.splitter.parts_of_words([*text_words, *marked, *named])
+                 if p not in title_parts and p not in seen]
         parts = [*named, *(p for p in parts if p not in named)]
-        self.words.add([*title_words, *text_words, *title_parts, *parts], title_words)
+        self.words.add([*title_words, *text_words, *marked, *title_parts, *parts], title_words)
         low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
         weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""
         heading = "" if H1.search(body) else f"<h1>{html.escape(title)}</h1>"
+        # the kicker's words weigh what they weighed as the page's text; the parts weigh less
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
-                        for w, ps in ((LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
+                        for w, ps in ((LOW_WEIGHT if low else "1", marked),
+                                      (LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
                         if ps)
         own = without_ids(without_body_attribute(body))
         meta = [("soortnaam", label_of(kind)), ("deel", section_of(url))]
         if EXAMPLE in body:
             meta.append((EXAMPLE_META, "ja"))
-        hidden = len(title_parts) + len(parts)  # one word each, the last words of Pagefind's text of the page
+        hidden = len(marked) + len(title_parts) + len(parts)  # one word each, the last words of Pagefind's text of the page
         if hidden:
             meta.append((HIDDEN_META, str(hidden)))
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)

@@ -86,3 +86,26 @@ def test_an_excerpt_is_cut_around_a_match_in_the_middle_of_a_long_page(page, exa
     text, marks = our_excerpt(page, example_site[1], "verwijzers", "/begrippen/")
     assert marks >= 1 and "verwijzer" in text.lower(), text
     assert text.startswith("\u2026 ") and text.endswith(" \u2026"), text
+
+
+@pytest.mark.parametrize("query, url", [
+    ("intervisiegroep", "/tafels/intervisiegroep-1/"),  # the line above the title: "Tafels · intervisiegroep · landelijk"
+    ("intervisie", "/praktijken/bestuurlijk-intervisienetwerk/"),  # "Goede praktijk · landelijk"
+    ("teamoverleg", "/vragensets/teamsessie-leren-klein-en-concreet/"),  # "Vragenset · teamoverleg": only there
+    ("webpagina", "/bronnen/blijvend-lerende-omgeving/"),  # "Bronnen · webpagina"
+])
+def test_an_excerpt_starts_with_what_the_page_says_not_with_its_title_or_the_line_above_it(
+        page, example_site, query, url):
+    """The result shows the page's title and kind above its excerpt: the excerpt is for what the page says. It
+    started with the line above the title ("· intervisiegroep · landelijk. Intervisiegroep 1 (Samen leren met
+    impact). Een van …"), which a phone's two lines of excerpt spent on words the result shows already. The page
+    is still found by that line's words."""
+    article = parse((example_site[0] / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")).find("article")
+    title = " ".join(article.find("h1").all_text().split())
+    kicker = " ".join(article.find("p").all_text().split())
+    assert "·" in kicker  # the line above the title: the page's first paragraph
+    text, _ = our_excerpt(page, example_site[1], query, url)  # found: our_excerpt waits for this page's result
+    assert "·" not in text, text  # the separator of the line above the title: none of that line is in it
+    assert not text.startswith(title), text
+    assert [w for w in words(text) if w not in shown_words(example_site, url)] == [], text
+    assert len(words(text)) >= 10, text

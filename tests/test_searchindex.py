@@ -401,12 +401,19 @@ def test_the_line_above_a_title_is_not_indexed(example_site, page, kicker, templ
 ])
 def test_what_the_line_above_a_title_says_of_the_item_is_indexed(example_site, page, folder, field):
     """The same line may say something of the item itself (a question set's working form, a tafel's kind or
-    region): that is the item's data, and a reader may search for it ("teamoverleg")."""
+    region): that is the item's data, and a reader may search for it ("teamoverleg"). A result's excerpt must not
+    start with it ("· intervisiegroep · landelijk. Intervisiegroep 1 …"): the page's text starts with its title, and
+    the line's words are among the hidden words at its end, which meta `verborgen` counts."""
     site = example_site[0] / "site"
     item = yaml.safe_load((example_site[0] / "content" / folder / (page.split("/")[1] + ".yml")).read_text(encoding="utf-8"))
-    content = " ".join(indexed(site)["/" + page]["content"].split())
-    title = " ".join(parse_file(site / page / "index.html").find("article").find("h1").all_text().split())
-    assert str(item[field]) in content[:content.index(title)]
+    entry = indexed(site)["/" + page]
+    content = entry["content"].split()
+    title = parse_file(site / page / "index.html").find("article").find("h1").all_text().split()
+    assert content[:len(title)] == title or content[:len(title)] == [*title[:-1], title[-1] + "."], content[:8]
+    hidden = [w.rstrip(".") for w in content[len(content) - int(entry["meta"]["verborgen"]):]]  # "." ends a block
+    field_words = split(str(item[field]))
+    assert field_words and all(word in hidden for word in field_words), (field_words, hidden)
+    assert "·" not in content
 
 
 def test_the_search_page_learns_which_words_find_nearly_every_page(example_site):
@@ -572,6 +579,34 @@ def test_a_document_says_how_many_hidden_words_end_its_text(tmp_path):
     # a page without compounds or address words has nothing hidden, and no meta for it
     plain = writer.document("over/", "Over", "<p>Wij leren samen.</p>", True)
     assert "verborgen" not in plain
+
+
+def test_the_line_that_says_what_an_item_is_moves_to_the_hidden_words(tmp_path):
+    """An element marked data-ll-kenmerk (the line above a title) leaves the document's text; its own words join the
+    hidden words at the end, with the weight of the text, and meta `verborgen` counts them. What it marks
+    data-pagefind-ignore inside (the link to the overview) stays out, and the same name inside a value marks
+    nothing."""
+    import html as html_module
+
+    writer = Writer(tmp_path, Splitter({"leer": 1e-4, "tafel": 1e-4}))
+    body = ('<article data-pagefind-body><p class="ll-kicker" data-ll-kenmerk><a href="/tafels/" data-pagefind-ignore>'
+            'Tafels</a> · leertafel · Flevoland</p><h1>Logeren</h1><p title="x data-ll-kenmerk">Wij praten over zorg.</p>'
+            '</article>')
+    document = writer.document("tafels/logeren/", "Logeren", body, False)
+    main = document[document.index("<main"):]
+    assert "ll-kicker" not in main and "·" not in main and ">Tafels<" not in main
+    assert "Wij praten over zorg." in main  # not marked: the name is inside an attribute's value
+    extra = re.findall(r'<p data-pagefind-weight="([^"]+)">([^<]*)</p>', main)
+    assert extra[0] == ("1", "leertafel flevoland")
+    assert ("0.5", "leer tafel") in extra  # the parts of its compounds, as for the page's text
+    hidden = int(re.search(r'data-pagefind-meta="verborgen:(\d+)"', document).group(1))
+    assert hidden == len(html_module.unescape(" ".join(text for _, text in extra)).split())
+    words = json.loads(writer.words.json({}))["woorden"].split()
+    assert "flevoland" in words and "leertafel" in words and "tafels" not in words
+    # a low-weight page (a reflection question) keeps its low weight for these words too
+    question = writer.document("bouwstenen/x/y/", "Vraag", '<p data-ll-kenmerk>teamoverleg</p><p>Wat leer jij?</p>'
+                               '<span data-pagefind-filter="soort:vraag"></span>', False)
+    assert '<p data-pagefind-weight="0.25">teamoverleg</p>' in question
 
 
 def test_the_markers_count_only_as_attributes_never_inside_a_value(tmp_path):

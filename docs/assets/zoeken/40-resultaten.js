@@ -38,17 +38,33 @@
   // sits near the end, so the excerpt is made here the way Pagefind makes it (calculate_excerpt_region,
   // build_excerpt): the window of EXCERPT_WORDS words with the most of the matches, but only from the words before
   // the hidden ones, around the matches among them. When every match is hidden, the start of the page is shown.
+  // A page's text starts with its title, which the result shows above the excerpt already: the excerpt starts
+  // after it, so a phone's two lines show what the page says (titleLength). A page with less to say than an
+  // excerpt holds (a reflection question: its title and its bouwsteen) keeps its title in the excerpt.
   const EXCERPT_WORDS = 30; // Pagefind's excerptLength
+
+  // How many words at the start of `words` are the result's title (Pagefind ends a heading with "." when it has
+  // no mark of its own); 0 when the text does not start with it, or when fewer than EXCERPT_WORDS shown words follow.
+  function titleLength(data, words, shown) {
+    const title = ((data.meta && data.meta.title) || "").split(/[\r\n\s]+/g).filter(Boolean);
+    if (!title.length || shown - title.length < EXCERPT_WORDS) return 0;
+    const last = title.length - 1;
+    const same = title.every((word, i) => words[i] === word || (i === last && words[i] === word + "."));
+    return same ? title.length : 0;
+  }
 
   function excerptText(data) {
     const words = (data.content || "").split(/[\r\n\s]+/g); // as Pagefind splits it: its word numbers count these
     if (words.length && !words[words.length - 1]) words.pop(); // text ending in a space: no word after it
     const shown = Math.max(0, words.length - (Number((data.meta && data.meta.verborgen) || 0) || 0));
+    const first = titleLength(data, words, shown);
     const score = new Map();
     for (const l of data.weighted_locations || []) {
-      if (l.location < shown) score.set(l.location, (score.get(l.location) || 0) + (l.balanced_score || 1));
+      if (l.location >= first && l.location < shown) {
+        score.set(l.location, (score.get(l.location) || 0) + (l.balanced_score || 1));
+      }
     }
-    let start = 0;
+    let start = first;
     if (score.size) {
       const places = [...score.keys()].sort((a, b) => a - b);
       let best = -1;
@@ -60,10 +76,10 @@
       }
       start -= Math.floor((EXCERPT_WORDS - span) / 2); // the matches in the middle of the excerpt
     }
-    start = Math.max(0, Math.min(start, shown - EXCERPT_WORDS));
+    start = Math.max(first, Math.min(start, shown - EXCERPT_WORDS));
     const end = Math.min(shown, start + EXCERPT_WORDS);
     const text = words.slice(start, end).join(" ").trim();
-    return (start > 0 ? "\u2026 " : "") + text + (end < shown ? " \u2026" : "");
+    return (start > first ? "\u2026 " : "") + text + (end < shown ? " \u2026" : "");
   }
 
   function resultItem(data, marker) {
