@@ -549,6 +549,28 @@ def test_template_text_leaves_the_index_but_stays_on_the_page(editor_project, pa
         assert own_text in content  # the item's own text is still found
 
 
+@pytest.mark.parametrize("page, own_text", [
+    ("tafels/", "Contractvoortgangsgesprekken"),
+    ("afspraken/", None),
+    ("landschap/", "Contractvoortgangsgesprekken"),
+    ("data/", None),
+])
+def test_the_column_names_of_a_table_leave_the_index_but_stay_on_the_page(editor_project, page, own_text):
+    """The names of a table's columns ("Tafel Hoe vaak Status Bijeenkomsten") are the template's words, like the
+    names of an item's facts: in the index they came back once per table, and a result's excerpt of the overview
+    of tafels read "Tafel Hoe vaak Status Bijeenkomsten Contractvoortgangsgesprekken. actief. 0. Leertafel. Tafel
+    Hoe vaak ..."."""
+    site = editor_project / "site"
+    content = " ".join(indexed(site)["/" + page]["content"].split())
+    heads = parse_file(site / page / "index.html").find("main").find_all("thead")
+    assert heads  # the page has a table with column names
+    for head in heads:
+        names = " ".join(" ".join(cell.all_text().split()) for cell in head.find_all("th"))
+        assert names and names not in content, names
+    if own_text:
+        assert own_text in content  # what the table lists is still found
+
+
 def test_a_document_holds_only_the_part_of_the_page_pagefind_would_index(tmp_path):
     """Pagefind leaves out what is outside an element marked data-pagefind-body; the document made of a page does
     the same (its words, compound parts and vocabulary included), so links a template puts after the item stay out."""
