@@ -249,8 +249,11 @@ def kept_page(chromium, _kept_pages, example_site):
     context and its first page load cost about three times the CPU of a load in a kept page, where the site's styles,
     scripts and Pagefind's code are already in the cache; most browser tests only open pages and read them.
     Afterwards nothing may have left the site and no cookie may be set; the page's storage is emptied and it goes to
-    about:blank (which also ends whatever it was still loading). A test that installs a clock, a route, a listener
+    about:blank (which also ends whatever it was still loading), unless it shows the search page without a filter,
+    where the next test may type its query (browser.on_search_page). A test that installs a clock, a route, a listener
     or another setting (LEAVES_STATE) cannot use it: collecting it fails."""
+    from browser import on_search_page
+
     _, served = example_site
     used: list = []
 
@@ -279,7 +282,8 @@ def kept_page(chromium, _kept_pages, example_site):
     for page, record, note in used:
         if page.url.startswith(served):
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.goto("about:blank")
+        if not on_search_page(page.url, served):  # the search page stays open for the next query (browser.py)
+            page.goto("about:blank")
         page.remove_listener("request", record)
         page.remove_listener("pageerror", note)
         assert [url for url in page.requests if not url.startswith(served)] == [], "a request left the site"

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import hold_the_clock, move_the_clock_until, until
+from browser import hold_the_clock, move_the_clock_until, on_search_page, until
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,9 @@ def test_results_come_five_at_a_time(fresh_visit, served):
 # ---- Query understanding and results that explain themselves (issue 22) -----------------------------------
 
 def search(page, served, query):
-    page.goto(served + "zoeken/")
+    """The results for `query` typed on the search page: where the page is, if it is there (browser.on_search_page)."""
+    if not on_search_page(page.url, served):
+        page.goto(served + "zoeken/")
     page.fill("#ll-zoekveld", query)
     page.wait_for_function("q => { const l = document.querySelector('#ll-resultaten'); return l.dataset.query === q && !l.dataset.wacht; }", arg=query)
     return [a.removeprefix(served) for a in page.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")]
@@ -654,3 +656,37 @@ def test_all_in_a_question_that_no_overview_names_changes_nothing(visit, served)
     page, _ = visit
     assert search(page, served, "leren met alle partners")
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("Je vraagt om een lijst")
+
+
+@pytest.mark.parametrize("address, kept", [
+    ("zoeken/", True), ("zoeken/?q=leertafel", True), ("zoeken/?q=", True),
+    ("zoeken/?q=leertafel&soort=bouwsteen", False), ("zoeken/?soort=praktijk", False), ("zoeken/#ll-resultaten", False),
+    ("rollen/bestuurder/", False), ("zoeken/extra/", False),
+])
+def test_a_test_types_on_the_open_search_page_only_without_a_filter(served, address, kept):
+    """search() and kept_page keep the search page open between tests (browser.on_search_page): only where a new
+    query starts as on a freshly opened page (no filter chosen, no anchor), and only on this site."""
+    assert on_search_page(served + address, served) is kept
+    assert on_search_page("http://elders.example/" + address, served) is False
+
+
+def test_results_are_the_same_after_other_queries_as_on_a_fresh_page(visit, new_page, served):
+    """What a query finds, and what the page says about it, does not depend on the queries typed before it on the
+    same page: the search tests type one query after another (search()), as a reader does."""
+    page, _ = visit
+    wanted = ["leertafel", "praktjik voorbeelden", "hoe zet ik een leertafel op"]
+
+    def seen(on):
+        return ([a.removeprefix(served) for a in on.eval_on_selector_all("#ll-resultaten li > a", "l => l.map(a => a.href)")],
+                on.locator("#ll-zoekhulp").inner_text(), on.locator("#ll-zoekstatus").inner_text())
+
+    fresh = {}
+    for query in wanted:
+        other = new_page()
+        search(other, served, query)
+        fresh[query] = seen(other)
+    for before in ("xylofoonkwartet", "bestuur", "intervisie"):
+        search(page, served, before)
+    for query in wanted:
+        search(page, served, query)
+        assert seen(page) == fresh[query], query
