@@ -248,7 +248,7 @@ class Writer:
         # ("pilots" in praktijken/pilots-blijvend-lerende-omgeving/, "teamsessie"), and a reader may know the item by it.
         # An address has no accents and may name a longer form the page does say ("coordinator" for the page that
         # says "Coördinatoren"): such a word is the page's own word, and adding it would hide the accented one.
-        said = {self.plain(w) for w in {*text_words, *title_words}}
+        said = {self.plain(w) for w in {*text_words, *marked, *title_words}}
         named = [w for w in dict.fromkeys(words(url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")))
                  if w.isalpha() and len(w) >= 3 and not any(s.startswith(w) for s in said)]
         parts = [p for p in self.splitter.parts_of_words([*text_words, *marked, *named])
