@@ -52,6 +52,7 @@ LABELS = {"vraag": "Reflectievraag", "bij de buren": "Bij de buren", "overzicht"
 # Sections of the menu (mkdocs.yml `nav`) for pages outside the content folders.
 SECTIONS = {"": "Home", "afspraken": "Tafels", "landschap": "Tafels", "buren": "Bij de buren",
             "mijn-vragenset": "Vragensets", "vraag": "Bouwstenen"}
+TEXT_WEIGHT = "1"  # Pagefind's weight of a page's own text (the line above a title keeps it when moved)
 LOW_WEIGHT = "0.25"  # reflection questions and meetings with little text: found, but below their bouwsteen or tafel
 FEW_WORDS = 80  # a meeting page with fewer words than this has no report yet
 TITLE_PARTS_WEIGHT = "3"  # parts of the title's compounds: below the title itself (h1 = 7), above body text
@@ -258,9 +259,8 @@ class Writer:
         low = kind == "vraag" or (kind == "bijeenkomst" and len(text_words) < FEW_WORDS)
         weight = f' data-pagefind-weight="{LOW_WEIGHT}"' if low else ""
         heading = "" if H1.search(body) else f"<h1>{html.escape(title)}</h1>"
-        # the kicker's words weigh what they weighed as the page's text; the parts weigh less
         extra = "".join(f'<p data-pagefind-weight="{w}">{html.escape(" ".join(ps))}</p>'
-                        for w, ps in ((LOW_WEIGHT if low else "1", marked),
+                        for w, ps in ((LOW_WEIGHT if low else TEXT_WEIGHT, marked),
                                       (LOW_WEIGHT if low else TITLE_PARTS_WEIGHT, title_parts), (PARTS_WEIGHT, parts))
                         if ps)
         own = without_ids(without_body_attribute(body))

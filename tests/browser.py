@@ -33,8 +33,8 @@ def on_search_page(url: str, served: str) -> bool:
     query after another. Opening it costs Chromium about half a second of CPU (Pagefind's engine and the search that
     warms it up, docs/assets/zoeken/50-zoeken.js): about 100 of the 176 core-seconds of the 136 search tests."""
     parts = urlsplit(url)
-    return url.startswith(served + "zoeken/") and parts.path.endswith("/zoeken/") and not parts.fragment and all(
-        key == "q" for key, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return (parts._replace(query="", fragment="").geturl() == served + "zoeken/" and not parts.fragment
+            and all(key == "q" for key, _ in parse_qsl(parts.query, keep_blank_values=True)))
 
 
 def require_chromium() -> None:
