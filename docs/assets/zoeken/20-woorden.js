@@ -126,25 +126,32 @@
   // Loads the words a query needs before it is understood: the first letters of its words, and the whole list
   // only when a word is neither on the site nor the start of a site word nor in Begrippen (then it is corrected).
   // A short last word still being typed ("b", "bestuurders l") is not searched yet: its letter file starts loading,
-  // but the answer for the rest does not wait for it; should the word be a site word ("nl"), the query is searched
-  // again once the file is there.
+  // but the answer for the rest does not wait for it. Once the file is there, the query is searched again (if it is
+  // still the query), so what the page ends up showing does not depend on how fast the file came: a site word
+  // ("nl") is searched, a little word ("op") is named among those that do not count. Returns that held word (the
+  // results list says it waits for it: data-wacht), or "".
   async function prepare(query, typing) {
-    if (!vocab) return;
+    if (!vocab) return "";
     let all = tokens(query);
     const last = all[all.length - 1];
+    let held = "";
     if (typing && last && last.length < 3 && !/\d/.test(last) && !vocab.letterLoaded.has(last[0])) {
       all = all.slice(0, -1);
       const loading = loadLetter(last[0]);
-      if (loading) loading.then(() => { if (vocab.set.has(last) && input.value.trim() === query) search(); });
+      if (loading) {
+        held = last;
+        loading.then(() => { if (input.value.trim() === query) search(); });
+      }
     }
     await Promise.all([...new Set(all.map((w) => w[0]))].map(loadLetter));
     const onlyStop = all.every((w) => vocab.stop.has(w));
     const lacking = all.filter((w) => !(!onlyStop && vocab.stop.has(w)) && !synonymsOf(w) && !known(w));
-    if (!lacking.length) return;
+    if (!lacking.length) return held;
     await loadWholeList(); // loaded once
     // the parts of such a word may have other words in Begrippen: their letters' files have them (understand)
     const parts = lacking.flatMap((w) => splitCompound(w) || [madeFrom(w) || partOf(w)]).filter(Boolean);
     await Promise.all([...new Set(parts.map((part) => part[0]))].map(loadLetter));
+    return held;
   }
 
   // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start

@@ -47,7 +47,7 @@
     const ticket = ++latest;
     const stale = () => ticket !== latest;
     const typing = query !== finished && !/\s$/.test(input.value); // the last word may be unfinished
-    await prepare(query, typing);
+    const held = await prepare(query, typing); // a short last word whose letter file is still on its way
     if (ticket !== latest) return; // a newer search has started meanwhile
     const plan = understand(query, typing);
     if (plan.waiting) { // searched when the typing pauses; meanwhile the part of the index it needs loads
@@ -61,7 +61,7 @@
       help.replaceChildren();
       more.hidden = true;
       list.dataset.query = query;
-      list.dataset.wacht = plan.waiting || ""; // a word that waits for its next letter (or a pause)
+      list.dataset.wacht = plan.waiting || held; // a word that waits for its next letter, a pause or its letter file
       say(plan.waiting ? "Veel pagina\u2019s hebben een woord dat begint met \u201c" + plan.waiting + "\u201d. Typ verder of wacht even."
                        : "Typ minstens drie letters.");
       return;
@@ -98,7 +98,7 @@
     more.hidden = current.shown >= current.results.length;
     explain(plan, query);
     list.dataset.query = query;
-    list.dataset.wacht = plan.waiting || ""; // a word that waits for its next letter (or a pause)
+    list.dataset.wacht = plan.waiting || held; // a word that waits for its next letter, a pause or its letter file
     const total = found.list.length + (meaning && shown.length === before ? 1 : 0); // the entry is a result too
     const what = query ? " voor \u201c" + query + "\u201d" : "";
     const n = (count) => count + (count === 1 ? " resultaat" : " resultaten");
