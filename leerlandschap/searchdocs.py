@@ -73,6 +73,7 @@ KEYWORDS = re.compile(r'<p data-ll-zoekwoorden>([^<]*)</p>')
 # to the overview) are found as the page's text is, but the document moves them after the page's own text, among the
 # hidden words: a result's excerpt never starts with "· intervisiegroep · landelijk." (without_marked).
 MARKED = "data-ll-kenmerk"
+MARKED_META = "kenmerk"  # that line's text: a result shows it when it alone holds the searched word (40-resultaten.js)
 MARKED_START = re.compile(rf"<([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}\s+{MARKED}(?=[\s>/=])")
 
 
@@ -187,12 +188,14 @@ def without_ignored(body: str) -> str:
     return without_elements(body, IGNORED_START)[0]
 
 
-def without_marked(body: str) -> tuple[str, list[str]]:
-    """`body` without the elements marked MARKED, and their words (not those of what is ignored inside them)."""
+def without_marked(body: str) -> tuple[str, list[str], str]:
+    """`body` without the elements marked MARKED, their words (not those of what is ignored inside them), and their
+    text as the page shows it, without the separators at its ends ("intervisiegroep · landelijk")."""
     if MARKED not in body:
-        return body, []
+        return body, [], ""
     rest, marked = without_elements(body, MARKED_START)
-    return rest, [w for element in marked for w in words(text_of(without_ignored(element)))]
+    texts = [" ".join(text_of(without_ignored(element)).split()).strip(" ·") for element in marked]
+    return rest, [w for text in texts for w in words(text)], " · ".join(text for text in texts if text)
 
 
 def own_part(body: str) -> str:
@@ -238,7 +241,7 @@ class Writer:
 
     def document(self, url: str, title: str, body: str, handwritten: bool) -> str:
         keywords = words(html.unescape(" ".join(KEYWORDS.findall(body)))) if handwritten else []
-        body, marked = without_marked(own_part(KEYWORDS.sub("", body)))
+        body, marked, about = without_marked(own_part(KEYWORDS.sub("", body)))
         kind = kind_of(url, body, handwritten)
         text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
@@ -270,6 +273,8 @@ class Writer:
         hidden = len(marked) + len(title_parts) + len(parts)  # one word each, the last words of Pagefind's text of the page
         if hidden:
             meta.append((HIDDEN_META, str(hidden)))
+        if about:
+            meta.append((MARKED_META, about))
         spans = "".join(f'<span data-pagefind-meta="{key}:{html.escape(value)}"></span>' for key, value in meta)
         if not SOORT.search(body):
             spans += f'<span data-pagefind-filter="soort:{html.escape(kind)}"></span>'

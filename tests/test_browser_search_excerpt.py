@@ -109,3 +109,45 @@ def test_an_excerpt_starts_with_what_the_page_says_not_with_its_title_or_the_lin
     assert not text.startswith(title), text
     assert [w for w in words(text) if w not in shown_words(example_site, url)] == [], text
     assert len(words(text)) >= 10, text
+
+
+def result_parts(page, served, query, url):
+    """The line under a result's title (its kind, its part of the site and what more it shows), the words marked in
+    that line, and whether the title and the excerpt mark a word."""
+    our_excerpt(page, served, query, url)
+    item = page.locator("#ll-resultaten li.ll-resultaat").filter(has=page.locator(f'a[href$="{url}"]')).first
+    line = item.locator(".ll-meta")
+    return (" ".join(line.inner_text().split()), line.locator("mark").all_inner_texts(),
+            item.locator("a mark").count() + item.locator(".ll-resultaat__tekst mark").count())
+
+
+def kicker_without_link(example_site, url):
+    """The line above the page's title as the page shows it, without its link to the overview."""
+    kicker = parse((example_site[0] / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")).find("article").find("p")
+    return " ".join(kicker.all_text().split()).split(" · ", 1)[1]
+
+
+@pytest.mark.parametrize("query, url, kind", [
+    ("teamoverleg", "/vragensets/teamsessie-leren-klein-en-concreet/", "Vragenset · Vragensets"),  # its werkvorm
+    ("reflectiegesprek", "/vragensets/ervaringsdeskundigheid-in-het-leren/", "Vragenset · Vragensets"),
+    ("webpagina", "/bronnen/blijvend-lerende-omgeving/", "Bron · Bronnen"),  # what kind of source it is
+])
+def test_a_word_only_the_line_above_the_title_says_is_shown_beside_the_result_kind(page, example_site, query, url, kind):
+    """The line above an item's title is never in the excerpt. When only that line says the searched word, the reader
+    would see a result without a marked word and not know why it came up: the result shows that line after its kind,
+    with the word marked."""
+    kicker = kicker_without_link(example_site, url)
+    assert query in kicker.lower()
+    line, marks, elsewhere = result_parts(page, example_site[1], query, url)
+    assert line == f"{kind} · {kicker}", line
+    assert [m.lower() for m in marks] == [query] and elsewhere == 0
+
+
+@pytest.mark.parametrize("query, url", [
+    ("intervisie", "/praktijken/bestuurlijk-intervisienetwerk/"),  # the excerpt says it: "samen in intervisie"
+    ("intervisiegroep", "/tafels/intervisiegroep-1/"),  # the title says it: "Intervisiegroep 1 (…)"
+])
+def test_the_line_above_the_title_stays_out_of_a_result_that_shows_the_word_already(page, example_site, query, url):
+    line, marks, elsewhere = result_parts(page, example_site[1], query, url)
+    assert elsewhere >= 1 and marks == [], line
+    assert line.count("·") == 1, line  # only its kind and its part of the site

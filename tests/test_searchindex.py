@@ -615,7 +615,7 @@ def test_the_line_that_says_what_an_item_is_moves_to_the_hidden_words(tmp_path):
             'Tafels</a> · leertafel · Flevoland</p><h1>Logeren</h1><p title="x data-ll-kenmerk">Wij praten over zorg.</p>'
             '</article>')
     document = writer.document("tafels/logeren/", "Logeren", body, False)
-    main = document[document.index("<main"):]
+    main = re.sub(r'<span data-pagefind-meta="[^"]*"></span>', "", document[document.index("<main"):])  # the text
     assert "ll-kicker" not in main and "·" not in main and ">Tafels<" not in main
     assert "Wij praten over zorg." in main  # not marked: the name is inside an attribute's value
     extra = re.findall(r'<p data-pagefind-weight="([^"]+)">([^<]*)</p>', main)
@@ -629,6 +629,26 @@ def test_the_line_that_says_what_an_item_is_moves_to_the_hidden_words(tmp_path):
     question = writer.document("bouwstenen/x/y/", "Vraag", '<p data-ll-kenmerk>teamoverleg</p><p>Wat leer jij?</p>'
                                '<span data-pagefind-filter="soort:vraag"></span>', False)
     assert '<p data-pagefind-weight="0.25">teamoverleg</p>' in question
+
+
+def test_the_line_above_the_title_travels_as_plain_text_in_meta_kenmerk(tmp_path):
+    """The search page shows the line above an item's title beside the result's kind when only that line says the
+    searched word (40-resultaten.js): its text as the page shows it, without the link to the overview and without the
+    separator in front, escaped once in the document; a page without such a line has no `kenmerk`."""
+    writer = Writer(tmp_path, Splitter({}))
+    kicker = ('<p class="ll-kicker" data-ll-kenmerk><a href="/tafels/" data-pagefind-ignore>Tafels</a> ·\n'
+              '  leertafel  · Flevoland</p>')
+    document = writer.document("tafels/logeren/", "Logeren", f"{kicker}<h1>Logeren</h1><p>Wij praten.</p>", False)
+    assert 'data-pagefind-meta="kenmerk:leertafel · Flevoland"' in document
+    # a region typed by a stranger: text, escaped as on the page, never a tag in the document
+    hostile = ('<p data-ll-kenmerk><a href="/praktijken/" data-pagefind-ignore>Goede praktijk</a> · '
+               '&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Noord&quot;</p><p>Tekst.</p>')
+    document = writer.document("praktijken/x/", "X", hostile, False)
+    assert 'data-pagefind-meta="kenmerk:&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Noord&quot;"' in document
+    assert "<img" not in document
+    assert "kenmerk" not in writer.document("over/", "Over", "<p>Wij leren samen.</p>", True)
+    # a line that holds only its link (a practice without a region) has nothing to show
+    assert "kenmerk" not in writer.document("praktijken/y/", "Y", hostile.split(" · ")[0] + "</p><p>Tekst.</p>", False)
 
 
 def test_the_markers_count_only_as_attributes_never_inside_a_value(tmp_path):

@@ -94,7 +94,14 @@
     soort.textContent = (data.meta && data.meta.soortnaam) || ((data.filters && data.filters.soort) || []).join(", ");
     kind.append(soort);
     if (data.meta && data.meta.deel) kind.append(document.createTextNode(" \u00b7 " + data.meta.deel));
-    item.append(link, document.createTextNode(" "), kind, marked(excerptText(data), marker, "p", "ll-resultaat__tekst"));
+    const excerpt = marked(excerptText(data), marker, "p", "ll-resultaat__tekst");
+    // The line above an item's title ("teamoverleg", "intervisiegroep · landelijk") is never in the excerpt. When only
+    // that line holds the searched word, the result shows it after its kind, so the reader sees why the page was found.
+    const about = data.meta && data.meta.kenmerk && marked(data.meta.kenmerk, marker, "span", "ll-kenmerk");
+    if (about && about.querySelector("mark") && !excerpt.querySelector("mark") && !link.querySelector("mark")) {
+      kind.append(document.createTextNode(" \u00b7 "), about);
+    }
+    item.append(link, document.createTextNode(" "), kind, excerpt);
     return item;
   }
 
