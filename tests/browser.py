@@ -54,10 +54,12 @@ def _handler(directory: str):
     return functools.partial(_QuietHandler, directory=directory)
 
 
-class _Server(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
+    """A test's HTTP server that does not print a client hanging up as an error."""
+
     def handle_error(self, request: Any, client_address: Any) -> None:
-        # A page that moves on (the next search, the next test) cancels what it was still loading: the browser
-        # hangs up, which is no error of the site. Anything else is printed as usual.
+        # A page that moves on (the next search, the next test) cancels what it was still loading, and a neighbour's
+        # reader gives up on a slow answer: the client hangs up, which is no error. Anything else is printed as usual.
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             super().handle_error(request, client_address)
 
@@ -66,7 +68,7 @@ class SiteServer:
     """Serves a folder on a free port of 127.0.0.1 until stopped."""
 
     def __init__(self, directory: Path):
-        self.httpd = _Server(("127.0.0.1", 0), _handler(str(directory)))
+        self.httpd = QuietServer(("127.0.0.1", 0), _handler(str(directory)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

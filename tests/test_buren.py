@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import SiteServer
+from browser import QuietServer, SiteServer
 from htmltools import parse_file
 from leerlandschap import buren_fetch, kinds
 from leerlandschap.buren import Buren, Buur
@@ -133,7 +133,7 @@ class Neighbour:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -417,7 +417,7 @@ class _Tiny(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def tiny():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tiny)
+    httpd = QuietServer(("127.0.0.1", 0), _Tiny)
     httpd.daemon_threads = True  # closing does not wait for the trickle (8 s) that a test already gave up on
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
