@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "begrippen": "begrippen/", "landschap aandacht": "landschap/aandacht/",
     "toegankelijkheid": "toegankelijkheid/", "privacy": "privacy/", "bijdragen": "bijdragen/",
     "zoekresultaten": "zoeken/?q=bestuurders&soort=bouwsteen",
+    "zoekresultaat met kenmerk": "zoeken/?q=teamoverleg",  # a marked word beside a result's kind (40-resultaten.js)
     "mijn vragenset": "mijn-vragenset/?v=coordineer-het-leren/visie-organiseren,investeer-in-bestuurlijk-leren/lerende-bestuurder",
 }
 
@@ -53,8 +54,10 @@ def axe_violations(page) -> list[str]:
 def test_page_type_has_no_wcag_violations_and_no_third_party_requests(visit, kind):
     page, url, _ = visit
     page.goto(url + PAGE_TYPES[kind])
-    if kind == "zoekresultaten":
+    if kind.startswith("zoekresultat"):
         expect(page.locator("#ll-resultaten li").first).to_be_visible()
+    if kind == "zoekresultaat met kenmerk":
+        expect(page.locator("#ll-resultaten .ll-meta mark").first).to_be_visible()
     if kind == "mijn vragenset":
         expect(page.locator("#ll-mijnset-lijst li")).to_have_count(2)
     page.wait_for_load_state("networkidle")
