@@ -140,6 +140,15 @@ def test_a_synonym_from_begrippen_is_searched_too(visit, served):
     assert any(url.startswith("tafels/") for url in urls[:3])
 
 
+def test_minutes_are_found_under_the_sites_word_for_what_a_meeting_gave(visit, served):
+    """"notulen" is nowhere on the site; a meeting's report is its opbrengst (Begrippen: Opbrengst, "Ook wel: ...,
+    verslag, notulen")."""
+    page, _ = visit
+    urls = search(page, served, "notulen")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("Ook gezocht op \u201copbrengst\u201d")
+    assert any(re.fullmatch(r"tafels/[^/]+/\d{4}-\d{2}-\d{2}/", url) for url in urls[:4]), urls[:4]  # a meeting
+
+
 def test_matched_words_are_marked(visit, served):
     page, _ = visit
     search(page, served, "cultuur structuur")
