@@ -439,6 +439,17 @@ def test_an_unknown_compound_is_searched_by_the_part_the_site_has(visit, served)
     assert search(page, served, "mantelzorg") == []  # only a short, common part ("zorg"): better nothing than noise
 
 
+@pytest.mark.parametrize("query", ["installeren", "stimuleren", "controleren"])
+def test_a_word_that_only_ends_like_a_word_on_every_page_is_said_to_be_missing(visit, served, query):
+    """These verbs end in "leren", which is on nearly every page of a site about learning, but they are no compound
+    of it. Searching "leren" for them listed every page, as if the site were about installing: the site says the
+    word is not there instead (a web team looking for how to install the kit is not sent through 130 pages)."""
+    page, _ = visit
+    assert search(page, served, query) == []
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{query}\u201d staat niet op de site.")
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("\u201cleren\u201d")
+
+
 @pytest.mark.parametrize("query, part, wanted", [("logeerzorg", "logeren", "tafels/leertafel-logeren/"),
                                                  ("meeloopdag", "meelopen", "praktijken/meelopen-in-zes-regios/")])
 def test_a_compound_that_starts_with_a_verb_stem_is_searched_by_the_verb(visit, served, query, part, wanted):

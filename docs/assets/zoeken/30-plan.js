@@ -45,13 +45,16 @@
 
   // The longest site word (5 letters or more) that an unknown word starts or ends with: "crisisopvang" -> "crisis",
   // also in another form the site has ("logeerzorg" -> "logeer" -> "logeren"). Shorter parts ("zorg" in
-  // "logeerzorg") are mostly common words that would only bring noise.
+  // "logeerzorg") are mostly common words that would only bring noise. So is a word on nearly every page: most
+  // words that end in "leren" are no compound of it ("installeren", "signaleren", "stimuleren"), and searching
+  // "leren" on a site about learning finds every page; such a word is better said to be missing.
   function longestPart(word) {
+    const telling = (part) => (part && !vocab.everywhere.has(part) ? part : null);
     let best = null, length = 0;
-    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = siteForm(word.slice(0, i)))) length = i;
+    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = telling(siteForm(word.slice(0, i))))) length = i;
     for (let i = 1; i <= word.length - 5; i++) {
       if (vocab.set.has(word.slice(i))) {
-        if (!best || word.length - i > length) best = word.slice(i);
+        if (telling(word.slice(i)) && (!best || word.length - i > length)) best = word.slice(i);
         break;
       }
     }
