@@ -450,6 +450,18 @@ def test_a_word_that_only_ends_like_a_word_on_every_page_is_said_to_be_missing(v
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("\u201cleren\u201d")
 
 
+def test_a_participle_is_not_read_as_another_word_without_its_prefix(visit, served):
+    """"gesloten jeugdzorg" (closed youth care) is no question about "sloten" (ditches), the site word left when "ge"
+    is taken off: neither as a typo (two changes, and another first letter) nor as a compound's part (a start of one
+    or two letters is a prefix). The site says "gesloten" is not there, and searches the rest."""
+    page, _ = visit
+    assert search(page, served, "gesloten") == []
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201cgesloten\u201d staat niet op de site.")
+    search(page, served, "gesloten jeugdzorg")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201cjeugdhulp\u201d")  # Begrippen: Jeugdhulp, "Ook wel: jeugdzorg"
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("\u201csloten\u201d")
+
+
 @pytest.mark.parametrize("query, part, wanted", [("logeerzorg", "logeren", "tafels/leertafel-logeren/"),
                                                  ("meeloopdag", "meelopen", "praktijken/meelopen-in-zes-regios/")])
 def test_a_compound_that_starts_with_a_verb_stem_is_searched_by_the_verb(visit, served, query, part, wanted):

@@ -280,6 +280,7 @@
     for (const candidate of vocab.ranked) { // most pages first: ties go to the more common word
       if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
       const d = distance(word, candidate, bestDistance - 1);
+      if (d > 1 && candidate[0] !== word[0]) continue; // two changes and another first letter: another word ("gesloten" is not "sloten")
       if (d < bestDistance) { best = candidate; bestDistance = d; }
     }
     return best;

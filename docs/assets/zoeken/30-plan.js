@@ -52,7 +52,7 @@
     const telling = (part) => (part && !vocab.everywhere.has(part) ? part : null);
     let best = null, length = 0;
     for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = telling(siteForm(word.slice(0, i))))) length = i;
-    for (let i = 1; i <= word.length - 5; i++) {
+    for (let i = 3; i <= word.length - 5; i++) { // a start of one or two letters is a prefix: "gesloten" is not "sloten"
       if (vocab.set.has(word.slice(i))) {
         if (telling(word.slice(i)) && (!best || word.length - i > length)) best = word.slice(i);
         break;
