@@ -162,7 +162,13 @@
     return ranked.map((x) => x[2]);
   }
 
-  function quoted(list) { return list.map((w) => "\u201c" + w + "\u201d").join(", "); }
+  // Words in a sentence, the Dutch way: "“a”", "“a” en “b”", "“a”, “b” en “c”"; and the verb after them, which
+  // agrees with how many there are ("“moreel” en “beraad” staan niet op de site").
+  function quoted(list) {
+    const words = list.map((w) => "\u201c" + w + "\u201d");
+    return words.length > 1 ? words.slice(0, -1).join(", ") + " en " + words[words.length - 1] : words.join("");
+  }
+  function verb(list, one, more) { return list.length > 1 ? more : one; }
 
   function explain(plan, query) {
     help.replaceChildren();
@@ -196,10 +202,13 @@
     }
     if (plan.overview) lines.push("Je vraagt om een lijst: het overzicht staat bovenaan.");
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted([...new Set(plan.dropped)]) + " tellen niet mee."); // each once
-    if (plan.asked.length) lines.push(quoted(plan.asked) + " hoort bij je vraag en telt minder mee.");
-    if (plan.everywhere.length) lines.push(quoted(plan.everywhere) + " staat op bijna elke pagina en telt daarom niet mee.");
+    if (plan.asked.length) lines.push(quoted(plan.asked) + verb(plan.asked, " hoort bij je vraag en telt", " horen bij je vraag en tellen") + " minder mee.");
+    if (plan.everywhere.length) {
+      lines.push(quoted(plan.everywhere) + verb(plan.everywhere, " staat", " staan") + " op bijna elke pagina en " +
+        verb(plan.everywhere, "telt", "tellen") + " daarom niet mee.");
+    }
     if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
-    if (plan.unknown.length) lines.push(quoted(plan.unknown) + " staat niet op de site.");
+    if (plan.unknown.length) lines.push(quoted(plan.unknown) + verb(plan.unknown, " staat", " staan") + " niet op de site.");
     lines.forEach((line, i) => { if (i) help.append(document.createElement("br")); help.append(line); });
   }
 
