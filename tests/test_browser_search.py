@@ -463,6 +463,21 @@ def test_the_lines_under_the_search_field_list_words_in_plain_dutch(visit, serve
     expect(page.locator("#ll-zoekhulp")).to_contain_text(line)
 
 
+def test_a_number_finds_the_pages_that_say_it_before_pages_whose_search_data_holds_it(visit, served, example_site):
+    """Pagefind 1.5 also searches the words of a page's meta fields. "verborgen" holds how many hidden words a page
+    has (16 for Leertafel Thuis op Maat), which no reader sees: searching "16" put such pages first. Their weight is 0
+    now (RANKING in 20-woorden.js): the pages that say "16" come first; the others follow (Pagefind still lists them)."""
+    from htmltools import parse
+
+    page, _ = visit
+    urls = search(page, served, "16")
+    def says_it(url):
+        html = (example_site[0] / "site" / url / "index.html").read_text(encoding="utf-8")
+        return "16" in re.findall(r"\d+", parse(html).find("main").all_text() + " " + url)
+    shown = [says_it(url) for url in urls]
+    assert shown[:2] == [True, True], list(zip(urls, shown, strict=True))
+
+
 def test_a_participle_is_not_read_as_another_word_without_its_prefix(visit, served):
     """"gesloten jeugdzorg" (closed youth care) is no question about "sloten" (ditches), the site word left when "ge"
     is taken off: neither as a typo (two changes, and another first letter) nor as a compound's part (a start of one

@@ -9,9 +9,10 @@
   const RARE = 3; // a compound on RARE pages or fewer is also searched by its parts ("privacyverklaring": privacy)
   const PART_W = 0.25; // how much the parts of such a compound count, next to the word itself
   // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length. Pagefind
-  // also scores the words of a page's meta fields; "kenmerk" (the line above an item's title, searchdocs.MARKED_META)
-  // is only there to be shown (resultItem): its words are found through the page's text already.
-  const RANKING = { pageLength: 0.5, termFrequency: 0.5, metaWeights: { kenmerk: 0 } };
+  // also scores the words of a page's meta fields. Three of ours are not for that (searchdocs.py): "kenmerk" (the
+  // line above an item's title) is only shown, its words count once as the page's text; "verborgen" (a number: "16"
+  // put pages with 16 hidden words first) and "voorbeeld" ("ja") are data for this page, not words of the page.
+  const RANKING = { pageLength: 0.5, termFrequency: 0.5, metaWeights: { kenmerk: 0, verborgen: 0, voorbeeld: 0 } };
   const LINKS = ["s", "e", "en", ""];
   const PRONOUNS = new Set(["ik", "je", "jij", "we", "wij", "u", "jullie", "men"]); // "hoe <verb> ik ...": see understand
   // After a question's verb comes a pronoun, an article or "er" ("hoe werkt een thematafel", "wie zitten er aan"):
