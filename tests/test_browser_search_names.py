@@ -52,6 +52,7 @@ def test_an_example_asked_for_by_name_stays_first(visit, served):
     ("avg", "privacy/"), ("gdpr", "privacy/"), ("colofon", "over/"), ("startpagina", ""), ("woordenlijst", "begrippen/"),
     # a coordinator who wants to put a meeting or a practice on the site, or to log in to the editor
     ("inloggen", "bijdragen/"), ("bijeenkomst toevoegen", "bijdragen/"), ("praktijk toevoegen", "bijdragen/"),
+    ("handleiding", ""),  # a reader who wants to know how to use the site: the home page says what you can do here
 ])
 def test_a_handwritten_page_is_found_by_its_search_words(visit, served, query, wanted):
     """docs/*.md front matter `zoekwoorden`: words readers use for the page that the page does not say."""
