@@ -783,3 +783,18 @@ def test_the_index_chunks_are_encoded_on_two_cores_with_the_same_bytes(example_p
     assert both == one
     pids = writers.read_text(encoding="utf-8").split()
     assert len(set(pids)) == 2 and result.stdout.strip() in pids  # this process and a fork
+
+
+def test_the_search_page_reads_the_meta_fields_the_documents_write():
+    """The meta fields are named once, in searchdocs.py; the search page (docs/assets/zoeken/) reads them by those
+    names, and gives the three that are data, not words of the page, no weight in Pagefind's ranking (Pagefind 1.5
+    scores the words of meta fields: "16" found the pages with 16 hidden words first)."""
+    from leerlandschap import searchdocs
+
+    script = "\n".join(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "docs" / "assets"
+                                                                      / "zoeken").glob("*.js")))
+    ranking = re.search(r"const RANKING = (\{.*\});", script)
+    assert ranking is not None
+    for name in (searchdocs.HIDDEN_META, searchdocs.EXAMPLE_META, searchdocs.MARKED_META):
+        assert f"meta.{name}" in script, name
+        assert re.search(rf"metaWeights: \{{[^}}]*\b{name}: 0\b", ranking.group(1)), name
