@@ -642,6 +642,24 @@ def test_a_word_typed_without_accents_is_the_word_with_accents(visit, served):
     expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccoördinator\u201d")  # its other words, as for "coördinator"
 
 
+@pytest.mark.parametrize("plain, accented", [("zorgcoordinator", "zorgcoördinator"), ("teamcoordinatoren", "teamcoördinatoren")])
+def test_a_compound_typed_without_accents_is_split_as_with_them(visit, served, plain, accented):
+    """A reader on a phone rarely types the diaeresis. The parts of a compound are site words as the site writes them:
+    "zorgcoordinator" is "zorg" and "coördinator", as "zorgcoördinator" is (it found only "zorg" pages before)."""
+    page, _ = visit
+    with_accents = search(page, served, accented)
+    assert with_accents and search(page, served, plain) == with_accents
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(f"\u201c{plain}\u201d gezocht als \u201c")
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("\u201ccoördinator\u201d")
+
+
+def test_the_part_of_an_unknown_word_may_have_accents_on_the_site(visit, served):
+    """"coordinatorrol": no site word ends it, "coördinator" starts it. The part is found in the site's spelling."""
+    page, _ = visit
+    assert "bouwstenen/coordineer-het-leren/" in search(page, served, "coordinatorrol")[:3]
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("we zochten op een woord dat erin zit: \u201ccoördinator\u201d")
+
+
 @pytest.mark.parametrize("query", ["zz99", "2099"])
 def test_a_word_with_digits_that_starts_no_site_word_is_answered(visit, served, query):
     """The search page has no list of numbers: such a word is searched as typed, and the page answers."""

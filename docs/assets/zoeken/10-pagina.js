@@ -38,8 +38,8 @@
   const PAUSE_MS = 500;
   let current = null; // the last search: {results, shown, query}
   let totals = {}; // the count of every filter value over the whole site
-  // The site's words (pagefind/leerlandschap-woorden/): {stop, synonyms, pages, letters, letterLoaded, set, byLetter,
-  // loading, ranked}. `set`, `stop` and `synonyms` hold what starts with the first letters loaded so far; `ranked`
+  // The site's words (pagefind/leerlandschap-woorden/): {stop, synonyms, pages, letters, letterLoaded, set, accented
+  // (plain form -> the site word with accents), byLetter, loading, ranked}. `set`, `stop` and `synonyms` hold what starts with the first letters loaded so far; `ranked`
   // (every word, most pages first) is there once the whole list (leerlandschap-woorden.json) is loaded for a word
   // the site does not have.
   let vocab = null;

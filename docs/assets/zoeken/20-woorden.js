@@ -72,8 +72,7 @@
   // The site word that is `word` with accents ("coordinator" -> "coördinator"), else `word` itself.
   function withAccents(word) {
     if (vocab.set.has(word) || vocab.stop.has(word) || /\d/.test(word)) return word; // "een" stays "een", not "één"
-    for (const site of vocab.byLetter.get(word[0]) || []) if (site.length === word.length && plain(site) === word) return site;
-    return word;
+    return vocab.accented.get(word) || word;
   }
 
   // The start of a site word that is `word` without its accents ("coordi" -> "coördi"), or null: Pagefind matches
@@ -92,7 +91,11 @@
   function addWords(letter, list) {
     if (vocab.byLetter.has(letter)) return;
     vocab.byLetter.set(letter, [...list].sort());
-    for (const word of list) vocab.set.add(word);
+    for (const word of list) {
+      vocab.set.add(word);
+      const bare = plain(word); // a few site words have accents: found by their plain form (withAccents)
+      if (bare !== word && !vocab.accented.has(bare)) vocab.accented.set(bare, word);
+    }
   }
 
   // The site's words, the stop words and the other words from Begrippen that start with `letter`: one small file.
@@ -219,7 +222,7 @@
         for (const link of LINKS) {
           const piece = word.slice(i, j);
           if (link && !piece.endsWith(link)) continue;
-          const core = link ? piece.slice(0, -link.length) : piece;
+          const core = withAccents(link ? piece.slice(0, -link.length) : piece); // "zorgcoordinator": "coördinator"
           if (core.length < 3 || !vocab.set.has(core)) continue;
           const parts = best.get(i).concat([core]);
           if (!best.has(j) || best.get(j).length > parts.length) best.set(j, parts);

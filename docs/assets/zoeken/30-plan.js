@@ -51,10 +51,12 @@
   function longestPart(word) {
     const telling = (part) => (part && !vocab.everywhere.has(part) ? part : null);
     let best = null, length = 0;
-    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = telling(siteForm(word.slice(0, i))))) length = i;
+    // Each part as the site writes it, accents included: "zorgcoordinator" has the part "coördinator".
+    for (let i = word.length - 1; i >= 5 && !best; i--) if ((best = telling(siteForm(withAccents(word.slice(0, i)))))) length = i;
     for (let i = 3; i <= word.length - 5; i++) { // a start of one or two letters is a prefix: "gesloten" is not "sloten"
-      if (vocab.set.has(word.slice(i))) {
-        if (telling(word.slice(i)) && (!best || word.length - i > length)) best = word.slice(i);
+      const tail = withAccents(word.slice(i));
+      if (vocab.set.has(tail)) {
+        if (telling(tail) && (!best || word.length - i > length)) best = tail;
         break;
       }
     }
