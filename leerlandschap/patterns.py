@@ -38,6 +38,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+# The longest id a script makes from a title or a name (make new, make regio). A reference to an item may be 100
+# characters (the schemas), and a file name 255 bytes; a title of a few hundred letters would break both.
+LONGEST_MADE_ID = 80
+
+
+def made_id(text: str) -> str:
+    """slugify(text), cut after its last whole word that fits in LONGEST_MADE_ID: an id and file name for a new item."""
+    slug = slugify(text)
+    if len(slug) <= LONGEST_MADE_ID:
+        return slug
+    words = slug[:LONGEST_MADE_ID + 1].rsplit("-", 1)[0]  # the whole words within the limit
+    return words if LONGEST_MADE_ID // 2 <= len(words) <= LONGEST_MADE_ID else slug[:LONGEST_MADE_ID].strip("-")
+
+
 def without_accents(word: str) -> str:
     """'Coördinator' -> 'coordinator': a word as Pagefind indexes it, lower case and without accents."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))

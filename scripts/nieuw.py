@@ -21,7 +21,7 @@ from common import Stop, ask, guarded
 from leerlandschap.discover import content_roots
 from leerlandschap.kinds import BOUWSTEEN, BRON, TAFEL, THEMA, active
 from leerlandschap.loader import check_content, load_content
-from leerlandschap.patterns import slugify
+from leerlandschap.patterns import made_id
 from leerlandschap.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,13 +78,13 @@ def create(kind: str, args: argparse.Namespace, content_dir: Path, interactive: 
         path = unique(layer / TAFEL.folder / tafel_id, day)  # a meeting lives in the folder of its tafel
     else:
         title = ask("de titel", args.titel, interactive)
-        if not slugify(title):
+        if not made_id(title):
             raise Stop("De titel moet letters of cijfers bevatten.")
-        if slugify(title) in made.reserved:
-            raise Stop(f"Van de titel '{title}' zou de bestandsnaam '{slugify(title)}' worden. Die naam gebruikt de site "
+        if made_id(title) in made.reserved:
+            raise Stop(f"Van de titel '{title}' zou de bestandsnaam '{made_id(title)}' worden. Die naam gebruikt de site "
                        "zelf al voor een pagina of bestand. Kies een andere titel.")
         values["titel"] = json.dumps(title, ensure_ascii=False)
-        path = unique(target / made.folder, slugify(title))
+        path = unique(target / made.folder, made_id(title))
     text = string.Template(scaffold(kind).read_text(encoding="utf-8")).safe_substitute(values)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

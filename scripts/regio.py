@@ -25,8 +25,9 @@ from common import Stop, ask, guarded
 from leerlandschap.discover import ASSETS, REGIO_DIR, REGIO_FILE
 from leerlandschap.kinds import BRON, REGIO, active
 from leerlandschap.loader import check_content
-from leerlandschap.patterns import slugify
+from leerlandschap.patterns import made_id
 from leerlandschap.schemas import Schema
+from leerlandschap.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,7 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
         raise Stop(f"{wrong} Geef een algemeen e-mailadres, bijvoorbeeld leren@jullieregio.nl, of de link naar een "
                    "contactformulier (https://...). Gebruik geen adres of naam van een persoon. Bezoekers zien het "
                    "onderaan elke pagina.")
-    bron = slugify(f"eigen inbreng {naam}")
+    bron = made_id(f"eigen inbreng {naam}")
     values = {key: json.dumps(value, ensure_ascii=False) for key, value in {
         "naam": naam, "motto": motto, "sitenaam": f"Leerlandschap {naam}", "adres": adres, "contact": contact,
         "titel": f"Eigen inbreng van {naam}",
@@ -68,7 +69,14 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
     # every value is written as a quoted YAML string: a name is text, never YAML (a line break cannot add a field)
     files = {target: string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
              for template, target in (("regio.yml", regio / REGIO_FILE), ("bron.yml", regio / BRON.folder / f"{bron}.yml"))}
-    written = []  # everything is rendered above, before the first file is written
+    # Both files are checked before the first one is written: a name too long for the site's title or a motto with
+    # a character YAML refuses stops here with the checker's message, and regio/ stays as it was.
+    found = [problem for (target, text), kind in zip(files.items(), (REGIO, BRON), strict=True)
+             for problem in _problems(text, kind.name, target.relative_to(project).as_posix())]
+    if found:
+        raise Stop("Zo kan het regiobestand niet worden geschreven. Er is niets veranderd.\n"
+                   + "\n".join(str(p) for p in found) + "\nPas de naam, het motto of het adres aan en probeer het opnieuw.")
+    written = []  # everything is rendered and checked above, before the first file is written
     for folder, uitleg in folders().items():
         readme = regio / folder / "README.md"
         if not readme.exists():
@@ -79,6 +87,14 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
         target.write_text(text, encoding="utf-8")
         written.append(target)
     return [path.relative_to(project).as_posix() for path in written]
+
+
+def _problems(text: str, kind: str, shown: str) -> list[str]:
+    """What the checker says of one file that is not written yet (its syntax and its schema), as 'path:line: ...'."""
+    doc, found = read_yaml(text, shown)
+    if doc is not None:
+        found += Schema.load(kind).validate(doc, shown)
+    return [str(problem) for problem in found]
 
 
 NEXT_STEPS = """
@@ -117,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     print("Geschreven:\n" + "\n".join(f"  {path}" for path in written))
     _, problems = check_content(args.project / "content", args.project)
     if problems:
-        print("\nDe inhoud klopt nog niet:\n" + "\n".join(str(p) for p in problems), file=sys.stderr)
+        print("\nDe inhoud klopt nog niet:\n" + "\n".join(str(p) for p in problems) + "\nLos dit op in de genoemde "
+              "bestanden en draai 'make check'. Het regiobestand opnieuw laten schrijven kan met --forceer.", file=sys.stderr)
         return 1
     print(NEXT_STEPS.format(naam=naam))
     return 0

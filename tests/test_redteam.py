@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -227,18 +228,51 @@ def test_make_regio_writes_a_name_as_text_never_as_yaml(project):
     assert content.of(kinds.BRON)["eigen-inbreng-zuid-1-x-co"].uitgever == "Zuid: #1 {x} & 'co'"
 
 
-def test_make_regio_with_a_line_break_in_the_name_adds_no_field(project):
+def test_make_regio_with_a_line_break_in_the_name_adds_no_field_and_writes_nothing(project):
+    """The files are checked before they are written: the checker's message for the name, and no regio/ at all (a
+    second try is then not refused with "Er is al een regio")."""
     from regio import make_region
 
-    make_region(project, naam="Zuid\nsoort: voorbeeld", adres="https://zuid.example/", repository="", motto="Samen",
-                forceer=False, contact="leren@zuid.example")
-    found = problems(project)
+    from common import Stop
+
+    with pytest.raises(Stop) as stopped:
+        make_region(project, naam="Zuid\nsoort: voorbeeld", adres="https://zuid.example/", repository="", motto="Samen",
+                    forceer=False, contact="leren@zuid.example")
     bron = "regio/bronnen/eigen-inbreng-zuid-soort-voorbeeld.yml"
     assert f"{bron}:3: uitgever: Deze tekst hoort op één regel te staan, maar er staat een regeleinde in. Zet de " \
            "tekst op één regel. Begint de tekst met > of |? Schrijf dan >- of zet de tekst tussen aanhalingstekens." \
-           in found
-    written = yaml.safe_load((project / bron).read_text(encoding="utf-8"))  # no field 'soort' was injected
-    assert written["soort"] == "eigen inbreng" and written["uitgever"] == "Zuid\nsoort: voorbeeld"
+           in str(stopped.value)
+    assert not re.search(r":\d+: soort:", str(stopped.value))  # no field 'soort' was injected (it would be unknown)
+    assert str(stopped.value).startswith("Zo kan het regiobestand niet worden geschreven. Er is niets veranderd.")
+    assert not (project / "regio").exists()
+
+
+def test_make_regio_with_a_name_too_long_says_so_and_writes_nothing(project):
+    """A name of 300 letters: the site's title and the region's own source (named after it) would be too long; the
+    file name of that source was longer than a file system allows, which stopped halfway with an unexpected error."""
+    from regio import make_region
+
+    from common import Stop
+
+    with pytest.raises(Stop) as stopped:
+        make_region(project, naam="Regio " + "Lang" * 75, adres="https://zuid.example/", repository="", motto="Samen",
+                    forceer=False, contact="leren@zuid.example")
+    assert "regio/regio.yml:3: naam: Deze tekst is te lang: 306 tekens. Hier passen hoogstens 200 tekens." in str(stopped.value)
+    assert not (project / "regio").exists()
+
+
+def test_make_regio_with_a_long_real_name_gives_a_site_that_checks_clean(project):
+    """A long name that fits (124 letters): the region's source gets a file name of whole words within 80 letters."""
+    from regio import make_region
+
+    naam = ("Regio Samenwerkingsverband Jeugdhulp en Jeugdbescherming in de gemeenten van de Kop van Noord-Holland en "
+            "West-Friesland")
+    make_region(project, naam=naam, adres="https://zuid.example/", repository="", motto="Samen", forceer=False,
+                contact="leren@zuid.example")
+    content, found = check_content(project / "content", project)
+    assert found == [] and content is not None and content.regio.naam == naam
+    [bron] = [b for b in content.of(kinds.BRON).values() if b.uitgever == naam]
+    assert bron.id == "eigen-inbreng-regio-samenwerkingsverband-jeugdhulp-en-jeugdbescherming-in-de"
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")

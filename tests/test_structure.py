@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from leerlandschap import items, model, regiomodel
-from leerlandschap.patterns import ID, ISO_DATE, calendar_date, is_example_address, slugify
+from leerlandschap.patterns import ID, ISO_DATE, calendar_date, is_example_address, made_id, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("leerlandschap", "leerlandschap_mkdocs", "scripts")
@@ -171,6 +171,15 @@ def test_every_id_in_a_schema_has_the_one_id_shape():
 ])
 def test_the_id_shape(text, is_id):
     assert bool(re.fullmatch(ID, text)) is is_id
+
+
+def test_a_made_id_ends_after_a_whole_word_within_80_characters():
+    assert made_id("Coördineer het leren!") == "coordineer-het-leren"  # short: as slugify
+    words = "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien"
+    made = made_id(words)
+    assert len(slugify(words)) > 80 and len(made) <= 80 and re.fullmatch(ID, made)
+    assert made == "een-twee-drie-vier-vijf-zes-zeven-acht-negen-tien-elf-twaalf-dertien-veertien"
+    assert made_id("a" * 200) == "a" * 80  # one long word: cut at 80 letters
 
 
 def test_slugify_makes_an_id_from_a_title():

@@ -162,3 +162,23 @@ def test_make_new_explains_what_is_missing(tmp_path):
     bad_date = run_new("bijeenkomst", "--tafel", "leertafel-logeren", "--datum", "10-02-2027", content=content)
     assert "'10-02-2027' is geen datum" in bad_date.stderr
     assert not list((content / "tafels").glob("leertafel-logeren/*.yml"))  # nothing was written
+
+
+def test_make_new_with_a_long_title_makes_a_short_file_name(tmp_path):
+    """A title of 150 letters is allowed (the schemas: 200); its file name, the item's id, stops after a whole word
+    within 80 characters, so the file can be written and other items can name it (a reference may be 100 long).
+    It was the whole title: a 300-letter title stopped with an unexpected error (file name too long)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    title = "Samen leren over wonen, werken en zorg voor jongeren rond hun achttiende verjaardag in de gemeenten van " \
+            "de hele regio, met het wijkteam erbij"
+    assert 120 < len(title) <= 200
+    result = run_new("praktijk", "--titel", title, content=content)
+    assert result.returncode == 0, result.stderr
+    made = [p for p in (content / "praktijken").glob("samen-leren-over-wonen*.yml")]
+    assert [p.stem for p in made] == ["samen-leren-over-wonen-werken-en-zorg-voor-jongeren-rond-hun-achttiende"]
+    model, problems = check_content(content, tmp_path)
+    assert problems == [] and model.of(kinds.PRAKTIJK)[made[0].stem].titel == title
+    too_long = run_new("praktijk", "--titel", "Lang" + " lang" * 59, content=content)  # 299 characters: more than a title may have
+    assert too_long.returncode == 2 and "Hier passen hoogstens 200 tekens" in too_long.stderr, too_long.stderr
+    assert "Traceback" not in too_long.stderr and not list((content / "praktijken").glob("lang-*"))
