@@ -71,8 +71,8 @@ def make_region(project: Path, naam: str, adres: str, repository: str, motto: st
              for template, target in (("regio.yml", regio / REGIO_FILE), ("bron.yml", regio / BRON.folder / f"{bron}.yml"))}
     # Both files are checked before the first one is written: a name too long for the site's title or a motto with
     # a character YAML refuses stops here with the checker's message, and regio/ stays as it was.
-    found = [problem for (target, text), kind in zip(files.items(), (REGIO, BRON), strict=True)
-             for problem in _problems(text, kind.name, target.relative_to(project).as_posix())]
+    found = [problem for (target, text), kind in zip(files.items(), (REGIO.name, BRON.name), strict=True)
+             for problem in _problems(text, kind, target.relative_to(project).as_posix())]
     if found:
         raise Stop("Zo kan het regiobestand niet worden geschreven. Er is niets veranderd.\n"
                    + "\n".join(str(p) for p in found) + "\nPas de naam, het motto of het adres aan en probeer het opnieuw.")
