@@ -2,7 +2,8 @@
 file named after its date, the region's logo present as a file, and a contact in a region's own region file.
 
 Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
-may not be what the rules expect.
+may not be what the rules expect. Except the region file's logo and favicon, files beside it: each is judged when its
+own name is valid, so that a wrong motto does not hide a missing logo (every problem at once).
 """
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from pathlib import Path
 
 from .assets import asset_problem
 from .items import Item
-from .kinds import BIJEENKOMST, TAFEL
+from .kinds import BIJEENKOMST, REGIO, TAFEL
 from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
-from .schemas import FIRST_YEAR, LAST_YEAR
+from .schemas import FIRST_YEAR, LAST_YEAR, Schema, Validator
 from .yamlevents import Path as YamlPath
 
 ASSETS = "regio/assets/"  # where authors put the logo and favicon (macros/hooks.py publishes its files)
@@ -34,10 +35,18 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) 
             _check_meeting(item, problems)
         elif item.type is TAFEL:
             _check_period(item, problems)
-    if regio is not None and regio.valid and isinstance(regio.data, dict):
+    if regio is not None and isinstance(regio.data, dict):
         _check_assets(regio, assets_dir, problems)
-        _check_contact(regio, problems)
+        if regio.valid:
+            _check_contact(regio, problems)
     return problems
+
+
+def _valid_name(regio: Item, key: str, name: str) -> bool:
+    """The name of the logo or favicon as the schema wants it (in a region file with problems elsewhere); a name the
+    schema refuses has its message already."""
+    sub = Schema.load(REGIO.name).subschema(("site", key))
+    return regio.valid or (sub is not None and Validator(sub).is_valid(name))
 
 
 def _problem(item: Item, path: YamlPath, message: str) -> Problem:
@@ -109,7 +118,7 @@ def _check_assets(regio: Item, assets_dir: Path | None, problems: list[Problem])
     folder = assets_dir if assets_dir and assets_dir.is_dir() else None
     for key in ("logo", "favicon"):
         name = site.get(key)
-        if not isinstance(name, str) or not name:
+        if not isinstance(name, str) or not name or not _valid_name(regio, key, name):
             continue
         path = ("site", key)
         if any(part in ("", ".", "..") for part in name.split("/")):

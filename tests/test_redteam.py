@@ -200,6 +200,28 @@ def test_a_raster_logo_is_judged_by_its_bytes(project, name, data, phrase):
     refused(project, f"regio/assets/{name}:1", f"Het bestand '{name}'", phrase)
 
 
+def test_a_wrong_logo_is_said_together_with_other_problems_of_the_region_file(project):
+    """All problems at once: a motto that is a number used to hide that the logo is no image (the file rules ran only
+    on a region file without schema problems). A name the schema refuses gets that message only, not a second one."""
+    logo(project, "logo.png", b"<html>geen plaatje</html>")
+    motto = put(project, REGIO, "motto: Samen, Dichtbij en Leren wat werkt\n", "motto: 12\n")
+    favicon = put(project, REGIO, "  logo: logo.png\n", "  logo: logo.png\n  favicon: icoon.gif\n") + 1
+    found = problems(project)
+    assert [p for p in found if p.startswith(f"{REGIO}:{motto}: motto:")]
+    assert [p for p in found if p.startswith("regio/assets/logo.png:1: Het bestand 'logo.png'") and "geen afbeelding" in p]
+    [only] = [p for p in found if p.startswith(f"{REGIO}:{favicon}:")]  # the schema's message, no "staat niet in"
+    assert "'icoon.gif' heeft niet de goede vorm" in only
+
+
+def test_a_missing_logo_is_said_beside_another_problem_of_the_region_file(project):
+    put(project, REGIO, "  adres: https://example.org/leerlandschap/\n", "  adres: https://example.org/leerlandschap/\n"
+        "  logo: bestaatniet.svg\n")
+    motto = put(project, REGIO, "motto: Samen, Dichtbij en Leren wat werkt\n", "motto: [Samen, Dichtbij]\n")
+    found = problems(project)
+    assert [p for p in found if "'bestaatniet.svg'" in p and "regio/assets/" in p]
+    assert [p for p in found if p.startswith(f"{REGIO}:{motto}: motto:")]
+
+
 def test_clean_logos_pass(project):
     logo(project, "logo.svg", SVG_OK)
     (project / "regio" / "assets" / "icoon.png").write_bytes(PNG)
