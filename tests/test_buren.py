@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from browser import QuietServer, SiteServer
+from conftest import EXAMPLE_CONTENT
 from htmltools import parse_file
 from leerlandschap import buren_fetch, kinds
 from leerlandschap.buren import Buren, Buur
@@ -32,7 +33,7 @@ from leerlandschap.buren_fetch import FetchError, Limits, address_problem, fetch
 from leerlandschap.buren_read import BuurItem, clean, parse, read_files
 from leerlandschap.feed import atom
 from leerlandschap.loader import load_content
-from sitebuild import ROOT, build, make_small_project, without_search
+from sitebuild import build, make_small_project, without_search
 
 REGIO = """\
 naam: {naam}
@@ -470,7 +471,7 @@ def test_our_own_export_reads_back_as_a_neighbour(example_content):
 
 
 def test_without_neighbours_nothing_is_fetched(monkeypatch, tmp_path):
-    content = load_content(ROOT / "content")
+    content = load_content(EXAMPLE_CONTENT)
     assert content.regio.buren == ()  # the example region: `make check` and `make site` need no network
     monkeypatch.setattr("leerlandschap.buren.fetch_all", lambda *args, **kwargs: pytest.fail("fetched"))
     said: list[str] = []

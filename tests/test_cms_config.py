@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from htmltools import parse_file
 from leerlandschap import cms, cms_backend, cms_page, kinds
 from leerlandschap.loader import check_content, load_content
@@ -25,8 +25,8 @@ SVELTIA_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "svelti
 
 @pytest.fixture(scope="module")
 def upstream():
-    content = load_content(ROOT / "content")
-    return content, cms.config(content, ROOT / "content")
+    content = load_content(EXAMPLE_CONTENT)
+    return content, cms.config(content, EXAMPLE_CONTENT)
 
 
 def by_name(collections):
@@ -277,7 +277,7 @@ def test_the_region_file_with_beheer_loads_into_the_model(tmp_path):
     model, problems = check_content(project / "content", project)
     assert problems == []
     assert model.regio.beheer == Beheer("gitlab", "a/b", "", "abc123")
-    assert load_content(ROOT / "content").regio.beheer == Beheer()  # no block: proef
+    assert load_content(EXAMPLE_CONTENT).regio.beheer == Beheer()  # no block: proef
 
 
 def test_without_the_npm_packages_the_page_is_left_out_with_one_dutch_line(tmp_path, monkeypatch):

@@ -4,11 +4,11 @@ from collections import Counter
 
 import yaml
 
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from leerlandschap import kinds
 from leerlandschap.voorbeeld import shown_title
 
-CONTENT = ROOT / "content"
+CONTENT = EXAMPLE_CONTENT
 
 
 def test_eighteen_bouwstenen_in_six_groups_in_publication_order(example_content):

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import yaml
 
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from htmltools import parse_file
 from leerlandschap import kinds
 from leerlandschap.loader import check_content
@@ -225,5 +225,6 @@ def test_make_check_in_a_fork_mentions_examples_still_shown(tmp_path):
                         "inhoud, of haal ze weg:")
     assert lines[start + 1] == "regio/praktijken/proef.yml"
     # Upstream's own example region is meant to show its examples: no such note there.
-    upstream = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py")], cwd=ROOT, capture_output=True, text=True)
+    upstream = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=EXAMPLE_CONTENT.parent,
+                              capture_output=True, text=True)
     assert "verzonnen voorbeeld" not in upstream.stdout

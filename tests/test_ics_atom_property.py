@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from leerlandschap import kinds
 from leerlandschap.agenda import Stamps, calendar
 from leerlandschap.feed import atom
@@ -38,7 +38,7 @@ PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(EXAMPLE_CONTENT)
 
 
 @pytest.fixture(scope="module")

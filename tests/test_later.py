@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE_CONTENT
 from leerlandschap.sitedata import SiteData, load_site
 from leerlandschap_mkdocs.later import AfterSave, Work
 from sitebuild import ROOT
@@ -18,7 +19,7 @@ from sitebuild import ROOT
 
 @pytest.fixture(scope="module")
 def site() -> SiteData:
-    return load_site(ROOT / "content")
+    return load_site(EXAMPLE_CONTENT)
 
 
 def work(site_dir: Path, site: SiteData, address: str, word: str) -> Work:

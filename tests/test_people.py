@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from htmltools import parse_file
 from leerlandschap import kinds
 from leerlandschap.loader import check_content, load_content
@@ -30,7 +30,7 @@ def site(example_site):
 
 @pytest.fixture(scope="module")
 def model():
-    return load_content(ROOT / "content")
+    return load_content(EXAMPLE_CONTENT)
 
 
 def page(site: Path, url: str):

@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from conftest import EXAMPLE_CONTENT
 from leerlandschap.pages import GeneratedPage
 from leerlandschap_mkdocs.plugin import PLACEHOLDER
 from leerlandschap_mkdocs.shortcuts import SharedBlocks, render_placeholder
@@ -57,7 +58,7 @@ print(json.dumps({"pid": os.getpid(), "items": len(items),
 
 
 def test_item_pages_are_made_by_two_processes_and_come_back_in_order():
-    result = subprocess.run([sys.executable, "-c", MARKING, str(ROOT / "content")], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-c", MARKING, str(EXAMPLE_CONTENT)], capture_output=True, text=True,
                             encoding="utf-8", check=True)
     found = json.loads(result.stdout)
     pid = str(found["pid"])

@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from conftest import FIXTURES, ROOT
+from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT
 from leerlandschap import taal
 from leerlandschap.woorden import aantal
 
@@ -44,10 +44,12 @@ def test_checker_messages_use_no_jargon():
 
 
 def test_make_check_reports_plain_dutch_as_information():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=EXAMPLE_CONTENT.parent,
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert "Ter info: gewone taal (B1)." in result.stdout
     assert "content/bouwstenen/coordineer-het-leren.yml: " in result.stdout  # a long sentence quoted from the source
-    detail = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--taal"], cwd=ROOT,
+    detail = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content", "--taal"],
+                            cwd=EXAMPLE_CONTENT.parent,
                             capture_output=True, text=True)
     assert detail.returncode == 0 and "  regel " in detail.stdout

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from htmltools import parse_file
 from leerlandschap import kinds
 from leerlandschap.afspraken import agreements, open_agreements, timeline
@@ -121,7 +121,8 @@ def test_open_data_files(project, model):
 
 
 def test_check_lists_texts_due_for_review_as_information():
-    result = subprocess.run([sys.executable, "scripts/check.py", "--vandaag", "2027-01-02"], cwd=ROOT,
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content", "--vandaag", "2027-01-02"],
+                            cwd=EXAMPLE_CONTENT.parent,
                             capture_output=True, text=True)
     assert result.returncode == 0
     lines = result.stdout.splitlines()

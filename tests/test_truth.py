@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import variants
-from conftest import ROOT
+from conftest import EXAMPLE_CONTENT, ROOT
 from htmltools import Element, parse_file
 from leerlandschap import kinds
 
@@ -344,7 +344,7 @@ def test_whose_an_item_is_follows_the_region_file():
 
     from leerlandschap.loader import load_content
 
-    content = load_content(ROOT / "content")
+    content = load_content(EXAMPLE_CONTENT)
     tafels = content.of(kinds.TAFEL)
     assert [t for t in tafels if content.is_eigen(tafels[t])] == [t for t, y in items("tafels").items() if is_own(y)]
     # Without `gebied` a fork's tafels count unless they are national; with it, only its own area counts.
