@@ -68,6 +68,24 @@ def test_search_works_after_navigating_inside_the_site(visit, served):
     expect(page.locator("#ll-resultaten a", has_text="Intervisiegroep 1")).to_be_visible()
 
 
+@pytest.mark.parametrize("query, value", [("bestuurder", "praktijk"), ("intervisie", "tafel"), ("monitoring", "bouwsteen")])
+def test_a_filter_opened_after_a_search_counts_that_searchs_results(fresh_visit, served, query, value):
+    """The guide for professionals: search, then open Filters and tick "praktijk". Each value says how many results
+    it gives for the query on the page. The filters load when the block opens; the answer kept from before they
+    were loaded had no counts, so every value read "(0)" (a reader does not tick "praktijk (0)")."""
+    page, _ = fresh_visit
+    page.goto(served + "zoeken/")
+    search(page, served, query)
+    page.locator("#ll-filterblok summary").click()
+    box = page.get_by_role("checkbox", name=re.compile(rf"^{value} \((\d+)\)$"))
+    expect(box).to_be_visible()
+    expect(box).not_to_have_accessible_name(f"{value} (0)")
+    said = int(re.search(r"\((\d+)\)$", box.evaluate("box => box.labels[0].textContent.trim()")).group(1))
+    box.check()
+    expect(page.locator("#ll-zoekstatus")).to_contain_text(f"{said} resulta")
+    assert said > 0 and page.locator("#ll-resultaten li").count() == min(said, 5)
+
+
 def test_results_come_five_at_a_time(fresh_visit, served):
     page, requests = fresh_visit
     page.goto(served + "zoeken/?q=bestuurders")

@@ -133,6 +133,9 @@
     if (!filtersLoaded) {
       filtersLoaded = pagefind.filters().then((all) => {
         totals = all;
+        // Pagefind counts the results per filter value only once the filters are loaded: an answer kept from before
+        // has no counts, and every value would read "(0)" for the query already on the page.
+        answers.clear();
         for (const [key, label] of FILTERS) {
           if (totals[key] && Object.keys(totals[key]).length) filterBox.append(filterFieldset(key, label, totals[key]));
         }
