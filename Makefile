@@ -44,7 +44,7 @@ site: $(STAMP) $(NODE) ## Bouw de site met zoekfunctie en bewerkpagina (/beheer/
 serve: $(STAMP) ## Bekijk de site in je browser (adres staat in de uitvoer); ververst bij elke wijziging
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict
 
-check: $(STAMP) ## Controleer alleen de inhoud in content/
+check: $(STAMP) ## Controleer alleen de inhoud (content/, en regio/ in de kopie van een regio)
 	$(BIN)/python scripts/check.py $(ARGS)
 
 new: $(STAMP) ## Maak een nieuw item (bijeenkomst, praktijk, tafel, vragenset, bouwsteen)

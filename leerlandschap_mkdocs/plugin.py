@@ -38,6 +38,7 @@ from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.searchdocs import keywords_problem, with_keywords
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 from leerlandschap.templatecache import TemplateCache, cache_folder
+from leerlandschap.woorden import aantal
 from leerlandschap.yamlsource import line_of_key
 
 from .later import AfterSave, Work
@@ -90,7 +91,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         try:
             return load_site(self.content_dir(config), self.cache, item_pages)
         except ContentError as error:
-            raise Abort(f"De inhoud bevat {len(error.problems)} problemen. Er is niets gebouwd.\n{error}") from None
+            raise Abort(f"De inhoud bevat {aantal(len(error.problems), 'probleem')}. Er is niets gebouwd.\n{error}") from None
         except Exception as error:  # no traceback for an author: the file, and what to do
             raise Abort(message(error, f"de inhoud in {self.config.inhoud}/")) from None
 
@@ -233,8 +234,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             env.globals["ll_blok"] = self.shared.block
             env.globals["ll_vast"] = self.shared.part
         if self.page_problems:  # every page's front matter was read (MkDocs renders Markdown before on_env)
-            problems, self.page_problems = self.page_problems, []
-            raise Abort(f"De pagina's in docs/ bevatten {len(problems)} problemen. Er is niets gebouwd.\n{ContentError(problems)}")
+            found, self.page_problems = ContentError(self.page_problems), []
+            raise Abort(f"De pagina's in docs/ bevatten {aantal(len(found.problems), 'probleem')}. Er is niets gebouwd.\n{found}")
         if self.index is not None:  # every page's content is known now
             self.index.start()
         return env

@@ -13,6 +13,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from leerlandschap.woorden import aantal
+
 PART = ".js"
 
 
@@ -21,8 +23,7 @@ class ScriptPartsError(Exception):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = tuple(problems)
-        super().__init__(f"De scripts in docs/assets/ hebben {len(problems)} "
-                         f"{'probleem' if len(problems) == 1 else 'problemen'}. Er is niets gebouwd.\n"
+        super().__init__(f"De scripts in docs/assets/ hebben {aantal(len(problems), 'probleem')}. Er is niets gebouwd.\n"
                          + "\n".join(problems))
 
 

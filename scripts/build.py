@@ -19,6 +19,7 @@ from pathlib import Path
 
 from common import guarded
 from leerlandschap.safepaths import UnsafePath, inside, swap_folder
+from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +58,8 @@ def build(site: Path, config: Path, timings: dict[str, float] | None = None) -> 
                                         parallel=True)
             if problems:
                 print("\n".join(str(p) for p in problems))
-                print(f"\nDe site is niet gebouwd: {len(problems)} problemen in de inhoud. De vorige site is niet veranderd.")
+                print(f"\nDe site is niet gebouwd: {aantal(len(problems), 'probleem')} in de inhoud. De vorige site is niet "
+                      "veranderd.")
                 return 1
         sys.stdout.write(mkdocs.stdout)
         sys.stdout.flush()

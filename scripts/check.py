@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if problems or content is None:
         files = len({p.path for p in problems})
         print(f"\n{aantal(len(problems), 'probleem')} gevonden in {aantal(files, 'bestand')}. "
-              "Los ze op en controleer opnieuw met 'make check'.")
+              f"Los {'het' if len(problems) == 1 else 'ze'} op en controleer opnieuw met 'make check'.")
         return 1
     print(summary(content))
     project = content_dir.parent.relative_to(display_root(content_dir)).as_posix()

@@ -97,7 +97,7 @@ def create(kind: str, args: argparse.Namespace, content_dir: Path, interactive: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Maak een nieuw item in content/ vanuit een sjabloon.")
+    parser = argparse.ArgumentParser(description="Maak een nieuw item vanuit een sjabloon (in regio/ als jullie kopie die map heeft, anders in content/).")
     kinds = choices()
     parser.add_argument("soort", nargs="?", choices=kinds, help="wat je wilt maken")
     parser.add_argument("--titel", help="titel (niet voor een bijeenkomst)")

@@ -82,3 +82,18 @@ def test_missing_region_file_and_missing_folder(tmp_path):
 def test_slugify():
     assert slugify("Coördineer het leren!") == "coordineer-het-leren"
     assert slugify("Creëer blijvende ruimte") == "creeer-blijvende-ruimte"
+
+
+@pytest.mark.parametrize("wrong, line", [
+    (1, "1 probleem gevonden in 1 bestand. Los het op en controleer opnieuw met 'make check'."),
+    (2, "2 problemen gevonden in 1 bestand. Los ze op en controleer opnieuw met 'make check'."),
+])
+def test_the_last_line_of_a_check_counts_in_plain_dutch(tmp_path, wrong, line):
+    """One problem is "het", more are "ze" (taalniveau B1: "1 probleem ... Los ze op" reads as a mistake)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "praktijken" / "leerlandschap-flevoland.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "onbekend: x\n" + ("ookonbekend: y\n" if wrong == 2 else ""), encoding="utf-8")
+    result = run_check("--content", str(content))
+    assert result.returncode == 1 and result.stdout.rstrip().splitlines()[-1] == line, result.stdout
