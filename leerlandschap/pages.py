@@ -263,7 +263,8 @@ class PageMaker:
         pages.append(GeneratedPage("landschap/aandacht/", "Wat ontbreekt nog?", self.render(
             "landschap-aandacht.html", "landschap/aandacht/", aandacht=gaps(c, r, dekking))))
         pages.append(GeneratedPage("nieuw/", "Nieuw en bijgewerkt", self.render("nieuw.html", "nieuw/", nieuws=recent(c))))
-        pages.append(GeneratedPage("data/", "Open data", self.render("data.html", "data/", bestanden=self.data_files())))
+        pages.append(GeneratedPage("data/", "Open data", self.render("data.html", "data/", bestanden=self.data_files(),
+                                                                    landelijk=active().national)))
         return pages + self.buren_pages()
 
     def buren_pages(self) -> list[GeneratedPage]:

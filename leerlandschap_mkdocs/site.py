@@ -47,7 +47,7 @@ def settings(site: SiteData) -> Settings:
         logo=f"regio/{s.logo}" if s.logo else None,
         favicon=f"regio/{s.favicon}" if s.favicon else None,
         extra={"leerlandschap_contact": contact_footer(site.content.regio.contact),
-               "leerlandschap_licentie": licence_footer(site.content.regio.licentie),
+               "leerlandschap_licentie": licence_footer(site.content.regio.licentie, site.content.regio.naam),
                # The footer's link for editors: the same flag as the item pages' "Aanpassen" links (sitedata.py).
                "leerlandschap_beheer": site.maker.editor},
     )
@@ -62,11 +62,11 @@ def contact_footer(contact: Contact | None) -> dict[str, str]:
             "voorbeeld": "ja" if contact.voorbeeld else ""}
 
 
-def licence_footer(licentie: Licentie | None) -> dict[str, str]:
-    """The content's licence for the footer, as plain text it escapes itself; {} when the region gave none."""
+def licence_footer(licentie: Licentie | None, regio: str) -> dict[str, str]:
+    """The licence of the region's own texts for the footer, as plain text it escapes itself; {} when it gave none."""
     if licentie is None:
         return {}
-    return {"naam": licentie.naam, "url": licentie.url}
+    return {"naam": licentie.naam, "url": licentie.url, "regio": regio}
 
 
 def edit_base(repository: str, branch: str) -> str:

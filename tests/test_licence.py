@@ -4,6 +4,7 @@ The region file's `licentie` (naam, url) is shown in the footer of every page an
 without it the site says that no open licence was given, and the example content claims none.
 """
 import json
+import re
 import tomllib
 
 import pytest
@@ -24,10 +25,17 @@ def test_the_code_is_eupl_and_reuse_says_what_covers_what():
     assert (ROOT / "LICENSES" / "EUPL-1.2.txt").read_text(encoding="utf-8") == text
     reuse = tomllib.loads((ROOT / "REUSE.toml").read_text(encoding="utf-8"))
     assert reuse["version"] == 1
-    by_path = {str(a["path"]): a for a in reuse["annotations"]}
+    by_path = {path: a for a in reuse["annotations"] for path in ([a["path"]] if isinstance(a["path"], str) else a["path"])}
     assert by_path["**"]["SPDX-License-Identifier"] == "EUPL-1.2"
-    content = by_path["['content/**']"]
+    content = by_path["content/**"]
     assert content["precedence"] == "override" and content["SPDX-License-Identifier"].startswith("LicenseRef-")
+    # The pages that summarise the sources (the glossary cites Bijlage 12 entry by entry) are covered as content/ is.
+    assert by_path["docs/begrippen.md"] is content and by_path["docs/over.md"] is content
+    # A fork's own folder is the region's, under the licence its region file names: never the code's EUPL.
+    regio = by_path["regio/**"]
+    assert regio["precedence"] == "override" and regio["SPDX-License-Identifier"] == "LicenseRef-Regio"
+    for annotation in reuse["annotations"]:  # every licence named has its text in LICENSES/
+        assert (ROOT / "LICENSES" / f"{annotation['SPDX-License-Identifier']}.txt").is_file()
     explained = (ROOT / "LICENSES" / f"{content['SPDX-License-Identifier']}.txt").read_text(encoding="utf-8")
     assert "geen licentie" in explained  # the example content claims no licence nobody granted
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -42,8 +50,11 @@ def test_the_example_region_claims_no_licence_and_names_the_rights_holders():
     for publisher in ("Regioplan en Movisie", "Sociaal Domein Flevoland", "Associatie voor Jeugd",
                       "Toekomstscenario kind- en gezinsbescherming", "EUPL-1.2", "Samenwerken aan een lerende regio"):
         assert publisher in section, publisher
-    # The 2021 retrospective names no publisher; only its contacts' e-mail domain pointed at one: not claimed.
+    # The 2021 retrospective names no publisher; only its contacts' e-mail domain pointed at one: not claimed, here
+    # nor in the licence text that lists the rights holders.
     assert "UtrechtZorg" not in section and "noemt geen uitgever" in section
+    bronnen = (ROOT / "LICENSES" / "LicenseRef-Bronnen.txt").read_text(encoding="utf-8")
+    assert "UtrechtZorg" not in bronnen and "noemt geen uitgever" in bronnen
 
 
 @pytest.mark.parametrize(("licentie", "fout"), [
@@ -73,7 +84,18 @@ def test_the_footer_of_every_page_names_the_content_licence(licensed_site):
         footer = parse_file(licensed_site / name).find_all("footer")[0]
         links = [a for a in footer.find_all("a") if a.attrs.get("rel") == "license"]
         assert [(a.attrs["href"], a.all_text()) for a in links] == [(CC_BY, "CC BY 4.0 <i>")], name  # escaped text
-        assert "Licentie van de inhoud: CC BY 4.0 <i>." in " ".join(footer.all_text().split()), name
+        text = " ".join(footer.all_text().split())
+        # Only the region's own texts: the summaries of the sources have no licence the region could give.
+        assert re.search(r"Licentie van de eigen teksten van \S.*: CC BY 4\.0 <i>\. Samenvattingen van bronnen, zoals "
+                         r"de bouwstenen en de begrippen, vallen daar niet onder\.", text), (name, text)
+
+
+def test_the_open_data_page_says_the_licence_is_not_for_the_national_files(licensed_site):
+    """The national files summarise sources whose publishers gave no licence: the region's licence cannot cover them."""
+    page = " ".join(parse_file(licensed_site / "data" / "index.html").find("main").all_text().split())
+    sentence = page[page.index("Die licentie geldt niet voor"):].split(": die zijn landelijk")[0]
+    assert all(f"{name}.json" in sentence for name in ("bouwstenen", "themas", "rollen", "bronnen")), sentence
+    assert not any(f"{name}.json" in sentence for name in ("praktijken", "tafels", "bijeenkomsten", "vragensets"))
 
 
 def test_the_open_data_carries_the_licence(licensed_site):
