@@ -15,6 +15,10 @@ LONGEST_WORD = 60
 # A character YAML does not allow in a file (PyYAML's rule): control characters, surrogates, non-characters.
 NOT_IN_YAML = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
+# How every text a template of `make new` or `make regio` leaves for its author starts (scripts/sjablonen/): such a
+# text still on the site was never filled in (`make check` names it).
+PLACEHOLDER_START = "Schrijf hier "
+
 # Domains reserved for examples (RFC 2606 and RFC 6761): an address there reaches nobody.
 EXAMPLE_DOMAINS = re.compile(r"(^|[@.])(example\.(org|com|net)|[a-z0-9-]+\.example|example)$")
 

@@ -6,6 +6,7 @@ Usage: python scripts/check.py [--content DIR]      (also: make check)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import sys
 from collections.abc import Callable, Sized
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from common import guarded
 from leerlandschap import taal
+from leerlandschap.discover import content_roots
 from leerlandschap.freshness import due_for_review
-from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET
+from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET, active
 from leerlandschap.loader import check_content
 from leerlandschap.model import Content
-from leerlandschap.patterns import is_example_address
+from leerlandschap.patterns import PLACEHOLDER_START, is_example_address
 from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,11 +58,21 @@ def example_promises(content: Content) -> list[str]:
     return found
 
 
+def unfilled(content: Content) -> list[str]:
+    """Texts a template put in a new file for its author to replace, still as the template wrote them ('path:line:
+    field'): the site would show "Schrijf hier ..." to its readers."""
+    items = [content.regio, *(item for kind in active().item_kinds for item in content.of(kind).values())]
+    return [f"{item.herkomst.pad}:{item.herkomst.regel(field.name)}: {field.name}"
+            for item in items if item.herkomst for field in dataclasses.fields(item)
+            if isinstance(value := getattr(item, field.name), str) and value.lstrip().startswith(PLACEHOLDER_START)]
+
+
 def taal_report(content_dir: Path, shown: Callable[[Path], str], details: bool) -> list[str]:
-    """Plain Dutch (B1), per content file: long sentences and hard words. Information only."""
-    dirs = [d for d in (content_dir, content_dir.parent / "regio") if d.is_dir()]
+    """Plain Dutch (B1), per content file: long sentences and hard words. Information only. In a region's fork only
+    its own files (regio/): the national content in content/ is upstream's, which the region does not change."""
+    own = content_roots(content_dir)[-1].path
     lines = []
-    for path in [p for d in dirs for p in taal.content_files(d)]:
+    for path in taal.content_files(own):
         verslag = taal.verslag(path, shown(path))
         if verslag.lang or verslag.jargon:
             lines.append(verslag.regel())
@@ -122,6 +134,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
               "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
               "Zet daar het echte adres van jullie site.")
+    placeholders = unfilled(content)
+    if placeholders:
+        one = len(placeholders) == 1
+        print(f"\nTer info: {aantal(len(placeholders), 'tekst')} uit een sjabloon {'is' if one else 'zijn'} nog niet "
+              f"ingevuld: {'hij begint' if one else 'ze beginnen'} met '{PLACEHOLDER_START.strip()}'. Zo "
+              f"{'komt hij' if one else 'komen ze'} op jullie site (geen fout). Schrijf daar jullie eigen tekst:")
+        for line in placeholders:
+            print(f"{prefix}{line}")
     promises = example_promises(content)
     if promises:
         print("\nTer info: dit zegt de site nog uit het voorbeeld, niet namens jullie regio (geen fout):")

@@ -614,3 +614,21 @@ def test_template_syntax_in_a_setting_is_shown_never_run(hostile_site):
         text = " ".join(parse_file(hostile_site / page).all_text().split())
         assert "Regio 49" not in text and ("over" not in page or variants.REGION in text), page
         assert variants.ROLE_IN_TEXT in text and "<function" not in text, page
+
+
+def test_a_fork_hears_which_template_texts_are_not_filled_in_and_only_of_its_own_files(fork):
+    """`make regio` and `make new` write "Schrijf hier ..." where the author's own text goes; the site would show it
+    to readers. `make check` names each such field with its line (information: `make new` must stay checkable).
+    The plain-language hints are for the region's own files only: content/ is upstream's, the region does not edit it."""
+    new = subprocess.run([sys.executable, str(ROOT / "scripts" / "nieuw.py"), "praktijk", "--titel", "Samen lunchen",
+                          "--content", str(fork / "content")], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert new.returncode == 0, new.stderr
+    result = run_script(fork, "check.py", "--content", "content")
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    start = out.index("Ter info: 3 teksten uit een sjabloon zijn nog niet ingevuld: ze beginnen met 'Schrijf hier'.")
+    listed = out[start:].split("\n\n")[0].splitlines()[1:]
+    regio_line = (fork / "regio" / "regio.yml").read_text(encoding="utf-8").splitlines().index("beschrijving: |") + 1
+    assert listed == [f"regio/regio.yml:{regio_line}: beschrijving", "regio/praktijken/samen-lunchen.yml:3: samenvatting",
+                      "regio/praktijken/samen-lunchen.yml:4: beschrijving"]
+    assert "\ncontent/" not in out  # no hint about upstream's files (the B1 report listed 38 of them)
