@@ -45,7 +45,7 @@ from .later import AfterSave, Work
 from .minify import minify_scripts
 from .rebuild import KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import DATA_FILES, FALLBACK_URL, extra_files, settings, write_files
+from .site import DATA_FILES, FALLBACK_URL, extra_files, own_files, settings, write_files
 
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
 NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
@@ -176,11 +176,11 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.loaded or self.site(config)
-        editable = bool(config.edit_uri)
-        for file in files:  # hand-written pages are edited in docs/
+        editable, own = bool(config.edit_uri), own_files(site)
+        for file in files:  # hand-written pages are edited in docs/ (upstream's own: in a fork, not by the region)
             if file.is_documentation_page():
-                if editable:
-                    file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+                if editable:  # None: MkDocs would otherwise link the page's own path
+                    file.edit_uri = None if own else f"{Path(config.docs_dir).name}/{file.src_uri}"
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
                 file.is_modified = lambda: True  # type: ignore[method-assign]
         minify_scripts(files, config)
@@ -192,8 +192,8 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             # Markdown would only cost time (it is most of a build) and change nothing.
             self.bodies[page.src_uri] = page.body
             generated = File.generated(config, page.src_uri, content=page.markdown(PLACEHOLDER))
-            if editable and page.source:  # the edit link opens the file the page comes from (content/ or regio/)
-                generated.edit_uri = page.source
+            if editable:  # the file the page comes from (in a fork only the region's own), else no link
+                generated.edit_uri = page.source if page.source and page.source.startswith(own) else None
             if not changed:
                 generated.is_modified = lambda: False  # type: ignore[method-assign]  # only a dirty rebuild asks
             files.append(generated)

@@ -69,6 +69,14 @@ def licence_footer(licentie: Licentie | None, regio: str) -> dict[str, str]:
     return {"naam": licentie.naam, "url": licentie.url, "regio": regio}
 
 
+def own_files(site: SiteData) -> str:
+    """The start of the paths an edit link may open: a fork's own folder (regio/), or everything ('') upstream. A
+    fork's pages from content/ or docs/ get no edit link: those files are upstream's, and a region that changes them
+    gets conflicts at the next update (handleiding/bijwerken-vanuit-upstream.md)."""
+    herkomst = site.content.regio.herkomst
+    return f"{REGIO_DIR}/" if herkomst and herkomst.laag == REGIO_DIR else ""
+
+
 def edit_base(repository: str, branch: str) -> str:
     # An absolute edit_uri without repo_url: edit links work, and Material shows no repository widget
     # (which would call the GitHub API from every visitor's browser).

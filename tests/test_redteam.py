@@ -590,9 +590,12 @@ def test_canonical_and_edit_links_are_exact(hostile_site):
     root = parse_file(hostile_site / "over" / "index.html")
     [canonical] = [link for link in root.find_all("link") if link.attrs.get("rel") == "canonical"]
     assert canonical.attrs["href"] == variants.ADDRESS + "over/"
-    edits = [a.attrs["href"] for a in root.find_all("a") if "/edit/" in (a.attrs.get("href") or "")]
+    # A fork edits only its own files (regio/): the hand-written pages are upstream's and have no edit link there.
+    assert [a for a in root.find_all("a") if "/edit/" in (a.attrs.get("href") or "")] == []
+    [own] = list((hostile_site / "bronnen").glob("eigen-inbreng-*/index.html"))  # the region's own source (make regio)
+    edits = [a.attrs["href"] for a in parse_file(own).find_all("a") if "/edit/" in (a.attrs.get("href") or "")]
     assert variants.BRANCH == "feature/x+y"  # the + is escaped in the path
-    assert edits == [f"{variants.REPOSITORY}/edit/feature/x%2By/docs/over.md"]
+    assert edits == [f"{variants.REPOSITORY}/edit/feature/x%2By/regio/bronnen/{own.parent.name}.yml"]
     [meta] = root.find_all("meta", attrs={"name": "description"})
     assert meta.attrs["content"] == variants.DESCRIPTION
 
