@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .items import Item
 from .kinds import BIJEENKOMST, RESERVED_QUESTION_IDS, active
 from .problems import Problem, field_prefix, shown
-from .schemas import Reference
+from .schemas import Reference, Schema, Validator
 
 
 def check_ids(items: list[Item]) -> list[Problem]:
@@ -122,7 +122,10 @@ def check_layers(items: list[Item], regio: Item | None) -> tuple[set[str], list[
     if regio is None:
         return hidden, problems
     entries = (regio.data or {}).get("verbergen")
+    shape = Validator(Schema.load(regio.type.name).subschema(("verbergen", 0)) or {})
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not shape.is_valid(entry):  # the schema said what the entry should look like; no second message
+            continue
         ident = str(entry).partition("/")[2]
         if ident not in bouwstenen:
             problems.append(Problem(regio.display, regio.line_of(("verbergen", i)),

@@ -84,3 +84,13 @@ def test_region_mistakes_are_reported_with_their_lines(fork):
 def test_example_region_files_are_not_read_in_a_fork(fork):
     write(fork / "content" / "tafels" / "kapot.yml", "titel: [kapot\n")  # an example file, even broken, is not read
     assert messages(fork) == []
+
+
+@pytest.mark.parametrize("entry", ["coordineer-het-leren", "bouwstenen/", "themas/anders-kijken"])
+def test_a_hidden_bouwsteen_written_the_wrong_way_gets_one_message(fork, entry):
+    """The schema says how to write it ('bouwstenen/<id>'); a second message "er is geen bouwsteen met de naam ''"
+    only confused: the region never wrote an empty name."""
+    text = (fork / "regio" / "regio.yml").read_text().replace("  - bouwstenen/organiseer-de-governance", f"  - {entry}")
+    (fork / "regio" / "regio.yml").write_text(text)
+    found = [m for m in messages(fork) if m.startswith("regio/regio.yml:8:")]
+    assert len(found) == 1 and "heeft niet de goede vorm" in found[0] and "bouwstenen/<id>" in found[0], found
