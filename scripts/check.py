@@ -134,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
               "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "
               "Zet daar het echte adres van jullie site.")
+    adres = content.regio.site.adres or ""
+    if adres.startswith("http://") and not example and content.regio.herkomst:
+        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
+        print(f"\nTer info: het adres van de site begint met http:// ({where}, bij site: adres). Browsers noemen zo'n "
+              "site onveilig, en andere Leerlandschap-sites kunnen haar niet als buur lezen: die lezen alleen adressen "
+              "met https://. Zet de site op een adres met https:// als dat kan.")
     placeholders = unfilled(content)
     if placeholders:
         one = len(placeholders) == 1

@@ -635,3 +635,15 @@ def test_a_fork_hears_which_template_texts_are_not_filled_in_and_only_of_its_own
     assert listed == [f"regio/regio.yml:{regio_line}: beschrijving", "regio/praktijken/samen-lunchen.yml:3: samenvatting",
                       "regio/praktijken/samen-lunchen.yml:4: beschrijving"]
     assert "\ncontent/" not in out  # no hint about upstream's files (the B1 report listed 38 of them)
+
+
+def test_a_site_address_with_http_is_allowed_and_said(fork):
+    """A region's own server may lack https; the site still builds, but `make check` says what it costs: a browser
+    warning for readers, and other regions cannot add it as a neighbour (they read https:// only)."""
+    put(fork, "regio/regio.yml", '  adres: "https://zuid.example/"', '  adres: "http://leren.zuid.nl/"')
+    result = run_script(fork, "check.py", "--content", "content")
+    assert result.returncode == 0, result.stdout
+    assert "Ter info: het adres van de site begint met http:// (regio/regio.yml:" in result.stdout
+    assert "niet als buur lezen: die lezen alleen adressen met https://." in result.stdout
+    put(fork, "regio/regio.yml", '  adres: "http://leren.zuid.nl/"', '  adres: "https://leren.zuid.nl/"')
+    assert "begint met http://" not in run_script(fork, "check.py", "--content", "content").stdout
