@@ -269,6 +269,29 @@ def test_the_home_page_starts_with_the_three_tasks_and_one_name_per_thing(site):
     assert {"mijn-vragenset/", "afspraken/", "landschap/", "vragensets/", "praktijken/", "tafels/"} <= reached
 
 
+def test_practices_per_bouwsteen_from_the_home_page_says_how_many_fit_each_bouwsteen(site):
+    """Home's "Praktijken per bouwsteen" leads to the bouwstenen overview, which named no practice at all: a
+    professional looking for practices found only bouwstenen. Each card now says how many real practices fit that
+    bouwsteen (invented examples never count), counted here from the content files themselves."""
+    root = page(site, "")
+    [link] = [a for a in root.find_all("a") if text(a) == "Praktijken per bouwsteen"]
+    assert link.attrs["href"].rstrip("/").endswith("bouwstenen")
+    examples = {p.stem for p in (EXAMPLE_CONTENT / "bronnen").glob("*.yml")
+                if yaml.safe_load(p.read_text(encoding="utf-8")).get("soort") == "voorbeeld"}
+    real: dict[str, int] = {}
+    for path in (EXAMPLE_CONTENT / "praktijken").glob("*.yml"):
+        praktijk = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for bouwsteen in [] if praktijk.get("bron") in examples else praktijk.get("bouwstenen") or []:
+            real[bouwsteen] = real.get(bouwsteen, 0) + 1
+    cards = page(site, "bouwstenen/").find_all("li", class_="ll-kaart")
+    said = {card.find("a").attrs["href"].strip("/").split("/")[-1]: text(card.find("span", class_="ll-meta")) for card in cards}
+    assert len(said) == 18
+    for ident, line in said.items():
+        n = real.get(ident, 0)
+        assert line == ("geen goede praktijken" if n == 0 else "1 goede praktijk" if n == 1 else f"{n} goede praktijken"), ident
+    assert any(real.values())
+
+
 def test_the_menu_has_at_most_six_items_and_no_search_duplicate(site):
     root = page(site, "")
     tabs = [text(li) for li in root.find_all("li") if li.has_class("md-tabs__item")]
