@@ -10,10 +10,14 @@
     ["Home / End", "eerste / laatste vraag"], ["\u2192 na de laatste vraag", "einde van de set: Opnieuw of Klaar"], ["T", "timer aan of uit"], ["?", "deze uitleg tonen of verbergen"],
     ["Esc", "vergadermodus stoppen"]];
 
+  // Headings get soft hyphens (U+00AD) at build time (leerlandschap/hyphenate.py): invisible on screen, but part of
+  // textContent. Text that is compared or shown elsewhere is read without them.
+  const plain = (text) => text.replace(/\u00ad/g, "").trim();
+
   function questionsOf(tools) {
     const scope = tools.closest("article, .ll-mijnset") || document;
     return [...scope.querySelectorAll(".ll-set .ll-setvraag")].map((item) => ({
-      tekst: item.querySelector(".ll-vraagtekst").textContent.trim(),
+      tekst: plain(item.querySelector(".ll-vraagtekst").textContent),
       bouwsteen: item.dataset.bouwsteen || "",
     }));
   }
@@ -274,8 +278,8 @@
     (heading || tools).after(line);
     const date = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     const update = () => {
-      const shown = heading ? heading.textContent.trim() : "";
-      line.textContent = (title() === shown ? "" : title() + " \u00b7 ") + "Datum: " + date;
+      const shown = heading ? plain(heading.textContent) : "";
+      line.textContent = (plain(title()) === shown ? "" : title() + " \u00b7 ") + "Datum: " + date;
     };
     update();
     new MutationObserver(update).observe(tools, { attributes: true, attributeFilter: ["data-titel"] });
