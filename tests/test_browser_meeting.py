@@ -186,3 +186,26 @@ def test_printed_set_names_its_title_once(new_page, built):
     _, text = pdf_text(page.pdf(prefer_css_page_size=True))
     assert "Datum:" in text and squeezed(text).count(squeezed(title)) == 1
 
+
+def test_an_extra_question_of_a_set_belongs_to_no_bouwsteen(new_page, built):
+    """An extra question of a vragenset has no bouwsteen: meeting mode shows no "Bij ..." line for it, and its card
+    names the set once."""
+    project, url = built
+    model = load_content(project / "content")
+    vragenset = model.of(kinds.VRAGENSET)["bestuurlijk-overleg-bestuurlijk-leren"]
+    assert vragenset.extra_vragen
+    extra = words(vragenset.extra_vragen[0])
+    page = new_page()
+    page.goto(url + f"vragensets/{vragenset.id}/")
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.locator(".ll-vergadering__bron")).to_have_text(re.compile(r"^Bij "))  # a question of a bouwsteen
+    for _ in vragenset.vragen:
+        page.keyboard.press("ArrowRight")
+    expect(dialog.locator(".ll-vergadering__tekst")).to_have_text(extra)
+    expect(dialog.locator(".ll-vergadering__bron")).to_be_empty()
+    page.keyboard.press("Escape")
+    page.evaluate("window.print = () => {}")
+    page.get_by_role("button", name="Print als kaartjes").click()
+    card = page.locator(".ll-kaartje", has=page.locator(".ll-kaartje__vraag", has_text=extra))
+    expect(card.locator(".ll-kaartje__bron")).to_have_text(vragenset.titel)
