@@ -219,7 +219,7 @@ def test_tab_never_leaves_meeting_mode(new_page, example_site, key, state):
     go round the dialog's own controls and never reach the page behind it."""
     _, url = example_site
     page = new_page()
-    dialog, total = open_meeting(page, url)
+    dialog, _total = open_meeting(page, url)
     if state == "einde":
         page.keyboard.press("End")
         page.keyboard.press("ArrowRight")
