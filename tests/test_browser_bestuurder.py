@@ -114,6 +114,37 @@ def test_a_question_is_added_by_searching_on_mijn_vragenset(new_page, site, view
     expect(page.get_by_label("Titel van je set")).to_have_value(titel)
 
 
+def announced(page):
+    """The page's polite live region for short confirmations (vragenset/10-opslag.js)."""
+    return page.locator("body > p.ll-verborgen[role=status]")
+
+
+def test_messages_say_staat_for_one_question_and_staan_for_more(new_page, site):
+    """"Er staat nu 1 vraag in", "Er staan nu 2 vragen in": in every message that counts the questions."""
+    url, _ = site
+    page = new_page(LAPTOP)
+    page.goto(url + "bouwstenen/coordineer-het-leren/")
+    questions = page.locator(".ll-set .ll-setvraag")
+    questions.nth(0).get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    expect(announced(page)).to_have_text("Toegevoegd aan mijn vragenset. Er staat nu 1 vraag in.")
+    questions.nth(1).get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    expect(announced(page)).to_have_text("Toegevoegd aan mijn vragenset. Er staan nu 2 vragen in.")
+    questions.nth(1).get_by_role("button", name="Haal uit mijn vragenset").click()
+    expect(announced(page)).to_have_text("Weggehaald uit mijn vragenset. Er staat nu 1 vraag in.")
+    questions.nth(1).get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    page.goto(url + "mijn-vragenset/")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(2)
+    page.get_by_role("button", name="Haal weg: vraag 2").click()
+    expect(announced(page)).to_have_text(
+        "Vraag weggehaald. Er staat nu 1 vraag in je set. Met de knop Ongedaan maken zet je de vraag terug.")
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(announced(page)).to_have_text("Ongedaan gemaakt. Er staan nu 2 vragen in je set.")
+    page.get_by_role("button", name="Haal weg: vraag 2").click()
+    page.get_by_role("button", name="Nieuwe lege set").click()  # a second set, then back to the first (1 question)
+    page.get_by_role("button", name=re.compile(r"^Open Set zonder titel, 1 vraag$")).click()
+    expect(announced(page)).to_have_text("Je set \u201cSet zonder titel\u201d staat open. Er staat 1 vraag in.")
+
+
 @VIEWPORTS
 def test_two_named_sets_are_kept_side_by_side(new_page, site, viewport):
     url, data = site

@@ -28,7 +28,7 @@
         showFound();
         const again = finderList.querySelector('[data-vraag="' + CSS.escape(id) + '"] button');
         if (again) again.focus();
-        announce("Toegevoegd aan je set: \u201c" + v.vraag + "\u201d. Er staan nu " + vragen(set.vragen.length) + " in.");
+        announce("Toegevoegd aan je set: \u201c" + v.vraag + "\u201d. " + erStaan(set.vragen.length, "nu") + " in.");
       });
       add.disabled = inSet;
       item.dataset.vraag = id;
@@ -90,7 +90,7 @@
     if (methodBack && !methodRemove.hidden) methodRemove.focus();
     else if (set.vragen.length) focusItem(Math.max(index, 0));
     else titleInput.focus();
-    announce("Ongedaan gemaakt. Er staan nu " + vragen(set.vragen.length) + " in je set.");
+    announce("Ongedaan gemaakt. " + erStaan(set.vragen.length, "nu") + " in je set.");
   });
 
   methodRemove.addEventListener("click", () => {
