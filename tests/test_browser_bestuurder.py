@@ -119,6 +119,33 @@ def announced(page):
     return page.locator("body > p.ll-verborgen[role=status]")
 
 
+def test_enter_on_voeg_toe_keeps_the_focus_and_says_what_happened(new_page, site):
+    """Keyboard alone: Enter on "Voeg toe" of a question found. The focus may not fall to the page (the button
+    changes into "Staat in je set"): it stays in the results, and the screen reader hears what happened."""
+    url, data = site
+    page = new_page(LAPTOP)
+    page.goto(url + "mijn-vragenset/")
+    expect(page.get_by_label("Zoek een vraag")).to_be_visible()
+    page.get_by_label("Zoek een vraag").fill("inwoners")
+    found = page.locator("#ll-mijnset-gevonden li").first
+    question = words(found.locator(".ll-vraagtekst").inner_text())
+    found.get_by_role("button", name=f"Voeg toe: {question}").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
+    assert page.evaluate("document.activeElement !== document.body")
+    focused = page.locator("#ll-mijnset-zoek :focus")
+    expect(focused).to_have_count(1)
+    expect(focused).to_have_accessible_name(f"Staat in je set: {question}")
+    expect(announced(page)).to_have_text(f"Toegevoegd aan je set: \u201c{question}\u201d. Er staat nu 1 vraag in.")
+    page.keyboard.press("Enter")  # again: it is in the set already, nothing changes
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
+    page.keyboard.press("Tab")  # and on to the next question found
+    second = page.locator("#ll-mijnset-gevonden li").nth(1)
+    expect(second.get_by_role("button")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(announced(page)).to_have_text(re.compile("^Toegevoegd aan je set: .*\\. Er staan nu 2 vragen in\\.$"))
+
+
 def test_messages_say_staat_for_one_question_and_staan_for_more(new_page, site):
     """"Er staat nu 1 vraag in", "Er staan nu 2 vragen in": in every message that counts the questions."""
     url, _ = site
