@@ -122,7 +122,7 @@ def announced(page):
 def test_enter_on_voeg_toe_keeps_the_focus_and_says_what_happened(new_page, site):
     """Keyboard alone: Enter on "Voeg toe" of a question found. The focus may not fall to the page (the button
     changes into "Staat in je set"): it stays in the results, and the screen reader hears what happened."""
-    url, data = site
+    url, _ = site
     page = new_page(LAPTOP)
     page.goto(url + "mijn-vragenset/")
     expect(page.get_by_label("Zoek een vraag")).to_be_visible()
@@ -261,3 +261,33 @@ def test_a_printed_set_has_its_questions_title_and_date_and_no_interface_text(ne
     text = pdf_text(page)
     assert "Datum: " in text and all(words(q) in text for q in page.locator(".ll-set .ll-vraagtekst").all_inner_texts())
     assert [t for t in INTERFACE if t in text] == []
+
+
+def test_the_guide_names_the_buttons_as_they_read(new_page, site, example_site):
+    """handleiding/bestuurder.md names what the bestuurder sees in bold: each of those names is on the site as it is
+    written there (a page, or a script that makes the button), and the button of step 2.5 is on the screen."""
+    from conftest import ROOT
+
+    url, data = site
+    project, _ = example_site
+    guide = (ROOT / "handleiding" / "bestuurder.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\*\*([^*]+)\*\*", guide))
+    site_dir = project / "site"
+    shown = " ".join(words(parse_text(path)) for path in site_dir.glob("**/*.html"))
+    # In the scripts: the text of their strings, not their comments.
+    scripts = " ".join(" ".join(re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")))
+                       for path in (site_dir / "assets").glob("*.js"))
+    missing = sorted(n for n in named if n.lower() not in shown.lower() and n not in scripts)
+    assert missing == []
+    step = re.search(r"^5\. Klik op \*\*Kopieer link\*\*.*?\n\n", guide, re.M | re.S).group(0)
+    keep = re.search(r"pas als ze op \*\*([^*]+)\*\*", words(step)).group(1)
+    page = new_page(LAPTOP)
+    first = next(iter(data["vragen"]))
+    page.goto(url + "mijn-vragenset/?v=" + first)
+    expect(page.get_by_role("button", name=keep, exact=True)).to_be_visible()
+
+
+def parse_text(path) -> str:
+    from htmltools import parse_file
+
+    return parse_file(path).all_text()
