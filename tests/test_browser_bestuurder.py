@@ -291,3 +291,41 @@ def parse_text(path) -> str:
     from htmltools import parse_file
 
     return parse_file(path).all_text()
+
+
+def luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_search_field_looks_like_a_field_and_shows_its_focus(new_page, site):
+    """"Zoek een vraag" has a visible edge (3:1 against the page, WCAG 1.4.11) and a visible focus when tabbed to."""
+    url, _ = site
+    page = new_page(LAPTOP)
+    page.goto(url + "mijn-vragenset/")
+    field = page.get_by_label("Zoek een vraag")
+    expect(field).to_be_visible()
+    look = """el => { const s = getComputedStyle(el); let bg = 'rgb(255, 255, 255)';
+        for (let n = el.parentElement; n; n = n.parentElement) { const c = getComputedStyle(n).backgroundColor;
+          if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } }
+        return {style: s.borderTopStyle, width: parseFloat(s.borderTopWidth), color: s.borderTopColor, page: bg,
+                outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor}; }"""
+    at_rest = field.evaluate(look)
+    assert at_rest["style"] not in ("none", "hidden") and at_rest["width"] >= 1, at_rest
+    assert contrast(at_rest["color"], at_rest["page"]) >= 3, at_rest
+    page.get_by_label("Titel van je set").focus()
+    for _ in range(30):  # the keyboard, to the field
+        page.keyboard.press("Tab")
+        if field.evaluate("el => el === document.activeElement"):
+            break
+    expect(field).to_be_focused()
+    focused = field.evaluate(look)
+    assert focused["outline"] not in ("none", "hidden") and focused["outlineWidth"] >= 2, focused
+    assert contrast(focused["outlineColor"], focused["page"]) >= 3, focused
+
