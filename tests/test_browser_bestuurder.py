@@ -329,3 +329,31 @@ def test_the_search_field_looks_like_a_field_and_shows_its_focus(new_page, site)
     assert focused["outline"] not in ("none", "hidden") and focused["outlineWidth"] >= 2, focused
     assert contrast(focused["outlineColor"], focused["page"]) >= 3, focused
 
+
+@pytest.mark.parametrize("path", ["mijn-vragenset/", "vragensets/"])
+def test_shift_tab_never_hides_the_focus_under_the_sticky_header(new_page, site, path):
+    """Tabbing backwards up a long page, the control with the focus is never under the header that stays at the top
+    (WCAG 2.4.11): the page scrolls it into view below the header."""
+    url, data = site
+    page = new_page({"width": 1280, "height": 720})
+    if path == "mijn-vragenset/":  # a long own set: many controls to tab back through
+        page.goto(url)
+        page.evaluate("value => localStorage.setItem('leerlandschap.vragensets', value)", json.dumps(
+            {"actief": "een", "sets": [{"id": "een", "titel": "Lang", "vragen": sorted(data["vragen"])[:12]}]}))
+    page.goto(url + path)
+    if path == "mijn-vragenset/":
+        expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(12)
+    page.locator(".md-footer").first.scroll_into_view_if_needed()
+    page.locator(".md-footer a").last.focus()
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        where = page.evaluate("""() => { const el = document.activeElement, header = document.querySelector('.md-header');
+            if (!el || el === document.body || header.contains(el)) return null;
+            const r = el.getBoundingClientRect(), h = header.getBoundingClientRect();
+            return {what: (el.getAttribute('aria-label') || el.textContent || el.id).trim().slice(0, 60),
+                    top: r.top, bottom: r.bottom, header: h.bottom, size: r.width * r.height}; }""")
+        if where and where["size"] and where["top"] < where["header"] - 0.5:
+            hidden.append(where)
+    assert hidden == []
+
