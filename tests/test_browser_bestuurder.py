@@ -114,6 +114,64 @@ def test_a_question_is_added_by_searching_on_mijn_vragenset(new_page, site, view
     expect(page.get_by_label("Titel van je set")).to_have_value(titel)
 
 
+def announced(page):
+    """The page's polite live region for short confirmations (vragenset/10-opslag.js)."""
+    return page.locator("body > p.ll-verborgen[role=status]")
+
+
+def test_enter_on_voeg_toe_keeps_the_focus_and_says_what_happened(new_page, site):
+    """Keyboard alone: Enter on "Voeg toe" of a question found. The focus may not fall to the page (the button
+    changes into "Staat in je set"): it stays in the results, and the screen reader hears what happened."""
+    url, _ = site
+    page = new_page(LAPTOP)
+    page.goto(url + "mijn-vragenset/")
+    expect(page.get_by_label("Zoek een vraag")).to_be_visible()
+    page.get_by_label("Zoek een vraag").fill("inwoners")
+    found = page.locator("#ll-mijnset-gevonden li").first
+    question = words(found.locator(".ll-vraagtekst").inner_text())
+    found.get_by_role("button", name=f"Voeg toe: {question}").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
+    assert page.evaluate("document.activeElement !== document.body")
+    focused = page.locator("#ll-mijnset-zoek :focus")
+    expect(focused).to_have_count(1)
+    expect(focused).to_have_accessible_name(f"Staat in je set: {question}")
+    expect(announced(page)).to_have_text(f"Toegevoegd aan je set: \u201c{question}\u201d. Er staat nu 1 vraag in.")
+    page.keyboard.press("Enter")  # again: it is in the set already, nothing changes
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
+    page.keyboard.press("Tab")  # and on to the next question found
+    second = page.locator("#ll-mijnset-gevonden li").nth(1)
+    expect(second.get_by_role("button")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(announced(page)).to_have_text(re.compile("^Toegevoegd aan je set: .*\\. Er staan nu 2 vragen in\\.$"))
+
+
+def test_messages_say_staat_for_one_question_and_staan_for_more(new_page, site):
+    """"Er staat nu 1 vraag in", "Er staan nu 2 vragen in": in every message that counts the questions."""
+    url, _ = site
+    page = new_page(LAPTOP)
+    page.goto(url + "bouwstenen/coordineer-het-leren/")
+    questions = page.locator(".ll-set .ll-setvraag")
+    questions.nth(0).get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    expect(announced(page)).to_have_text("Toegevoegd aan mijn vragenset. Er staat nu 1 vraag in.")
+    questions.nth(1).get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    expect(announced(page)).to_have_text("Toegevoegd aan mijn vragenset. Er staan nu 2 vragen in.")
+    questions.nth(1).get_by_role("button", name="Haal uit mijn vragenset").click()
+    expect(announced(page)).to_have_text("Weggehaald uit mijn vragenset. Er staat nu 1 vraag in.")
+    questions.nth(1).get_by_role("button", name="Voeg toe aan mijn vragenset").click()
+    page.goto(url + "mijn-vragenset/")
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(2)
+    page.get_by_role("button", name="Haal weg: vraag 2").click()
+    expect(announced(page)).to_have_text(
+        "Vraag weggehaald. Er staat nu 1 vraag in je set. Met de knop Ongedaan maken zet je de vraag terug.")
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(announced(page)).to_have_text("Ongedaan gemaakt. Er staan nu 2 vragen in je set.")
+    page.get_by_role("button", name="Haal weg: vraag 2").click()
+    page.get_by_role("button", name="Nieuwe lege set").click()  # a second set, then back to the first (1 question)
+    page.get_by_role("button", name=re.compile(r"^Open Set zonder titel, 1 vraag$")).click()
+    expect(announced(page)).to_have_text("Je set \u201cSet zonder titel\u201d staat open. Er staat 1 vraag in.")
+
+
 @VIEWPORTS
 def test_two_named_sets_are_kept_side_by_side(new_page, site, viewport):
     url, data = site
@@ -203,3 +261,99 @@ def test_a_printed_set_has_its_questions_title_and_date_and_no_interface_text(ne
     text = pdf_text(page)
     assert "Datum: " in text and all(words(q) in text for q in page.locator(".ll-set .ll-vraagtekst").all_inner_texts())
     assert [t for t in INTERFACE if t in text] == []
+
+
+def test_the_guide_names_the_buttons_as_they_read(new_page, site, example_site):
+    """handleiding/bestuurder.md names what the bestuurder sees in bold: each of those names is on the site as it is
+    written there (a page, or a script that makes the button), and the button of step 2.5 is on the screen."""
+    from conftest import ROOT
+
+    url, data = site
+    project, _ = example_site
+    guide = (ROOT / "handleiding" / "bestuurder.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\*\*([^*]+)\*\*", guide))
+    site_dir = project / "site"
+    shown = " ".join(words(parse_text(path)) for path in site_dir.glob("**/*.html"))
+    # In the scripts: the text of their strings, not their comments.
+    scripts = " ".join(" ".join(re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")))
+                       for path in (site_dir / "assets").glob("*.js"))
+    missing = sorted(n for n in named if n.lower() not in shown.lower() and n not in scripts)
+    assert missing == []
+    step = re.search(r"^5\. Klik op \*\*Kopieer link\*\*.*?\n\n", guide, re.M | re.S).group(0)
+    keep = re.search(r"pas als ze op \*\*([^*]+)\*\*", words(step)).group(1)
+    page = new_page(LAPTOP)
+    first = next(iter(data["vragen"]))
+    page.goto(url + "mijn-vragenset/?v=" + first)
+    expect(page.get_by_role("button", name=keep, exact=True)).to_be_visible()
+
+
+def parse_text(path) -> str:
+    from htmltools import parse_file
+
+    return parse_file(path).all_text()
+
+
+def luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_search_field_looks_like_a_field_and_shows_its_focus(new_page, site):
+    """"Zoek een vraag" has a visible edge (3:1 against the page, WCAG 1.4.11) and a visible focus when tabbed to."""
+    url, _ = site
+    page = new_page(LAPTOP)
+    page.goto(url + "mijn-vragenset/")
+    field = page.get_by_label("Zoek een vraag")
+    expect(field).to_be_visible()
+    look = """el => { const s = getComputedStyle(el); let bg = 'rgb(255, 255, 255)';
+        for (let n = el.parentElement; n; n = n.parentElement) { const c = getComputedStyle(n).backgroundColor;
+          if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } }
+        return {style: s.borderTopStyle, width: parseFloat(s.borderTopWidth), color: s.borderTopColor, page: bg,
+                outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor}; }"""
+    at_rest = field.evaluate(look)
+    assert at_rest["style"] not in ("none", "hidden") and at_rest["width"] >= 1, at_rest
+    assert contrast(at_rest["color"], at_rest["page"]) >= 3, at_rest
+    page.get_by_label("Titel van je set").focus()
+    for _ in range(30):  # the keyboard, to the field
+        page.keyboard.press("Tab")
+        if field.evaluate("el => el === document.activeElement"):
+            break
+    expect(field).to_be_focused()
+    focused = field.evaluate(look)
+    assert focused["outline"] not in ("none", "hidden") and focused["outlineWidth"] >= 2, focused
+    assert contrast(focused["outlineColor"], focused["page"]) >= 3, focused
+
+
+@pytest.mark.parametrize("path", ["mijn-vragenset/", "vragensets/"])
+def test_shift_tab_never_hides_the_focus_under_the_sticky_header(new_page, site, path):
+    """Tabbing backwards up a long page, the control with the focus is never under the header that stays at the top
+    (WCAG 2.4.11): the page scrolls it into view below the header."""
+    url, data = site
+    page = new_page({"width": 1280, "height": 720})
+    if path == "mijn-vragenset/":  # a long own set: many controls to tab back through
+        page.goto(url)
+        page.evaluate("value => localStorage.setItem('leerlandschap.vragensets', value)", json.dumps(
+            {"actief": "een", "sets": [{"id": "een", "titel": "Lang", "vragen": sorted(data["vragen"])[:12]}]}))
+    page.goto(url + path)
+    if path == "mijn-vragenset/":
+        expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(12)
+    page.locator(".md-footer").first.scroll_into_view_if_needed()
+    page.locator(".md-footer a").last.focus()
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        where = page.evaluate("""() => { const el = document.activeElement, header = document.querySelector('.md-header');
+            if (!el || el === document.body || header.contains(el)) return null;
+            const r = el.getBoundingClientRect(), h = header.getBoundingClientRect();
+            return {what: (el.getAttribute('aria-label') || el.textContent || el.id).trim().slice(0, 60),
+                    top: r.top, bottom: r.bottom, header: h.bottom, size: r.width * r.height}; }""")
+        if where and where["size"] and where["top"] < where["header"] - 0.5:
+            hidden.append(where)
+    assert hidden == []
+

@@ -312,3 +312,29 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     (project / path).write_text(saved, encoding="utf-8")
     model, problems = check_content(project / "content", project)
     assert problems == [] and "wijkteams-leren-van-elkaar" in model.of(kinds.PRAKTIJK)
+
+
+@pytest.mark.parametrize("path", ["praktijken/ontwikkelsessies-lerende-regio-2021/", f"bouwstenen/{BOUWSTEEN}/",
+                                  f"tafels/{TAFEL}/"])
+def test_ways_into_the_editor_are_not_printed(chromium, editor_site, path):
+    """Paper is for readers: the "Aanpassen" link for the people who keep the site up to date, and the controls (a
+    button, a field to fill in), stay on the screen."""
+    import io
+
+    from pypdf import PdfReader
+
+    _, url = editor_site
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(url + path)
+    expect(page.get_by_role("complementary", name="Voor wie de site bijhoudt")).to_be_visible()
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Voor wie de site bijhoudt" not in text and "Aanpassen" not in text
+    page.emulate_media(media="print")
+    # A read-only field stays: the calendar's address is information on paper too (it can be typed over).
+    shown = page.evaluate("""() => [...document.querySelectorAll('button, input:not([type=hidden]):not([readonly]), select, textarea')]
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.width * r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; })
+        .map((el) => el.outerHTML.slice(0, 120))""")
+    assert shown == []
+    context.close()

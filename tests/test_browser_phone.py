@@ -395,3 +395,64 @@ def test_common_pages_have_no_wcag_violations_on_a_phone_and_a_laptop(open_page,
     _, served = site
     page = opened(open_page(viewport), served, path)
     assert axe_violations(page) == []
+
+
+TABLET = {"width": 1024, "height": 768}  # below Material's 76.25em: the menu is a drawer that slides in
+FOCUSED = """() => { const el = document.activeElement; if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return {name: (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ').trim(),
+            role: el.getAttribute('role') || el.tagName.toLowerCase(), expanded: el.getAttribute('aria-expanded'),
+            x: r.x, right: r.right, width: r.width, inDrawer: Boolean(el.closest('.md-sidebar--primary')),
+            logo: el.classList.contains('md-logo'),
+            outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth)}; }"""
+
+
+def tab_to(page, wanted, presses=30):
+    """Tab until wanted(focused) holds; returns every stop on the way (the last one is the one wanted)."""
+    stops = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        if stops[-1] and wanted(stops[-1]):
+            return stops
+    raise AssertionError(f"not reached with Tab: {stops}")
+
+
+def test_the_menu_is_a_keyboard_button_and_its_closed_links_are_not_in_the_tab_order(open_page, site):
+    """At 1024 px the menu is a drawer: closed, Tab passes none of its links (they are off screen); the menu button
+    is reached by Tab, is called "Menu", opens with Enter, closes with Esc, and says whether it is open."""
+    _, served = site
+    page = opened(open_page(TABLET), served, COMMON_PAGES["bouwsteen"])
+    stops = tab_to(page, lambda f: f["name"] == "Menu")
+    menu = stops[-1]
+    assert menu["role"] == "button" and menu["expanded"] == "false", menu
+    assert menu["outline"] not in ("none", "hidden") and menu["outlineWidth"] >= 2, menu  # the focus shows
+    button = page.get_by_role("button", name="Menu", exact=True)
+    expect(button).to_be_focused()
+    # Closed: Tab goes on through the page's own content and never into the drawer, nor to anything off screen.
+    later = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        later.append(page.evaluate(FOCUSED))
+    assert [f for f in later if f and (f["inDrawer"] or f["right"] <= 0)] == []
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    drawer_link = page.locator(".md-sidebar--primary").get_by_role("link", name="Bouwstenen").first
+    expect(drawer_link).to_be_visible()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().x >= 0")  # slid in
+    stops = tab_to(page, lambda f: f["inDrawer"])  # open, its links are next in the tab order
+    assert stops[-1]["x"] >= 0, stops[-1]
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press(" ")  # Space opens it too
+    expect(button).to_have_attribute("aria-expanded", "true")
+
+
+def test_the_logo_link_shows_its_focus_on_a_wide_screen(open_page, site):
+    _, served = site
+    page = opened(open_page(DESKTOP), served, COMMON_PAGES["bouwsteen"])
+    logo = tab_to(page, lambda f: f["logo"])[-1]
+    expect(page.locator(".md-header :focus")).to_have_accessible_name(re.compile(r"^Leerlandschap"))
+    assert logo["outline"] not in ("none", "hidden") and logo["outlineWidth"] >= 2, logo

@@ -212,6 +212,32 @@ def test_focus_stays_in_meeting_mode_on_the_last_and_first_question(new_page, ex
     expect(dialog.get_by_role("status")).to_have_text("Dit is de eerste vraag. Je staat nu op de knop Volgende vraag.")
 
 
+@pytest.mark.parametrize("key", ["Shift+Tab", "Tab"])
+@pytest.mark.parametrize("state", ["einde", "uitleg"])
+def test_tab_never_leaves_meeting_mode(new_page, example_site, key, state):
+    """From the end message (focused by the code, no control) and with the key explanation open, Tab and Shift+Tab
+    go round the dialog's own controls and never reach the page behind it."""
+    _, url = example_site
+    page = new_page()
+    dialog, _total = open_meeting(page, url)
+    if state == "einde":
+        page.keyboard.press("End")
+        page.keyboard.press("ArrowRight")
+        expect(dialog.locator(".ll-vergadering__teller")).to_have_text("Einde van de set")
+        expect(dialog.locator(":focus")).to_have_text(re.compile("^Dit was de laatste vraag"))
+    else:
+        page.keyboard.press("?")
+        expect(dialog.get_by_role("region", name="Toetsen in de vergadermodus")).to_be_visible()
+    seen = []
+    for _ in range(10):  # more presses than the dialog has controls: round it at least once
+        page.keyboard.press(key)
+        assert page.evaluate("document.querySelector('.ll-vergadering').contains(document.activeElement)"), seen
+        seen.append(page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.id"
+                                  " || document.activeElement.textContent"))
+    if state == "einde":  # from the message: Tab to "Opnieuw", Shift+Tab round to the last control, "Sluiten (Esc)"
+        assert seen[0] == ("Opnieuw" if key == "Tab" else "Sluiten (Esc)"), seen
+
+
 def test_a_set_of_one_question_ends_after_it(new_page, example_site, questions):
     _, url = example_site
     page = new_page()

@@ -498,6 +498,84 @@ def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
 
 
+def test_meeting_keys_still_work_after_a_timer_is_picked_with_the_mouse(new_page, site):
+    """A bestuurder picks a time with the mouse, then goes on with a clicker (Page Down) and the arrow keys."""
+    _, url, _ = site
+    page = new_page()
+    dialog = open_meeting(page, url)
+    counter = dialog.locator(".ll-vergadering__teller")
+    timer = dialog.get_by_label("Timer per vraag")
+    timer.click()  # the mouse on the select, as a real pick starts
+    timer.select_option("5")
+    expect(dialog.get_by_role("timer")).to_have_text(re.compile(r"^Nog [45]:\d\d$"))
+    page.keyboard.press("PageDown")
+    expect(counter).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+    page.keyboard.press("ArrowRight")
+    expect(counter).to_have_text(re.compile(r"^Vraag 3 van \d+$"))
+    page.keyboard.press("ArrowLeft")
+    expect(counter).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+    expect(timer).to_have_value("5")  # the arrows moved the questions, not the timer
+    page.keyboard.press("t")
+    expect(timer).to_have_value("0")
+
+
+def test_a_clicker_works_while_the_timer_select_has_the_keyboard_focus(new_page, site):
+    """Chosen with the keyboard, the arrows stay with the select; Page Down, Page Up and T still run the meeting."""
+    _, url, _ = site
+    page = new_page()
+    dialog = open_meeting(page, url)
+    counter = dialog.locator(".ll-vergadering__teller")
+    timer = dialog.get_by_label("Timer per vraag")
+    timer.focus()
+    page.keyboard.press("ArrowDown")  # the keyboard chooses the next time: 2 minutes
+    expect(timer).to_have_value("2")
+    expect(timer).to_be_focused()
+    page.keyboard.press("PageDown")
+    expect(counter).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+    page.keyboard.press("PageUp")
+    expect(counter).to_have_text(re.compile(r"^Vraag 1 van \d+$"))
+    page.keyboard.press("T")
+    expect(timer).to_have_value("0")
+
+
+@pytest.mark.parametrize("height", [720, 600])
+def test_the_key_explanation_fits_or_scrolls_beside_a_long_question(new_page, site, height):
+    """At 1280 x 720 (a beamer) with the site's longest question the explanation is in the window, and on a lower
+    window what does not fit scrolls within it, with the keyboard."""
+    _, url, data = site
+    ref, longest = max(data["vragen"].items(), key=lambda item: len(item[1]["vraag"]))
+    page = new_page(viewport={"width": 1280, "height": height})
+    page.goto(url + "mijn-vragenset/?v=" + ref)
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag")).to_have_count(1)
+    page.get_by_role("button", name="Start vergadermodus").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.locator(".ll-vergadering__tekst")).to_have_text(longest["vraag"])
+    page.keyboard.press("?")
+    explained = dialog.get_by_role("region", name="Toetsen in de vergadermodus")
+    expect(explained).to_be_visible()
+    box = explained.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, box  # in the window, not below it
+    assert dialog.evaluate("el => el.scrollHeight <= el.clientHeight"), "the meeting itself overflows the window"
+    for part in ("Toetsen in de vergadermodus", "Esc", "vergadermodus stoppen", "presentatieklikker"):
+        expect(explained).to_contain_text(part)
+    # Tab reaches the explanation (Shift+Tab from the first control wraps to it: it is the last stop)...
+    for _ in range(8):
+        if explained.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(explained).to_be_focused()
+    # ... and the keys that scroll do so there, without leaving the question.
+    room = explained.evaluate("el => el.scrollHeight - el.clientHeight")
+    assert room > 0 or height == 720  # at 600 px it scrolls (a test of the scrolling itself)
+    page.keyboard.press("End")
+    page.wait_for_function("room => document.getElementById('ll-vergadering-uitleg').scrollTop >= room - 1", arg=room,
+                           timeout=5000)  # a smooth scroll takes a moment
+    last = explained.get_by_text("Een presentatieklikker werkt ook")
+    last_box, box = last.bounding_box(), explained.bounding_box()
+    assert last_box["y"] + last_box["height"] <= box["y"] + box["height"] + 1, (last_box, box)
+    expect(dialog.locator(".ll-vergadering__teller")).to_have_text("Vraag 1 van 1")
+
+
 # --- Accessibility of the new states ------------------------------------------------------------------------
 
 def test_new_states_have_no_wcag_violations(new_page, site):

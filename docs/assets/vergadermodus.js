@@ -10,10 +10,14 @@
     ["Home / End", "eerste / laatste vraag"], ["\u2192 na de laatste vraag", "einde van de set: Opnieuw of Klaar"], ["T", "timer aan of uit"], ["?", "deze uitleg tonen of verbergen"],
     ["Esc", "vergadermodus stoppen"]];
 
+  // Headings get soft hyphens (U+00AD) at build time (leerlandschap/hyphenate.py): invisible on screen, but part of
+  // textContent. Text that is compared or shown elsewhere is read without them.
+  const plain = (text) => text.replace(/\u00ad/g, "").trim();
+
   function questionsOf(tools) {
     const scope = tools.closest("article, .ll-mijnset") || document;
     return [...scope.querySelectorAll(".ll-set .ll-setvraag")].map((item) => ({
-      tekst: item.querySelector(".ll-vraagtekst").textContent.trim(),
+      tekst: plain(item.querySelector(".ll-vraagtekst").textContent),
       bouwsteen: item.dataset.bouwsteen || "",
     }));
   }
@@ -86,7 +90,13 @@
     const help = element("div", "ll-vergadering__uitleg");
     help.id = "ll-vergadering-uitleg";
     help.hidden = true;
+    // With a long question the list may not fit beside it (1280 x 720): it then scrolls within itself (CSS), so it
+    // is a named region that Tab reaches and the arrow keys scroll (onKey lets them through there).
+    help.setAttribute("role", "region");
+    help.setAttribute("aria-labelledby", "ll-vergadering-uitleg-kop");
+    help.tabIndex = 0;
     const helpHeading = element("h3", "", "Toetsen in de vergadermodus");
+    helpHeading.id = "ll-vergadering-uitleg-kop";
     const keyList = element("dl");
     for (const [keys, what] of KEYS) keyList.append(element("dt", "", keys), element("dd", "", what));
     const helpNote = element("p", "", "Een presentatieklikker werkt ook: die gebruikt dezelfde toetsen.");
@@ -191,10 +201,22 @@
       helpButton.setAttribute("aria-expanded", String(!help.hidden));
     }
 
+    // Keys a focused control needs for itself. The timer's select needs the arrows, Home, End, Space and Enter to
+    // choose; Page Up and Page Down are what a presenter clicker sends, and a list of five choices does without
+    // them, so those (and T and ?, which match no choice) still move through the meeting. The explanation scrolls
+    // with the keys that scroll a page, once the reader has tabbed into it.
+    const SELECT_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", " ", "Enter", "Spacebar"];
+    const SCROLL_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " ", "Spacebar"];
+    function keyForControl(event) {
+      const target = event.target;
+      if (target.tagName === "SELECT") return SELECT_KEYS.includes(event.key) || event.key.length === 1 && !"tT?".includes(event.key);
+      if (target === help) return SCROLL_KEYS.includes(event.key);
+      return target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter");
+    }
+
     function onKey(event) {
-      const onControl = event.target.closest && event.target.closest("button, select");
       if (event.key === "Escape") { event.preventDefault(); leave(); return; }
-      if (onControl && (event.key === " " || event.key === "Enter" || event.target.tagName === "SELECT")) return;
+      if (keyForControl(event)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === "?") { event.preventDefault(); toggleHelp(); return; }
       if (event.key === "t" || event.key === "T") { event.preventDefault(); toggleTimer(); return; }
@@ -205,12 +227,22 @@
       else if (event.key === "Tab") { trapFocus(event); }
     }
 
+    // Tab and Shift+Tab move through the dialog's controls only, in their order, and wrap around. The focus may
+    // also be on something that is no control (the end message, focused by the code): then the next control after
+    // it or the last one before it, so the focus never reaches the page behind the dialog.
     function trapFocus(event) {
-      const focusable = [...dialog.querySelectorAll("button:not([disabled]), select")].filter((b) => !b.closest("[hidden]"));
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
-      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      const focusable = [...dialog.querySelectorAll("button:not([disabled]), select, [tabindex='0']")]
+        .filter((node) => !node.closest("[hidden]"));
+      if (!focusable.length) return;
+      const active = document.activeElement;
+      const after = (node) => Boolean(active.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const index = focusable.indexOf(active);
+      let target;
+      if (index !== -1) target = focusable[(index + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length];
+      else if (event.shiftKey) target = focusable.filter((node) => !after(node)).pop() || focusable[focusable.length - 1];
+      else target = focusable.find(after) || focusable[0];
+      event.preventDefault();
+      target.focus();
     }
 
     function onFullscreenChange() {
@@ -233,7 +265,20 @@
     again.addEventListener("click", () => { show(0); next.focus(); });
     done.addEventListener("click", leave);
     helpButton.addEventListener("click", toggleHelp);
-    timerSelect.addEventListener("change", startTimer);
+    // A timer chosen with the mouse leaves the focus on the select, where the arrow keys would change the timer
+    // instead of the question. A bestuurder who picks a time and then goes on with a clicker or the arrow keys
+    // expects the meeting to follow, so after a pick with the mouse the focus goes back to "Volgende vraag" (at
+    // the end of the set: the end message). Chosen with the keyboard, the focus stays, so the next arrow press can
+    // choose another time.
+    let pickedWithPointer = false;
+    timerSelect.addEventListener("pointerdown", () => { pickedWithPointer = true; });
+    timerSelect.addEventListener("keydown", () => { pickedWithPointer = false; });
+    timerSelect.addEventListener("change", () => {
+      startTimer();
+      if (!pickedWithPointer) return;
+      pickedWithPointer = false;
+      (next.disabled ? text : next).focus();
+    });
     document.addEventListener("keydown", onKey, true);
     document.addEventListener("fullscreenchange", onFullscreenChange);
     document.body.append(dialog);
@@ -274,8 +319,8 @@
     (heading || tools).after(line);
     const date = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     const update = () => {
-      const shown = heading ? heading.textContent.trim() : "";
-      line.textContent = (title() === shown ? "" : title() + " \u00b7 ") + "Datum: " + date;
+      const shown = heading ? plain(heading.textContent) : "";
+      line.textContent = (plain(title()) === shown ? "" : title() + " \u00b7 ") + "Datum: " + date;
     };
     update();
     new MutationObserver(update).observe(tools, { attributes: true, attributeFilter: ["data-titel"] });

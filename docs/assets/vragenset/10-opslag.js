@@ -33,6 +33,8 @@
   const freeText = (id) => id.slice(FREE.length);
   const unique = (ids) => ids.filter((id, index) => ids.indexOf(id) === index);
   const vragen = (n) => n + (n === 1 ? " vraag" : " vragen");
+  // "Er staat (nu) 1 vraag" but "Er staan (nu) 2 vragen": the verb agrees with the number, in every message.
+  const erStaan = (n, when) => "Er " + (n === 1 ? "staat " : "staan ") + (when ? when + " " : "") + vragen(n);
   const same = (a, b) => a.titel === b.titel && JSON.stringify(a.vragen) === JSON.stringify(b.vragen)
     && (a.werkwijze || "") === (b.werkwijze || "");
   const copy = (set) => ({ titel: set.titel, vragen: set.vragen.slice(), werkwijze: set.werkwijze || "" });
@@ -126,6 +128,6 @@
     const mine = current.vragen.filter(isKnown);
     const added = incoming.vragen.filter((id) => !mine.includes(id));
     return { set: { titel: current.titel || incoming.titel, vragen: mine.concat(added), werkwijze: current.werkwijze || incoming.werkwijze || "" },
-      message: added.length ? vragen(added.length) + " toegevoegd aan je eigen set. Er staan nu " + vragen(mine.length + added.length) + " in."
+      message: added.length ? vragen(added.length) + " toegevoegd aan je eigen set. " + erStaan(mine.length + added.length, "nu") + " in."
         : "Alle vragen " + from + " stonden al in je eigen set." };
   }

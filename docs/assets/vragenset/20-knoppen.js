@@ -27,8 +27,8 @@
       store(set);
       document.querySelectorAll(".ll-voegtoe[data-vraag]").forEach(label);
       count();
-      announce((position === -1 ? "Toegevoegd aan" : "Weggehaald uit") + " mijn vragenset. Er staan nu "
-        + vragen(set.vragen.length) + " in.");
+      announce((position === -1 ? "Toegevoegd aan" : "Weggehaald uit") + " mijn vragenset. "
+        + erStaan(set.vragen.length, "nu") + " in.");
     });
   }
 

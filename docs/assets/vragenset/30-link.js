@@ -5,7 +5,7 @@
   // --- The "Mijn vragenset" page --------------------------------------------------------------
   // Without a link the page shows the visitor's own set (localStorage) and saves every change.
   // With a link ("?code" or an old "?v=") it shows the set from that link, read-only: opening a link never changes
-  // the visitor's own set; only "Bewaar als mijn set" or "Voeg toe aan mijn set" do (after a confirmation if work
+  // the visitor's own set; only "Bewaar bij mijn sets" or "Voeg toe aan mijn set" do (after a confirmation if work
   // would be lost).
   const page = document.getElementById("ll-mijnset");
   if (!page) return;

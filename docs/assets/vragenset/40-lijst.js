@@ -97,7 +97,7 @@
     const id = set.vragen[index];
     const text = isFree(id) ? freeText(id) : known[id].vraag;
     set.vragen.splice(index, 1);
-    removed(before, "Vraag weggehaald: \u201c" + text + "\u201d.", "Vraag weggehaald. Er staan nu " + vragen(set.vragen.length)
+    removed(before, "Vraag weggehaald: \u201c" + text + "\u201d.", "Vraag weggehaald. " + erStaan(set.vragen.length, "nu")
       + " in je set. Met de knop Ongedaan maken zet je de vraag terug.");
   }
 

@@ -23,7 +23,7 @@
     set = readStored();
     hideMessage();
     showOpenSet();
-    announce(text || "Je set \u201c" + nameOf(set) + "\u201d staat open. Er staan " + vragen(set.vragen.length) + " in.");
+    announce(text || "Je set \u201c" + nameOf(set) + "\u201d staat open. " + erStaan(set.vragen.length) + " in.");
   }
 
   function deleteSet(id) {

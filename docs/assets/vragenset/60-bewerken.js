@@ -19,6 +19,7 @@
       const item = element("li", "", "ll-setvraag");
       const inSet = set.vragen.includes(id);
       const add = button(inSet ? "Staat in je set" : "Voeg toe", (inSet ? "Staat in je set: " : "Voeg toe: ") + v.vraag, () => {
+        if (set.vragen.includes(id)) return; // "Staat in je set": nothing to do
         set.vragen.push(id);
         hideMessage();
         save();
@@ -26,11 +27,14 @@
         showSets();
         count();
         showFound();
+        // The focus stays on this question's button, now "Staat in je set", so the reader keeps their place in the
+        // results to add the next one (the message says what happened). aria-disabled, not disabled: a disabled
+        // button cannot hold the focus, which then falls to the page (<body>).
         const again = finderList.querySelector('[data-vraag="' + CSS.escape(id) + '"] button');
-        if (again) again.focus();
-        announce("Toegevoegd aan je set: \u201c" + v.vraag + "\u201d. Er staan nu " + vragen(set.vragen.length) + " in.");
+        (again || finderInput).focus();
+        announce("Toegevoegd aan je set: \u201c" + v.vraag + "\u201d. " + erStaan(set.vragen.length, "nu") + " in.");
       });
-      add.disabled = inSet;
+      if (inSet) add.setAttribute("aria-disabled", "true");
       item.dataset.vraag = id;
       item.append(element("span", v.vraag, "ll-vraagtekst"), element("span", " Bij " + v.bouwsteen + " ", "ll-meta"), add);
       finderList.append(item);
@@ -90,7 +94,7 @@
     if (methodBack && !methodRemove.hidden) methodRemove.focus();
     else if (set.vragen.length) focusItem(Math.max(index, 0));
     else titleInput.focus();
-    announce("Ongedaan gemaakt. Er staan nu " + vragen(set.vragen.length) + " in je set.");
+    announce("Ongedaan gemaakt. " + erStaan(set.vragen.length, "nu") + " in je set.");
   });
 
   methodRemove.addEventListener("click", () => {
