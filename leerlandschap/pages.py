@@ -134,7 +134,8 @@ class PageMaker:
         self.kinds = active()  # the kinds in use when the maker was made (kinds.py)
         self.env = environment(self.kinds.template_dirs)
         self.buren = buren or Buren()  # other regions' items, read at build time (buren.py)
-        self.fasen = Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]  # the learning cycle, in order
+        # The learning cycle as the region names its phases (rules.py holds them to what a meeting may have), in order.
+        self.fasen = [f.naam.strip().lower() for f in content.regio.fasen] or Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]
         self.afspraken = agreements(content)
         self.moments = {t: timeline(self.r.bijeenkomsten_by_tafel[t], self.afspraken.get(t, [])) for t in content.of(TAFEL)}
         self.sets = ready_sets(content, self.r)  # one definition (readysets.py) for pages, overview and vragen.json

@@ -39,7 +39,20 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) 
         _check_assets(regio, assets_dir, problems)
         if regio.valid:
             _check_contact(regio, problems)
+            _check_phases(regio, problems)
     return problems
+
+
+def _check_phases(regio: Item, problems: list[Problem]) -> None:
+    """The region's `fasen` describe the phases its meetings may have (a meeting's `fase`, bijeenkomst.schema.json):
+    a name no meeting can choose would be shown on every tafel page and never be used."""
+    allowed = Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]
+    for i, fase in enumerate((regio.data or {}).get("fasen") or []):
+        naam = fase.get("naam") if isinstance(fase, dict) else None
+        if isinstance(naam, str) and naam.strip().lower() not in allowed:
+            problems.append(_problem(regio, ("fasen", i, "naam"), f"'{naam}' is geen fase die een bijeenkomst kan "
+                                     f"hebben. Een bijeenkomst kent deze fasen: {', '.join(allowed)}. Noem hier alleen "
+                                     "die fasen, en vertel in de toelichting wat ze bij jullie betekenen."))
 
 
 def _valid_name(regio: Item, key: str, name: str) -> bool:

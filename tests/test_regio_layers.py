@@ -94,3 +94,18 @@ def test_a_hidden_bouwsteen_written_the_wrong_way_gets_one_message(fork, entry):
     (fork / "regio" / "regio.yml").write_text(text)
     found = [m for m in messages(fork) if m.startswith("regio/regio.yml:8:")]
     assert len(found) == 1 and "heeft niet de goede vorm" in found[0] and "bouwstenen/<id>" in found[0], found
+
+
+def test_a_phase_no_meeting_can_have_is_said_in_the_region_file(fork):
+    """A region may describe the phases of its learning in its own words (`toelichting`), but a meeting's `fase` is
+    one of the four of the bijeenkomst schema: a phase named otherwise was accepted, shown on every tafel page and
+    could never be chosen. It is a problem at its line now, naming the phases a meeting knows."""
+    text = (fork / "regio" / "regio.yml").read_text() + (
+        "fasen:\n  - naam: Samen beslissen\n    toelichting: We kiezen samen.\n"
+        "  - naam: Verkennen\n    toelichting: We kijken eerst rond.\n")
+    (fork / "regio" / "regio.yml").write_text(text)
+    line = text.splitlines().index("  - naam: Verkennen") + 1
+    assert messages(fork) == [
+        f"regio/regio.yml:{line}: naam: 'Verkennen' is geen fase die een bijeenkomst kan hebben. Een bijeenkomst kent "
+        "deze fasen: verbinding aangaan, samen beslissen, doen wat werkt, samen reflecteren. Noem hier alleen die fasen, "
+        "en vertel in de toelichting wat ze bij jullie betekenen."]
