@@ -174,6 +174,33 @@ def test_set_overview_filters_by_role_and_thema(new_page, built):
     assert all("Anders kijken" in v.get_attribute("data-themas").split("|") for v in page.locator(".ll-setlijst > li:visible").all())
 
 
+def test_the_set_overview_keeps_its_choice_on_reload_and_in_a_shared_link(new_page, built):
+    """A bestuurder picks a role and a thema, reloads or sends the link to a colleague: the same sets show. The
+    choice was lost on reload, and the address never held it. A value the list does not have is ignored."""
+    _project, url = built
+    page = new_page()
+    page.goto(url + "vragensets/")
+    page.get_by_label("Voor welke rol?").select_option("Bestuurder")
+    page.get_by_label("Over welk thema?").select_option("Anders kijken")
+    expect(page).to_have_url(re.compile(r"\?rol=Bestuurder&thema=Anders\+kijken$"))
+    shown = page.locator(".ll-setlijst > li:visible").all_inner_texts()
+    assert shown
+    page.reload()
+    expect(page.get_by_label("Voor welke rol?")).to_have_value("Bestuurder")
+    expect(page.get_by_label("Over welk thema?")).to_have_value("Anders kijken")
+    expect(page.locator(".ll-setfilter-status")).to_contain_text("bij je keuze")
+    assert page.locator(".ll-setlijst > li:visible").all_inner_texts() == shown
+    other = new_page()  # a colleague opens the link
+    other.goto(page.url)
+    assert other.locator(".ll-setlijst > li:visible").all_inner_texts() == shown
+    other.goto(url + "vragensets/?rol=<b>niemand</b>")
+    expect(other.get_by_label("Voor welke rol?")).to_have_value("")
+    assert other.locator(".ll-setlijst > li:visible").count() == other.locator(".ll-setlijst > li").count()
+    page.get_by_label("Voor welke rol?").select_option("")
+    page.get_by_label("Over welk thema?").select_option("")
+    expect(page).to_have_url(url + "vragensets/")
+
+
 def test_printed_set_names_its_title_once(new_page, built):
     """The page's heading is the set's title (with soft hyphens for breaking long words): the line under it on paper
     gives only the date, not the title again."""

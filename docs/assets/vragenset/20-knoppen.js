@@ -97,6 +97,20 @@
       }
       status.textContent = rol.value || thema.value ? shown + (shown === 1 ? " set past" : " sets passen") + " bij je keuze." : "";
     };
-    rol.addEventListener("change", apply);
-    thema.addEventListener("change", apply);
+    // The choice is kept in the address (?rol=...&thema=...): a reload keeps it, and a shared link shows the same
+    // sets. Only a value the list has is taken from an address.
+    const address = new URL(location.href);
+    for (const [key, select] of [["rol", rol], ["thema", thema]]) {
+      const wanted = address.searchParams.get(key);
+      if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
+    }
+    const remember = () => {
+      const next = new URL(location.href);
+      for (const [key, select] of [["rol", rol], ["thema", thema]]) {
+        if (select.value) next.searchParams.set(key, select.value); else next.searchParams.delete(key);
+      }
+      history.replaceState(history.state, "", next);
+    };
+    for (const select of [rol, thema]) select.addEventListener("change", () => { apply(); remember(); });
+    if (rol.value || thema.value) apply();
   }
