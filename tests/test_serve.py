@@ -90,16 +90,13 @@ def test_editing_a_template_or_a_schema_updates_the_served_page(server):
     template = project / "leerlandschap" / "templates" / "praktijk.html"
     template.write_text(template.read_text(encoding="utf-8") + "<p>Nieuw stukje sjabloon</p>\n", encoding="utf-8")
     wait_for(lambda: "Nieuw stukje sjabloon" in (fetch(page_url) or ""), 60, "the rebuild after a template edit")
-    # The learning phases on a tafel page come from the meeting schema's list of phases.
-    schema = project / "schemas" / "bijeenkomst.schema.json"
-    text = schema.read_text(encoding="utf-8")
-    first_phase = json.loads(text)["properties"]["fase"]["enum"][0]
-    schema.write_text(text.replace(f'"{first_phase}"', f'"{first_phase}", "fase-uit-de-test"', 1), encoding="utf-8")
-    # Phases are shown for the kinds of tafel the sources describe them for (leertafels in the example region).
-    leertafel = next(p.stem for p in sorted((project / "content" / "tafels").glob("*.yml"))
-                     if "soort: leertafel" in p.read_text(encoding="utf-8"))
-    tafel_url = url + "tafels/" + leertafel + "/"
-    wait_for(lambda: "fase-uit-de-test" in (fetch(tafel_url) or ""), 60, "the rebuild after a schema edit")
+    # The open-data page explains each field of a data file in the words of that file's schema.
+    schema = project / "schemas" / "export" / "praktijken.schema.json"
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    titel = data["properties"]["items"]["items"]["properties"]["titel"]
+    titel["description"] += " Uitleg-uit-de-test."
+    schema.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    wait_for(lambda: "Uitleg-uit-de-test" in (fetch(url + "data/") or ""), 60, "the rebuild after a schema edit")
 
 
 def test_editing_a_part_of_a_page_script_updates_the_served_script(server):
