@@ -312,3 +312,29 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     (project / path).write_text(saved, encoding="utf-8")
     model, problems = check_content(project / "content", project)
     assert problems == [] and "wijkteams-leren-van-elkaar" in model.of(kinds.PRAKTIJK)
+
+
+def test_a_save_that_failed_still_asks_before_leaving(editor):
+    # handleiding/bewerken.md: leaving a form with unsaved work asks first. A save refused by a check (here: no
+    # date) leaves the work unsaved, so the back arrow and Escape must still ask; only a save that succeeded ends it.
+    page, _ = editor
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Locatie").click(timeout=WAIT)
+    page.keyboard.type("Lelystad")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Eén veld bevat een fout.")).to_be_visible(timeout=WAIT)
+    for leave in (lambda: page.get_by_role("button", name="Bewerken annuleren").click(),
+                  lambda: page.get_by_role("textbox", name="Locatie").press("Escape")):
+        before = len(questions)
+        leave()
+        expect(page.get_by_role("textbox", name="Locatie")).to_have_value("Lelystad")
+        assert len(questions) == before + 1 and questions[-1].startswith("Je hebt iets ingevuld dat nog niet is opgeslagen.")
+        expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+    # Corrected and saved: the form closes without a question.
+    before = len(questions)
+    page.get_by_role("textbox", name="Datum").fill("11-03-2027")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    assert len(questions) == before
