@@ -36,7 +36,7 @@ def test_broken_fixture_covers_every_kind_of_mistake():
                    # safe at the edges: YAML tricks, files from elsewhere, reserved names, rules across fields
                    "Een & of *", "aan het begin van een waarde kan hier niet", "meer dan 20 lijsten", "snelkoppeling naar een plek",
                    "gebruikt de site zelf al", "De eindtijd (13:00) ligt niet na de begintijd", "ligt voor de startdatum",
-                   "bevat geen bestaande datum", "een andere datum dan in de bestandsnaam", "er is geen map regio/assets/",
+                   "bevat geen bestaande datum", "er is geen map regio/assets/",
                    "verzonnen voorbeeld, maar de tafel",
                    # untrusted text: single lines, characters XML forbids, whole-value patterns, Markdown, dates
                    "hoort op één regel te staan", "(U+0001)", "'13:00\\u000a' heeft niet de goede vorm",
