@@ -9,6 +9,8 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
   format: date                       date field typed as dd-mm-jjjj, stored as YYYY-MM-DD (our field type "datum")
   "Markdown" in the description      Markdown editor
   pattern (+ x-foutmelding)          text field that checks the pattern, with our Dutch message
+  maxLength / minLength              text field with Sveltia's limit and character counter; a Markdown field has
+                                     no such option, so there a pattern checks the length (see `_length`)
   integer                            whole number (minimum/maximum kept)
   object / array of objects          group of fields / list of groups
   array of strings                   list of text fields
@@ -98,6 +100,26 @@ def _pattern(prop: dict[str, Any]) -> dict[str, Any]:
     return {"pattern": [prop["pattern"], cms_hints.message(prop.get("x-foutmelding") or "Deze tekst heeft niet de goede vorm.")]}
 
 
+# The checker refuses a text longer than the schema's maxLength ("hoogstens 200 tekens"); without the limit in the form,
+# a coordinator would learn that only after saving. Sveltia counts characters (code points) of the trimmed value
+# and saves it trimmed, so its count is the checker's. A minLength of 1 says "not empty", which `required` and
+# Sveltia's leaving out of empty optional fields already do: no counter with "minimum 1" beside every field.
+def _length(prop: dict[str, Any]) -> dict[str, Any]:
+    limits = {"maxlength": prop["maxLength"]} if "maxLength" in prop else {}
+    if prop.get("minLength", 0) > 1:
+        limits["minlength"] = prop["minLength"]
+    return limits
+
+
+def _too_long(prop: dict[str, Any]) -> dict[str, Any]:
+    """A Markdown field has no maxlength option in Sveltia: a pattern (u: counting code points) checks the length."""
+    if "maxLength" not in prop or "pattern" in prop:
+        return {}
+    most = prop["maxLength"]
+    return {"pattern": [f"/^[\\s\\S]{{0,{most}}}$/u",
+                        f"Deze tekst is te lang. Hier passen hoogstens {most} tekens. Maak de tekst korter."]}
+
+
 def _widget(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
     kind = prop.get("type")
     if "x-verwijzing" in prop:
@@ -107,9 +129,10 @@ def _widget(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]
     if kind == "string" and prop.get("format") == "date":
         return {"widget": "datum"}  # ours (templates/beheer-datum.js): typed as dd-mm-jjjj, stored as YYYY-MM-DD
     if is_markdown(prop):
-        return {"widget": "markdown", "modes": ["rich_text", "raw"], "buttons": MARKDOWN_BUTTONS, "editor_components": []}
+        return {"widget": "markdown", "modes": ["rich_text", "raw"], "buttons": MARKDOWN_BUTTONS, "editor_components": [],
+                **_too_long(prop)}
     if kind == "string":
-        return {"widget": "string", **_pattern(prop)}
+        return {"widget": "string", **_pattern(prop), **_length(prop)}
     if kind == "integer":
         limits = {k: prop[k] for k in ("minimum", "maximum") if k in prop}
         return {"widget": "number", "value_type": "int", **{k[:3]: v for k, v in limits.items()}}
@@ -134,7 +157,7 @@ def _list(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
         first_text = next((f["name"] for f in subfields if f["widget"] in ("string", "relation")), subfields[0]["name"])
         return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **least}
     if items.get("type") == "string":
-        item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items)}
+        item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items), **_length(items)}
         return {"widget": "list", "field": item, **least}
     raise UnsupportedSchema(f"no form field for a list of {items.get('type')!r}")
 

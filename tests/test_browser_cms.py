@@ -338,3 +338,32 @@ def test_a_save_that_failed_still_asks_before_leaving(editor):
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
     assert len(questions) == before
+
+
+def test_a_text_longer_than_the_schema_allows_is_refused_before_saving(editor):
+    # bijeenkomst.schema.json: titel at most 200 characters, verslag at most 10000. The checker refuses more ("hoogstens
+    # 200 tekens"), so the form says it before saving, in the checker's words.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill("12-03-2027", timeout=WAIT)
+    title = page.get_by_role("textbox", name="Titel")
+    title.fill("Overleg " + "a" * 193)  # 201 characters
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Deze tekst is te lang. Hier passen hoogstens 200 tekens. Maak de tekst korter.")).to_be_visible(timeout=WAIT)
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+    title.fill("Overleg " + "a" * 192)  # 200: fits
+    expect(page.get_by_text("Deze tekst is te lang.")).to_have_count(0, timeout=WAIT)
+    verslag = page.get_by_role("textbox", name="Verslag")
+    verslag.click()
+    page.keyboard.insert_text("x" * 10001)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Deze tekst is te lang. Hier passen hoogstens 10000 tekens. Maak de tekst korter.")).to_be_visible(timeout=WAIT)
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+    verslag.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Backspace")  # 10000: fits
+    expect(page.get_by_text("Deze tekst is te lang.")).to_have_count(0, timeout=WAIT)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    saved = page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-12.yml")
+    assert "a" * 192 + '"' in saved and "x" * 10000 in saved and "x" * 10001 not in saved

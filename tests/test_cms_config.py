@@ -93,6 +93,14 @@ def check_fields(schema, fields, where, config):
             wrong.append(f"{path}: options {field['options']}")
         if "pattern" in prop and (field.get("pattern", [None])[0] != prop["pattern"] or not form_hint_ok(field["pattern"][1], prop["x-foutmelding"])):
             wrong.append(f"{path}: pattern or Dutch message missing")
+        # The schema's length limit is the form's too (the checker refuses a longer text): Sveltia's own option on a
+        # text field, a pattern on a Markdown field (which has no such option).
+        if field["widget"] == "string" and field.get("maxlength") != prop.get("maxLength"):
+            wrong.append(f"{path}: maxlength {field.get('maxlength')} != maxLength {prop.get('maxLength')}")
+        if field["widget"] == "markdown" and "maxLength" in prop and field.get("pattern") != [
+                f"/^[\\s\\S]{{0,{prop['maxLength']}}}$/u",
+                f"Deze tekst is te lang. Hier passen hoogstens {prop['maxLength']} tekens. Maak de tekst korter."]:
+            wrong.append(f"{path}: the Markdown field does not check maxLength {prop['maxLength']}")
         if prop.get("format") == "date" and "dd-mm-jjjj, bijvoorbeeld 03-12-2026" not in field.get("hint", ""):
             wrong.append(f"{path}: the date's hint does not say how to type it")
         if prop.get("type") == "integer" and field.get("value_type") != "int":
@@ -116,7 +124,8 @@ def check_fields(schema, fields, where, config):
             wrong += check_fields(items, field["fields"], path + "[]", config)
         if prop.get("type") == "array" and items.get("type") == "string" and not target and "enum" not in items:
             item = field["field"]
-            if item["widget"] != "string" or ("pattern" in items and item.get("pattern", [None])[0] != items["pattern"]):
+            if (item["widget"] != "string" or ("pattern" in items and item.get("pattern", [None])[0] != items["pattern"])
+                    or item.get("maxlength") != items.get("maxLength")):
                 wrong.append(f"{path}[]: list item is not a checked text field")
     return wrong
 
