@@ -367,3 +367,28 @@ def test_a_text_longer_than_the_schema_allows_is_refused_before_saving(editor):
     expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
     saved = page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-12.yml")
     assert "a" * 192 + '"' in saved and "x" * 10000 in saved and "x" * 10001 not in saved
+
+
+def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
+    # Text copied from Word holds tabs ("·<tab>Warme overdracht"); the checker refuses a tab ("In deze tekst staat een
+    # tab", "Er staat een tab-teken op deze regel"), and a coordinator cannot see one. The editor writes spaces.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill("13-03-2027", timeout=WAIT)
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Inzichten").click()
+    page.keyboard.insert_text("Besproken:\tde overgang naar 18 jaar\t")
+    page.get_by_role("textbox", name="Titel").click()
+    page.keyboard.insert_text("Overleg\tjongeren")
+    page.get_by_role("textbox", name="Verslag").click()
+    page.keyboard.insert_text("·\tWarme overdracht met de jongere erbij")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    path = f"content/tafels/{TAFEL}/2027-03-13.yml"
+    saved = page.evaluate(READ_SAVED, path)
+    assert "\t" not in saved and "\\t" not in saved, saved
+    assert '- "Besproken: de overgang naar 18 jaar"' in saved and 'titel: "Overleg jongeren"' in saved
+    assert "· Warme overdracht met de jongere erbij" in saved
+    pages = check_and_render(editor_site, tmp_path, path, saved)
+    assert "Besproken: de overgang naar 18 jaar" in pages[f"tafels/{TAFEL}/2027-03-13/"].all_text()

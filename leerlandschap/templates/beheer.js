@@ -124,6 +124,38 @@
     CMS.registerEventListener({ name: "postSave", handler: function () { guard.saved = true; } });
   }
 
+  // Text pasted from Word brings tabs ("·<tab>Warme overdracht"). The checker refuses a tab: in a one-line text
+  // (a title, an insight) a tab is a control character that breaks calendars and titles, and on a line of a YAML
+  // file a tab is read as indentation. A coordinator cannot see a tab, so the editor never writes one: before
+  // Sveltia writes the file (its preSave event), a tab at the start of a line of a longer text becomes four spaces
+  // (Markdown's indent, so a nested list stays nested) and any other tab one space. Sveltia has trimmed the values
+  // already, so a one-line text is trimmed again.
+  function untab(text) {
+    if (text.indexOf("\n") < 0) { return text.replace(/\t/g, " ").trim(); }
+    return text.replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); }).replace(/\t/g, " ");
+  }
+
+  function tabbedPaths(value, path, found) {
+    if (typeof value === "string") {
+      if (value.indexOf("\t") >= 0) { found.push(path); }
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (key) {
+        tabbedPaths(value[key], path.concat(Array.isArray(value) ? Number(key) : key), found);
+      });
+    }
+    return found;
+  }
+
+  function registerUntab(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      var data = args.entry.get("data");
+      var paths = tabbedPaths(data.toJS(), [], []);
+      if (!paths.length) { return undefined; } // nothing to change: Sveltia keeps the entry as it is
+      paths.forEach(function (path) { data = data.setIn(path, untab(data.getIn(path))); });
+      return data; // Sveltia writes the returned data (an Immutable Map, like the one it gave)
+    } });
+  }
+
   function openFormWhenReady() {
     var target = location.hash;
     if (!EDITING.test(target)) { return; }
@@ -162,6 +194,7 @@
       registerDateField(window.CMS);
       registerPreviews(window.CMS);
       registerSaved(window.CMS);
+      registerUntab(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);
