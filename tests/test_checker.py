@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.patterns import slugify
 from leerlandschap.problems import ContentError
@@ -82,3 +82,18 @@ def test_missing_region_file_and_missing_folder(tmp_path):
 def test_slugify():
     assert slugify("Coördineer het leren!") == "coordineer-het-leren"
     assert slugify("Creëer blijvende ruimte") == "creeer-blijvende-ruimte"
+
+
+def test_a_duplicate_id_is_named_after_what_the_list_holds(tmp_path):
+    # Two agreements with one id: the message speaks of agreements ("afspraak"), not of questions.
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    (content / "tafels" / "voorbeeldtafel-jongeren-rond-18" / "2027-01-12.yml").write_text(
+        'datum: "2027-01-12"\nopbrengst:\n  afspraken:\n'
+        '    - id: "warme-overdracht"\n      tekst: "Regel het."\n      eigenaar: "coordinator"\n      status: "open"\n'
+        '    - id: "warme-overdracht"\n      tekst: "Nog eens."\n      eigenaar: "coordinator"\n      status: "open"\n',
+        encoding="utf-8")
+    _, found = check_content(content, tmp_path)
+    assert [str(p) for p in found] == [
+        "content/tafels/voorbeeldtafel-jongeren-rond-18/2027-01-12.yml:8: id: 'warme-overdracht' komt twee keer voor in "
+        "deze lijst. Geef elke afspraak een eigen, andere naam."]
