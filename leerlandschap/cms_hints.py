@@ -16,6 +16,7 @@ YAML_ONLY = (
     (r" *Schrijf als JJJJ-MM-DD, bijvoorbeeld \d{4}-\d{2}-\d{2}\.", ""),  # the date field asks for dd-mm-jjjj
     (r",? in Markdown", ""),  # the text field has buttons for bold, lists and links
     (r" *\(een bestand in [^)]*\)", ""),  # no file paths
+    (r"^Zet op true als ", "Vink aan als "),  # a yes/no field is a tick box in the form, not the word true
 )
 CHOOSE = " Kies uit de lijst."
 DATE = " Schrijf als dd-mm-jjjj, bijvoorbeeld 03-12-2026."  # the form's date field (templates/beheer-datum.js)

@@ -323,6 +323,9 @@ def test_a_save_that_failed_still_asks_before_leaving(editor):
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
     page.get_by_role("textbox", name="Locatie").click(timeout=WAIT)
     page.keyboard.type("Lelystad")
+    # The editor has one language; screen readers heard Sveltia's code for it ("Inhoud in het _default bewerken").
+    labels = page.locator("[aria-label]").evaluate_all("es => es.map(e => e.getAttribute('aria-label'))")
+    assert "Inhoud bewerken" in labels and not [label for label in labels if "_default" in label]
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Eén veld bevat een fout.")).to_be_visible(timeout=WAIT)
     for leave in (lambda: page.get_by_role("button", name="Bewerken annuleren").click(),

@@ -67,6 +67,7 @@ YAML_ADVICE = re.compile(r'aanhalingstekens|"|JJJJ-MM-DD|Markdown|content/|^Ids?
 
 def form_hint_ok(hint, description):
     """No YAML advice, and the schema's first words are still there (the hint is the description, cleaned)."""
+    description = re.sub(r"^Zet op true als ", "Vink aan als ", description)  # a yes/no field is a tick box
     first = re.sub(r"^Ids? van (de|het) ", "", description).split()[:1]
     return not YAML_ADVICE.search(hint) and all(word.strip('",.') in hint for word in first)
 
@@ -364,3 +365,11 @@ def test_the_page_is_valid_html(tmp_path):
     code, report = validate([page], tmp_path)
     assert [m["message"] for f in report for m in f["messages"]] == [] and code == 0
     assert "&lt;Site &amp; zo&gt;" in page.read_text(encoding="utf-8")  # the region's name is escaped
+
+
+def test_a_yes_no_field_says_tick_it_not_true(upstream):
+    # A yes/no field is a tick box in the form: its hint asks to tick it, not to write "true" as in YAML.
+    _, config = upstream
+    fields = collection_for(config, kinds.VRAGENSET)["fields"]
+    hint = next(f["hint"] for f in fields if f["widget"] == "boolean" and "samengesteld" in f.get("hint", ""))
+    assert hint.startswith("Vink aan als deze site de set heeft samengesteld") and "true" not in hint
