@@ -9,6 +9,8 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
   format: date                       date field typed as dd-mm-jjjj, stored as YYYY-MM-DD (our field type "datum")
   "Markdown" in the description      Markdown editor
   pattern (+ x-foutmelding)          text field that checks the pattern, with our Dutch message
+  maxLength / minLength              text field with Sveltia's limit and character counter; a Markdown field has
+                                     no such option, so there a pattern checks the length (cms_hints.length)
   integer                            whole number (minimum/maximum kept)
   object / array of objects          group of fields / list of groups
   array of strings                   list of text fields
@@ -107,9 +109,10 @@ def _widget(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]
     if kind == "string" and prop.get("format") == "date":
         return {"widget": "datum"}  # ours (templates/beheer-datum.js): typed as dd-mm-jjjj, stored as YYYY-MM-DD
     if is_markdown(prop):
-        return {"widget": "markdown", "modes": ["rich_text", "raw"], "buttons": MARKDOWN_BUTTONS, "editor_components": []}
+        return {"widget": "markdown", "modes": ["rich_text", "raw"], "buttons": MARKDOWN_BUTTONS, "editor_components": [],
+                **cms_hints.too_long(prop)}
     if kind == "string":
-        return {"widget": "string", **_pattern(prop)}
+        return {"widget": "string", **_pattern(prop), **cms_hints.length(prop)}
     if kind == "integer":
         limits = {k: prop[k] for k in ("minimum", "maximum") if k in prop}
         return {"widget": "number", "value_type": "int", **{k[:3]: v for k, v in limits.items()}}
@@ -134,7 +137,7 @@ def _list(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
         first_text = next((f["name"] for f in subfields if f["widget"] in ("string", "relation")), subfields[0]["name"])
         return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **least}
     if items.get("type") == "string":
-        item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items)}
+        item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items), **cms_hints.length(items)}
         return {"widget": "list", "field": item, **least}
     raise UnsupportedSchema(f"no form field for a list of {items.get('type')!r}")
 

@@ -3,11 +3,13 @@
 The schemas speak to people who type YAML: "tussen aanhalingstekens", "Schrijf als JJJJ-MM-DD", "Id van de bron
 (een bestand in content/bronnen/)". In the form none of that applies: the editor quotes every text itself
 (cms.py: output.yaml.quote), a date is typed as dd-mm-jjjj, and a reference is chosen from a list of titles. These rules take
-such advice out, so a hint never asks for something the form does differently.
+such advice out, so a hint never asks for something the form does differently. And the schema's length limits as
+the form's own (`length`, `too_long`), with the checker's words, so a text too long is refused before it is saved.
 """
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # (pattern, replacement), applied in this order to every hint and message.
 YAML_ONLY = (
@@ -16,6 +18,7 @@ YAML_ONLY = (
     (r" *Schrijf als JJJJ-MM-DD, bijvoorbeeld \d{4}-\d{2}-\d{2}\.", ""),  # the date field asks for dd-mm-jjjj
     (r",? in Markdown", ""),  # the text field has buttons for bold, lists and links
     (r" *\(een bestand in [^)]*\)", ""),  # no file paths
+    (r"^Zet op true als ", "Vink aan als "),  # a yes/no field is a tick box in the form, not the word true
 )
 CHOOSE = " Kies uit de lijst."
 DATE = " Schrijf als dd-mm-jjjj, bijvoorbeeld 03-12-2026."  # the form's date field (templates/beheer-datum.js)
@@ -42,3 +45,23 @@ def hint(description: str, widget: str) -> str:
 def message(text: str) -> str:
     """A validation message in the form (from x-foutmelding)."""
     return _clean(text)
+
+
+# The checker refuses a text longer than the schema's maxLength ("hoogstens 200 tekens"); without the limit in the form,
+# a coordinator would learn that only after saving. Sveltia counts characters (code points) of the trimmed value
+# and saves it trimmed, so its count is the checker's. A minLength of 1 says "not empty", which `required` and
+# Sveltia's leaving out of empty optional fields already do: no counter with "minimum 1" beside every field.
+def length(prop: dict[str, Any]) -> dict[str, Any]:
+    limits = {"maxlength": prop["maxLength"]} if "maxLength" in prop else {}
+    if prop.get("minLength", 0) > 1:
+        limits["minlength"] = prop["minLength"]
+    return limits
+
+
+def too_long(prop: dict[str, Any]) -> dict[str, Any]:
+    """A Markdown field has no maxlength option in Sveltia: a pattern (u: counting code points) checks the length."""
+    if "maxLength" not in prop or "pattern" in prop:
+        return {}
+    most = prop["maxLength"]
+    return {"pattern": [f"/^[\\s\\S]{{0,{most}}}$/u",
+                        f"Deze tekst is te lang. Hier passen hoogstens {most} tekens. Maak de tekst korter."]}

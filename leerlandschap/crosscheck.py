@@ -27,9 +27,14 @@ def check_ids(items: list[Item]) -> list[Problem]:
             problems.append(Problem(item.display, 1, f"Deze bijeenkomst staat in de map '{tafel}', maar er is geen "
                                                      f"tafel met die naam. Maak tafels/{tafel}.yml, of zet de bijeenkomst in de map van de goede tafel."))
         if item.data:
-            _check_unique_list_ids(item, ("reflectievragen",), problems)
-            _check_unique_list_ids(item, ("opbrengst", "afspraken"), problems)
+            for where in UNIQUE_LISTS:
+                _check_unique_list_ids(item, where, problems)
     return problems
+
+
+# Lists whose entries have an id that must be unique within the list, and what one entry is called: the message
+# names it ("Geef elke afspraak ..."), so a coordinator knows which list it is about.
+UNIQUE_LISTS: dict[tuple[str, ...], str] = {("reflectievragen",): "vraag", ("opbrengst", "afspraken"): "afspraak"}
 
 
 def _check_unique_list_ids(item: Item, where: tuple[str, ...], problems: list[Problem]) -> None:
@@ -43,7 +48,8 @@ def _check_unique_list_ids(item: Item, where: tuple[str, ...], problems: list[Pr
             continue
         if ident in seen:
             problems.append(Problem(item.display, item.line_of(where + (i, "id")),
-                                    f"id: '{ident}' komt twee keer voor in deze lijst. Geef elke vraag een eigen, andere naam."))
+                                    f"id: '{ident}' komt twee keer voor in deze lijst. Geef elke {UNIQUE_LISTS[where]} een eigen, "
+                                    "andere naam."))
         elif where == ("reflectievragen",) and ident in RESERVED_QUESTION_IDS:
             problems.append(Problem(item.display, item.line_of(where + (i, "id")),
                                     f"id: '{ident}' kan hier niet: die naam gebruikt de site zelf al voor de pagina van de "

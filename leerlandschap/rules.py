@@ -1,5 +1,6 @@
 """Rules across fields of one file, which a JSON Schema cannot say: times and dates in the right order, a meeting's
-file named after its date, the region's logo present as a file, and a contact in a region's own region file.
+file name starting with a date (a datum that differs from it is information, see moved_meetings), the region's logo
+present as a file, and a contact in a region's own region file.
 
 Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
 may not be what the rules expect. Except the region file's logo and favicon, files beside it: each is judged when its
@@ -13,10 +14,13 @@ import re
 from pathlib import Path
 
 from .assets import asset_problem
+from .freshness import Review
 from .items import Item
 from .kinds import BIJEENKOMST, REGIO, TAFEL
+from .model import Content
 from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
+from .render import datum as long_date
 from .schemas import FIRST_YEAR, LAST_YEAR, Schema, Validator
 from .yamlevents import Path as YamlPath
 
@@ -98,9 +102,29 @@ def _check_meeting(item: Item, problems: list[Problem]) -> None:
                                            f"{LAST_YEAR}. Geef het bestand de datum van de bijeenkomst als naam, "
                                            f"bijvoorbeeld {example}."))
         return
-    if isinstance(datum, str) and datum != day.isoformat():
-        problems.append(_problem(item, ("datum",), f"'{datum}' is een andere datum dan in de bestandsnaam ({name}). "
-                                                   "Maak ze gelijk: pas de datum aan, of geef het bestand een andere naam."))
+    # A datum that differs from the date in the file name is not a problem (see moved_meetings): the editor names a
+    # new file after its date but never renames it, so a coordinator who corrects the date there cannot make the two
+    # equal, and refusing it would stop the whole site from building.
+
+
+def moved_meetings(content: Content) -> list[Review]:
+    """Meetings whose datum differs from the date their file is named after: information for `make check`, not a
+    problem. The datum field is what the site shows and sorts by; the file name stays the meeting's id, so its page
+    address, its anchor on the tafel page and its calendar UID stay the same after the date was corrected (in the
+    browser editor, which cannot rename a file). A beheerder may rename the file to match; that gives the meeting
+    a new address, and calendars see a new event."""
+    moved = []
+    for meeting in content.of(BIJEENKOMST).values():
+        name = meeting.id.split("/")[-1]
+        match = _MEETING_NAME.fullmatch(name)
+        if match is None or match.group(1) == meeting.datum.isoformat() or meeting.herkomst is None:
+            continue
+        suffix = meeting.herkomst.pad.rsplit(".", 1)[-1]
+        better = f"{meeting.datum.isoformat()}{match.group(2) or ''}.{suffix}"
+        moved.append(Review(meeting.herkomst.pad, meeting.herkomst.regel("datum"),
+                            f"datum: de site toont {long_date(meeting.datum)}, de bestandsnaam zegt {match.group(1)}. "
+                            f"Een beheerder kan het bestand hernoemen naar {better}."))
+    return sorted(moved, key=lambda r: (r.path, r.line))
 
 
 def _check_period(item: Item, problems: list[Problem]) -> None:

@@ -20,6 +20,7 @@ from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAF
 from leerlandschap.loader import check_content
 from leerlandschap.model import Content
 from leerlandschap.patterns import PLACEHOLDER_START, is_example_address
+from leerlandschap.rules import moved_meetings
 from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +128,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
               "(geen fout; de site wordt gewoon gebouwd):")
         for review in due:
+            print(review.display(prefix))
+    moved = moved_meetings(content)
+    if moved:
+        print(f"\nTer info: {aantal(len(moved), 'bijeenkomst')} {'heeft' if len(moved) == 1 else 'hebben'} een andere "
+              "datum dan de naam van het bestand (geen fout; de site wordt gewoon gebouwd). Dat gebeurt als je de datum "
+              "in de browser verbetert. De site toont de datum uit het bestand; het adres van de pagina blijft "
+              "hetzelfde. Hernoemt een beheerder het bestand, dan klopt de naam weer. Maar dan krijgt de pagina een "
+              "nieuw adres, en ziet een agenda een nieuwe afspraak:")
+        for review in moved:
             print(review.display(prefix))
     example = example_address(content)
     if example and content.regio.herkomst:

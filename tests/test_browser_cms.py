@@ -338,3 +338,86 @@ def test_ways_into_the_editor_are_not_printed(chromium, editor_site, path):
         .map((el) => el.outerHTML.slice(0, 120))""")
     assert shown == []
     context.close()
+
+
+def test_a_save_that_failed_still_asks_before_leaving(editor):
+    # handleiding/bewerken.md: leaving a form with unsaved work asks first. A save refused by a check (here: no
+    # date) leaves the work unsaved, so the back arrow and Escape must still ask; only a save that succeeded ends it.
+    page, _ = editor
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Locatie").click(timeout=WAIT)
+    page.keyboard.type("Lelystad")
+    # The editor has one language; screen readers heard Sveltia's code for it ("Inhoud in het _default bewerken").
+    labels = page.locator("[aria-label]").evaluate_all("es => es.map(e => e.getAttribute('aria-label'))")
+    assert "Inhoud bewerken" in labels and not [label for label in labels if "_default" in label]
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Eén veld bevat een fout.")).to_be_visible(timeout=WAIT)
+    for leave in (lambda: page.get_by_role("button", name="Bewerken annuleren").click(),
+                  lambda: page.get_by_role("textbox", name="Locatie").press("Escape")):
+        before = len(questions)
+        leave()
+        expect(page.get_by_role("textbox", name="Locatie")).to_have_value("Lelystad")
+        assert len(questions) == before + 1 and questions[-1].startswith("Je hebt iets ingevuld dat nog niet is opgeslagen.")
+        expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+    # Corrected and saved: the form closes without a question.
+    before = len(questions)
+    page.get_by_role("textbox", name="Datum").fill("11-03-2027")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    assert len(questions) == before
+
+
+def test_a_text_longer_than_the_schema_allows_is_refused_before_saving(editor):
+    # bijeenkomst.schema.json: titel at most 200 characters, verslag at most 10000. The checker refuses more ("hoogstens
+    # 200 tekens"), so the form says it before saving, in the checker's words.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill("12-03-2027", timeout=WAIT)
+    title = page.get_by_role("textbox", name="Titel")
+    title.fill("Overleg " + "a" * 193)  # 201 characters
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Deze tekst is te lang. Hier passen hoogstens 200 tekens. Maak de tekst korter.")).to_be_visible(timeout=WAIT)
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+    title.fill("Overleg " + "a" * 192)  # 200: fits
+    expect(page.get_by_text("Deze tekst is te lang.")).to_have_count(0, timeout=WAIT)
+    verslag = page.get_by_role("textbox", name="Verslag")
+    verslag.click()
+    page.keyboard.insert_text("x" * 10001)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Deze tekst is te lang. Hier passen hoogstens 10000 tekens. Maak de tekst korter.")).to_be_visible(timeout=WAIT)
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))
+    verslag.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Backspace")  # 10000: fits
+    expect(page.get_by_text("Deze tekst is te lang.")).to_have_count(0, timeout=WAIT)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    saved = page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-12.yml")
+    assert "a" * 192 + '"' in saved and "x" * 10000 in saved and "x" * 10001 not in saved
+
+
+def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
+    # Text copied from Word holds tabs ("·<tab>Warme overdracht"); the checker refuses a tab ("In deze tekst staat een
+    # tab", "Er staat een tab-teken op deze regel"), and a coordinator cannot see one. The editor writes spaces.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill("13-03-2027", timeout=WAIT)
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Inzichten").click()
+    page.keyboard.insert_text("Besproken:\tde overgang naar 18 jaar\t")
+    page.get_by_role("textbox", name="Titel").click()
+    page.keyboard.insert_text("Overleg\tjongeren")
+    page.get_by_role("textbox", name="Verslag").click()
+    page.keyboard.insert_text("·\tWarme overdracht met de jongere erbij")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    path = f"content/tafels/{TAFEL}/2027-03-13.yml"
+    saved = page.evaluate(READ_SAVED, path)
+    assert "\t" not in saved and "\\t" not in saved, saved
+    assert '- "Besproken: de overgang naar 18 jaar"' in saved and 'titel: "Overleg jongeren"' in saved
+    assert "· Warme overdracht met de jongere erbij" in saved
+    pages = check_and_render(editor_site, tmp_path, path, saved)
+    assert "Besproken: de overgang naar 18 jaar" in pages[f"tafels/{TAFEL}/2027-03-13/"].all_text()

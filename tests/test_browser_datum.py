@@ -113,3 +113,39 @@ def test_other_dates_that_do_not_exist_get_a_dutch_message(form):
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
     assert 'datum: "2028-02-29"' in page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2028-02-29.yml")
+
+
+def test_a_corrected_date_loses_its_old_message(form):
+    # After a failed save Sveltia shows each field's message again as it is typed in; the message of the date that
+    # is now there must be the one shown, not one of a half-typed date (24-6-2 -> "Schrijf het jaar ...").
+    page, _ = form
+    date = page.get_by_role("textbox", name="Datum")
+    field = date.locator("xpath=ancestor::section[1]")
+    page.get_by_role("textbox", name="Tijd").fill("13:00")
+    page.get_by_role("button", name="Opslaan").click()  # no date yet: refused
+    expect(date).to_have_attribute("aria-invalid", "true", timeout=WAIT)
+    date.click()
+    page.keyboard.type("24-6-2025")
+    page.keyboard.press("Tab")
+    expect(date).to_have_value("24-06-2025")
+    expect(date).to_have_attribute("aria-invalid", "false", timeout=WAIT)
+    expect(field).not_to_contain_text("Schrijf het jaar met vier cijfers.")
+    expect(field).not_to_contain_text("Dit is geen datum.")
+
+    # A date that does not exist, refused, then corrected: the old message goes.
+    date.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("31-02-2026")
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(field).to_contain_text("31-02-2026 bestaat niet: februari 2026 heeft 28 dagen.", timeout=WAIT)
+    date.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("28-02-2026")
+    page.keyboard.press("Tab")
+    expect(date).to_have_value("28-02-2026")
+    expect(field).not_to_contain_text("bestaat niet", timeout=WAIT)
+    expect(date).to_have_attribute("aria-invalid", "false")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    assert 'datum: "2026-02-28"' in page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2026-02-28.yml")

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import EXAMPLE_CONTENT, FIXTURES, ROOT
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.patterns import slugify
 from leerlandschap.problems import ContentError
@@ -36,7 +36,7 @@ def test_broken_fixture_covers_every_kind_of_mistake():
                    # safe at the edges: YAML tricks, files from elsewhere, reserved names, rules across fields
                    "Een & of *", "aan het begin van een waarde kan hier niet", "meer dan 20 lijsten", "snelkoppeling naar een plek",
                    "gebruikt de site zelf al", "De eindtijd (13:00) ligt niet na de begintijd", "ligt voor de startdatum",
-                   "bevat geen bestaande datum", "een andere datum dan in de bestandsnaam", "er is geen map regio/assets/",
+                   "bevat geen bestaande datum", "er is geen map regio/assets/",
                    "verzonnen voorbeeld, maar de tafel",
                    # untrusted text: single lines, characters XML forbids, whole-value patterns, Markdown, dates
                    "hoort op één regel te staan", "(U+0001)", "'13:00\\u000a' heeft niet de goede vorm",
@@ -97,3 +97,18 @@ def test_the_last_line_of_a_check_counts_in_plain_dutch(tmp_path, wrong, line):
     path.write_text(text + "onbekend: x\n" + ("ookonbekend: y\n" if wrong == 2 else ""), encoding="utf-8")
     result = run_check("--content", str(content))
     assert result.returncode == 1 and result.stdout.rstrip().splitlines()[-1] == line, result.stdout
+
+
+def test_a_duplicate_id_is_named_after_what_the_list_holds(tmp_path):
+    # Two agreements with one id: the message speaks of agreements ("afspraak"), not of questions.
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    (content / "tafels" / "voorbeeldtafel-jongeren-rond-18" / "2027-01-12.yml").write_text(
+        'datum: "2027-01-12"\nopbrengst:\n  afspraken:\n'
+        '    - id: "warme-overdracht"\n      tekst: "Regel het."\n      eigenaar: "coordinator"\n      status: "open"\n'
+        '    - id: "warme-overdracht"\n      tekst: "Nog eens."\n      eigenaar: "coordinator"\n      status: "open"\n',
+        encoding="utf-8")
+    _, found = check_content(content, tmp_path)
+    assert [str(p) for p in found] == [
+        "content/tafels/voorbeeldtafel-jongeren-rond-18/2027-01-12.yml:8: id: 'warme-overdracht' komt twee keer voor in "
+        "deze lijst. Geef elke afspraak een eigen, andere naam."]

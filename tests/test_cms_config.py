@@ -67,6 +67,7 @@ YAML_ADVICE = re.compile(r'aanhalingstekens|"|JJJJ-MM-DD|Markdown|content/|^Ids?
 
 def form_hint_ok(hint, description):
     """No YAML advice, and the schema's first words are still there (the hint is the description, cleaned)."""
+    description = re.sub(r"^Zet op true als ", "Vink aan als ", description)  # a yes/no field is a tick box
     first = re.sub(r"^Ids? van (de|het) ", "", description).split()[:1]
     return not YAML_ADVICE.search(hint) and all(word.strip('",.') in hint for word in first)
 
@@ -93,6 +94,14 @@ def check_fields(schema, fields, where, config):
             wrong.append(f"{path}: options {field['options']}")
         if "pattern" in prop and (field.get("pattern", [None])[0] != prop["pattern"] or not form_hint_ok(field["pattern"][1], prop["x-foutmelding"])):
             wrong.append(f"{path}: pattern or Dutch message missing")
+        # The schema's length limit is the form's too (the checker refuses a longer text): Sveltia's own option on a
+        # text field, a pattern on a Markdown field (which has no such option).
+        if field["widget"] == "string" and field.get("maxlength") != prop.get("maxLength"):
+            wrong.append(f"{path}: maxlength {field.get('maxlength')} != maxLength {prop.get('maxLength')}")
+        if field["widget"] == "markdown" and "maxLength" in prop and field.get("pattern") != [
+                f"/^[\\s\\S]{{0,{prop['maxLength']}}}$/u",
+                f"Deze tekst is te lang. Hier passen hoogstens {prop['maxLength']} tekens. Maak de tekst korter."]:
+            wrong.append(f"{path}: the Markdown field does not check maxLength {prop['maxLength']}")
         if prop.get("format") == "date" and "dd-mm-jjjj, bijvoorbeeld 03-12-2026" not in field.get("hint", ""):
             wrong.append(f"{path}: the date's hint does not say how to type it")
         if prop.get("type") == "integer" and field.get("value_type") != "int":
@@ -116,7 +125,8 @@ def check_fields(schema, fields, where, config):
             wrong += check_fields(items, field["fields"], path + "[]", config)
         if prop.get("type") == "array" and items.get("type") == "string" and not target and "enum" not in items:
             item = field["field"]
-            if item["widget"] != "string" or ("pattern" in items and item.get("pattern", [None])[0] != items["pattern"]):
+            if (item["widget"] != "string" or ("pattern" in items and item.get("pattern", [None])[0] != items["pattern"])
+                    or item.get("maxlength") != items.get("maxLength")):
                 wrong.append(f"{path}[]: list item is not a checked text field")
     return wrong
 
@@ -355,3 +365,11 @@ def test_the_page_is_valid_html(tmp_path):
     code, report = validate([page], tmp_path)
     assert [m["message"] for f in report for m in f["messages"]] == [] and code == 0
     assert "&lt;Site &amp; zo&gt;" in page.read_text(encoding="utf-8")  # the region's name is escaped
+
+
+def test_a_yes_no_field_says_tick_it_not_true(upstream):
+    # A yes/no field is a tick box in the form: its hint asks to tick it, not to write "true" as in YAML.
+    _, config = upstream
+    fields = collection_for(config, kinds.VRAGENSET)["fields"]
+    hint = next(f["hint"] for f in fields if f["widget"] == "boolean" and "samengesteld" in f.get("hint", ""))
+    assert hint.startswith("Vink aan als deze site de set heeft samengesteld") and "true" not in hint

@@ -85,11 +85,9 @@ def test_a_meeting_file_is_named_after_its_date(tmp_path):
         "content/tafels/t/2025-02-30.yml:1: De bestandsnaam '2025-02-30.yml' bevat geen bestaande datum. Geef het bestand "
         "de datum van de bijeenkomst als naam, bijvoorbeeld '2025-02-28.yml'.",
         "content/tafels/t/verslag.yml:1: De naam van dit bestand moet beginnen met de datum van de bijeenkomst, "
-        "bijvoorbeeld '2026-01-12.yml'.",
-        "content/tafels/t/2026-01-12.yml:2: datum: '2026-01-13' is een andere datum dan in de bestandsnaam (2026-01-12.yml). "
-        "Maak ze gelijk: pas de datum aan, of geef het bestand een andere naam.",
-        "content/tafels/t/2026-01-15-3.yml:1: datum: '2026-01-16' is een andere datum dan in de bestandsnaam "
-        "(2026-01-15-3.yml). Maak ze gelijk: pas de datum aan, of geef het bestand een andere naam."]
+        "bijvoorbeeld '2026-01-12.yml'."]
+    # A datum other than the file name's (a date corrected in the browser editor, which cannot rename a file) is no
+    # problem: `make check` mentions it as information (tests/test_tafels.py).
 
 
 def test_only_schema_valid_items_are_judged(tmp_path):

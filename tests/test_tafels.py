@@ -136,6 +136,33 @@ def test_check_lists_texts_due_for_review_as_information():
     ]
 
 
+def test_a_meeting_whose_date_was_corrected_keeps_its_file_and_address(tmp_path):
+    # In the browser editor a coordinator corrects a meeting's date; the editor keeps the file's name (the date it was
+    # created with). The site still builds: it shows the corrected date, the page keeps its address, and `make check`
+    # says, as information, how a beheerder can make the name match.
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    meeting = content / "tafels" / "voorbeeldtafel-jongeren-rond-18" / "2026-10-06.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("datum: 2026-10-06", 'datum: "2026-10-07"'), encoding="utf-8")
+    model, problems = check_content(content, tmp_path)
+    assert problems == []
+    moved = model.of(kinds.BIJEENKOMST)["voorbeeldtafel-jongeren-rond-18/2026-10-06"]  # the id (and address) stays
+    assert moved.datum == datetime.date(2026, 10, 7)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Ter info: 1 bijeenkomst heeft een andere datum")))
+    assert lines[start] == ("Ter info: 1 bijeenkomst heeft een andere datum dan de naam van het bestand (geen fout; de site "
+                            "wordt gewoon gebouwd). Dat gebeurt als je de datum in de browser verbetert. De site toont de "
+                            "datum uit het bestand; het adres van de pagina blijft hetzelfde. Hernoemt een beheerder het "
+                            "bestand, dan klopt de naam weer. Maar dan krijgt de pagina een nieuw adres, en ziet een "
+                            "agenda een nieuwe afspraak:")
+    assert lines[start + 1] == ("content/tafels/voorbeeldtafel-jongeren-rond-18/2026-10-06.yml:3: datum: de site toont "
+                                "7 oktober 2026, de bestandsnaam zegt 2026-10-06. Een beheerder kan het bestand hernoemen "
+                                "naar 2026-10-07.yml.")
+
+
 def run_new(*args, content):
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "nieuw.py"), *args, "--content", str(content)],
                           capture_output=True, text=True, stdin=subprocess.DEVNULL)

@@ -55,6 +55,15 @@
       // Called by Sveltia before saving: a date that does not exist stops the save with a Dutch message.
       isValid: function (value) {
         var read = readDate(value);
+        // Sveltia shows a field's message again as soon as its value is written, with the verdict it has then:
+        // that of an earlier value, as this check runs (and its verdict is stored) only after the write. So a date
+        // corrected after a failed save kept its old message ("Schrijf het jaar met vier cijfers." under
+        // 24-06-2025). Once this verdict is stored (after this call returns), write the same value again: Sveltia
+        // then shows the verdict of the value that is there. An unchanged value starts no new check.
+        var control = this;
+        window.setTimeout(function () {
+          if (control.props.value === value) { control.props.onChange(value); }
+        }, 0);
         return read.error ? { error: { message: read.error } } : true;
       },
       typed: function (event) {

@@ -33,8 +33,10 @@
 
   // No lost work. Sveltia leaves a form on Escape, its back button or the browser's back button without asking;
   // it keeps a draft backup, but a coordinator does not know that. So: as soon as someone types in a form, leaving
-  // it asks first. Saving ("Opslaan") leaves without a question.
-  var guard = { dirty: false, saving: false };
+  // it asks first. A save that succeeded leaves without a question. Only Sveltia's postSave event (see
+  // registerSaved) says that: a click on "Opslaan" may end in an error (an empty required field), and then the
+  // form, and the question before leaving it, must stay.
+  var guard = { dirty: false, saved: false };
 
   function editing() { return EDITING.test(location.hash); }
 
@@ -45,20 +47,19 @@
   }
 
   function mayLeave() {
-    if (!guard.dirty || guard.saving) { return true; }
+    if (!guard.dirty || guard.saved) { return true; }
     if (window.confirm(QUESTION)) { guard.dirty = false; return true; }
     return false;
   }
 
   function protect() {
     function typed(event) {
-      if (event.isTrusted && editing()) { guard.dirty = true; guard.saving = false; }
+      if (event.isTrusted && editing()) { guard.dirty = true; guard.saved = false; }
     }
     document.addEventListener("input", typed, true);
     document.addEventListener("change", typed, true);
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("button");
-      if (button && /^\s*Opslaan\b/.test(button.textContent || "")) { guard.saving = true; }
       // The form's back arrow (its shortcut is Escape): ask before Sveltia closes the form.
       if (button && button.getAttribute("aria-keyshortcuts") === "Escape" && editing() && !mayLeave()) {
         event.preventDefault();
@@ -66,7 +67,6 @@
       }
     }, true);
     window.addEventListener("keydown", function (event) {
-      if (event.key === "s" && (event.ctrlKey || event.metaKey)) { guard.saving = true; return; }
       if (event.key !== "Escape" || !editing() || popupOpen()) { return; }
       if (!mayLeave()) { event.preventDefault(); event.stopImmediatePropagation(); }
     }, true);
@@ -78,10 +78,10 @@
         history.pushState(null, "", event.oldURL);
         return;
       }
-      if (!editing()) { guard.dirty = false; guard.saving = false; }
+      if (!editing()) { guard.dirty = false; guard.saved = false; }
     });
     window.addEventListener("beforeunload", function (event) {
-      if (guard.dirty && !guard.saving && editing()) { event.preventDefault(); event.returnValue = ""; }
+      if (guard.dirty && !guard.saved && editing()) { event.preventDefault(); event.returnValue = ""; }
     });
   }
 
@@ -118,6 +118,44 @@
   // Opened at a form (a link "Verslag toevoegen", or a reload mid-form), Sveltia builds the form before its draft
   // store is ready and so never offers a kept draft back. Start at the collection instead and open the form once
   // the editor is ready (its main toolbar is there): then a kept draft is offered back.
+  // Sveltia calls postSave once the file is written, before it closes the form (and only then: a refused save,
+  // a conflict or a failed write throws before it). From here on, leaving the form loses nothing.
+  function registerSaved(CMS) {
+    CMS.registerEventListener({ name: "postSave", handler: function () { guard.saved = true; } });
+  }
+
+  // Text pasted from Word brings tabs ("·<tab>Warme overdracht"). The checker refuses a tab: in a one-line text
+  // (a title, an insight) a tab is a control character that breaks calendars and titles, and on a line of a YAML
+  // file a tab is read as indentation. A coordinator cannot see a tab, so the editor never writes one: before
+  // Sveltia writes the file (its preSave event), a tab at the start of a line of a longer text becomes four spaces
+  // (Markdown's indent, so a nested list stays nested) and any other tab one space. Sveltia has trimmed the values
+  // already, so a one-line text is trimmed again.
+  function untab(text) {
+    if (text.indexOf("\n") < 0) { return text.replace(/\t/g, " ").trim(); }
+    return text.replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); }).replace(/\t/g, " ");
+  }
+
+  function tabbedPaths(value, path, found) {
+    if (typeof value === "string") {
+      if (value.indexOf("\t") >= 0) { found.push(path); }
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (key) {
+        tabbedPaths(value[key], path.concat(Array.isArray(value) ? Number(key) : key), found);
+      });
+    }
+    return found;
+  }
+
+  function registerUntab(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      var data = args.entry.get("data");
+      var paths = tabbedPaths(data.toJS(), [], []);
+      if (!paths.length) { return undefined; } // nothing to change: Sveltia keeps the entry as it is
+      paths.forEach(function (path) { data = data.setIn(path, untab(data.getIn(path))); });
+      return data; // Sveltia writes the returned data (an Immutable Map, like the one it gave)
+    } });
+  }
+
   function openFormWhenReady() {
     var target = location.hash;
     if (!EDITING.test(target)) { return; }
@@ -155,6 +193,8 @@
       });
       registerDateField(window.CMS);
       registerPreviews(window.CMS);
+      registerSaved(window.CMS);
+      registerUntab(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);
