@@ -59,6 +59,29 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in WORD.findall(text.lower())]
 
 
+# Dutch separable verbs: a title that gives an order splits the verb a reader types whole ("Zet blijvend en gericht
+# ervaringsdeskundigen in", "Stem ... op elkaar af", "Zet in op leren"). The particle ends the order, or comes right
+# after the verb before a preposition.
+PARTICLES = frozenset({"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "samen", "terug", "toe", "uit",
+                       "vast", "weg"})
+_ONE_SYLLABLE_SHORT = re.compile(r"^[^aeiouy]*[aeiou][^aeiouwy]$")  # zet, stem, leg: the consonant doubles (zetten)
+_LONG_VOWEL = re.compile(r"([aeouë])\1([^aeiou])$")  # maak, organiseer: one vowel before -en (maken)
+
+
+def joined_verbs(title: list[str]) -> list[str]:
+    """The whole verb ("inzetten", "afstemmen") of a title that is an order with a separable verb, else []."""
+    verb = title[0] if title else ""
+    at_end = len(title) > 2 and title[-1] in PARTICLES
+    after_verb = len(title) > 2 and title[1] in PARTICLES and title[2] in {"op", "aan", "met", "voor"}
+    if not verb.isalpha() or not (at_end or after_verb):
+        return []
+    if _ONE_SYLLABLE_SHORT.match(verb):
+        whole = verb + verb[-1] + "en"
+    else:
+        whole = _LONG_VOWEL.sub(r"\1\2", verb) + "en"
+    return [(title[-1] if at_end else title[1]) + whole]
+
+
 def text_of(fragment: str) -> str:
     """Plain text of an HTML fragment (tags dropped, entities decoded)."""
     return html.unescape(TAG.sub(" ", fragment))

@@ -508,6 +508,17 @@ def test_a_participle_is_not_read_as_another_word_without_its_prefix(visit, serv
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("\u201csloten\u201d")
 
 
+@pytest.mark.parametrize("query, wanted", [
+    ("ervaringsdeskundigen inzetten", "bouwstenen/zet-blijvend-en-gericht-ervaringsdeskundigen-in/"),
+    ("leren afstemmen", "bouwstenen/stem-landelijk-regionaal-en-lokaal-leren-op-elkaar-af/"),
+])
+def test_a_verb_typed_whole_finds_the_bouwsteen_that_splits_it(visit, served, query, wanted):
+    """A bouwsteen's title is an order, which splits a separable verb ("Zet ... in", "Stem ... af"). Searching the
+    whole verb put pages that say "inzetten" first, and the bouwsteen about it not in the first five."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:2]
+
+
 @pytest.mark.parametrize("query, part, wanted", [("logeerzorg", "logeren", "tafels/leertafel-logeren/"),
                                                  ("meeloopdag", "meelopen", "praktijken/meelopen-in-zes-regios/")])
 def test_a_compound_that_starts_with_a_verb_stem_is_searched_by_the_verb(visit, served, query, part, wanted):

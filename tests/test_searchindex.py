@@ -109,7 +109,7 @@ import yaml  # noqa: E402
 
 from htmltools import parse_file  # noqa: E402
 from leerlandschap.searchdocs import Writer, without_body_attribute, without_ids  # noqa: E402
-from leerlandschap.searchwords import Splitter, Vocabulary, parse_synonyms, parse_terms, stopwords  # noqa: E402
+from leerlandschap.searchwords import Splitter, Vocabulary, joined_verbs, parse_synonyms, parse_terms, stopwords  # noqa: E402
 from leerlandschap.searchwords import words as split  # noqa: E402
 
 
@@ -798,3 +798,19 @@ def test_the_search_page_reads_the_meta_fields_the_documents_write():
     for name in (searchdocs.HIDDEN_META, searchdocs.EXAMPLE_META, searchdocs.MARKED_META):
         assert f"meta.{name}" in script, name
         assert re.search(rf"metaWeights: \{{[^}}]*\b{name}: 0\b", ranking.group(1)), name
+
+
+@pytest.mark.parametrize("title, whole", [
+    ("Zet blijvend en gericht ervaringsdeskundigen in", ["inzetten"]),  # the particle ends the order
+    ("Zet in op leren binnen en tussen niveaus", ["inzetten"]),  # right after the verb, before a preposition
+    ("Stem landelijk, regionaal en lokaal leren op elkaar af", ["afstemmen"]),
+    ("Leg de afspraken vast", ["vastleggen"]),  # a short vowel doubles the consonant
+    ("Neem de vragen mee", ["meenemen"]),  # a long vowel is written once before -en
+    ("Haal signalen op", ["ophalen"]),
+    ("Werk aan gedeeld commitment en draagvlak", []),  # "aan" is a preposition here: no "aanwerken"
+    ("Maak ruimte voor ontmoeting en verbinding", []),
+])
+def test_a_title_that_splits_a_verb_gives_the_whole_verb(title, whole):
+    """Dutch writes a separable verb apart in an order: a reader searching "inzetten" means "Zet ... in"."""
+    assert joined_verbs(split(title)) == whole
+
