@@ -498,13 +498,17 @@ def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
 
 
-def test_meeting_keys_still_work_after_a_timer_is_picked_with_the_mouse(new_page, site):
-    """A bestuurder picks a time with the mouse, then goes on with a clicker (Page Down) and the arrow keys."""
+def meeting_with_timer(new_page, site):
+    """A fresh page with meeting mode open: the page, the dialog, its question counter and its timer select."""
     _, url, _ = site
     page = new_page()
     dialog = open_meeting(page, url)
-    counter = dialog.locator(".ll-vergadering__teller")
-    timer = dialog.get_by_label("Timer per vraag")
+    return page, dialog, dialog.locator(".ll-vergadering__teller"), dialog.get_by_label("Timer per vraag")
+
+
+def test_meeting_keys_still_work_after_a_timer_is_picked_with_the_mouse(new_page, site):
+    """A bestuurder picks a time with the mouse, then goes on with a clicker (Page Down) and the arrow keys."""
+    page, dialog, counter, timer = meeting_with_timer(new_page, site)
     timer.click()  # the mouse on the select, as a real pick starts
     timer.select_option("5")
     expect(dialog.get_by_role("timer")).to_have_text(re.compile(r"^Nog [45]:\d\d$"))
@@ -521,11 +525,7 @@ def test_meeting_keys_still_work_after_a_timer_is_picked_with_the_mouse(new_page
 
 def test_a_clicker_works_while_the_timer_select_has_the_keyboard_focus(new_page, site):
     """Chosen with the keyboard, the arrows stay with the select; Page Down, Page Up and T still run the meeting."""
-    _, url, _ = site
-    page = new_page()
-    dialog = open_meeting(page, url)
-    counter = dialog.locator(".ll-vergadering__teller")
-    timer = dialog.get_by_label("Timer per vraag")
+    page, dialog, counter, timer = meeting_with_timer(new_page, site)
     timer.focus()
     page.keyboard.press("ArrowDown")  # the keyboard chooses the next time: 2 minutes
     expect(timer).to_have_value("2")
