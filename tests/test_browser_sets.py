@@ -525,7 +525,7 @@ def test_meeting_keys_still_work_after_a_timer_is_picked_with_the_mouse(new_page
 
 def test_a_clicker_works_while_the_timer_select_has_the_keyboard_focus(new_page, site):
     """Chosen with the keyboard, the arrows stay with the select; Page Down, Page Up and T still run the meeting."""
-    page, dialog, counter, timer = meeting_with_timer(new_page, site)
+    page, _dialog, counter, timer = meeting_with_timer(new_page, site)
     timer.focus()
     page.keyboard.press("ArrowDown")  # the keyboard chooses the next time: 2 minutes
     expect(timer).to_have_value("2")
