@@ -373,3 +373,28 @@ def test_a_yes_no_field_says_tick_it_not_true(upstream):
     fields = collection_for(config, kinds.VRAGENSET)["fields"]
     hint = next(f["hint"] for f in fields if f["widget"] == "boolean" and "samengesteld" in f.get("hint", ""))
     assert hint.startswith("Vink aan als deze site de set heeft samengesteld") and "true" not in hint
+
+
+NO_NAMES = "Schrijf geen namen van mensen: noem hun rol."
+
+
+@pytest.mark.parametrize(("kind", "path"), [
+    (kinds.BIJEENKOMST, ("verslag",)), (kinds.BIJEENKOMST, ("opbrengst", "inzichten")),
+    (kinds.BIJEENKOMST, ("opbrengst", "afspraken", "tekst")), (kinds.BIJEENKOMST, ("opbrengst", "vervolgacties")),
+    (kinds.PRAKTIJK, ("samenvatting",)), (kinds.PRAKTIJK, ("beschrijving",)), (kinds.PRAKTIJK, ("geleerd",)),
+    (kinds.TAFEL, ("samenvatting",)), (kinds.TAFEL, ("doel",)), (kinds.TAFEL, ("opzet", "schikken")),
+], ids=lambda v: getattr(v, "name", None) or ".".join(v))
+def test_free_text_fields_ask_for_roles_not_names(upstream, kind, path):
+    # Privacy (youth care): where a coordinator writes free text, the form's hint says not to name people.
+    _, config = upstream
+    fields = collection_for(config, kind)["fields"]
+    for name in path:
+        field = by_name(fields)[name]
+        fields = field.get("fields", [])
+    assert NO_NAMES in field["hint"]
+
+
+def test_the_guide_says_no_names_before_the_first_text_is_written():
+    text = (ROOT / "handleiding" / "bewerken.md").read_text(encoding="utf-8")
+    fill_in = text[text.index("## 2. Vul de bijeenkomst in"):text.index("## 3.")]
+    assert "Schrijf nergens namen van mensen" in fill_in and "Noem hun rol" in fill_in
