@@ -204,7 +204,7 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
     for number, (ident, text, status) in enumerate([("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                                                     ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]):
         page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
-        page.get_by_role("textbox", name="Id").nth(number).fill(ident)
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(ident)
         page.get_by_role("textbox", name="Tekst").nth(number).fill(text)
         page.get_by_role("combobox", name="Eigenaar").nth(number).click()
         page.get_by_role("option", name="Coördinator").click()

@@ -107,7 +107,7 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
     page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
-    page.get_by_role("textbox", name="Id").fill("aanspreekpunt-regelen")
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("aanspreekpunt-regelen")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("combobox", name="Eigenaar").click()
     page.get_by_role("option", name="Coördinator").click()

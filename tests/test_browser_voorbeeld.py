@@ -60,7 +60,7 @@ def test_a_meeting_preview_looks_like_the_meeting_page(editor, editor_site):  # 
     page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
     page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
-    page.get_by_role("textbox", name="Id").fill("aanspreekpunt-regelen")
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("aanspreekpunt-regelen")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("radio", name="open", exact=True).check()
     preview = preview_of(page)

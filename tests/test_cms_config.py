@@ -398,3 +398,22 @@ def test_the_guide_says_no_names_before_the_first_text_is_written():
     text = (ROOT / "handleiding" / "bewerken.md").read_text(encoding="utf-8")
     fill_in = text[text.index("## 2. Vul de bijeenkomst in"):text.index("## 3.")]
     assert "Schrijf nergens namen van mensen" in fill_in and "Noem hun rol" in fill_in
+
+
+def labels(fields):
+    for field in fields:
+        yield field["label"]
+        yield from labels(field.get("fields", []))
+
+
+def test_labels_are_plain_words_not_field_names(upstream):
+    # A coordinator does not know what "Id", "Eigenaar rol" or "Bron plek" mean: those fields have their own title.
+    _, config = upstream
+    meeting = collection_for(config, kinds.BIJEENKOMST)["fields"]
+    afspraak = by_name(by_name(by_name(meeting)["opbrengst"]["fields"])["afspraken"]["fields"])
+    assert afspraak["id"]["label"] == "Korte naam van de afspraak"
+    for kind in (kinds.PRAKTIJK, kinds.TAFEL):
+        fields = by_name(collection_for(config, kind)["fields"])
+        assert (fields["eigenaar_rol"]["label"], fields["bron_plek"]["label"]) == ("Rol die de tekst bijhoudt", "Plek in de bron")
+    shown = {label for kind in kinds.ALL if kind is not kinds.REGIO for label in labels(collection_for(config, kind)["fields"])}
+    assert not shown & {"Id", "Eigenaar rol", "Bron plek", "Contact rol", "Url", "Herzien voor", "Duur minuten"}
