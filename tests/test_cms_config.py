@@ -417,3 +417,21 @@ def test_labels_are_plain_words_not_field_names(upstream):
         assert (fields["eigenaar_rol"]["label"], fields["bron_plek"]["label"]) == ("Rol die de tekst bijhoudt", "Plek in de bron")
     shown = {label for kind in kinds.ALL if kind is not kinds.REGIO for label in labels(collection_for(config, kind)["fields"])}
     assert not shown & {"Id", "Eigenaar rol", "Bron plek", "Contact rol", "Url", "Herzien voor", "Duur minuten"}
+
+
+def lists(fields):
+    for field in fields:
+        if field["widget"] == "list":
+            yield field
+        yield from lists(field.get("fields", []))
+
+
+def test_a_list_names_one_item_in_the_singular(upstream):
+    # Sveltia shows "<count> <label_singular>" for one item and "<count> <label>" otherwise; without a singular a
+    # coordinator read "1 Afspraken". Every list of the forms has one.
+    _, config = upstream
+    opbrengst = by_name(by_name(collection_for(config, kinds.BIJEENKOMST)["fields"])["opbrengst"]["fields"])
+    assert {name: opbrengst[name].get("label_singular") for name in ("inzichten", "afspraken", "vervolgacties")} == {
+        "inzichten": "Inzicht", "afspraken": "Afspraak", "vervolgacties": "Vervolgactie"}
+    without = [f["name"] for kind in kinds.ALL for f in lists(collection_for(config, kind)["fields"]) if not f.get("label_singular")]
+    assert without == []
