@@ -435,3 +435,15 @@ def test_a_list_names_one_item_in_the_singular(upstream):
         "inzichten": "Inzicht", "afspraken": "Afspraak", "vervolgacties": "Vervolgactie"}
     without = [f["name"] for kind in kinds.ALL for f in lists(collection_for(config, kind)["fields"]) if not f.get("label_singular")]
     assert without == []
+
+
+def test_the_guide_says_how_the_file_name_is_made(upstream):
+    # The form shows no field for the file name (Sveltia's "Slug"): the guide must not send people looking for one.
+    _, config = upstream
+    praktijken = by_name(config["collections"])["praktijken"]
+    assert praktijken["slug"]["template"] == "{{titel}}" and config["slug"]["maxlength"] == 60
+    text = (ROOT / "handleiding" / "inhoud-toevoegen.md").read_text(encoding="utf-8")
+    browser = " ".join(text[text.index("## In de browser"):text.index("## Met bestanden")].split())
+    assert "Slug" not in browser
+    assert "uit de titel: kleine letters en streepjes, hoogstens 60 tekens" in browser and "Vraag het de beheerder" in browser
+    assert "één bijeenkomst per dag" not in browser and "`-1` achter de datum" in browser
