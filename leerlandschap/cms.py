@@ -12,7 +12,7 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
   maxLength / minLength              text field with Sveltia's limit and character counter; a Markdown field has
                                      no such option, so there a pattern checks the length (cms_hints.length)
   integer                            whole number (minimum/maximum kept)
-  object / array of objects          group of fields / list of groups
+  object / array of objects          group of fields / list of groups (the items' title names one item)
   array of strings                   list of text fields
   required (in the schema)           required; everything else `required: false`
 
@@ -128,6 +128,8 @@ def _widget(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]
 def _list(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
     items = prop.get("items", {})
     least = {"min": prop["minItems"]} if "minItems" in prop else {}
+    # The items' title names one item: Sveltia counts "1 Afspraak" (not "1 Afspraken") and offers "Afspraak toevoegen".
+    one = {"label_singular": items["title"]} if "title" in items else {}
     if "x-verwijzing" in items:
         return {**targets.relation(items["x-verwijzing"], multiple=True), **least}
     if "enum" in items:
@@ -135,10 +137,10 @@ def _list(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
     if items.get("type") == "object":
         subfields = fields_for(items, targets)
         first_text = next((f["name"] for f in subfields if f["widget"] in ("string", "relation")), subfields[0]["name"])
-        return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **least}
+        return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **one, **least}
     if items.get("type") == "string":
         item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items), **cms_hints.length(items)}
-        return {"widget": "list", "field": item, **least}
+        return {"widget": "list", "field": item, **one, **least}
     raise UnsupportedSchema(f"no form field for a list of {items.get('type')!r}")
 
 

@@ -1,6 +1,7 @@
 """Rules across fields of one file, which a JSON Schema cannot say: times and dates in the right order, a meeting's
-file name starting with a date (a datum that differs from it is information, see moved_meetings), the region's logo
-present as a file, and a contact in a region's own region file.
+file name starting with a date (a datum that differs from it, or a second meeting on one day, is information: see
+moved_meetings and same_day_meetings), the region's logo present as a file, and a contact in a region's own region
+file.
 
 Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
 may not be what the rules expect. Except the region file's logo and favicon, files beside it: each is judged when its
@@ -125,6 +126,23 @@ def moved_meetings(content: Content) -> list[Review]:
                             f"datum: de site toont {long_date(meeting.datum)}, de bestandsnaam zegt {match.group(1)}. "
                             f"Een beheerder kan het bestand hernoemen naar {better}."))
     return sorted(moved, key=lambda r: (r.path, r.line))
+
+
+def same_day_meetings(content: Content) -> list[Review]:
+    """Meetings of one tafel on the same day as an earlier-named one: information for `make check`, not a problem.
+    Two meetings on one day are allowed (the editor names the second one 2026-11-17-1.yml), but a coordinator who
+    made a new meeting instead of opening the existing one saves it twice without noticing; a reviewer can see it."""
+    first: dict[tuple[str, datetime.date], str] = {}
+    found = []
+    for meeting in sorted(content.of(BIJEENKOMST).values(), key=lambda m: m.id):
+        if meeting.herkomst is None:
+            continue
+        name = meeting.herkomst.pad.rsplit("/", 1)[-1]
+        earlier = first.setdefault((meeting.tafel, meeting.datum), name)
+        if earlier != name:
+            found.append(Review(meeting.herkomst.pad, meeting.herkomst.regel("datum"),
+                                f"datum: {long_date(meeting.datum)}, net als {earlier}."))
+    return sorted(found, key=lambda r: (r.path, r.line))
 
 
 def _check_period(item: Item, problems: list[Problem]) -> None:

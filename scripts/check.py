@@ -20,7 +20,7 @@ from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAF
 from leerlandschap.loader import check_content
 from leerlandschap.model import Content
 from leerlandschap.patterns import PLACEHOLDER_START, is_example_address
-from leerlandschap.rules import moved_meetings
+from leerlandschap.rules import moved_meetings, same_day_meetings
 from leerlandschap.woorden import aantal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
               "hetzelfde. Hernoemt een beheerder het bestand, dan klopt de naam weer. Maar dan krijgt de pagina een "
               "nieuw adres, en ziet een agenda een nieuwe afspraak:")
         for review in moved:
+            print(review.display(prefix))
+    doubles = same_day_meetings(content)
+    if doubles:
+        print(f"\nTer info: {aantal(len(doubles), 'bijeenkomst')} {'is' if len(doubles) == 1 else 'zijn'} op dezelfde dag "
+              "als een andere bijeenkomst van dezelfde tafel (geen fout; de site toont ze gewoon). Waren het echt twee "
+              "bijeenkomsten? Dan is het goed. Is een bijeenkomst per ongeluk twee keer gemaakt? Haal er dan een weg:")
+        for review in doubles:
             print(review.display(prefix))
     example = example_address(content)
     if example and content.regio.herkomst:

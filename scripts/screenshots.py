@@ -199,8 +199,8 @@ def beheer(context: BrowserContext, url: str, shoot: Shooter) -> None:
     agreements = [("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                   ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]
     for number, (ident, text, status) in enumerate(agreements):
-        page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
-        page.get_by_role("textbox", name="Id").nth(number).fill(ident)
+        page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(ident)
         page.get_by_role("textbox", name="Tekst").nth(number).fill(text)
         page.get_by_role("combobox", name="Eigenaar").nth(number).click()
         page.get_by_role("option", name="Coördinator").click()

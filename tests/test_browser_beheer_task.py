@@ -203,13 +203,14 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
     page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
     for number, (ident, text, status) in enumerate([("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                                                     ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]):
-        page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
-        page.get_by_role("textbox", name="Id").nth(number).fill(ident)
+        page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(ident)
         page.get_by_role("textbox", name="Tekst").nth(number).fill(text)
         page.get_by_role("combobox", name="Eigenaar").nth(number).click()
         page.get_by_role("option", name="Coördinator").click()
         page.get_by_role("radiogroup", name="Status").nth(number).get_by_role("radio", name=status, exact=True).check()
     assert page.get_by_role("button", name=re.compile(r"Rol\W* toevoegen")).count() == 0  # no role made from here
+    expect(page.get_by_text(re.compile(r"^2\s+Afspraken$"))).to_be_visible()  # two: the plural
     assert english_on(page) == []
     assert axe(page) == []
     page.get_by_role("textbox", name="Datum").focus()

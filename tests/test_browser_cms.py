@@ -104,14 +104,17 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     page.get_by_role("combobox", name="Deelnemers").click()
     page.get_by_role("option", name="Coördinator").click()
     page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
-    page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
+    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
-    page.get_by_role("button", name=re.compile(r"Afspraken\W* toevoegen")).click()
-    page.get_by_role("textbox", name="Id").fill("aanspreekpunt-regelen")
+    page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("aanspreekpunt-regelen")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("combobox", name="Eigenaar").click()
     page.get_by_role("option", name="Coördinator").click()
     page.get_by_role("radio", name="open", exact=True).check()
+    # A list counts one item in the singular: "1 Afspraak", not "1 Afspraken".
+    expect(page.get_by_text(re.compile(r"^1\s+Afspraak$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^1\s+Inzicht$"))).to_be_visible()
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
 
@@ -405,7 +408,7 @@ def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
     page.get_by_role("textbox", name="Datum").fill("13-03-2027", timeout=WAIT)
     page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
-    page.get_by_role("button", name=re.compile(r"Inzichten\W* toevoegen")).click()
+    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").click()
     page.keyboard.insert_text("Besproken:\tde overgang naar 18 jaar\t")
     page.get_by_role("textbox", name="Titel").click()
@@ -421,3 +424,35 @@ def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
     assert "· Warme overdracht met de jongere erbij" in saved
     pages = check_and_render(editor_site, tmp_path, path, saved)
     assert "Besproken: de overgang naar 18 jaar" in pages[f"tafels/{TAFEL}/2027-03-13/"].all_text()
+
+
+def test_a_new_agreement_without_text_or_owner_is_not_saved(editor, editor_site, tmp_path):
+    # The checker refuses a new agreement without its text and owner ("Bij een nieuwe afspraak horen 'tekst' en
+    # 'eigenaar'"). Without a short name an agreement is always new: the editor says so before it saves anything. With
+    # the short name of an earlier agreement (an update), a status is enough.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill("15-03-2027", timeout=WAIT)
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
+    page.get_by_role("radio", name="gedaan", exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("Het item is niet opgeslagen.", timeout=WAIT)
+    expect(dialog).to_contain_text("Afspraak 1 is nog niet compleet: vul de tekst en de eigenaar in. Werk je een afspraak "
+                                   "uit een eerdere bijeenkomst bij? Vul dan de korte naam van toen in. Dan mogen de "
+                                   "tekst en de eigenaar leeg blijven.")
+    assert "Probeer het later opnieuw" not in dialog.inner_text()
+    path = f"content/tafels/{TAFEL}/2027-03-15.yml"
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, path)
+    dialog.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))  # the form and its work stay
+    page.get_by_role("textbox", name="Tekst").fill("")
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("knelpunten-op-een-rij")  # made on 2026-08-25
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
+    saved = page.evaluate(READ_SAVED, path)
+    assert 'id: "knelpunten-op-een-rij"' in saved and "eigenaar" not in saved
+    check_and_render(editor_site, tmp_path, path, saved)  # the checker accepts the update

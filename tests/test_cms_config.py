@@ -373,3 +373,77 @@ def test_a_yes_no_field_says_tick_it_not_true(upstream):
     fields = collection_for(config, kinds.VRAGENSET)["fields"]
     hint = next(f["hint"] for f in fields if f["widget"] == "boolean" and "samengesteld" in f.get("hint", ""))
     assert hint.startswith("Vink aan als deze site de set heeft samengesteld") and "true" not in hint
+
+
+NO_NAMES = "Schrijf geen namen van mensen: noem hun rol."
+
+
+@pytest.mark.parametrize(("kind", "path"), [
+    (kinds.BIJEENKOMST, ("verslag",)), (kinds.BIJEENKOMST, ("opbrengst", "inzichten")),
+    (kinds.BIJEENKOMST, ("opbrengst", "afspraken", "tekst")), (kinds.BIJEENKOMST, ("opbrengst", "vervolgacties")),
+    (kinds.PRAKTIJK, ("samenvatting",)), (kinds.PRAKTIJK, ("beschrijving",)), (kinds.PRAKTIJK, ("geleerd",)),
+    (kinds.TAFEL, ("samenvatting",)), (kinds.TAFEL, ("doel",)), (kinds.TAFEL, ("opzet", "schikken")),
+], ids=lambda v: getattr(v, "name", None) or ".".join(v))
+def test_free_text_fields_ask_for_roles_not_names(upstream, kind, path):
+    # Privacy (youth care): where a coordinator writes free text, the form's hint says not to name people.
+    _, config = upstream
+    fields = collection_for(config, kind)["fields"]
+    for name in path:
+        field = by_name(fields)[name]
+        fields = field.get("fields", [])
+    assert NO_NAMES in field["hint"]
+
+
+def test_the_guide_says_no_names_before_the_first_text_is_written():
+    text = (ROOT / "handleiding" / "bewerken.md").read_text(encoding="utf-8")
+    fill_in = text[text.index("## 2. Vul de bijeenkomst in"):text.index("## 3.")]
+    assert "Schrijf nergens namen van mensen" in fill_in and "Noem hun rol" in fill_in
+
+
+def labels(fields):
+    for field in fields:
+        yield field["label"]
+        yield from labels(field.get("fields", []))
+
+
+def test_labels_are_plain_words_not_field_names(upstream):
+    # A coordinator does not know what "Id", "Eigenaar rol" or "Bron plek" mean: those fields have their own title.
+    _, config = upstream
+    meeting = collection_for(config, kinds.BIJEENKOMST)["fields"]
+    afspraak = by_name(by_name(by_name(meeting)["opbrengst"]["fields"])["afspraken"]["fields"])
+    assert afspraak["id"]["label"] == "Korte naam van de afspraak"
+    for kind in (kinds.PRAKTIJK, kinds.TAFEL):
+        fields = by_name(collection_for(config, kind)["fields"])
+        assert (fields["eigenaar_rol"]["label"], fields["bron_plek"]["label"]) == ("Rol die de tekst bijhoudt", "Plek in de bron")
+    shown = {label for kind in kinds.ALL if kind is not kinds.REGIO for label in labels(collection_for(config, kind)["fields"])}
+    assert not shown & {"Id", "Eigenaar rol", "Bron plek", "Contact rol", "Url", "Herzien voor", "Duur minuten"}
+
+
+def lists(fields):
+    for field in fields:
+        if field["widget"] == "list":
+            yield field
+        yield from lists(field.get("fields", []))
+
+
+def test_a_list_names_one_item_in_the_singular(upstream):
+    # Sveltia shows "<count> <label_singular>" for one item and "<count> <label>" otherwise; without a singular a
+    # coordinator read "1 Afspraken". Every list of the forms has one.
+    _, config = upstream
+    opbrengst = by_name(by_name(collection_for(config, kinds.BIJEENKOMST)["fields"])["opbrengst"]["fields"])
+    assert {name: opbrengst[name].get("label_singular") for name in ("inzichten", "afspraken", "vervolgacties")} == {
+        "inzichten": "Inzicht", "afspraken": "Afspraak", "vervolgacties": "Vervolgactie"}
+    without = [f["name"] for kind in kinds.ALL for f in lists(collection_for(config, kind)["fields"]) if not f.get("label_singular")]
+    assert without == []
+
+
+def test_the_guide_says_how_the_file_name_is_made(upstream):
+    # The form shows no field for the file name (Sveltia's "Slug"): the guide must not send people looking for one.
+    _, config = upstream
+    praktijken = by_name(config["collections"])["praktijken"]
+    assert praktijken["slug"]["template"] == "{{titel}}" and config["slug"]["maxlength"] == 60
+    text = (ROOT / "handleiding" / "inhoud-toevoegen.md").read_text(encoding="utf-8")
+    browser = " ".join(text[text.index("## In de browser"):text.index("## Met bestanden")].split())
+    assert "Slug" not in browser
+    assert "uit de titel: kleine letters en streepjes, hoogstens 60 tekens" in browser and "Vraag het de beheerder" in browser
+    assert "één bijeenkomst per dag" not in browser and "`-1` achter de datum" in browser

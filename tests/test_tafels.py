@@ -210,3 +210,26 @@ def test_make_new_with_a_long_title_makes_a_short_file_name(tmp_path):
     too_long = run_new("praktijk", "--titel", "Lang" + " lang" * 59, content=content)  # 299 characters: more than a title may have
     assert too_long.returncode == 2 and "Hier passen hoogstens 200 tekens" in too_long.stderr, too_long.stderr
     assert "Traceback" not in too_long.stderr and not list((content / "praktijken").glob("lang-*"))
+
+
+def test_a_second_meeting_on_the_same_day_is_information(tmp_path):
+    # The editor names a second meeting on one day 2026-10-06-1.yml. That is allowed (two meetings on one day happen),
+    # but a coordinator who made a new meeting instead of opening the existing one has it twice: `make check` says so,
+    # as information, so the reviewer sees it.
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    folder = content / "tafels" / "voorbeeldtafel-jongeren-rond-18"
+    (folder / "2026-10-06-1.yml").write_text('datum: "2026-10-06"\ntitel: "Tweede overleg"\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Ter info: 1 bijeenkomst is op dezelfde dag")))
+    assert lines[start:start + 2] == [
+        "Ter info: 1 bijeenkomst is op dezelfde dag als een andere bijeenkomst van dezelfde tafel (geen fout; de site "
+        "toont ze gewoon). Waren het echt twee bijeenkomsten? Dan is het goed. Is een bijeenkomst per ongeluk twee keer "
+        "gemaakt? Haal er dan een weg:",
+        "content/tafels/voorbeeldtafel-jongeren-rond-18/2026-10-06-1.yml:1: datum: 6 oktober 2026, net als 2026-10-06.yml."]
+    assert not any("dezelfde dag" in line for line in subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=EXAMPLE_CONTENT.parent,
+        capture_output=True, text=True).stdout.splitlines())

@@ -156,6 +156,32 @@
     } });
   }
 
+  // The checker refuses a new agreement without its text or owner; an update of an earlier one (the same short name,
+  // a new status) may leave both out. Whether a short name is an earlier one the form cannot know, but an agreement
+  // without a short name is always new: refuse to save it incomplete, before anything is written. A preSave handler
+  // that throws stops the save; Sveltia shows the `cause`'s message of a "saving_failed" error in its dialog.
+  function incompleteAgreements(data) {
+    var list = (data.opbrengst && data.opbrengst.afspraken) || [];
+    var numbers = [];
+    list.forEach(function (afspraak, index) {
+      if (afspraak && !afspraak.id && !(afspraak.tekst && afspraak.eigenaar)) { numbers.push(index + 1); }
+    });
+    return numbers;
+  }
+
+  function registerAgreementCheck(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      if (!/^bijeenkomsten-/.test(args.entry.get("collection") || "")) { return undefined; }
+      var numbers = incompleteAgreements(args.entry.get("data").toJS());
+      if (!numbers.length) { return undefined; }
+      var which = numbers.length === 1 ? "Afspraak " + numbers[0] + " is" :
+        "De afspraken " + numbers.slice(0, -1).join(", ") + " en " + numbers[numbers.length - 1] + " zijn";
+      throw new Error("saving_failed", { cause: new Error(which + " nog niet compleet: vul de tekst en de eigenaar in. " +
+        "Werk je een afspraak uit een eerdere bijeenkomst bij? Vul dan de korte naam van toen in. " +
+        "Dan mogen de tekst en de eigenaar leeg blijven.") });
+    } });
+  }
+
   function openFormWhenReady() {
     var target = location.hash;
     if (!EDITING.test(target)) { return; }
@@ -195,6 +221,7 @@
       registerPreviews(window.CMS);
       registerSaved(window.CMS);
       registerUntab(window.CMS);
+      registerAgreementCheck(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);
