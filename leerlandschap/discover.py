@@ -46,6 +46,11 @@ def content_roots(content_dir: Path) -> list[Root]:
     return [Root(content_dir, "content", everything)]
 
 
+def shows_example(content_dir: Path) -> bool:
+    """True when the site shows the example region: upstream's layout, not a region's fork (content_roots)."""
+    return all(root.layer != REGIO_DIR for root in content_roots(content_dir))
+
+
 def _inside(path: Path, project: Path) -> bool:
     """False for a file or folder that is (or passes through) a link to a place outside the project."""
     return path.resolve().is_relative_to(project.resolve())

@@ -34,7 +34,8 @@ from .voorbeeld import meeting_title, shown_title
 # Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
 # uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
 # A word matches at the start of a word, in any case ("leertafels" links "leertafel"); abbreviations as the sources
-# write them. Every anchor is a `## Term {#anchor}` heading there (tests/test_glossary.py).
+# write them. Every anchor is a `## Term {#anchor}` heading there (tests/test_glossary.py); a fork's pages link none
+# that its page leaves out (jargon_in's `hidden`: the entries of the example region, begrippen.py).
 JARGON = {"domeinoverstijgend": "domeinoverstijgend", "governance": "governance", "PDCA-cyclus": "pdca-cyclus",
           "transformatie": "transformatie", "lerende omgeving": "lerende-omgeving", "leerlandschap": "leerlandschap",
           "thematafel": "thematafel", "leertafel": "leertafel", "intervisie": "intervisiegroep",
@@ -95,10 +96,12 @@ assert all(w[0].isalpha() for w in JARGON) and not any(
     a != b and b.casefold().startswith(a.casefold()) for a in JARGON for b in JARGON), "jargon_in needs other code"
 
 
-def jargon_in(text: str) -> list[tuple[str, str]]:
-    """(word, anchor) for each hard word the text uses, in the order of JARGON."""
+def jargon_in(text: str, hidden: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(word, anchor) for each hard word the text uses, in the order of JARGON; not the words whose entry the site's
+    Begrippen page leaves out (`hidden`, their anchors: a fork's, begrippen.py)."""
     written = {found.group(1) for found in _JARGON_AT.finditer(text)}  # each hard word as the text writes it
-    return [(word, anchor) for word, anchor, pattern in _JARGON_WORDS if any(pattern.fullmatch(w) for w in written)]
+    return [(word, anchor) for word, anchor, pattern in _JARGON_WORDS
+            if anchor not in hidden and any(pattern.fullmatch(w) for w in written)]
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,9 @@ class GeneratedPage:
 
 class PageMaker:
     def __init__(self, content: Content, relations: Relations | None = None, buren: Buren | None = None,
-                 editor: bool = False):
+                 editor: bool = False, hidden: frozenset[str] = frozenset()):
         self.c = content
+        self.hidden = hidden  # the glossary anchors the site's Begrippen page leaves out: its pages do not link them
         self.editor = editor  # the site has the editing page /beheer/: item pages link into it (_beheer.html)
         self.r = relations or compute(content)
         self.kinds = active()  # the kinds in use when the maker was made (kinds.py)
@@ -152,7 +156,7 @@ class PageMaker:
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
-        context.setdefault("begrippen", jargon_in(texts_of(item)))
+        context.setdefault("begrippen", jargon_in(texts_of(item), self.hidden))
         # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
         context.setdefault("readyset", self.set_at.get(url))
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
@@ -224,7 +228,7 @@ class PageMaker:
                           fasen=self.fasen, laatste_fase=met_fase[-1].fase if met_fase else None,
                           fase_bijeenkomst=met_fase[-1] if met_fase else None,
                           agenda=self.calendar(tafel.id),
-                          begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments))))]
+                          begrippen=jargon_in(texts_of(tafel, *(mo.bijeenkomst for mo in moments)), self.hidden))]
 
     def _bijeenkomst(self, m: Any) -> list[GeneratedPage]:
         tafel = self.c.of(TAFEL)[m.tafel]

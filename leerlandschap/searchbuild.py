@@ -28,13 +28,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from .begrippen import Begrippen
 from .safepaths import swap_folder
 from .searchcommon import Counter, add_to_letter_files, page_sets
 from .searchdocs import VOCABULARY, VOCABULARY_PARTS, Writer
 from .searchindex import canonicalise, pagefind
 from .searchwords import synonyms_from, terms_from
 
-NICE = "nice"  # the child's last argument when it runs at a lower priority
+NICE = "nice"  # the child's fourth argument when it runs at a lower priority
+FORK = "regio"  # its fifth when the site does not show the example region: nor its entries on Begrippen (begrippen.py)
 MEMORY = "/dev/shm"  # a folder in memory (Linux), for the scratch folder of the documents
 SCRATCH = "leerlandschap-zoek-"  # + the process id + a random part: the scratch folder's name
 
@@ -69,8 +71,8 @@ class BackgroundIndex:
     hand-written pages as they come, `start()` tells it the last is in, `write()` waits for the index when the site
     is written, `cancel()` stops it."""
 
-    def __init__(self, output: Path, begrippen: Path | None = None, direct: bool = False, nice: bool = False):
-        """`output`: site/pagefind; `begrippen`: the Markdown of the Begrippen page, whose `Ook wel:` lines become
+    def __init__(self, output: Path, begrippen: Begrippen | None = None, direct: bool = False, nice: bool = False):
+        """`output`: site/pagefind; `begrippen`: the Begrippen page as the site shows it, whose `Ook wel:` lines become
         synonyms; `direct`: Pagefind writes into `output` itself (a build's site folder, which nobody reads before
         the build ends; MkDocs empties it before any page is read, and the child only writes after that);
         `nice`: the child and its Pagefind run at a lower priority (a preview's: its next save's build goes first)."""
@@ -89,8 +91,8 @@ class BackgroundIndex:
         self._launcher: threading.Thread | None = None
         self._log = (self._scratch / "uitvoer.txt").open("w+", encoding="utf-8")
         self._child = subprocess.Popen(
-            [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made), str(begrippen or ""),
-             NICE if nice else ""],
+            [sys.executable, "-m", "leerlandschap.searchbuild", str(self._scratch), str(self._made),
+             str(begrippen.path if begrippen else ""), NICE if nice else "", "" if not begrippen or begrippen.voorbeeldregio else FORK],
             stdin=subprocess.PIPE, stdout=self._log, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
             process_group=0)  # its own process group: cancel() stops Pagefind along with it (_stop)
         # Not a session of its own (start_new_session): Linux with autogroup scheduling (most desktops and servers)
@@ -205,13 +207,13 @@ def _stop(child: subprocess.Popen[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md] [nice]` (run by BackgroundIndex).
+    """`python -m leerlandschap.searchbuild SCRATCH OUTPUT [BEGRIPPEN.md] [nice] [regio]` (run by BackgroundIndex).
 
     Standard input: lines of [[url, title, HTML body, hand-written?], ...] until it closes: the generated pages (the
     item pages, then the overviews) and last the hand-written ones (known a little later). Writes the documents into
     SCRATCH/pages, Pagefind's index into OUTPUT with the vocabulary files next to it, and makes the index byte-stable."""
     scratch, output = Path(argv[0]), Path(argv[1])
-    begrippen = Path(argv[2]) if len(argv) > 2 and argv[2] else None
+    begrippen = Begrippen(Path(argv[2]), argv[4:5] != [FORK]) if len(argv) > 2 and argv[2] else None
     if argv[3:4] == [NICE] and hasattr(os, "nice"):  # Pagefind, started below, inherits the priority
         os.nice(10)
     writer = Writer(scratch / "pages")  # loads the word frequencies while the build still loads the content

@@ -8,7 +8,8 @@ handleiding/zoeken.md records why this splitter was chosen and what it does to t
 
 The search page gets a small vocabulary file written here: the site's own words (for "Bedoel je …?"
 and for splitting a compound typed in the search box), Dutch stop words (`stopwordsiso`) and the
-synonyms from the `Ook wel:` lines in docs/begrippen.md.
+synonyms from the `Ook wel:` lines in docs/begrippen.md (as the site shows the page: a fork's without the example
+region's entries, begrippen.py).
 """
 from __future__ import annotations
 
@@ -19,11 +20,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import stopwordsiso
 
+from .begrippen import Begrippen, heading
 from .patterns import LONGEST_WORD
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # letters only; "thema's" stays one word
@@ -38,7 +39,6 @@ TAIL_PAGES = 3  # ... when the site has that end on this many pages or fewer: el
 # Longer "words" are not Dutch compounds (the longest in common use have about 40 letters) but pasted junk: not split,
 # which also keeps the recursive search for parts shallow.
 MAX_COMPOUND = LONGEST_WORD
-HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{#([^}]*)\})?\s*$")
 ALSO = "Ook wel:"
 
 
@@ -165,9 +165,9 @@ def parse_synonyms(markdown: str) -> dict[str, list[str]]:
     groups: list[list[str]] = []
     term = None
     for line in markdown.splitlines():
-        heading = HEADING.match(line)
-        if heading:
-            term = _plain(heading.group(1))
+        head = heading(line)
+        if head and head.level == 2:
+            term = _plain(head.title)
             continue
         if term and line.startswith(ALSO):
             others = [_plain(part) for part in line[len(ALSO):].split(",")]
@@ -186,11 +186,11 @@ def parse_terms(markdown: str) -> dict[str, tuple[str, str]]:
     terms: dict[str, tuple[str, str]] = {}
     entry = None
     for line in markdown.splitlines():
-        heading = HEADING.match(line)
-        if heading:
-            entry = (re.sub(r"[*_`]", "", heading.group(1)).strip(), heading.group(2)) if heading.group(2) else None
+        head = heading(line)
+        if head and head.level == 2:
+            entry = (re.sub(r"[*_`]", "", head.title).strip(), head.anchor) if head.anchor else None
             if entry:
-                terms.setdefault(_plain(heading.group(1)), entry)
+                terms.setdefault(_plain(head.title), entry)
             continue
         if entry and line.startswith(ALSO):
             for other in line[len(ALSO):].split(","):
@@ -278,13 +278,9 @@ def _compact(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def synonyms_from(begrippen: Path | None) -> dict[str, list[str]]:
-    if begrippen is None or not begrippen.is_file():
-        return {}
-    return parse_synonyms(begrippen.read_text(encoding="utf-8"))
+def synonyms_from(begrippen: Begrippen | None) -> dict[str, list[str]]:
+    return parse_synonyms(begrippen.markdown()) if begrippen else {}
 
 
-def terms_from(begrippen: Path | None) -> dict[str, tuple[str, str]]:
-    if begrippen is None or not begrippen.is_file():
-        return {}
-    return parse_terms(begrippen.read_text(encoding="utf-8"))
+def terms_from(begrippen: Begrippen | None) -> dict[str, tuple[str, str]]:
+    return parse_terms(begrippen.markdown()) if begrippen else {}

@@ -2,7 +2,7 @@
 
 MkDocs hooks and mkdocs-macros both need the model; they share one SiteCache (the plugin's) instead of loading
 twice. The key is the size and modification time of every file under content/, regio/, schemas/ and
-templates/, so `mkdocs serve` picks up an edited file on its next rebuild. The cache belongs to whoever runs the
+templates/ and of docs/begrippen.md, so `mkdocs serve` picks up an edited file on its next rebuild. The cache belongs to whoever runs the
 build, never to this module: a new SiteCache starts empty.
 """
 from __future__ import annotations
@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from .agenda import Stamps, calendar_files
+from .begrippen import PAGE, Begrippen
 from .buren import Buren, Memory
 from .buren import load as load_buren
 from .cms_page import EditorFiles, editor_files, missing_reason
-from .discover import REGIO_DIR
+from .discover import REGIO_DIR, shows_example
 from .feed import atom
 from .filecheck import FileChecks
 from .history import last_changes
@@ -94,6 +95,11 @@ def _signature(*folders: Path) -> tuple[Any, ...]:
     return tuple(found)
 
 
+def _stat(path: Path) -> tuple[Any, ...]:
+    """The modification time and size of one file; () when it is not there."""
+    return (path, path.stat().st_mtime_ns, path.stat().st_size) if path.is_file() else ()
+
+
 @dataclass
 class SiteCache:
     """What one build or preview keeps between loads: the results of single files (filecheck.py), the last site
@@ -120,14 +126,17 @@ def load_site(content_dir: Path, cache: SiteCache | None = None,
     cache = cache if cache is not None else SiteCache()
     content_dir = Path(content_dir).resolve()
     regio_dir = content_dir.parent / REGIO_DIR
-    code = _signature(SCHEMA_DIR, TEMPLATES)  # an edited template or schema must show on the next preview too
+    begrippen = Begrippen(content_dir.parent / PAGE, shows_example(content_dir))  # which entries a page may link
+    # An edited template or schema must show on the next preview too, and so must a changed mark on Begrippen.
+    code = _signature(SCHEMA_DIR, TEMPLATES) + _stat(begrippen.path)
     inhoud = _signature(content_dir, *([regio_dir] if regio_dir.is_dir() else []))
     cached = cache.sites.get(content_dir)
     if cached and cached[:2] == (code, inhoud):
         return cached[2]
     content = load_content(content_dir, cache.files, cache.parallel)
     buren = load_buren(content_dir.parent, content.regio, memory=cache.buren)  # fetched, or the last good copy under build/buren/
-    maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "")  # links into /beheer/
+    maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "",  # links into /beheer/
+                      hidden=begrippen.hidden())
     previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None
     refs = None
     reach = None

@@ -22,6 +22,7 @@ from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
 
+from leerlandschap.begrippen import Begrippen
 from leerlandschap.guard import message
 from leerlandschap.searchbuild import BackgroundIndex
 from leerlandschap.sitedata import SiteData
@@ -40,7 +41,7 @@ class Work:
 
     site_dir: Path
     data: tuple[SiteData, str] | None = None  # the content, and the site's address the files name
-    where: tuple[Path, Path] | None = None
+    where: tuple[Path, Begrippen] | None = None
     pages: list[Searched] = field(default_factory=list)
     handwritten: list[Searched] = field(default_factory=list)
 

@@ -20,6 +20,8 @@ from typing import Any
 from markupsafe import Markup
 
 from leerlandschap.afspraken import open_agreements
+from leerlandschap.begrippen import for_site
+from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
 from leerlandschap.kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.render import plain
@@ -28,11 +30,22 @@ from leerlandschap.sitedata import SiteCache, SiteData, load_site
 from .plugin import LeerlandschapPlugin
 
 
-def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's stand-in: conf, page, macro
-    conf = env.conf
+def _content_dir(conf: Any) -> Path:
     # A generated config (scripts/zensical_build.py) names the content folder; otherwise it sits next to mkdocs.yml.
     configured = (conf["extra"] or {}).get("leerlandschap_content")
-    content_dir = Path(configured) if configured else Path(conf["config_file_path"]).resolve().parent / "content"
+    return Path(configured) if configured else Path(conf["config_file_path"]).resolve().parent / "content"
+
+
+def on_pre_page_macros(env: Any) -> None:  # mkdocs-macros: every page in docs/, before its macros and its Markdown
+    """A fork's hand-written pages leave out what belongs to the example region only: the entries of Begrippen marked
+    for it (begrippen.for_site). Zensical's macros have no such hook: its export copies docs/ through the same function
+    (site.pages_for_site)."""
+    env.markdown = for_site(env.markdown, shows_example(_content_dir(env.conf)))
+
+
+def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's stand-in: conf, page, macro
+    conf = env.conf
+    content_dir = _content_dir(conf)
 
     plugin = (conf.get("plugins") or {}).get("leerlandschap")  # absent in the Zensical export
     cache = plugin.cache if isinstance(plugin, LeerlandschapPlugin) else SiteCache()  # the plugin's: loaded once

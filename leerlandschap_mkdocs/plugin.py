@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from leerlandschap.begrippen import Begrippen
 from leerlandschap.discover import REGIO_DIR, content_roots
 from leerlandschap.guard import message
 from leerlandschap.hyphenate import hyphenate_html
@@ -45,7 +46,7 @@ from .later import AfterSave, Work
 from .minify import minify_scripts
 from .rebuild import KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
-from .site import DATA_FILES, FALLBACK_URL, extra_files, own_files, settings, write_files
+from .site import DATA_FILES, FALLBACK_URL, extra_files, own_files, search_where, settings, write_files
 
 PLACEHOLDER = "<!-- leerlandschap: generated page -->"
 NOT_SEARCHED = frozenset({"zoeken/"})  # the search page itself is not a result
@@ -86,6 +87,9 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.inhoud
+
+    def _where(self, config: MkDocsConfig) -> tuple[Path, Begrippen]:  # the index's folder, the page of its synonyms
+        return search_where(config.site_dir, config.docs_dir, self.content_dir(config))
 
     def site(self, config: MkDocsConfig, item_pages: Callable[[tuple[GeneratedPage, ...]], None] | None = None) -> SiteData:
         try:
@@ -135,7 +139,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
             self.index.cancel()
             self.index = None
         if self.config.zoeken and self.command != "serve":  # a build: the index's process starts while content loads
-            self.index = BackgroundIndex(*_where(config), direct=True)
+            self.index = BackgroundIndex(*self._where(config), direct=True)
         index = self.index  # a build's item pages go to its index as soon as they are rendered (load_site)
         early = None if index is None else lambda made: index.pages([(p.url, p.title, p.body) for p in made])
         site = self.loaded = self.site(config, early)  # once per build: each load looks at every file's time and size
@@ -172,7 +176,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.index is not None:
             self.index.pages(pages)
         elif self.work is not None:
-            self.work.pages, self.work.where = pages, _where(config)
+            self.work.pages, self.work.where = pages, self._where(config)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.loaded or self.site(config)
@@ -292,9 +296,4 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
         if self.index is not None:
             self.index.cancel()
             self.index = None
-
-
-def _where(config: MkDocsConfig) -> tuple[Path, Path]:
-    """Where the search index goes, and the page whose `Ook wel:` lines give its synonyms."""
-    return Path(config.site_dir) / "pagefind", Path(config.docs_dir) / "begrippen.md"
 

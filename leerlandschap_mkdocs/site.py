@@ -12,7 +12,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
-from leerlandschap.discover import ASSETS, REGIO_DIR
+from leerlandschap.begrippen import PAGE, Begrippen, for_site
+from leerlandschap.discover import ASSETS, REGIO_DIR, shows_example
 from leerlandschap.regiomodel import Contact, Licentie
 from leerlandschap.safepaths import write_whole
 from leerlandschap.sitedata import SiteData
@@ -124,3 +125,19 @@ def write_files(made: dict[str, str], site_dir: Path) -> None:
         if target.is_relative_to(root):
             target.parent.mkdir(parents=True, exist_ok=True)
             write_whole(target, text)
+
+
+def search_where(site_dir: str, docs_dir: str, content_dir: Path) -> tuple[Path, Begrippen]:
+    """Where a build's search index goes, and the Begrippen page as the site shows it: its `Ook wel:` lines give the
+    index's synonyms, its entries the glossary hints (a fork's page leaves out the example region's, begrippen.py)."""
+    return Path(site_dir) / "pagefind", Begrippen(Path(docs_dir) / PAGE.name, shows_example(content_dir))
+
+
+def pages_for_site(docs: Path, content_dir: Path) -> None:
+    """The hand-written pages in `docs`, a copy of docs/ (the Zensical export), as the site shows them: in a fork without
+    the example region's sections (begrippen.for_site), as the macros hook gives them to MkDocs."""
+    shown = shows_example(content_dir)
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if (kept := for_site(text, shown)) != text:
+            write_whole(path, kept)

@@ -24,7 +24,7 @@ from leerlandschap.hyphenate import hyphenate_html
 from leerlandschap.searchindex import index_site
 from leerlandschap.sitedata import load_site
 from leerlandschap_mkdocs.scriptparts import ScriptPartsError, join_in_place
-from leerlandschap_mkdocs.site import extra_files, settings
+from leerlandschap_mkdocs.site import extra_files, pages_for_site, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "zensical"
@@ -38,6 +38,7 @@ def generate(project: Path = ROOT, out: Path = OUT) -> Path:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(project / "docs", out / "docs")
+    pages_for_site(out / "docs", project / "content")  # a fork's without the example region's entries, as MkDocs' macros hook
     join_in_place(out / "docs" / "assets")  # a script kept as a folder of parts is served as one file, as by the plugin
     s = settings(site)
     site_url = s.site_url or config.get("site_url")

@@ -6,6 +6,7 @@ the guide handleiding/regio-starten.md. Meanwhile upstream changes a national bo
 upstream change, also in the search index.
 """
 import gzip
+import json
 import os
 import re
 import shlex
@@ -18,6 +19,9 @@ import pytest
 
 from conftest import ROOT
 from htmltools import parse_file
+from leerlandschap.begrippen import PAGE, for_site
+from leerlandschap.sitedata import load_site
+from zensical_build import generate
 
 pytestmark = pytest.mark.build  # copies the project and runs the guide's make commands (seconds to minutes)
 
@@ -30,6 +34,44 @@ def SKIP(folder: str, names: list[str]) -> set[str]:  # noqa: N802 (used like sh
     """What a copy of the kit leaves out: what is built or installed, and a fork's own regio/ (when these tests run in
     a region's fork, the copy is the kit as upstream has it)."""
     return _BUILT(folder, names) | ({"regio"} if Path(folder) == ROOT else set())
+
+
+EXAMPLE_ONLY = {"clm", "faj", "jggz", "kdc", "pijler"}  # the entries of Begrippen marked for the example region only
+
+
+def glossary_of(site: Path) -> set[str]:
+    """The anchors of the entries on a built site's Begrippen page."""
+    return {h.attrs["id"] for h in parse_file(site / "begrippen" / "index.html").find_all("h2") if h.attrs.get("id")}
+
+
+def glossary_links(site: Path) -> dict[str, set[str]]:
+    """Every anchor on Begrippen that a page of the built site links to -> the pages that link it; the search's
+    glossary hints count as the page "zoeken" (its files in pagefind/: a word -> [the entry's title, anchor])."""
+    found: dict[str, set[str]] = {}
+    for path in site.rglob("*.html"):
+        for a in parse_file(path).find_all("a"):
+            href = a.attrs.get("href") or ""
+            if "#" in href and (href.split("#")[0].endswith("begrippen/") or (path.parent.name == "begrippen" and href.startswith("#"))):
+                found.setdefault(href.split("#")[1], set()).add(str(path.relative_to(site)))
+    for path in (site / "pagefind").rglob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for _, anchor in (data.get("begrippen") or {}).values() if isinstance(data, dict) else ():
+            found.setdefault(anchor, set()).add("zoeken")
+    return found
+
+
+def assert_no_example_entries(site: Path) -> None:
+    """A fork's Begrippen page lacks the example region's entries, and no page, hint or synonym leads to one."""
+    shown = glossary_of(site)
+    assert shown & EXAMPLE_ONLY == set() and {"aanbieder", "fase", "ggd", "contractvoortgangsgesprek"} <= shown
+    text = parse_file(site / "begrippen" / "index.html").all_text()
+    assert "Flevo Academy Jeugd" not in text and "Flevoland heeft er vijf" not in text
+    page = parse_file(site / "begrippen" / "index.html")
+    ids = {e.attrs["id"] for e in page.find_all(True) if e.attrs.get("id")}  # the entries, the title, the skip link
+    missing = {anchor: pages for anchor, pages in glossary_links(site).items() if anchor not in ids}
+    assert missing == {}
+    words = "\n".join(p.read_text(encoding="utf-8") for p in (site / "pagefind").rglob("*.json"))
+    assert not re.search(r'"(kdc|kinderdagcentrum|jggz|jeugd ggz|clm|faj)"', words)  # nor as a synonym
 
 
 def run(command: str, cwd, env) -> subprocess.CompletedProcess:
@@ -119,6 +161,7 @@ def test_a_region_from_a_fresh_clone_receives_upstream_updates(repos):
     assert [a.attrs["href"] for a in praktijk.find_all("a") if a.attrs.get("rel") == "edit"] == [
         "https://github.com/zuidkust/leerlandschap/edit/main/regio/praktijken/samen-lunchen-met-de-wijkteams.yml"]
     assert "--md-primary-fg-color: #0b5e3c;" in (site / "assets" / "regio.css").read_text()
+    assert_no_example_entries(site)
     indexed = indexed_text(site)
     assert "Samen lunchen met de wijkteams" in indexed and "Leertafel Jeugd en Wonen" in indexed
     assert "Wie coördineert het leren in de Zuidkust?" in indexed
@@ -177,3 +220,26 @@ def test_the_kits_own_tests_pass_in_a_regions_fork(tmp_path):
                             f"--basetemp={tmp_path / 'tmp'}", *sample], cwd=fork, capture_output=True, text=True)
     assert tests.returncode == 0, tests.stdout[-3000:]
     assert " passed" in tests.stdout and "failed" not in tests.stdout
+
+
+def test_a_forks_pages_and_zensical_export_leave_out_the_example_regions_glossary_entries(tmp_path):
+    """The fork's own practice tells about Flevoland's leerlandschap (KDC, JGGZ, CLM, FAJ, leertafels): its page links
+    the words whose entry the fork's Begrippen page has, not the others; the Zensical export's page is MkDocs' page."""
+    fork = tmp_path / "fork"
+    shutil.copytree(ROOT, fork, ignore=SKIP)
+    region = subprocess.run([sys.executable, "scripts/regio.py", "--naam", "Regio Zuidkust", "--adres",
+                             "https://zuidkust.github.io/leerlandschap/", "--contact", "leren@zuidkust.example"],
+                            cwd=fork, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert region.returncode == 0, region.stderr
+    practice = "praktijken/leerlandschap-flevoland.yml"
+    shutil.copyfile(fork / "content" / practice, fork / "regio" / practice)
+    site = load_site(fork / "content")
+    assert site.maker.hidden == EXAMPLE_ONLY
+    body = next(p.body for p in site.pages if p.url == "praktijken/leerlandschap-flevoland/")
+    assert "KDC" in body and "JGGZ" in body
+    linked = set(re.findall(r'begrippen/#([a-z0-9-]+)"', body))
+    assert {"thematafel", "leertafel"} <= linked and linked & EXAMPLE_ONLY == set()
+    config = generate(fork, tmp_path / "export")
+    exported = (config.parent / "docs" / "begrippen.md").read_text(encoding="utf-8")
+    assert exported == for_site((ROOT / PAGE).read_text(encoding="utf-8"), voorbeeldregio=False)
+    assert "{#kdc" not in exported and "## Fase {#fase}" in exported

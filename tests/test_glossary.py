@@ -15,7 +15,7 @@ from leerlandschap.pages import JARGON, jargon_in
 
 TEXT = (ROOT / "docs" / "begrippen.md").read_text(encoding="utf-8")
 SECTIONS = {(title, anchor): body.strip() for title, anchor, body in
-            re.findall(r"^## (.+?) \{#([a-z0-9-]+)\}\n(.*?)(?=^## |\Z)", TEXT, re.M | re.S)}
+            re.findall(r"^## (.+?) \{#([a-z0-9-]+)(?: \.[a-z-]+)*\}\n(.*?)(?=^## |\Z)", TEXT, re.M | re.S)}
 TITLES = {title.lower(): anchor for title, anchor in SECTIONS}
 ANCHORS = {anchor: body for (_, anchor), body in SECTIONS.items()}
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_CONTENT
+from leerlandschap.begrippen import PAGE, Begrippen
 from leerlandschap.sitedata import SiteData, load_site
 from leerlandschap_mkdocs.later import AfterSave, Work
 from sitebuild import ROOT
@@ -25,7 +26,7 @@ def site() -> SiteData:
 def work(site_dir: Path, site: SiteData, address: str, word: str) -> Work:
     """One save's work: the data files naming `address`, a search index of one page saying `word`."""
     page = ("praktijken/a/", "Een praktijk", f"<h1>Een praktijk</h1><p>Leren met {word}.</p>")
-    return Work(site_dir, data=(site, address), where=(site_dir / "pagefind", ROOT / "docs" / "begrippen.md"), pages=[page])
+    return Work(site_dir, data=(site, address), where=(site_dir / "pagefind", Begrippen(ROOT / PAGE)), pages=[page])
 
 
 def wait_for(condition, seconds: float, what: str) -> None:

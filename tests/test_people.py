@@ -13,7 +13,9 @@ import yaml
 from conftest import EXAMPLE_CONTENT, ROOT
 from htmltools import parse_file
 from leerlandschap import kinds
+from leerlandschap.begrippen import PAGE, example_only, for_site, heading
 from leerlandschap.loader import check_content, load_content
+from leerlandschap.pages import jargon_in
 from leerlandschap.relations import compute
 
 SITE_ADDRESS = "https://example.org/leerlandschap/"  # site.adres in content/regio.yml
@@ -226,6 +228,36 @@ def test_a_begrippen_page_explains_the_words_and_is_linked_where_they_appear(sit
                       ("bouwstenen/organiseer-domeinoverstijgend-leren/", "domeinoverstijgend"),
                       ("tafels/leertafel-logeren/", "pdca-cyclus")]:
         assert f"begrippen/#{term}" in links(page(site, url), url), url
+
+
+EXAMPLE_ONLY = {"clm", "faj", "jggz", "kdc", "pijler"}  # Flevoland's partners, its own tables and its five pillars
+GLOSSARY = (ROOT / PAGE).read_text(encoding="utf-8")
+
+
+def glossary_anchors(markdown: str) -> list[tuple[str, str]]:
+    """(title, anchor) of every entry of a Begrippen page, in the page's order."""
+    return [(h.title, h.anchor) for h in map(heading, markdown.splitlines()) if h and h.level == 2 and h.anchor]
+
+
+def test_a_forks_begrippen_page_leaves_out_what_only_the_example_region_needs():
+    """Upstream's Begrippen page also explains the example region (Flevoland): its partners FAJ and CLM, its new
+    tables on KDC and JGGZ, its five pillars. A region's fork cannot edit the page (it is upstream's: a change would
+    conflict at the next update), so the kit leaves out the entries marked `.voorbeeldregio`, and only those."""
+    assert example_only(GLOSSARY) == EXAMPLE_ONLY
+    assert for_site(GLOSSARY, voorbeeldregio=True) == GLOSSARY  # upstream shows everything
+    fork = for_site(GLOSSARY, voorbeeldregio=False)
+    entries = glossary_anchors(fork)
+    assert entries == [entry for entry in glossary_anchors(GLOSSARY) if entry[1] not in EXAMPLE_ONLY]  # in its order
+    assert {"aanbieder", "afspraak", "fase", "ggd", "rvdk", "contractvoortgangsgesprek", "leerlandschap", "monitoring",
+            "leertafel", "thematafel", "vast-overleg"} <= {anchor for _, anchor in entries}  # what every region uses
+    for gone in ("Flevo Academy Jeugd", "contactpersoon CLM", "vanaf 1 januari 2027", "Flevoland heeft er vijf"):
+        assert gone in GLOSSARY and gone not in fork
+    # What stays links only to what stays: Monitoring's "[pijlers](#pijler)" keeps its word, not its link.
+    assert set(re.findall(r"\]\(#([^)]+)\)", fork)) <= {anchor for _, anchor in entries}
+    assert "vijf pijlers van het leerlandschap van" in fork
+    # Item pages link hard words to their entry; a fork's pages do not link a word whose entry it left out.
+    assert ("KDC", "kdc") in jargon_in("De leertafel KDC.") and ("leertafel", "leertafel") in jargon_in("De leertafel KDC.")
+    assert jargon_in("De leertafel KDC.", example_only(GLOSSARY)) == [("leertafel", "leertafel")]
 
 
 def test_plain_words_instead_of_jargon_and_wording_errors(site):

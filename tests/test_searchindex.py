@@ -108,8 +108,18 @@ from pathlib import Path  # noqa: E402
 import yaml  # noqa: E402
 
 from htmltools import parse_file  # noqa: E402
+from leerlandschap.begrippen import Begrippen  # noqa: E402
 from leerlandschap.searchdocs import Writer, without_body_attribute, without_ids  # noqa: E402
-from leerlandschap.searchwords import Splitter, Vocabulary, joined_verbs, parse_synonyms, parse_terms, stopwords  # noqa: E402
+from leerlandschap.searchwords import (  # noqa: E402
+    Splitter,
+    Vocabulary,
+    joined_verbs,
+    parse_synonyms,
+    parse_terms,
+    stopwords,
+    synonyms_from,
+    terms_from,
+)
 from leerlandschap.searchwords import words as split  # noqa: E402
 
 
@@ -351,6 +361,21 @@ def test_begrippen_entries_and_their_other_words_lead_to_the_entry():
     assert files["67.json"]["begrippen"] == {"goede praktijk": ["Goede praktijk", "praktijk"]}  # under its first letter
     assert files["6a.json"]["begrippen"] == {"jb jr": ["JB/JR", "jb-jr"]}
     assert set(json.loads(words.parts({}, terms)["hulp.json"])["letters"]) == {"b", "g", "j", "p"}
+
+
+def test_a_forks_search_has_no_begrip_and_no_synonym_of_an_example_region_entry(tmp_path):
+    """An entry marked for the example region (`{#kdc .voorbeeldregio}`) is a glossary hint and has synonyms on
+    upstream's site; a fork's page leaves it out (begrippen.py), so its search neither shows it nor uses its words."""
+    page = tmp_path / "begrippen.md"
+    page.write_text("# Begrippen\n\n## Fase {#fase}\n\nDe stap.\n\nOok wel: stap.\n\n"
+                    "## KDC {#kdc .voorbeeldregio}\n\nEen leertafel.\n\nOok wel: kinderdagcentrum.\n", encoding="utf-8")
+    upstream, fork = Begrippen(page, voorbeeldregio=True), Begrippen(page, voorbeeldregio=False)
+    assert terms_from(upstream) == {"fase": ("Fase", "fase"), "stap": ("Fase", "fase"), "kdc": ("KDC", "kdc"),
+                                    "kinderdagcentrum": ("KDC", "kdc")}
+    assert synonyms_from(upstream)["kdc"] == ["kinderdagcentrum"]
+    assert terms_from(fork) == {"fase": ("Fase", "fase"), "stap": ("Fase", "fase")}
+    assert synonyms_from(fork) == {"fase": ["stap"], "stap": ["fase"]}
+    assert terms_from(Begrippen(tmp_path / "geen.md")) == {} == synonyms_from(None)
 
 
 def test_text_the_templates_put_on_every_page_is_not_indexed(example_site):
