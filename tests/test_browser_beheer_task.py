@@ -200,7 +200,7 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
     expect(page.get_by_role("textbox", name="Tijd")).to_have_value("13:00-15:00")
 
     # 4. Two agreements, each with an owner chosen from the existing roles and a status.
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
     for number, (ident, text, status) in enumerate([("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                                                     ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]):
         page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()

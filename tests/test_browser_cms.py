@@ -103,7 +103,7 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     page.get_by_role("radio", name="samen beslissen").check()
     page.get_by_role("combobox", name="Deelnemers").click()
     page.get_by_role("option", name="Coördinator").click()
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
     page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
     page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
@@ -407,7 +407,7 @@ def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
     page, _ = editor
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
     page.get_by_role("textbox", name="Datum").fill("13-03-2027", timeout=WAIT)
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
     page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").click()
     page.keyboard.insert_text("Besproken:\tde overgang naar 18 jaar\t")
@@ -433,7 +433,7 @@ def test_a_new_agreement_without_text_or_owner_is_not_saved(editor, editor_site,
     page, _ = editor
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
     page.get_by_role("textbox", name="Datum").fill("15-03-2027", timeout=WAIT)
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
     page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("radio", name="gedaan", exact=True).check()
