@@ -15,7 +15,7 @@ from pathlib import Path
 from common import guarded
 from leerlandschap import taal
 from leerlandschap.discover import content_roots
-from leerlandschap.freshness import due_for_review
+from leerlandschap.freshness import Review, due_for_review
 from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET, active
 from leerlandschap.loader import check_content
 from leerlandschap.model import Content
@@ -97,6 +97,14 @@ def example_address(content: Content) -> str:
     return adres if adres and is_example_address(adres) else ""
 
 
+def reviews(heading: str, found: list[Review], prefix: str) -> None:
+    """One block of information (not a problem): its heading after "Ter info:", then a line per place. Nothing if empty."""
+    if found:
+        print(f"\nTer info: {heading}")
+        for review in found:
+            print(review.display(prefix))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Controleer de inhoud in content/.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="map met inhoud (standaard: content/)")
@@ -124,27 +132,20 @@ def main(argv: list[str] | None = None) -> int:
         for path in examples:
             print(f"{prefix}{path}")
     due = due_for_review(content, args.vandaag)
-    if due:
-        print(f"\nTer info: {len(due)} {'tekst is' if len(due) == 1 else 'teksten zijn'} aan herziening toe "
-              "(geen fout; de site wordt gewoon gebouwd):")
-        for review in due:
-            print(review.display(prefix))
+    one = len(due) == 1
+    reviews(f"{len(due)} {'tekst is' if one else 'teksten zijn'} aan herziening toe (geen fout; de site wordt gewoon "
+            "gebouwd):", due, prefix)
     moved = moved_meetings(content)
-    if moved:
-        print(f"\nTer info: {aantal(len(moved), 'bijeenkomst')} {'heeft' if len(moved) == 1 else 'hebben'} een andere "
-              "datum dan de naam van het bestand (geen fout; de site wordt gewoon gebouwd). Dat gebeurt als je de datum "
-              "in de browser verbetert. De site toont de datum uit het bestand; het adres van de pagina blijft "
-              "hetzelfde. Hernoemt een beheerder het bestand, dan klopt de naam weer. Maar dan krijgt de pagina een "
-              "nieuw adres, en ziet een agenda een nieuwe afspraak:")
-        for review in moved:
-            print(review.display(prefix))
+    reviews(f"{aantal(len(moved), 'bijeenkomst')} {'heeft' if len(moved) == 1 else 'hebben'} een andere datum dan de naam "
+            "van het bestand (geen fout; de site wordt gewoon gebouwd). Dat gebeurt als je de datum in de browser "
+            "verbetert. De site toont de datum uit het bestand; het adres van de pagina blijft hetzelfde. Hernoemt een "
+            "beheerder het bestand, dan klopt de naam weer. Maar dan krijgt de pagina een nieuw adres, en ziet een "
+            "agenda een nieuwe afspraak:", moved, prefix)
     doubles = same_day_meetings(content)
-    if doubles:
-        print(f"\nTer info: {aantal(len(doubles), 'bijeenkomst')} {'is' if len(doubles) == 1 else 'zijn'} op dezelfde dag "
-              "als een andere bijeenkomst van dezelfde tafel (geen fout; de site toont ze gewoon). Waren het echt twee "
-              "bijeenkomsten? Dan is het goed. Is een bijeenkomst per ongeluk twee keer gemaakt? Haal er dan een weg:")
-        for review in doubles:
-            print(review.display(prefix))
+    reviews(f"{aantal(len(doubles), 'bijeenkomst')} {'is' if len(doubles) == 1 else 'zijn'} op dezelfde dag als een "
+            "andere bijeenkomst van dezelfde tafel (geen fout; de site toont ze gewoon). Waren het echt twee "
+            "bijeenkomsten? Dan is het goed. Is een bijeenkomst per ongeluk twee keer gemaakt? Haal er dan een weg:",
+            doubles, prefix)
     example = example_address(content)
     if example and content.regio.herkomst:
         where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"

@@ -401,14 +401,21 @@ def test_a_text_longer_than_the_schema_allows_is_refused_before_saving(editor):
     assert "a" * 192 + '"' in saved and "x" * 10000 in saved and "x" * 10001 not in saved
 
 
+def new_meeting_with_outcome(editor, day, first):
+    """The editor's form for a new meeting of TAFEL on `day`, with its outcome opened and one `first` item added
+    ("Inzicht" or "Afspraak")."""
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+    page.get_by_role("textbox", name="Datum").fill(day, timeout=WAIT)
+    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
+    page.get_by_role("button", name=re.compile(rf"{first}\W* toevoegen")).click()
+    return page
+
+
 def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
     # Text copied from Word holds tabs ("·<tab>Warme overdracht"); the checker refuses a tab ("In deze tekst staat een
     # tab", "Er staat een tab-teken op deze regel"), and a coordinator cannot see one. The editor writes spaces.
-    page, _ = editor
-    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
-    page.get_by_role("textbox", name="Datum").fill("13-03-2027", timeout=WAIT)
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
-    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
+    page = new_meeting_with_outcome(editor, "13-03-2027", "Inzicht")
     page.get_by_role("textbox", name="Inzichten").click()
     page.keyboard.insert_text("Besproken:\tde overgang naar 18 jaar\t")
     page.get_by_role("textbox", name="Titel").click()
@@ -430,11 +437,7 @@ def test_a_new_agreement_without_text_or_owner_is_not_saved(editor, editor_site,
     # The checker refuses a new agreement without its text and owner ("Bij een nieuwe afspraak horen 'tekst' en
     # 'eigenaar'"). Without a short name an agreement is always new: the editor says so before it saves anything. With
     # the short name of an earlier agreement (an update), a status is enough.
-    page, _ = editor
-    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
-    page.get_by_role("textbox", name="Datum").fill("15-03-2027", timeout=WAIT)
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
-    page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+    page = new_meeting_with_outcome(editor, "15-03-2027", "Afspraak")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("radio", name="gedaan", exact=True).check()
     page.get_by_role("button", name="Opslaan").click()

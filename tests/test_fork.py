@@ -202,17 +202,23 @@ def test_region_command_refuses_to_overwrite_and_never_deletes(tmp_path):
     assert "regio/praktijken/eigen.yml:1: Het bestand moet bestaan uit velden" in forced.stderr
 
 
-def test_the_kits_own_tests_pass_in_a_regions_fork(tmp_path):
-    """A region's CI runs `make test` before it publishes (.github/workflows/site.yml, .gitlab-ci.yml). Those tests
-    test the kit with its own example content; in a fork, content/ is read with the region's layer, which hides the
-    example region, and these tests failed there ("assert 1 >= 5" practices): no fork could publish. They read the
-    example through conftest.EXAMPLE_CONTENT now. A sample of such tests, run in a fork made by the guide's command."""
+def make_fork(tmp_path) -> Path:
+    """A copy of the kit made into Regio Zuidkust's fork by the guide's first command (`make regio`)."""
     fork = tmp_path / "fork"
     shutil.copytree(ROOT, fork, ignore=SKIP)
     region = subprocess.run([sys.executable, "scripts/regio.py", "--naam", "Regio Zuidkust", "--adres",
                              "https://zuidkust.github.io/leerlandschap/", "--contact", "leren@zuidkust.example"],
                             cwd=fork, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert region.returncode == 0, region.stderr
+    return fork
+
+
+def test_the_kits_own_tests_pass_in_a_regions_fork(tmp_path):
+    """A region's CI runs `make test` before it publishes (.github/workflows/site.yml, .gitlab-ci.yml). Those tests
+    test the kit with its own example content; in a fork, content/ is read with the region's layer, which hides the
+    example region, and these tests failed there ("assert 1 >= 5" practices): no fork could publish. They read the
+    example through conftest.EXAMPLE_CONTENT now. A sample of such tests, run in a fork made by the guide's command."""
+    fork = make_fork(tmp_path)
     sample = ["tests/test_example_content.py", "tests/test_tafels.py::test_check_lists_texts_due_for_review_as_information",
               "tests/test_tafels.py::test_an_agreement_is_carried_until_a_later_meeting_closes_it",
               "tests/test_rules.py::test_the_example_content_keeps_the_rules"]
@@ -225,12 +231,7 @@ def test_the_kits_own_tests_pass_in_a_regions_fork(tmp_path):
 def test_a_forks_pages_and_zensical_export_leave_out_the_example_regions_glossary_entries(tmp_path):
     """The fork's own practice tells about Flevoland's leerlandschap (KDC, JGGZ, CLM, FAJ, leertafels): its page links
     the words whose entry the fork's Begrippen page has, not the others; the Zensical export's page is MkDocs' page."""
-    fork = tmp_path / "fork"
-    shutil.copytree(ROOT, fork, ignore=SKIP)
-    region = subprocess.run([sys.executable, "scripts/regio.py", "--naam", "Regio Zuidkust", "--adres",
-                             "https://zuidkust.github.io/leerlandschap/", "--contact", "leren@zuidkust.example"],
-                            cwd=fork, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    assert region.returncode == 0, region.stderr
+    fork = make_fork(tmp_path)
     practice = "praktijken/leerlandschap-flevoland.yml"
     shutil.copyfile(fork / "content" / practice, fork / "regio" / practice)
     site = load_site(fork / "content")
