@@ -447,3 +447,27 @@ def test_the_guide_says_how_the_file_name_is_made(upstream):
     assert "Slug" not in browser
     assert "uit de titel: kleine letters en streepjes, hoogstens 60 tekens" in browser and "Vraag het de beheerder" in browser
     assert "één bijeenkomst per dag" not in browser and "`-1` achter de datum" in browser
+
+
+def test_no_form_label_is_a_field_key_in_words(upstream):
+    """A coordinator reads labels, not YAML keys: "Buren vers uren", "Eigenaar rol" or "Deadline" says nothing to
+    someone who never saw the file (the keys an audit of the editor found unclear as words). Each has a plain Dutch
+    `title` in its schema now."""
+    _, config = upstream
+    unclear = {"buren_vers_uren", "buren_in_nieuwsfeed", "fasen_soorten", "applicatie_id", "eigenaar_rol", "bron_plek",
+               "contact_rol", "duur_minuten", "werkwijze_bron", "deadline", "id", "url"}
+    found = []
+
+    def walk(fields):
+        for field in fields or []:
+            name, label = field["name"], field.get("label", "")
+            if name in unclear and label == name.replace("_", " ").capitalize():
+                found.append(name)
+            walk(field.get("fields"))
+            walk([field["field"]] if "field" in field else [])
+
+    for collection in config["collections"]:
+        walk(collection.get("fields"))
+        for file in collection.get("files") or []:
+            walk(file.get("fields"))
+    assert found == []
