@@ -32,6 +32,7 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 512 * 1024  # larger files are refused before parsing
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as the end of a line
 _NOT_ALLOWED = re.compile(NOT_IN_YAML)
+_INDENT_BAD = re.compile(rf"[ ]*(?:\t|{NOT_IN_YAML})")  # a tab or invisible character before a line's first character
 
 _EMPTY = "Het bestand is leeg. Vul de velden in of verwijder het bestand."
 
@@ -102,7 +103,16 @@ def read_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[P
         return None, [large]
     lines = _LINE_BREAK.split(text)
     if "\t" in text or _NOT_ALLOWED.search(text):
-        return None, _character_problems(lines, display_path)  # the parser's own messages for these are confusing
+        # The parser's own messages for these are confusing: ours come first. A tab or an invisible character inside
+        # a text (pasted from Word) does not change what the file says, so the file is read on with a space in its
+        # place, and its other problems are said in the same check (every problem at once). In the indentation, or
+        # where the space makes the rest unreadable (an escape code "\x1b[31m" becomes " [31m"), it changes the
+        # structure: then the file's other messages would only mislead, and ours are all.
+        problems = _character_problems(lines, display_path)
+        if any(_INDENT_BAD.match(line) for line in lines):
+            return None, problems
+        doc, more = read_yaml(_NOT_ALLOWED.sub(" ", text).replace("\t", " "), display_path)
+        return (doc, problems + more) if doc is not None else (None, problems)
     if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
         return None, [Problem(display_path, 1, _EMPTY)]
     builder = Builder(display_path)

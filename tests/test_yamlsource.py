@@ -77,6 +77,22 @@ def test_tabs_empty_and_syntax_errors():
     assert messages('a: "open\n')[0].startswith("2: ")
 
 
+def test_a_tab_inside_a_text_does_not_hide_the_files_other_problems():
+    """Every problem at once: text pasted from Word may hold a tab. It is said, and the file is read on with a space
+    in its place, so a second problem in the same file is said in the same check. A tab in the indentation changes
+    the structure: then only the tab is said, as the other messages would mislead."""
+    tab = "Er staat een tab-teken op deze regel. Gebruik spaties in plaats van tabs."
+    assert messages('titel: "Overleg\tjongeren"\ntekst: a\ntitel: b\n') == [
+        f"1: {tab}", "3: Het veld 'titel' staat hier twee keer (ook op regel 1). Haal er één weg."]
+    doc, problems = read('a: "x\ty"\nb: 2\n')
+    assert [p.line for p in problems] == [1] and doc is not None and doc.data == {"a": "x y", "b": 2}
+    invisible = messages("a: x\x00y\nb: 1\na: 2\n")  # a NUL in a text, and a field twice
+    assert invisible[0].startswith("1: Er staat een onzichtbaar teken op deze regel") and len(invisible) == 2
+    assert invisible[1].startswith("3: Het veld 'a' staat hier twee keer")
+    assert messages("a:\n\t- b\nc: [\n") == [f"2: {tab}"]  # in the indentation: the structure is not read on
+    assert messages('a: "x\ty"\nc: [\n') == [f"1: {tab}"]  # unreadable on: ours are all (as before)
+
+
 ANCHORS = "Een & of * aan het begin van een waarde kan hier niet. Schrijf de tekst voluit, of zet hem tussen aanhalingstekens."
 TAGS = ("aan het begin van een waarde kan hier niet. Haal het uitroepteken en wat erbij hoort weg. Begint je tekst met een "
         "uitroepteken (!)? Zet de tekst dan tussen aanhalingstekens.")
