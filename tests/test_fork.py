@@ -21,6 +21,7 @@ from conftest import ROOT
 from htmltools import parse_file
 from leerlandschap.begrippen import PAGE, for_site
 from leerlandschap.sitedata import load_site
+from sitebuild import build
 from zensical_build import generate
 
 pytestmark = pytest.mark.build  # copies the project and runs the guide's make commands (seconds to minutes)
@@ -244,3 +245,15 @@ def test_a_forks_pages_and_zensical_export_leave_out_the_example_regions_glossar
     exported = (config.parent / "docs" / "begrippen.md").read_text(encoding="utf-8")
     assert exported == for_site((ROOT / PAGE).read_text(encoding="utf-8"), voorbeeldregio=False)
     assert "{#kdc" not in exported and "## Fase {#fase}" in exported
+
+
+def test_a_new_regions_home_says_what_will_come_where_nothing_is_yet(tmp_path):
+    """Right after `make regio` a region has no practices, sets or meetings: the home page's "Nieuw op de site" was a
+    heading over nothing. It says what will come there."""
+    fork = make_fork(tmp_path)
+    built = build(fork)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = parse_file(fork / "site" / "index.html")
+    text = " ".join(home.find("main").all_text().split())
+    assert "Nieuw op de site Hier komen de nieuwste goede praktijken, vragensets en opbrengsten van bijeenkomsten. " \
+           "Er is nog niets." in text
