@@ -43,7 +43,7 @@ from leerlandschap.woorden import aantal
 from leerlandschap.yamlsource import line_of_key
 
 from .later import AfterSave, Work
-from .minify import minify_scripts
+from .minify import drop_unused_theme_files, minify_scripts
 from .rebuild import KeptMarkdown, Rebuilds, ask_git_once, watch_quickly
 from .shortcuts import ListedThemes, SharedBlocks, render_placeholder
 from .site import DATA_FILES, FALLBACK_URL, extra_files, own_files, search_where, settings, write_files
@@ -188,6 +188,7 @@ class LeerlandschapPlugin(BasePlugin[LeerlandschapConfig]):
                 # Their macros show content (the home page's latest items): rebuilt every time, they are few.
                 file.is_modified = lambda: True  # type: ignore[method-assign]
         minify_scripts(files, config)
+        drop_unused_theme_files(files, config)
         self.bodies = {}
         self.shown = site.shown  # item pages already hyphenated while they were made (leerlandschap/parallel.py)
         self.hyphenated_before, self.hyphenated = self.hyphenated, {}

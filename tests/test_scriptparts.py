@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files, get_files
 
-from leerlandschap_mkdocs.minify import minify_scripts
+from leerlandschap_mkdocs.minify import drop_unused_theme_files, minify_scripts
 from leerlandschap_mkdocs.scriptparts import ScriptPartsError, join_in_place, joined_scripts
 from sitebuild import ROOT, build, make_project, without_search
 from zensical_build import generate
@@ -165,3 +165,46 @@ def test_the_zensical_export_has_the_joined_script_and_not_its_parts(tmp_path):
     assert not (assets / "vragenset").exists()
     parts = sorted((ROOT / "docs" / "assets" / "vragenset").glob("*.js"))
     assert (assets / "vragenset.js").read_text(encoding="utf-8") == "".join(p.read_text(encoding="utf-8") for p in parts)
+
+
+def theme_files(docs: Path, plugins: list[str]) -> tuple[Files, MkDocsConfig]:
+    """The files MkDocs hands the plugins (docs/ and the theme's), with Material as the theme."""
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Proef", "docs_dir": str(docs), "site_dir": str(docs.parent / "site"),
+                      "theme": {"name": "material"}, "plugins": plugins})
+    errors, _ = config.validate()
+    assert errors == []
+    config.plugins._current_plugin = "leerlandschap"  # as during the plugin's on_files
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return files, config
+
+
+def test_the_themes_scripts_are_not_served_when_no_page_loads_them_and_never_minified_again(tmp_path):
+    """No page loads Material's bundle (overrides/main.html) and Pagefind searches: without the theme's search plugin
+    none of Material's scripts is served. With it (scripts/zoekkwaliteit.py's lunr site) they are served exactly as
+    Material ships them: minifying them again dropped the licence notices (/*! … */) of the libraries inside."""
+    import material
+
+    docs = tmp_path / "docs"
+    write(docs / "index.md", "# Proef\n")
+    write(docs / "assets" / "eigen.js", "// A script of the site's own.\nvar eigen = 1;\n")
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    bundle = next(shipped.glob("bundle.*.min.js"))
+    assert "/*!" in bundle.read_text(encoding="utf-8")  # the notices this test is about are there to lose
+
+    files, config = theme_files(docs, [])
+    assert f"assets/javascripts/{bundle.name}" in files.src_uris  # MkDocs alone would serve them
+    minify_scripts(files, config)
+    drop_unused_theme_files(files, config)
+    assert [uri for uri in files.src_uris if uri.startswith("assets/javascripts/")] == []
+    assert files.get_file_from_path("assets/eigen.js").content_string == "var eigen=1;"
+
+    files, config = theme_files(docs, ["search"])
+    minify_scripts(files, config)
+    drop_unused_theme_files(files, config)
+    served = files.get_file_from_path(f"assets/javascripts/{bundle.name}")
+    assert served is not None and served.content_bytes == bundle.read_bytes()
+    worker = next(shipped.glob("workers/search.*.min.js"))
+    assert files.get_file_from_path(f"assets/javascripts/workers/{worker.name}").content_bytes == worker.read_bytes()
+    assert files.get_file_from_path("assets/javascripts/lunr/min/lunr.nl.min.js") is not None
