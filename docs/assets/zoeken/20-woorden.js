@@ -161,43 +161,6 @@
     return held;
   }
 
-  // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
-  // of a site word (still being typed), or null.
-  function known(word) {
-    if (/\d/.test(word) || word.length < 3) return word;
-    return siteForm(word) || (startsSiteWord(word) ? word : null);
-  }
-
-  // The word, or the word with another Dutch ending, as the site has it. A long vowel is written double before one
-  // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
-  function siteForm(word) {
-    if (vocab.set.has(word)) return word;
-    // A verb with the -t of "hij/zij" ("voelt", "leert") is its stem: "voelen", "leren" on the site.
-    const verb = word.length >= 5 && /[^aeiout]t$/.test(word) ? [word.slice(0, -1)] : [];
-    for (const s of [...stems(word), ...verb]) {
-      const long = /([aeou])\1([^aeiou])$/.exec(s);
-      for (const form of long ? [s, s.slice(0, -3) + long[1] + long[2]] : [s]) {
-        for (const e of ["", ...ENDINGS]) if (vocab.set.has(form + e)) return form + e;
-      }
-    }
-    return null;
-  }
-
-  // The word and its other forms on the site whose stem Pagefind would not match ("opgave" and "opgaven",
-  // "coördinator" and "coördinatoren": searchcommon.py), each searched.
-  // And words made from it with a Dutch ending that the stemmer keeps apart: "reflectie" and "reflecteren",
-  // "motivatie" and "motiveren", "verandering" and "veranderen" (only those the site has).
-  function withForms(q) {
-    return [...new Set([q, ...(vocab.forms[q] || []), ...derived(q)])].map((form) => ({ q: form, w: 1 }));
-  }
-
-  const DERIVED = [[/atie$/, "eren"], [/eren$/, "atie"], [/ectie$/, "ecteren"], [/ecteren$/, "ectie"], [/ing$/, "en"],
-                   [/([^e])en$/, "$1ing"]];
-  function derived(word) {
-    const found = DERIVED.filter(([end]) => end.test(word)).map(([end, other]) => word.replace(end, other));
-    return found.filter((form) => form !== word && vocab.set.has(form));
-  }
-
   function synonymsOf(word) { // Begrippen has the form without ending: "ambtenaren" is "ambtenaar" there
     for (const s of stems(word)) {
       const short = s !== word && /([aeou])([^aeiou])$/.exec(s);

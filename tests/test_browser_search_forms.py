@@ -1,0 +1,22 @@
+"""Forms of a word a reader types that the site writes otherwise (issue 22, round three of "search that finds"): a
+diminutive, the infinitive of a bouwsteen's order, a Begrippen phrase with a typo, a short abbreviation the site does
+not have, "raad van bestuur" for a bestuurder. Expected answers are written from the pages, not from the search code."""
+import pytest
+import test_browser_search as searching
+from playwright.sync_api import expect
+
+search = searching.search
+served = searching.served  # the fixtures of the search tests: the example site, a page that records its requests
+visit = searching.visit
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("kleine stapjes", "bouwstenen/maak-leren-klein-en-concreet/"),  # "stap": the site says "stappen"
+    ("teampje", "vragensets/teamsessie-leren-klein-en-concreet/"),  # "-pje" after m
+    ("tafeltje", "tafels/"),  # "-tje" after l
+])
+def test_a_diminutive_is_searched_as_its_word(visit, served, query, wanted):
+    """A reader writes "stapjes" for small steps: not a word the site lacks, nor a part of one."""
+    page, _ = visit
+    assert wanted in search(page, served, query)[:3]
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("staat niet op de site")
