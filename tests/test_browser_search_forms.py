@@ -34,3 +34,18 @@ def test_the_infinitive_finds_the_bouwsteen_whose_title_is_the_order(visit, serv
     assert search(page, served, query)[:1] == [wanted]
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("Bedoel je")
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("staat niet op de site")
+
+
+@pytest.mark.parametrize("query, typo, fixed, wanted, phrase", [
+    ("stand van zakne", "zakne", "zaken", "landschap/", "stand van zaken"),  # Begrippen: Het landschap
+    ("good practise", "practise", "practice", "praktijken/", "good practice"),  # Begrippen: Goede praktijk
+    ("best practise", "practise", "practice", "praktijken/", "best practice"),
+])
+def test_a_typo_in_a_begrippen_phrase_keeps_the_phrase(visit, served, query, typo, fixed, wanted, phrase):
+    """The typo was corrected, but the phrase it belongs to was lost, and with it its other words: "stand van zakne"
+    did not find Het landschap, "best practise" put Thematafels before Goede praktijken."""
+    page, _ = visit
+    assert search(page, served, query)[:1] == [wanted]
+    help_text = page.locator("#ll-zoekhulp")
+    expect(help_text).to_contain_text(f"Bedoel je {fixed}? \u201c{typo}\u201d staat niet op de site")
+    expect(help_text).to_contain_text(f"(zelfde betekenis als \u201c{phrase}\u201d)")

@@ -253,11 +253,23 @@
     return best;
   }
 
-  function phraseAt(words, i) { // the longest phrase from the Begrippen page starting at word i ("stand van zaken")
-    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
-      const head = words.slice(i, i + n - 1).join(" ");
-      for (const last of stems(words[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
-    }
-    return null;
+  // The longest phrase from the Begrippen page starting at word i ("stand van zaken"), also with a typo in a word of it
+  // ("stand van zakne", "good practise": the typo alone would be corrected, but the phrase lost): { n: its length in
+  // words, key: the phrase, q: the words searched, fixed: [typed, corrected] pairs } or null.
+  function phraseAt(words, i) {
+    const at = (list) => {
+      for (let n = Math.min(4, list.length - i); n >= 2; n--) {
+        const head = list.slice(i, i + n - 1).join(" ");
+        for (const last of stems(list[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
+      }
+      return null;
+    };
+    const spelled = words.map((w, j) => (j < i || j > i + 3 || vocab.stop.has(w) || known(w) || synonymsOf(w) ? w : correction(w, 1) || w));
+    const exact = at(words);
+    const found = exact || at(spelled);
+    if (!found) return null;
+    const [n, key] = found;
+    const used = exact ? words : spelled;
+    const fixed = words.slice(i, i + n).map((w, j) => [w, used[i + j]]).filter(([w, s]) => w !== s);
+    return { n, key, q: used.slice(i, i + n).join(" "), fixed };
   }
-

@@ -95,8 +95,9 @@
       }
       const phrase = phraseAt(all, i);
       if (phrase) { // a phrase from the Begrippen page is one term
-        const [n, key] = phrase;
-        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
+        const { n, key, q, fixed } = phrase;
+        plan.corrected.push(...fixed); // "stand van zakne": "Bedoel je zaken?"
+        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
         plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
         i += n - 1;
         continue;
