@@ -49,3 +49,24 @@ def test_a_typo_in_a_begrippen_phrase_keeps_the_phrase(visit, served, query, typ
     help_text = page.locator("#ll-zoekhulp")
     expect(help_text).to_contain_text(f"Bedoel je {fixed}? \u201c{typo}\u201d staat niet op de site")
     expect(help_text).to_contain_text(f"(zelfde betekenis als \u201c{phrase}\u201d)")
+
+
+@pytest.mark.parametrize("query", ["VT", "MT", "vt"])
+def test_a_finished_short_word_the_site_lacks_is_said_to_be_missing(visit, served, query):
+    """"VT" (Veilig Thuis) and "MT" (managementteam) are whole words. After Enter the page said "Typ minstens drie
+    letters", as if the reader were still typing; now it says that the site does not have the word."""
+    page, _ = visit
+    search(page, served, query)
+    status = page.locator("#ll-zoekstatus")
+    expect(status).to_have_text("Typ minstens drie letters.")  # while typing, two letters may become a longer word
+    page.press("#ll-zoekveld", "Enter")
+    expect(status).to_have_text(f"Niets gevonden voor \u201c{query}\u201d. Probeer een ander woord of minder filters.")
+    expect(page.locator("#ll-zoekhulp")).to_have_text(f"\u201c{query.lower()}\u201d staat niet op de site.")
+
+
+def test_a_finished_little_word_is_not_said_to_be_missing(visit, served):
+    page, _ = visit
+    search(page, served, "ik")
+    page.press("#ll-zoekveld", "Enter")
+    expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")  # "ik" is on the site
+    expect(page.locator("#ll-zoekhulp")).not_to_contain_text("staat niet op de site")
