@@ -70,3 +70,17 @@ def test_a_finished_little_word_is_not_said_to_be_missing(visit, served):
     page.press("#ll-zoekveld", "Enter")
     expect(page.locator("#ll-zoekstatus")).to_have_text("Typ minstens drie letters.")  # "ik" is on the site
     expect(page.locator("#ll-zoekhulp")).not_to_contain_text("staat niet op de site")
+
+
+@pytest.mark.parametrize("query, wanted", [
+    ("raad van bestuur", "rollen/bestuurder/"),
+    ("vragenset raad van bestuur", "vragensets/bestuurlijk-overleg-bestuurlijk-leren/"),
+    ("reflectievragen raad van bestuur", "rollen/bestuurder/"),
+])
+def test_raad_van_bestuur_is_about_bestuurders_not_the_raad_voor_de_kinderbescherming(visit, served, query, wanted):
+    """Begrippen: Bestuurder, "Ook wel: ... raad van bestuur". Without it "raad" found the RvdK's pages first."""
+    page, _ = visit
+    urls = search(page, served, query)
+    assert wanted in urls[:3]
+    assert "praktijken/leerlandschap-flevoland/" not in urls[:5]  # names the Raad voor de Kinderbescherming
+    expect(page.locator("#ll-zoekhulp")).to_contain_text("(zelfde betekenis als \u201craad van bestuur\u201d)")
