@@ -22,7 +22,7 @@ from pathlib import Path
 from .kinds import BRON, active
 from .patterns import without_accents
 from .problems import shown
-from .searchwords import Splitter, Vocabulary, joined_verbs, text_of, words
+from .searchwords import Splitter, Vocabulary, order_verbs, text_of, words
 
 VOCABULARY = "leerlandschap-woorden.json"  # next to Pagefind's files: loaded only for a word the site lacks
 VOCABULARY_PARTS = "leerlandschap-woorden"  # folder next to it: what every search needs, in small files
@@ -245,7 +245,9 @@ class Writer:
         kind = kind_of(url, body, handwritten)
         text_words = words(text_of(SKIPPED.sub(" ", without_ignored(body))))
         title_words = words(title)
-        verbs = joined_verbs(title_words) if kind == "bouwsteen" else []  # a bouwsteen's title is an order
+        # a bouwsteen's title is an order: its verb as a reader types it ("inzetten", "coördineren"), unless the page has it
+        verbs = order_verbs(title_words, self.splitter.freq.__contains__) if kind == "bouwsteen" else []
+        verbs = [verb for verb in verbs if verb not in text_words and verb not in self.words.stop]
         title_parts = [*dict.fromkeys([*keywords, *verbs, *self.splitter.parts_of_words(title_words)])]
         # a part that is also a word of the page is found through that word: repeating it only makes results bigger
         seen = {*text_words, *marked}

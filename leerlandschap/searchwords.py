@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,7 +65,15 @@ def words(text: str) -> list[str]:
 PARTICLES = frozenset({"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "samen", "terug", "toe", "uit",
                        "vast", "weg"})
 _ONE_SYLLABLE_SHORT = re.compile(r"^[^aeiouy]*[aeiou][^aeiouwy]$")  # zet, stem, leg: the consonant doubles (zetten)
-_LONG_VOWEL = re.compile(r"([aeouë])\1([^aeiou])$")  # maak, organiseer: one vowel before -en (maken)
+_LONG_VOWEL = re.compile(r"(?:([aeou])\1|(ë)e)([^aeiou])$")  # maak, organiseer, creëer: one vowel before -en (maken)
+
+
+def infinitive(verb: str) -> str:
+    """The infinitive of a verb's stem: zet -> zetten, maak -> maken, creëer -> creëren, geef -> geven."""
+    if _ONE_SYLLABLE_SHORT.match(verb):
+        return verb + verb[-1] + "en"
+    stem = _LONG_VOWEL.sub(lambda m: (m[1] or m[2]) + m[3], verb)
+    return re.sub(r"(?<=[aeiouyëj])([fs])$", lambda m: "v" if m[1] == "f" else "z", stem) + "en"
 
 
 def joined_verbs(title: list[str]) -> list[str]:
@@ -75,11 +83,16 @@ def joined_verbs(title: list[str]) -> list[str]:
     after_verb = len(title) > 2 and title[1] in PARTICLES and title[2] in {"op", "aan", "met", "voor"}
     if not verb.isalpha() or not (at_end or after_verb):
         return []
-    if _ONE_SYLLABLE_SHORT.match(verb):
-        whole = verb + verb[-1] + "en"
-    else:
-        whole = _LONG_VOWEL.sub(r"\1\2", verb) + "en"
-    return [(title[-1] if at_end else title[1]) + whole]
+    return [(title[-1] if at_end else title[1]) + infinitive(verb)]
+
+
+def order_verbs(title: list[str], is_word: Callable[[str], bool]) -> list[str]:
+    """The verb a reader types for a title that is an order: the whole separable verb ("inzetten"), else the first
+    word's infinitive when `is_word` knows it ("Coördineer het leren": "coördineren", "Creëer": "creëren")."""
+    verb, joined = title[0] if title else "", joined_verbs(title)
+    if joined or not verb.isalpha() or verb.endswith("en"):
+        return joined
+    return [whole for whole in [infinitive(verb)] if is_word(whole)]
 
 
 def text_of(fragment: str) -> str:

@@ -114,6 +114,7 @@ from leerlandschap.searchwords import (  # noqa: E402
     Splitter,
     Vocabulary,
     joined_verbs,
+    order_verbs,
     parse_synonyms,
     parse_terms,
     stopwords,
@@ -839,3 +840,23 @@ def test_a_title_that_splits_a_verb_gives_the_whole_verb(title, whole):
     """Dutch writes a separable verb apart in an order: a reader searching "inzetten" means "Zet ... in"."""
     assert joined_verbs(split(title)) == whole
 
+
+
+DUTCH = {"coördineren", "creëren", "structureren", "maken", "omarmen", "geven", "blijven", "werken", "inzetten"}
+
+
+@pytest.mark.parametrize("title, verbs", [
+    ("Coördineer het leren", ["coördineren"]),  # a long vowel is written once before -en
+    ("Creëer blijvende ruimte voor reflectie", ["creëren"]),  # "ëe" is the long vowel after ë
+    ("Structureer het leren", ["structureren"]),
+    ("Omarm wrijving en ongemak", ["omarmen"]),
+    ("Geef ruimte aan twijfel", ["geven"]),  # f becomes v before -en
+    ("Blijf leren", ["blijven"]),
+    ("Zet blijvend en gericht ervaringsdeskundigen in", ["inzetten"]),  # a separable verb: the whole verb, as before
+    ("Samen leren", []),  # no order: the first word already ends in -en
+    ("Ruimte voor leren", []),  # "ruimteen" is no Dutch word
+])
+def test_a_title_that_is_an_order_gives_its_verb_as_a_reader_types_it(title, verbs):
+    """A bouwsteen's title is an order ("Coördineer het leren"); a reader types the infinitive ("coördineren"), which
+    Pagefind's stemmer does not match to the order's form (issue 22, round three of search that finds)."""
+    assert order_verbs(split(title), DUTCH.__contains__) == verbs

@@ -161,43 +161,6 @@
     return held;
   }
 
-  // The form of `word` the site has (itself, or with another Dutch ending), the word itself while it is the start
-  // of a site word (still being typed), or null.
-  function known(word) {
-    if (/\d/.test(word) || word.length < 3) return word;
-    return siteForm(word) || (startsSiteWord(word) ? word : null);
-  }
-
-  // The word, or the word with another Dutch ending, as the site has it. A long vowel is written double before one
-  // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
-  function siteForm(word) {
-    if (vocab.set.has(word)) return word;
-    // A verb with the -t of "hij/zij" ("voelt", "leert") is its stem: "voelen", "leren" on the site.
-    const verb = word.length >= 5 && /[^aeiout]t$/.test(word) ? [word.slice(0, -1)] : [];
-    for (const s of [...stems(word), ...verb]) {
-      const long = /([aeou])\1([^aeiou])$/.exec(s);
-      for (const form of long ? [s, s.slice(0, -3) + long[1] + long[2]] : [s]) {
-        for (const e of ["", ...ENDINGS]) if (vocab.set.has(form + e)) return form + e;
-      }
-    }
-    return null;
-  }
-
-  // The word and its other forms on the site whose stem Pagefind would not match ("opgave" and "opgaven",
-  // "coördinator" and "coördinatoren": searchcommon.py), each searched.
-  // And words made from it with a Dutch ending that the stemmer keeps apart: "reflectie" and "reflecteren",
-  // "motivatie" and "motiveren", "verandering" and "veranderen" (only those the site has).
-  function withForms(q) {
-    return [...new Set([q, ...(vocab.forms[q] || []), ...derived(q)])].map((form) => ({ q: form, w: 1 }));
-  }
-
-  const DERIVED = [[/atie$/, "eren"], [/eren$/, "atie"], [/ectie$/, "ecteren"], [/ecteren$/, "ectie"], [/ing$/, "en"],
-                   [/([^e])en$/, "$1ing"]];
-  function derived(word) {
-    const found = DERIVED.filter(([end]) => end.test(word)).map(([end, other]) => word.replace(end, other));
-    return found.filter((form) => form !== word && vocab.set.has(form));
-  }
-
   function synonymsOf(word) { // Begrippen has the form without ending: "ambtenaren" is "ambtenaar" there
     for (const s of stems(word)) {
       const short = s !== word && /([aeou])([^aeiou])$/.exec(s);
@@ -290,11 +253,23 @@
     return best;
   }
 
-  function phraseAt(words, i) { // the longest phrase from the Begrippen page starting at word i ("stand van zaken")
-    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
-      const head = words.slice(i, i + n - 1).join(" ");
-      for (const last of stems(words[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
-    }
-    return null;
+  // The longest phrase from the Begrippen page starting at word i ("stand van zaken"), also with a typo in a word of it
+  // ("stand van zakne", "good practise": the typo alone would be corrected, but the phrase lost): { n: its length in
+  // words, key: the phrase, q: the words searched, fixed: [typed, corrected] pairs } or null.
+  function phraseAt(words, i) {
+    const at = (list) => {
+      for (let n = Math.min(4, list.length - i); n >= 2; n--) {
+        const head = list.slice(i, i + n - 1).join(" ");
+        for (const last of stems(list[i + n - 1])) if (vocab.synonyms[head + " " + last]) return [n, head + " " + last];
+      }
+      return null;
+    };
+    const spelled = words.map((w, j) => (j < i || j > i + 3 || vocab.stop.has(w) || known(w) || synonymsOf(w) ? w : correction(w, 1) || w));
+    const exact = at(words);
+    const found = exact || at(spelled);
+    if (!found) return null;
+    const [n, key] = found;
+    const used = exact ? words : spelled;
+    const fixed = words.slice(i, i + n).map((w, j) => [w, used[i + j]]).filter(([w, s]) => w !== s);
+    return { n, key, q: used.slice(i, i + n).join(" "), fixed };
   }
-

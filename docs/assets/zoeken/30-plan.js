@@ -95,8 +95,9 @@
       }
       const phrase = phraseAt(all, i);
       if (phrase) { // a phrase from the Begrippen page is one term
-        const [n, key] = phrase;
-        plan.terms.push({ word: key, alts: [{ q: all.slice(i, i + n).join(" "), w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
+        const { n, key, q, fixed } = phrase;
+        plan.corrected.push(...fixed); // "stand van zakne": "Bedoel je zaken?"
+        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
         plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
         i += n - 1;
         continue;
@@ -160,8 +161,15 @@
         }
       }
     }
-    // one or two letters match almost every word of the site while they are being typed: wait for a third
-    plan.terms = plan.terms.filter((term) => term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word));
+    // one or two letters match almost every word of the site while they are being typed: wait for a third. In a
+    // finished query such a word is meant as it is ("VT", "MT"): when the site lacks it, the page says so.
+    plan.terms = plan.terms.filter((term) => {
+      if (term.word.length > 2 || /\d/.test(term.word) || vocab.set.has(term.word)) return true;
+      if (typing || !term.alts.length || vocab.stop.has(term.word)) return false;
+      plan.unknown.push(term.word);
+      term.alts = [];
+      return true;
+    });
     // A word on nine pages in ten or more ("leren" on a site about learning) tells nothing next to rarer words:
     // it counts as little as a stop word, unless the query has nothing else the site has ("budget voor leren").
     if (plan.terms.some((term) => !term.everywhere && term.alts.length)) {
