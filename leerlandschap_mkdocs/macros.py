@@ -24,6 +24,7 @@ from leerlandschap.begrippen import for_site
 from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
 from leerlandschap.kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
+from leerlandschap.onderdelen import onderdelen as parts_of_others
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 
@@ -100,6 +101,11 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
     def belofte(naam: str) -> str:
         """A promise the region file makes (beloften.<naam>), as inert text; '' when the region promises nothing there."""
         return str(plain(getattr(site().content.regio.beloften, naam, "")))
+
+    @macro
+    def onderdelen() -> str:
+        """The parts of others in this site and their licences (the build serves the texts, site.extra_files)."""
+        return render("onderdelen.html", onderdelen=parts_of_others(site().project, site().maker.editor))
 
     @macro
     def regio_intro() -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from leerlandschap.begrippen import PAGE, Begrippen, for_site
 from leerlandschap.discover import ASSETS, REGIO_DIR, shows_example
+from leerlandschap.onderdelen import onderdelen
 from leerlandschap.regiomodel import Contact, Licentie
 from leerlandschap.safepaths import write_whole
 from leerlandschap.sitedata import SiteData
@@ -108,6 +109,8 @@ def extra_files(site: SiteData, site_url: str | None, data: bool = True) -> tupl
         notes.append(editor.missing)
     extras += [Extra(path, text) for path, text in editor.texts.items()]
     extras += [Extra(path, source=Path(source)) for path, source in editor.copies.items()]
+    # The licences of the parts of others the site carries (shown on the Over page: the macro `onderdelen`).
+    extras += [Extra(part.bestand, source=part.tekst) for part in onderdelen(site.project, not editor.missing)]
     # Only what the site shows is published from regio/assets/ (the checker made sure these files exist):
     # a README or a draft lying next to them stays out of the site.
     s = site.content.regio.site

@@ -102,3 +102,58 @@ def test_the_open_data_carries_the_licence(licensed_site):
     regio = json.loads((licensed_site / "data" / "regio.json").read_text(encoding="utf-8"))
     assert regio["versie"] == 2
     assert regio["items"][0]["licentie"] == {"naam": "CC BY 4.0 <i>", "url": CC_BY}
+
+
+# The parts of others a built site carries, written down from the files the site serves (not from onderdelen.py):
+# file pattern in the site -> the part's name on the Over page, its licence, and words only that licence's text has.
+MIT = ("MIT", "Permission is hereby granted, free of charge")
+OFL = ("OFL-1.1", "SIL OPEN FONT LICENSE Version 1.1")
+APACHE = ("Apache-2.0", "Apache 2.0")
+ALWAYS = {
+    "assets/stylesheets/main.*.min.css": ("Material for MkDocs", *MIT),
+    "index.html": ("Material Design Icons", *APACHE),  # the header's and footer's icons are inline SVG from Material
+    "pagefind/pagefind.js": ("Pagefind", *MIT),
+}
+EDITOR = {
+    "beheer/sveltia-cms.js": ("Sveltia CMS", *MIT),
+    "beheer/chunks/react-dom.js": ("React DOM", *MIT),
+    "beheer/geen-cdn/*/dist/immutable.es.js": ("Immutable", *MIT),
+    "beheer/fonts/source-sans-3-*.woff2": ("Source Sans 3", *OFL),
+    "beheer/fonts/material-symbols-outlined.woff2": ("Material Symbols", *OFL),
+    "beheer/fonts/noto-mono-latin.woff2": ("Noto Mono", *OFL),
+}
+
+
+def parts_on_the_over_page(site):
+    """Name -> (licence as linked, the linked file's text) from the Over page's table of parts of others."""
+    table = next(t for t in parse_file(site / "over" / "index.html").find_all("table")
+                 if "Onderdelen van anderen" in t.find("caption").all_text().replace("\xad", ""))
+    parts = {}
+    for row in table.find("tbody").find_all("tr"):
+        name = row.find("th").all_text().replace("\xad", "").split(" (")[0]
+        link = row.find("a")
+        target = (site / "over" / link.attrs["href"]).resolve()
+        assert target.is_relative_to(site.resolve()) and target.is_file(), (name, link.attrs["href"])
+        parts[name] = (link.all_text(), target.read_text(encoding="utf-8"))
+    return parts
+
+
+@pytest.mark.parametrize("with_editor", [True, False], ids=["met-beheer", "zonder-beheer"])
+def test_the_site_serves_the_licence_of_every_part_of_others_it_carries(with_editor, editor_project, example_project):
+    """MIT, OFL and Apache ask that their notice goes with every copy: a site names each part of others it serves on
+    its Over page, with the licence's text served beside it. Without /beheer/ the editor's parts are not named."""
+    site = (editor_project if with_editor else example_project) / "site"
+    expected = {**ALWAYS, **(EDITOR if with_editor else {})}
+    for pattern in expected:
+        assert list(site.glob(pattern)), pattern  # the site does carry it
+    parts = parts_on_the_over_page(site)
+    assert sorted(parts) == sorted(name for name, _, _ in expected.values())
+    for name, licence, words in expected.values():
+        linked, text = parts[name]
+        assert linked == licence and words in text, name
+    if with_editor:  # where the package has its own text, the site serves that text unchanged
+        npm = ROOT / "node_modules"
+        assert parts["Sveltia CMS"][1] == (npm / "@sveltia" / "cms" / "LICENSE.txt").read_text(encoding="utf-8")
+        assert parts["Immutable"][1] == (npm / "immutable" / "LICENSE").read_text(encoding="utf-8")
+    else:
+        assert not (site / "licenties" / "sveltia-cms.txt").exists()
