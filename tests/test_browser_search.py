@@ -188,6 +188,38 @@ def test_on_a_phone_the_first_result_is_above_the_fold_also_below_three_lines_of
     context.close()
 
 
+@pytest.mark.parametrize(("query", "first", "others"), [("overleg", "bijeenkomst", 8), ("notulen", "opbrengst", 6),
+                                                         ("vergadering", "bijeenkomst", 4)])
+def test_a_long_list_of_other_words_folds_so_the_first_result_shows_on_a_small_phone(chromium, served, query, first,
+                                                                                      others):
+    """Begrippen gives "overleg" nine other words: their line took four lines of a 360 px phone, and with the search
+    form above it the first result fell below a 640 px screen. A long line now folds: the site's own word stays in
+    view with how many more there are, and the whole line opens on a tap."""
+    context = chromium.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served + "zoeken/?q=" + query)
+    summary = page.locator("#ll-zoekhulp details summary")
+    expect(summary).to_have_text(f"Ook gezocht op \u201c{first}\u201d en {others} andere woorden met dezelfde betekenis")
+    box = page.locator("#ll-resultaten li").first.bounding_box()
+    assert box is not None and box["y"] + 40 <= 640, box
+    line = page.locator("#ll-zoekhulp details").get_by_text(f"(zelfde betekenis als \u201c{query}\u201d)")
+    expect(line).to_be_hidden()
+    summary.tap()
+    expect(line).to_be_visible()
+    assert line.inner_text().count("\u201c") == others + 2  # every other word, and the word typed
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "line"), [("aanjager", "Ook gezocht op \u201ccoördinator\u201d"),
+                                             ("afdrukken", "Ook gezocht op \u201cprinten\u201d en \u201cpdf\u201d")])
+def test_a_short_list_of_other_words_stays_in_view(visit, served, query, line):
+    page, _ = visit
+    search(page, served, query)
+    expect(page.locator("#ll-zoekhulp")).to_contain_text(line)
+    expect(page.locator("#ll-zoekhulp").get_by_text(line)).to_be_visible()
+    assert page.locator("#ll-zoekhulp details").count() == 0
+
+
 def test_on_a_phone_the_first_result_is_above_the_fold(chromium, served):
     context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()

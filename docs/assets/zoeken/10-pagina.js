@@ -44,7 +44,7 @@
   // the site does not have.
   let vocab = null;
   let filtersLoaded = null; // a promise once the filter block was opened (or the address has filters)
-  const help = document.createElement("p");
+  const help = document.createElement("div"); // a div: a long line of other words folds in a <details>
   help.id = "ll-zoekhulp";
   help.className = "ll-zoekhulp";
   status.after(help);

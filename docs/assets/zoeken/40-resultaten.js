@@ -42,6 +42,7 @@
   // after it, so a phone's two lines show what the page says (titleLength). A page with less to say than an
   // excerpt holds (a reflection question: its title and its bouwsteen) keeps its title in the excerpt.
   const EXCERPT_WORDS = 30; // Pagefind's excerptLength
+  const SAME_SHOWN = 80; // letters of an "Ook gezocht op" line shown as it is (two lines on a phone); a longer one folds
 
   // How many words at the start of `words` are the result's title (Pagefind ends a heading with "." when it has
   // no mark of its own); 0 when the text does not start with it, or when fewer than EXCERPT_WORDS shown words follow.
@@ -196,9 +197,10 @@
       if (term.alts.some((alt) => alt.skipped)) continue; // the word itself gave enough: its other words were not searched
       // "centrum": Begrippen has it only inside "kinderdagcentrum" (searchwords.py: with_tails)
       const inside = vocab.terms[plain(word)] ? [] : others.filter((other) => other !== word && other.endsWith(word));
-      lines.push("Ook gezocht op " + quoted(others) + (inside.length
+      const line = "Ook gezocht op " + quoted(others) + (inside.length
         ? ": bij Begrippen staat " + quoted(inside) + ", met \u201c" + word + "\u201d erin."
-        : " (zelfde betekenis als \u201c" + word + "\u201d)."));
+        : " (zelfde betekenis als \u201c" + word + "\u201d).");
+      lines.push(inside.length || line.length <= SAME_SHOWN ? line : folded(others, line));
     }
     if (plan.overview) lines.push("Je vraagt om een lijst: het overzicht staat bovenaan.");
     if (plan.dropped.length) lines.push("Kleine woorden zoals " + quoted([...new Set(plan.dropped)]) + " tellen niet mee."); // each once
@@ -209,6 +211,24 @@
     }
     if (plan.waiting) lines.push("\u201c" + plan.waiting + "\u201d zoeken we als je verder typt of even wacht.");
     if (plan.unknown.length) lines.push(quoted(plan.unknown) + verb(plan.unknown, " staat", " staan") + " niet op de site.");
-    lines.forEach((line, i) => { if (i) help.append(document.createElement("br")); help.append(line); });
+    const block = (line) => line instanceof HTMLDetailsElement; // a line of its own already
+    lines.forEach((line, i) => {
+      if (i && !block(line) && !block(lines[i - 1])) help.append(document.createElement("br"));
+      help.append(line);
+    });
+  }
+
+  // A long list of other words (nine for "overleg") took four lines of a phone's first screen: the site's own word
+  // stays in view, the whole line opens on a click.
+  function folded(others, line) {
+    const more = document.createElement("details");
+    const summary = document.createElement("summary");
+    const rest = others.length - 1;
+    summary.textContent = "Ook gezocht op " + quoted(others.slice(0, 1)) + " en " + rest +
+      (rest === 1 ? " ander woord" : " andere woorden") + " met dezelfde betekenis";
+    const whole = document.createElement("span");
+    whole.textContent = line;
+    more.append(summary, whole);
+    return more;
   }
 
