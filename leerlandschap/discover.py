@@ -2,7 +2,8 @@
 
 Two layouts: upstream's `content/` alone (national content plus the example region), or, in a region's fork,
 `content/` for the national content and `regio/` next to it for everything of the region. Links that lead out of
-the project, unknown folders, files that are not .yml and file names that cannot be an id are problems on their path.
+the project, unknown folders, folders inside a kind's folder, files that are not .yml and file names that cannot be an
+id are problems on their path. `read_files` is the one list of what is read: nothing else leaves the project as content.
 """
 from __future__ import annotations
 
@@ -82,6 +83,19 @@ def _skipped_link(path: Path, layer: str) -> bool:
     return layer == REGIO_DIR and path.is_symlink()  # reported by _regio_links
 
 
+def read_files(content_dir: Path) -> list[Path]:
+    """Every file the loader reads (the items of each root and the region file), in its order: what may leave the
+    project as content (the editor's proef seed). Nothing else under content/ or regio/ does: not a hidden file, not
+    a file in a folder that is not read, not a file a link leads to from outside (the checker refuses those)."""
+    project = content_dir.parent
+    found: list[Path] = []
+    for root in content_roots(content_dir):
+        items, regio_path, _ = discover(root, project, lambda path: path.as_posix())
+        found += [item.path for item in items if not item.path.is_symlink() or _inside(item.path, project)]
+        found += [regio_path] if regio_path else []
+    return found
+
+
 def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | None, list[Problem]]:
     """The files to read under `root`, the region file if it is there, and the problems of what is not read."""
     items: list[Item] = []
@@ -100,8 +114,9 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
             regio_path = entry
         elif entry.is_dir() and entry.name in root.folders:
             kind = active().by_folder[entry.name]
-            items += _files_in(entry, kind, root.layer, project, show, problems)
-            for child in active().children(kind):  # meetings: tafels/<tafel-id>/<date>.yml
+            children = active().children(kind)
+            items += _files_in(entry, kind, root.layer, project, show, problems, folders_read=bool(children))
+            for child in children:  # meetings: tafels/<tafel-id>/<date>.yml
                 for sub in (entry / e.name for e in _listing(entry) if e.is_dir()):
                     if _skipped_link(sub, root.layer):
                         continue
@@ -119,6 +134,16 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
     return items, regio_path, problems
 
 
+def _not_read(sub: Path, folder: Path, show: Show, project: Path) -> list[Problem]:
+    """A problem for each file in `sub`, a folder inside `folder` where no folder is read."""
+    if not _inside(sub, project):
+        return [_outside(sub, show)]
+    where = show(folder)
+    return [Problem(show(path), 1, f"Dit bestand wordt niet gelezen: in {where}/ worden geen mappen gelezen. Zet het "
+                                   f"bestand direct in {where}/, of haal het weg.")
+            for path in sorted(sub.rglob("*")) if path.is_file() and not path.name.startswith(".")]
+
+
 def _listing(folder: Path) -> list[os.DirEntry[str]]:
     """The entries of `folder` but hidden ones, by name (os.scandir: a preview lists a thousand files on every save)."""
     with os.scandir(folder) as entries:
@@ -126,12 +151,18 @@ def _listing(folder: Path) -> list[os.DirEntry[str]]:
 
 
 def _files_in(folder: Path, kind: Kind[Any], layer: str, project: Path, show: Show, problems: list[Problem],
-              id_prefix: str = "") -> list[Item]:
+              id_prefix: str = "", folders_read: bool = False) -> list[Item]:
+    """The items of `folder`. `folders_read`: its folders are read by the caller (a tafel's meetings); any other
+    folder in it is not read, and each file in it is said (an author would think it is on the site)."""
     items = []
     for entry in _listing(folder):  # what the folder listing says about each file: no look at the file itself
         path = folder / entry.name
-        if entry.is_dir() or entry.name == "README.md" or (layer == REGIO_DIR and entry.is_symlink()):
-            continue  # a link under regio/ is reported by regio_links
+        if layer == REGIO_DIR and entry.is_symlink():
+            continue  # reported by regio_links
+        if entry.is_dir() and not folders_read:
+            problems += _not_read(path, folder, show, project)
+        if entry.is_dir() or entry.name == "README.md":
+            continue
         # `folder` is inside the project (checked by the caller), so only a link can lead out: resolving every file
         # would cost a preview a good part of a second at a thousand files.
         if entry.is_symlink() and not _inside(path, project):

@@ -167,3 +167,22 @@ def test_make_new_refuses_a_reserved_name(project):
     assert result.stderr.strip() == ("Van de titel 'Index' zou de bestandsnaam 'index' worden. Die naam gebruikt de site "
                                      "zelf al voor een pagina of bestand. Kies een andere titel.")
     assert not (project / "content" / "praktijken" / "index.yml").exists()
+
+
+NOT_READ = "Dit bestand wordt niet gelezen: in {0}/ worden geen mappen gelezen. Zet het bestand direct in {0}/, of haal het weg."
+
+
+def test_a_file_in_a_folder_that_is_not_read_is_said_never_skipped_in_silence(fork):
+    """An author who puts a file one folder too deep would think it is on the site; a folder inside a kind's folder
+    (or inside a tafel's meetings) is never read, so each of its files is a problem on its path."""
+    write(fork / "content" / "bouwstenen" / "oud" / "x.yml", PRAKTIJK)
+    write(fork / "regio" / "praktijken" / "concepten" / "Nieuw Idee.yml", PRAKTIJK)
+    write(fork / "regio" / "praktijken" / "concepten" / "diep" / "y.yml", PRAKTIJK)
+    write(fork / "regio" / "praktijken" / "concepten" / ".swp", "")  # hidden: an editor's, never said
+    write(fork / "regio" / "tafels" / "t.yml", "titel: T\nsoort: leertafel\nsamenvatting: S.\ndoel: D.\nstatus: actief\nbron: eigen\n")
+    write(fork / "regio" / "tafels" / "t" / "2025" / "2025-01-01.yml", "datum: 2025-01-01\n")
+    assert messages(fork) == sorted([
+        "content/bouwstenen/oud/x.yml:1: " + NOT_READ.format("content/bouwstenen"),
+        "regio/praktijken/concepten/Nieuw Idee.yml:1: " + NOT_READ.format("regio/praktijken"),
+        "regio/praktijken/concepten/diep/y.yml:1: " + NOT_READ.format("regio/praktijken"),
+        "regio/tafels/t/2025/2025-01-01.yml:1: " + NOT_READ.format("regio/tafels/t")])
