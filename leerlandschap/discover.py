@@ -53,13 +53,27 @@ def shows_example(content_dir: Path) -> bool:
 
 
 def _inside(path: Path, project: Path) -> bool:
-    """False for a file or folder that is (or passes through) a link to a place outside the project."""
-    return path.resolve().is_relative_to(project.resolve())
+    """False for a file or folder that is (or passes through) a link to a place outside the project, or to nothing."""
+    return _link_problem(path, project, Path.as_posix) is None
 
 
-def _outside(path: Path, show: Show) -> Problem:
-    return Problem(show(path), 1, "Dit is een snelkoppeling naar een plek buiten de map van de site. "
-                                  "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
+def _link_problem(path: Path, project: Path, show: Show) -> Problem | None:
+    """The problem of a link at `path` that leads outside the project, to nothing or round in a circle; else None.
+    Whatever it is, nothing is read through it. (A file in a folder inside the project is inside: only links lead out.)"""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return Problem(show(path), 1, "Dit is een snelkoppeling naar een bestand dat niet (meer) bestaat. Zo'n "
+                                      "bestand wordt niet gelezen. Haal de snelkoppeling weg, of zet het bestand zelf hier.")
+    except (OSError, RuntimeError):  # a circle of links (RuntimeError up to Python 3.12, OSError from 3.13)
+        return Problem(show(path), 1, "Dit is een snelkoppeling die in een kring naar zichzelf terugleidt. Zo'n "
+                                      "bestand wordt niet gelezen. Haal de snelkoppeling weg, of zet het bestand zelf hier.")
+    if not target.is_relative_to(project.resolve()):
+        return Problem(show(path), 1, "Dit is een snelkoppeling naar een plek buiten de map van de site. "
+                                      "Zo'n bestand wordt niet gelezen. Zet het bestand zelf in de map.")
+    return None
 
 
 def regio_links(regio_dir: Path, show: Show) -> list[Problem]:
@@ -108,8 +122,8 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
             continue
         if _skipped_link(entry, root.layer):
             continue
-        if not _inside(entry, project):
-            problems.append(_outside(entry, show))
+        if (trouble := _link_problem(entry, project, show)) is not None:
+            problems.append(trouble)
         elif entry.name == REGIO_FILE and root.reads_regio_file:
             regio_path = entry
         elif entry.is_dir() and entry.name in root.folders:
@@ -117,12 +131,9 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
             children = active().children(kind)
             items += _files_in(entry, kind, root.layer, project, show, problems, folders_read=bool(children))
             for child in children:  # meetings: tafels/<tafel-id>/<date>.yml
-                for sub in (entry / e.name for e in _listing(entry) if e.is_dir()):
-                    if _skipped_link(sub, root.layer):
-                        continue
-                    if not _inside(sub, project):
-                        problems.append(_outside(sub, show))
-                        continue
+                for sub in (entry / e.name for e in _listing(entry) if _is_dir(e)):
+                    if _skipped_link(sub, root.layer) or _link_problem(sub, project, show):
+                        continue  # said by regio_links, or by _files_in above
                     items += _files_in(sub, child, root.layer, project, show, problems, id_prefix=f"{sub.name}/")
         else:
             close = difflib.get_close_matches(entry.name, [*root.folders, REGIO_FILE], n=1)
@@ -134,14 +145,19 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
     return items, regio_path, problems
 
 
-def _not_read(sub: Path, folder: Path, show: Show, project: Path) -> list[Problem]:
+def _not_read(sub: Path, folder: Path, show: Show) -> list[Problem]:
     """A problem for each file in `sub`, a folder inside `folder` where no folder is read."""
-    if not _inside(sub, project):
-        return [_outside(sub, show)]
     where = show(folder)
     return [Problem(show(path), 1, f"Dit bestand wordt niet gelezen: in {where}/ worden geen mappen gelezen. Zet het "
                                    f"bestand direct in {where}/, of haal het weg.")
             for path in sorted(sub.rglob("*")) if path.is_file() and not path.name.startswith(".")]
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a circle of links: said by _link_problem
+        return False
 
 
 def _listing(folder: Path) -> list[os.DirEntry[str]]:
@@ -159,14 +175,14 @@ def _files_in(folder: Path, kind: Kind[Any], layer: str, project: Path, show: Sh
         path = folder / entry.name
         if layer == REGIO_DIR and entry.is_symlink():
             continue  # reported by regio_links
-        if entry.is_dir() and not folders_read:
-            problems += _not_read(path, folder, show, project)
-        if entry.is_dir() or entry.name == "README.md":
-            continue
         # `folder` is inside the project (checked by the caller), so only a link can lead out: resolving every file
         # would cost a preview a good part of a second at a thousand files.
-        if entry.is_symlink() and not _inside(path, project):
-            problems.append(_outside(path, show))
+        if entry.is_symlink() and (trouble := _link_problem(path, project, show)) is not None:
+            problems.append(trouble)
+            continue
+        if _is_dir(entry) and not folders_read:
+            problems += _not_read(path, folder, show)
+        if _is_dir(entry) or entry.name == "README.md":
             continue
         if not entry.is_file():
             problems.append(Problem(show(path), 1, "Dit is geen gewoon bestand en wordt niet gelezen."))

@@ -14,6 +14,7 @@ from leerlandschap.freshness import due_for_review
 from leerlandschap.loader import check_content
 from leerlandschap.opendata import open_data_files
 from leerlandschap.pages import generate_pages
+from leerlandschap.sitedata import SiteCache, load_site
 
 REGIO = """\
 naam: Regio Zuidkust
@@ -186,3 +187,33 @@ def test_a_file_in_a_folder_that_is_not_read_is_said_never_skipped_in_silence(fo
         "regio/praktijken/concepten/Nieuw Idee.yml:1: " + NOT_READ.format("regio/praktijken"),
         "regio/praktijken/concepten/diep/y.yml:1: " + NOT_READ.format("regio/praktijken"),
         "regio/tafels/t/2025/2025-01-01.yml:1: " + NOT_READ.format("regio/tafels/t")])
+
+
+LOOP = "Dit is een snelkoppeling die in een kring naar zichzelf terugleidt. Zo'n bestand wordt niet gelezen. " \
+       "Haal de snelkoppeling weg, of zet het bestand zelf hier."
+GONE = "Dit is een snelkoppeling naar een bestand dat niet (meer) bestaat. Zo'n bestand wordt niet gelezen. " \
+       "Haal de snelkoppeling weg, of zet het bestand zelf hier."
+
+
+def test_a_link_to_nothing_or_round_in_a_circle_is_said_on_its_path(project):
+    """Each stopped make check with an unexpected error (OSError, RuntimeError) that named no file."""
+    content = project / "content"
+    os.symlink("kring.yml", content / "praktijken" / "kring.yml")
+    os.symlink("lus", content / "lus")
+    os.symlink("weg.yml", content / "regio.yml.bak")
+    os.symlink("nergens.yml", content / "praktijken" / "weg.yml")
+    os.symlink("2030-01-01.yml", content / "tafels" / "intervisiegroep-1" / "2030-01-01.yml")
+    os.symlink("t", content / "tafels" / "t")
+    assert messages(project) == [
+        f"content/lus:1: {LOOP}", f"content/praktijken/kring.yml:1: {LOOP}", f"content/praktijken/weg.yml:1: {GONE}",
+        f"content/regio.yml.bak:1: {GONE}", f"content/tafels/intervisiegroep-1/2030-01-01.yml:1: {LOOP}",
+        f"content/tafels/t:1: {LOOP}"]
+
+
+def test_an_editors_lock_file_beside_the_content_does_not_stop_a_build(project):
+    """Emacs marks a file being edited with a link to nothing, '.#<name>': a hidden file, never read, and the build's
+    look for changed files (sitedata) stopped on it with FileNotFoundError."""
+    os.symlink("auteur@laptop.4242:1700000000", project / "content" / "praktijken" / ".#samen-lunchen.yml")
+    os.symlink(".#kring", project / "content" / ".#kring")
+    site = load_site(project / "content", SiteCache(parallel=False))
+    assert "bestuurlijk-intervisienetwerk" in site.content.of(kinds.PRAKTIJK)
