@@ -402,6 +402,36 @@ def test_every_pattern_matches_the_whole_value(where, pattern):
         assert not validator.is_valid(value + tail), (where, value + tail)
 
 
+def unbounded_texts() -> list[str]:
+    """Every text in the authors' schemas without a maxLength; an enum or a date is bounded by itself."""
+    found = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if node.get("type") == "string" and not {"maxLength", "enum", "const", "format"} & node.keys():
+                found.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+    return found
+
+
+def test_every_text_of_a_schema_has_a_length_limit():
+    """A text without one took 400 kB on one line onto a page ('bron_plek', the region's promises, 'gebied'); the
+    editor gives each field the same limit (cms.py), so it is refused before saving too."""
+    assert unbounded_texts() == []
+
+
+def test_an_overlong_text_is_refused_with_its_limit(project):
+    line = put(project, PRAKTIJK, 'bron_plek: "de hele bijlage"', f"bron_plek: {'woord ' * 60}x")
+    refused(project, f"{PRAKTIJK}:{line}", "bron_plek: Deze tekst is te lang: 361 tekens", "hoogstens 300")
+
+
 def test_the_schemas_and_the_export_use_the_whole_value_validator():
     assert isinstance(Schema.load("bijeenkomst").validator, Validator)
     assert isinstance(opendata.export_validator({}), Validator)
