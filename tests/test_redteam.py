@@ -342,6 +342,19 @@ def test_characters_xml_forbids_are_refused_in_long_text_too(project, value, phr
     refused(project, f"{MEETING}:{line}", "verslag: ", phrase, "nieuwsfeed")
 
 
+@pytest.mark.parametrize("where,old,new", [
+    (MEETING, "titel: Intervisiegesprek 1", 'titel: "Intervisie\\u202egesprek"'),  # an escape between quotes
+    (MEETING, "titel: Intervisiegesprek 1", "titel: Intervisie\u202dgesprek"),  # the character itself
+    (PRAKTIJK, "samenvatting: ", 'samenvatting: "Eerste alinea.\\n\\n\\u202bTweede."\nx_oud: '),  # Markdown, escaped
+    (REGIO, "naam: Sociaal Domein Flevoland", 'naam: "Sociaal Domein \u202aFlevoland"'),
+])
+def test_a_character_that_turns_the_text_around_is_refused_in_every_field(project, where, old, new):
+    """U+202A-U+202E make the rest of a title read backwards (or in another order than in the file) on every page,
+    in the feed and in calendars; a neighbour's texts already lose them."""
+    line = put(project, where, old, new)
+    refused(project, f"{where}:{line}", "leesrichting omdraait (U+202")
+
+
 def test_a_practice_summary_with_a_control_character_never_reaches_the_feed(project):
     line = put(project, PRAKTIJK, "samenvatting: ", 'samenvatting: "\\u0008 "\nx_oud: ')
     refused(project, f"{PRAKTIJK}:{line}", "samenvatting: ")
