@@ -133,3 +133,28 @@ def test_a_file_name_of_any_bytes_is_one_printable_line_of_the_report(tmp_path, 
     assert lines[0].startswith(f"content/praktijken/{written}:1: De bestandsnaam '{written.removesuffix('.yml')}' kan niet.")
     assert all(line.startswith(f"content/praktijken/{written}:1: ") for line in lines[:-2] if line)
     assert not any(ord(c) < 32 or 0x202a <= ord(c) <= 0x202e for c in result.stdout.decode("utf-8").replace("\n", ""))
+
+
+@pytest.mark.parametrize("path, old, new, line, first, field, target", [
+    ("praktijken/leerlandschap-flevoland.yml", "bouwstenen:\n", "bouwstenen:\n  - coordineer-het-leren\n  - coordineer-het-leren\n",
+     None, None, "bouwstenen", "coordineer-het-leren"),
+    ("bouwstenen/coordineer-het-leren.yml", "rollen: [beleidsmaker, bestuurder]", "rollen: [beleidsmaker, bestuurder, beleidsmaker]",
+     25, 25, "rollen", "beleidsmaker"),
+    ("vragensets/teamsessie-leren-klein-en-concreet.yml", "  - omarm-wrijving-en-ongemak/moeilijk-los-te-laten\n",
+     "  - omarm-wrijving-en-ongemak/moeilijk-los-te-laten\n  - maak-leren-klein-en-concreet/eigen-leervragen\n",
+     12, 9, "vragen", "maak-leren-klein-en-concreet/eigen-leervragen"),
+])
+def test_a_list_of_references_names_each_item_once(tmp_path, path, old, new, line, first, field, target):
+    """A bouwsteen named twice in a practice showed the practice twice on the bouwsteen's page, counted it twice in
+    the landscape and in open data; 14,000 times fit in one file."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    file = content / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if line is None:  # the block list: the two new lines right after 'bouwstenen:'
+        first = text.splitlines().index(old.strip()) + 2
+        line = first + 1
+    assert [str(p) for p in check_content(content, tmp_path)[1]] == [
+        f"content/{path}:{line}: {field}: '{target}' staat twee keer in deze lijst (ook op regel {first}). Haal er één weg."]
