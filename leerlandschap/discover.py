@@ -88,6 +88,23 @@ def regio_links(regio_dir: Path, show: Show) -> list[Problem]:
     return found
 
 
+def regio_unread(regio_dir: Path, show: Show) -> list[Problem]:
+    """A folder regio/ with content but without the file regio/regio.yml is not read at all (content_roots): the site
+    would be the example region's, in silence. Said once, on the region file's path."""
+    if regio_dir.is_symlink() or not regio_dir.is_dir() or (regio_dir / REGIO_FILE).is_file():
+        return []
+    parts = [p.relative_to(regio_dir).parts for p in regio_dir.rglob("*") if p.is_file()]
+    files = [regio_dir.joinpath(*each) for each in parts  # regio/assets/ holds the example region's logo upstream too
+             if each[0] != ASSETS and each[-1] != "README.md" and not any(part.startswith(".") for part in each)]
+    if not files:
+        return []
+    other = next((p.name for p in files if p.parent == regio_dir and p.stem == "regio"), "")
+    hint = f" Hernoem {other} naar {REGIO_FILE}." if other and other != REGIO_FILE else ""
+    return [Problem(show(regio_dir / REGIO_FILE), 1, f"Het regiobestand ontbreekt. In {REGIO_DIR}/ staan wel bestanden, "
+                                                     f"maar zonder {REGIO_DIR}/{REGIO_FILE} wordt die map niet gelezen en "
+                                                     f"toont de site de voorbeeldregio.{hint}")]
+
+
 def _linked(path: Path, show: Show) -> Problem:
     return Problem(show(path), 1, "Dit is een snelkoppeling (symlink). In de map regio/ zijn snelkoppelingen niet "
                                   "toegestaan; ze worden niet gelezen. Zet het bestand of de map zelf hier neer.")
@@ -124,6 +141,9 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
             continue
         if (trouble := _link_problem(entry, project, show)) is not None:
             problems.append(trouble)
+        elif entry.name == REGIO_FILE and root.reads_regio_file and not entry.is_file():  # a folder, a pipe: never read
+            problems.append(Problem(show(entry), 1, f"Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand "
+                                                    f"{REGIO_FILE} moet een tekstbestand zijn."))
         elif entry.name == REGIO_FILE and root.reads_regio_file:
             regio_path = entry
         elif entry.is_dir() and entry.name in root.folders:

@@ -217,3 +217,34 @@ def test_an_editors_lock_file_beside_the_content_does_not_stop_a_build(project):
     os.symlink(".#kring", project / "content" / ".#kring")
     site = load_site(project / "content", SiteCache(parallel=False))
     assert "bestuurlijk-intervisienetwerk" in site.content.of(kinds.PRAKTIJK)
+
+
+UNREAD = ("regio/regio.yml:1: Het regiobestand ontbreekt. In regio/ staan wel bestanden, maar zonder regio/regio.yml "
+          "wordt die map niet gelezen en toont de site de voorbeeldregio.")
+
+
+def test_a_region_folder_without_its_region_file_is_said_never_replaced_by_the_example_in_silence(fork):
+    """Without regio/regio.yml the site read only content/ and became the example region's, with no word."""
+    (fork / "regio" / "regio.yml").rename(fork / "regio" / "regio.yaml")
+    assert messages(fork) == [UNREAD + " Hernoem regio.yaml naar regio.yml."]
+    (fork / "regio" / "regio.yaml").unlink()
+    assert messages(fork) == [UNREAD]
+    (fork / "regio" / "regio.yml").mkdir()  # a folder of that name is no region file either
+    assert messages(fork) == [UNREAD]
+
+
+def test_upstreams_logo_folder_alone_is_no_region_folder(project):
+    write(project / "regio" / "assets" / "README.md", "Het logo van de voorbeeldregio.")
+    write(project / "regio" / ".gitkeep", "")
+    assert messages(project) == []
+
+
+@pytest.mark.parametrize("make", [os.mkdir, os.mkfifo])
+def test_a_region_file_that_is_a_folder_or_a_pipe_is_said_never_read(project, make):
+    """A folder named regio.yml stopped make check with IsADirectoryError; a named pipe made it wait for ever."""
+    (project / "content" / "regio.yml").unlink()
+    make(project / "content" / "regio.yml")
+    assert messages(project) == [
+        "content/regio.yml:1: Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand regio.yml moet een "
+        "tekstbestand zijn.",
+        "content/regio.yml:1: Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."]
