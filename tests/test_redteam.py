@@ -416,12 +416,15 @@ def test_every_pattern_matches_the_whole_value(where, pattern):
 
 
 def unbounded_texts() -> list[str]:
-    """Every text in the authors' schemas without a maxLength; an enum or a date is bounded by itself."""
+    """Every text in the authors' schemas without a maxLength (an enum or a date is bounded by itself), and every
+    number without a maximum."""
     found = []
 
     def walk(node, where):
         if isinstance(node, dict):
             if node.get("type") == "string" and not {"maxLength", "enum", "const", "format"} & node.keys():
+                found.append(where)
+            if node.get("type") in ("integer", "number") and "maximum" not in node:
                 found.append(where)
             for key, value in node.items():
                 walk(value, f"{where}/{key}")
@@ -434,15 +437,21 @@ def unbounded_texts() -> list[str]:
     return found
 
 
-def test_every_text_of_a_schema_has_a_length_limit():
+def test_every_text_and_number_of_a_schema_has_a_limit():
     """A text without one took 400 kB on one line onto a page ('bron_plek', the region's promises, 'gebied'); the
-    editor gives each field the same limit (cms.py), so it is refused before saving too."""
+    editor gives each field the same limit (cms.py), so it is refused before saving too. A number of 29 digits
+    ('volgorde', a tafel's 'aantal') went into pages and open data, where JavaScript reads it otherwise."""
     assert unbounded_texts() == []
 
 
 def test_an_overlong_text_is_refused_with_its_limit(project):
     line = put(project, PRAKTIJK, 'bron_plek: "de hele bijlage"', f"bron_plek: {'woord ' * 60}x")
     refused(project, f"{PRAKTIJK}:{line}", "bron_plek: Deze tekst is te lang: 361 tekens", "hoogstens 300")
+
+
+def test_a_huge_number_is_refused_with_its_limit(project):
+    line = put(project, "content/bouwstenen/coordineer-het-leren.yml", "volgorde: 3", f"volgorde: {'9' * 29}")
+    refused(project, f"content/bouwstenen/coordineer-het-leren.yml:{line}", "volgorde: Het getal moet 1000 of lager zijn.")
 
 
 def test_the_schemas_and_the_export_use_the_whole_value_validator():
