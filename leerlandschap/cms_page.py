@@ -19,7 +19,7 @@ from . import cms_bundle, cms_hints
 from .cms import PACKAGE, SECTION, config, config_yaml
 from .cms_backend import git_host
 from .cms_preview import preview_words
-from .discover import YAML_SUFFIXES, content_roots
+from .discover import read_files
 from .model import Content
 from .regiomodel import Beheer
 from .render import MONTHS, TEMPLATES, environment
@@ -50,15 +50,12 @@ def csp(beheer: Beheer) -> str:
 
 
 def proef_files(content_dir: Path) -> dict[str, str]:
-    """proef mode: every content file the configuration points at, path -> text, to seed the test repository."""
-    project = Path(content_dir).resolve().parent
-    files = {}
-    for root in content_roots(Path(content_dir).resolve()):
-        for path in sorted(root.path.rglob("*")):
-            relative = path.relative_to(root.path)
-            if path.is_file() and path.suffix in YAML_SUFFIXES and relative.parts[0] not in root.skipped:
-                files[path.relative_to(project).as_posix()] = path.read_text(encoding="utf-8")
-    return files
+    """proef mode: every content file the site is made of, path -> text, to seed the test repository. Exactly the
+    files the loader reads (discover.read_files): a hidden file, a file in a folder that is not read or a link to
+    a file elsewhere (the build's environment, a key) never reaches the published proef.json."""
+    content_dir = Path(content_dir).resolve()
+    project = content_dir.parent
+    return {path.relative_to(project).as_posix(): path.read_text(encoding="utf-8") for path in read_files(content_dir)}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from .items import Item
 from .kinds import BIJEENKOMST, RESERVED_QUESTION_IDS, active
 from .problems import Problem, field_prefix, shown
 from .schemas import Reference, Schema, Validator
+from .yamlevents import Path as YamlPath
 
 
 def check_ids(items: list[Item]) -> list[Problem]:
@@ -150,8 +151,16 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
         known.setdefault(item.type.name, set()).add(item.id)
         if item.type.name in ("bouwsteen", "aanvulling") and item.data:
             questions.setdefault(item.id, set()).update(_question_ids(item))
+    listed: dict[tuple[str, YamlPath, str], int] = {}  # (file, list, target) -> the line that names it first
     for item, ref in references:
         line = item.line_of(ref.path)
+        if ref.path and isinstance(ref.path[-1], int):  # a list of references names each item once: a page would
+            key = (item.display, ref.path[:-1], ref.target)  # show it twice, and the landscape count it twice
+            if key in listed:
+                problems.append(Problem(item.display, line, field_prefix(ref.path) + f"'{shown(ref.target)}' staat "
+                                        f"twee keer in deze lijst (ook op regel {listed[key]}). Haal er één weg."))
+                continue
+            listed[key] = line
         target = ref.target.partition("/")[0] if ref.kind == "vraag" else ref.target
         if ref.kind in ("bouwsteen", "vraag") and target in hidden and target in known["bouwsteen"]:
             message = (f"De bouwsteen '{target}' staat bij 'verbergen' in het regiobestand. Haal de verwijzing weg, "

@@ -11,6 +11,7 @@ What the loader makes of a file's document alone (its model item, the references
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
@@ -92,10 +93,17 @@ def read_file(item: Item, size: int, schema: Schema) -> tuple[YamlDocument | Non
     large = too_large(size, item.display)  # before reading: a huge file never enters memory
     if large:
         return None, [large]
+    data = item.path.read_bytes()
     try:
-        text = item.path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(item.display, 1, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8.")]
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None, [Problem(item.display, 1, "Dit bestand is opgeslagen als UTF-16 (in Kladblok heet dat "
+                                                   "'Unicode'). Sla het op als UTF-8.")]
+        line = len(re.split(rb"\r\n|\r|\n", data[:error.start]))  # the first such byte's: often one pasted word
+        return None, [Problem(item.display, line, "Dit bestand is geen UTF-8-tekst: op deze regel staat een teken dat "
+                                                  "anders is opgeslagen. Sla het bestand op als UTF-8, of typ de "
+                                                  "letters met accenten op deze regel opnieuw.")]
     doc, found = read_yaml(text, item.display)
     if doc is not None and not isinstance(doc.data, dict):
         found.append(Problem(item.display, 1, "Het bestand moet bestaan uit velden, zoals 'titel: ...' op de eerste regel."))

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import model
 from .crosscheck import check_agreements, check_examples, check_ids, check_layers, check_references
-from .discover import ASSETS, REGIO_DIR, REGIO_FILE, Show, content_roots, discover, regio_links
+from .discover import ASSETS, REGIO_DIR, REGIO_FILE, Show, content_roots, discover, regio_links, regio_unread
 from .filecheck import FileChecks
 from .guard import working_on
 from .items import Item
@@ -51,7 +51,7 @@ def check_content(content_dir: Path, display_root: Path | None = None, files: Fi
         return None, [Problem(show(content_dir), 1, "De map met inhoud bestaat niet.")]
     items: list[Item] = []
     regio: Item | None = None
-    problems += regio_links(project / REGIO_DIR, show)
+    problems += regio_links(project / REGIO_DIR, show) + regio_unread(project / REGIO_DIR, show)
     for root in content_roots(content_dir):
         found, regio_path, not_read = discover(root, project, show)
         items += found

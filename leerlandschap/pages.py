@@ -156,7 +156,7 @@ class PageMaker:
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
-        context.setdefault("begrippen", jargon_in(texts_of(item), self.hidden))
+        context["begrippen"] = context["begrippen"] if "begrippen" in context else jargon_in(texts_of(item), self.hidden)
         # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
         context.setdefault("readyset", self.set_at.get(url))
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
@@ -198,8 +198,10 @@ class PageMaker:
     def _bouwsteen(self, b: Any) -> list[GeneratedPage]:
         rollen = [rol for v in b.reflectievragen for rol in v.rollen] + [lv.rol for lv in b.leervragen]
         return [self.page(BOUWSTEEN.name, b, shown_title(b), b.samenvatting, rollen=self.role_titles(rollen)),
+                # no Begrippen on a question's page: walking the whole bouwsteen for each question was quadratic
                 *(self.page(urls.QUESTION, (b, v), v.vraag, f"Reflectievraag bij de bouwsteen ‘{shown_title(b)}’",
-                            of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen)) for v in b.reflectievragen)]
+                            of=b, ident=b.vraag_ref(v), rollen=self.role_titles(v.rollen), begrippen=[])
+                  for v in b.reflectievragen)]
 
     def _rol(self, item: Any) -> list[GeneratedPage]:
         c, r = self.c, self.r

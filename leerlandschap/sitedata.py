@@ -85,12 +85,16 @@ def build_time() -> datetime.datetime:
 
 def _signature(*folders: Path) -> tuple[Any, ...]:
     """Name, modification time and size of every file below `folders` (one stat per file: it runs on every rebuild)."""
-    found = []
+    found: list[tuple[str, str, int | None, int | None]] = []
     for folder in folders:
         for top, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
-                stat = os.stat(os.path.join(top, name))
+                try:
+                    stat = os.stat(os.path.join(top, name))
+                except OSError:  # a link to nothing (an editor's lock file .#x.yml) or round in a circle: never read
+                    found.append((top, name, None, None))
+                    continue
                 found.append((top, name, stat.st_mtime_ns, stat.st_size))
     return tuple(found)
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .discover import content_roots, read_files
 from .yamlevents import Path as YamlPath
 from .yamlsource import read_yaml
 
@@ -188,7 +189,10 @@ def site_files(project: Path) -> list[Path]:
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    return sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    """The files of the region's own layer (in a fork regio/, else content/), as the loader reads them
+    (discover.read_files): a hidden file, a draft in a folder that is not read or a link is no content."""
+    own = content_roots(content_dir)[-1].path
+    return sorted(p for p in read_files(content_dir) if p.is_relative_to(own))
 
 
 def aandeel_lang(verslagen: list[Verslag]) -> tuple[int, int]:

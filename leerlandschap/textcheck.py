@@ -3,6 +3,7 @@
 Checked for each string the schema knows, after the schema's own checks:
 - characters XML 1.0 forbids (U+0001, U+FFFE, lone surrogates…), in any field: a feed with one of them does not
   parse. YAML refuses them in the file itself, but an escape between double quotes ("\\x01") produces them;
+- characters that override the direction of the text (U+202A-U+202E), in any field: the text would show reversed;
 - line breaks and other control characters in single-line fields (titles, places, times, roles, names…): a bare
   carriage return in a calendar is read as a new line by many calendar apps, and such a title breaks pages and
   messages. A field may hold more lines only when its schema says so: a Markdown field (its description says
@@ -24,6 +25,10 @@ XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 # In a single-line field: every control character (C0, DEL, C1 with NEL), the Unicode line and paragraph separators,
 # and the byte order mark (calendar readers drop it)
 SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# In any field: the characters that embed or override the direction of the text after them (U+202A-U+202E). An
+# RLO makes "Samen leren" read as "nerel nemaS" on the page, in the feed and in calendars, and can make a text show
+# other than it reads in the file ("Trojan Source"). Real text never needs them (a neighbour's lose them, buren_read.py).
+DIRECTION_OVERRIDE = re.compile("[\u202a-\u202e]")
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
@@ -56,6 +61,11 @@ def text_problems(text: str, sub: dict[str, Any]) -> Iterator[str]:
         yield (f"In deze tekst staat {describe(found.group())}. Dat teken kan niet in een webpagina, agenda of "
                "nieuwsfeed. Haal het weg. Staat er tussen dubbele aanhalingstekens een \\ met een code, zoals \\x01? "
                "Haal die code weg.")
+        return
+    if (found := DIRECTION_OVERRIDE.search(text)) is not None:
+        yield (f"In deze tekst staat een onzichtbaar teken dat de leesrichting omdraait (U+{ord(found.group()):04X}). "
+               "Dan tonen de site, de agenda en de nieuwsfeed de tekst anders dan hij hier staat. Haal het teken weg, "
+               "bijvoorbeeld door de tekst opnieuw te typen.")
         return
     if not is_multiline(sub) and (found := SINGLE_LINE_FORBIDDEN.search(text)) is not None:
         char = found.group()

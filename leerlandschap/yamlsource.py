@@ -30,9 +30,12 @@ from .yamlevents import TAG_TEXT, Builder, Path
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 512 * 1024  # larger files are refused before parsing
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as the end of a line
-_NOT_ALLOWED = re.compile(NOT_IN_YAML)
-_INDENT_BAD = re.compile(rf"[ ]*(?:\t|{NOT_IN_YAML})")  # a tab or invisible character before a line's first character
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")  # the end of a line as editors count lines
+# Characters YAML does not allow, and three that YAML 1.1 (PyYAML) reads as a line break but editors do not show as
+# one (NEL, U+2028, U+2029, pasted from a PDF or Word): each moved the line of every later message by one, and broke
+# a title in two with a message about a missing colon. All are said, on the line an editor shows.
+_NOT_ALLOWED = re.compile(NOT_IN_YAML + "|[\x85\u2028\u2029]")
+_INDENT_BAD = re.compile(rf"[ ]*(?:\t|{_NOT_ALLOWED.pattern})")  # a tab or invisible character before a line's first character
 
 _EMPTY = "Het bestand is leeg. Vul de velden in of verwijder het bestand."
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from common import guarded
 from leerlandschap import taal
-from leerlandschap.discover import content_roots
 from leerlandschap.freshness import Review, due_for_review
 from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, ROL, TAFEL, THEMA, VRAGENSET, active
 from leerlandschap.loader import check_content
@@ -71,9 +70,8 @@ def unfilled(content: Content) -> list[str]:
 def taal_report(content_dir: Path, shown: Callable[[Path], str], details: bool) -> list[str]:
     """Plain Dutch (B1), per content file: long sentences and hard words. Information only. In a region's fork only
     its own files (regio/): the national content in content/ is upstream's, which the region does not change."""
-    own = content_roots(content_dir)[-1].path
     lines = []
-    for path in taal.content_files(own):
+    for path in taal.content_files(content_dir):
         verslag = taal.verslag(path, shown(path))
         if verslag.lang or verslag.jargon:
             lines.append(verslag.regel())

@@ -414,21 +414,22 @@ def new_meeting_with_outcome(editor, day, first):
 
 def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
     # Text copied from Word holds tabs ("·<tab>Warme overdracht"); the checker refuses a tab ("In deze tekst staat een
-    # tab", "Er staat een tab-teken op deze regel"), and a coordinator cannot see one. The editor writes spaces.
+    # tab", "Er staat een tab-teken op deze regel"), and a coordinator cannot see one. The editor writes spaces. The
+    # same for the line breaks a PDF brings that editors do not show (U+2028, U+2029): Sveltia wrote them as they were.
     page = new_meeting_with_outcome(editor, "13-03-2027", "Inzicht")
     page.get_by_role("textbox", name="Inzichten").click()
     page.keyboard.insert_text("Besproken:\tde overgang naar 18 jaar\t")
     page.get_by_role("textbox", name="Titel").click()
-    page.keyboard.insert_text("Overleg\tjongeren")
+    page.keyboard.insert_text("Overleg\tjongeren\u2028")  # and a line break a PDF brings, which editors do not show
     page.get_by_role("textbox", name="Verslag").click()
-    page.keyboard.insert_text("·\tWarme overdracht met de jongere erbij")
+    page.keyboard.insert_text("·\tWarme overdracht met de jongere erbij\u2029Tweede alinea.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}$"), timeout=WAIT)
     path = f"content/tafels/{TAFEL}/2027-03-13.yml"
     saved = page.evaluate(READ_SAVED, path)
-    assert "\t" not in saved and "\\t" not in saved, saved
+    assert not any(c in saved for c in "\t\u0085\u2028\u2029") and not any(e in saved for e in ("\\t", "\\L", "\\P", "\\N")), saved
     assert '- "Besproken: de overgang naar 18 jaar"' in saved and 'titel: "Overleg jongeren"' in saved
-    assert "· Warme overdracht met de jongere erbij" in saved
+    assert "· Warme overdracht met de jongere erbij" in saved and "Tweede alinea." in saved
     pages = check_and_render(editor_site, tmp_path, path, saved)
     assert "Besproken: de overgang naar 18 jaar" in pages[f"tafels/{TAFEL}/2027-03-13/"].all_text()
 

@@ -1,4 +1,5 @@
 """The checker as authors meet it: every problem at once, exact Dutch lines, non-zero exit."""
+import os
 import re
 import shutil
 import subprocess
@@ -112,3 +113,48 @@ def test_a_duplicate_id_is_named_after_what_the_list_holds(tmp_path):
     assert [str(p) for p in found] == [
         "content/tafels/voorbeeldtafel-jongeren-rond-18/2027-01-12.yml:8: id: 'warme-overdracht' komt twee keer voor in "
         "deze lijst. Geef elke afspraak een eigen, andere naam."]
+
+
+@pytest.mark.parametrize("name, written", [
+    (b"x\x1b[2J\x1b[31mrood\nInhoud in orde.yml", "x\\u001b[2J\\u001b[31mrood\\u000aInhoud in orde.yml"),  # escape codes
+    (b"caf\xe9.yml", "caf\\udce9.yml"),  # a byte that is not UTF-8 (Latin-1 from an old zip file)
+    (b"a\xe2\x80\xaelmy.yml", "a\\u202elmy.yml"),  # a direction override: the rest of the line read backwards
+])
+def test_a_file_name_of_any_bytes_is_one_printable_line_of_the_report(tmp_path, name, written):
+    """make check prints a file's name: a newline in it made a second, fake line, an escape code reached the terminal
+    (or the CI log), and with a terminal that is strict about UTF-8 a byte that is not stopped make check itself."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    (content / "praktijken").joinpath(os.fsdecode(name)).write_text("titel: x\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=tmp_path,
+                            capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert result.returncode == 1 and result.stderr == b""
+    assert lines[0].startswith(f"content/praktijken/{written}:1: De bestandsnaam '{written.removesuffix('.yml')}' kan niet.")
+    assert all(line.startswith(f"content/praktijken/{written}:1: ") for line in lines[:-2] if line)
+    assert not any(ord(c) < 32 or 0x202a <= ord(c) <= 0x202e for c in result.stdout.decode("utf-8").replace("\n", ""))
+
+
+@pytest.mark.parametrize("path, old, new, line, first, field, target", [
+    ("praktijken/leerlandschap-flevoland.yml", "bouwstenen:\n", "bouwstenen:\n  - coordineer-het-leren\n  - coordineer-het-leren\n",
+     None, None, "bouwstenen", "coordineer-het-leren"),
+    ("bouwstenen/coordineer-het-leren.yml", "rollen: [beleidsmaker, bestuurder]", "rollen: [beleidsmaker, bestuurder, beleidsmaker]",
+     25, 25, "rollen", "beleidsmaker"),
+    ("vragensets/teamsessie-leren-klein-en-concreet.yml", "  - omarm-wrijving-en-ongemak/moeilijk-los-te-laten\n",
+     "  - omarm-wrijving-en-ongemak/moeilijk-los-te-laten\n  - maak-leren-klein-en-concreet/eigen-leervragen\n",
+     12, 9, "vragen", "maak-leren-klein-en-concreet/eigen-leervragen"),
+])
+def test_a_list_of_references_names_each_item_once(tmp_path, path, old, new, line, first, field, target):
+    """A bouwsteen named twice in a practice showed the practice twice on the bouwsteen's page, counted it twice in
+    the landscape and in open data; 14,000 times fit in one file."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE_CONTENT, content)
+    file = content / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if line is None:  # the block list: the two new lines right after 'bouwstenen:'
+        first = text.splitlines().index(old.strip()) + 2
+        line = first + 1
+    assert [str(p) for p in check_content(content, tmp_path)[1]] == [
+        f"content/{path}:{line}: {field}: '{target}' staat twee keer in deze lijst (ook op regel {first}). Haal er één weg."]

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import shutil
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -471,3 +472,23 @@ def test_no_form_label_is_a_field_key_in_words(upstream):
         for file in collection.get("files") or []:
             walk(file.get("fields"))
     assert found == []
+
+
+def test_the_proef_seed_holds_only_the_files_the_site_is_made_of(tmp_path, tmp_path_factory):
+    """/beheer/proef.json is published: a hidden file, a file in a folder that is not read, or a link from such a
+    place to a file elsewhere (the build's environment, a key) must never end up in it."""
+    project = fork(tmp_path / "project")
+    clean = cms_page.proef_files(project / "content")
+    assert "regio/regio.yml" in clean and "content/bouwstenen/coordineer-het-leren.yml" in clean
+    secret = tmp_path_factory.mktemp("buiten") / "geheim.txt"
+    secret.write_text("GEHEIM_TOKEN=abc123\n", encoding="utf-8")
+    (project / "content" / ".env.yml").symlink_to(secret)
+    (project / "regio" / ".notities").mkdir()
+    (project / "regio" / ".notities" / "concept.yml").write_text("titel: GEHEIM concept\n", encoding="utf-8")
+    (project / "regio" / "tafels" / "oud").mkdir()
+    (project / "regio" / "tafels" / "oud" / "leertafel-wonen.yml").symlink_to(secret)
+    (project / "content" / "bouwstenen" / "oud").mkdir()
+    (project / "content" / "bouwstenen" / "oud" / "x.yml").symlink_to(Path("/proc/self/environ"))
+    seeded = cms_page.proef_files(project / "content")
+    assert seeded == clean
+    assert not any("GEHEIM" in text for text in seeded.values())

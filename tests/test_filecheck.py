@@ -117,3 +117,21 @@ def test_a_build_checks_the_files_on_two_cores_and_reports_every_problem_in_the_
     assert len(read) == len(files) and len(set(read.values())) == 2 and str(found["pid"]) in read.values()  # and a fork
     assert len({read[f"content/{f.relative_to(project / 'content').as_posix()}"] for f in files[3:9]}) == 2  # broken on both
     assert {line.split(" ", 1)[0] for line in readers.read_text(encoding="utf-8").splitlines()} == {str(found["pid"])}
+
+
+NOT_UTF8 = ("Dit bestand is geen UTF-8-tekst: op deze regel staat een teken dat anders is opgeslagen. Sla het bestand "
+            "op als UTF-8, of typ de letters met accenten op deze regel opnieuw.")
+
+
+@pytest.mark.parametrize("data, line, message", [
+    (b"titel: Caf\xe9 de Leer\nsamenvatting: x\n", 1, NOT_UTF8),  # Windows-1252 from an old editor
+    (b"titel: Leren\r\nsamenvatting: >-\r\n  Het \x93kwartier\x94 van de regio.\r\n", 3, NOT_UTF8),  # CRLF, curly quotes
+    (b"titel: Leren\rsamenvatting: x\rbeschrijving: \xeb\r", 3, NOT_UTF8),  # an old Mac's CR alone
+    ("titel: Leren\n".encode("utf-16"), 1, "Dit bestand is opgeslagen als UTF-16 (in Kladblok heet dat 'Unicode'). "
+                                          "Sla het op als UTF-8."),
+])
+def test_a_file_that_is_not_utf8_is_named_with_the_line_of_its_first_such_byte(project, data, line, message):
+    path = project / "content" / "praktijken" / "leerlandschap-flevoland.yml"
+    path.write_bytes(data)
+    assert [str(p) for p in check_content(project / "content", project)[1]] == [
+        f"content/praktijken/leerlandschap-flevoland.yml:{line}: {message}"]

@@ -14,6 +14,7 @@ from leerlandschap.freshness import due_for_review
 from leerlandschap.loader import check_content
 from leerlandschap.opendata import open_data_files
 from leerlandschap.pages import generate_pages
+from leerlandschap.sitedata import SiteCache, load_site
 
 REGIO = """\
 naam: Regio Zuidkust
@@ -167,3 +168,83 @@ def test_make_new_refuses_a_reserved_name(project):
     assert result.stderr.strip() == ("Van de titel 'Index' zou de bestandsnaam 'index' worden. Die naam gebruikt de site "
                                      "zelf al voor een pagina of bestand. Kies een andere titel.")
     assert not (project / "content" / "praktijken" / "index.yml").exists()
+
+
+NOT_READ = "Dit bestand wordt niet gelezen: in {0}/ worden geen mappen gelezen. Zet het bestand direct in {0}/, of haal het weg."
+
+
+def test_a_file_in_a_folder_that_is_not_read_is_said_never_skipped_in_silence(fork):
+    """An author who puts a file one folder too deep would think it is on the site; a folder inside a kind's folder
+    (or inside a tafel's meetings) is never read, so each of its files is a problem on its path."""
+    write(fork / "content" / "bouwstenen" / "oud" / "x.yml", PRAKTIJK)
+    write(fork / "regio" / "praktijken" / "concepten" / "Nieuw Idee.yml", PRAKTIJK)
+    write(fork / "regio" / "praktijken" / "concepten" / "diep" / "y.yml", PRAKTIJK)
+    write(fork / "regio" / "praktijken" / "concepten" / ".swp", "")  # hidden: an editor's, never said
+    write(fork / "regio" / "tafels" / "t.yml", "titel: T\nsoort: leertafel\nsamenvatting: S.\ndoel: D.\nstatus: actief\nbron: eigen\n")
+    write(fork / "regio" / "tafels" / "t" / "2025" / "2025-01-01.yml", "datum: 2025-01-01\n")
+    assert messages(fork) == sorted([
+        "content/bouwstenen/oud/x.yml:1: " + NOT_READ.format("content/bouwstenen"),
+        "regio/praktijken/concepten/Nieuw Idee.yml:1: " + NOT_READ.format("regio/praktijken"),
+        "regio/praktijken/concepten/diep/y.yml:1: " + NOT_READ.format("regio/praktijken"),
+        "regio/tafels/t/2025/2025-01-01.yml:1: " + NOT_READ.format("regio/tafels/t")])
+
+
+LOOP = "Dit is een snelkoppeling die in een kring naar zichzelf terugleidt. Zo'n bestand wordt niet gelezen. " \
+       "Haal de snelkoppeling weg, of zet het bestand zelf hier."
+GONE = "Dit is een snelkoppeling naar een bestand dat niet (meer) bestaat. Zo'n bestand wordt niet gelezen. " \
+       "Haal de snelkoppeling weg, of zet het bestand zelf hier."
+
+
+def test_a_link_to_nothing_or_round_in_a_circle_is_said_on_its_path(project):
+    """Each stopped make check with an unexpected error (OSError, RuntimeError) that named no file."""
+    content = project / "content"
+    os.symlink("kring.yml", content / "praktijken" / "kring.yml")
+    os.symlink("lus", content / "lus")
+    os.symlink("weg.yml", content / "regio.yml.bak")
+    os.symlink("nergens.yml", content / "praktijken" / "weg.yml")
+    os.symlink("2030-01-01.yml", content / "tafels" / "intervisiegroep-1" / "2030-01-01.yml")
+    os.symlink("t", content / "tafels" / "t")
+    assert messages(project) == [
+        f"content/lus:1: {LOOP}", f"content/praktijken/kring.yml:1: {LOOP}", f"content/praktijken/weg.yml:1: {GONE}",
+        f"content/regio.yml.bak:1: {GONE}", f"content/tafels/intervisiegroep-1/2030-01-01.yml:1: {LOOP}",
+        f"content/tafels/t:1: {LOOP}"]
+
+
+def test_an_editors_lock_file_beside_the_content_does_not_stop_a_build(project):
+    """Emacs marks a file being edited with a link to nothing, '.#<name>': a hidden file, never read, and the build's
+    look for changed files (sitedata) stopped on it with FileNotFoundError."""
+    os.symlink("auteur@laptop.4242:1700000000", project / "content" / "praktijken" / ".#samen-lunchen.yml")
+    os.symlink(".#kring", project / "content" / ".#kring")
+    site = load_site(project / "content", SiteCache(parallel=False))
+    assert "bestuurlijk-intervisienetwerk" in site.content.of(kinds.PRAKTIJK)
+
+
+UNREAD = ("regio/regio.yml:1: Het regiobestand ontbreekt. In regio/ staan wel bestanden, maar zonder regio/regio.yml "
+          "wordt die map niet gelezen en toont de site de voorbeeldregio.")
+
+
+def test_a_region_folder_without_its_region_file_is_said_never_replaced_by_the_example_in_silence(fork):
+    """Without regio/regio.yml the site read only content/ and became the example region's, with no word."""
+    (fork / "regio" / "regio.yml").rename(fork / "regio" / "regio.yaml")
+    assert messages(fork) == [UNREAD + " Hernoem regio.yaml naar regio.yml."]
+    (fork / "regio" / "regio.yaml").unlink()
+    assert messages(fork) == [UNREAD]
+    (fork / "regio" / "regio.yml").mkdir()  # a folder of that name is no region file either
+    assert messages(fork) == [UNREAD]
+
+
+def test_upstreams_logo_folder_alone_is_no_region_folder(project):
+    write(project / "regio" / "assets" / "README.md", "Het logo van de voorbeeldregio.")
+    write(project / "regio" / ".gitkeep", "")
+    assert messages(project) == []
+
+
+@pytest.mark.parametrize("make", [os.mkdir, os.mkfifo])
+def test_a_region_file_that_is_a_folder_or_a_pipe_is_said_never_read(project, make):
+    """A folder named regio.yml stopped make check with IsADirectoryError; a named pipe made it wait for ever."""
+    (project / "content" / "regio.yml").unlink()
+    make(project / "content" / "regio.yml")
+    assert messages(project) == [
+        "content/regio.yml:1: Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand regio.yml moet een "
+        "tekstbestand zijn.",
+        "content/regio.yml:1: Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."]

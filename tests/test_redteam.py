@@ -342,6 +342,19 @@ def test_characters_xml_forbids_are_refused_in_long_text_too(project, value, phr
     refused(project, f"{MEETING}:{line}", "verslag: ", phrase, "nieuwsfeed")
 
 
+@pytest.mark.parametrize("where,old,new", [
+    (MEETING, "titel: Intervisiegesprek 1", 'titel: "Intervisie\\u202egesprek"'),  # an escape between quotes
+    (MEETING, "titel: Intervisiegesprek 1", "titel: Intervisie\u202dgesprek"),  # the character itself
+    (PRAKTIJK, "samenvatting: ", 'samenvatting: "Eerste alinea.\\n\\n\\u202bTweede."\nx_oud: '),  # Markdown, escaped
+    (REGIO, "naam: Sociaal Domein Flevoland", 'naam: "Sociaal Domein \u202aFlevoland"'),
+])
+def test_a_character_that_turns_the_text_around_is_refused_in_every_field(project, where, old, new):
+    """U+202A-U+202E make the rest of a title read backwards (or in another order than in the file) on every page,
+    in the feed and in calendars; a neighbour's texts already lose them."""
+    line = put(project, where, old, new)
+    refused(project, f"{where}:{line}", "leesrichting omdraait (U+202")
+
+
 def test_a_practice_summary_with_a_control_character_never_reaches_the_feed(project):
     line = put(project, PRAKTIJK, "samenvatting: ", 'samenvatting: "\\u0008 "\nx_oud: ')
     refused(project, f"{PRAKTIJK}:{line}", "samenvatting: ")
@@ -400,6 +413,45 @@ def test_every_pattern_matches_the_whole_value(where, pattern):
     assert validator.is_valid(value), (where, value)
     for tail in ("\n", "\r\n", " ", "\nx"):
         assert not validator.is_valid(value + tail), (where, value + tail)
+
+
+def unbounded_texts() -> list[str]:
+    """Every text in the authors' schemas without a maxLength (an enum or a date is bounded by itself), and every
+    number without a maximum."""
+    found = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if node.get("type") == "string" and not {"maxLength", "enum", "const", "format"} & node.keys():
+                found.append(where)
+            if node.get("type") in ("integer", "number") and "maximum" not in node:
+                found.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+    return found
+
+
+def test_every_text_and_number_of_a_schema_has_a_limit():
+    """A text without one took 400 kB on one line onto a page ('bron_plek', the region's promises, 'gebied'); the
+    editor gives each field the same limit (cms.py), so it is refused before saving too. A number of 29 digits
+    ('volgorde', a tafel's 'aantal') went into pages and open data, where JavaScript reads it otherwise."""
+    assert unbounded_texts() == []
+
+
+def test_an_overlong_text_is_refused_with_its_limit(project):
+    line = put(project, PRAKTIJK, 'bron_plek: "de hele bijlage"', f"bron_plek: {'woord ' * 60}x")
+    refused(project, f"{PRAKTIJK}:{line}", "bron_plek: Deze tekst is te lang: 361 tekens", "hoogstens 300")
+
+
+def test_a_huge_number_is_refused_with_its_limit(project):
+    line = put(project, "content/bouwstenen/coordineer-het-leren.yml", "volgorde: 3", f"volgorde: {'9' * 29}")
+    refused(project, f"content/bouwstenen/coordineer-het-leren.yml:{line}", "volgorde: Het getal moet 1000 of lager zijn.")
 
 
 def test_the_schemas_and_the_export_use_the_whole_value_validator():

@@ -1,4 +1,5 @@
 """Plain Dutch (B1) as a check: the taal report of `make check`, the site's own texts, and Dutch counts."""
+import shutil
 import subprocess
 import sys
 
@@ -53,3 +54,20 @@ def test_make_check_reports_plain_dutch_as_information():
                             cwd=EXAMPLE_CONTENT.parent,
                             capture_output=True, text=True)
     assert detail.returncode == 0 and "  regel " in detail.stdout
+
+
+def test_the_taal_report_reads_only_the_files_the_site_is_made_of(tmp_path):
+    """A hidden file (an editor's copy, not UTF-8) or a link beside the content is no content: the report neither
+    stops on it nor quotes it (make check --taal prints every long sentence)."""
+    shutil.copytree(EXAMPLE_CONTENT, tmp_path / "content")
+    (tmp_path / "content" / ".kapot.yml").write_bytes(b"titel: \xff\xfe kapot\n")
+    (tmp_path / "content" / "praktijken" / ".concept.yml").write_bytes(b"\x00\x01 binair")
+    secret = tmp_path / "geheim.yml"
+    secret.write_text("titel: " + " ".join(["GEHEIM"] * 30) + ".\n", encoding="utf-8")
+    (tmp_path / "content" / ".geheim.yml").symlink_to(secret)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content", "--taal"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ter info: gewone taal (B1)." in result.stdout and "GEHEIM" not in result.stdout and result.stderr == ""
+    assert taal.content_files(tmp_path / "content") == sorted(
+        p for p in (tmp_path / "content").rglob("*.yml") if not any(part.startswith(".") for part in p.parts))

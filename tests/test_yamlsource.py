@@ -153,6 +153,19 @@ def test_characters_yaml_does_not_allow():
     assert messages("\ufeff") == ["1: Het bestand is leeg. Vul de velden in of verwijder het bestand."]
 
 
+@pytest.mark.parametrize("text, line, char", [
+    ("titel: Samen\u2028leren\nsamenvatting: x\n", 1, "2028"),  # pasted from a PDF: the title broke in two
+    ("a: 1\nb: |\n  Eerste\u2029alinea.\n  Meer.\nc: 2\n", 3, "2029"),  # inside a block of text
+    ("a: 1\r\nb: x\x85y\r\nc: 2\r\n", 2, "0085"),  # NEL (Windows-1252's … read as Latin-1), CRLF lines
+])
+def test_a_line_break_editors_do_not_show_is_an_invisible_character_on_the_editors_line(text, line, char):
+    """YAML 1.1 reads NEL, U+2028 and U+2029 as line breaks, editors do not: the message was about a missing colon,
+    on a line one further than the editor's, and every later message was one line off."""
+    assert messages(text) == [f"{line}: Er staat een onzichtbaar teken op deze regel (U+{char.upper()}). Haal het weg, "
+                              "bijvoorbeeld door de regel opnieuw te typen."]
+    assert messages(text + "d: 1\nd: 2\n")[-1].startswith(f"{text.count(chr(10)) + 2}: Het veld 'd' staat hier twee keer")
+
+
 def test_more_than_one_document():
     assert messages("a: 1\n---\nb: 2\n") == [
         "2: Het bestand bevat meer dan één document (---). Zet elk item in een eigen bestand."]

@@ -129,15 +129,18 @@
   // file a tab is read as indentation. A coordinator cannot see a tab, so the editor never writes one: before
   // Sveltia writes the file (its preSave event), a tab at the start of a line of a longer text becomes four spaces
   // (Markdown's indent, so a nested list stays nested) and any other tab one space. Sveltia has trimmed the values
-  // already, so a one-line text is trimmed again.
+  // already, so a one-line text is trimmed again. The same for the line breaks a PDF or Word brings that editors do
+  // not show (NEL, U+2028, U+2029): the checker refuses them too. In a longer text each becomes a line break.
+  var UNSEEN = /[\t\u0085\u2028\u2029]/;
   function untab(text) {
-    if (text.indexOf("\n") < 0) { return text.replace(/\t/g, " ").trim(); }
-    return text.replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); }).replace(/\t/g, " ");
+    if (text.indexOf("\n") < 0) { return text.replace(/[\t\u0085\u2028\u2029]/g, " ").trim(); }
+    return text.replace(/[\u0085\u2028\u2029]/g, "\n")
+      .replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); }).replace(/\t/g, " ");
   }
 
   function tabbedPaths(value, path, found) {
     if (typeof value === "string") {
-      if (value.indexOf("\t") >= 0) { found.push(path); }
+      if (UNSEEN.test(value)) { found.push(path); }
     } else if (value && typeof value === "object") {
       Object.keys(value).forEach(function (key) {
         tabbedPaths(value[key], path.concat(Array.isArray(value) ? Number(key) : key), found);
