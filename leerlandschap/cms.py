@@ -39,7 +39,7 @@ from .cms_backend import backend
 from .discover import ASSETS, REGIO_DIR, REGIO_FILE, content_roots
 from .kinds import TAFEL, Kind
 from .model import Content
-from .patterns import ID
+from .patterns import ID, WINDOWS_NAMES
 from .schemas import read_schema
 from .textcheck import is_markdown
 from .voorbeeld import shown_title
@@ -166,13 +166,14 @@ class Layout:
 
 
 def slug_pattern(kind: Kind[Any]) -> str:
-    reserved = "|".join(sorted(kind.reserved))
+    reserved = "|".join(sorted(kind.reserved | WINDOWS_NAMES))
     return f"^(?!(?:{reserved})$){ID}$"
 
 
 def slug_message(kind: Kind[Any]) -> str:
     names = " en ".join(f"'{name}'" for name in sorted(kind.reserved))
-    return f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf."
+    return (f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf, "
+            "en namen als 'con' en 'nul' Windows.")
 
 
 def collection_name(kind: Kind[Any], national: bool = False, choice: bool = False) -> str:

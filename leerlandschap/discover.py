@@ -16,7 +16,7 @@ from typing import Any
 
 from .items import Item
 from .kinds import Kind, active
-from .patterns import ID_RE, slugify
+from .patterns import ID_RE, WINDOWS_NAMES, slugify
 from .problems import Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -215,6 +215,9 @@ def _files_in(folder: Path, kind: Kind[Any], layer: str, project: Path, show: Sh
             problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet. Gebruik alleen "
                                                    "kleine letters (a-z), cijfers en streepjes, bijvoorbeeld "
                                                    f"'{slugify(path.stem) or 'mijn-item'}{path.suffix}'."))
+        elif path.stem in WINDOWS_NAMES:
+            problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet: Windows gebruikt die naam "
+                                                   "zelf, en kan zo'n bestand niet openen. Kies een andere naam."))
         elif path.stem in kind.reserved:
             problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan hier niet: die naam gebruikt de site "
                                                    "zelf al voor een pagina of bestand. Kies een andere naam."))

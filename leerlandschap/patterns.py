@@ -22,6 +22,10 @@ PLACEHOLDER_START = "Schrijf hier "
 # Domains reserved for examples (RFC 2606 and RFC 6761): an address there reaches nobody.
 EXAMPLE_DOMAINS = re.compile(r"(^|[@.])(example\.(org|com|net)|[a-z0-9-]+\.example|example)$")
 
+# Names Windows gives to devices: a file of that name (with any extension) cannot be made or checked out there, so a
+# region's fork with `nul.yml` would not open on a Windows computer.
+WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))})
+
 ID_RE = re.compile(ID)
 ISO_DATE_RE = re.compile(ISO_DATE)
 

@@ -158,6 +158,9 @@ def test_collections_follow_the_registry(upstream):
         assert c["folder"] == f"content/{kind.folder}" and c["extension"] == "yml" and c["label_singular"] == schema_of(kind)["title"]
         assert c["slug"]["editable"] == ["create"] and re.fullmatch(c["slug"]["pattern"][0], "mijn-item")
         assert not any(re.fullmatch(c["slug"]["pattern"][0], reserved) for reserved in kind.reserved)
+        # names Windows keeps for its devices: a fork with such a file cannot be checked out there
+        assert not any(re.fullmatch(c["slug"]["pattern"][0], name) for name in ("con", "nul", "com1", "lpt9"))
+        assert re.fullmatch(c["slug"]["pattern"][0], "console") and "Windows" in c["slug"]["pattern"][1]
         assert ("template" in c["slug"]) == (kind is not kinds.AANVULLING)  # aanvullingen: the editor types the id
     meetings = [c for c in config["collections"] if c.get("name", "").startswith("bijeenkomsten-")]
     assert [c["folder"] for c in meetings] == [f"content/tafels/{t}" for t in content.of(kinds.TAFEL)]

@@ -141,6 +141,16 @@ def test_index_is_not_an_id(project, folder):
     assert f"content/{folder}/index.yml:1: {RESERVED.format('index')}" in messages(project)
 
 
+@pytest.mark.parametrize(("folder", "name"), [("praktijken", "con"), ("tafels", "nul"), ("bouwstenen", "lpt1")])
+def test_a_name_windows_keeps_for_itself_is_refused(project, folder, name):
+    """Windows cannot make a file called con, nul, aux, prn, com1-9 or lpt1-9, whatever its extension: a fork with
+    one cannot be checked out there (a region's web team may well work on Windows)."""
+    source = next((project / "content" / folder).glob("*.yml"))
+    shutil.copy(source, project / "content" / folder / f"{name}.yml")
+    assert (f"content/{folder}/{name}.yml:1: De bestandsnaam '{name}' kan niet: Windows gebruikt die naam zelf, en kan "
+            "zo'n bestand niet openen. Kies een andere naam.") in messages(project)
+
+
 def test_reserved_names_of_tafels_and_meetings(project):
     tafels = project / "content" / "tafels"
     tafel = next(p for p in tafels.iterdir() if p.is_dir() and any(p.glob("*.yml")))
