@@ -26,6 +26,7 @@ from leerlandschap.herkomst import Bestand
 from leerlandschap.kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
+from leerlandschap.voorbeeld import EXAMPLE_SITE_LABEL, example_site_note
 
 from .plugin import LeerlandschapPlugin
 
@@ -101,10 +102,24 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         """A promise the region file makes (beloften.<naam>), as inert text; '' when the region promises nothing there."""
         return str(plain(getattr(site().content.regio.beloften, naam, "")))
 
+    def example_note() -> Markup:
+        """On the example site, the labelled note that the region it shows did not make it; empty on a region's own."""
+        regio = site().content.regio
+        if not regio.is_voorbeeldregio:
+            return Markup("")
+        return Markup('<strong class="ll-voorbeeld-label">{}</strong> ').format(EXAMPLE_SITE_LABEL) + plain(
+            example_site_note(regio.naam))
+
+    @macro
+    def voorbeeldsite() -> str:
+        """The note of example_note as inert text, for the statements that would otherwise speak for the example
+        region (Over, Privacy, Toegankelijkheid); '' on a region's own site, so `{% if voorbeeldsite() %}` chooses."""
+        return str(example_note())
+
     @macro
     def regio_intro() -> str:
-        """The region's name, motto and description."""
-        return render("home-regio.html")
+        """The region's name, motto and description; on the example site below the note that it is an example."""
+        return render("home-regio.html", voorbeeldsite=example_note())
 
     @macro
     def taken() -> str:
