@@ -249,6 +249,25 @@ def test_plans_are_shown_as_plans(pages):
         assert "onbekend" in schema["properties"]["status"]["enum"]
 
 
+def test_a_plan_whose_time_had_passed_when_it_was_described_is_not_called_not_yet_carried_out(pages):
+    """'in voorbereiding' reads as 'een plan: het is nog niet uitgevoerd'. A source that only announced a plan for a
+    period that had ended before the site described it (its `datum`) cannot tell that: such an item is 'onbekend'."""
+    past, checked = [], 0
+    for name, item in items("praktijken").items():
+        years = [int(y) for y in re.findall(r"\b(20\d\d)\b", str(item.get("periode", "")))]
+        if not years:
+            continue
+        checked += 1
+        shown = main_text(pages[f"praktijken/{name}/index.html"])
+        if max(years) < item["datum"].year and "het is nog niet uitgevoerd" in shown:
+            past.append(name)
+    assert past == [] and checked >= 3
+    for name in ("bestuurlijk-intervisienetwerk", "pilots-blijvend-lerende-omgeving"):  # announced for 2024-2025
+        assert "Status onbekend" in main_text(pages[f"praktijken/{name}/index.html"]), name
+    # a plan still ahead when it was described stays a plan
+    assert "(een plan: het is nog niet uitgevoerd)" in main_text(pages["praktijken/leertafel-in-drie-stappen/index.html"])
+
+
 def test_counts_agree_with_their_noun(pages):
     wrong = []
     for url, root in pages.items():
