@@ -268,6 +268,27 @@ def test_a_plan_whose_time_had_passed_when_it_was_described_is_not_called_not_ye
     assert "(een plan: het is nog niet uitgevoerd)" in main_text(pages["praktijken/leertafel-in-drie-stappen/index.html"])
 
 
+def test_the_glossary_says_only_what_its_source_says(pages):
+    """Begrippen names a source under an entry; the entry may then say nothing that source does not (round three)."""
+    entries = {}
+    root = pages["begrippen/index.html"]
+    for h2 in root.find_all("h2"):
+        body, node = [], h2.find_next_sibling()
+        while node is not None and node.tag != "h2":
+            body.append(node.all_text())
+            node = node.find_next_sibling()
+        entries[h2.attrs.get("id")] = " ".join(" ".join(body).split())
+    # Bijlage 12 names no participants of the contract talks (the tafel page says so too)
+    assert "gemeente en een aanbieder" not in entries["contractvoortgangsgesprek"]
+    assert "Wie er aan deze gesprekken meedoen" in main_text(pages["tafels/contractvoortgangsgesprekken/index.html"])
+    # Ruimte voor leren: from the coffee machine to a team, supervision, a course or a training; not 'the whole region'
+    assert "in de hele regio" not in entries["lerende-omgeving"] and "supervisie" in entries["lerende-omgeving"]
+    # a fork's site has its own name; the kit is what is called Leerlandschap
+    assert "deze site heet ernaar" not in entries["leerlandschap"]
+    # the phases are Flevoland's, for its learning trajectories: the entry names its source
+    assert "leertrajecten" in entries["fase"] and "Bron: Bijlage 12: Het leerlandschap" in entries["fase"]
+
+
 def test_counts_agree_with_their_noun(pages):
     wrong = []
     for url, root in pages.items():
