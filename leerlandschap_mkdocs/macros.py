@@ -16,6 +16,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -23,7 +24,8 @@ from leerlandschap.afspraken import open_agreements
 from leerlandschap.begrippen import for_site
 from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
-from leerlandschap.kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
+from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, TAFEL, VRAGENSET
+from leerlandschap.model import Praktijk, Tafel
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
 from leerlandschap.voorbeeld import EXAMPLE_SITE_LABEL, example_site_note
@@ -115,6 +117,36 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         """The note of example_note as inert text, for the statements that would otherwise speak for the example
         region (Over, Privacy, Toegankelijkheid); '' on a region's own site, so `{% if voorbeeldsite() %}` chooses."""
         return str(example_note())
+
+    @macro
+    def beheer_platform() -> str:
+        """Where the editing page /beheer/ sends an editor's sign-in and work: "GitHub", "GitLab" or the region's own
+        GitLab server, as inert text; '' when the site has no editing page or it keeps everything in the browser
+        (proef). The privacy statement names it: the one page that talks to another party."""
+        data = site()
+        beheer = data.content.regio.beheer
+        if not data.maker.editor or beheer.platform not in ("github", "gitlab"):
+            return ""
+        if beheer.platform == "github":
+            return "GitHub"
+        return str(plain(f"GitLab ({urlsplit(beheer.server).netloc})" if beheer.server else "GitLab"))
+
+    @macro
+    def herkomst() -> str:
+        """Over: where the bouwstenen, tafels and praktijken come from, of what this site holds (over-herkomst.html)."""
+        c = site().content
+        bronnen = c.of(BRON)
+        ids = dict.fromkeys(b.bron for b in c.of(BOUWSTEEN).values())
+        items: list[Tafel | Praktijk] = [*c.of(TAFEL).values(), *c.of(PRAKTIJK).values()]
+        others = [i.regio for i in items if not i.voorbeeld and not c.is_eigen(i)]
+        herkomsten = [text for text, found in (
+            ("uit de regio zelf", any(c.is_eigen(i) for i in items)),  # is_eigen: never an example
+            ("uit een andere regio", any(regio != "landelijk" for regio in others)),
+            ("uit een landelijk netwerk of programma", "landelijk" in others),
+        ) if found]
+        invented = [i.bron for i in [*items, *c.of(BIJEENKOMST).values()] if i.voorbeeld and i.bron]
+        return render("over-herkomst.html", bouwsteen_bronnen=[bronnen[i] for i in ids if i in bronnen],
+                      herkomsten=herkomsten, voorbeeldbron=bronnen.get(invented[0]) if invented else None)
 
     @macro
     def regio_intro() -> str:
