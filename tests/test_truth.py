@@ -289,6 +289,23 @@ def test_the_glossary_says_only_what_its_source_says(pages):
     assert "leertrajecten" in entries["fase"] and "Bron: Bijlage 12: Het leerlandschap" in entries["fase"]
 
 
+def test_a_sources_page_lists_every_use_of_it(pages):
+    """A vragenset's werkwijze with a source of its own, and the home page's words about the region, are uses of that
+    source too: its page lists them (the invented werkwijze under Voorbeeld, the borrowed ones under theirs)."""
+    missing = []
+    for name, item in items("vragensets").items():
+        bron = item.get("werkwijze_bron")
+        if bron and bron != item["bron"]:
+            page = main_text(pages[f"bronnen/{bron}/index.html"])
+            if f"{item['titel']} werkwijze van een vragenset" not in page:
+                missing.append(f"{bron}: {name}")
+    regio = read(ROOT / "content" / "regio.yml")
+    if f"{regio['naam']} de regio, op de startpagina" not in main_text(pages[f"bronnen/{regio['bron']}/index.html"]):
+        missing.append(f"{regio['bron']}: regio")
+    assert missing == []
+    assert len([s for s in items("vragensets").values() if s.get("werkwijze_bron") not in (None, s["bron"])]) >= 3
+
+
 def test_counts_agree_with_their_noun(pages):
     wrong = []
     for url, root in pages.items():
