@@ -317,6 +317,9 @@ def test_overviews_and_item_pages_claim_nothing_the_content_does_not_hold(pages)
     overview = main_text(pages["bouwstenen/index.html"])
     assert "geen goede praktijken" in overview  # some bouwsteen has none, so the lead may not say each has some
     assert "goede praktijken: hier staat hoeveel" not in overview
+    tafels = main_text(pages["tafels/index.html"])  # lists tafels that are not the region's: no "we" over all of them
+    assert f"Deze tafels zijn niet van {REGION}" in tafels and "waar we regelmatig samen leren" not in tafels
+    assert "waar we regelmatig samen leren" not in main_text(pages["index.html"])
 
 
 def test_counts_agree_with_their_noun(pages):
