@@ -29,7 +29,7 @@ from .readysets import GROUPS, ReadySet, ready_sets
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
-from .voorbeeld import meeting_title, shown_title
+from .voorbeeld import EXAMPLE_PREFIX, meeting_title, shown_title
 
 # Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
 # uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
@@ -156,6 +156,8 @@ class PageMaker:
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
+        if getattr(of or item, "voorbeeld", False) and description and not description.startswith(EXAMPLE_PREFIX):
+            description = EXAMPLE_PREFIX + description  # the meta description, as a search engine shows it, says so too
         context.setdefault("begrippen", jargon_in(texts_of(item), self.hidden))
         # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
         context.setdefault("readyset", self.set_at.get(url))
