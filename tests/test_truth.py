@@ -320,6 +320,10 @@ def test_overviews_and_item_pages_claim_nothing_the_content_does_not_hold(pages)
     tafels = main_text(pages["tafels/index.html"])  # lists tafels that are not the region's: no "we" over all of them
     assert f"Deze tafels zijn niet van {REGION}" in tafels and "waar we regelmatig samen leren" not in tafels
     assert "waar we regelmatig samen leren" not in main_text(pages["index.html"])
+    # what a national programme or another region learned is not what "we" learn
+    borrowed = [n for n, p in items("praktijken").items() if not is_own(p) and p.get("geleerd")]
+    assert len(borrowed) >= 3
+    assert [n for n in borrowed if "Wat we ervan leren" in main_text(pages[f"praktijken/{n}/index.html"])] == []
 
 
 def test_counts_agree_with_their_noun(pages):
