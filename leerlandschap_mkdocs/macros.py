@@ -119,6 +119,11 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         return str(example_note())
 
     @macro
+    def bewerkpagina() -> str:
+        """'ja' when the site has the editing page /beheer/ (the npm packages were there at build time), else ''."""
+        return "ja" if site().maker.editor else ""
+
+    @macro
     def beheer_platform() -> str:
         """Where the editing page /beheer/ sends an editor's sign-in and work: "GitHub", "GitLab" or the region's own
         GitLab server, as inert text; '' when the site has no editing page or it keeps everything in the browser

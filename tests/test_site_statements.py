@@ -114,3 +114,14 @@ def test_over_in_a_fork_names_its_own_bouwsteen_and_practice(tmp_path):
     assert "komen uit Ruimte voor leren (Regioplan en Movisie, in opdracht van" in said and "en Eigen (Zuidkust)." in said
     assert "De tafels en praktijken komen uit de regio zelf." in said
     assert "voorbeeld" not in said.casefold()
+
+
+@pytest.mark.parametrize("npm", [True, False], ids=["with-editing-page", "without"])
+def test_contributing_names_the_editing_page_only_where_the_site_has_one(tmp_path, npm):
+    assert macro(fork(tmp_path, GITHUB, npm), "bewerkpagina") == ("ja" if npm else "")
+
+
+def test_contributing_on_a_site_without_editing_page_does_not_send_editors_to_it(example_project):
+    assert not (example_project / "site" / "beheer").exists()  # built without the npm packages
+    said = " ".join(parse_file(example_project / "site" / "bijdragen" / "index.html").all_text().split())
+    assert "bewerkpagina" not in said and "Hoe je teksten toevoegt, vertelt de beheerder van de site je" in said
