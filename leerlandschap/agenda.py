@@ -27,7 +27,7 @@ import icalendar
 from . import urls
 from .kinds import BIJEENKOMST, TAFEL
 from .model import Bijeenkomst, Content, Tafel
-from .voorbeeld import shown_title
+from .voorbeeld import example_site_feed_names, shown_title
 
 DEFAULT_HOURS = 2  # length of a meeting whose file gives only a start time
 SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
@@ -126,6 +126,7 @@ def calendar_files(content: Content, site_url: str, stamps: Stamps) -> dict[str,
     files = {f"agenda/{t.id}.ics": calendar(content, [m for m in content.of(BIJEENKOMST).values() if m.tafel == t.id],
                                             f"{shown_title(t)} ({owner(content, t)})", site_url, stamps)
              for t in content.of(TAFEL).values()}
-    files["agenda/alle-tafels.ics"] = calendar(content, list(content.of(BIJEENKOMST).values()),
-                                               f"Alle tafels op de site van {content.regio.naam}", site_url, stamps)
+    naam = (example_site_feed_names(content.regio.naam)[2] if content.regio.is_voorbeeldregio
+            else f"Alle tafels op de site van {content.regio.naam}")
+    files["agenda/alle-tafels.ics"] = calendar(content, list(content.of(BIJEENKOMST).values()), naam, site_url, stamps)
     return files

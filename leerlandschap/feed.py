@@ -15,7 +15,7 @@ from .buren import Buren
 from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from .model import Content
 from .textcheck import XML_FORBIDDEN
-from .voorbeeld import shown_title
+from .voorbeeld import example_site_feed_names, shown_title
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -76,12 +76,15 @@ def atom(content: Content, site_url: str, buren: Buren | None = None, limit: int
     items = items[:limit]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Nieuw in het leerlandschap van {content.regio.naam}"
+    title, author = f"Nieuw in het leerlandschap van {content.regio.naam}", content.regio.naam
+    if content.regio.is_voorbeeldregio:  # the example site is not the region's: its feed does not speak for it
+        title, author, _ = example_site_feed_names(content.regio.naam)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url + "nieuw.xml"
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + "nieuw.xml"})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + "nieuw/"})
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(max((n.datum for n in items), default=datetime.date(2000, 1, 1)))
-    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = content.regio.naam
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
     for n in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = n.titel

@@ -1,9 +1,8 @@
 """Every generated page of the site, as plain data: URL, title, HTML body, and where it comes from.
 
-A page is born here: `generate_pages` walks the model, picks the template named after the item's
-kind (templates/<kind>.html, overviews templates/overzicht-<section>.html) and gives it the item,
-the whole content (`c`), the computed relations (`r`) and its own URL (`here`, for relative links).
-The MkDocs glue only wraps these pages as virtual files.
+A page is born here: `generate_pages` walks the model, picks the template named after the item's kind
+(templates/<kind>.html, overviews templates/overzicht-<section>.html) and gives it the item, the whole content (`c`),
+the computed relations (`r`) and its own URL (`here`, for relative links). The MkDocs glue wraps them as virtual files.
 """
 from __future__ import annotations
 
@@ -29,7 +28,7 @@ from .readysets import GROUPS, ReadySet, ready_sets
 from .relations import Relations, compute
 from .render import environment
 from .schemas import Schema
-from .voorbeeld import meeting_title, shown_title
+from .voorbeeld import EXAMPLE_PREFIX, meeting_title, shown_title
 
 # Words from the sources that many readers do not know. Content keeps them (it is true to its sources); a page that
 # uses one links it to its explanation on the Begrippen page (docs/begrippen.md): word as shown -> anchor there.
@@ -156,9 +155,10 @@ class PageMaker:
         """The page of `item`; `of` is the item whose file it comes from, when that is not `item` itself."""
         url = urls.item_url(kind, item.id if hasattr(item, "id") else context.pop("ident"))
         origin = (of or item).herkomst
+        if getattr(of or item, "voorbeeld", False) and description and not description.startswith(EXAMPLE_PREFIX):
+            description = EXAMPLE_PREFIX + description  # the meta description, as a search engine shows it, says so too
         context["begrippen"] = context["begrippen"] if "begrippen" in context else jargon_in(texts_of(item), self.hidden)
-        # The ready set this page shows, if any: its title is the one the overview and vragen.json use.
-        context.setdefault("readyset", self.set_at.get(url))
+        context.setdefault("readyset", self.set_at.get(url))  # its title is the one the overview and vragen.json use
         return GeneratedPage(url, title, self.render(f"{kind}.html", url, item=item, **context), description,
                              origin.pad if origin else None)
 

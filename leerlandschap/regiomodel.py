@@ -135,3 +135,9 @@ class Regio(Bestand):
     gebied: str = ""  # the value of `regio` on the region's own tafels and praktijken, e.g. "Flevoland"; see is_eigen
     fasen_soorten: Ids = ()  # the kinds of tafel the phases are described for; () is every own tafel
     beloften: Beloften = Beloften()
+
+    @property
+    def is_voorbeeldregio(self) -> bool:
+        """True for upstream's example region (content/regio.yml, not a fork's regio/regio.yml): the site is then the
+        kit's example site, which the region it shows did not make. Pages and statements say so (voorbeeld.py)."""
+        return self.herkomst is not None and self.herkomst.laag == "content"

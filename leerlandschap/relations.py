@@ -58,6 +58,8 @@ def compute(content: Content) -> Relations:
             r.praktijken_by_bouwsteen[b_id].append(p)
     for s in content.of(VRAGENSET).values():
         r.items_by_bron[s.bron].append(("vragenset", s))
+        if s.werkwijze_bron and s.werkwijze_bron != s.bron:  # the werkwijze has a source of its own: it is used there too
+            r.items_by_bron[s.werkwijze_bron].append(("werkwijze", s))
         for rol in s.rollen:
             r.vragensets_by_rol[rol].append(s)
         for ref in s.vragen:
@@ -79,5 +81,6 @@ def compute(content: Content) -> Relations:
     for kind, items in (("thema", content.of(THEMA)), ("rol", content.of(ROL))):
         for item in items.values():
             r.items_by_bron[item.bron].append((kind, item))
+    r.items_by_bron[content.regio.bron].append(("regio", content.regio))  # the home page's words about the region
     return r
 

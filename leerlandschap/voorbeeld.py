@@ -38,3 +38,21 @@ def without_label(titel: str) -> str:
     so the label is shown once. A title that is nothing but the label stays as it is."""
     rest = _TYPED.sub("", titel, count=1)
     return rest if rest.strip() else titel
+
+
+EXAMPLE_SITE_LABEL = "Voorbeeldsite:"
+
+
+def example_site_note(regio: str) -> str:
+    """What the example site says about whose site it is, after EXAMPLE_SITE_LABEL: on every page (the footer), above
+    the region's own words on the home page, and in the statements that would otherwise speak for the region
+    (Over, Privacy, Toegankelijkheid). A fork's site is the region's own and says none of this (Regio.is_voorbeeldregio)."""
+    return (f"deze site laat zien hoe de kit Leerlandschap werkt, met {regio} als voorbeeldregio. {regio} heeft de "
+            "site niet gemaakt en houdt haar niet bij.")
+
+
+def example_site_feed_names(regio: str) -> tuple[str, str, str]:
+    """On the example site: the news feed's title and author, and the name of the calendar of all tafels. They would
+    otherwise name the example region as the site's maker (feed.py, agenda.py)."""
+    return (f"{EXAMPLE_SITE_LABEL} nieuw in het leerlandschap, met {regio} als voorbeeldregio",
+            "Leerlandschap (voorbeeldsite)", f"{EXAMPLE_SITE_LABEL} alle tafels, met {regio} als voorbeeldregio")

@@ -16,6 +16,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -23,10 +24,12 @@ from leerlandschap.afspraken import open_agreements
 from leerlandschap.begrippen import for_site
 from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
-from leerlandschap.kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
+from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, TAFEL, VRAGENSET
+from leerlandschap.model import Praktijk, Tafel
 from leerlandschap.onderdelen import onderdelen as parts_of_others
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
+from leerlandschap.voorbeeld import EXAMPLE_SITE_LABEL, example_site_note
 
 from .plugin import LeerlandschapPlugin
 
@@ -102,6 +105,55 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         """A promise the region file makes (beloften.<naam>), as inert text; '' when the region promises nothing there."""
         return str(plain(getattr(site().content.regio.beloften, naam, "")))
 
+    def example_note() -> Markup:
+        """On the example site, the labelled note that the region it shows did not make it; empty on a region's own."""
+        regio = site().content.regio
+        if not regio.is_voorbeeldregio:
+            return Markup("")
+        return Markup('<strong class="ll-voorbeeld-label">{}</strong> ').format(EXAMPLE_SITE_LABEL) + plain(
+            example_site_note(regio.naam))
+
+    @macro
+    def voorbeeldsite() -> str:
+        """The note of example_note as inert text, for the statements that would otherwise speak for the example
+        region (Over, Privacy, Toegankelijkheid); '' on a region's own site, so `{% if voorbeeldsite() %}` chooses."""
+        return str(example_note())
+
+    @macro
+    def bewerkpagina() -> str:
+        """'ja' when the site has the editing page /beheer/ (the npm packages were there at build time), else ''."""
+        return "ja" if site().maker.editor else ""
+
+    @macro
+    def beheer_platform() -> str:
+        """Where the editing page /beheer/ sends an editor's sign-in and work: "GitHub", "GitLab" or the region's own
+        GitLab server, as inert text; '' when the site has no editing page or it keeps everything in the browser
+        (proef). The privacy statement names it: the one page that talks to another party."""
+        data = site()
+        beheer = data.content.regio.beheer
+        if not data.maker.editor or beheer.platform not in ("github", "gitlab"):
+            return ""
+        if beheer.platform == "github":
+            return "GitHub"
+        return str(plain(f"GitLab ({urlsplit(beheer.server).netloc})" if beheer.server else "GitLab"))
+
+    @macro
+    def herkomst() -> str:
+        """Over: where the bouwstenen, tafels and praktijken come from, of what this site holds (over-herkomst.html)."""
+        c = site().content
+        bronnen = c.of(BRON)
+        ids = dict.fromkeys(b.bron for b in c.of(BOUWSTEEN).values())
+        items: list[Tafel | Praktijk] = [*c.of(TAFEL).values(), *c.of(PRAKTIJK).values()]
+        others = [i.regio for i in items if not i.voorbeeld and not c.is_eigen(i)]
+        herkomsten = [text for text, found in (
+            ("uit de regio zelf", any(c.is_eigen(i) for i in items)),  # is_eigen: never an example
+            ("uit een andere regio", any(regio != "landelijk" for regio in others)),
+            ("uit een landelijk netwerk of programma", "landelijk" in others),
+        ) if found]
+        invented = [i.bron for i in [*items, *c.of(BIJEENKOMST).values()] if i.voorbeeld and i.bron]
+        return render("over-herkomst.html", bouwsteen_bronnen=[bronnen[i] for i in ids if i in bronnen],
+                      herkomsten=herkomsten, voorbeeldbron=bronnen.get(invented[0]) if invented else None)
+
     @macro
     def onderdelen() -> str:
         """The parts of others in this site and their licences (the build serves the texts, site.extra_files)."""
@@ -109,8 +161,8 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
 
     @macro
     def regio_intro() -> str:
-        """The region's name, motto and description."""
-        return render("home-regio.html")
+        """The region's name, motto and description; on the example site below the note that it is an example."""
+        return render("home-regio.html", voorbeeldsite=example_note())
 
     @macro
     def taken() -> str:

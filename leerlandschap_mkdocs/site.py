@@ -18,6 +18,7 @@ from leerlandschap.onderdelen import onderdelen
 from leerlandschap.regiomodel import Contact, Licentie
 from leerlandschap.safepaths import write_whole
 from leerlandschap.sitedata import SiteData
+from leerlandschap.voorbeeld import EXAMPLE_SITE_LABEL, example_site_note
 
 FALLBACK_URL = "https://leerlandschap.invalid/"
 DATA_FILES = "de agenda's, de open data en vragen.json"  # how a message names what SiteData.data_files makes
@@ -38,12 +39,14 @@ class Settings:
 
 def settings(site: SiteData) -> Settings:
     s = site.content.regio.site
+    voorbeeld = site.content.regio.is_voorbeeldregio  # the example site: its description, on every page, says so
+    beschrijving = f"{EXAMPLE_SITE_LABEL} {s.beschrijving}" if voorbeeld and s.beschrijving else s.beschrijving
     # One rule, as for page titles (pages.GeneratedPage.markdown): themes print the site's name and description
     # raw (MkDocs' Jinja has no autoescape), so they are escaped once, here. escape() returns Markup, which
     # `| e` in templates and escape() in the macros leave as it is: never twice.
     return Settings(
         site_name=escape(s.naam) if s.naam else None,
-        site_description=escape(s.beschrijving) if s.beschrijving else None,
+        site_description=escape(beschrijving) if beschrijving else None,
         site_url=s.adres or None,
         edit_uri=edit_base(s.repository, s.tak) if s.repository else None,
         logo=f"regio/{s.logo}" if s.logo else None,
@@ -51,7 +54,10 @@ def settings(site: SiteData) -> Settings:
         extra={"leerlandschap_contact": contact_footer(site.content.regio.contact),
                "leerlandschap_licentie": licence_footer(site.content.regio.licentie, site.content.regio.naam),
                # The footer's link for editors: the same flag as the item pages' "Aanpassen" links (sitedata.py).
-               "leerlandschap_beheer": site.maker.editor},
+               "leerlandschap_beheer": site.maker.editor,
+               # Every page of the example site says whose it is not (voorbeeld.example_site_note); '' in a fork.
+               "leerlandschap_voorbeeldsite": {"label": EXAMPLE_SITE_LABEL,
+                                               "tekst": example_site_note(site.content.regio.naam)} if voorbeeld else {}},
     )
 
 

@@ -143,4 +143,5 @@ def test_wording_fixed_in_issue_11_stays_fixed():
                     "werd tijdens het traject bijgehouden", "Contactpersoon leerlandschap"):
         assert wording not in text, wording
     over = (ROOT / "docs" / "over.md").read_text(encoding="utf-8")
+    over += (ROOT / "leerlandschap" / "templates" / "over-herkomst.html").read_text(encoding="utf-8")  # {{ herkomst() }}
     assert "komen uit de regio\nzelf" not in over and "huiselijk geweld en kindermishandeling" in over

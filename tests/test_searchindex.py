@@ -559,7 +559,7 @@ def test_no_sentence_a_template_writes_is_indexed_on_many_pages(editor_project):
     # the note on an item of another region, the labels of its facts, the editor's line
     ("praktijken/pilots-blijvend-lerende-omgeving/", ["Ze telt niet mee als werk van de regio", "Wie deden mee",
                                                       "Voor wie de site bijhoudt"],
-     "Uit de lessen van de proeftuinen"),
+     "Het programma weet uit de proeftuinen"),
     # help on subscribing to a calendar, on every tafel
     ("tafels/intervisiegroep-2/", ["Latere wijzigingen komen er niet vanzelf bij", "Zo zet je de agenda in Outlook",
                                    "Voor wie de site bijhoudt"], None),

@@ -249,6 +249,83 @@ def test_plans_are_shown_as_plans(pages):
         assert "onbekend" in schema["properties"]["status"]["enum"]
 
 
+def test_a_plan_whose_time_had_passed_when_it_was_described_is_not_called_not_yet_carried_out(pages):
+    """'in voorbereiding' reads as 'een plan: het is nog niet uitgevoerd'. A source that only announced a plan for a
+    period that had ended before the site described it (its `datum`) cannot tell that: such an item is 'onbekend'."""
+    past, checked = [], 0
+    for name, item in items("praktijken").items():
+        years = [int(y) for y in re.findall(r"\b(20\d\d)\b", str(item.get("periode", "")))]
+        if not years:
+            continue
+        checked += 1
+        shown = main_text(pages[f"praktijken/{name}/index.html"])
+        if max(years) < item["datum"].year and "het is nog niet uitgevoerd" in shown:
+            past.append(name)
+    assert past == [] and checked >= 3
+    for name in ("bestuurlijk-intervisienetwerk", "pilots-blijvend-lerende-omgeving"):  # announced for 2024-2025
+        assert "Status onbekend" in main_text(pages[f"praktijken/{name}/index.html"]), name
+    # a plan still ahead when it was described stays a plan
+    assert "(een plan: het is nog niet uitgevoerd)" in main_text(pages["praktijken/leertafel-in-drie-stappen/index.html"])
+
+
+def test_the_glossary_says_only_what_its_source_says(pages):
+    """Begrippen names a source under an entry; the entry may then say nothing that source does not (round three)."""
+    entries = {}
+    root = pages["begrippen/index.html"]
+    for h2 in root.find_all("h2"):
+        body, node = [], h2.find_next_sibling()
+        while node is not None and node.tag != "h2":
+            body.append(node.all_text())
+            node = node.find_next_sibling()
+        entries[h2.attrs.get("id")] = " ".join(" ".join(body).split())
+    # Bijlage 12 names no participants of the contract talks (the tafel page says so too)
+    assert "gemeente en een aanbieder" not in entries["contractvoortgangsgesprek"]
+    assert "Wie er aan deze gesprekken meedoen" in main_text(pages["tafels/contractvoortgangsgesprekken/index.html"])
+    # Ruimte voor leren: from the coffee machine to a team, supervision, a course or a training; not 'the whole region'
+    assert "in de hele regio" not in entries["lerende-omgeving"] and "supervisie" in entries["lerende-omgeving"]
+    # a fork's site has its own name; the kit is what is called Leerlandschap
+    assert "deze site heet ernaar" not in entries["leerlandschap"]
+    # the phases are Flevoland's, for its learning trajectories: the entry names its source
+    assert "leertrajecten" in entries["fase"] and "Bron: Bijlage 12: Het leerlandschap" in entries["fase"]
+
+
+def test_a_sources_page_lists_every_use_of_it(pages):
+    """A vragenset's werkwijze with a source of its own, and the home page's words about the region, are uses of that
+    source too: its page lists them (the invented werkwijze under Voorbeeld, the borrowed ones under theirs)."""
+    missing = []
+    for name, item in items("vragensets").items():
+        bron = item.get("werkwijze_bron")
+        if bron and bron != item["bron"]:
+            page = main_text(pages[f"bronnen/{bron}/index.html"])
+            if f"{item['titel']} werkwijze van een vragenset" not in page:
+                missing.append(f"{bron}: {name}")
+    regio = read(ROOT / "content" / "regio.yml")
+    if f"{regio['naam']} de regio, op de startpagina" not in main_text(pages[f"bronnen/{regio['bron']}/index.html"]):
+        missing.append(f"{regio['bron']}: regio")
+    assert missing == []
+    assert len([s for s in items("vragensets").values() if s.get("werkwijze_bron") not in (None, s["bron"])]) >= 3
+
+
+def test_overviews_and_item_pages_claim_nothing_the_content_does_not_hold(pages):
+    """Template sentences are true of every item and every state: a tafel still in preparation was not set up yet,
+    and not every bouwsteen has a good practice (round three)."""
+    planned = [name for name, t in items("tafels").items() if t["status"] == "in voorbereiding" and t.get("opzet")]
+    assert len(planned) >= 3  # the three new leertafels
+    said = {name: main_text(pages[f"tafels/{name}/index.html"]) for name in planned}
+    assert {name: text for name, text in said.items() if "opgezet" in text} == {}
+    assert all("De opzet gaat in drie stappen." in text for text in said.values())
+    overview = main_text(pages["bouwstenen/index.html"])
+    assert "geen goede praktijken" in overview  # some bouwsteen has none, so the lead may not say each has some
+    assert "goede praktijken: hier staat hoeveel" not in overview
+    tafels = main_text(pages["tafels/index.html"])  # lists tafels that are not the region's: no "we" over all of them
+    assert f"Deze tafels zijn niet van {REGION}" in tafels and "waar we regelmatig samen leren" not in tafels
+    assert "waar we regelmatig samen leren" not in main_text(pages["index.html"])
+    # what a national programme or another region learned is not what "we" learn
+    borrowed = [n for n, p in items("praktijken").items() if not is_own(p) and p.get("geleerd")]
+    assert len(borrowed) >= 3
+    assert [n for n in borrowed if "Wat we ervan leren" in main_text(pages[f"praktijken/{n}/index.html"])] == []
+
+
 def test_counts_agree_with_their_noun(pages):
     wrong = []
     for url, root in pages.items():

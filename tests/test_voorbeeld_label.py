@@ -115,3 +115,17 @@ def test_a_meeting_without_a_title_is_named_after_its_tafel_with_one_label(examp
     page = next(p for p in PageMaker(content).all_pages() if p.url == f"tafels/{ident}/")
     assert page.title == "Voorbeeld: bijeenkomst van thematafel Jongeren rond 18"
     assert _h1(page.body) == "Voorbeeld: bijeenkomst van 25 augustus 2026"  # the h1 names the date, as before
+
+
+def test_an_invented_items_meta_description_is_labelled_too(example_content):
+    """The meta description is what a search engine shows under the title: it says "Voorbeeld: " as the title does,
+    once, for the example tafel (its summary already says it is invented), its meeting, and a praktijk and a vragenset
+    made invented here (their summaries do not say so) (true to the sources, round three)."""
+    praktijk = next(iter(example_content.of(kinds.PRAKTIJK)))
+    vragenset = next(iter(example_content.of(kinds.VRAGENSET)))
+    content = _invented(_invented(example_content, "praktijken", praktijk), "vragensets", vragenset)
+    pages = {p.url: p for p in PageMaker(content).all_pages()}
+    for url in (f"tafels/{TAFEL}/", f"tafels/{TAFEL}/2026-08-25/", f"praktijken/{praktijk}/", f"vragensets/{vragenset}/"):
+        assert pages[url].description.startswith("Voorbeeld: ") and "Voorbeeld: Voorbeeld" not in pages[url].description, url
+    real = next(p for p in example_content.of(kinds.PRAKTIJK) if p != praktijk)
+    assert not pages[f"praktijken/{real}/"].description.startswith("Voorbeeld")
