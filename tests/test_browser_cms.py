@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from browser import WAIT
@@ -407,9 +408,22 @@ def new_meeting_with_outcome(editor, day, first):
     page, _ = editor
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
     page.get_by_role("textbox", name="Datum").fill(day, timeout=WAIT)
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
-    page.get_by_role("button", name=re.compile(rf"{first}\W* toevoegen")).click()
+    opbrengst = page.get_by_role("checkbox", name=re.compile("Opbrengst"))
+    add = page.get_by_role("button", name=re.compile(rf"{first}\W* toevoegen"))
+    for _ in range(3):  # on a busy machine the form may render again after the date and drop a tick made just before
+        opbrengst.check()  # check(): clicks again until it is ticked
+        if until_visible(add):
+            break
+    add.click()
     return page
+
+
+def until_visible(locator) -> bool:
+    try:
+        locator.wait_for(state="visible", timeout=WAIT // 2)
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def test_tabs_from_a_pasted_text_become_spaces(editor, editor_site, tmp_path):
