@@ -552,6 +552,30 @@ def test_an_unexpected_error_becomes_a_dutch_message_naming_the_file(project, mo
     assert err.startswith(f"Er ging iets onverwacht mis bij {PRAKTIJK} (RuntimeError). Er is niets veranderd.")
 
 
+def test_an_unexpected_error_without_a_file_does_not_ask_to_check_this_file(project, monkeypatch, capsys):
+    """The message names a task then ('de inhoud in content/ en regio/'), so "Controleer dit bestand" points nowhere."""
+    import check  # scripts/check.py
+
+    from common import guarded
+    from leerlandschap import guard
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(check, "check_content", broken)  # fails before any one file is read
+    code = guarded(lambda: check.main(["--content", str(project / "content")]), "de inhoud in content/ en regio/")
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith("Er ging iets onverwacht mis bij de inhoud in content/ en regio/ (RuntimeError).")
+    assert "dit bestand" not in err and "Kijk of er in je laatste wijziging iets ongewoons staat" in err
+    # The plugin's hooks and the late writers word it the same way; a message with a file still names it.
+    assert "dit bestand" not in guard.message(ValueError(), "de zoekindex")
+    with pytest.raises(KeyError) as caught, guard.working_on(PRAKTIJK):
+        raise KeyError("x")
+    assert f"bij {PRAKTIJK} (KeyError)" in guard.message(caught.value, "de zoekindex")
+    assert "Controleer dit bestand" in guard.message(caught.value, "de zoekindex")
+
+
 @pytest.mark.build  # runs `mkdocs build` itself (the conftest hook sees only sitebuild.build)
 def test_an_unexpected_error_in_a_build_is_a_dutch_message(base, tmp_path):
     project = make_project(tmp_path / "p", base / "content")
@@ -566,6 +590,7 @@ def test_an_unexpected_error_in_a_build_is_a_dutch_message(base, tmp_path):
     assert result.returncode != 0 and "Traceback" not in output, output
     # The calendars are written as a build ends, beside the search index (the plugin's on_post_build).
     assert "Er ging iets onverwacht mis bij de agenda's, de open data en vragen.json (ZeroDivisionError)" in output
+    assert "dit bestand" not in output  # no file is named, so none is pointed at
 
 
 # --- A whole site with the worst inputs that pass ----------------------------------------------------------
