@@ -478,7 +478,7 @@ def test_json_in_another_encoding_is_said_to_be_one():
     """Not "geen geldige JSON" for a file that is JSON, in a text encoding JSON may not have: say which is wrong."""
     document = '{"versie": 1, "soort": "praktijk", "items": []}'
     for raw in (document.encode("utf-16"), document.encode("utf-32"), document.replace("[]", '["Café"]').encode("latin-1")):
-        with pytest.raises(FetchError, match="^data/praktijken.json is niet in UTF-8 geschreven, zoals JSON moet$"):
+        with pytest.raises(FetchError, match=r"^data/praktijken\.json is niet in UTF-8 geschreven, zoals JSON moet$"):
             parse("praktijken", raw)
     with pytest.raises(FetchError, match="geen geldige JSON"):  # one mark is skipped, not any number of them
         parse("praktijken", "\ufeff\ufeff".encode() + document.encode())
