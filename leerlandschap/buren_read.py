@@ -91,9 +91,13 @@ def _as_ours(known: tuple[str, ...], defaults: dict[str, Any], item: object) -> 
 def parse(folder: str, raw: bytes) -> dict[str, Any]:
     """A neighbour's data file, checked as a whole: JSON, the version, and the fields around the items."""
     name = f"data/{folder}.json"
+    try:  # A byte order mark at the start is skipped: JSON (RFC 8259, 8.1) lets a reader ignore it, Windows tools write it
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FetchError(f"{name} is niet in UTF-8 geschreven, zoals JSON moet") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        data = json.loads(text)
+    except (ValueError, RecursionError):
         raise FetchError(f"{name} is geen geldige JSON") from None
     if not isinstance(data, dict):
         raise FetchError(f"{name} is geen open data van een Leerlandschap-site")

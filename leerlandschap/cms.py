@@ -14,6 +14,7 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
   integer                            whole number (minimum/maximum kept)
   object / array of objects          group of fields / list of groups (the items' title names one item)
   array of strings                   list of text fields
+  minItems / maxItems                Sveltia's `min` / `max` of a list, a relation or a select with `multiple`
   required (in the schema)           required; everything else `required: false`
 
 Hints and messages come from the schema, rewritten for a form by cms_hints.py (no advice about quotes or date
@@ -127,20 +128,20 @@ def _widget(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]
 
 def _list(name: str, prop: dict[str, Any], targets: Targets) -> dict[str, Any]:
     items = prop.get("items", {})
-    least = {"min": prop["minItems"]} if "minItems" in prop else {}
+    size = {key[:3]: prop[key] for key in ("minItems", "maxItems") if key in prop}  # Sveltia's `min` and `max`
     # The items' title names one item: Sveltia counts "1 Afspraak" (not "1 Afspraken") and offers "Afspraak toevoegen".
     one = {"label_singular": items["title"]} if "title" in items else {}
     if "x-verwijzing" in items:
-        return {**targets.relation(items["x-verwijzing"], multiple=True), **least}
+        return {**targets.relation(items["x-verwijzing"], multiple=True), **size}
     if "enum" in items:
-        return {"widget": "select", "options": list(items["enum"]), "multiple": True, **least}
+        return {"widget": "select", "options": list(items["enum"]), "multiple": True, **size}
     if items.get("type") == "object":
         subfields = fields_for(items, targets)
         first_text = next((f["name"] for f in subfields if f["widget"] in ("string", "relation")), subfields[0]["name"])
-        return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **one, **least}
+        return {"widget": "list", "fields": subfields, "summary": f"{{{{fields.{first_text}}}}}", **one, **size}
     if items.get("type") == "string":
         item = {"name": "item", "label": label_of(name, prop), "widget": "string", **_pattern(items), **cms_hints.length(items)}
-        return {"widget": "list", "field": item, **one, **least}
+        return {"widget": "list", "field": item, **one, **size}
     raise UnsupportedSchema(f"no form field for a list of {items.get('type')!r}")
 
 

@@ -23,6 +23,7 @@ YAML_SUFFIXES = (".yml", ".yaml")
 REGIO_FILE = "regio.yml"
 REGIO_DIR = "regio"  # a fork's own content, next to content/
 ASSETS = "assets"  # regio/assets/: the region's logo and favicon
+_NOT_PLAIN = f"Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand {REGIO_FILE} moet een tekstbestand zijn."
 
 Show = Callable[[Path], str]
 
@@ -91,8 +92,12 @@ def regio_links(regio_dir: Path, show: Show) -> list[Problem]:
 def regio_unread(regio_dir: Path, show: Show) -> list[Problem]:
     """A folder regio/ with content but without the file regio/regio.yml is not read at all (content_roots): the site
     would be the example region's, in silence. Said once, on the region file's path."""
-    if regio_dir.is_symlink() or not regio_dir.is_dir() or (regio_dir / REGIO_FILE).is_file():
-        return []
+    regio_file = regio_dir / REGIO_FILE
+    if regio_dir.is_symlink() or not regio_dir.is_dir() or regio_file.is_file() or regio_file.is_symlink():
+        return []  # read, or a link: said by regio_links
+    if regio_file.exists():  # a folder, a pipe
+        return [Problem(show(regio_file), 1, f"{_NOT_PLAIN} Zonder dat bestand wordt {REGIO_DIR}/ niet gelezen en toont "
+                                             "de site de voorbeeldregio.")]
     parts = [p.relative_to(regio_dir).parts for p in regio_dir.rglob("*") if p.is_file()]
     files = [regio_dir.joinpath(*each) for each in parts  # regio/assets/ holds the example region's logo upstream too
              if each[0] != ASSETS and each[-1] != "README.md" and not any(part.startswith(".") for part in each)]
@@ -142,8 +147,7 @@ def discover(root: Root, project: Path, show: Show) -> tuple[list[Item], Path | 
         if (trouble := _link_problem(entry, project, show)) is not None:
             problems.append(trouble)
         elif entry.name == REGIO_FILE and root.reads_regio_file and not entry.is_file():  # a folder, a pipe: never read
-            problems.append(Problem(show(entry), 1, f"Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand "
-                                                    f"{REGIO_FILE} moet een tekstbestand zijn."))
+            problems.append(Problem(show(entry), 1, _NOT_PLAIN))
         elif entry.name == REGIO_FILE and root.reads_regio_file:
             regio_path = entry
         elif entry.is_dir() and entry.name in root.folders:

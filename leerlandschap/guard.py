@@ -29,8 +29,15 @@ def file_of(error: BaseException) -> str | None:
 
 
 def message(error: BaseException, where: str) -> str:
-    """'Er ging iets onverwacht mis bij content/x.yml (RecursionError). …' — `where` when no file is known."""
-    place = file_of(error) or where
-    return (f"Er ging iets onverwacht mis bij {place} ({type(error).__name__}). Er is niets veranderd. Controleer "
-            "dit bestand: staat er iets ongewoons in, zoals een heel lange of diep ingesprongen tekst? Lukt het dan nog "
-            "niet, meld het dan aan de beheerders van de kit en stuur deze melding mee.")
+    """'Er ging iets onverwacht mis bij content/x.yml (RecursionError). …' — `where` when no file is known.
+
+    Only a message that names a file asks the reader to look into "dit bestand"; `where` names a task.
+    """
+    path = file_of(error)
+    start = f"Er ging iets onverwacht mis bij {path or where} ({type(error).__name__}). Er is niets veranderd. "
+    report = "meld het dan aan de beheerders van de kit en stuur deze melding mee."
+    if path is None:
+        return (start + "Kijk of er in je laatste wijziging iets ongewoons staat, zoals een heel lange of diep "
+                "ingesprongen tekst. Lukt het dan nog niet, " + report)
+    return (start + "Controleer dit bestand: staat er iets ongewoons in, zoals een heel lange of diep ingesprongen "
+            "tekst? Lukt het dan nog niet, " + report)

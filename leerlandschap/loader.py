@@ -52,15 +52,16 @@ def check_content(content_dir: Path, display_root: Path | None = None, files: Fi
     items: list[Item] = []
     regio: Item | None = None
     problems += regio_links(project / REGIO_DIR, show) + regio_unread(project / REGIO_DIR, show)
-    for root in content_roots(content_dir):
+    roots = content_roots(content_dir)
+    for root in roots:
         found, regio_path, not_read = discover(root, project, show)
         items += found
         problems += not_read
         if regio_path:
             regio = Item(REGIO, "regio", regio_path, show(regio_path), root.layer)
-    if regio is None:
-        problems.append(Problem(show(content_dir / REGIO_FILE), 1,
-                                "Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."))
+    expected = show(next(r for r in reversed(roots) if r.reads_regio_file).path / REGIO_FILE)
+    if regio is None and all(problem.path != expected for problem in problems):  # a folder, a link: said once, above
+        problems.append(Problem(expected, 1, f"Het regiobestand ontbreekt. Maak {expected} met de gegevens van je regio."))
     schemas = {k.name: Schema.load(k.name) for k in active().kinds}
     files.forget_if_many(len(items))
     checked = files.check_all([(item, schemas[item.type.name]) for item in items + ([regio] if regio else [])], parallel)

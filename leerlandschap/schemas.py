@@ -212,6 +212,9 @@ class Schema:
         if v == "minItems":
             return [Problem(display_path, line, f"{where}Deze lijst moet minstens {err.validator_value} "
                                                 f"{'item' if err.validator_value == 1 else 'items'} hebben.")]
+        if v == "maxItems":
+            return [Problem(display_path, line, f"{where}Deze lijst is te lang: {len(value)} items. Hier passen "
+                                                f"hoogstens {err.validator_value} items. Maak de lijst korter.")]
         if v == "minimum":
             return [Problem(display_path, line, f"{where}Het getal moet {err.validator_value} of hoger zijn.")]
         if v == "maximum":

@@ -125,7 +125,7 @@ def read_yaml(text: str, display_path: str) -> tuple[YamlDocument | None, list[P
             pass
     except yaml.MarkedYAMLError as err:
         builder.refused = True
-        builder.problems.append(_syntax_problem(err, display_path))
+        builder.problems.append(_syntax_problem(err, display_path, lines))
     except yaml.YAMLError as err:  # pragma: no cover - the characters a reader error is about were refused above
         builder.refused = True
         builder.problems.append(Problem(display_path, 1, f"Dit bestand is geen geldige YAML ({shown(str(err))})."))
@@ -149,15 +149,45 @@ def _character_problems(lines: list[str], display_path: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, display_path: str) -> Problem:
+def _syntax_problem(err: yaml.MarkedYAMLError, display_path: str, lines: list[str]) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 1
+    long_key = _long_key(err, lines)
+    if long_key:
+        return Problem(display_path, line, f"Voor de dubbele punt staan hier {long_key} tekens. Zo'n lange naam van een "
+                       f"veld kan YAML niet lezen (hoogstens {_KEY_MAX} tekens), en geen veld heeft zo'n naam. Is het "
+                       "een tekst? Zet hem dan achter de naam van een veld en een dubbele punt.")
     problem = err.problem or ""
     where = f"{err.context or ''}|{problem}"
     for pattern, hint in _SYNTAX_HINTS:
         if re.search(pattern, where):
             return Problem(display_path, line, hint)
     return Problem(display_path, line, f"De YAML-opmaak klopt hier niet ({shown(problem)}).")
+
+
+_KEY_MAX = 1024  # YAML's limit for a key without '?': both PyYAML and libyaml forget a longer one
+_BLOCK_KEY_START = re.compile(r"[ ]*(?:[-?][ ]+)*")  # where a key can start on a line of a block: after "- " or "? "
+
+
+def _long_key(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
+    """The length of the key before the colon the parser stopped at, when it is over YAML's limit. The parser then
+    reads the colon as one in a text ("mapping values are not allowed", "could not find expected ':'", or in [ ] and
+    { } "expected ','"), which would send the author looking for a colon that is there."""
+    mark = err.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line].removeprefix("\ufeff") if mark.line == 0 else lines[mark.line]  # a BOM has no column
+    if not line[mark.column:].startswith(":"):
+        return None
+    head = line[:mark.column]
+    if "flow" in (err.context or ""):
+        start = max(head.rfind(c) for c in "{[,") + 1
+    else:
+        start = _BLOCK_KEY_START.match(head).end()  # type: ignore[union-attr]  # matches any text
+    key = head[start:].strip()
+    if len(head) - start <= _KEY_MAX or not key or (key[0] not in "\"'" and ": " in key):  # "titel: a: b"
+        return None
+    return len(head) - start
 
 
 def line_of_key(path: pathlib.Path, key: str) -> int:

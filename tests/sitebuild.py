@@ -61,6 +61,20 @@ def build(project: Path, site: Path | None = None, epoch: str = "1790000000") ->
                            "--site", str(site)], cwd=project, env=env, capture_output=True, text=True)
 
 
+ZENSICAL = Path(sys.executable).with_name("zensical")  # make test installs it (requirements-zensical.txt)
+
+
+def zensical_export(project: Path, out: Path, epoch: str = "1790000000") -> tuple[Path, subprocess.CompletedProcess]:
+    """Export a built fixture project as scripts/zensical_build.py does (into `out`, the project is only read) and
+    build it with Zensical: (the export's config, what Zensical did). The site is in the config's folder, site/."""
+    from zensical_build import generate  # scripts/zensical_build.py
+
+    config = generate(project, out)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch)
+    return config, subprocess.run([str(ZENSICAL), "build", "-f", str(config)], cwd=config.parent, env=env,
+                                  capture_output=True, text=True)
+
+
 def without_search(project: Path) -> Path:
     """The project's mkdocs.yml with the plugin option `zoeken: false`: no Pagefind index (about a quarter of a small
     site's build), for a project whose tests never read its search index."""

@@ -458,6 +458,32 @@ def test_an_unknown_version_is_reported_not_guessed():
         parse("praktijken", b"[" * 100000)
 
 
+def test_a_byte_order_mark_before_a_neighbours_json_is_skipped(example_content):
+    """JSON (RFC 8259, 8.1) lets a reader ignore a byte order mark; a neighbour whose server or editor writes one was
+    refused as "geen geldige JSON". Every file, read as a whole, reads as without it."""
+    from leerlandschap.opendata import open_data_files
+
+    bom = "\ufeff".encode()
+    files = open_data_files(example_content)
+    document = files["data/praktijken.json"].encode()
+    assert parse("praktijken", bom + document) == parse("praktijken", document)
+    assert parse("praktijken", bom + b" \n" + document)["items"]  # white space after it, as JSON allows anywhere
+    names = ("praktijken", "tafels", "bijeenkomsten", "vragensets")
+    plain = read_files({name: files[f"data/{name}.json"].encode() for name in names}, "https://flevoland.example/")
+    marked = read_files({name: bom + files[f"data/{name}.json"].encode() for name in names}, "https://flevoland.example/")
+    assert marked == plain and marked.items and marked.fout == []
+
+
+def test_json_in_another_encoding_is_said_to_be_one():
+    """Not "geen geldige JSON" for a file that is JSON, in a text encoding JSON may not have: say which is wrong."""
+    document = '{"versie": 1, "soort": "praktijk", "items": []}'
+    for raw in (document.encode("utf-16"), document.encode("utf-32"), document.replace("[]", '["Café"]').encode("latin-1")):
+        with pytest.raises(FetchError, match=r"^data/praktijken\.json is niet in UTF-8 geschreven, zoals JSON moet$"):
+            parse("praktijken", raw)
+    with pytest.raises(FetchError, match="geen geldige JSON"):  # one mark is skipped, not any number of them
+        parse("praktijken", "\ufeff\ufeff".encode() + document.encode())
+
+
 def test_our_own_export_reads_back_as_a_neighbour(example_content):
     from leerlandschap.opendata import open_data_files
 

@@ -109,6 +109,8 @@ def check_fields(schema, fields, where, config):
             wrong.append(f"{path}: not a whole number")
         if prop.get("type") == "array" and field.get("min") != prop.get("minItems"):
             wrong.append(f"{path}: min {field.get('min')} != minItems {prop.get('minItems')}")
+        if prop.get("type") == "array" and field.get("max") != prop.get("maxItems"):  # list, relation, select: `max`
+            wrong.append(f"{path}: max {field.get('max')} != maxItems {prop.get('maxItems')}")
         target = prop.get("x-verwijzing") or items.get("x-verwijzing")
         if target:
             kind = kinds.BY_NAME["bouwsteen" if target == "vraag" else target]

@@ -87,3 +87,12 @@ def test_an_author_field_reaches_the_export_schema(monkeypatch):
     spec = exportschema.export_schema(kind, "rollen", 1)["properties"]["items"]["items"]
     assert spec["properties"]["afkorting"] == {"description": "Korte naam, bijvoorbeeld 'PM'.", "type": "string"}
     assert "afkorting" in spec["required"]
+
+
+def test_the_authors_list_limits_stay_out_of_the_export():
+    """maxItems guides an author, as maxLength does: a reader of the open data (a neighbour's kit, maybe with other
+    limits) must not refuse a list a build may write, so the export schemas stay as they were (exportschema.KEPT)."""
+    assert "maxItems" in (ROOT / "schemas" / "bijeenkomst.schema.json").read_text(encoding="utf-8")
+    for path in EXPORT_SCHEMA_DIR.glob("*.schema.json"):
+        text = path.read_text(encoding="utf-8")
+        assert '"maxItems"' not in text and '"maxLength"' not in text, path.name

@@ -239,8 +239,16 @@ def test_a_region_folder_without_its_region_file_is_said_never_replaced_by_the_e
     assert messages(fork) == [UNREAD + " Hernoem regio.yaml naar regio.yml."]
     (fork / "regio" / "regio.yaml").unlink()
     assert messages(fork) == [UNREAD]
-    (fork / "regio" / "regio.yml").mkdir()  # a folder of that name is no region file either
-    assert messages(fork) == [UNREAD]
+    (fork / "regio" / "regio.yml").mkdir()  # a folder of that name is no region file either: said as what it is
+    assert messages(fork) == [
+        "regio/regio.yml:1: Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand regio.yml moet een "
+        "tekstbestand zijn. Zonder dat bestand wordt regio/ niet gelezen en toont de site de voorbeeldregio."]
+    for name in os.listdir(fork / "regio"):  # also when it is all there is in regio/
+        if name != "regio.yml":
+            shutil.rmtree(fork / "regio" / name)
+    assert messages(fork) == [
+        "regio/regio.yml:1: Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand regio.yml moet een "
+        "tekstbestand zijn. Zonder dat bestand wordt regio/ niet gelezen en toont de site de voorbeeldregio."]
 
 
 def test_upstreams_logo_folder_alone_is_no_region_folder(project):
@@ -254,7 +262,28 @@ def test_a_region_file_that_is_a_folder_or_a_pipe_is_said_never_read(project, ma
     """A folder named regio.yml stopped make check with IsADirectoryError; a named pipe made it wait for ever."""
     (project / "content" / "regio.yml").unlink()
     make(project / "content" / "regio.yml")
-    assert messages(project) == [
+    assert messages(project) == [  # once: not also "Het regiobestand ontbreekt" on the same path
         "content/regio.yml:1: Dit is geen gewoon bestand en wordt niet gelezen. Het regiobestand regio.yml moet een "
-        "tekstbestand zijn.",
-        "content/regio.yml:1: Het regiobestand ontbreekt. Maak content/regio.yml met de gegevens van je regio."]
+        "tekstbestand zijn."]
+
+
+@pytest.mark.parametrize(("target", "said"), [
+    ("nergens.yml", "Dit is een snelkoppeling naar een bestand dat niet (meer) bestaat."),
+    ("/etc/hostname", "Dit is een snelkoppeling naar een plek buiten de map van de site."),
+    ("regio.yml", "Dit is een snelkoppeling die in een kring naar zichzelf terugleidt."),
+])
+def test_a_region_file_that_is_a_link_not_read_is_said_once(project, target, said):
+    (project / "content" / "regio.yml").unlink()
+    os.symlink(target, project / "content" / "regio.yml")
+    found = messages(project)
+    assert len(found) == 1 and found[0].startswith(f"content/regio.yml:1: {said}"), found
+
+
+def test_a_forks_region_file_that_is_a_link_is_said_once_on_its_own_path(fork):
+    """regio/regio.yml as a link made the fork's layout, was skipped, and then "Maak content/regio.yml" was said too:
+    a second message, about a file the fork does not write."""
+    (fork / "regio" / "regio.yml").rename(fork / "elders.yml")
+    os.symlink("../elders.yml", fork / "regio" / "regio.yml")
+    assert messages(fork) == [
+        "regio/regio.yml:1: Dit is een snelkoppeling (symlink). In de map regio/ zijn snelkoppelingen niet toegestaan; "
+        "ze worden niet gelezen. Zet het bestand of de map zelf hier neer."]

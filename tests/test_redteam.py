@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 import variants
-from conftest import ROOT, build_cpu_seconds
+from conftest import EXAMPLE_CONTENT, ROOT, build_cpu_seconds
 from htmltools import parse_file
 from leerlandschap import kinds, opendata
 from leerlandschap.loader import check_content
@@ -415,16 +415,19 @@ def test_every_pattern_matches_the_whole_value(where, pattern):
         assert not validator.is_valid(value + tail), (where, value + tail)
 
 
-def unbounded_texts() -> list[str]:
-    """Every text in the authors' schemas without a maxLength (an enum or a date is bounded by itself), and every
-    number without a maximum."""
+def unbounded_texts(folder: Path = ROOT / "schemas") -> list[str]:
+    """Every text in the authors' schemas without a maxLength (an enum or a date is bounded by itself), every
+    number without a maximum, and every list without a maxItems."""
     found = []
 
     def walk(node, where):
         if isinstance(node, dict):
-            if node.get("type") == "string" and not {"maxLength", "enum", "const", "format"} & node.keys():
+            types = node.get("type") if isinstance(node.get("type"), list) else [node.get("type")]
+            if "string" in types and not {"maxLength", "enum", "const", "format"} & node.keys():
                 found.append(where)
-            if node.get("type") in ("integer", "number") and "maximum" not in node:
+            if {"integer", "number"} & set(types) and "maximum" not in node:
+                found.append(where)
+            if ("array" in types or "items" in node) and "maxItems" not in node:
                 found.append(where)
             for key, value in node.items():
                 walk(value, f"{where}/{key}")
@@ -432,7 +435,7 @@ def unbounded_texts() -> list[str]:
             for i, value in enumerate(node):
                 walk(value, f"{where}/{i}")
 
-    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+    for path in sorted(folder.glob("*.schema.json")):
         walk(json.loads(path.read_text(encoding="utf-8")), path.name)
     return found
 
@@ -440,8 +443,66 @@ def unbounded_texts() -> list[str]:
 def test_every_text_and_number_of_a_schema_has_a_limit():
     """A text without one took 400 kB on one line onto a page ('bron_plek', the region's promises, 'gebied'); the
     editor gives each field the same limit (cms.py), so it is refused before saving too. A number of 29 digits
-    ('volgorde', a tafel's 'aantal') went into pages and open data, where JavaScript reads it otherwise."""
+    ('volgorde', a tafel's 'aantal') went into pages and open data, where JavaScript reads it otherwise. A list was
+    as long as the file allowed (thousands of agreements in one meeting, each on the tafel's page and in its
+    calendar); the editor gets its maxItems as `max` (cms.py)."""
     assert unbounded_texts() == []
+
+
+def test_a_new_list_without_a_limit_is_found(tmp_path):
+    """The walk above sees a list however it is written: as "type": "array", in a list of types, or by its items."""
+    (tmp_path / "x.schema.json").write_text(json.dumps({"type": "object", "properties": {
+        "a": {"type": "array", "items": {"type": "string", "maxLength": 5}},
+        "b": {"type": ["array", "null"], "items": {"type": "integer", "maximum": 9}},
+        "c": {"items": {"type": "boolean"}},
+        "d": {"type": "array", "maxItems": 3, "items": {"type": "boolean"}}}}), encoding="utf-8")
+    assert unbounded_texts(tmp_path) == ["x.schema.json/properties/a", "x.schema.json/properties/b", "x.schema.json/properties/c"]
+
+
+@pytest.mark.parametrize(("rel", "field", "most"), [(MEETING, "deelnemers", 100), (REGIO, "partners", 500),
+                                                   (PRAKTIJK, "organisaties", 200)])
+def test_a_list_over_its_limit_is_refused_with_its_length_and_limit(project, rel, field, most):
+    key = put(project, rel, f"\n{field}:\n", f"\n{field}:\n" + "  - bestuurder\n" * most) + 1  # the line of `field:`
+    count = len(yaml.safe_load((project / rel).read_text(encoding="utf-8"))[field])  # the example's items and `most`
+    found = [p for p in problems(project) if "Deze lijst is te lang" in p]
+    assert found == [f"{rel}:{key + 1}: {field}: Deze lijst is te lang: {count} items. Hier passen hoogstens {most} "
+                     "items. Maak de lijst korter."], found
+
+
+def longest_lists(content_dir: Path) -> dict[tuple[str, str], int]:
+    """(schema, path of a list in it) -> the longest such list in the example content."""
+    longest: dict[tuple[str, str], int] = {}
+
+    def walk(value, name, where):
+        if isinstance(value, list):
+            longest[name, where] = max(longest.get((name, where), 0), len(value))
+            for each in value:
+                walk(each, name, where)
+        elif isinstance(value, dict):
+            for key, each in value.items():
+                walk(each, name, f"{where}/properties/{key}")
+
+    for path in sorted(content_dir.rglob("*.yml")):
+        parts = path.relative_to(content_dir).parts
+        kind = (kinds.REGIO if len(parts) == 1 else kinds.BIJEENKOMST if len(parts) == 3
+                else kinds.DEFAULT.by_folder[parts[0]])
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), kind.name, "")
+    return longest
+
+
+def test_every_list_limit_leaves_the_example_content_a_wide_margin():
+    """The limits are generous: ten times the longest list the example content has. One is exact: a region names
+    each of the four phases a meeting can have at most once (rules.py checks the names)."""
+    exact = {("regio", "/properties/fasen"): 4}
+    tight = []
+    for (name, where), count in longest_lists(EXAMPLE_CONTENT).items():
+        node = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for step in where.strip("/").split("/"):
+            node = node[step] if step in node else node["items"][step]
+        wanted = exact.get((name, where), 10 * count)
+        if node["maxItems"] < wanted:
+            tight.append(f"{name}{where}: maxItems {node['maxItems']}, the example has {count}")
+    assert tight == []
 
 
 def test_an_overlong_text_is_refused_with_its_limit(project):
@@ -552,6 +613,30 @@ def test_an_unexpected_error_becomes_a_dutch_message_naming_the_file(project, mo
     assert err.startswith(f"Er ging iets onverwacht mis bij {PRAKTIJK} (RuntimeError). Er is niets veranderd.")
 
 
+def test_an_unexpected_error_without_a_file_does_not_ask_to_check_this_file(project, monkeypatch, capsys):
+    """The message names a task then ('de inhoud in content/ en regio/'), so "Controleer dit bestand" points nowhere."""
+    import check  # scripts/check.py
+
+    from common import guarded
+    from leerlandschap import guard
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(check, "check_content", broken)  # fails before any one file is read
+    code = guarded(lambda: check.main(["--content", str(project / "content")]), "de inhoud in content/ en regio/")
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith("Er ging iets onverwacht mis bij de inhoud in content/ en regio/ (RuntimeError).")
+    assert "dit bestand" not in err and "Kijk of er in je laatste wijziging iets ongewoons staat" in err
+    # The plugin's hooks and the late writers word it the same way; a message with a file still names it.
+    assert "dit bestand" not in guard.message(ValueError(), "de zoekindex")
+    with pytest.raises(KeyError) as caught, guard.working_on(PRAKTIJK):
+        raise KeyError("x")
+    assert f"bij {PRAKTIJK} (KeyError)" in guard.message(caught.value, "de zoekindex")
+    assert "Controleer dit bestand" in guard.message(caught.value, "de zoekindex")
+
+
 @pytest.mark.build  # runs `mkdocs build` itself (the conftest hook sees only sitebuild.build)
 def test_an_unexpected_error_in_a_build_is_a_dutch_message(base, tmp_path):
     project = make_project(tmp_path / "p", base / "content")
@@ -566,6 +651,7 @@ def test_an_unexpected_error_in_a_build_is_a_dutch_message(base, tmp_path):
     assert result.returncode != 0 and "Traceback" not in output, output
     # The calendars are written as a build ends, beside the search index (the plugin's on_post_build).
     assert "Er ging iets onverwacht mis bij de agenda's, de open data en vragen.json (ZeroDivisionError)" in output
+    assert "dit bestand" not in output  # no file is named, so none is pointed at
 
 
 # --- A whole site with the worst inputs that pass ----------------------------------------------------------

@@ -1,22 +1,30 @@
 """The region file's words reach every page as text, escaped exactly once.
 
-The theme prints the site name and description without escaping; macros/hooks.py escapes them once, as page titles
-are. A fork whose region file holds quotes, tags and ampersands must show them as typed: no markup from them, no
-broken attributes, and no doubled escaping (`&amp;quot;`) anywhere.
+The theme prints the site name and description without escaping; leerlandschap_mkdocs/site.py escapes them once, as
+page titles are, for the MkDocs site and the Zensical export alike. A fork whose region file holds quotes, tags and
+ampersands must show them as typed: no markup from them, no broken attributes, and no doubled escaping (`&amp;quot;`)
+anywhere.
 """
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from htmltools import parse_file
+from sitebuild import zensical_export
 from variants import CONTACT, DESCRIPTION, REGION, ROLE_IN_TEXT
 from variants import SITE_NAME as NAME
 
 
-@pytest.fixture(scope="module")
-def site(hostile_project):
-    """A fork made by scripts/regio.py (as `make regio` does) with these names in its region file (variants.py)."""
-    return hostile_project / "site"
+@pytest.fixture(scope="module", params=["mkdocs", pytest.param("zensical", marks=pytest.mark.build)])
+def site(request, hostile_project, tmp_path_factory):
+    """A fork made by scripts/regio.py (as `make regio` does) with these names in its region file (variants.py), built
+    by MkDocs, and exported and built by Zensical (scripts/zensical_build.py): its theme's `| e` escaped the logo's
+    title a second time, as the name comes escaped once (leerlandschap_mkdocs/site.py) and is no Markup there."""
+    if request.param == "mkdocs":
+        return hostile_project / "site"
+    config, result = zensical_export(hostile_project, tmp_path_factory.mktemp("zensical") / "export")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return config.parent / "site"
 
 
 def pages(site):

@@ -227,3 +227,25 @@ def test_the_pure_python_loader_reads_the_same():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yamlsource, "_Loader", yaml.SafeLoader)
         assert [read(t) for t in texts] == libyaml
+
+
+@pytest.mark.parametrize(("text", "line", "length"), [
+    ("titel: x\n" + "a" * 1100 + ": y\n", 2, 1100),  # a field of the file
+    ("titel: x\nlijst:\n  - " + "é" * 1025 + ": y\n", 3, 1025),  # in a list, counted in characters, not bytes
+    ('titel: x\n"' + "a" * 1100 + '": y\n', 2, 1102),  # between quotes
+    ("titel: x\nlijst: {" + "a" * 1100 + ": y}\n", 2, 1100),  # between { and }
+    ("\ufeff" + "a" * 1025 + ": y\n", 1, 1025),  # after a byte order mark
+])
+def test_a_key_over_yamls_limit_is_said_to_be_too_long_not_missing_a_colon(text, line, length):
+    """Both PyYAML and libyaml forget a key over 1024 characters; the colon after it then seemed to be wrong or
+    missing ("ontbreekt een dubbele punt"), while it stands right there."""
+    assert messages(text) == [
+        f"{line}: Voor de dubbele punt staan hier {length} tekens. Zo'n lange naam van een veld kan YAML niet lezen "
+        "(hoogstens 1024 tekens), en geen veld heeft zo'n naam. Is het een tekst? Zet hem dan achter de naam van een "
+        "veld en een dubbele punt."]
+
+
+def test_a_key_at_the_limit_and_a_colon_in_a_long_text_keep_their_meaning():
+    assert read("a" * 1024 + ": y\n")[1] == []
+    assert messages("titel: " + "a" * 1100 + ": y\n")[0].startswith(
+        "1: Er staat een dubbele punt (:) op een plek waar dat niet kan.")  # a text with a colon: not a key

@@ -2,20 +2,15 @@
 
 make test installs Zensical 0.0.73 (requirements-zensical.txt), so these tests run; a missing Zensical is a failure.
 """
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from htmltools import parse_file
-from zensical_build import generate
+from sitebuild import ZENSICAL, zensical_export
 
 pytestmark = pytest.mark.build  # builds the exported example with Zensical
-
-ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
 def main_text(path: Path) -> str | None:
@@ -29,12 +24,8 @@ def both(tmp_path_factory, example_project):
     """The example project built by MkDocs (make site, shared) and exported and built by Zensical."""
     if not ZENSICAL.exists():
         pytest.fail("Zensical is not installed: make test installs it from requirements-zensical.txt")
-    tmp = tmp_path_factory.mktemp("zensical")
     project = example_project
-    config = generate(project, tmp / "export")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1790000000")
-    result = subprocess.run([str(ZENSICAL), "build", "-f", str(config)], cwd=config.parent, env=env,
-                            capture_output=True, text=True)
+    config, result = zensical_export(project, tmp_path_factory.mktemp("zensical") / "export")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site", config.parent / "site", config
 
