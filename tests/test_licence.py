@@ -157,3 +157,15 @@ def test_the_site_serves_the_licence_of_every_part_of_others_it_carries(with_edi
         assert parts["Immutable"][1] == (npm / "immutable" / "LICENSE").read_text(encoding="utf-8")
     else:
         assert not (site / "licenties" / "sveltia-cms.txt").exists()
+
+
+def test_our_copies_of_materials_partials_keep_materials_licence():
+    """A file that says it is a copy of one of Material's partials stays under Material's MIT licence in REUSE.toml
+    (MIT lets us change and share it, with its notice)."""
+    reuse = tomllib.loads((ROOT / "REUSE.toml").read_text(encoding="utf-8"))
+    by_path = {path: a for a in reuse["annotations"] for path in ([a["path"]] if isinstance(a["path"], str) else a["path"])}
+    copies = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "overrides").rglob("*.html")
+                    if re.search(r"[Cc]opy of Material [\d.]+'s", p.read_text(encoding="utf-8")[:400]))
+    assert len(copies) >= 5, copies
+    for path in copies:
+        assert by_path.get(path, {}).get("SPDX-License-Identifier") == "MIT", path
