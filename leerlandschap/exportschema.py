@@ -76,7 +76,7 @@ NOTES = {REGIO.folder: " (versie 2 voegde 'licentie' toe)"}  # what a version ad
 ADDITIONS: dict[str, tuple[str, ...]] = {
     PRAKTIJK.folder: ("indeling", "status", "bron_plek"),
     TAFEL.folder: ("indeling", "bron_plek"),
-    BOUWSTEEN.folder: ("indeling", "bron_plek"),
+    BOUWSTEEN.folder: ("indeling", "bron_plek", "leervragen_ook_bij"),
     VRAGENSET.folder: ("werkwijze_bron", "samengesteld"),
 }
 
