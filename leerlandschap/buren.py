@@ -162,6 +162,9 @@ def _fresh(naam: str, adres: str, slug: str, result: Raw, copy: Copy | None, now
         shown = ", ".join(read.fout[:3]) + (" …" if len(read.fout) > 3 else "")
         what = ("is 1 item", "het niet klopt") if len(read.fout) == 1 else (f"zijn {len(read.fout)} items", "ze niet kloppen")
         say(f"Buren: van {naam} {what[0]} overgeslagen omdat {what[1]} met het schema: {shown}. 'make buren' noemt ze allemaal.")
+    if read.voorbeeldsite:
+        say(f"Buren: {naam} ({adres}) is de voorbeeldsite van de kit Leerlandschap, niet de site van een regio. De site "
+            "toont er niets van.")
     if read.te_veel:
         say(f"Buren: van {naam} {'is 1 item' if read.te_veel == 1 else f'zijn {read.te_veel} items'} overgeslagen omdat een "
             f"buur hoogstens {limits.max_items} items mag hebben; de eerste {limits.max_items} staan op de site.")

@@ -4,6 +4,7 @@ Every file is checked (`parse`): JSON, its `versie` (another version is refused,
 schema around the items. Then at most MAX_ITEMS items of the neighbour are read (the rest is skipped and counted),
 every item on its own (`read_files`): an item that does not fit is skipped and named, examples are dropped, texts
 lose control characters and are shortened, and links are the neighbour's address plus the item's checked `pagina`.
+Items of the kit's example site (`voorbeeldsite`) are dropped too: the region that site shows did not make it.
 A file that is unusable as a whole is a FetchError: a short Dutch reason for one line.
 """
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Read:
     verslag: list[str] = field(default_factory=list)
     fout: list[str] = field(default_factory=list)  # items refused by the schema: "<file>: <id> (veld <field>)"
     te_veel: int = 0  # items not read because the neighbour has more than max_items
+    voorbeeldsite: int = 0  # items skipped because they are on the kit's example site (`voorbeeldsite`), not a region's
 
 
 # A file's validator without its items, a single item's validator, and `as_ours` (parsed JSON in, parsed JSON out)
@@ -116,7 +118,8 @@ def parse(folder: str, raw: bytes) -> dict[str, Any]:
 
 
 def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> Read:
-    """The items we show, from checked documents: at most `max_items`, valid, real (no examples), cleaned, absolute links."""
+    """The items we show, from checked documents: at most `max_items`, valid, real (no examples, nothing of the example
+    site), cleaned, absolute links."""
     read = Read()
     room = max_items
     validators = _schemas()
@@ -124,7 +127,7 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
     example_tafels: set[str] = set()
     for folder in FILES:
         _, item_validator, as_ours = validators[folder]
-        kept, examples, wrong = [], 0, []
+        kept, examples, on_example_site, wrong = [], 0, 0, []
         items = documents[folder]["items"]
         over = max(0, len(items) - room)
         items, room = items[:room], max(0, room - len(items))
@@ -136,6 +139,8 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
                 veld = "/".join(str(p) for p in error.absolute_path) or error.validator
                 wrong.append(f"{clean(ident, 80)} (veld {clean(veld, 60)})")
                 read.fout.append(f"{folder}: {wrong[-1]}")
+            elif item["voorbeeldsite"]:  # the kit's example site: none of it is a region's real work
+                on_example_site += 1
             elif item["voorbeeld"] or (folder == BIJEENKOMST.folder and item["tafel"] in example_tafels):
                 examples += 1
                 if folder == TAFEL.folder:
@@ -143,7 +148,10 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
             else:
                 kept.append(item)
         valid[folder] = kept
+        read.voorbeeldsite += on_example_site
         line = f"{folder}: {len(kept)} gelezen"
+        if on_example_site:
+            line += f", {on_example_site} overgeslagen omdat ze op de voorbeeldsite van de kit staan"
         if examples:
             line += f", {examples} overgeslagen omdat {'het een' if examples == 1 else 'ze'} verzonnen "
             line += "voorbeeld is" if examples == 1 else "voorbeelden zijn"

@@ -6,7 +6,8 @@ author schema (schemas/<name>.schema.json) read through the model:
   optional field whose default is None may be null, and one whose default is "" may be empty;
 - a reference to another item (`x-verwijzing`) is an id; limits that only guide authors (maximum lengths, numbers,
   list sizes) and the editor's hints (`x-…`) are left out, so a reader does not refuse what a build may write;
-- the fields no author writes (id, pagina, voorbeeld, herkomst and a few the model adds) are described in EXTRA.
+- the fields no author writes (id, pagina, voorbeeld, herkomst and a few the model adds) are described in EXTRA;
+  `voorbeeldsite` (SITE_FIELDS) is a fact of the site that every item carries, so no reader of one file misses it.
 `make schemas` (scripts/export_schemas.py) writes the files; tests/test_export_schemas.py checks they are up to date.
 """
 from __future__ import annotations
@@ -36,6 +37,10 @@ COMMON: dict[str, dict[str, Any]] = {
     "voorbeeld": {"description": "true als het item een verzonnen voorbeeld is (de bron heeft soort 'voorbeeld'; de titel "
                                  "begint dan met 'Voorbeeld:'). Toon zo'n item nooit als echt werk van de regio.",
                   "type": "boolean"},
+    "voorbeeldsite": {"description": "true als het item op de voorbeeldsite van de kit Leerlandschap staat. Die site laat "
+                                     "zien hoe de kit werkt, met een voorbeeldregio die de site niet gemaakt heeft en niet "
+                                     "bijhoudt. Toon zo'n item nooit als echt werk van een regio, ook als 'voorbeeld' false is.",
+                      "type": "boolean"},
     "herkomst": {"description": f"Het bestand in de repository waar het item staat, bijvoorbeeld content/{PRAKTIJK.folder}/x.yml.",
                  "type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._/-]*\\.ya?ml$"},
 }
@@ -53,6 +58,9 @@ EXTRA: dict[tuple[type, str], dict[str, Any]] = {
     (regiomodel.Contact, "voorbeeld"): {"description": "true als het adres een voorbeeldadres is (zoals example.org) dat "
                                                   "niemand bereikt.", "type": "boolean"},
 }
+# Fields of the site, not of the item, that every item of every data file carries (opendata.py writes them), with
+# their default: what a reader fills in for a neighbour on an older kit. Added within each file's version.
+SITE_FIELDS: dict[str, Any] = {"voorbeeldsite": False}
 # The fields of the region file that are published (opendata.py); the rest (the editor's settings, how long a
 # neighbour's copy is kept, ...) stays private until it is added here and the schemas are generated again.
 REGIO_FIELDS = ("naam", "motto", "beschrijving", "site", "pijlers", "fasen", "elementen", "uitgangspunten", "structuur",
@@ -68,7 +76,7 @@ NOTES = {REGIO.folder: " (versie 2 voegde 'licentie' toe)"}  # what a version ad
 ADDITIONS: dict[str, tuple[str, ...]] = {
     PRAKTIJK.folder: ("indeling", "status", "bron_plek"),
     TAFEL.folder: ("indeling", "bron_plek"),
-    BOUWSTEEN.folder: ("indeling", "bron_plek"),
+    BOUWSTEEN.folder: ("indeling", "bron_plek", "leervragen_ook_bij"),
     VRAGENSET.folder: ("werkwijze_bron", "samengesteld"),
 }
 
@@ -122,13 +130,15 @@ def _field(author: dict[str, Any], hint: Any, default: Any, required: bool) -> d
     return spec
 
 
-def _object(author: dict[str, Any], cls: type, only: tuple[str, ...] = (), first: tuple[str, ...] = ()) -> dict[str, Any]:
+def _object(author: dict[str, Any], cls: type, only: tuple[str, ...] = (), first: tuple[str, ...] = (),
+            site: tuple[str, ...] = ()) -> dict[str, Any]:
     """An object of the model: `first`, the author's fields in the author's order, the fields only the model has,
-    then voorbeeld and herkomst. All are required: the model writes every field."""
+    then voorbeeld, the `site` fields (SITE_FIELDS, for an item of a data file) and herkomst. All are required: the
+    model writes every field."""
     fields = {f.name: f for f in dataclasses.fields(cls) if not only or f.name in only}
     hints = _hints(cls)
     props = author.get("properties", {})
-    last = [n for n in ("voorbeeld", "herkomst") if n in fields]
+    last = [n for n in ("voorbeeld", *site, "herkomst") if n in fields or n in site]
     order = list(first) + [n for n in props if n in fields and n not in first]
     order += [n for n in fields if n not in order and n not in last] + last
     properties: dict[str, dict[str, Any]] = {}
@@ -152,17 +162,17 @@ def export_schema(kind: Kind[Any], folder: str, version: int) -> dict[str, Any]:
     """The schema of data/<folder>.json, whose items are of `kind`."""
     author = _author(kind.name)
     if kind is REGIO:
-        item = _object(author, kind.cls, only=REGIO_FIELDS)
+        item = _object(author, kind.cls, only=REGIO_FIELDS, site=tuple(SITE_FIELDS))
     else:
         first = ("id", "tafel", "pagina") if kind is BIJEENKOMST else ("id", "pagina")
-        item = _object(author, kind.cls, first=first)
+        item = _object(author, kind.cls, first=first, site=tuple(SITE_FIELDS))
     return {
         "$schema": DRAFT,
         "$id": f"{folder}.schema.json",
         "title": f"Open data: {TITLES.get(folder, folder)} (versie {version})",
         "description": f"Het bestand data/{folder}.json van een Leerlandschap-site, precies zoals de site het publiceert. "
                        f"Lees eerst 'versie': alleen versie {version} heeft deze vorm{NOTES.get(folder, '')}. Verandert "
-                       "de vorm, dan krijgt het bestand een nieuwe versie." + _minor(folder),
+                       "de vorm, dan krijgt het bestand een nieuwe versie." + _minor(folder, version),
         "type": "object",
         "additionalProperties": False,
         "required": ["versie", "soort", "schema", "items"],
@@ -179,19 +189,23 @@ def export_schema(kind: Kind[Any], folder: str, version: int) -> dict[str, Any]:
     }
 
 
-def _minor(folder: str) -> str:
-    added = ADDITIONS.get(folder)
-    if not added:
-        return ""
+def additions(folder: str) -> tuple[str, ...]:
+    """Every field added to data/<folder>.json within its version: its own (ADDITIONS), then the site's (SITE_FIELDS)."""
+    return ADDITIONS.get(folder, ()) + tuple(SITE_FIELDS)
+
+
+def _minor(folder: str, version: int) -> str:
+    added = additions(folder)
     names = ", ".join(f"'{name}'" for name in added[:-1]) + f" en '{added[-1]}'" if len(added) > 1 else f"'{added[0]}'"
-    return (f" Later kwamen er velden bij, zonder nieuwe versie (versie 1.1): {names}. Mist een item die velden, lees ze dan "
-            "als hun standaardwaarde. Velden die je niet kent, sla je over.")
+    return (f" Later kwamen er velden bij, zonder nieuwe versie (versie {version}.1): {names}. Mist een item die velden, "
+            "lees ze dan als hun standaardwaarde. Velden die je niet kent, sla je over.")
 
 
 def addition_defaults(kind: Kind[Any], folder: str) -> dict[str, Any]:
-    """The model's default of each field added to `folder` within its version, as the data file writes it."""
+    """The default of each field added to `folder` within its version, as the data file writes it: the model's, or
+    SITE_FIELDS' for a field of the site."""
     fields = {f.name: f for f in dataclasses.fields(kind.cls)}
-    return {name: _default(fields[name]) for name in ADDITIONS.get(folder, ())}
+    return {name: SITE_FIELDS[name] if name in SITE_FIELDS else _default(fields[name]) for name in additions(folder)}
 
 
 def export_kinds() -> list[tuple[Kind[Any], str]]:

@@ -1,9 +1,8 @@
 """The typed content model: every kind of item as a frozen dataclass, and the checked content as a whole.
 
 The region file's part (settings, contact, neighbours) is in regiomodel.py; the base every item shares in herkomst.py.
-
-Field names are the Dutch keys authors write in YAML (see `schemas/`). Items are built only from
-data that has passed the schema check, so the builder below converts and never validates.
+Field names are the Dutch keys authors write in YAML (see `schemas/`). Items are built only from data that has passed
+the schema check, so the builder below converts and never validates.
 """
 from __future__ import annotations
 
@@ -84,6 +83,7 @@ class Bouwsteen(Bestand):
     regio_toelichting: str = ""  # the region's own explanation (regio/aanvullingen/)
     indeling: str = "bron"  # who chose the roles of its reflection questions: "bron" (the source) or "site" (this site)
     bron_plek: str = ""  # where in the source: a heading or short passage
+    leervragen_ook_bij: str = ""  # the other bouwsteen on the source's page of its leervragen when the source does not say which (_macros.html)
 
     def vraag_ref(self, vraag: Reflectievraag) -> str:
         """The id other items use for one of this bouwsteen's questions."""

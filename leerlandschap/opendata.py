@@ -97,14 +97,19 @@ def _shown(item: Any) -> dict[str, str]:
 
 
 def open_data_documents(content: Content) -> dict[str, dict[str, Any]]:
-    """{'praktijken': {...}, ..., 'regio': {...}}: every data file as plain data."""
+    """{'praktijken': {...}, ..., 'regio': {...}}: every data file as plain data.
+
+    On the kit's example site every item says so (`voorbeeldsite`, exportschema.SITE_FIELDS): the region it shows did
+    not make the site, so a neighbour never shows its tafels or practices as a region's real work (buren_read.py)."""
+    site = {"voorbeeldsite": content.regio.is_voorbeeldregio}
     documents = {}
     for kind in open_data_kinds():
-        items = [{**plain(item), **_shown(item), "pagina": urls.item_url(kind.name, item.id)}
+        items = [{**plain(item), **_shown(item), "pagina": urls.item_url(kind.name, item.id), **site}
                  for item in content.of(kind).values()]
         documents[kind.folder] = document(kind.name, kind.folder, items)
     regio = plain(content.regio)
-    documents[REGIO.folder] = document(REGIO.name, REGIO.folder, [{name: regio[name] for name in REGIO_FIELDS if name in regio}])
+    documents[REGIO.folder] = document(REGIO.name, REGIO.folder,
+                                       [{**{name: regio[name] for name in REGIO_FIELDS if name in regio}, **site}])
     return documents
 
 

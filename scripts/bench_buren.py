@@ -56,6 +56,7 @@ def neighbour_data(folder: Path, items: int, workdir: Path) -> int:
     documents = open_data_documents(load_content(content))
     for doc in documents.values():
         for item in doc["items"]:
+            item["voorbeeldsite"] = False  # a region's own site (synthetic content has the example region's file)
             if isinstance(item.get("bouwstenen"), list):  # the field (praktijk, tafel), not the folder
                 item["bouwstenen"] = [mapped(b) for b in item["bouwstenen"]]
             if "opbrengst" in item:

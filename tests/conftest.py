@@ -157,6 +157,14 @@ def example_content():
     return load_content(EXAMPLE_CONTENT)
 
 
+def as_a_regions_own(documents: dict) -> dict:
+    """Open data documents (opendata.open_data_documents) as a region's own site would publish the same items: every
+    item with `voorbeeldsite` false. The example site marks all of its items true, and a neighbour shows none of them
+    (buren_read.py), so a test that reads the example content as a region's data goes through here."""
+    return {folder: {**doc, "items": [{**item, "voorbeeldsite": False} for item in doc["items"]]}
+            for folder, doc in documents.items()}
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Debian Chromium (browser.TEST_CHROMIUM) for the whole test session (Playwright allows one sync instance)."""

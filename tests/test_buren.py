@@ -485,10 +485,11 @@ def test_json_in_another_encoding_is_said_to_be_one():
 
 
 def test_our_own_export_reads_back_as_a_neighbour(example_content):
-    from leerlandschap.opendata import open_data_files
+    from conftest import as_a_regions_own
+    from leerlandschap.opendata import open_data_documents
 
-    files = open_data_files(example_content)
-    read = read_files({name: files[f"data/{name}.json"].encode() for name in ("praktijken", "tafels", "bijeenkomsten", "vragensets")},
+    documents = as_a_regions_own(open_data_documents(example_content))  # the example region's items on its own site
+    read = read_files({name: json.dumps(documents[name]).encode() for name in ("praktijken", "tafels", "bijeenkomsten", "vragensets")},
                       "https://flevoland.example/")
     real = [p for p in example_content.of(kinds.PRAKTIJK).values() if not p.voorbeeld]
     assert {i.id for i in read.items if i.soort == "praktijk"} == {p.id for p in real}

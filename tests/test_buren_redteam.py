@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import as_a_regions_own
 from htmltools import parse_file
 from leerlandschap import buren
 from leerlandschap.buren_cache import CACHE_DIR, cache_key
@@ -31,7 +32,7 @@ from leerlandschap.buren_fair import fetch_all
 from leerlandschap.buren_fetch import FILES, FetchError, Limits, fetch_neighbour
 from leerlandschap.buren_io import Unpacker
 from leerlandschap.buren_read import clean
-from leerlandschap.opendata import open_data_files
+from leerlandschap.opendata import open_data_documents
 from leerlandschap.regiomodel import Buurregio
 from leerlandschap.safepaths import UnsafePath, inside
 from sitebuild import build, make_project, without_search
@@ -42,9 +43,9 @@ FLOOD = 100_000
 
 
 def documents(example_content) -> dict[str, bytes]:
-    """Our own example region's open data: a well-behaved neighbour."""
-    files = open_data_files(example_content)
-    return {name: files[f"data/{name}.json"].encode() for name in FILES}
+    """Our own example region's open data as its own site would publish it: a well-behaved neighbour."""
+    documents = as_a_regions_own(open_data_documents(example_content))
+    return {name: (json.dumps(documents[name], ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode() for name in FILES}
 
 
 def flood(good: dict[str, bytes], count: int) -> bytes:

@@ -14,7 +14,7 @@ import pytest
 from export_schemas import generated
 
 from conftest import ROOT
-from leerlandschap.exportschema import export_kinds, export_schema
+from leerlandschap.exportschema import SITE_FIELDS, export_kinds, export_schema
 from leerlandschap.opendata import EXPORT_SCHEMA_DIR, export_validator, export_version
 
 KINDS = {folder: kind for kind, folder in export_kinds()}
@@ -41,10 +41,12 @@ def test_every_field_of_the_model_is_published_and_described(folder):
     kind = KINDS[folder]
     fields = {f.name for f in dataclasses.fields(kind.cls)}
     published = set(schema["properties"])
+    site = {"voorbeeldsite"}  # a fact of the site that every item of every file carries (exportschema.SITE_FIELDS)
+    assert site <= published and set(SITE_FIELDS) == site
     if folder == "regio":  # only the public part of the region file
-        assert {"beheer", "buren_vers_uren", "gebied"}.isdisjoint(published) and published < fields
+        assert {"beheer", "buren_vers_uren", "gebied"}.isdisjoint(published) and published - site < fields
     else:
-        assert fields <= published and published - fields == {"pagina"}
+        assert fields <= published and published - fields == {"pagina"} | site
     assert schema["required"] == list(schema["properties"])
     texts = author(kind.name)["properties"]
     for name, spec in schema["properties"].items():

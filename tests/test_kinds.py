@@ -56,7 +56,7 @@ EXPORT = {
         "schema": {"type": "string", "const": "schemas/export/speeltuinen.schema.json"},
         "items": {"type": "array", "items": {
             "title": "Speeltuin", "description": "Een plek om te spelen.", "type": "object", "additionalProperties": False,
-            "required": ["id", "pagina", "titel", "samenvatting", "bron", "voorbeeld", "herkomst"],
+            "required": ["id", "pagina", "titel", "samenvatting", "bron", "voorbeeld", "voorbeeldsite", "herkomst"],
             "properties": {"id": {"type": "string", "description": "De id."},
                            "pagina": {"type": "string", "description": "De pagina."},
                            "titel": {"type": "string", "description": "De titel."},
@@ -64,6 +64,7 @@ EXPORT = {
                            "bron": {"type": "string", "description": "De bron."},
                            "naast": {"type": "string", "description": "De speeltuin ernaast."},
                            "voorbeeld": {"type": "boolean", "description": "Verzonnen?"},
+                           "voorbeeldsite": {"type": "boolean", "description": "Van de voorbeeldsite?"},
                            "herkomst": {"type": "string", "description": "Het bestand."}}}},
     },
 }

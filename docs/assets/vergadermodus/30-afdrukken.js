@@ -2,13 +2,16 @@
   // printing (as cards, and the date line under the title), and the buttons of every set's tools. It closes
   // the function that 10-dialoog.js opens.
 
-  // Cards: one question per card, four to an A4 sheet, with dashed cut lines; only while printing.
+  // Cards: one question per card, four to an A4 sheet, with dashed cut lines; only while printing. On the example
+  // site every card carries the footer's note that it is the example site (a card is read on its own).
   function printCards(title, questions) {
     const sheet = element("div", "ll-kaartenvel");
+    const note = document.querySelector(".ll-voet__voorbeeld");
     for (const question of questions) {
       const card = element("div", "ll-kaartje");
       card.append(element("p", "ll-kaartje__vraag", question.tekst),
         element("p", "ll-kaartje__bron", [question.bouwsteen, title].filter(Boolean).join(" · ")));
+      if (note) card.append(element("p", "ll-kaartje__voorbeeld", plain(note.textContent).replace(/\s+/g, " ")));
       sheet.append(card);
     }
     document.body.append(sheet);
