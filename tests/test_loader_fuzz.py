@@ -74,7 +74,19 @@ def block(value, indent: int = 0) -> list[str]:
 # the fuzz values (coordineer-het-leren, ruimte-voor-leren), so cross-references are checked both ways. The tafels,
 # vragensets and other praktijken are left out: every example checks the whole folder, and these files only made
 # each check slower, not different for the one file that is fuzzed.
-BOUWSTENEN = {*yaml.safe_load(ORIGINAL)["bouwstenen"], "coordineer-het-leren"}
+def with_the_bouwstenen_they_name(ids: set[str]) -> set[str]:
+    """`ids` and every bouwsteen their `leervragen_ook_bij` leads to, so that the copy's references hold."""
+    found, todo = set(), list(ids)
+    while todo:
+        ident = todo.pop()
+        if ident not in found:
+            found.add(ident)
+            data = yaml.safe_load((ROOT / "content" / "bouwstenen" / f"{ident}.yml").read_text(encoding="utf-8"))
+            todo += [data["leervragen_ook_bij"]] if data.get("leervragen_ook_bij") else []
+    return found
+
+
+BOUWSTENEN = with_the_bouwstenen_they_name({*yaml.safe_load(ORIGINAL)["bouwstenen"], "coordineer-het-leren"})
 
 
 @pytest.fixture(scope="module")
