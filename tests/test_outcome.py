@@ -12,7 +12,6 @@ import json
 import pytest
 
 from conftest import as_a_regions_own
-
 from leerlandschap import kinds
 from leerlandschap.buren_fetch import FILES
 from leerlandschap.buren_read import read_files
