@@ -12,12 +12,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from browser import WAIT
-from conftest import ROOT
 from htmltools import Document, parse, parse_file
 from leerlandschap import cms_page, kinds
 from leerlandschap.loader import check_content, load_content
 from leerlandschap.pages import PageMaker
 from sitebuild import build, make_project
+from variants import zuidkust_fork
 
 TAFEL = "voorbeeldtafel-jongeren-rond-18"
 BOUWSTEEN = "maak-ruimte-voor-ontmoeting-en-verbinding"
@@ -247,26 +247,13 @@ def serve_editor(tmp_path, project):
     return SiteServer(site)
 
 
-def fork(tmp_path, beheer):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    regio = project / "regio"
-    (regio / "bronnen").mkdir(parents=True)
-    (regio / "regio.yml").write_text(
-        "naam: Regio Zuidkust\nmotto: Samen leren\nbeschrijving: Een regio om te testen.\nsite:\n  naam: Leerlandschap Zuidkust\n"
-        f"contact:\n  rol: Team leerlandschap\n  adres: leren@zuidkust.example\n{beheer}bron: eigen\n", encoding="utf-8")
-    (regio / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n", encoding="utf-8")
-    return project
-
-
 @pytest.mark.parametrize("beheer, sign_in", [
     ("beheer:\n  platform: github\n  repository: zuidkust/leerlandschap\n", "Inloggen met een toegangstoken"),
     ("beheer:\n  platform: gitlab\n  repository: zuidkust/leerlandschap\n  server: https://gitlab.zuidkust.example\n"
      "  applicatie_id: abc123\n", re.compile(r"Inloggen met \W?GitLab")),
 ], ids=["github", "gitlab"])
 def test_git_platforms_are_accepted_by_the_editor_without_contacting_them(chromium, tmp_path, beheer, sign_in):
-    server = serve_editor(tmp_path, fork(tmp_path, beheer))
+    server = serve_editor(tmp_path, zuidkust_fork(tmp_path, beheer))
     context = chromium.new_context(locale="nl-NL")
     outside, errors = [], []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
@@ -282,7 +269,7 @@ def test_git_platforms_are_accepted_by_the_editor_without_contacting_them(chromi
 
 
 def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, tmp_path):
-    project = fork(tmp_path, "")  # no beheer block: proef, seeded with content/ and regio/
+    project = zuidkust_fork(tmp_path, "")  # no beheer block: proef, seeded with content/ and regio/
     server = serve_editor(tmp_path, project)
     context = chromium.new_context(locale="nl-NL")
     page = context.new_page()

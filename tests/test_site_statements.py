@@ -13,31 +13,17 @@ are read from the built example site and from docs/privacy.md.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from htmltools import parse_file
+from variants import zuidkust_fork
 
 GITHUB = "beheer:\n  platform: github\n  repository: zuidkust/leerlandschap\n"
 GITLAB = ("beheer:\n  platform: gitlab\n  repository: zuidkust/leerlandschap\n  server: https://gitlab.zuidkust.example\n"
           "  applicatie_id: abc123\n")
-
-
-def fork(tmp_path: Path, beheer: str, npm: bool = True) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    if npm:
-        (project / "node_modules").symlink_to(ROOT / "node_modules")
-    regio = project / "regio"
-    (regio / "bronnen").mkdir(parents=True)
-    (regio / "regio.yml").write_text(
-        "naam: Regio Zuidkust\nmotto: Samen leren\nbeschrijving: Een regio om te testen.\n"
-        f"contact:\n  rol: Team leerlandschap\n  adres: leren@zuidkust.example\n{beheer}bron: eigen\n", encoding="utf-8")
-    (regio / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n", encoding="utf-8")
-    return project
 
 
 def macro(project: Path, name: str) -> str:
@@ -69,7 +55,7 @@ def macro(project: Path, name: str) -> str:
 def test_the_statement_names_where_the_editing_page_sends_a_sign_in(tmp_path, beheer, npm, said):
     if npm and not (ROOT / "node_modules" / "@sveltia" / "cms").is_dir():
         pytest.fail("@sveltia/cms is missing: 'make test' installs the npm packages (npm ci)")
-    assert macro(fork(tmp_path, beheer, npm), "beheer_platform").replace("&#40;", "(").replace("&#41;", ")").replace("&#46;", ".") == said
+    assert macro(zuidkust_fork(tmp_path, beheer, npm), "beheer_platform").replace("&#40;", "(").replace("&#41;", ")").replace("&#46;", ".") == said
 
 
 def test_the_statement_says_it_where_it_says_that_nothing_goes_elsewhere(example_project):
@@ -94,14 +80,14 @@ def test_over_says_where_the_content_comes_from_on_the_example_site(example_proj
 
 
 def test_over_in_a_new_fork_promises_no_examples_and_no_tafels(tmp_path):
-    said = words(macro(fork(tmp_path, "", npm=False), "herkomst"))
+    said = words(macro(zuidkust_fork(tmp_path, "", npm=False), "herkomst"))
     assert "Er staan nog geen tafels en praktijken op deze site." in said
     assert "voorbeeld" not in said.casefold()  # a fork's site shows none of the example content
     assert "komen uit de publicatie Ruimte voor leren van Regioplan en Movisie" in said
 
 
 def test_over_in_a_fork_names_its_own_bouwsteen_and_practice(tmp_path):
-    project = fork(tmp_path, "", npm=False)
+    project = zuidkust_fork(tmp_path, "", npm=False)
     own = (ROOT / "content" / "bouwstenen" / "structureer-het-leren.yml").read_text(encoding="utf-8")
     own = own.replace("titel: Structureer het leren", "titel: Leer van klachten").replace("bron: ruimte-voor-leren", "bron: eigen")
     (project / "regio" / "bouwstenen").mkdir()
@@ -118,7 +104,7 @@ def test_over_in_a_fork_names_its_own_bouwsteen_and_practice(tmp_path):
 
 @pytest.mark.parametrize("npm", [True, False], ids=["with-editing-page", "without"])
 def test_contributing_names_the_editing_page_only_where_the_site_has_one(tmp_path, npm):
-    assert macro(fork(tmp_path, GITHUB, npm), "bewerkpagina") == ("ja" if npm else "")
+    assert macro(zuidkust_fork(tmp_path, GITHUB, npm), "bewerkpagina") == ("ja" if npm else "")
 
 
 def test_contributing_on_a_site_without_editing_page_does_not_send_editors_to_it(example_project):

@@ -101,3 +101,22 @@ def make_own(project: Path) -> None:
                        encoding="utf-8")
     (project / "content" / "praktijken" / f"{PAYLOAD_ID}.yml").write_text(PAYLOAD.format(pwned=pwned(project)),
                                                                           encoding="utf-8")
+
+
+def zuidkust_fork(tmp_path: Path, beheer: str, npm: bool = True) -> Path:
+    """A region's fork in tmp_path/project: upstream's content/ and a small regio/ of "Regio Zuidkust" whose region
+    file ends with `beheer` (a `beheer:` block, or ""); with this tree's npm packages when `npm` (so with /beheer/)."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    project = tmp_path / "project"
+    shutil.copytree(root / "content", project / "content")
+    if npm:
+        (project / "node_modules").symlink_to(root / "node_modules")
+    regio = project / "regio"
+    (regio / "bronnen").mkdir(parents=True)
+    (regio / "regio.yml").write_text(
+        "naam: Regio Zuidkust\nmotto: Samen leren\nbeschrijving: Een regio om te testen.\nsite:\n  naam: Leerlandschap Zuidkust\n"
+        f"contact:\n  rol: Team leerlandschap\n  adres: leren@zuidkust.example\n{beheer}bron: eigen\n", encoding="utf-8")
+    (regio / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n", encoding="utf-8")
+    return project
