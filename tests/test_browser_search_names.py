@@ -118,8 +118,8 @@ def test_a_compound_of_an_everyday_last_part_counts_every_part(visit, served):
 @pytest.mark.parametrize("query", ["portefeuillehouder", "wethouder", "directeur-bestuurder"])
 def test_another_word_for_bestuurder_finds_the_role(visit, served, query):
     """Begrippen: Bestuurder, "Ook wel: directeur-bestuurder, raad van bestuur, wethouder, portefeuillehouder". The
-    other words of one term count as one: a page with "raad" and "bestuur" somewhere (the home page) no longer adds
-    up to more than the role page about bestuurders."""
+    other words of several words count less: a page with "raad" and "bestuur" far apart (the home page) no longer
+    adds up to more than the role page about bestuurders."""
     page, _ = visit
     assert "rollen/bestuurder/" in search(page, served, query)[:3]
 

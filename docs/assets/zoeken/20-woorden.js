@@ -8,7 +8,7 @@
   const COMMON = 4; // a word on 1 in COMMON pages or more is common: its other words (Begrippen) are not searched
   const RARE = 3; // a compound on RARE pages or fewer is also searched by its parts ("privacyverklaring": privacy)
   const PART_W = 0.25; // how much the parts of such a compound count, next to the word itself
-  const ALSO = 0.25; // how much a term's further other words (Begrippen) add to the best of them (searchPlan)
+  const APART_W = 0.5; // how much a term's alternative of several words counts, next to one of one word (searchPlan)
   // Pagefind's ranking (pagefind.options): long overview and role pages are not held back for their length. Pagefind
   // also scores the words of a page's meta fields. Three of ours are not for that (searchdocs.py): "kenmerk" (the
   // line above an item's title) is only shown, its words count once as the page's text; "verborgen" (a number: "16"

@@ -97,8 +97,7 @@
       if (phrase) { // a phrase from the Begrippen page is one term
         const { n, key, q, fixed } = phrase;
         plan.corrected.push(...fixed); // "stand van zakne": "Bedoel je zaken?"
-        // the phrase and its other words stand in for each other (same): its words may stand apart on a page
-        plan.terms.push({ word: key, alts: [{ q, w: 1, same: true }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true, same: true }))] });
+        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
         plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
         i += n - 1;
         continue;
@@ -109,8 +108,7 @@
       const others = synonymsOf(word);
       if (others) {
         const own = known(word);
-        // the word's own results decide (searchPlan); its other words stand in for it together (same)
-        const alts = others.map((q) => ({ q, w: 1, extra: !!own, same: true }));
+        const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
         if (own) alts.unshift(...withForms(own));
         plan.terms.push({ word, alts });
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
@@ -230,12 +228,13 @@
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
         if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
         const found = await pagefindSearch(alt.q, filters);
+        // words of another word of several words ("raad van bestuur") may stand apart on a page: they count less
+        const w = term.alts.length > 1 && alt.q.includes(" ") && !alt.part ? alt.w * APART_W : alt.w;
         if (!alt.extra && !alt.part) own = Math.max(own, found.unfilteredResultCount || 0);
         const top = found.results.length ? found.results[0].score || 1 : 1;
         for (const result of found.results) {
-          const seen = scores.get(result.id) || { value: 0, same: 0, best: 0, result };
-          const value = alt.w * (result.score || 1) / top;
-          if (alt.same) { seen.same += value; seen.best = Math.max(seen.best, value); } else seen.value += value;
+          const seen = scores.get(result.id) || { value: 0, result };
+          seen.value += w * (result.score || 1) / top;
           scores.set(result.id, seen);
         }
         if (term.compound && !alt.part && alt === term.alts[term.alts.length - 1] && own <= RARE && !stale()) {
@@ -255,10 +254,7 @@
     const merged = new Map();
     perTerm.forEach((scores, t) => {
       const rarity = Math.log(1 + pages / Math.max(1, scores.size));
-      for (const [id, { value: own, same, best, result }] of scores) {
-        // A term's other words (Begrippen) say the same: the best counts whole, the rest a little (a page with "raad"
-        // and "bestuur" somewhere, for "raad van bestuur", does not outweigh the role page about bestuurders)
-        const value = own + best + ALSO * (same - best);
+      for (const [id, { value, result }] of scores) {
         const entry = merged.get(id) || { id, hits: 0, words: 0, score: 0, best: null, rarity: -1 };
         if (!plan.terms[t].asked) entry.words += 1; // for the count of pages with all words (what the status says)
         if (!plan.terms[t].asked && !plan.terms[t].modifier) entry.hits += 1;
