@@ -17,7 +17,7 @@ from pathlib import Path
 from .assets import asset_problem
 from .freshness import Review
 from .items import Item
-from .kinds import BIJEENKOMST, REGIO, TAFEL
+from .kinds import BIJEENKOMST, BOUWSTEEN, REGIO, TAFEL
 from .model import Content
 from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
@@ -40,6 +40,8 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) 
             _check_meeting(item, problems)
         elif item.type is TAFEL:
             _check_period(item, problems)
+        elif item.type is BOUWSTEEN:
+            _check_leervragen_elsewhere(item, problems)
     if regio is not None and isinstance(regio.data, dict):
         _check_assets(regio, assets_dir, problems)
         if regio.valid:
@@ -151,6 +153,21 @@ def _check_period(item: Item, problems: list[Problem]) -> None:
     if isinstance(start, str) and isinstance(end, str) and end < start:  # both JJJJ-MM-DD: text order is date order
         problems.append(_problem(item, ("einddatum",), f"De einddatum ({end}) ligt voor de startdatum ({start}). "
                                                        "Controleer beide datums."))
+
+
+def _check_leervragen_elsewhere(item: Item, problems: list[Problem]) -> None:
+    """`leervragen_ook_bij` names the other bouwsteen on the source's page of this bouwsteen's leervragen: the pages
+    say at each of them that the source does not say which of the two (templates/_macros.html)."""
+    data = item.data or {}
+    other = data.get("leervragen_ook_bij")
+    if not other:
+        return
+    if other == item.id:
+        problems.append(_problem(item, ("leervragen_ook_bij",), "Hier hoort de id van een andere bouwsteen, niet die "
+                                                                "van deze bouwsteen zelf."))
+    elif not data.get("leervragen"):
+        problems.append(_problem(item, ("leervragen_ook_bij",), "Deze bouwsteen heeft geen leervragen. Haal deze regel "
+                                                                "weg, of zet de leervragen uit de bron erbij."))
 
 
 def _check_contact(regio: Item, problems: list[Problem]) -> None:

@@ -104,3 +104,36 @@ def test_a_regions_own_leervraag_on_such_a_bouwsteen_gets_no_such_line(tmp_path)
     assert "zegt de bron niet" not in region[0]
     rol = [text(li) for li in leervragen(parse(pages["rollen/professional/"].body)) if "wijkagent" in text(li)]
     assert rol == ["Wie belt de wijkagent? Bouwsteen: Coördineer het leren"]
+
+
+def _checked(tmp_path, change):
+    """The checker's messages for a copy of the example content with one bouwsteen file changed."""
+    from leerlandschap.loader import check_content
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "bouwstenen" / "coordineer-het-leren.yml"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _, problems = check_content(content, tmp_path)
+    return [str(p) for p in problems], path.read_text(encoding="utf-8").splitlines()
+
+
+def _naming_itself(text: str) -> str:
+    return text.replace("leervragen_ook_bij: organiseer-domeinoverstijgend-leren", "leervragen_ook_bij: coordineer-het-leren")
+
+
+def _without_leervragen(text: str) -> str:
+    start = text.index("\nleervragen:\n")
+    return text[:start] + text[text.index("\nindeling:", start):]
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (_naming_itself, "Hier hoort de id van een andere bouwsteen, niet die van deze bouwsteen zelf."),
+    (_without_leervragen, "Deze bouwsteen heeft geen leervragen. Haal deze regel weg, of zet de leervragen uit de bron erbij."),
+], ids=["itself", "without-leervragen"])
+def test_the_other_bouwsteen_is_another_one_and_there_are_leervragen_to_say_it_of(tmp_path, change, said):
+    """The line says the source prints these leervragen with *another* bouwsteen: naming the bouwsteen itself, or a
+    bouwsteen without leervragen, would put a line on the pages that is not true."""
+    found, lines = _checked(tmp_path, change)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("leervragen_ook_bij:"))
+    assert found == [f"content/bouwstenen/coordineer-het-leren.yml:{number}: leervragen_ook_bij: {said}"]
