@@ -115,8 +115,9 @@ def extra_files(site: SiteData, site_url: str | None, data: bool = True) -> tupl
         notes.append(editor.missing)
     extras += [Extra(path, text) for path, text in editor.texts.items()]
     extras += [Extra(path, source=Path(source)) for path, source in editor.copies.items()]
-    # The licences of the parts of others the site carries (shown on the Over page: the macro `onderdelen`).
-    extras += [Extra(part.bestand, source=part.tekst) for part in onderdelen(site.project, not editor.missing)]
+    # The licences of the parts of others the site carries, for the parts the Over page lists (the macro `onderdelen`,
+    # with the same test for /beheer/): no link there leads to nothing.
+    extras += [Extra(part.bestand, source=part.tekst) for part in onderdelen(site.project, site.maker.editor)]
     # Only what the site shows is published from regio/assets/ (the checker made sure these files exist):
     # a README or a draft lying next to them stays out of the site.
     s = site.content.regio.site
