@@ -393,11 +393,14 @@ def new_meeting_with_outcome(editor, day, first):
     """The editor's form for a new meeting of TAFEL on `day`, with its outcome opened and one `first` item added
     ("Inzicht" or "Afspraak")."""
     page, _ = editor
-    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
-    page.get_by_role("textbox", name="Datum").fill(day, timeout=WAIT)
     opbrengst = page.get_by_role("checkbox", name=re.compile("Opbrengst"))
     add = page.get_by_role("button", name=re.compile(rf"{first}\W* toevoegen"))
-    for _ in range(3):  # on a busy machine the form may render again after the date and drop a tick made just before
+    for attempt in range(3):
+        if attempt:  # in some full runs the outcome's list never showed its button: open the form anew (a reload)
+            page.once("dialog", lambda dialog: dialog.accept())
+            page.reload()
+        page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
+        page.get_by_role("textbox", name="Datum").fill(day, timeout=WAIT)
         opbrengst.check()  # check(): clicks again until it is ticked
         if until_visible(add):
             break
