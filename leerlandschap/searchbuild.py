@@ -28,6 +28,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from . import searchfamilies
 from .begrippen import Begrippen
 from .safepaths import swap_folder
 from .searchcommon import Counter, add_to_letter_files, page_sets
@@ -233,6 +234,8 @@ def main(argv: list[str]) -> int:
     page_count = canonicalise(output, index_words)
     # the letter files of the search page: which words would find (nearly) every page
     add_to_letter_files(output / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)
+    # and which pages a word must leave out: found only through another word of its stem ("oudere" for "ouders")
+    searchfamilies.add_to_letter_files(output / VOCABULARY_PARTS, output / "fragment")
     return 0
 
 

@@ -111,6 +111,8 @@
         for (const word of (data.vaak || "").split(" ")) if (word) vocab.often.add(word);
         for (const word of (data.overal || "").split(" ")) if (word) vocab.everywhere.add(word);
         for (const [word, others] of Object.entries(data.vormen || {})) vocab.forms[word] = others.split(" ");
+        // pages Pagefind finds for the word only through a word of the same stem that is another word (searchfamilies.py)
+        for (const [word, pages] of Object.entries(data.apart || {})) vocab.apart[word] = new Set(pages.split(" "));
         addWords(letter, data.woorden ? data.woorden.split(" ") : []);
         vocab.letterLoaded.add(letter);
       }));

@@ -215,6 +215,16 @@
     return answers.get(key);
   }
 
+  // Pagefind's answer for a word without the pages it found only through another word of the same stem: Snowball
+  // stems "oudere" (older) as "ouders" (parents), "gezin" (family) as "zinnen" (sentences); searchfamilies.py lists them.
+  function ownWord(q, found) {
+    const apart = vocab && vocab.apart[q];
+    if (!apart) return found;
+    const results = found.results.filter((result) => !apart.has(result.id));
+    const gone = found.results.length - results.length;
+    return Object.assign({}, found, { results, unfilteredResultCount: Math.max(0, (found.unfilteredResultCount || 0) - gone) });
+  }
+
   // Other words from Begrippen for a word the site has ("extra") are not searched when the word itself is on a
   // quarter of the site's pages or more: such a word is what the site says, the other words would hardly change
   // the order, and each of them costs a part of the index to download.
@@ -227,7 +237,7 @@
         if (stale()) return null; // a newer query came in: do not search on for this one
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
         if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
-        const found = await pagefindSearch(alt.q, filters);
+        const found = ownWord(alt.q, await pagefindSearch(alt.q, filters));
         // words of another word of several words ("raad van bestuur") may stand apart on a page: they count less
         const w = term.alts.length > 1 && alt.q.includes(" ") && !alt.part ? alt.w * APART_W : alt.w;
         if (!alt.extra && !alt.part) own = Math.max(own, found.unfilteredResultCount || 0);
