@@ -38,7 +38,7 @@
   // "ambtenaar", which Begrippen has in "beleidsambtenaar" (searchwords.py: with_tails), a Beleidsmaker.
   function partTerm(plan, part) {
     const others = synonymsOf(part);
-    const term = { word: part, alts: [{ q: part, w: 1 }, ...(others || []).map((q) => ({ q, w: 1, extra: true }))] };
+    const term = { word: part, alts: [...withForms(part), ...(others || []).map((q) => ({ q, w: 1, extra: true, other: true }))] };
     if (others && !plan.synonyms.some(([word]) => word === part)) plan.synonyms.push([part, others, term]); // said once
     return term;
   }
@@ -97,7 +97,7 @@
       if (phrase) { // a phrase from the Begrippen page is one term
         const { n, key, q, fixed } = phrase;
         plan.corrected.push(...fixed); // "stand van zakne": "Bedoel je zaken?"
-        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
+        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true, other: true }))] });
         plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
         i += n - 1;
         continue;
@@ -108,7 +108,7 @@
       const others = synonymsOf(word);
       if (others) {
         const own = known(word);
-        const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
+        const alts = others.map((q) => ({ q, w: 1, extra: !!own, other: true })); // the word's own results decide (searchPlan)
         if (own) alts.unshift(...withForms(own));
         plan.terms.push({ word, alts });
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
@@ -215,6 +215,18 @@
     return answers.get(key);
   }
 
+  // An other word from Begrippen is searched in its other forms too, as the reader's own word is (withForms): Pagefind
+  // does not find "coördinatoren" (the title of the role) for "coördinator" ("aanjager" in Begrippen). Its letter's
+  // file has those forms; it is loaded only for an other word that is searched.
+  async function otherForms(term, alt) {
+    alt.other = false;
+    if (alt.q.includes(" ")) return;
+    await loadLetter(alt.q[0]);
+    for (const { q } of withForms(alt.q).slice(1)) {
+      if (!term.alts.some((other) => other.q === q)) term.alts.push({ q, w: alt.w, extra: alt.extra });
+    }
+  }
+
   // Pagefind's answer for a word without the pages it found only through another word of the same stem: Snowball
   // stems "oudere" (older) as "ouders" (parents), "gezin" (family) as "zinnen" (sentences); searchfamilies.py lists them.
   function ownWord(q, found) {
@@ -237,6 +249,7 @@
         if (stale()) return null; // a newer query came in: do not search on for this one
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
         if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
+        if (alt.other) await otherForms(term, alt);
         const found = ownWord(alt.q, await pagefindSearch(alt.q, filters));
         // words of another word of several words ("raad van bestuur") may stand apart on a page: they count less
         const w = term.alts.length > 1 && alt.q.includes(" ") && !alt.part ? alt.w * APART_W : alt.w;
