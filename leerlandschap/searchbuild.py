@@ -28,7 +28,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from . import searchfamilies
+from . import searchfamilies, searchwhole
 from .begrippen import Begrippen
 from .safepaths import swap_folder
 from .searchcommon import Counter, add_to_letter_files, page_sets
@@ -230,6 +230,7 @@ def main(argv: list[str]) -> int:
     # second core (twocores.py never forks a process with threads). In memory (/dev/shm) this takes a few ms.
     shutil.rmtree(scratch / "pages", ignore_errors=True)
     writer.write_vocabulary(output / VOCABULARY, synonyms_from(begrippen), terms_from(begrippen))
+    searchwhole.add(output / VOCABULARY, output / VOCABULARY_PARTS, writer.splitter.freq)  # words not to cut
     index_words: list[Any] = []
     page_count = canonicalise(output, index_words)
     # the letter files of the search page: which words would find (nearly) every page

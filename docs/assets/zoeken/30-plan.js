@@ -136,7 +136,11 @@
         plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
         const near = derived(word)[0] || correction(word, 1); // "reflecteren": the site says "reflectie"
-        const parts = near ? null : splitCompound(word);
+        // A word of its own ("leerkracht", a teacher) is not its parts ("leer", "kracht"), unless its last part is
+        // a concept of Begrippen: then it is a kind of that (searchwhole.py).
+        const whole = vocab.whole.has(word);
+        const cut = near ? null : splitCompound(word);
+        const parts = cut && (!whole || synonymsOf(cut[cut.length - 1])) ? cut : null;
         const from = near || parts ? null : madeFrom(word);
         const fixed = near || (parts || from ? null : correction(word, 2));
         let piece = from;
@@ -152,7 +156,7 @@
         } else if (fixed) {
           plan.corrected.push([word, fixed]);
           plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
-        } else if (piece || (piece = partOf(word))) { // a compound of which only one part is on the site: that part, and we say so
+        } else if (piece || (!whole && (piece = partOf(word)))) { // a compound of which only one part is on the site: that part, and we say so
           plan.partial.push([word, piece]);
           plan.terms.push(partTerm(plan, piece));
         } else {
@@ -260,7 +264,8 @@
           seen.value += w * (result.score || 1) / top;
           scores.set(result.id, seen);
         }
-        if (term.compound && !alt.part && alt === term.alts[term.alts.length - 1] && own <= RARE && !stale()) {
+        if (term.compound && !vocab.whole.has(term.compound) && !alt.part && alt === term.alts[term.alts.length - 1] &&
+            own <= RARE && !stale()) {
           // Its parts are searched next, as the term's last alternatives; short parts and parts on half of the site
           // or more ("leer" in "leerdoelen") would only bring noise, as in partOf.
           const parts = ((await compoundParts(term.compound)) || [])
