@@ -11,19 +11,21 @@ site's own compounds, searchwords.Splitter), from WHOLE_ZIPF on its Zipf scale (
 "leerkracht" 4.1, "huisarts" 4.1, "jeugdzorg" 3.7; "crisisopvang" 2.3, "praktijkvoorbeeld" 2.4, "ouderavond" 3.0
 are searched by their parts as before). Only words the search page could cut into the site's words are listed:
 - `heel` in the whole list (leerlandschap-woorden.json, loaded for a word the site does not have): such words;
-- `heel` in a letter file: the site's own long words that are words of their own, which a search does not add
-  their parts to ("privacyverklaring" on one page is searched by "privacy" too; 30-plan.js, searchPlan).
+- `heel` in a letter file: the site's own long words on a few pages that are words of their own, which a search
+  does not add their parts to ("privacyverklaring" on one page is searched by "privacy" too; 30-plan.js, searchPlan).
 A compound whose last part Begrippen defines is still that concept (30-plan.js: "jeugdprofessionals").
 """
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 WHOLE_ZIPF = 3.5
 SHORTEST = 7  # a shorter word is hardly cut into two words of the site (its parts have 3 letters or more)
 LONG_SITE_WORD = 8  # the search page searches the parts of a site word from this length (30-plan.js: compound)
+RARE = 3  # ... when Pagefind finds it on this many pages or fewer (30-plan.js: RARE)
 FIRST_PART, LAST_PART = 3, 5  # the shortest start and end of a word the search page takes as a part (30-plan.js)
 
 
@@ -42,12 +44,13 @@ def whole_words(site_words: set[str], frequencies: dict[str, float]) -> tuple[li
     least = 10 ** WHOLE_ZIPF / 1e9
     common = [w for w, f in frequencies.items() if f >= least and len(w) >= SHORTEST and w.isalpha()]
     others = sorted(w for w in common if w not in site_words and cuttable(w, site_words))
-    own = sorted(w for w in common if w in site_words and len(w) >= LONG_SITE_WORD)
+    own = sorted(w for w in common if w in site_words and len(w) >= LONG_SITE_WORD and cuttable(w, site_words - {w}))
     return others, own
 
 
-def add(vocabulary: Path, letters: Path, frequencies: dict[str, float]) -> None:
-    """Write `heel` into the whole list and into the letter files (searchdocs.Writer.write_vocabulary wrote them)."""
+def add(vocabulary: Path, letters: Path, frequencies: dict[str, float], pages: Callable[[str], int]) -> None:
+    """Write `heel` into the whole list and into the letter files (searchdocs.Writer.write_vocabulary wrote them).
+    `pages`: on how many pages Pagefind finds a word; a site word on more is not searched by its parts anyway."""
     if not vocabulary.is_file():
         return
     data = json.loads(vocabulary.read_text(encoding="utf-8"))
@@ -57,7 +60,7 @@ def add(vocabulary: Path, letters: Path, frequencies: dict[str, float]) -> None:
         data["heel"] = " ".join(others)
         vocabulary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
     by_letter: dict[str, list[str]] = {}
-    for word in own:
+    for word in (w for w in own if pages(w) <= RARE):
         by_letter.setdefault(word[0], []).append(word)
     for letter, found in sorted(by_letter.items()):
         path = letters / f"{ord(letter):x}.json"
