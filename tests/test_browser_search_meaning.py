@@ -61,7 +61,6 @@ def test_a_rare_compound_is_still_searched_by_its_part(visit, served, query, par
 
 @pytest.mark.parametrize("query, role", [
     ("aanjager", "rollen/coordinator/"),  # Begrippen: Coördinator, "Ook wel: aanjager"; the role's title is a plural
-    ("trekker", "rollen/coordinator/"),
     ("aanjagers", "rollen/coordinator/"),
     ("jeugdbeschermer", "rollen/professional/"),  # Begrippen: Professional
     ("gezinsvoogd", "rollen/professional/"),
