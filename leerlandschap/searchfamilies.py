@@ -9,7 +9,7 @@ After Pagefind ran, the words of every page are read from its fragments. The wor
 (`family_keys`): the forms of one word (plural, verb endings, a past participle with "ge-": "gemaakt" and "maken").
 For each word in a stem with more than one family, the letter file of that word gets the pages a search for it
 must leave out (`apart`): the pages that Pagefind would find for it only through a word of another family. The
-search page (docs/assets/zoeken/30-plan.js) drops them from what Pagefind answers for that word.
+search page (docs/assets/zoeken/27-betekenis.js, ownWord) drops them from what Pagefind answers for that word.
 """
 from __future__ import annotations
 
