@@ -1,6 +1,8 @@
 """A word finds what it means (issue 22, round ten): not another word that Pagefind's stemmer gives the same stem, not
 the parts of a word of its own, and a role by the job title a reader uses. Expected pages are written from the pages
 and Begrippen, not from the search code."""
+import re
+
 import pytest
 import test_browser_search as searching
 from playwright.sync_api import expect
@@ -68,3 +70,14 @@ def test_a_rare_compound_is_still_searched_by_its_part(visit, served, query, par
 def test_a_job_title_finds_its_role_first(visit, served, query, role):
     page, _ = visit
     assert search(page, served, query)[:1] == [role]
+
+
+def test_the_filter_counts_do_not_count_the_pages_of_another_word(visit, served):
+    """"begeleiding" finds no role: Pagefind's own counts (the stem "beleid") would offer "rol (3)" for nothing."""
+    page, _ = visit
+    urls = search(page, served, "begeleiding")
+    assert urls and not any(url.startswith("rollen/") for url in urls)
+    page.locator("#ll-filterblok summary").click()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^praktijk"))).to_be_visible()  # the filters are there
+    expect(page.get_by_role("checkbox", name=re.compile(r"^rol \([1-9]\d*\)$"))).to_have_count(0)
+    page.locator("#ll-filterblok summary").click()  # closed again for the next test of this page

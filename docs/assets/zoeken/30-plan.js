@@ -281,7 +281,8 @@
   // Every string was searched already (pagefindSearch keeps the answers).
   async function exactBase(plan, filters) {
     const searched = plan.terms.length === 1 ? plan.terms[0].alts.filter((alt) => !alt.skipped) : [];
-    if (!searched.length) return null;
+    // Pagefind's counts would also count the pages ownWord leaves out ("begeleiding": those with only "beleid")
+    if (!searched.length || searched.some((alt) => vocab && vocab.apart[alt.q])) return null;
     if (searched.length === 1) return pagefindSearch(searched[0].q, filters); // nothing to compare it with
     const answers = await Promise.all(searched.map((alt) => pagefindSearch(alt.q, filters)));
     const ids = new Set(answers[0].results.map((result) => result.id));
