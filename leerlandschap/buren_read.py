@@ -13,6 +13,7 @@ import datetime
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,11 @@ def clean(text: object, limit: int = TEXT_LIMIT) -> str:
     """A neighbour's text as one safe line: no control characters, spaces folded, at most `limit` characters."""
     line = _SPACE.sub(" ", _NOT_ALLOWED.sub("", str(text or ""))).strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def visible(text: str) -> bool:
+    """True when `text` shows something: more than spaces, control and format characters (a zero-width space)."""
+    return any(unicodedata.category(char)[0] not in "CZ" for char in text)
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,10 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
                 veld = "/".join(str(p) for p in error.absolute_path) or error.validator
                 wrong.append(f"{clean(ident, 80)} (veld {clean(veld, 60)})")
                 read.fout.append(f"{folder}: {wrong[-1]}")
+            elif folder != BIJEENKOMST.folder and not visible(clean(item["titel"], 200)):
+                # Only spaces or invisible characters: a link without a name on our pages (a meeting has its tafel's)
+                wrong.append(f"{clean(item['id'], 80)} (veld titel: er staat niets leesbaars)")
+                read.fout.append(f"{folder}: {wrong[-1]}")
             elif item["voorbeeldsite"]:  # the kit's example site: none of it is a region's real work
                 on_example_site += 1
             elif item["voorbeeld"] or (folder == BIJEENKOMST.folder and item["tafel"] in example_tafels):
@@ -175,7 +185,8 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
         if not has_outcome(opbrengst["inzichten"], opbrengst["afspraken"], opbrengst["vervolgacties"], m["verslag"]):
             continue  # a meeting without an outcome yet (planned, or not written down)
         tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
-        titel = clean(m["titel"], 200) or f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
+        titel = clean(m["titel"], 200)
+        titel = titel if visible(titel) else f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
         read.items.append(BuurItem(BIJEENKOMST.name, m["id"], titel, clean(" ".join(opbrengst["inzichten"])),
                                    datetime.date.fromisoformat(m["datum"]), url(m), tuple(opbrengst["bouwstenen"]), tafel))
     for s in valid[VRAGENSET.folder]:
