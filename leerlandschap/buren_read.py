@@ -13,7 +13,6 @@ import datetime
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from .model import has_outcome
 from .opendata import EXPORT_VERSION, export_validator, load_export_schema
 from .patterns import NOT_IN_YAML
+from .textcheck import readable
 
 TEXT_LIMIT = 400  # characters of a neighbour's text we show
 # Characters that YAML would not let our own authors write (control characters, surrogates, non-characters).
@@ -38,11 +38,6 @@ def clean(text: object, limit: int = TEXT_LIMIT) -> str:
     """A neighbour's text as one safe line: no control characters, spaces folded, at most `limit` characters."""
     line = _SPACE.sub(" ", _NOT_ALLOWED.sub("", str(text or ""))).strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-def visible(text: str) -> bool:
-    """True when `text` shows something: more than spaces, control and format characters (a zero-width space)."""
-    return any(unicodedata.category(char)[0] not in "CZ" for char in text)
 
 
 @dataclass(frozen=True)
@@ -145,7 +140,7 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
                 veld = "/".join(str(p) for p in error.absolute_path) or error.validator
                 wrong.append(f"{clean(ident, 80)} (veld {clean(veld, 60)})")
                 read.fout.append(f"{folder}: {wrong[-1]}")
-            elif folder != BIJEENKOMST.folder and not visible(clean(item["titel"], 200)):
+            elif folder != BIJEENKOMST.folder and not readable(clean(item["titel"], 200)):
                 # Only spaces or invisible characters: a link without a name on our pages (a meeting has its tafel's)
                 wrong.append(f"{clean(item['id'], 80)} (veld titel: er staat niets leesbaars)")
                 read.fout.append(f"{folder}: {wrong[-1]}")
@@ -186,7 +181,7 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
             continue  # a meeting without an outcome yet (planned, or not written down)
         tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
         titel = clean(m["titel"], 200)
-        titel = titel if visible(titel) else f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
+        titel = titel if readable(titel) else f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
         read.items.append(BuurItem(BIJEENKOMST.name, m["id"], titel, clean(" ".join(opbrengst["inzichten"])),
                                    datetime.date.fromisoformat(m["datum"]), url(m), tuple(opbrengst["bouwstenen"]), tafel))
     for s in valid[VRAGENSET.folder]:

@@ -34,7 +34,8 @@ def _raw(documents: dict) -> dict[str, bytes]:
     ("praktijken", "   "),  # the example: only spaces
     ("vragensets", "\u200b"),  # a zero-width space
     ("tafels", "\x07\u202e"),  # a control character and a direction override, both removed when shown
-], ids=["spaces", "zero-width", "control"])
+    ("praktijken", "\u3164"),  # a Hangul filler: a letter that fonts draw as blank (our own checker's rule too)
+], ids=["spaces", "zero-width", "control", "filler"])
 def test_an_item_without_a_readable_title_is_skipped_and_named(documents, folder, title):
     changed = copy.deepcopy(documents)
     item = changed[folder]["items"][0]
