@@ -679,7 +679,7 @@ def worst_allowed(project: Path) -> None:
         schema = schemas.setdefault(kind, Schema.load(kind))
         for i, (key, sub) in enumerate(schema.schema["properties"].items()):
             if key in data and "markdown" in str(sub.get("description", "")).lower():
-                data[key] = worst[(i + len(path.name)) % len(worst)]
+                data[key] = worst[(i + len(path.name)) % len(worst)][:sub.get("maxLength")]  # within its limit
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
