@@ -45,9 +45,26 @@ def meeting_title_prefix() -> str:
     return title[: -len(datum(day))] if title.endswith(datum(day)) else ""
 
 
-def preview_words(meeting_collections: dict[str, str]) -> dict[str, Any]:
-    """Everything the preview script needs: the pages' words, and which collection holds which tafel's meetings."""
+OWN_PREVIEW = "praktijken"  # the collection with a page preview of its own besides the meetings (beheer-voorbeeld.js)
+
+
+def field_lists(settings: dict[str, Any], meeting_collections: dict[str, str]) -> dict[str, list[list[Any]]]:
+    """{collection or file name: [[field, label, is Markdown], ...]} for every form without a page preview of its
+    own: the script shows their filled fields, and Markdown as the site does (never Sveltia's own preview)."""
+    forms = []
+    for collection in settings["collections"]:
+        name = collection.get("name", "")
+        if collection.get("hide") or name == OWN_PREVIEW or name in meeting_collections:
+            continue
+        forms += [(f["name"], f["fields"]) for f in collection.get("files", ())] or [(name, collection.get("fields"))]
+    return {name: [[f["name"], f.get("label", f["name"]), f.get("widget") == "markdown"] for f in fields]
+            for name, fields in forms if name and fields}
+
+
+def preview_words(meeting_collections: dict[str, str], settings: dict[str, Any]) -> dict[str, Any]:
+    """Everything the preview script needs: the pages' words, which collection holds which tafel's meetings, and the
+    fields of every other form (field_lists)."""
     source_line = SOURCE_LINE.search((TEMPLATES / "_macros.html").read_text(encoding="utf-8"))
     return {**{kind: page_words(template) for kind, template in PAGES.items()},
             "titel_bijeenkomst": meeting_title_prefix(), "bron": source_line.group(1) if source_line else "",
-            "vergaderverslagen": meeting_collections}
+            "vergaderverslagen": meeting_collections, "velden": field_lists(settings, meeting_collections)}

@@ -28,7 +28,7 @@ def headings_and_facts(html_file):
 
 def test_the_preview_words_are_the_built_pages_words(example_project):
     site = example_project / "site"  # the same item pages as the editor's site, without building /beheer/ for it
-    words = preview_words({})
+    words = preview_words({}, {"collections": []})
     for kind, page in (("bijeenkomst", MEETING), ("praktijk", PRAKTIJK)):
         h2, dt = headings_and_facts(site / page)
         assert h2 and dt
@@ -106,3 +106,25 @@ def test_a_praktijk_preview_looks_like_the_praktijk_page(editor, editor_site):  
     expect(dts.last).to_have_text("Beschreven op")
     expect(preview.locator("dl.ll-feiten dd").last).to_have_text("20 november 2026")
     assert english_on(page) == []
+
+
+MARKDOWN = "Een zin met een [link](https://example.org/) en ![een foto](https://tracker.example/p.png).\n\n- eerste\n- tweede"
+
+
+def test_markdown_in_every_preview_is_shown_as_the_site_shows_it_without_loading_an_image(editor):  # noqa: F811
+    """The site shows an image from another host as its alt text (render.py); Sveltia's own preview of a Markdown
+    field loaded it as soon as its address was typed (the page's CSP refused it, but the browser tried: the editor
+    fixture counts such attempts). A praktijk and a meeting (page previews of their own) and a tafel (any other
+    form)."""
+    page, _ = editor
+    for collection, field in (("praktijken", "Beschrijving"), (f"bijeenkomsten-{TAFEL}", "Verslag"), ("tafels", "Doel")):
+        page.goto(page.url.split("#")[0] + f"#/collections/{collection}/new")
+        box = page.get_by_role("textbox", name=field)
+        box.scroll_into_view_if_needed(timeout=WAIT)
+        box.fill(MARKDOWN)
+        preview = preview_of(page)
+        prose = preview.locator(".ll-prose")
+        expect(prose).to_contain_text("Een zin met een link en een foto.", timeout=WAIT)
+        expect(prose.get_by_role("link", name="link")).to_have_attribute("href", "https://example.org/")
+        expect(prose.get_by_role("listitem")).to_have_text(["eerste", "tweede"])
+        assert preview.locator("img").count() == 0, collection
