@@ -1,0 +1,78 @@
+"""A region adopting the kit (round five): a fork made by the guide's commands (`make regio`, `make new`), its region
+file filled in as handleiding/regio-starten.md and publiceren.md say, built and read as a visitor reads it.
+
+Requirements:
+- A tafel or praktijk that `make new` makes in a region's fork is the region's own, also when the region file says
+  how its own items name the region (`gebied`): `make new` writes the region's name. It was "Niet van Regio Zuidkust.
+  Deze tafel is van Regio Zuidkust." on its own page, left out of the landscape, and the Over page said the tafels
+  and praktijken came from another region.
+- The site publishes the kit's own scripts and styles, compressed (EUPL-1.2). The EUPL (article 5) asks that a copy
+  of the licence goes with every copy of the work, and that a copy that is not the source says where the source is.
+  The site served the licences of every part of others, but not the kit's own, and named no source.
+- The privacy statement is true for the site's address: on GitHub Pages or GitLab Pages the server of the site is
+  GitHub's or GitLab's, which sees a reader's IP address. It said that nothing goes to other parties.
+"""
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from htmltools import parse_file
+from sitebuild import build, make_project, without_search
+
+ADDRESS = "https://zuidkust.github.io/leerlandschap/"
+REPOSITORY = "https://github.com/zuidkust/leerlandschap"
+
+
+def run(project: Path, *args: str) -> None:
+    done = subprocess.run([sys.executable, *args], cwd=project, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory) -> Path:
+    """Regio Zuidkust's fork: the guide's `make regio` and two `make new`, then `gebied: Zuidkust` in the region
+    file (as handleiding/bronnen-en-voorbeelden.md says); built without search (no test here reads the index)."""
+    project = without_search(make_project(tmp_path_factory.mktemp("adopt") / "project"))
+    run(project, "scripts/regio.py", "--naam", "Regio Zuidkust", "--adres", ADDRESS, "--contact", "leren@zuidkust.example",
+        "--repository", REPOSITORY)
+    run(project, "scripts/nieuw.py", "tafel", "--titel", "Leertafel Jeugd en Wonen")
+    run(project, "scripts/nieuw.py", "praktijk", "--titel", "Samen lunchen met de wijkteams")
+    with (project / "regio" / "regio.yml").open("a", encoding="utf-8") as regio:
+        regio.write("gebied: Zuidkust\n")
+    done = build(project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return project / "site"
+
+
+def said(site: Path, page: str) -> str:
+    return " ".join(parse_file(site / page / "index.html").find("article").all_text().replace("\xad", "").split())
+
+
+def test_what_make_new_makes_in_a_fork_is_the_regions_own(fork):
+    for page in ("tafels/leertafel-jeugd-en-wonen", "praktijken/samen-lunchen-met-de-wijkteams"):
+        notes = [p for p in parse_file(fork / page / "index.html").find_all("p") if p.has_class("ll-elders")]
+        assert notes == [], (page, [n.all_text() for n in notes])
+    assert "De tafels en praktijken komen uit de regio zelf." in said(fork, "over")
+    landscape = parse_file(fork / "landschap" / "index.html")
+    assert "Leertafel Jeugd en Wonen" in [a.all_text() for a in landscape.find_all("a")]
+
+
+def test_an_item_is_the_regions_own_by_its_area_or_its_name_in_any_case():
+    from leerlandschap import kinds
+    from leerlandschap.loader import load_content
+
+    content = load_content(ROOT / "content")
+    tafel = next(iter(content.of(kinds.TAFEL).values()))
+    tafel = dataclasses.replace(tafel, voorbeeld=False)
+    regio = dataclasses.replace(content.regio, naam="Regio Zuidkust", gebied="Zuidkust")
+    zuidkust = dataclasses.replace(content, regio=regio)
+    own = {name: zuidkust.is_eigen(dataclasses.replace(tafel, regio=name))
+           for name in ("Regio Zuidkust", "regio zuidkust", "ZUIDKUST", "", "Regio Noordrand", "landelijk", "Zuidkust-Oost")}
+    assert own == {"Regio Zuidkust": True, "regio zuidkust": True, "ZUIDKUST": True, "": True,
+                   "Regio Noordrand": False, "landelijk": False, "Zuidkust-Oost": False}
