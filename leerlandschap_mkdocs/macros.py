@@ -26,6 +26,7 @@ from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
 from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.model import Praktijk, Tafel
+from leerlandschap.onderdelen import KIT_LICENCE, UPSTREAM, platform_of
 from leerlandschap.onderdelen import onderdelen as parts_of_others
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
@@ -158,6 +159,19 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
     def onderdelen() -> str:
         """The parts of others in this site and their licences (the build serves the texts, site.extra_files)."""
         return render("onderdelen.html", onderdelen=parts_of_others(site().project, site().maker.editor))
+
+    @macro
+    def software() -> str:
+        """Over: the kit's licence (EUPL-1.2), linked to the text the site serves, and where the source of the site's
+        scripts and styles is: the region's repository when the region file names one, else the kit's (UPSTREAM)."""
+        repository = site().content.regio.site.repository
+        return render("over-software.html", licentie=KIT_LICENCE, broncode=repository or UPSTREAM, eigen=bool(repository))
+
+    @macro
+    def hosting() -> str:
+        """Privacy: who runs the server of the site, when its address says so (GitHub Pages, GitLab Pages), as inert
+        text; '' for an address of the region's own or the example's, of whose server the site knows nothing."""
+        return platform_of(site().content.regio.site.adres)
 
     @macro
     def regio_intro() -> str:

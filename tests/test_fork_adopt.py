@@ -23,6 +23,7 @@ import pytest
 
 from conftest import ROOT
 from htmltools import parse_file
+from leerlandschap.onderdelen import UPSTREAM, platform_of
 from sitebuild import build, make_project, without_search
 
 ADDRESS = "https://zuidkust.github.io/leerlandschap/"
@@ -76,3 +77,45 @@ def test_an_item_is_the_regions_own_by_its_area_or_its_name_in_any_case():
            for name in ("Regio Zuidkust", "regio zuidkust", "ZUIDKUST", "", "Regio Noordrand", "landelijk", "Zuidkust-Oost")}
     assert own == {"Regio Zuidkust": True, "regio zuidkust": True, "ZUIDKUST": True, "": True,
                    "Regio Noordrand": False, "landelijk": False, "Zuidkust-Oost": False}
+
+
+def over_software(site: Path) -> tuple[dict[str, str], str]:
+    """The Over page's paragraph on the software: its links (text -> address, resolved from the page) and words."""
+    paragraph = next(p for p in parse_file(site / "over" / "index.html").find_all("p")
+                     if p.all_text().startswith("De software."))
+    links = {a.all_text(): a.attrs["href"] for a in paragraph.find_all("a")}
+    return links, " ".join(paragraph.all_text().split())
+
+
+@pytest.mark.parametrize("which", ["fork", "example", "hostile"])
+def test_the_site_serves_the_kits_licence_and_says_where_the_source_is(which, request):
+    site = request.getfixturevalue(which) if which == "fork" else request.getfixturevalue(f"{which}_project") / "site"
+    links, words = over_software(site)
+    licence = (site / "over" / links["EUPL-1.2"]).resolve()
+    assert licence.is_relative_to(site.resolve())
+    assert licence.read_text(encoding="utf-8") == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    source = {"fork": REPOSITORY, "example": UPSTREAM, "hostile": "https://github.com/voorbeeldregio/leerlandschap"}[which]
+    assert links[source] == source  # the region's own repository where its region file names one, else the kit's
+    where = "deze site" if which != "example" else "de kit"
+    assert f"De broncode van {where} staat op {source}." in words
+
+
+def test_the_privacy_statement_names_the_pages_service_whose_server_the_site_is_on(fork, example_project):
+    on_github = said(fork, "privacy")
+    assert "Die server is van GitHub: de site staat op GitHub Pages. GitHub ziet dus je IP-adres en welke pagina's je opent." in on_github
+    assert "Verder gaat er niets naar andere partijen." in on_github and "Er gaat niets naar andere partijen." not in on_github
+    own_address = said(example_project / "site", "privacy")  # example.org: the site knows nothing of its server
+    assert "Die server is van" not in own_address and "Er gaat niets naar andere partijen." in own_address
+
+
+@pytest.mark.parametrize("adres, who", [
+    ("https://zuidkust.github.io/leerlandschap/", "GitHub"),
+    ("https://zuidkust.gitlab.io/leerlandschap/", "GitLab"),
+    ("https://groep.gitlab.io/sub/project/", "GitLab"),
+    ("https://leren.zuidkust.nl/", ""),
+    ("https://github.io.zuidkust.example/", ""),  # a host that only starts like one
+    ("https://notgithub.io/", ""),
+    ("", ""),
+])
+def test_the_pages_service_is_read_from_the_host_only(adres, who):
+    assert platform_of(adres) == who
