@@ -45,15 +45,17 @@ def example_promises(content: Content) -> list[str]:
     if not regio.herkomst or regio.herkomst.laag != "regio":
         return []
     found = []
+    herkomst = regio.herkomst
+    at: Callable[[str], str] = lambda field: f"{herkomst.pad}:{herkomst.regel(field)}: {field}:"  # path:line: field:
     if regio.contact is None or regio.contact.voorbeeld:
-        found.append(f"{regio.herkomst.pad}: contact: het contactadres is nog een voorbeeldadres. Zet hier het adres "
+        found.append(f"{at('contact')} het contactadres is nog een voorbeeldadres. Zet hier het adres "
                      "van jullie regio; de site zegt nu onder elke pagina dat het adres niet werkt.")
     if example_address(content):
-        found.append(f"{regio.herkomst.pad}: site: het webadres van de site is nog een voorbeeldadres. Zet hier het "
+        found.append(f"{at('site')} het webadres van de site is nog een voorbeeldadres. Zet hier het "
                      "adres waarop jullie site staat.")
     beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]
     if beloften:
-        found.append(f"{regio.herkomst.pad}: beloften: de regio belooft nog niets over {', '.join(beloften)}. De site "
+        found.append(f"{at('beloften')} de regio belooft nog niets over {', '.join(beloften)}. De site "
                      "zegt daar dus niets over. Vul het in als jullie regio dat wil.")
     return found
 
