@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 OURS = Path(__file__).parent / "licenties"
 NODE = Path("node_modules")
 FOLDER = "licenties"  # where the site serves the texts
-UPSTREAM = "https://github.com/leerlandschap/leerlandschap"  # the kit's own repository (README.md)
 KIT_LICENCE = f"{FOLDER}/leerlandschap.txt"  # where the site serves the kit's own licence text (EUPL-1.2)
 
 

@@ -26,7 +26,7 @@ from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
 from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.model import Praktijk, Tafel
-from leerlandschap.onderdelen import KIT_LICENCE, UPSTREAM, platform_of
+from leerlandschap.onderdelen import KIT_LICENCE, platform_of
 from leerlandschap.onderdelen import onderdelen as parts_of_others
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
@@ -161,11 +161,12 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         return render("onderdelen.html", onderdelen=parts_of_others(site().project, site().maker.editor))
 
     @macro
-    def software() -> str:
+    def software(kit: str) -> str:
         """Over: the kit's licence (EUPL-1.2), linked to the text the site serves, and where the source of the site's
-        scripts and styles is: the region's repository when the region file names one, else the kit's (UPSTREAM)."""
+        scripts and styles is: the region's repository when the region file names one, else the kit's (`kit`, which
+        the page names)."""
         repository = site().content.regio.site.repository
-        return render("over-software.html", licentie=KIT_LICENCE, broncode=repository or UPSTREAM, eigen=bool(repository))
+        return render("over-software.html", licentie=KIT_LICENCE, broncode=repository or kit, eigen=bool(repository))
 
     @macro
     def hosting() -> str:

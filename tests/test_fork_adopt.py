@@ -23,11 +23,12 @@ import pytest
 
 from conftest import ROOT
 from htmltools import parse_file
-from leerlandschap.onderdelen import UPSTREAM, platform_of
+from leerlandschap.onderdelen import platform_of
 from sitebuild import build, make_project, without_search
 
 ADDRESS = "https://zuidkust.github.io/leerlandschap/"
 REPOSITORY = "https://github.com/zuidkust/leerlandschap"
+UPSTREAM = "https://github.com/leerlandschap/leerlandschap"  # the kit's own repository (README.md)
 
 
 def run(project: Path, *args: str) -> None:
