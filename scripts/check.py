@@ -158,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nTer info: het adres van de site begint met http:// ({where}, bij site: adres). Browsers noemen zo'n "
               "site onveilig, en andere Leerlandschap-sites kunnen haar niet als buur lezen: die lezen alleen adressen "
               "met https://. Zet de site op een adres met https:// als dat kan.")
+    tak = content.regio.site.tak
+    if tak != "main" and content.regio.herkomst:
+        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
+        print(f"\nTer info: de bewerkpagina en de links 'Bewerk deze pagina' gebruiken de tak {tak} ({where}, bij site: "
+              "tak). Op GitHub komt alleen de tak main online (.github/workflows/site.yml), op GitLab de standaardtak "
+              f"van het project. Komt {tak} niet online? Dan komt ook niet op de site wat redacteuren opslaan en "
+              "samenvoegen. Haal tak dan weg (dan is het main).")
     placeholders = unfilled(content)
     if placeholders:
         one = len(placeholders) == 1

@@ -15,6 +15,7 @@ Requirements:
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,27 @@ def test_the_privacy_statement_names_the_pages_service_whose_server_the_site_is_
 ])
 def test_the_pages_service_is_read_from_the_host_only(adres, who):
     assert platform_of(adres) == who
+
+
+@pytest.mark.parametrize("tak, said", [("productie", True), ("release/2027", True), ("main", False), (None, False)])
+def test_make_check_says_when_the_editing_branch_is_not_the_one_that_goes_online(tmp_path, capsys, tak, said):
+    """The editing page opens its proposals for `site: tak`, and they are merged there; GitHub's workflow publishes
+    only main. A region with `tak: productie` saw its editors' work never reach the site, and nothing said why."""
+    import check  # scripts/check.py, as `make check` runs it
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "regio" / "bronnen").mkdir(parents=True)
+    (tmp_path / "regio" / "bronnen" / "eigen.yml").write_text("titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n",
+                                                             encoding="utf-8")
+    branch = f"  tak: {tak}\n" if tak else ""
+    (tmp_path / "regio" / "regio.yml").write_text(
+        f"naam: Regio Zuidkust\nmotto: Samen\nbeschrijving: Tekst.\nsite:\n  adres: {ADDRESS}\n{branch}"
+        "contact:\n  rol: Team leren\n  adres: leren@zuidkust.nl\nbron: eigen\n", encoding="utf-8")
+    assert check.main(["--content", str(tmp_path / "content"), "--vandaag", "2026-12-05"]) == 0  # information only
+    out = " ".join(capsys.readouterr().out.split())
+    expected = (f"Ter info: de bewerkpagina en de links 'Bewerk deze pagina' gebruiken de tak {tak} (regio/regio.yml:4, "
+                "bij site: tak). Op GitHub komt alleen de tak main online (.github/workflows/site.yml), op GitLab de "
+                f"standaardtak van het project. Komt {tak} niet online? Dan komt ook niet op de site wat redacteuren "
+                "opslaan en samenvoegen.")
+    assert (expected in out) is said, out
+    assert said or "gebruiken de tak" not in out
