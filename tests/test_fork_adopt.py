@@ -190,3 +190,34 @@ def test_contrast_is_wcags():
 
     assert round(contrast("#000000", "#ffffff"), 2) == 21 and contrast("#ffffff", "#ffffff") == 1
     assert round(contrast("#767676", "#ffffff"), 2) == 4.54 and round(contrast("#777777", "#ffffff"), 2) == 4.48
+
+
+ADDITION = ("reflectievragen:\n  - id: wie-in-zuidkust\n    vraag: Wie coördineert het leren in de Zuidkust?\n"
+            "bron: eigen\n")
+
+
+@pytest.mark.parametrize("hidden, additions, expected", [
+    (["coordineer-het-leren"], ["coordineer-het-leren"], ["coordineer-het-leren"]),
+    (["structureer-het-leren", "coordineer-het-leren"], ["coordineer-het-leren", "structureer-het-leren"],
+     ["coordineer-het-leren", "structureer-het-leren"]),
+    (["structureer-het-leren"], ["coordineer-het-leren"], []),  # an addition to a bouwsteen the site shows
+], ids=["hidden", "two-hidden", "shown"])
+def test_an_addition_to_a_hidden_bouwsteen_is_said(tmp_path, hidden, additions, expected):
+    """regio/aanvullingen/<id>.yml adds questions to a national bouwsteen; `verbergen` hides one. The questions a
+    region wrote for a bouwsteen it hides were shown nowhere, and nothing said so (a reference to it is a problem)."""
+    from leerlandschap.loader import check_content
+
+    content = region_with_colours(tmp_path, "#1d4f91", "#a3320b")
+    regio = tmp_path / "regio" / "regio.yml"
+    regio.write_text(regio.read_text(encoding="utf-8") + "verbergen:\n" + "".join(f"  - bouwstenen/{h}\n" for h in hidden),
+                     encoding="utf-8")
+    (tmp_path / "regio" / "aanvullingen").mkdir()
+    for name in additions:
+        (tmp_path / "regio" / "aanvullingen" / f"{name}.yml").write_text(ADDITION, encoding="utf-8")
+    _, problems = check_content(content, tmp_path)
+    lines = regio.read_text(encoding="utf-8").splitlines()
+    line = {name: lines.index(f"  - bouwstenen/{name}") + 1 for name in hidden}  # where the region file hides it
+    assert sorted(str(p) for p in problems) == sorted(
+        f"regio/aanvullingen/{name}.yml:1: Deze aanvulling hoort bij bouwsteen '{name}', maar die staat bij 'verbergen' in "
+        f"regio/regio.yml:{line[name]}. De site toont de aanvulling dus nergens. Haal het bestand weg, of toon de bouwsteen "
+        "weer." for name in expected)
