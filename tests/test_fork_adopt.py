@@ -221,3 +221,22 @@ def test_an_addition_to_a_hidden_bouwsteen_is_said(tmp_path, hidden, additions, 
         f"regio/aanvullingen/{name}.yml:1: Deze aanvulling hoort bij bouwsteen '{name}', maar die staat bij 'verbergen' in "
         f"regio/regio.yml:{line[name]}. De site toont de aanvulling dus nergens. Haal het bestand weg, of toon de bouwsteen "
         "weer." for name in expected)
+
+
+@pytest.mark.parametrize("bron, cited", [
+    ("leerlandschap-flevoland", True),  # "Bron: *Bijlage 12: Het leerlandschap*" at many entries
+    ("samen-leren-met-impact", True),
+    ("lerende-regio-ontwikkelsessies", True),  # cited by the part of its title before the colon
+    ("blijvend-lerende-omgeving", False),
+    ("voorbeeld", False),
+])
+def test_a_sources_page_names_the_glossary_where_an_entry_cites_it(fork, bron, cited):
+    """A fork shows none of the example region's items, but its Begrippen page still names the sources of its
+    entries. The page of such a source said 'Nog niets op deze site verwijst naar deze bron.'"""
+    page = parse_file(fork / "bronnen" / bron / "index.html")
+    assert [h for h in page.find_all("h2") if h.attrs.get("id") == "gebruikt"]  # "Wat op deze site uit deze bron komt"
+    uses = [a.all_text() for a in page.find_all("a") if a.attrs.get("href") == "../../begrippen/"
+            and a.parent.tag == "li"]
+    empty = [p for p in page.find_all("p") if p.has_class("ll-leeg")]
+    assert (uses == ["Begrippen"]) is cited, (bron, uses)
+    assert bool(empty) is not cited  # no use at all on a fork's site: said so
