@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -65,8 +66,18 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         return loaded or load_site(content_dir, cache)
 
     def render(template: str, **context: object) -> str:
-        page_url = env.page.url if env.page else ""
-        return site().maker.render(template, page_url, **context)
+        return site().maker.render(template, here(), **context)
+
+    def here() -> str:
+        """Where a link in a macro's HTML starts from. MkDocs leaves such a link as it is: from the page's URL
+        (`over/`). Zensical reads it as it reads a Markdown link, from the page's source file, and rewrites it for the
+        page's URL: from docs/over.md that is the site's root (a link from `over/` became ../../licenties/...)."""
+        if env.page is None:
+            return ""
+        if isinstance(plugin, LeerlandschapPlugin) or not isinstance(getattr(env.page, "path", None), str):
+            return str(env.page.url)
+        folder = posixpath.dirname(env.page.path)
+        return f"{folder}/" if folder else ""
 
     @macro
     def site_naam() -> str:
