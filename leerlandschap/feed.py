@@ -29,6 +29,7 @@ class Nieuws:
     samenvatting: str
     soort: str  # how a reader names it
     link: str = ""  # a neighbour's item: its absolute address on the neighbour's site
+    maker: str = ""  # a neighbour's item: the neighbour, its entry's author (else the feed's author, the region, applies)
 
     @property
     def url(self) -> str:
@@ -64,7 +65,7 @@ def from_neighbours(buren: Buren) -> list[Nieuws]:
                 continue  # like our own: an outcome counts once it has insights to tell
             if x.soort != "tafel":
                 items.append(Nieuws(x.soort, x.id, f"Bij de buren ({buur.naam}): {x.titel}", x.datum or datetime.date.min,
-                                    x.tekst, f"{x.soortnaam} van {buur.naam}", x.url))
+                                    x.tekst, f"{x.soortnaam} van {buur.naam}", x.url, buur.naam))
     return items
 
 
@@ -88,6 +89,8 @@ def atom(content: Content, site_url: str, buren: Buren | None = None, limit: int
     for n in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = n.titel
+        if n.maker:  # RFC 4287 4.2.1: without an author of its own, an entry is the feed's author's, the region's
+            ET.SubElement(ET.SubElement(entry, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = n.maker
         ET.SubElement(entry, f"{{{ATOM}}}id").text = n.href(site_url)
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": n.href(site_url)})
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(n.datum)
