@@ -1,7 +1,7 @@
 """Rules across fields of one file, which a JSON Schema cannot say: times and dates in the right order, a meeting's
 file name starting with a date (a datum that differs from it, or a second meeting on one day, is information: see
-moved_meetings and same_day_meetings), the region's logo present as a file, a contact in a region's own region
-file, and its colours readable on white (kleuren.py).
+moved_meetings and same_day_meetings), the region's logo present as a file, and a contact in a region's own region
+file.
 
 Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
 may not be what the rules expect. Except the region file's logo and favicon, files beside it: each is judged when its
@@ -18,7 +18,6 @@ from .assets import asset_problem
 from .freshness import Review
 from .items import Item
 from .kinds import BIJEENKOMST, BOUWSTEEN, REGIO, TAFEL
-from .kleuren import colour_problem
 from .model import Content
 from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
@@ -48,16 +47,7 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) 
         if regio.valid:
             _check_contact(regio, problems)
             _check_phases(regio, problems)
-            _check_colours(regio, problems)
     return problems
-
-
-def _check_colours(regio: Item, problems: list[Problem]) -> None:
-    """The region's colours are text on white on every page: enough contrast for WCAG 2.1 AA (kleuren.py)."""
-    kleuren = ((regio.data or {}).get("site") or {}).get("kleuren") or {}
-    for key, colour in kleuren.items():
-        if message := colour_problem(key, colour):
-            problems.append(_problem(regio, ("site", "kleuren", key), message))
 
 
 def _check_phases(regio: Item, problems: list[Problem]) -> None:
