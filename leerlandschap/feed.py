@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from . import urls
 from .buren import Buren
-from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
-from .model import Content
+from .kinds import BIJEENKOMST, BRON, PRAKTIJK, TAFEL, VRAGENSET
+from .model import Content, Praktijk, Tafel
 from .textcheck import XML_FORBIDDEN
 from .voorbeeld import example_site_feed_names, shown_title
 
@@ -29,7 +29,7 @@ class Nieuws:
     samenvatting: str
     soort: str  # how a reader names it
     link: str = ""  # a neighbour's item: its absolute address on the neighbour's site
-    maker: str = ""  # a neighbour's item: the neighbour, its entry's author (else the feed's author, the region, applies)
+    maker: str = ""  # who made it when not the region (a neighbour, another region): its entry's author; else the feed's
 
     @property
     def url(self) -> str:
@@ -39,16 +39,27 @@ class Nieuws:
         return self.link or site_url + self.url
 
 
+def maker(content: Content, item: Praktijk | Tafel) -> str:
+    """Who made a tafel or praktijk that is not the region's own (model.Content.is_eigen): another region by its name,
+    a national one by its source's publisher; '' for the region's own and for examples (the feed's author applies)."""
+    if item.voorbeeld or content.is_eigen(item):
+        return ""
+    bron = content.of(BRON).get(item.bron)
+    return item.regio if item.regio != "landelijk" or bron is None else bron.uitgever
+
+
 def recent(content: Content) -> list[Nieuws]:
     """Newest first; equal dates in a fixed order."""
-    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk") for p in content.of(PRAKTIJK).values()]
+    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk", maker=maker(content, p))
+             for p in content.of(PRAKTIJK).values()]
     items += [Nieuws("vragenset", s.id, shown_title(s), s.datum, s.doel, "vragenset") for s in content.of(VRAGENSET).values()]
     for m in content.of(BIJEENKOMST).values():
         if m.heeft_uitkomst:
             tafel = content.of(TAFEL)[m.tafel]
             title = f"Opbrengst: {shown_title(m) if m.titel else shown_title(tafel)}"
             summary = " ".join(m.opbrengst.inzichten) or tafel.samenvatting
-            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {shown_title(tafel)}"))
+            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {shown_title(tafel)}",
+                                maker=maker(content, tafel)))
     return sorted(items, key=lambda n: (n.datum, n.kind, n.id), reverse=True)
 
 

@@ -207,3 +207,20 @@ def test_a_sources_page_names_the_glossary_where_an_entry_cites_it(fork, bron, c
     empty = [p for p in page.find_all("p") if p.has_class("ll-leeg")]
     assert (uses == ["Begrippen"]) is cited, (bron, uses)
     assert bool(empty) is not cited  # no use at all on a fork's site: said so
+
+
+def test_a_feed_entry_of_another_region_or_a_national_programme_names_who_made_it(example_content):
+    """An Atom entry without an author of its own is the feed's author's (RFC 4287, 4.2.1): a region's feed said
+    that the national practices and other regions' practices and outcomes it shows apart were the region's work. Such
+    an entry names the other region, or for a national one the publisher of its source; the region's own entries and
+    examples carry none."""
+    import feedparser
+
+    from leerlandschap.feed import atom
+
+    authors = {e.title: e.get("author") for e in feedparser.parse(atom(example_content, "https://ons.example/")).entries}
+    assert authors["Bestuurders leren samen in intervisiegroepen"] == "Associatie voor Jeugd"  # landelijk, its source's
+    assert authors["Meelopen in zes regio's"].startswith("Regioplan en Movisie")
+    assert authors["Zes ontwikkelsessies voor een lerende regio"] == "een andere regio (de bron noemt de naam niet)"
+    assert authors["Het contractgesprek als plek om te leren"] is None  # Flevoland's own: the feed's author applies
+    assert [t for t, a in authors.items() if t.startswith("Voorbeeld: ") and a] == []  # examples: the feed's
