@@ -14,6 +14,7 @@ No MkDocs here: the core reads the page as plain text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ PAGE = Path("docs") / "begrippen.md"  # the Begrippen page, from the project's f
 # A heading with an optional attribute list (attr_list): "## Term {#anchor .class}" -> level, title, attributes.
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{:?\s*([^}]*)\})?\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_SOURCE_LINES = re.compile(r"^Bron: (.+?)(?:\n\s*\n|\Z)", re.M | re.S)  # an entry's "Bron:" paragraph
+_ITALIC = re.compile(r"\*([^*\n][^*]*?)\*")  # *title*, also across a line break
 
 
 @dataclass(frozen=True)
@@ -104,3 +107,10 @@ class Begrippen:
         if self.voorbeeldregio or not self.path.is_file():
             return frozenset()
         return example_only(self.path.read_text(encoding="utf-8"))
+
+    def citing(self, titels: Iterable[str]) -> set[str]:
+        """The titles of sources that an entry the site shows names in its "Bron:" paragraph, in italics as written
+        there: the whole title, or its part before a colon ('*Samenwerken aan een lerende regio*')."""
+        cited = {" ".join(name.split()) for paragraph in _SOURCE_LINES.findall(self.markdown())
+                 for name in _ITALIC.findall(paragraph)}
+        return {t for t in titels if t in cited or any(t.startswith(f"{name}:") for name in cited)}

@@ -105,7 +105,8 @@ def _question_ids(item: Item) -> set[str]:
 
 
 def check_layers(items: list[Item], regio: Item | None) -> tuple[set[str], list[Problem]]:
-    """A region's additions must fit the national bouwsteen; hidden bouwstenen must exist. Returns the hidden ids."""
+    """A region's additions must fit the national bouwsteen, which it does not hide; hidden bouwstenen must exist.
+    Returns the hidden ids."""
     problems: list[Problem] = []
     bouwstenen: dict[str, Item] = {}
     for item in items:  # the first file with an id wins; a second one is reported by check_ids
@@ -138,6 +139,11 @@ def check_layers(items: list[Item], regio: Item | None) -> tuple[set[str], list[
             problems.append(Problem(regio.display, regio.line_of(("verbergen", i)),
                                     f"verbergen: er is geen bouwsteen met de naam '{ident}'. Schrijf de bestandsnaam zonder .yml." + _guess(ident, bouwstenen)))
         hidden.add(ident)
+        for item in items:  # what a region adds to a bouwsteen it hides would be shown nowhere
+            if item.type.name == "aanvulling" and item.data and item.id == ident and ident in bouwstenen:
+                problems.append(Problem(item.display, 1, f"Deze aanvulling hoort bij bouwsteen '{ident}', maar die staat "
+                                        f"bij 'verbergen' in {regio.display}:{regio.line_of(('verbergen', i))}. De site "
+                                        "toont de aanvulling dus nergens. Haal het bestand weg, of toon de bouwsteen weer."))
     return hidden, problems
 
 

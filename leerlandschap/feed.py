@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from . import urls
 from .buren import Buren
-from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
-from .model import Content
+from .kinds import BIJEENKOMST, BRON, PRAKTIJK, TAFEL, VRAGENSET
+from .model import Content, Praktijk, Tafel
 from .textcheck import XML_FORBIDDEN
 from .voorbeeld import example_site_feed_names, shown_title
 
@@ -29,6 +29,7 @@ class Nieuws:
     samenvatting: str
     soort: str  # how a reader names it
     link: str = ""  # a neighbour's item: its absolute address on the neighbour's site
+    maker: str = ""  # who made it when not the region (a neighbour, another region): its entry's author; else the feed's
 
     @property
     def url(self) -> str:
@@ -38,16 +39,27 @@ class Nieuws:
         return self.link or site_url + self.url
 
 
+def maker(content: Content, item: Praktijk | Tafel) -> str:
+    """Who made a tafel or praktijk that is not the region's own (model.Content.is_eigen): another region by its name,
+    a national one by its source's publisher; '' for the region's own and for examples (the feed's author applies)."""
+    if item.voorbeeld or content.is_eigen(item):
+        return ""
+    bron = content.of(BRON).get(item.bron)
+    return item.regio if item.regio != "landelijk" or bron is None else bron.uitgever
+
+
 def recent(content: Content) -> list[Nieuws]:
     """Newest first; equal dates in a fixed order."""
-    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk") for p in content.of(PRAKTIJK).values()]
+    items = [Nieuws("praktijk", p.id, shown_title(p), p.datum, p.samenvatting, "goede praktijk", maker=maker(content, p))
+             for p in content.of(PRAKTIJK).values()]
     items += [Nieuws("vragenset", s.id, shown_title(s), s.datum, s.doel, "vragenset") for s in content.of(VRAGENSET).values()]
     for m in content.of(BIJEENKOMST).values():
         if m.heeft_uitkomst:
             tafel = content.of(TAFEL)[m.tafel]
             title = f"Opbrengst: {shown_title(m) if m.titel else shown_title(tafel)}"
             summary = " ".join(m.opbrengst.inzichten) or tafel.samenvatting
-            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {shown_title(tafel)}"))
+            items.append(Nieuws("bijeenkomst", m.id, title, m.datum, summary, f"opbrengst van {shown_title(tafel)}",
+                                maker=maker(content, tafel)))
     return sorted(items, key=lambda n: (n.datum, n.kind, n.id), reverse=True)
 
 
@@ -64,7 +76,7 @@ def from_neighbours(buren: Buren) -> list[Nieuws]:
                 continue  # like our own: an outcome counts once it has insights to tell
             if x.soort != "tafel":
                 items.append(Nieuws(x.soort, x.id, f"Bij de buren ({buur.naam}): {x.titel}", x.datum or datetime.date.min,
-                                    x.tekst, f"{x.soortnaam} van {buur.naam}", x.url))
+                                    x.tekst, f"{x.soortnaam} van {buur.naam}", x.url, buur.naam))
     return items
 
 
@@ -88,6 +100,8 @@ def atom(content: Content, site_url: str, buren: Buren | None = None, limit: int
     for n in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = n.titel
+        if n.maker:  # RFC 4287 4.2.1: without an author of its own, an entry is the feed's author's, the region's
+            ET.SubElement(ET.SubElement(entry, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = n.maker
         ET.SubElement(entry, f"{{{ATOM}}}id").text = n.href(site_url)
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": n.href(site_url)})
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(n.datum)

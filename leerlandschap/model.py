@@ -246,14 +246,14 @@ class Content:
         return dataclasses.replace(self, items={**self.items, kind.folder: typing.cast(dict[str, Bestand], items)})
 
     def is_eigen(self, item: Bestand) -> bool:
-        """True for a real (not invented) tafel or praktijk of this region: its `regio` is the region's own area or
-        empty. National items and other regions' items are shown, but apart, and never counted as the region's."""
+        """True for a real (not invented) tafel or praktijk of this region: its `regio` is empty, the region's area or
+        its name (as `make new` writes). Others' items are shown apart, never counted as the region's."""
         if item.voorbeeld:
             return False
         regio = getattr(item, "regio", "").casefold()
         if not self.regio.gebied:  # the region did not say how its own items name it: only 'landelijk' is another's
             return regio != "landelijk"
-        return not regio or regio == self.regio.gebied.casefold()
+        return regio in ("", self.regio.gebied.casefold(), self.regio.naam.casefold())
 
     def eigen(self, items: Iterable[B]) -> list[B]:
         return [item for item in items if self.is_eigen(item)]

@@ -14,10 +14,12 @@ import json
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 OURS = Path(__file__).parent / "licenties"
 NODE = Path("node_modules")
 FOLDER = "licenties"  # where the site serves the texts
+KIT_LICENCE = f"{FOLDER}/leerlandschap.txt"  # where the site serves the kit's own licence text (EUPL-1.2)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,24 @@ def _python(name: str, licence_file: str) -> tuple[str, Path]:
     dist = metadata.distribution(name)
     found = next(f for f in dist.files or () if f.as_posix().endswith(licence_file))
     return dist.version, Path(str(dist.locate_file(found)))
+
+
+def kit_licence() -> Path:
+    """The kit's own licence text (EUPL-1.2) as the installed package carries it. A site publishes the kit's own
+    scripts and styles, compressed; the EUPL (article 5) asks that a copy of the licence goes with every copy of the
+    work, and that a copy that is not the source code says where the source is (the Over page, macros.software)."""
+    return _python("leerlandschap", "licenses/LICENSE")[1]
+
+
+# The hosts of the free page services the guide (handleiding/publiceren.md) names, and whose servers they are.
+PAGES_HOSTS = {"github.io": "GitHub", "gitlab.io": "GitLab"}
+
+
+def platform_of(adres: str) -> str:
+    """Who runs the server of a site at `adres`, when its host says so (a project on GitHub Pages or GitLab Pages);
+    else '' (an address of one's own: the site cannot know whose server that is)."""
+    host = (urlsplit(adres).hostname or "").rstrip(".")
+    return next((who for domain, who in PAGES_HOSTS.items() if host.endswith(f".{domain}")), "")
 
 
 def _npm(project: Path, package: str) -> str:

@@ -23,12 +23,14 @@ from .discover import REGIO_DIR, shows_example
 from .feed import atom
 from .filecheck import FileChecks
 from .history import last_changes
+from .kinds import BRON
 from .loader import load_content
 from .model import Content
 from .opendata import open_data_files
 from .pages import GeneratedPage, PageMaker
 from .parallel import pages_per_item
 from .preview import References, affected, references
+from .relations import Relations, compute
 from .render import TEMPLATES
 from .schemas import SCHEMA_DIR
 from .vragendata import questions_json
@@ -116,6 +118,17 @@ class SiteCache:
     preview: bool = False  # `mkdocs serve`: a full build also works out what the first save needs (references)
 
 
+def with_glossary(content: Content, begrippen: Begrippen) -> Relations:
+    """The relations of the content, plus the Begrippen page as a use of each source its entries name (the page of
+    such a source said that nothing on the site referred to it)."""
+    relations = compute(content)
+    cited = begrippen.citing(b.titel for b in content.of(BRON).values())
+    for bron in content.of(BRON).values():
+        if bron.titel in cited:
+            relations.items_by_bron[bron.id].append(("begrippen", bron))
+    return relations
+
+
 def load_site(content_dir: Path, cache: SiteCache | None = None,
               item_pages: Callable[[tuple[GeneratedPage, ...]], None] | None = None) -> SiteData:
     """Checked content and its pages; raises ContentError listing every problem.
@@ -139,8 +152,8 @@ def load_site(content_dir: Path, cache: SiteCache | None = None,
         return cached[2]
     content = load_content(content_dir, cache.files, cache.parallel)
     buren = load_buren(content_dir.parent, content.regio, memory=cache.buren)  # fetched, or the last good copy under build/buren/
-    maker = PageMaker(content, buren=buren, editor=missing_reason(content_dir.parent) == "",  # links into /beheer/
-                      hidden=begrippen.hidden())
+    maker = PageMaker(content, relations=with_glossary(content, begrippen), buren=buren,
+                      editor=missing_reason(content_dir.parent) == "", hidden=begrippen.hidden())  # editor: links into /beheer/
     previous = cached[2] if cached and cached[0] == code and cached[2].buren == buren else None
     refs = None
     reach = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from leerlandschap.discover import shows_example
 from leerlandschap.herkomst import Bestand
 from leerlandschap.kinds import BIJEENKOMST, BOUWSTEEN, BRON, PRAKTIJK, TAFEL, VRAGENSET
 from leerlandschap.model import Praktijk, Tafel
+from leerlandschap.onderdelen import KIT_LICENCE, platform_of
 from leerlandschap.onderdelen import onderdelen as parts_of_others
 from leerlandschap.render import plain
 from leerlandschap.sitedata import SiteCache, SiteData, load_site
@@ -64,8 +66,18 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
         return loaded or load_site(content_dir, cache)
 
     def render(template: str, **context: object) -> str:
-        page_url = env.page.url if env.page else ""
-        return site().maker.render(template, page_url, **context)
+        return site().maker.render(template, here(), **context)
+
+    def here() -> str:
+        """Where a link in a macro's HTML starts from. MkDocs leaves such a link as it is: from the page's URL
+        (`over/`). Zensical reads it as it reads a Markdown link, from the page's source file, and rewrites it for the
+        page's URL: from docs/over.md that is the site's root (a link from `over/` became ../../licenties/...)."""
+        if env.page is None:
+            return ""
+        if isinstance(plugin, LeerlandschapPlugin) or not isinstance(getattr(env.page, "path", None), str):
+            return str(env.page.url)
+        folder = posixpath.dirname(env.page.path)
+        return f"{folder}/" if folder else ""
 
     @macro
     def site_naam() -> str:
@@ -158,6 +170,20 @@ def define_env(env: Any) -> None:  # mkdocs-macros' plugin object, or Zensical's
     def onderdelen() -> str:
         """The parts of others in this site and their licences (the build serves the texts, site.extra_files)."""
         return render("onderdelen.html", onderdelen=parts_of_others(site().project, site().maker.editor))
+
+    @macro
+    def software(kit: str) -> str:
+        """Over: the kit's licence (EUPL-1.2), linked to the text the site serves, and where the source of the site's
+        scripts and styles is: the region's repository when the region file names one, else the kit's (`kit`, which
+        the page names)."""
+        repository = site().content.regio.site.repository
+        return render("over-software.html", licentie=KIT_LICENCE, broncode=repository or kit, eigen=bool(repository))
+
+    @macro
+    def hosting() -> str:
+        """Privacy: who runs the server of the site, when its address says so (GitHub Pages, GitLab Pages), as inert
+        text; '' for an address of the region's own or the example's, of whose server the site knows nothing."""
+        return platform_of(site().content.regio.site.adres)
 
     @macro
     def regio_intro() -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from leerlandschap.begrippen import PAGE, Begrippen, for_site
 from leerlandschap.discover import ASSETS, REGIO_DIR, shows_example
-from leerlandschap.onderdelen import onderdelen
+from leerlandschap.onderdelen import KIT_LICENCE, kit_licence, onderdelen
 from leerlandschap.regiomodel import Contact, Licentie
 from leerlandschap.safepaths import write_whole
 from leerlandschap.sitedata import SiteData
@@ -118,6 +118,7 @@ def extra_files(site: SiteData, site_url: str | None, data: bool = True) -> tupl
     # The licences of the parts of others the site carries, for the parts the Over page lists (the macro `onderdelen`,
     # with the same test for /beheer/): no link there leads to nothing.
     extras += [Extra(part.bestand, source=part.tekst) for part in onderdelen(site.project, site.maker.editor)]
+    extras.append(Extra(KIT_LICENCE, source=kit_licence()))  # the kit's own, which the Over page links (macros.software)
     # Only what the site shows is published from regio/assets/ (the checker made sure these files exist):
     # a README or a draft lying next to them stays out of the site.
     s = site.content.regio.site

@@ -45,15 +45,17 @@ def example_promises(content: Content) -> list[str]:
     if not regio.herkomst or regio.herkomst.laag != "regio":
         return []
     found = []
+    herkomst = regio.herkomst
+    at: Callable[[str], str] = lambda field: f"{herkomst.pad}:{herkomst.regel(field)}: {field}:"  # path:line: field:
     if regio.contact is None or regio.contact.voorbeeld:
-        found.append(f"{regio.herkomst.pad}: contact: het contactadres is nog een voorbeeldadres. Zet hier het adres "
+        found.append(f"{at('contact')} het contactadres is nog een voorbeeldadres. Zet hier het adres "
                      "van jullie regio; de site zegt nu onder elke pagina dat het adres niet werkt.")
     if example_address(content):
-        found.append(f"{regio.herkomst.pad}: site: het webadres van de site is nog een voorbeeldadres. Zet hier het "
+        found.append(f"{at('site')} het webadres van de site is nog een voorbeeldadres. Zet hier het "
                      "adres waarop jullie site staat.")
     beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]
     if beloften:
-        found.append(f"{regio.herkomst.pad}: beloften: de regio belooft nog niets over {', '.join(beloften)}. De site "
+        found.append(f"{at('beloften')} de regio belooft nog niets over {', '.join(beloften)}. De site "
                      "zegt daar dus niets over. Vul het in als jullie regio dat wil.")
     return found
 
@@ -156,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nTer info: het adres van de site begint met http:// ({where}, bij site: adres). Browsers noemen zo'n "
               "site onveilig, en andere Leerlandschap-sites kunnen haar niet als buur lezen: die lezen alleen adressen "
               "met https://. Zet de site op een adres met https:// als dat kan.")
+    tak = content.regio.site.tak
+    if tak != "main" and content.regio.herkomst:
+        where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
+        print(f"\nTer info: de bewerkpagina en de links 'Bewerk deze pagina' gebruiken de tak {tak} ({where}, bij site: "
+              "tak). Op GitHub komt alleen de tak main online (.github/workflows/site.yml), op GitLab de standaardtak "
+              f"van het project. Komt {tak} niet online? Dan komt ook niet op de site wat redacteuren opslaan en "
+              "samenvoegen. Haal tak dan weg (dan is het main).")
     placeholders = unfilled(content)
     if placeholders:
         one = len(placeholders) == 1

@@ -105,7 +105,8 @@ Klaar. Je site is nu de site van {naam}.
   2. Voeg een tafel toe:      make new ARGS="tafel --titel 'Leertafel ...'"
   3. Voeg een praktijk toe:   make new ARGS="praktijk --titel '...'"
   4. Controleer en bekijk:    make check  en  make serve
-  5. Zet GitHub Pages aan (Settings > Pages > Source: GitHub Actions) en push naar main.
+  5. Zet GitHub Pages aan (Settings > Pages > Source: GitHub Actions), zet in je fork de workflows aan (Actions >
+     I understand my workflows, go ahead and enable them) en push naar main. Zie handleiding/publiceren.md.
 """
 
 

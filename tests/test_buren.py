@@ -20,6 +20,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from browser import QuietServer, SiteServer
@@ -307,6 +308,24 @@ def test_feed_has_the_neighbours_because_the_region_opted_in(world, example_cont
     buur = Buur("Regio Buur", "https://buur.example/", "regio-buur", (item,))
     assert "Buurpraktijk" not in atom(example_content, "https://ons.example/", Buren((buur,), in_nieuwsfeed=False))
     assert "Buurpraktijk" in atom(example_content, "https://ons.example/", Buren((buur,), in_nieuwsfeed=True))
+
+
+def test_a_neighbours_entry_in_the_feed_names_the_neighbour_as_its_author(world, example_content):
+    """An Atom entry without an author of its own is the feed's author's (RFC 4287, 4.2.1): the neighbours' practices
+    in the feed of Regio Midden were said to be by Regio Midden. Each names the neighbour; our own entries keep the
+    feed's author (they carry none of their own)."""
+    parsed = feedparser.parse((world["site"] / "nieuw.xml").read_bytes())
+    assert parsed.feed.author == "Regio Midden"
+    theirs = [e for e in parsed.entries if e.title.startswith("Bij de buren (")]
+    assert "Regio Zuidkust" in {e.get("author") for e in theirs}
+    assert all(e.get("author") == e.title.split("(", 1)[1].split(")", 1)[0] for e in theirs), \
+        [(e.title, e.get("author")) for e in theirs]
+    item = BuurItem("praktijk", "x", "Buurpraktijk", "Tekst.", None, "https://buur.example/praktijken/x/")
+    buur = Buur("Regio Buur", "https://buur.example/", "regio-buur", (item,))
+    mixed = feedparser.parse(atom(example_content, "https://ons.example/", Buren((buur,), in_nieuwsfeed=True)))
+    authors = {e.title: e.get("author") for e in mixed.entries}
+    assert authors.pop("Bij de buren (Regio Buur): Buurpraktijk") == "Regio Buur"
+    assert authors and "Regio Buur" not in authors.values()  # the example's entries: its own or their makers'
 
 
 def test_make_buren_tells_per_neighbour_what_was_read_skipped_and_why(world):

@@ -57,3 +57,24 @@ def test_zensical_builds_every_page_with_the_same_main_content_as_mkdocs(both):
     assert different == []
     # The macros ran under Zensical too: the home page lists the region's tasks and latest items.
     assert "Een overleg voorbereiden" in (main_text(zensical_site / "index.html") or "")
+
+
+def test_the_links_of_the_macros_on_hand_written_pages_lead_to_files_of_the_site(both):
+    """Zensical reads a link in a macro's HTML from the page's source file (docs/over.md) and rewrites it for the
+    page's address (over/): the Over page's links to the licence texts were ../../licenties/..., outside the site."""
+    _, zensical_site, _ = both
+    broken = []
+    for name in ("index.html", "over/index.html", "privacy/index.html", "toegankelijkheid/index.html", "bijdragen/index.html"):
+        page = zensical_site / name
+        articles = [a for a in parse_file(page).find_all("article") if a.has_class("md-content__inner")]
+        for link in articles[0].find_all("a"):
+            href = (link.attrs.get("href") or "").split("#")[0]
+            if not href or ":" in href:
+                continue  # an anchor on the page, or another site, mail
+            target = (page.parent / href).resolve()
+            target = target / "index.html" if href.endswith("/") or target.is_dir() else target
+            if not (target.is_relative_to(zensical_site.resolve()) and target.is_file()):
+                broken.append(f"{name}: {link.attrs['href']}")
+    assert broken == []
+    over = parse_file(zensical_site / "over" / "index.html").all_text()
+    assert "EUPL-1.2" in over and "MIT" in over  # the links checked above include the licence texts
