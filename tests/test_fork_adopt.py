@@ -209,6 +209,25 @@ def test_a_sources_page_names_the_glossary_where_an_entry_cites_it(fork, bron, c
     assert bool(empty) is not cited  # no use at all on a fork's site: said so
 
 
+def test_the_sources_overview_lists_apart_what_nothing_on_the_site_uses(fork, example_project):
+    """The overview says "De documenten waar de inhoud van deze site vandaan komt". In a fork it listed the kit's
+    example source ("Voorbeeld, geschreven voor deze kit") and the sources only the example's items used; those now
+    stand under a heading of their own. On the example site every source is used, so nothing is apart."""
+    def cards(site: Path) -> tuple[list[str], list[str]]:
+        article = parse_file(site / "bronnen" / "index.html").find("article")
+        lists = [ul for ul in article.find_all("ul") if ul.has_class("ll-kaarten")]
+        hrefs = [[a.attrs["href"].strip("/").split("/")[-1] for a in ul.find_all("a")] for ul in lists]
+        return hrefs[0], hrefs[1] if len(hrefs) > 1 else []
+
+    used, unused = cards(fork)
+    assert "voorbeeld" in unused and "voorbeeld" not in used
+    assert "samen-leren-met-impact" in used  # cited by Begrippen only (test above): a use
+    assert "blijvend-lerende-omgeving" in unused  # no use at all on a fork's site
+    assert "Nog niet gebruikt op deze site" in said(fork, "bronnen")
+    used, unused = cards(example_project / "site")
+    assert unused == [] and "voorbeeld" in used
+
+
 def test_a_feed_entry_of_another_region_or_a_national_programme_names_who_made_it(example_content):
     """An Atom entry without an author of its own is the feed's author's (RFC 4287, 4.2.1): a region's feed said
     that the national practices and other regions' practices and outcomes it shows apart were the region's work. Such
