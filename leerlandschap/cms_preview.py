@@ -13,6 +13,8 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+from .cms import collection_name
+from .kinds import PRAKTIJK
 from .render import TEMPLATES, datum, environment
 
 HEADING = re.compile(r'<h2 id="([\w-]+)"[^>]*>([^<{]+)</h2>')  # other attributes (data-pagefind-ignore) may follow
@@ -45,7 +47,7 @@ def meeting_title_prefix() -> str:
     return title[: -len(datum(day))] if title.endswith(datum(day)) else ""
 
 
-OWN_PREVIEW = "praktijken"  # the collection with a page preview of its own besides the meetings (beheer-voorbeeld.js)
+OWN_PREVIEW = collection_name(PRAKTIJK)  # the collection with a page preview of its own besides the meetings (beheer-voorbeeld.js)
 
 
 def field_lists(settings: dict[str, Any], meeting_collections: dict[str, str]) -> dict[str, list[list[Any]]]:
@@ -67,4 +69,5 @@ def preview_words(meeting_collections: dict[str, str], settings: dict[str, Any])
     source_line = SOURCE_LINE.search((TEMPLATES / "_macros.html").read_text(encoding="utf-8"))
     return {**{kind: page_words(template) for kind, template in PAGES.items()},
             "titel_bijeenkomst": meeting_title_prefix(), "bron": source_line.group(1) if source_line else "",
-            "vergaderverslagen": meeting_collections, "velden": field_lists(settings, meeting_collections)}
+            "vergaderverslagen": meeting_collections, "praktijken": OWN_PREVIEW,
+            "velden": field_lists(settings, meeting_collections)}
