@@ -538,6 +538,47 @@ def test_a_clicker_works_while_the_timer_select_has_the_keyboard_focus(new_page,
     expect(timer).to_have_value("0")
 
 
+@pytest.mark.parametrize("pressed", ["Vorige vraag", "Uitleg toetsen (?)", "Volgende vraag"])
+def test_space_and_a_clicker_go_on_after_a_button_is_pressed_with_the_mouse(new_page, site, pressed):
+    """The legend and the guide say: Space (and Page Down, a clicker's key) is the next question. A bestuurder who
+    steps back with the mouse, or opens the key explanation with it, and then goes on with Space or a clicker means
+    the next question: not that button again (which went back, or closed the explanation)."""
+    page, dialog, counter, _timer = meeting_with_timer(new_page, site)
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    expect(counter).to_have_text(re.compile(r"^Vraag 3 van \d+$"))
+    dialog.get_by_role("button", name=pressed, exact=True).click()
+    at = {"Vorige vraag": 2, "Uitleg toetsen (?)": 3, "Volgende vraag": 4}[pressed]
+    expect(counter).to_have_text(re.compile(rf"^Vraag {at} van \d+$"))
+    page.keyboard.press("Space")
+    expect(counter).to_have_text(re.compile(rf"^Vraag {at + 1} van \d+$"))
+    page.keyboard.press("PageDown")
+    expect(counter).to_have_text(re.compile(rf"^Vraag {at + 2} van \d+$"))
+    if pressed == "Uitleg toetsen (?)":
+        explained = dialog.locator("#ll-vergadering-uitleg")
+        expect(explained).to_be_visible()  # Space went on; it did not close the explanation again
+        explained.click()  # a click inside the explanation (to read it) leaves the clicker's keys to the meeting
+        page.keyboard.press("PageDown")
+        expect(counter).to_have_text(re.compile(rf"^Vraag {at + 3} van \d+$"))
+
+
+def test_a_button_reached_with_tab_still_takes_space_and_enter(new_page, site):
+    """The keyboard user's way stays: Tab to a button, and Space or Enter presses it."""
+    page, dialog, counter, _timer = meeting_with_timer(new_page, site)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    previous = dialog.get_by_role("button", name="Vorige vraag")
+    page.keyboard.press("Shift+Tab")  # from "Volgende vraag", where the meeting opens with the focus
+    expect(previous).to_be_focused()
+    page.keyboard.press("Space")
+    expect(counter).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+    page.keyboard.press("Enter")
+    expect(counter).to_have_text(re.compile(r"^Vraag 1 van \d+$"))
+    dialog.get_by_role("button", name="Volgende vraag").click()
+    page.keyboard.press("Enter")  # Enter presses a button, also one pressed with the mouse
+    expect(counter).to_have_text(re.compile(r"^Vraag 3 van \d+$"))
+
+
 @pytest.mark.parametrize("height", [720, 600])
 def test_the_key_explanation_fits_or_scrolls_beside_a_long_question(new_page, site, height):
     """At 1280 x 720 (a beamer) with the site's longest question the explanation is in the window, and on a lower
