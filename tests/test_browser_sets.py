@@ -1,11 +1,13 @@
 """A bestuurder prepares tomorrow's board meeting on a laptop and runs it on a projector, in a real headless Chromium:
 take a ready set over whole, adapt it with undo, share it as a short link that survives e-mail, print it under its
 own title, and run meeting mode with its keys in view and a timer readable from the back of the room."""
+import io
 import json
 import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from browser import hold_the_clock
 from htmltools import parse_file
@@ -430,6 +432,61 @@ def test_taken_over_set_prints_its_werkwijze(new_page, site, example_content):
     assert "Zo werk je ermee" in shown and "Welke patronen houden ons tegen" in shown
     assert "overgenomen" not in shown and "Ongedaan maken" not in shown and "Haal werkwijze weg" not in shown
 
+
+
+def printed(page) -> str:
+    """The page as Chromium prints it on A4, as one line of text."""
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+def named(content, bron_id: str) -> str:
+    """A bron as the site's pages name it in their source line: title, publisher (year)."""
+    bron = content.of(kinds.BRON)[bron_id]
+    return f"{bron.titel}, {bron.uitgever}" + (f" ({bron.jaar})" if bron.jaar else "")
+
+
+def test_a_taken_over_set_names_its_sources_on_paper_and_so_does_its_shared_link(new_page, site, example_content):
+    """The vragenset's own page names the bron of its questions and of its werkwijze; the same set taken over on
+    "Mijn vragenset", and opened by a colleague from its link, is printed and read without the site: it names both."""
+    _, url, _ = site
+    vragenset = example_content.of(kinds.VRAGENSET)[SET]
+    assert vragenset.werkwijze_bron and vragenset.werkwijze_bron != vragenset.bron  # a werkwijze from another source
+    questions = f"Bron van de vragen: {named(example_content, vragenset.bron)}."
+    method = f"Bron van deze werkwijze: {named(example_content, vragenset.werkwijze_bron)}."
+    page = new_page()
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-bronnen")).to_have_text(questions)  # on screen too
+    text = printed(page)
+    assert questions in text and method in text
+    assert text.index(method) < text.index(vragenset.extra_vragen[0]) < text.index(questions)
+    colleague = new_page()
+    colleague.goto(page.get_by_label("Link naar deze set").input_value())
+    expect(colleague.locator("#ll-mijnset-gedeeld")).to_be_visible()
+    text = printed(colleague)
+    assert questions in text and method in text
+
+
+def test_a_set_of_single_questions_names_their_source_and_an_example_werkwijze_none(new_page, site, example_content):
+    _, url, data = site
+    page = new_page()
+    refs = sorted(data["vragen"])[:2] + sorted(data["vragen"])[-1:]  # from two bouwstenen
+    own_set_page(page, url, {"titel": "Teamoverleg", "vragen": refs})
+    sources = {example_content.of(kinds.BOUWSTEEN)[ref.split("/")[0]].bron for ref in refs}
+    assert len(sources) == 1
+    assert f"Bron van de vragen: {named(example_content, sources.pop())}." in printed(page)
+    # A werkwijze written as an example for this site has no bron: it says so, and names none.
+    example = "ervaringsdeskundigheid-in-het-leren"
+    assert example_content.of(kinds.BRON)[example_content.of(kinds.VRAGENSET)[example].werkwijze_bron].soort == "voorbeeld"
+    page.goto(url + f"vragensets/{example}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-werkwijze-voorbeeld")).to_be_visible()
+    text = printed(page)
+    assert "Bron van de vragen: " in text and "Bron van deze werkwijze" not in text
+    assert "Deze werkwijze is als voorbeeld voor deze site geschreven. Ze komt niet uit een bron." in text
 
 # --- Meeting mode on a projector ----------------------------------------------------------------------------
 
