@@ -544,6 +544,25 @@ def test_meeting_mode_timer_is_readable_from_the_back_of_the_room(new_page, site
     expect(dialog.get_by_label("Timer per vraag")).to_have_value("0")
 
 
+
+@pytest.mark.parametrize("screen", [(1024, 768), (1920, 1080), (512, 384)], ids=["1024x768", "1920x1080", "zoom-200"])
+def test_what_the_room_reads_beside_the_question_is_large_enough_on_a_projector(new_page, site, screen):
+    """Text on a projected screen is at least 1/30 of its height (about 24 pt on a slide), so the back of the room reads
+    the set's title, the counter and the question's bouwsteen, not only the question; a laptop zoomed to 200 % (a
+    1024 x 768 window of 512 x 384 CSS px) keeps them at the page's own size at least, and scrolls nothing sideways."""
+    width, height = screen
+    _, url, _ = site
+    page = new_page(viewport={"width": width, "height": height})
+    dialog = open_meeting(page, url)
+    sizes = {name: dialog.locator(selector).evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+             for name, selector in (("titel", ".ll-vergadering__titel"), ("teller", ".ll-vergadering__teller"),
+                                    ("bouwsteen", ".ll-vergadering__bron"))}
+    question = dialog.locator(".ll-vergadering__tekst").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    least = max(16, height / 30)
+    assert {name: size for name, size in sizes.items() if size < least - 0.5} == {}, (sizes, least)
+    assert all(size < question for size in sizes.values())  # the question stays the largest
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
 def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
     _, url, _ = site
     page = new_page(viewport=PHONE)
