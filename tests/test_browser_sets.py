@@ -574,6 +574,26 @@ def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
 
 
+
+@pytest.mark.parametrize("time_up", [False, True], ids=["timer", "tijd-is-om"])
+def test_on_a_phone_the_timer_does_not_squeeze_the_title_to_a_word_a_line(new_page, site, time_up):
+    """Beside the timer's large digits (or 'Tijd is om') a 360 px phone left the title and counter a column of a few
+    letters: 'Vraag 1' and 'van 9' on two lines. The counter is one line, the title has at least half the width."""
+    _, url, _ = site
+    page = new_page(viewport={"width": 360, "height": 640})
+    page.clock.install()
+    dialog = open_meeting(page, url)
+    hold_the_clock(page)
+    page.keyboard.press("t")
+    if time_up:
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        expect(dialog.get_by_role("timer")).to_have_text("Tijd is om")
+    counter = dialog.locator(".ll-vergadering__teller")
+    lines = counter.evaluate("""el => { const range = document.createRange(); range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; }""")  # lines of its text
+    assert lines == 1, lines
+    assert dialog.locator(".ll-vergadering__titel").bounding_box()["width"] >= 360 / 2
+
 def meeting_with_timer(new_page, site):
     """A fresh page with meeting mode open: the page, the dialog, its question counter and its timer select."""
     _, url, _ = site
