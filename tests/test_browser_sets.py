@@ -397,6 +397,47 @@ def test_short_codes_are_stable_and_lengthened_on_collision():
     assert len(set(real.values())) == 600 and all(re.fullmatch(r"[0-9a-z]{4,}", c) for c in real.values())
 
 
+
+# A browser that keeps nothing for the site: as older Safari in a private window, every write throws.
+NO_STORAGE = """Storage.prototype.setItem = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };"""
+NOT_STORED = "Deze browser bewaart niets voor deze site, dus ook geen eigen vragenset."
+
+
+@pytest.mark.parametrize("where", ["bouwsteen", "vragenset", "overzicht"])
+def test_a_browser_that_keeps_nothing_is_told_so_instead_of_losing_the_set(new_page, site, where):
+    """Before, "Voeg toe" said "Toegevoegd aan mijn vragenset. Er staat nu 1 vraag in." over nothing, and "Pas deze
+    set aan" opened an empty "Mijn vragenset": the set was lost without a word. Now the button says why it cannot
+    work, beside itself, and nothing pretends to be kept."""
+    _, url, _ = site
+    page = new_page()
+    page.add_init_script(NO_STORAGE)
+    path, button = {"bouwsteen": ("bouwstenen/investeer-in-bestuurlijk-leren/", "Voeg toe aan mijn vragenset"),
+                    "vragenset": (f"vragensets/{SET}/", "Pas deze set aan"),
+                    "overzicht": ("vragensets/", "Pas deze set aan")}[where]
+    page.goto(url + path)
+    pressed = page.get_by_role("button", name=button).first
+    pressed.click()
+    note = page.locator(".ll-nietbewaard")
+    expect(note).to_have_count(1)
+    expect(note).to_contain_text("Dit lukt niet. " + NOT_STORED)
+    expect(note).to_be_visible()
+    assert page.url == url + path  # it stays: no empty "Mijn vragenset"
+    expect(pressed).to_have_text(button)  # nothing claims the question is in the set
+    assert not any("Toegevoegd" in text for text in page.locator("[role=status]").all_text_contents())
+    pressed.click()
+    expect(note).to_have_count(1)  # said once
+
+
+def test_my_set_page_says_the_set_lives_only_in_its_link_when_nothing_is_kept(new_page, site):
+    _, url, _ = site
+    page = new_page()
+    page.add_init_script(NO_STORAGE)
+    page.goto(url + "mijn-vragenset/")
+    expect(page.locator("#ll-mijnset-melding")).to_have_text(
+        NOT_STORED + " Zet cookies en sitegegevens voor deze site aan in je browser. Je set staat nu alleen in de link"
+        " van deze pagina. Kopieer die link voordat je de pagina sluit.")
+
 # --- Paper --------------------------------------------------------------------------------------------------
 
 def test_composed_set_prints_under_its_own_title(new_page, site):

@@ -17,9 +17,19 @@
   }
   count();
 
+  // Without storage a button says so beside itself, once, and changes nothing.
+  function cannotStore(button) {
+    const next = button.nextElementSibling;
+    const note = next && next.classList.contains("ll-nietbewaard") ? next : element("span", "", "ll-melding ll-nietbewaard");
+    note.setAttribute("role", "status");
+    note.textContent = "Dit lukt niet. " + NOT_STORED + " Printen en de vergadermodus werken wel.";
+    if (note !== next) button.after(note);
+  }
+
   for (const button of document.querySelectorAll(".ll-voegtoe[data-vraag]")) {
     label(button);
     button.addEventListener("click", () => {
+      if (!canStore) { cannotStore(button); return; }
       const set = readStored();
       const id = button.dataset.vraag;
       const position = set.vragen.indexOf(id);
@@ -59,6 +69,7 @@
     const button = tools.querySelector(".ll-pasaan");
     if (!button) continue;
     button.addEventListener("click", () => {
+      if (!canStore) { cannotStore(button); return; }
       const scope = tools.closest("article") || document;
       const items = [...scope.querySelectorAll(".ll-set .ll-setvraag")];
       const ids = items.map((item) => item.dataset.vraag || FREE + item.querySelector(".ll-vraagtekst").textContent.trim());
@@ -69,6 +80,7 @@
   for (const button of document.querySelectorAll(".ll-setlijst .ll-pasaan[data-set]")) {
     button.hidden = false;
     button.addEventListener("click", () => {
+      if (!canStore) { cannotStore(button); return; }
       loadData().then((found) => {
         const ready = found.sets[button.dataset.set];
         if (!ready) throw new Error("unknown set");

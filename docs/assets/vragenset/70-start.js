@@ -35,6 +35,11 @@
           + " vragen" + from + " bestaan niet meer") + " op deze site en " + (unknown.length === 1 ? "is" : "zijn")
           + " weggelaten: " + unknown.join(", ") + ". De andere vragen staan hieronder.";
       }
+      if (!canStore) {
+        notice.hidden = false;
+        notice.textContent = (unknown.length ? notice.textContent + " " : "") + NOT_STORED
+          + " Je set staat nu alleen in de link van deze pagina. Kopieer die link voordat je de pagina sluit.";
+      }
       if (shared) {
         notice.after(sharedPanel());
       } else {
