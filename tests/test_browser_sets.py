@@ -779,3 +779,21 @@ def test_new_states_have_no_wcag_violations(new_page, site):
     page.keyboard.press("?")
     expect(page.locator("#ll-vergadering-uitleg")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_a_set_that_cannot_load_says_so_beside_its_button_and_a_second_click_tries_again(new_page, site):
+    """On the overview "Pas deze set aan" reads the set from vragen.json. On a dropped network it said so to screen
+    readers only: a sighted bestuurder clicked and nothing happened, and every later click failed as well."""
+    _, url, _ = site
+    page = new_page()
+    page.goto(url + "vragensets/")
+    page.route("**/vragen.json", lambda route: route.abort("internetdisconnected"))
+    button = page.get_by_role("button", name="Pas deze set aan").first
+    button.click()
+    note = page.locator(".ll-nietbewaard")
+    expect(note).to_have_text("Deze set kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.")
+    expect(note).to_be_visible()
+    page.unroute("**/vragen.json")  # the network is back
+    button.click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag").first).to_be_visible()

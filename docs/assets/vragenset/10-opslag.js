@@ -119,10 +119,13 @@
 
   let data = null;
   function loadData() {
-    data = data || fetch(new URL("vragen.json", siteRoot)).then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json();
-    });
+    if (!data) {
+      data = fetch(new URL("vragen.json", siteRoot)).then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      });
+      data.catch(() => { data = null; }); // a dropped network: the next click asks again
+    }
     return data;
   }
 

@@ -17,14 +17,16 @@
   }
   count();
 
-  // Without storage a button says so beside itself, once, and changes nothing.
-  function cannotStore(button) {
+  // What a button cannot do is said beside it, visibly and once (a new text replaces the old one).
+  function sayBeside(button, text) {
     const next = button.nextElementSibling;
     const note = next && next.classList.contains("ll-nietbewaard") ? next : element("span", "", "ll-melding ll-nietbewaard");
     note.setAttribute("role", "status");
-    note.textContent = "Dit lukt niet. " + NOT_STORED + " Printen en de vergadermodus werken wel.";
+    note.textContent = text;
     if (note !== next) button.after(note);
   }
+  // Without storage a button changes nothing.
+  const cannotStore = (button) => sayBeside(button, "Dit lukt niet. " + NOT_STORED + " Printen en de vergadermodus werken wel.");
 
   for (const button of document.querySelectorAll(".ll-voegtoe[data-vraag]")) {
     label(button);
@@ -85,7 +87,7 @@
         const ready = found.sets[button.dataset.set];
         if (!ready) throw new Error("unknown set");
         takeOver({ titel: ready.titel, vragen: ready.vragen.slice(), werkwijze: ready.werkwijze ? button.dataset.set : "" });
-      }).catch(() => announce("Deze set kon niet worden geladen. Laad de pagina opnieuw."));
+      }).catch(() => sayBeside(button, "Deze set kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw."));
     });
   }
 
