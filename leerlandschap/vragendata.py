@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import readysets, urls
-from .kinds import BOUWSTEEN, ROL, THEMA, VRAGENSET
+from .kinds import BOUWSTEEN, BRON, ROL, THEMA, VRAGENSET
 from .model import Content
 from .readysets import FREE_TEXT
 from .relations import compute
@@ -70,14 +70,26 @@ def short_codes(idents: Iterable[str], digest: Callable[[str], str] = _base36,
 
 def ready_sets(content: Content) -> dict[str, dict[str, Any]]:
     """Every ready set (readysets.py) as "kind/id" -> title, url, questions (ids, and free text for extra
-    questions), werkwijze and whether this site composed it: what "Pas deze set aan" takes over."""
+    questions), werkwijze and whether this site composed it: what "Pas deze set aan" takes over. A vragenset also
+    names its bron (that of its extra questions) and, when it is another, the bron of its werkwijze: "Mijn vragenset"
+    says them on screen and on paper. A werkwijze written as an example has no bron; the example note says so."""
     sets: dict[str, dict[str, Any]] = {}
     for s in readysets.ready_sets(content, compute(content)):
+        item = content.of(VRAGENSET)[s.id] if s.kind == VRAGENSET.name else None
         sets[s.key] = {"titel": s.titel, "url": s.url, "vragen": s.refs,
                        **({"werkwijze": str(markdown_html(s.werkwijze))} if s.werkwijze else {}),
                        **({"samengesteld": True} if s.samengesteld else {}),
-                       **({"werkwijze_voorbeeld": True} if s.werkwijze_voorbeeld else {})}
+                       **({"werkwijze_voorbeeld": True} if s.werkwijze_voorbeeld else {}),
+                       **({"bron": item.bron} if item else {}),
+                       **({"werkwijze_bron": item.werkwijze_bron or item.bron}
+                          if item and s.werkwijze and not s.werkwijze_voorbeeld else {})}
     return sets
+
+
+def citation(content: Content, bron_id: str) -> str:
+    """A bron as a page's source line names it (_macros.html bron_regel): title, publisher and year."""
+    bron = content.of(BRON)[bron_id]
+    return f"{bron.titel}, {bron.uitgever}" + (f" ({bron.jaar})" if bron.jaar else "")
 
 
 def questions_json(content: Content) -> str:
@@ -95,6 +107,8 @@ def questions_json(content: Content) -> str:
                 "bouwsteen_url": urls.item_url("bouwsteen", b.id),
                 "thema": shown_title(content.of(THEMA)[b.thema]),
                 "rollen": [shown_title(content.of(ROL)[r]) for r in v.rollen],
+                # A region's own question (regio/aanvullingen/) is not from the bouwsteen's bron.
+                **({} if v.regionaal else {"bron": b.bron}),
             }
     sets = ready_sets(content)
     set_codes = short_codes(f"vragenset/{s}" for s in content.of(VRAGENSET))
@@ -102,5 +116,8 @@ def questions_json(content: Content) -> str:
         sets[key]["code"] = code
     # The extra questions of the vragensets: a link names them by a code of their text instead of the whole text.
     extra = short_codes(FREE_TEXT + e for s in content.of(VRAGENSET).values() for e in s.extra_vragen)
-    return json.dumps({"vragen": vragen, "sets": sets, "extra": {code: text for text, code in extra.items()}},
+    named = {str(v["bron"]) for v in vragen.values() if "bron" in v} | {
+        str(s[key]) for s in sets.values() for key in ("bron", "werkwijze_bron") if key in s}
+    return json.dumps({"vragen": vragen, "sets": sets, "extra": {code: text for text, code in extra.items()},
+                       "bronnen": {b: citation(content, b) for b in named}},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -236,3 +236,20 @@ def test_an_extra_question_of_a_set_belongs_to_no_bouwsteen(new_page, built):
     page.get_by_role("button", name="Print als kaartjes").click()
     card = page.locator(".ll-kaartje", has=page.locator(".ll-kaartje__vraag", has_text=extra))
     expect(card.locator(".ll-kaartje__bron")).to_have_text(vragenset.titel)
+
+
+@pytest.mark.parametrize(("address", "said", "not_said"), [
+    ("", [], ["Voor welke rol?", "Over welk thema?", "Alle rollen", "Alle thema's"]),
+    ("?rol=Bestuurder", ["Voor welke rol? Bestuurders"], ["Over welk thema?", "Alle thema's"]),
+    ("?rol=Bestuurder&thema=Anders+kijken", ["Voor welke rol? Bestuurders Over welk thema? Anders kijken"], []),
+])
+def test_the_printed_set_overview_says_its_choice_in_words_and_no_control(new_page, built, address, said, not_said):
+    """A bestuurder who prints the overview of sets for bestuurders reads on paper which sets these are; the paper
+    has no field to fill in ('Alle rollen' in a box) and no link to the own set."""
+    _, url = built
+    page = new_page()
+    page.goto(url + "vragensets/" + address)
+    expect(page.locator(".ll-setfilter")).to_be_visible()
+    _, text = pdf_text(page.pdf(prefer_css_page_size=True))
+    assert "Naar mijn vragenset" not in text
+    assert [s for s in said if s not in text] == [] and [s for s in not_said if s in text] == []

@@ -1,11 +1,13 @@
 """A bestuurder prepares tomorrow's board meeting on a laptop and runs it on a projector, in a real headless Chromium:
 take a ready set over whole, adapt it with undo, share it as a short link that survives e-mail, print it under its
 own title, and run meeting mode with its keys in view and a timer readable from the back of the room."""
+import io
 import json
 import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from browser import hold_the_clock
 from htmltools import parse_file
@@ -395,6 +397,47 @@ def test_short_codes_are_stable_and_lengthened_on_collision():
     assert len(set(real.values())) == 600 and all(re.fullmatch(r"[0-9a-z]{4,}", c) for c in real.values())
 
 
+
+# A browser that keeps nothing for the site: as older Safari in a private window, every write throws.
+NO_STORAGE = """Storage.prototype.setItem = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };"""
+NOT_STORED = "Deze browser bewaart niets voor deze site, dus ook geen eigen vragenset."
+
+
+@pytest.mark.parametrize("where", ["bouwsteen", "vragenset", "overzicht"])
+def test_a_browser_that_keeps_nothing_is_told_so_instead_of_losing_the_set(new_page, site, where):
+    """Before, "Voeg toe" said "Toegevoegd aan mijn vragenset. Er staat nu 1 vraag in." over nothing, and "Pas deze
+    set aan" opened an empty "Mijn vragenset": the set was lost without a word. Now the button says why it cannot
+    work, beside itself, and nothing pretends to be kept."""
+    _, url, _ = site
+    page = new_page()
+    page.add_init_script(NO_STORAGE)
+    path, button = {"bouwsteen": ("bouwstenen/investeer-in-bestuurlijk-leren/", "Voeg toe aan mijn vragenset"),
+                    "vragenset": (f"vragensets/{SET}/", "Pas deze set aan"),
+                    "overzicht": ("vragensets/", "Pas deze set aan")}[where]
+    page.goto(url + path)
+    pressed = page.get_by_role("button", name=button).first
+    pressed.click()
+    note = page.locator(".ll-nietbewaard")
+    expect(note).to_have_count(1)
+    expect(note).to_contain_text("Dit lukt niet. " + NOT_STORED)
+    expect(note).to_be_visible()
+    assert page.url == url + path  # it stays: no empty "Mijn vragenset"
+    expect(pressed).to_have_text(button)  # nothing claims the question is in the set
+    assert not any("Toegevoegd" in text for text in page.locator("[role=status]").all_text_contents())
+    pressed.click()
+    expect(note).to_have_count(1)  # said once
+
+
+def test_my_set_page_says_the_set_lives_only_in_its_link_when_nothing_is_kept(new_page, site):
+    _, url, _ = site
+    page = new_page()
+    page.add_init_script(NO_STORAGE)
+    page.goto(url + "mijn-vragenset/")
+    expect(page.locator("#ll-mijnset-melding")).to_have_text(
+        NOT_STORED + " Zet cookies en sitegegevens voor deze site aan in je browser. Je set staat nu alleen in de link"
+        " van deze pagina. Kopieer die link voordat je de pagina sluit.")
+
 # --- Paper --------------------------------------------------------------------------------------------------
 
 def test_composed_set_prints_under_its_own_title(new_page, site):
@@ -430,6 +473,61 @@ def test_taken_over_set_prints_its_werkwijze(new_page, site, example_content):
     assert "Zo werk je ermee" in shown and "Welke patronen houden ons tegen" in shown
     assert "overgenomen" not in shown and "Ongedaan maken" not in shown and "Haal werkwijze weg" not in shown
 
+
+
+def printed(page) -> str:
+    """The page as Chromium prints it on A4, as one line of text."""
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+def named(content, bron_id: str) -> str:
+    """A bron as the site's pages name it in their source line: title, publisher (year)."""
+    bron = content.of(kinds.BRON)[bron_id]
+    return f"{bron.titel}, {bron.uitgever}" + (f" ({bron.jaar})" if bron.jaar else "")
+
+
+def test_a_taken_over_set_names_its_sources_on_paper_and_so_does_its_shared_link(new_page, site, example_content):
+    """The vragenset's own page names the bron of its questions and of its werkwijze; the same set taken over on
+    "Mijn vragenset", and opened by a colleague from its link, is printed and read without the site: it names both."""
+    _, url, _ = site
+    vragenset = example_content.of(kinds.VRAGENSET)[SET]
+    assert vragenset.werkwijze_bron and vragenset.werkwijze_bron != vragenset.bron  # a werkwijze from another source
+    questions = f"Bron van de vragen: {named(example_content, vragenset.bron)}."
+    method = f"Bron van deze werkwijze: {named(example_content, vragenset.werkwijze_bron)}."
+    page = new_page()
+    page.goto(url + f"vragensets/{SET}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-bronnen")).to_have_text(questions)  # on screen too
+    text = printed(page)
+    assert questions in text and method in text
+    assert text.index(method) < text.index(vragenset.extra_vragen[0]) < text.index(questions)
+    colleague = new_page()
+    colleague.goto(page.get_by_label("Link naar deze set").input_value())
+    expect(colleague.locator("#ll-mijnset-gedeeld")).to_be_visible()
+    text = printed(colleague)
+    assert questions in text and method in text
+
+
+def test_a_set_of_single_questions_names_their_source_and_an_example_werkwijze_none(new_page, site, example_content):
+    _, url, data = site
+    page = new_page()
+    refs = sorted(data["vragen"])[:2] + sorted(data["vragen"])[-1:]  # from two bouwstenen
+    own_set_page(page, url, {"titel": "Teamoverleg", "vragen": refs})
+    sources = {example_content.of(kinds.BOUWSTEEN)[ref.split("/")[0]].bron for ref in refs}
+    assert len(sources) == 1
+    assert f"Bron van de vragen: {named(example_content, sources.pop())}." in printed(page)
+    # A werkwijze written as an example for this site has no bron: it says so, and names none.
+    example = "ervaringsdeskundigheid-in-het-leren"
+    assert example_content.of(kinds.BRON)[example_content.of(kinds.VRAGENSET)[example].werkwijze_bron].soort == "voorbeeld"
+    page.goto(url + f"vragensets/{example}/")
+    page.get_by_role("button", name="Pas deze set aan").click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-werkwijze-voorbeeld")).to_be_visible()
+    text = printed(page)
+    assert "Bron van de vragen: " in text and "Bron van deze werkwijze" not in text
+    assert "Deze werkwijze is als voorbeeld voor deze site geschreven. Ze komt niet uit een bron." in text
 
 # --- Meeting mode on a projector ----------------------------------------------------------------------------
 
@@ -487,6 +585,25 @@ def test_meeting_mode_timer_is_readable_from_the_back_of_the_room(new_page, site
     expect(dialog.get_by_label("Timer per vraag")).to_have_value("0")
 
 
+
+@pytest.mark.parametrize("screen", [(1024, 768), (1920, 1080), (512, 384)], ids=["1024x768", "1920x1080", "zoom-200"])
+def test_what_the_room_reads_beside_the_question_is_large_enough_on_a_projector(new_page, site, screen):
+    """Text on a projected screen is at least 1/30 of its height (about 24 pt on a slide), so the back of the room reads
+    the set's title, the counter and the question's bouwsteen, not only the question; a laptop zoomed to 200 % (a
+    1024 x 768 window of 512 x 384 CSS px) keeps them at the page's own size at least, and scrolls nothing sideways."""
+    width, height = screen
+    _, url, _ = site
+    page = new_page(viewport={"width": width, "height": height})
+    dialog = open_meeting(page, url)
+    sizes = {name: dialog.locator(selector).evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+             for name, selector in (("titel", ".ll-vergadering__titel"), ("teller", ".ll-vergadering__teller"),
+                                    ("bouwsteen", ".ll-vergadering__bron"))}
+    question = dialog.locator(".ll-vergadering__tekst").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    least = max(16, height / 30)
+    assert {name: size for name, size in sizes.items() if size < least - 0.5} == {}, (sizes, least)
+    assert all(size < question for size in sizes.values())  # the question stays the largest
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
 def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
     _, url, _ = site
     page = new_page(viewport=PHONE)
@@ -497,6 +614,26 @@ def test_meeting_mode_on_a_phone_keeps_everything_in_view(new_page, site):
         box = part.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
 
+
+
+@pytest.mark.parametrize("time_up", [False, True], ids=["timer", "tijd-is-om"])
+def test_on_a_phone_the_timer_does_not_squeeze_the_title_to_a_word_a_line(new_page, site, time_up):
+    """Beside the timer's large digits (or 'Tijd is om') a 360 px phone left the title and counter a column of a few
+    letters: 'Vraag 1' and 'van 9' on two lines. The counter is one line, the title has at least half the width."""
+    _, url, _ = site
+    page = new_page(viewport={"width": 360, "height": 640})
+    page.clock.install()
+    dialog = open_meeting(page, url)
+    hold_the_clock(page)
+    page.keyboard.press("t")
+    if time_up:
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        expect(dialog.get_by_role("timer")).to_have_text("Tijd is om")
+    counter = dialog.locator(".ll-vergadering__teller")
+    lines = counter.evaluate("""el => { const range = document.createRange(); range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; }""")  # lines of its text
+    assert lines == 1, lines
+    assert dialog.locator(".ll-vergadering__titel").bounding_box()["width"] >= 360 / 2
 
 def meeting_with_timer(new_page, site):
     """A fresh page with meeting mode open: the page, the dialog, its question counter and its timer select."""
@@ -536,6 +673,47 @@ def test_a_clicker_works_while_the_timer_select_has_the_keyboard_focus(new_page,
     expect(counter).to_have_text(re.compile(r"^Vraag 1 van \d+$"))
     page.keyboard.press("T")
     expect(timer).to_have_value("0")
+
+
+@pytest.mark.parametrize("pressed", ["Vorige vraag", "Uitleg toetsen (?)", "Volgende vraag"])
+def test_space_and_a_clicker_go_on_after_a_button_is_pressed_with_the_mouse(new_page, site, pressed):
+    """The legend and the guide say: Space (and Page Down, a clicker's key) is the next question. A bestuurder who
+    steps back with the mouse, or opens the key explanation with it, and then goes on with Space or a clicker means
+    the next question: not that button again (which went back, or closed the explanation)."""
+    page, dialog, counter, _timer = meeting_with_timer(new_page, site)
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    expect(counter).to_have_text(re.compile(r"^Vraag 3 van \d+$"))
+    dialog.get_by_role("button", name=pressed, exact=True).click()
+    at = {"Vorige vraag": 2, "Uitleg toetsen (?)": 3, "Volgende vraag": 4}[pressed]
+    expect(counter).to_have_text(re.compile(rf"^Vraag {at} van \d+$"))
+    page.keyboard.press("Space")
+    expect(counter).to_have_text(re.compile(rf"^Vraag {at + 1} van \d+$"))
+    page.keyboard.press("PageDown")
+    expect(counter).to_have_text(re.compile(rf"^Vraag {at + 2} van \d+$"))
+    if pressed == "Uitleg toetsen (?)":
+        explained = dialog.locator("#ll-vergadering-uitleg")
+        expect(explained).to_be_visible()  # Space went on; it did not close the explanation again
+        explained.click()  # a click inside the explanation (to read it) leaves the clicker's keys to the meeting
+        page.keyboard.press("PageDown")
+        expect(counter).to_have_text(re.compile(rf"^Vraag {at + 3} van \d+$"))
+
+
+def test_a_button_reached_with_tab_still_takes_space_and_enter(new_page, site):
+    """The keyboard user's way stays: Tab to a button, and Space or Enter presses it."""
+    page, dialog, counter, _timer = meeting_with_timer(new_page, site)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    previous = dialog.get_by_role("button", name="Vorige vraag")
+    page.keyboard.press("Shift+Tab")  # from "Volgende vraag", where the meeting opens with the focus
+    expect(previous).to_be_focused()
+    page.keyboard.press("Space")
+    expect(counter).to_have_text(re.compile(r"^Vraag 2 van \d+$"))
+    page.keyboard.press("Enter")
+    expect(counter).to_have_text(re.compile(r"^Vraag 1 van \d+$"))
+    dialog.get_by_role("button", name="Volgende vraag").click()
+    page.keyboard.press("Enter")  # Enter presses a button, also one pressed with the mouse
+    expect(counter).to_have_text(re.compile(r"^Vraag 3 van \d+$"))
 
 
 @pytest.mark.parametrize("height", [720, 600])
@@ -601,3 +779,21 @@ def test_new_states_have_no_wcag_violations(new_page, site):
     page.keyboard.press("?")
     expect(page.locator("#ll-vergadering-uitleg")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_a_set_that_cannot_load_says_so_beside_its_button_and_a_second_click_tries_again(new_page, site):
+    """On the overview "Pas deze set aan" reads the set from vragen.json. On a dropped network it said so to screen
+    readers only: a sighted bestuurder clicked and nothing happened, and every later click failed as well."""
+    _, url, _ = site
+    page = new_page()
+    page.goto(url + "vragensets/")
+    page.route("**/vragen.json", lambda route: route.abort("internetdisconnected"))
+    button = page.get_by_role("button", name="Pas deze set aan").first
+    button.click()
+    note = page.locator(".ll-nietbewaard")
+    expect(note).to_have_text("Deze set kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.")
+    expect(note).to_be_visible()
+    page.unroute("**/vragen.json")  # the network is back
+    button.click()
+    page.wait_for_url(re.compile(r"/mijn-vragenset/"))
+    expect(page.locator("#ll-mijnset-lijst .ll-setvraag").first).to_be_visible()

@@ -98,9 +98,16 @@
     // with the keys that scroll a page, once the reader has tabbed into it.
     const SELECT_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", " ", "Enter", "Spacebar"];
     const SCROLL_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " ", "Spacebar"];
+    // A button or the explanation pressed with the mouse keeps the focus, without a ring to show it. A presenter who
+    // clicks "Vorige vraag" or "Uitleg toetsen (?)" and then goes on with Space or a clicker means the meeting's keys
+    // (Space: the next question, as the legend says), not that button again. So only a control reached with Tab, or
+    // focused by the meeting itself, takes Space and the scroll keys for itself; Enter always presses a button.
+    let pointed = null;
+    dialog.addEventListener("pointerdown", (event) => { pointed = event.target.closest("button, [tabindex]"); }, true);
     function keyForControl(event) {
       const target = event.target;
       if (target.tagName === "SELECT") return SELECT_KEYS.includes(event.key) || event.key.length === 1 && !"tT?".includes(event.key);
+      if (target === pointed) return target.tagName === "BUTTON" && event.key === "Enter";
       if (target === help) return SCROLL_KEYS.includes(event.key);
       return target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter");
     }
@@ -115,7 +122,7 @@
       else if (PREVIOUS.includes(event.key)) { event.preventDefault(); go(current - 1); }
       else if (event.key === "Home") { event.preventDefault(); go(0); }
       else if (event.key === "End") { event.preventDefault(); go(questions.length - 1); }
-      else if (event.key === "Tab") { trapFocus(event); }
+      else if (event.key === "Tab") { pointed = null; trapFocus(event); }
     }
 
     // Tab and Shift+Tab move through the dialog's controls only, in their order, and wrap around. The focus may

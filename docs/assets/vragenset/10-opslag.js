@@ -73,6 +73,19 @@
     } catch (error) { /* private mode: the link still holds the set */ }
   }
 
+  // A browser that keeps nothing for this site (cookies and site data blocked, by the reader or a policy) refuses
+  // localStorage: a set that is added to or taken over is gone at the next page. Said where it happens, instead of
+  // "Toegevoegd" over nothing or an empty "Mijn vragenset".
+  const canStore = (() => {
+    try {
+      localStorage.setItem(SETS + ".proef", "1");
+      localStorage.removeItem(SETS + ".proef");
+      return true;
+    } catch (error) { return false; }
+  })();
+  const NOT_STORED = "Deze browser bewaart niets voor deze site, dus ook geen eigen vragenset. Zet cookies en "
+    + "sitegegevens voor deze site aan in je browser.";
+
   // The active set (a copy), or an empty one.
   function readStored() {
     const all = readAll();
@@ -106,10 +119,13 @@
 
   let data = null;
   function loadData() {
-    data = data || fetch(new URL("vragen.json", siteRoot)).then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json();
-    });
+    if (!data) {
+      data = fetch(new URL("vragen.json", siteRoot)).then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      });
+      data.catch(() => { data = null; }); // a dropped network: the next click asks again
+    }
     return data;
   }
 

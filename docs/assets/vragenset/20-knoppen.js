@@ -17,9 +17,21 @@
   }
   count();
 
+  // What a button cannot do is said beside it, visibly and once (a new text replaces the old one).
+  function sayBeside(button, text) {
+    const next = button.nextElementSibling;
+    const note = next && next.classList.contains("ll-nietbewaard") ? next : element("span", "", "ll-melding ll-nietbewaard");
+    note.setAttribute("role", "status");
+    note.textContent = text;
+    if (note !== next) button.after(note);
+  }
+  // Without storage a button changes nothing.
+  const cannotStore = (button) => sayBeside(button, "Dit lukt niet. " + NOT_STORED + " Printen en de vergadermodus werken wel.");
+
   for (const button of document.querySelectorAll(".ll-voegtoe[data-vraag]")) {
     label(button);
     button.addEventListener("click", () => {
+      if (!canStore) { cannotStore(button); return; }
       const set = readStored();
       const id = button.dataset.vraag;
       const position = set.vragen.indexOf(id);
@@ -59,6 +71,7 @@
     const button = tools.querySelector(".ll-pasaan");
     if (!button) continue;
     button.addEventListener("click", () => {
+      if (!canStore) { cannotStore(button); return; }
       const scope = tools.closest("article") || document;
       const items = [...scope.querySelectorAll(".ll-set .ll-setvraag")];
       const ids = items.map((item) => item.dataset.vraag || FREE + item.querySelector(".ll-vraagtekst").textContent.trim());
@@ -69,11 +82,12 @@
   for (const button of document.querySelectorAll(".ll-setlijst .ll-pasaan[data-set]")) {
     button.hidden = false;
     button.addEventListener("click", () => {
+      if (!canStore) { cannotStore(button); return; }
       loadData().then((found) => {
         const ready = found.sets[button.dataset.set];
         if (!ready) throw new Error("unknown set");
         takeOver({ titel: ready.titel, vragen: ready.vragen.slice(), werkwijze: ready.werkwijze ? button.dataset.set : "" });
-      }).catch(() => announce("Deze set kon niet worden geladen. Laad de pagina opnieuw."));
+      }).catch(() => sayBeside(button, "Deze set kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw."));
     });
   }
 

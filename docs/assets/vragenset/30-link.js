@@ -27,6 +27,8 @@
   const methodSource = page.querySelector("#ll-mijnset-werkwijze-bron");
   const methodRemove = page.querySelector("#ll-mijnset-werkwijze-weg");
   const methodExample = page.querySelector("#ll-mijnset-werkwijze-voorbeeld");
+  const methodOrigin = page.querySelector("#ll-mijnset-werkwijze-herkomst");
+  const sources = page.querySelector("#ll-mijnset-bronnen");
   const setsBox = page.querySelector("#ll-mijnsets");
   const setsList = page.querySelector("#ll-mijnsets-lijst");
   const newSetButton = page.querySelector("#ll-mijnsets-nieuw");
@@ -61,6 +63,7 @@
   let known = table();
   let sets = table();
   let extras = table(); // code -> free-text id of a vragenset's extra question
+  let citations = table(); // bron id -> how the site names it: title, publisher (year)
   const extraCodes = table(); // free-text id -> code
   let ready = false; // vragen.json is read: codes, texts and werkwijzen are known
   const isKnown = (id) => isFree(id) || id in known;

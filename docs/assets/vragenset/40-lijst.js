@@ -38,6 +38,8 @@
     for (const anchor of parsed.querySelectorAll("a[href]")) anchor.href = new URL(anchor.getAttribute("href"), setUrl).href;
     methodText.replaceChildren(...parsed.body.childNodes);
     methodExample.hidden = !from.werkwijze_voorbeeld;
+    methodOrigin.hidden = !citations[from.werkwijze_bron];
+    methodOrigin.textContent = methodOrigin.hidden ? "" : "Bron van deze werkwijze: " + citations[from.werkwijze_bron] + ".";
     methodSource.href = setUrl.href;
     methodSource.textContent = from.titel;
     methodRemove.hidden = shared;
@@ -135,6 +137,21 @@
     });
     empty.hidden = set.vragen.length > 0;
     tools.hidden = set.vragen.length === 0;
+    showSources();
+  }
+
+  // Where the questions come from, on screen and on paper (a printed set is read without the site): the bron of each
+  // question's bouwsteen, and for an extra question that of the vragenset it came with. A region's own question
+  // names none (vragendata.py).
+  function showSources() {
+    const named = [];
+    for (const id of set.vragen) {
+      const from = isFree(id) ? Object.values(sets).find((s) => s.bron && s.vragen.includes(id)) : known[id];
+      const text = from && citations[from.bron];
+      if (text && !named.includes(text)) named.push(text);
+    }
+    sources.hidden = !named.length;
+    sources.textContent = (named.length > 1 ? "Bronnen van de vragen: " : "Bron van de vragen: ") + named.join("; ") + ".";
   }
 
   // The notice above a shared set: what it is, where the own sets are, and the only two ways to store it.

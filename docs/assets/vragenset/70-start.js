@@ -8,6 +8,7 @@
       known = table(found.vragen);
       sets = table(found.sets);
       extras = table(found.extra);
+      citations = table(found.bronnen);
       for (const [code, id] of Object.entries(extras)) extraCodes[id] = code;
       ready = true;
       let unknown = [];
@@ -33,6 +34,11 @@
         notice.textContent = (unknown.length === 1 ? "Eén vraag" + from + " bestaat niet meer" : unknown.length
           + " vragen" + from + " bestaan niet meer") + " op deze site en " + (unknown.length === 1 ? "is" : "zijn")
           + " weggelaten: " + unknown.join(", ") + ". De andere vragen staan hieronder.";
+      }
+      if (!canStore) {
+        notice.hidden = false;
+        notice.textContent = (unknown.length ? notice.textContent + " " : "") + NOT_STORED
+          + " Je set staat nu alleen in de link van deze pagina. Kopieer die link voordat je de pagina sluit.";
       }
       if (shared) {
         notice.after(sharedPanel());

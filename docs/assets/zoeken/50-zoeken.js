@@ -154,9 +154,12 @@
   });
 
   (async function start() {
+    // On a slow phone network the engine takes seconds to come: say so, instead of a page that seems to do nothing.
+    const slow = setTimeout(() => say("Even geduld: de zoekfunctie wordt geladen."), 800);
+    const engine = new URL("pagefind/pagefind.js", siteRoot).href;
     try {
       const hints = vocabFile("woorden/hulp.json");
-      pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+      pagefind = await import(engine);
       await pagefind.options({ baseUrl: siteRoot.pathname, ranking: RANKING, noWorker: true }); // no worker: 12 KB less
       await pagefind.init(); // this is the search page: the engine and the page list load now, not on the first keystroke
       const text = await hints;
@@ -173,9 +176,16 @@
         await loadFilters();
       }
     } catch (error) {
-      say("Zoeken werkt hier nog niet: de zoekindex ontbreekt. Bouw de site met 'make site'.");
+      clearTimeout(slow);
+      pagefind = null;
+      // A site built without its index answers 404 (the hint is for whoever built it); anything else is the network
+      // of the reader, who can only try again.
+      const missing = await fetch(engine, { method: "HEAD" }).then((response) => response.status === 404, () => false);
+      say(missing ? "Zoeken werkt hier nog niet: de zoekindex ontbreekt. Bouw de site met 'make site'."
+        : "De zoekfunctie kon niet laden. Controleer je internetverbinding en laad de pagina opnieuw.");
       return;
     }
+    clearTimeout(slow);
     const fromAddress = params.has("q") && input.value.trim() === params.get("q").trim();
     // Pagefind's first search with many results, and the first texts of results, take longer than the ones after
     // them (the texts come over new connections to the host): on an empty search page, one search for the site's
