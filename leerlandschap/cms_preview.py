@@ -22,7 +22,8 @@ FACT = re.compile(r"<dt\b[^>]*>(.*?)</dt><dd>(.*?)</dd>")
 FIELD = re.compile(r"\bitem\.(\w+)")
 KICKER = re.compile(r'<p class="ll-kicker"[^>]*>.*?</a>(?:\s*·\s*([^<{]+))?</p>|<p class="ll-kicker"[^>]*><a [^>]*>([^<]+)</a>')
 TAG = re.compile(r"<[^>]+>")
-SOURCE_LINE = re.compile(r'<p class="ll-bron"[^>]*>([^<{]+)<a ')  # _macros.html: bron_regel (its attributes may change)
+# _macros.html: bron_regel, its first words by default ("Bron") and what follows them (its attributes may change)
+SOURCE_LINE = re.compile(r'macro bron_regel\([^)]*\bwat="([^"]+)"\).*?<p class="ll-bron"[^>]*>\{\{ wat \}\}([^<{]*)<a ', re.S)
 PAGES = {"bijeenkomst": "bijeenkomst.html", "praktijk": "praktijk.html"}
 
 
@@ -68,6 +69,6 @@ def preview_words(meeting_collections: dict[str, str], settings: dict[str, Any])
     fields of every other form (field_lists)."""
     source_line = SOURCE_LINE.search((TEMPLATES / "_macros.html").read_text(encoding="utf-8"))
     return {**{kind: page_words(template) for kind, template in PAGES.items()},
-            "titel_bijeenkomst": meeting_title_prefix(), "bron": source_line.group(1) if source_line else "",
-            "vergaderverslagen": meeting_collections, "praktijken": OWN_PREVIEW,
+            "titel_bijeenkomst": meeting_title_prefix(), "bron": source_line.group(1) + source_line.group(2) if source_line else "",
+            "vergaderverslagen": meeting_collections, "praktijkformulier": OWN_PREVIEW,
             "velden": field_lists(settings, meeting_collections)}

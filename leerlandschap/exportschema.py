@@ -51,6 +51,9 @@ EXTRA: dict[tuple[type, str], dict[str, Any]] = {
                                    "pattern": ID},
     (model.Bouwsteen, "regio_toelichting"): {"description": "Uitleg van de regio bij deze landelijke bouwsteen, in "
                                                             "Markdown. Leeg als de regio niets toevoegt.", "type": "string"},
+    (model.Bouwsteen, "regio_bron"): {"description": "De id van de bron van wat de regio bij deze landelijke bouwsteen "
+                                                     "toevoegt (uitleg en eigen vragen). Leeg als de regio niets toevoegt.",
+                                      "type": "string"},
     (model.Reflectievraag, "regionaal"): {"description": "true als de regio deze vraag zelf heeft toegevoegd (in "
                                                          f"regio/{AANVULLING.folder}/).", "type": "boolean"},
     (model.Leervraag, "regionaal"): {"description": "true als de regio deze vraag zelf heeft toegevoegd (in "

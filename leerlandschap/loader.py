@@ -151,4 +151,4 @@ def _with_additions(bouwsteen: model.Bouwsteen, aanvulling: model.Aanvulling | N
     mark: Callable[[Any], Any] = lambda entries: tuple(dataclasses.replace(e, regionaal=True) for e in entries)
     return dataclasses.replace(bouwsteen, reflectievragen=bouwsteen.reflectievragen + mark(aanvulling.reflectievragen),
                                leervragen=bouwsteen.leervragen + mark(aanvulling.leervragen),
-                               regio_toelichting=aanvulling.toelichting)
+                               regio_toelichting=aanvulling.toelichting, regio_bron=aanvulling.bron)

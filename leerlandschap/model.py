@@ -1,8 +1,7 @@
 """The typed content model: every kind of item as a frozen dataclass, and the checked content as a whole.
 
-The region file's part (settings, contact, neighbours) is in regiomodel.py; the base every item shares in herkomst.py.
-Field names are the Dutch keys authors write in YAML (see `schemas/`). Items are built only from data that has passed
-the schema check, so the builder below converts and never validates.
+The region file's part is in regiomodel.py, the base of every item in herkomst.py. Field names are the Dutch keys
+authors write in YAML (`schemas/`); items are built only from data that passed the schema check: nothing here validates.
 """
 from __future__ import annotations
 
@@ -81,6 +80,7 @@ class Bouwsteen(Bestand):
     reflectievragen: tuple[Reflectievraag, ...] = ()
     leervragen: tuple[Leervraag, ...] = ()
     regio_toelichting: str = ""  # the region's own explanation (regio/aanvullingen/)
+    regio_bron: str = ""  # the bron of the region's addition: of its explanation and its own questions
     indeling: str = "bron"  # who chose the roles of its reflection questions: "bron" (the source) or "site" (this site)
     bron_plek: str = ""  # where in the source: a heading or short passage
     leervragen_ook_bij: str = ""  # the other bouwsteen on the source's page of its leervragen when the source does not say which (_macros.html)

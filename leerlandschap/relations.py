@@ -47,6 +47,8 @@ def compute(content: Content) -> Relations:
     for b in content.of(BOUWSTEEN).values():
         r.bouwstenen_by_thema[b.thema].append(b)
         r.items_by_bron[b.bron].append(("bouwsteen", b))
+        if b.regio_bron:  # what the region adds to it (regio/aanvullingen/)
+            r.items_by_bron[b.regio_bron].append(("aanvulling", b))
         for vraag in b.reflectievragen:
             for rol in vraag.rollen:
                 r.vragen_by_rol[rol].append((b, vraag))

@@ -107,8 +107,8 @@ def questions_json(content: Content) -> str:
                 "bouwsteen_url": urls.item_url("bouwsteen", b.id),
                 "thema": shown_title(content.of(THEMA)[b.thema]),
                 "rollen": [shown_title(content.of(ROL)[r]) for r in v.rollen],
-                # A region's own question (regio/aanvullingen/) is not from the bouwsteen's bron.
-                **({} if v.regionaal else {"bron": b.bron}),
+                # A region's own question (regio/aanvullingen/) is from the bron of the region's addition.
+                "bron": b.regio_bron if v.regionaal else b.bron,
             }
     sets = ready_sets(content)
     set_codes = short_codes(f"vragenset/{s}" for s in content.of(VRAGENSET))
@@ -119,5 +119,5 @@ def questions_json(content: Content) -> str:
     named = {str(v["bron"]) for v in vragen.values() if "bron" in v} | {
         str(s[key]) for s in sets.values() for key in ("bron", "werkwijze_bron") if key in s}
     return json.dumps({"vragen": vragen, "sets": sets, "extra": {code: text for text, code in extra.items()},
-                       "bronnen": {b: citation(content, b) for b in named}},
+                       "citaten": {b: citation(content, b) for b in named}},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))

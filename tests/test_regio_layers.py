@@ -109,3 +109,36 @@ def test_a_phase_no_meeting_can_have_is_said_in_the_region_file(fork):
         f"regio/regio.yml:{line}: naam: 'Verkennen' is geen fase die een bijeenkomst kan hebben. Een bijeenkomst kent "
         "deze fasen: verbinding aangaan, samen beslissen, doen wat werkt, samen reflecteren. Noem hier alleen die fasen, "
         "en vertel in de toelichting wat ze bij jullie betekenen."]
+
+
+def test_a_regions_own_question_names_the_source_of_the_regions_addition(fork):
+    """A question the region adds (regio/aanvullingen/) comes from the addition's bron, not from the national source
+    of its bouwsteen: its page, "Mijn vragenset" (vragen.json) and the bron's page say so, and the bouwsteen's page
+    names both sources. The addition's bron was dropped, so the question's page cited the national publication."""
+    import json
+
+    from htmltools import parse
+    from leerlandschap.pages import PageMaker
+    from leerlandschap.vragendata import questions_json
+
+    write(fork / "regio" / "bronnen" / "notitie.yml", "titel: Notitie wijkteams\nuitgever: Zuidkust\nsoort: verslag\n")
+    write(fork / "regio" / "aanvullingen" / "coordineer-het-leren.yml",
+          "reflectievragen:\n  - id: zuidkust\n    vraag: Wie coördineert bij ons?\n    rollen: [coordinator]\nbron: notitie\n")
+    model, problems = check_content(fork / "content", fork)
+    assert problems == [] and model is not None
+    pages = {page.url: parse(page.body) for page in PageMaker(model, buren=None).all_pages()}
+
+    def source_lines(url: str) -> list[str]:
+        return [" ".join(p.all_text().split()) for p in pages[url].find_all("p") if p.has_class("ll-bron")]
+
+    national = model.of(kinds.BRON)[model.of(kinds.BOUWSTEEN)["coordineer-het-leren"].bron].titel
+    assert source_lines("bouwstenen/coordineer-het-leren/zuidkust/") == ["Bron: Notitie wijkteams, Zuidkust."]
+    national_question = next(v.id for v in model.of(kinds.BOUWSTEEN)["coordineer-het-leren"].reflectievragen if not v.regionaal)
+    assert source_lines(f"bouwstenen/coordineer-het-leren/{national_question}/")[0].startswith(f"Bron: {national},")
+    lines = source_lines("bouwstenen/coordineer-het-leren/")
+    assert lines[0].startswith(f"Bron: {national},") and lines[1] == "Bron van wat onze regio toevoegt: Notitie wijkteams, Zuidkust."
+    uses = [" ".join(li.all_text().split()) for li in pages["bronnen/notitie/"].find_all("li")]
+    assert any(u.startswith("Coördineer het leren") and "wat de regio aan deze bouwsteen toevoegt" in u for u in uses), uses
+    data = json.loads(questions_json(model))
+    assert data["vragen"]["coordineer-het-leren/zuidkust"]["bron"] == "notitie"
+    assert data["citaten"]["notitie"] == "Notitie wijkteams, Zuidkust"

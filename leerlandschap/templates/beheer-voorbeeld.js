@@ -148,6 +148,6 @@
     }
 
     Object.keys(WORDS.vergaderverslagen).forEach(function (name) { CMS.registerPreviewTemplate(name, meeting(WORDS.vergaderverslagen[name])); });
-    CMS.registerPreviewTemplate(WORDS.praktijken, praktijk);
+    CMS.registerPreviewTemplate(WORDS.praktijkformulier, praktijk);
     Object.keys(WORDS.velden).forEach(function (name) { CMS.registerPreviewTemplate(name, fields(WORDS.velden[name])); });
   }

@@ -8,7 +8,7 @@
       known = table(found.vragen);
       sets = table(found.sets);
       extras = table(found.extra);
-      citations = table(found.bronnen);
+      citations = table(found.citaten);
       for (const [code, id] of Object.entries(extras)) extraCodes[id] = code;
       ready = true;
       let unknown = [];
