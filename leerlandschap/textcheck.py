@@ -29,6 +29,11 @@ SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # RLO makes "Samen leren" read as "nerel nemaS" on the page, in the feed and in calendars, and can make a text show
 # other than it reads in the file ("Trojan Source"). Real text never needs them (a neighbour's lose them, buren_read.py).
 DIRECTION_OVERRIDE = re.compile("[\u202a-\u202e]")
+# Characters that end a line for some program but that editors do not show as one: the vertical tab of Word's line
+# break (Shift+Enter), the form feed of a PDF's page break, a bare CR, NEL, U+2028 and U+2029. The editing page turns
+# each into a line break where a text may hold more lines and into a space elsewhere (cms_rules.py), and takes out
+# the other characters the rules above refuse, so what a coordinator pastes is never refused after saving.
+UNSEEN_BREAKS = "\x0b\x0c\r\x85\u2028\u2029"
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field

@@ -1,0 +1,52 @@
+"""The checker's rules that the editing page /beheer/ applies before it saves, taken from the checker's own definitions.
+
+Sveltia CMS checks what the configuration (cms.py) can say: required fields, patterns, lengths, list sizes. Some
+rules of `make check` are beyond that, and a file that breaks one stops the build after the coordinator saved it:
+their meeting never appears. beheer.js (templates/beheer-opslaan.js, beheer-datum.js) gets these rules from here,
+so the form and the checker cannot drift apart:
+
+  characters   textcheck: what no text may hold (XML_FORBIDDEN, DIRECTION_OVERRIDE), what a one-line text may not
+               hold (SINGLE_LINE_FORBIDDEN) and the line breaks editors do not show (UNSEEN_BREAKS). Pasted text
+               brings them unseen (Word, a PDF, a phone number from Outlook); the page cleans them before saving.
+  years        schemas.FIRST_YEAR and LAST_YEAR: the date field refuses a date outside them (a typo such as 1027).
+  unique       crosscheck.UNIQUE_LISTS: a short name twice in one list (two agreements of one meeting) is refused
+               before saving, with the number of each item.
+  multiline    per collection, the fields whose text may hold more lines (the Markdown fields of the form).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .crosscheck import UNIQUE_LISTS
+from .schemas import FIRST_YEAR, LAST_YEAR
+from .textcheck import DIRECTION_OVERRIDE, SINGLE_LINE_FORBIDDEN, UNSEEN_BREAKS, XML_FORBIDDEN
+
+
+def js_source(pattern: str) -> str:
+    """A Python character class as the source of a JavaScript RegExp with the 'u' flag: each character outside
+    printable ASCII written as \\u{…}, so the page's rule is the checker's, character for character."""
+    return "".join(char if "\x20" < char < "\x7f" else f"\\u{{{ord(char):x}}}" for char in pattern)
+
+
+def _multiline(settings: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for collection in settings["collections"]:
+        fields = collection.get("fields") or [f for file in collection.get("files", []) for f in file["fields"]]
+        names = [field["name"] for field in fields if field.get("widget") == "markdown"]
+        if names:
+            out[collection["name"]] = names
+    return out
+
+
+def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
+    """What beheer.js needs (see the module docstring); `settings` is Sveltia's configuration (cms.config)."""
+    return {
+        "breaks": js_source(f"[{UNSEEN_BREAKS}]"),
+        "forbidden": js_source(XML_FORBIDDEN.pattern),
+        "direction": js_source(DIRECTION_OVERRIDE.pattern),
+        "one_line": js_source(SINGLE_LINE_FORBIDDEN.pattern),
+        "years": [FIRST_YEAR, LAST_YEAR],
+        "unique": [{"path": list(path), "word": word} for path, word in UNIQUE_LISTS.items()],
+        "multiline": _multiline(settings),
+    }
+

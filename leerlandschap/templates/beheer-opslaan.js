@@ -1,0 +1,118 @@
+  /* What the editing page does before Sveltia writes a file (its preSave event; included in beheer.js). The
+     checker (make check) has rules the form cannot express; a file that breaks one stops the build, and the
+     coordinator's meeting never reaches the site. RULES comes from leerlandschap/cms_rules.py, which takes each
+     rule from the checker's own definition. A preSave handler that returns data has Sveltia write that data; one
+     that throws stops the save, and Sveltia shows the `cause`'s message of a "saving_failed" error in its dialog. */
+  var RULES = {{ save_rules | tojson }};
+  var BREAK = new RegExp(RULES.breaks, "gu");
+  var FORBIDDEN = new RegExp(RULES.forbidden, "gu");
+  var DIRECTION = new RegExp(RULES.direction, "gu");
+  var ONE_LINE = new RegExp(RULES.one_line, "gu");
+
+  // Text pasted from Word, a PDF or Outlook brings characters a coordinator cannot see: tabs ("·<tab>Warme
+  // overdracht"), the vertical tab of Word's line break, the form feed of a PDF's page break, NEL, U+2028 and
+  // U+2029, a byte order mark, and the marks Outlook puts around a phone number (U+202A ... U+202C) that turn the
+  // text's direction. The checker refuses each. So the editor never writes one: in a longer text (a Markdown field)
+  // each line break becomes a line break and a tab at the start of a line four spaces (Markdown's indent, so a
+  // nested list stays nested); in a one-line text (a title, an insight) a line break or tab becomes a space. Every
+  // other refused character is taken out. Sveltia has trimmed the values already, so a one-line text is trimmed again.
+  function clean(text, multiline) {
+    if (multiline) {
+      text = text.replace(/\r\n/g, "\n").replace(BREAK, "\n")
+        .replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); }).replace(/\t/g, " ");
+    } else {
+      text = text.replace(BREAK, " ").replace(/\t/g, " ");
+    }
+    text = text.replace(FORBIDDEN, "").replace(DIRECTION, "");
+    return multiline ? text : text.replace(ONE_LINE, "").trim();
+  }
+
+  function uncleanPaths(value, path, multiline, found) {
+    if (typeof value === "string") {
+      if (clean(value, multiline.indexOf(path[0]) >= 0) !== value) { found.push(path); }
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (key) {
+        uncleanPaths(value[key], path.concat(Array.isArray(value) ? Number(key) : key), multiline, found);
+      });
+    }
+    return found;
+  }
+
+  function registerClean(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      var data = args.entry.get("data");
+      var multiline = RULES.multiline[args.entry.get("collection")] || [];
+      var paths = uncleanPaths(data.toJS(), [], multiline, []);
+      if (!paths.length) { return undefined; } // nothing to change: Sveltia keeps the entry as it is
+      // Last first: a text that was nothing but such characters is left out, and a list's later items keep their place.
+      paths.reverse().forEach(function (path) {
+        var text = clean(data.getIn(path), multiline.indexOf(path[0]) >= 0);
+        data = text ? data.setIn(path, text) : data.deleteIn(path);
+      });
+      return data; // Sveltia writes the returned data (an Immutable Map, like the one it gave)
+    } });
+  }
+
+  function refuse(message) {
+    throw new Error("saving_failed", { cause: new Error(message) });
+  }
+
+  function numbered(word, numbers) { // ("afspraak", [1, 2, 3]) -> "Afspraak 1, 2 en 3"
+    var name = word.charAt(0).toUpperCase() + word.slice(1);
+    return name + " " + numbers.slice(0, -1).join(", ") + " en " + numbers[numbers.length - 1];
+  }
+
+  // The checker refuses a new agreement without its text or owner; an update of an earlier one (the same short name,
+  // a new status) may leave both out. Whether a short name is an earlier one the form cannot know, but an agreement
+  // without a short name is always new: refuse to save it incomplete, before anything is written.
+  function incompleteAgreements(data) {
+    var list = (data.opbrengst && data.opbrengst.afspraken) || [];
+    var numbers = [];
+    list.forEach(function (afspraak, index) {
+      if (afspraak && !afspraak.id && !(afspraak.tekst && afspraak.eigenaar)) { numbers.push(index + 1); }
+    });
+    return numbers;
+  }
+
+  function registerAgreementCheck(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      if (!/^bijeenkomsten-/.test(args.entry.get("collection") || "")) { return undefined; }
+      var numbers = incompleteAgreements(args.entry.get("data").toJS());
+      if (!numbers.length) { return undefined; }
+      var which = numbers.length === 1 ? "Afspraak " + numbers[0] + " is" :
+        "De afspraken " + numbers.slice(0, -1).join(", ") + " en " + numbers[numbers.length - 1] + " zijn";
+      refuse(which + " nog niet compleet: vul de tekst en de eigenaar in. " +
+        "Werk je een afspraak uit een eerdere bijeenkomst bij? Vul dan de korte naam van toen in. " +
+        "Dan mogen de tekst en de eigenaar leeg blijven.");
+    } });
+  }
+
+  // The checker refuses a short name twice in one list (two agreements of one meeting, two questions of one
+  // bouwsteen): the site could not tell them apart. Say which items share one, before anything is written.
+  function sameNames(data) {
+    var found = [];
+    RULES.unique.forEach(function (rule) {
+      var list = rule.path.reduce(function (value, key) { return value && value[key]; }, data);
+      var seen = {};
+      (Array.isArray(list) ? list : []).forEach(function (item, index) {
+        var id = item && item.id;
+        if (typeof id !== "string" || !id) { return; }
+        (seen[id] = seen[id] || []).push(index + 1);
+      });
+      Object.keys(seen).forEach(function (id) {
+        if (seen[id].length > 1) {
+          found.push(numbered(rule.word, seen[id]) + " hebben dezelfde korte naam: '" + id + "'. Geef elke " +
+            rule.word + " een eigen, andere korte naam.");
+        }
+      });
+    });
+    return found;
+  }
+
+  function registerUniqueNames(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      var found = sameNames(args.entry.get("data").toJS());
+      if (found.length) { refuse(found.join(" ")); }
+      return undefined;
+    } });
+  }

@@ -1,0 +1,128 @@
+"""What the editing page (/beheer/) saves, the checker accepts: the rules of `make check` that Sveltia's form cannot
+express are applied before saving (leerlandschap/cms_rules.py, templates/beheer-opslaan.js). Without them a
+coordinator saved a meeting, the build failed on it, and the meeting never reached the site.
+
+In a real headless Chromium, offline, in the editor's proef mode (test_browser_cms.py's `editor` fixture).
+"""
+import re
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+from test_browser_cms import READ_SAVED, TAFEL, check_and_render, editor, editor_site, new_meeting_with_outcome  # noqa: F401  (fixtures)
+
+from browser import WAIT
+from leerlandschap import textcheck
+
+MEETINGS = f"#/collections/bijeenkomsten-{TAFEL}"
+
+
+def saved_meeting(page, day):
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "$"), timeout=WAIT)
+    path = f"content/tafels/{TAFEL}/{day}.yml"
+    return path, page.evaluate(READ_SAVED, path)
+
+
+def paste(page, field, text):
+    field.click()
+    page.keyboard.insert_text(text)
+
+
+def test_characters_pasted_from_word_a_pdf_or_outlook_are_cleaned_before_saving(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker refuses each of these characters ("In deze tekst staat een onzichtbaar teken (U+000B)", "... dat de
+    # leesrichting omdraait (U+202A)"), and a coordinator cannot see them:
+    # - Word: its line break (Shift+Enter) comes as a vertical tab (U+000B);
+    # - a PDF: a page break comes as a form feed (U+000C), a byte order mark (U+FEFF) in the middle of a word;
+    # - Outlook and Teams: a phone number between marks that set its direction (U+202A ... U+202C).
+    page = new_meeting_with_outcome(editor, "17-03-2027", "Inzicht")
+    paste(page, page.get_by_role("textbox", name="Inzichten"), "Jongeren willen\u000béén aanspreekpunt.\u000b")
+    paste(page, page.get_by_role("textbox", name="Titel"), "Overleg\u000bjon\ufeffgeren")
+    paste(page, page.get_by_role("textbox", name="Locatie"), "Wijkcentrum, bel \u202a06-12345678\u202c")
+    paste(page, page.get_by_role("textbox", name="Verslag"), "Eerste pagina.\u000cTweede pagina.\u0001")
+    path, saved = saved_meeting(page, "2027-03-17")
+    data = yaml.safe_load(saved)
+    assert data["titel"] == "Overleg jongeren"  # a one-line text: a space for the line break
+    assert data["locatie"] == "Wijkcentrum, bel 06-12345678"
+    assert data["opbrengst"]["inzichten"] == ["Jongeren willen één aanspreekpunt."]  # trimmed, as the checker wants
+    assert data["verslag"] == "Eerste pagina.\nTweede pagina."  # a longer text keeps the page break as a line break
+    pages = check_and_render(editor_site, tmp_path, path, saved)
+    assert "Wijkcentrum, bel 06-12345678" in pages[f"tafels/{TAFEL}/2027-03-17/"].all_text()
+
+
+def test_a_text_of_nothing_but_such_characters_is_left_out(editor, editor_site, tmp_path):  # noqa: F811
+    # An optional field that held only a mark: left out, not written as "" (the checker: "Dit veld is leeg").
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + MEETINGS + "/new")
+    page.get_by_role("textbox", name="Datum").fill("18-03-2027", timeout=WAIT)
+    paste(page, page.get_by_role("textbox", name="Locatie"), "\u202a\u202c")
+    path, saved = saved_meeting(page, "2027-03-18")
+    assert "locatie" not in yaml.safe_load(saved)
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+@pytest.mark.parametrize("name", ["XML_FORBIDDEN", "DIRECTION_OVERRIDE", "SINGLE_LINE_FORBIDDEN"])
+def test_the_page_refuses_exactly_the_characters_the_checker_refuses(chromium, name):
+    # The page's rule is the checker's, written for JavaScript (cms_rules.js_source): compared on every code point.
+    from leerlandschap.cms_rules import js_source
+
+    pattern = getattr(textcheck, name)
+    python = [code for code in range(0x110000) if pattern.fullmatch(chr(code))]
+    page = chromium.new_page()
+    javascript = page.evaluate("""source => { const rule = new RegExp('^' + source + '$', 'u'), found = [];
+        for (let code = 0; code < 0x110000; code++) if (rule.test(String.fromCodePoint(code))) found.push(code);
+        return found; }""", js_source(pattern.pattern))
+    page.close()
+    assert javascript == python and len(python) > 1
+
+
+def test_a_date_outside_the_checkers_years_is_refused_in_the_form(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker accepts dates from 2000 to 2100 ("1999-03-12 ligt niet tussen 2000 en 2100"): a year typed wrong
+    # (1027, 2207) is refused in the form, for the meeting's date and an agreement's "Klaar op" alike.
+    page = new_meeting_with_outcome(editor, "12-03-1999", "Afspraak")
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("folder-maken")
+    page.get_by_role("textbox", name="Tekst").fill("Maak een folder voor jongeren.")
+    page.get_by_role("combobox", name="Eigenaar").click()
+    page.get_by_role("option", name="Coördinator").click()
+    page.get_by_role("radio", name="open", exact=True).check()
+    page.get_by_role("textbox", name="Klaar op").fill("01-06-2207")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De datum 12-03-1999 ligt niet tussen 2000 en 2100. Controleer het jaartal.")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("De datum 01-06-2207 ligt niet tussen 2000 en 2100. Controleer het jaartal.")).to_be_visible()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))
+    page.get_by_role("textbox", name="Datum").fill("31-12-2100")  # the last day the checker accepts
+    page.get_by_role("textbox", name="Klaar op").fill("01-01-2000")  # and the first
+    expect(page.get_by_text(re.compile("ligt niet tussen"))).to_have_count(0, timeout=WAIT)
+    path, saved = saved_meeting(page, "2100-12-31")
+    assert 'deadline: "2000-01-01"' in saved
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_two_agreements_with_one_short_name_are_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "id: 'folder-maken' komt twee keer voor in deze lijst". The form says which agreements share a
+    # short name, before anything is written; the work stays in the form.
+    page = new_meeting_with_outcome(editor, "19-03-2027", "Afspraak")
+    names = ["folder-maken", "ouders-uitnodigen", "folder-maken", "ouders-uitnodigen", "ouders-uitnodigen"]
+    for number, name in enumerate(names):
+        if number:
+            page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(name)
+        page.get_by_role("textbox", name="Tekst").nth(number).fill(f"Afspraak nummer {number + 1}.")
+        page.get_by_role("combobox", name="Eigenaar").nth(number).click()
+        page.get_by_role("option", name="Coördinator").click()
+        page.get_by_role("radiogroup", name="Status").nth(number).get_by_role("radio", name="open", exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("Het item is niet opgeslagen.", timeout=WAIT)
+    expect(dialog).to_contain_text("Afspraak 1 en 3 hebben dezelfde korte naam: 'folder-maken'. Geef elke afspraak een "
+                                   "eigen, andere korte naam. Afspraak 2, 4 en 5 hebben dezelfde korte naam: "
+                                   "'ouders-uitnodigen'.")
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-19.yml")
+    dialog.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))  # the form and its work stay
+    for number, name in ((2, "folder-verspreiden"), (3, "ouders-bellen"), (4, "ouders-bedanken")):
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(name)
+    path, saved = saved_meeting(page, "2027-03-19")
+    assert saved.count("id: ") == 5
+    check_and_render(editor_site, tmp_path, path, saved)
