@@ -11,6 +11,8 @@ so the form and the checker cannot drift apart:
   years        schemas.FIRST_YEAR and LAST_YEAR: the date field refuses a date outside them (a typo such as 1027).
   unique       crosscheck.UNIQUE_LISTS: a short name twice in one list (two agreements of one meeting) is refused
                before saving, with the number of each item.
+  in order     rules.TIME_ORDER and PERIOD_ORDER: a meeting's end time after its start time ("15:00-13:00"), a
+               tafel's end date not before its start date; refused before saving, in the checker's words.
   multiline    per collection, the fields whose text may hold more lines (the Markdown fields of the form).
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from .crosscheck import UNIQUE_LISTS
+from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR
 from .textcheck import DIRECTION_OVERRIDE, SINGLE_LINE_FORBIDDEN, UNSEEN_BREAKS, XML_FORBIDDEN
 
@@ -28,13 +31,28 @@ def js_source(pattern: str) -> str:
     return "".join(char if "\x20" < char < "\x7f" else f"\\u{{{ord(char):x}}}" for char in pattern)
 
 
+def _fields(collection: dict[str, Any]) -> list[dict[str, Any]]:
+    return collection.get("fields") or [field for file in collection.get("files", []) for field in file["fields"]]
+
+
 def _multiline(settings: dict[str, Any]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for collection in settings["collections"]:
-        fields = collection.get("fields") or [f for file in collection.get("files", []) for f in file["fields"]]
-        names = [field["name"] for field in fields if field.get("widget") == "markdown"]
+        names = [field["name"] for field in _fields(collection) if field.get("widget") == "markdown"]
         if names:
             out[collection["name"]] = names
+    return out
+
+
+def _in_order(settings: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Per collection: the fields that must come in order, with the checker's message ({start} and {end} filled in)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for collection in settings["collections"]:
+        names = {field["name"] for field in _fields(collection)}
+        found = ([{"time": TIME_FIELD, "message": TIME_ORDER}] if TIME_FIELD in names else []) + \
+                ([{"dates": list(PERIOD), "message": PERIOD_ORDER}] if set(PERIOD) <= names else [])
+        if found:
+            out[collection["name"]] = found
     return out
 
 
@@ -47,6 +65,7 @@ def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
         "one_line": js_source(SINGLE_LINE_FORBIDDEN.pattern),
         "years": [FIRST_YEAR, LAST_YEAR],
         "unique": [{"path": list(path), "word": word} for path, word in UNIQUE_LISTS.items()],
+        "in_order": _in_order(settings),
         "multiline": _multiline(settings),
     }
 

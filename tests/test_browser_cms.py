@@ -393,17 +393,21 @@ def test_a_text_longer_than_the_schema_allows_is_refused_before_saving(editor):
 # on a busy machine check() on "Opbrengst toevoegen" was retried (the form still moved after the date), the box ended
 # at the bottom, the outcome's fields below it stayed placeholders, and "Inzicht toevoegen" never came
 # (test_the_outcome_opens_when_ticked_at_the_bottom_of_the_window). A coordinator scrolls on and sees them.
-OUTCOME_PLACEHOLDERS = """els => { if (els.length) els[0].scrollIntoView({block: 'center'}); return els.length; }"""
+PLACEHOLDERS = """els => { if (els.length) els[0].scrollIntoView({block: 'center'}); return els.length; }"""
+
+
+def rendered(page, scope):
+    """Brings each field in `scope` (a locator) into view until Sveltia has rendered them all."""
+    waiting = scope.locator(".placeholder")
+    until(page, lambda: waiting.evaluate_all(PLACEHOLDERS) == 0, "the form's fields, rendered")
 
 
 def open_outcome(page):
     """Ticks "Opbrengst toevoegen" and brings each of the outcome's fields into view, so that Sveltia renders them."""
     page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
     group = page.locator("[data-key-path='opbrengst']")
-    rendered = group.locator("[data-key-path^='opbrengst.']")
-    waiting = group.locator(".placeholder")
-    until(page, lambda: waiting.evaluate_all(OUTCOME_PLACEHOLDERS) == 0 and rendered.count() > 0,
-          "the outcome's fields, rendered")
+    group.locator("[data-key-path^='opbrengst.']").first.wait_for(state="attached", timeout=WAIT)
+    rendered(page, group)
 
 
 def new_meeting_with_outcome(editor, day, first):

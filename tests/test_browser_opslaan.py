@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import expect
 from test_browser_cms import READ_SAVED, TAFEL, check_and_render, editor, editor_site, new_meeting_with_outcome  # noqa: F401  (fixtures)
 
-from browser import WAIT
+from browser import WAIT, until
 from leerlandschap import textcheck
 
 MEETINGS = f"#/collections/bijeenkomsten-{TAFEL}"
@@ -126,3 +126,44 @@ def test_two_agreements_with_one_short_name_are_not_saved(editor, editor_site, t
     path, saved = saved_meeting(page, "2027-03-19")
     assert saved.count("id: ") == 5
     check_and_render(editor_site, tmp_path, path, saved)
+
+
+@pytest.mark.parametrize("tijd", ["15:00-13:00", "13:00-13:00"])
+def test_a_meeting_that_ends_before_it_starts_is_not_saved(editor, editor_site, tmp_path, tijd):  # noqa: F811
+    # The checker: "De eindtijd (13:00) ligt niet na de begintijd (15:00)". The form says it in the same words.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + MEETINGS + "/new")
+    page.get_by_role("textbox", name="Datum").fill("20-03-2027", timeout=WAIT)
+    page.get_by_role("textbox", name="Tijd").fill(tijd)
+    page.get_by_role("button", name="Opslaan").click()
+    start, end = tijd.split("-")
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text(f"De eindtijd ({end}) ligt niet na de begintijd ({start}). Schrijf eerst de begintijd "
+                                   'en dan de eindtijd, bijvoorbeeld "13:00-15:00".', timeout=WAIT)
+    dialog.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))
+    page.get_by_role("textbox", name="Tijd").fill(f"{end}-{start}" if end < start else "13:00-15:00")
+    path, saved = saved_meeting(page, "2027-03-20")
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_a_tafel_that_ends_before_it_starts_is_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "De einddatum (2026-01-01) ligt voor de startdatum (2026-08-25)". The example tafel began on
+    # 25-08-2026; an end date typed a year too early is refused before saving, with the dates as the form shows them.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/tafels/entries/{TAFEL}")
+    einddatum = page.get_by_role("textbox", name="Einddatum")
+    page.get_by_role("textbox", name="Titel").wait_for(timeout=WAIT)
+    page.mouse.move(300, 400)  # Sveltia renders the fields below the fold when they come into view: scroll down
+    until(page, lambda: einddatum.count() > 0 or page.mouse.wheel(0, 300), "the field Einddatum")
+    einddatum.fill("01-01-2026")
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("De einddatum (01-01-2026) ligt voor de startdatum (25-08-2026). Controleer beide "
+                                   "datums.", timeout=WAIT)
+    dialog.get_by_role("button").first.click()
+    einddatum.fill("01-01-2027")
+    page.get_by_role("button", name="Opslaan").click()
+    path = f"content/tafels/{TAFEL}.yml"
+    until(page, lambda: 'einddatum: "2027-01-01"' in page.evaluate(READ_SAVED, path), "the tafel, saved")
+    check_and_render(editor_site, tmp_path, path, page.evaluate(READ_SAVED, path))

@@ -167,6 +167,7 @@
       registerClean(window.CMS);
       registerAgreementCheck(window.CMS);
       registerUniqueNames(window.CMS);
+      registerOrderCheck(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);
