@@ -396,18 +396,13 @@ def test_a_text_longer_than_the_schema_allows_is_refused_before_saving(editor):
 PLACEHOLDERS = """els => { if (els.length) els[0].scrollIntoView({block: 'center'}); return els.length; }"""
 
 
-def rendered(page, scope):
-    """Brings each field in `scope` (a locator) into view until Sveltia has rendered them all."""
-    waiting = scope.locator(".placeholder")
-    until(page, lambda: waiting.evaluate_all(PLACEHOLDERS) == 0, "the form's fields, rendered")
-
-
 def open_outcome(page):
     """Ticks "Opbrengst toevoegen" and brings each of the outcome's fields into view, so that Sveltia renders them."""
     page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
     group = page.locator("[data-key-path='opbrengst']")
-    group.locator("[data-key-path^='opbrengst.']").first.wait_for(state="attached", timeout=WAIT)
-    rendered(page, group)
+    fields = group.locator("[data-key-path^='opbrengst.']")
+    waiting = group.locator(".placeholder")
+    until(page, lambda: waiting.evaluate_all(PLACEHOLDERS) == 0 and fields.count() > 0, "the outcome's fields, rendered")
 
 
 def new_meeting_with_outcome(editor, day, first):
