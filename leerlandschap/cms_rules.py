@@ -13,6 +13,9 @@ so the form and the checker cannot drift apart:
                before saving, with the number of each item.
   in order     rules.TIME_ORDER and PERIOD_ORDER: a meeting's end time after its start time ("15:00-13:00"), a
                tafel's end date not before its start date; refused before saving, in the checker's words.
+  one line     textcheck.MOJIBAKE and CALENDAR_BREAK: a one-line text a feed reader would "repair" ('CafÃ©') or in
+               which a calendar reads \\N as a new line ('G:\\Notulen'); refused before saving, in the checker's
+               words, with the field's label (`labels`: per collection, each field's dotted path -> its label).
   multiline    per collection, the fields whose text may hold more lines (the Markdown fields of the form).
 """
 from __future__ import annotations
@@ -22,7 +25,15 @@ from typing import Any
 from .crosscheck import UNIQUE_LISTS
 from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR
-from .textcheck import DIRECTION_OVERRIDE, SINGLE_LINE_FORBIDDEN, UNSEEN_BREAKS, XML_FORBIDDEN
+from .textcheck import (
+    CALENDAR_BREAK,
+    CALENDAR_BREAK_MESSAGE,
+    DIRECTION_OVERRIDE,
+    MOJIBAKE,
+    SINGLE_LINE_FORBIDDEN,
+    UNSEEN_BREAKS,
+    XML_FORBIDDEN,
+)
 
 
 def js_source(pattern: str) -> str:
@@ -56,6 +67,15 @@ def _in_order(settings: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _labels(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for field in fields:
+        path = prefix + field["name"]
+        out[path] = field["label"]
+        out.update(_labels(field.get("fields", []), path + "."))
+    return out
+
+
 def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
     """What beheer.js needs (see the module docstring); `settings` is Sveltia's configuration (cms.config)."""
     return {
@@ -67,5 +87,8 @@ def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
         "unique": [{"path": list(path), "word": word} for path, word in UNIQUE_LISTS.items()],
         "in_order": _in_order(settings),
         "multiline": _multiline(settings),
+        "calendar_break": [CALENDAR_BREAK, CALENDAR_BREAK_MESSAGE],
+        "mojibake": MOJIBAKE,
+        "labels": {c["name"]: _labels(_fields(c)) for c in settings["collections"] if "name" in c},
     }
 

@@ -34,6 +34,13 @@ DIRECTION_OVERRIDE = re.compile("[\u202a-\u202e]")
 # each into a line break where a text may hold more lines and into a space elsewhere (cms_rules.py), and takes out
 # the other characters the rules above refuse, so what a coordinator pastes is never refused after saving.
 UNSEEN_BREAKS = "\x0b\x0c\r\x85\u2028\u2029"
+# In a one-line text: what a feed reader or a calendar reads as something else. The editing page refuses both before
+# saving, with these words (cms_rules.py).
+MOJIBAKE = ("Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '{fixed}' van. Staat er bijvoorbeeld Ã© "
+            "waar é hoort? Typ die letters opnieuw.")
+CALENDAR_BREAK = "\\N"
+CALENDAR_BREAK_MESSAGE = ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, "
+                          "of schrijf / in plaats van \\.")
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
@@ -85,12 +92,10 @@ def text_problems(text: str, sub: dict[str, Any]) -> Iterator[str]:
         yield "Deze tekst begint of eindigt met een spatie (of een ander leeg teken). Haal die spatie weg."
         return
     if not is_multiline(sub) and (fixed := mojibake(text)) is not None:  # feed readers "repair" such text
-        yield (f"Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '{fixed[:60]}' van. Staat er "
-               "bijvoorbeeld Ã© waar é hoort? Typ die letters opnieuw.")
+        yield MOJIBAKE.format(fixed=fixed[:60])
         return
-    if not is_multiline(sub) and "\\N" in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
-        yield ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, of "
-               "schrijf / in plaats van \\.")
+    if not is_multiline(sub) and CALENDAR_BREAK in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
+        yield CALENDAR_BREAK_MESSAGE
         return
     if is_markdown(sub):
         yield from markdown_problems(text)

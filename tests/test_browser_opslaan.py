@@ -167,3 +167,32 @@ def test_a_tafel_that_ends_before_it_starts_is_not_saved(editor, editor_site, tm
     path = f"content/tafels/{TAFEL}.yml"
     until(page, lambda: 'einddatum: "2027-01-01"' in page.evaluate(READ_SAVED, path), "the tafel, saved")
     check_and_render(editor_site, tmp_path, path, page.evaluate(READ_SAVED, path))
+
+
+def test_a_one_line_text_a_calendar_or_feed_reader_would_misread_is_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker refuses \N in a one-line text (a calendar reads it as a new line: a folder 'G:\Notulen' pasted as
+    # the place) and text that looks wrongly encoded ('CafÃ©', which a feed reader "repairs" to 'Café'). The form
+    # names the field and says it in the checker's words, before anything is written.
+    page = new_meeting_with_outcome(editor, "22-03-2027", "Inzicht")
+    page.get_by_role("textbox", name="Inzichten").fill("Samen lunchen werkt.")
+    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Inzichten").nth(1).fill("Overleg in CafÃ© De Schakel werkt.")
+    page.get_by_role("textbox", name="Locatie").fill("Verslag in G:\\Notulen")
+    page.get_by_role("textbox", name="Titel").fill("CafÃ©-overleg")
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("Titel: Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er "
+                                   "'Café-overleg' van. Staat er bijvoorbeeld Ã© waar é hoort? Typ die letters opnieuw.",
+                                   timeout=WAIT)
+    expect(dialog).to_contain_text("Locatie: In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er "
+                                   "een spatie tussen, of schrijf / in plaats van \\.")
+    expect(dialog).to_contain_text("Inzichten 2: Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er "
+                                   "'Overleg in Café De Schakel werkt.' van.")
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-22.yml")
+    dialog.get_by_role("button").first.click()
+    page.get_by_role("textbox", name="Titel").fill("Café-overleg")
+    page.get_by_role("textbox", name="Locatie").fill("Verslag in G:/Notulen")
+    page.get_by_role("textbox", name="Inzichten").nth(1).fill("Overleg in Café De Schakel werkt.")
+    path, saved = saved_meeting(page, "2027-03-22")
+    check_and_render(editor_site, tmp_path, path, saved)

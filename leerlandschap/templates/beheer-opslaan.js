@@ -43,14 +43,49 @@
       var data = args.entry.get("data");
       var multiline = RULES.multiline[args.entry.get("collection")] || [];
       var paths = uncleanPaths(data.toJS(), [], multiline, []);
-      if (!paths.length) { return undefined; } // nothing to change: Sveltia keeps the entry as it is
       // Last first: a text that was nothing but such characters is left out, and a list's later items keep their place.
       paths.reverse().forEach(function (path) {
         var text = clean(data.getIn(path), multiline.indexOf(path[0]) >= 0);
         data = text ? data.setIn(path, text) : data.deleteIn(path);
       });
-      return data; // Sveltia writes the returned data (an Immutable Map, like the one it gave)
+      var found = misreadTexts(data.toJS(), [], args.entry.get("collection"), multiline, []);
+      if (found.length) { refuse(found.join(" ")); }
+      return paths.length ? data : undefined; // Sveltia writes returned data (an Immutable Map, like the one it gave)
     } });
+  }
+
+  // What a feed reader makes of a one-line text it takes for UTF-8 read as Latin-1 ("CafÃ©" -> "Café"), as the
+  // checker's textcheck.mojibake; "" when no reader would change it.
+  function repaired(text) {
+    if (!/[^\u0000-\u007f]/.test(text) || /[^\u0000-\u00ff]/.test(text)) { return ""; }
+    try {
+      var bytes = Uint8Array.from(text, function (char) { return char.charCodeAt(0); });
+      var fixed = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return fixed !== text ? fixed : "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  // One-line texts a feed reader or a calendar would read as something else: the checker's words, after the field's
+  // label ("Locatie: In deze tekst staat \N. ...", "Inzichten 2: ...").
+  function misreadTexts(value, path, collection, multiline, found) {
+    if (typeof value === "string" && multiline.indexOf(path[0]) < 0) {
+      var fixed = repaired(value);
+      var message = fixed ? RULES.mojibake.replace("{fixed}", Array.from(fixed).slice(0, 60).join("")) :
+        value.indexOf(RULES.calendar_break[0]) >= 0 ? RULES.calendar_break[1] : "";
+      if (message) {
+        var names = path.filter(function (key) { return typeof key === "string"; }).join(".");
+        var index = path.filter(function (key) { return typeof key === "number"; }).pop();
+        var label = ((RULES.labels[collection] || {})[names] || names) + (index === undefined ? "" : " " + (index + 1));
+        found.push(label + ": " + message);
+      }
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (key) {
+        misreadTexts(value[key], path.concat(Array.isArray(value) ? Number(key) : key), collection, multiline, found);
+      });
+    }
+    return found;
   }
 
   function refuse(message) {
