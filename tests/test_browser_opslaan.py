@@ -9,6 +9,7 @@ import re
 import pytest
 import yaml
 from playwright.sync_api import expect
+from test_browser_beheer_task import axe, english_on
 from test_browser_cms import READ_SAVED, TAFEL, check_and_render, editor, editor_site, new_meeting_with_outcome  # noqa: F401  (fixtures)
 
 from browser import WAIT, until
@@ -80,7 +81,7 @@ def test_a_date_outside_the_checkers_years_is_refused_in_the_form(editor, editor
     # The checker accepts dates from 2000 to 2100 ("1999-03-12 ligt niet tussen 2000 en 2100"): a year typed wrong
     # (1027, 2207) is refused in the form, for the meeting's date and an agreement's "Klaar op" alike.
     page = new_meeting_with_outcome(editor, "12-03-1999", "Afspraak")
-    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("folder-maken")
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("brochure-maken")
     page.get_by_role("textbox", name="Tekst").fill("Maak een folder voor jongeren.")
     page.get_by_role("combobox", name="Eigenaar").click()
     page.get_by_role("option", name="Coördinator").click()
@@ -99,10 +100,10 @@ def test_a_date_outside_the_checkers_years_is_refused_in_the_form(editor, editor
 
 
 def test_two_agreements_with_one_short_name_are_not_saved(editor, editor_site, tmp_path):  # noqa: F811
-    # The checker: "id: 'folder-maken' komt twee keer voor in deze lijst". The form says which agreements share a
+    # The checker: "id: 'brochure-maken' komt twee keer voor in deze lijst". The form says which agreements share a
     # short name, before anything is written; the work stays in the form.
     page = new_meeting_with_outcome(editor, "19-03-2027", "Afspraak")
-    names = ["folder-maken", "ouders-uitnodigen", "folder-maken", "ouders-uitnodigen", "ouders-uitnodigen"]
+    names = ["brochure-maken", "ouders-uitnodigen", "brochure-maken", "ouders-uitnodigen", "ouders-uitnodigen"]
     for number, name in enumerate(names):
         if number:
             page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
@@ -114,14 +115,15 @@ def test_two_agreements_with_one_short_name_are_not_saved(editor, editor_site, t
     page.get_by_role("button", name="Opslaan").click()
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_contain_text("Het item is niet opgeslagen.", timeout=WAIT)
-    expect(dialog).to_contain_text("Afspraak 1 en 3 hebben dezelfde korte naam: 'folder-maken'. Geef elke afspraak een "
+    expect(dialog).to_contain_text("Afspraak 1 en 3 hebben dezelfde korte naam: 'brochure-maken'. Geef elke afspraak een "
                                    "eigen, andere korte naam. Afspraak 2, 4 en 5 hebben dezelfde korte naam: "
                                    "'ouders-uitnodigen'.")
+    assert english_on(page) == [] and axe(page) == []  # the refusal, as a coordinator meets it (wcag22aa)
     with pytest.raises(Exception, match=r"NotFoundError|not be found"):
         page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-19.yml")
     dialog.get_by_role("button").first.click()
     expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))  # the form and its work stay
-    for number, name in ((2, "folder-verspreiden"), (3, "ouders-bellen"), (4, "ouders-bedanken")):
+    for number, name in ((2, "brochure-verspreiden"), (3, "ouders-bellen"), (4, "ouders-bedanken")):
         page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(name)
     path, saved = saved_meeting(page, "2027-03-19")
     assert saved.count("id: ") == 5
