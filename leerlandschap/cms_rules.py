@@ -16,12 +16,17 @@ so the form and the checker cannot drift apart:
   one line     textcheck.MOJIBAKE and CALENDAR_BREAK: a one-line text a feed reader would "repair" ('CafÃ©') or in
                which a calendar reads \\N as a new line ('G:\\Notulen'); refused before saving, in the checker's
                words, with the field's label (`labels`: per collection, each field's dotted path -> its label).
+  file names   per collection whose file name Sveltia makes from the title: the name the checker accepts (cms.slug_pattern,
+               from patterns.ID, WINDOWS_NAMES and the kind's reserved names). Sveltia checks that pattern only where
+               the name is typed; a praktijk titled 'Nul' or 'Index' was saved as nul.yml or index.yml, which the
+               checker refuses. A new item whose name does not fit is refused before saving.
   multiline    per collection, the fields whose text may hold more lines (the Markdown fields of the form).
 """
 from __future__ import annotations
 
 from typing import Any
 
+from .cms import ID_MESSAGE
 from .crosscheck import UNIQUE_LISTS
 from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR
@@ -76,6 +81,18 @@ def _labels(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, str]:
     return out
 
 
+def _file_names(settings: dict[str, Any]) -> dict[str, dict[str, str]]:
+    out = {}
+    for collection in settings["collections"]:
+        slug = collection.get("slug")
+        if isinstance(slug, dict) and "template" in slug and "pattern" in slug and collection.get("create") is not False:
+            why = slug["pattern"][1].removeprefix(ID_MESSAGE).strip()
+            out[collection["name"]] = {"pattern": slug["pattern"][0],
+                                       "message": f"Met deze titel krijgt het bestand de naam '{{slug}}'. Die naam kan "
+                                                  f"niet. {why} Kies een andere titel."}
+    return out
+
+
 def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
     """What beheer.js needs (see the module docstring); `settings` is Sveltia's configuration (cms.config)."""
     return {
@@ -87,6 +104,7 @@ def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
         "unique": [{"path": list(path), "word": word} for path, word in UNIQUE_LISTS.items()],
         "in_order": _in_order(settings),
         "multiline": _multiline(settings),
+        "file_names": _file_names(settings),
         "calendar_break": [CALENDAR_BREAK, CALENDAR_BREAK_MESSAGE],
         "mojibake": MOJIBAKE,
         "labels": {c["name"]: _labels(_fields(c)) for c in settings["collections"] if "name" in c},

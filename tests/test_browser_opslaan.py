@@ -198,3 +198,35 @@ def test_a_one_line_text_a_calendar_or_feed_reader_would_misread_is_not_saved(ed
     page.get_by_role("textbox", name="Inzichten").nth(1).fill("Overleg in Café De Schakel werkt.")
     path, saved = saved_meeting(page, "2027-03-22")
     check_and_render(editor_site, tmp_path, path, saved)
+
+
+@pytest.mark.parametrize("title, name", [("Nul", "nul"), ("Index", "index"), ("COM1", "com1")])
+def test_a_title_that_makes_a_file_name_the_checker_refuses_is_not_saved(editor, editor_site, tmp_path, title, name):  # noqa: F811
+    # The file name is made from the title. The checker refuses 'nul' and 'com1' (Windows keeps them for its devices:
+    # the fork could not be checked out there) and 'index' (the site's own page of the list); the form says so before
+    # anything is written, and the coordinator chooses another title.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + "#/collections/praktijken/new")
+    page.get_by_role("textbox", name="Titel").fill(title, timeout=WAIT)
+    page.get_by_role("textbox", name="Samenvatting").fill("Eén keer per maand lunchen medewerkers samen.")
+    page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
+    page.get_by_role("combobox", name="Bouwstenen").click()
+    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
+    page.get_by_role("textbox", name="Datum").fill("20-11-2026", timeout=WAIT)
+    page.get_by_role("combobox", name="Bron").click()
+    page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text(f"Met deze titel krijgt het bestand de naam '{name}'. Die naam kan niet. De naam "
+                                   "'index' gebruikt de site zelf, en namen als 'con' en 'nul' Windows. Kies een andere "
+                                   "titel.", timeout=WAIT)
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/praktijken/{name}.yml")
+    dialog.get_by_role("button").first.click()
+    page.get_by_role("textbox", name="Titel").fill(f"{title} als begin")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
+    path = f"content/praktijken/{name}-als-begin.yml"
+    check_and_render(editor_site, tmp_path, path, page.evaluate(READ_SAVED, path))

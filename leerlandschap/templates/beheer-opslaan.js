@@ -177,3 +177,16 @@
       return undefined;
     } });
   }
+
+  // A new item's file name, made by Sveltia from its title (the entry's slug): the name the checker accepts
+  // (RULES.file_names). Sveltia checks that only where the name is typed; a praktijk titled "Nul" became nul.yml.
+  function registerFileNameCheck(CMS) {
+    CMS.registerEventListener({ name: "preSave", handler: function (args) {
+      var rule = RULES.file_names[args.entry.get("collection")];
+      var slug = args.entry.get("slug");
+      if (rule && args.entry.get("newRecord") && !new RegExp(rule.pattern).test(String(slug || ""))) {
+        refuse(rule.message.replace("{slug}", String(slug || "")));
+      }
+      return undefined;
+    } });
+  }

@@ -168,6 +168,7 @@
       registerAgreementCheck(window.CMS);
       registerUniqueNames(window.CMS);
       registerOrderCheck(window.CMS);
+      registerFileNameCheck(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);
