@@ -100,9 +100,17 @@ def check_svg(data: bytes) -> None:
     parser = expat.ParserCreate(namespace_separator=_SEPARATOR)
     stack: list[str] = []
     line: Callable[[], int] = lambda: parser.CurrentLineNumber or 1
+    # A style sheet's text as a whole, and the line its <style> starts on. Expat hands text over in pieces (at every
+    # character reference, CDATA section and line end): '@imp&#111;rt' or 'u<![CDATA[rl(]]>' came as pieces that
+    # each passed, while the browser reads one style sheet that loads from another host.
+    sheet: list[str] = []
+    sheet_line = [1]
 
     def refuse(reason: str) -> None:
         raise Refused(line(), reason)
+
+    def refuse_sheet(reason: str) -> None:
+        raise Refused(sheet_line[0], reason)
 
     def start(name: str, attributes: dict[str, str]) -> None:
         namespace, _, local = name.rpartition(_SEPARATOR)
@@ -113,6 +121,11 @@ def check_svg(data: bytes) -> None:
             refuse(f"het bevat het element <{shown}>, dat hier niet mag.")
         if not stack and local != "svg":
             refuse("het begint niet met <svg>.")
+        if stack and stack[-1] == "style":  # a style sheet is text; an element inside would only split it up
+            refuse(f"het bevat het element <{local}> binnen <style>. Daar mag alleen tekst staan.")
+        if local == "style":
+            sheet.clear()
+            sheet_line[0] = line()
         stack.append(local)
         for key, value in attributes.items():
             space, _, attribute = key.rpartition(_SEPARATOR)
@@ -128,7 +141,11 @@ def check_svg(data: bytes) -> None:
 
     def text(data: str) -> None:
         if stack and stack[-1] == "style":
-            _check_style(data, refuse)
+            sheet.append(data)
+
+    def end(_name: str) -> None:
+        if stack.pop() == "style":
+            _check_style("".join(sheet), refuse_sheet)
 
     def forbidden(*_args: object) -> None:
         refuse("het bevat een DOCTYPE of entiteiten (<!DOCTYPE of <!ENTITY).")
@@ -137,7 +154,7 @@ def check_svg(data: bytes) -> None:
         refuse(f"het bevat de instructie <?{target} ...?>, die iets van buiten kan laden.")
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda _name: stack.pop()
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     parser.StartDoctypeDeclHandler = forbidden
     parser.EntityDeclHandler = forbidden

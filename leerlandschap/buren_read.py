@@ -25,6 +25,7 @@ from .kinds import BIJEENKOMST, PRAKTIJK, TAFEL, VRAGENSET
 from .model import has_outcome
 from .opendata import EXPORT_VERSION, export_validator, load_export_schema
 from .patterns import NOT_IN_YAML
+from .textcheck import readable
 
 TEXT_LIMIT = 400  # characters of a neighbour's text we show
 # Characters that YAML would not let our own authors write (control characters, surrogates, non-characters).
@@ -139,6 +140,10 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
                 veld = "/".join(str(p) for p in error.absolute_path) or error.validator
                 wrong.append(f"{clean(ident, 80)} (veld {clean(veld, 60)})")
                 read.fout.append(f"{folder}: {wrong[-1]}")
+            elif folder != BIJEENKOMST.folder and not readable(clean(item["titel"], 200)):
+                # Only spaces or invisible characters: a link without a name on our pages (a meeting has its tafel's)
+                wrong.append(f"{clean(item['id'], 80)} (veld titel: er staat niets leesbaars)")
+                read.fout.append(f"{folder}: {wrong[-1]}")
             elif item["voorbeeldsite"]:  # the kit's example site: none of it is a region's real work
                 on_example_site += 1
             elif item["voorbeeld"] or (folder == BIJEENKOMST.folder and item["tafel"] in example_tafels):
@@ -175,7 +180,8 @@ def _items(documents: dict[str, dict[str, Any]], adres: str, max_items: int) -> 
         if not has_outcome(opbrengst["inzichten"], opbrengst["afspraken"], opbrengst["vervolgacties"], m["verslag"]):
             continue  # a meeting without an outcome yet (planned, or not written down)
         tafel = clean(tafels[m["tafel"]]["titel"], 200) if m["tafel"] in tafels else ""
-        titel = clean(m["titel"], 200) or f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
+        titel = clean(m["titel"], 200)
+        titel = titel if readable(titel) else f"Bijeenkomst van {tafel or clean(m['tafel'], 80)}"
         read.items.append(BuurItem(BIJEENKOMST.name, m["id"], titel, clean(" ".join(opbrengst["inzichten"])),
                                    datetime.date.fromisoformat(m["datum"]), url(m), tuple(opbrengst["bouwstenen"]), tafel))
     for s in valid[VRAGENSET.folder]:

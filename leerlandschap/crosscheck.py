@@ -162,6 +162,8 @@ def check_references(items: list[Item], references: list[tuple[Item, Reference]]
                 continue
             listed[key] = line
         target = ref.target.partition("/")[0] if ref.kind == "vraag" else ref.target
+        if ref.path == ("leervragen_ook_bij",) and target in hidden and target in known["bouwsteen"]:
+            continue  # the pages say 'een andere bouwsteen' (_macros.html): a national bouwsteen names it, a fork hides it
         if ref.kind in ("bouwsteen", "vraag") and target in hidden and target in known["bouwsteen"]:
             message = (f"De bouwsteen '{target}' staat bij 'verbergen' in het regiobestand. Haal de verwijzing weg, "
                        "of toon de bouwsteen weer.")

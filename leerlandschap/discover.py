@@ -216,9 +216,11 @@ def _files_in(folder: Path, kind: Kind[Any], layer: str, project: Path, show: Sh
                                                    "op .yml horen in deze map."))
             continue
         if not ID_RE.fullmatch(path.stem):
+            better = slugify(path.stem) or "mijn-item"
+            better += "-1" if better in WINDOWS_NAMES or better in kind.reserved else ""  # 'CON' -> 'con-1', not 'con'
             problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet. Gebruik alleen "
                                                    "kleine letters (a-z), cijfers en streepjes, bijvoorbeeld "
-                                                   f"'{slugify(path.stem) or 'mijn-item'}{path.suffix}'."))
+                                                   f"'{better}{path.suffix}'."))
         elif path.stem in WINDOWS_NAMES:
             problems.append(Problem(show(path), 1, f"De bestandsnaam '{path.stem}' kan niet: Windows gebruikt die naam "
                                                    "zelf, en kan zo'n bestand niet openen. Kies een andere naam."))

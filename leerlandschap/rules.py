@@ -1,7 +1,7 @@
 """Rules across fields of one file, which a JSON Schema cannot say: times and dates in the right order, a meeting's
 file name starting with a date (a datum that differs from it, or a second meeting on one day, is information: see
-moved_meetings and same_day_meetings), the region's logo present as a file, and a contact in a region's own region
-file.
+moved_meetings and same_day_meetings), the region's logo present as a file, a contact in a region's own region
+file, and colours that keep the pages readable (kleuren.py).
 
 Only schema-valid items are judged: a file with schema problems has those reported already, and its fields
 may not be what the rules expect. Except the region file's logo and favicon, files beside it: each is judged when its
@@ -18,6 +18,7 @@ from .assets import asset_problem
 from .freshness import Review
 from .items import Item
 from .kinds import BIJEENKOMST, BOUWSTEEN, REGIO, TAFEL
+from .kleuren import colour_problems
 from .model import Content
 from .patterns import ISO_DATE
 from .problems import Problem, field_prefix
@@ -54,6 +55,9 @@ def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) 
         if regio.valid:
             _check_contact(regio, problems)
             _check_phases(regio, problems)
+            site = (regio.data or {}).get("site") or {}
+            problems += [_problem(regio, ("site", "kleuren", field), message)
+                         for field, message in colour_problems(site.get("kleuren"))]
     return problems
 
 

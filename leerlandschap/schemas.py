@@ -72,8 +72,15 @@ def read_schema(name: str, schema_dir: Path | None = None, sub: str = "") -> dic
     return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 
+def _is_integer(_checker: object, value: object) -> bool:
+    """`type: integer` is a whole number as written: JSON Schema also counts 2024.0 (YAML reads `jaar: 2024.0` as a
+    float), which pages then showed as '(2024.0)' and '60.0 minuten'."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 # The one validator for every schema of the project (authors' schemas here, export schemas in opendata.py).
-Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _whole_pattern})
+Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _whole_pattern},
+                                         type_checker=jsonschema.Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer))
 
 
 def _found(value: object) -> str:

@@ -28,6 +28,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from . import searchfamilies, searchwhole
 from .begrippen import Begrippen
 from .safepaths import swap_folder
 from .searchcommon import Counter, add_to_letter_files, page_sets
@@ -232,7 +233,12 @@ def main(argv: list[str]) -> int:
     index_words: list[Any] = []
     page_count = canonicalise(output, index_words)
     # the letter files of the search page: which words would find (nearly) every page
-    add_to_letter_files(output / VOCABULARY_PARTS, Counter(page_sets(index_words)), page_count)
+    counter = Counter(page_sets(index_words))
+    add_to_letter_files(output / VOCABULARY_PARTS, counter, page_count)
+    # common Dutch words the search page must not cut into the site's words ("leerkracht")
+    searchwhole.add(output / VOCABULARY, output / VOCABULARY_PARTS, writer.splitter.freq, lambda w: counter.pages(w)[0])
+    # and which pages a word must leave out: found only through another word of its stem ("oudere" for "ouders")
+    searchfamilies.add_to_letter_files(output / VOCABULARY_PARTS, output / "fragment")
     return 0
 
 

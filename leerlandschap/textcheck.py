@@ -17,6 +17,7 @@ Checked for each string the schema knows, after the schema's own checks:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -41,6 +42,14 @@ MOJIBAKE = ("Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '
 CALENDAR_BREAK = "\\N"
 CALENDAR_BREAK_MESSAGE = ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, "
                           "of schrijf / in plaats van \\.")
+# Characters that show nothing on their own: spaces, controls and format characters (a zero-width space U+200B, a word
+# joiner U+2060, a soft hyphen U+00AD), letters fonts draw as blank (Hangul fillers, the braille blank), and marks
+# that only change the character before them (the combining grapheme joiner, variation selectors, tag characters:
+# at the end of "❤️" or a flag they belong there). A title of only these is an empty heading and a link without a
+# name on every list; neighbours' titles are judged by the same rule (buren_read.py).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_ATTACHED = frozenset("\u034f") | frozenset(map(chr, [*range(0xFE00, 0xFE10), *range(0xE0020, 0xE0080),
+                                                         *range(0xE0100, 0xE01F0)]))
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
@@ -60,6 +69,16 @@ def is_markdown(sub: dict[str, Any]) -> bool:
 
 def is_multiline(sub: dict[str, Any]) -> bool:
     return is_markdown(sub) or bool(sub.get("x-meerdere-regels"))
+
+
+def invisible(char: str) -> bool:
+    """True for a character that shows nothing on its own (see _BLANK_LETTERS)."""
+    return unicodedata.category(char)[0] in "CZ" or char in _BLANK_LETTERS or char in _ATTACHED
+
+
+def readable(text: str) -> bool:
+    """True when `text` shows something: a character that is not invisible."""
+    return not all(invisible(char) for char in text)
 
 
 def describe(char: str) -> str:
@@ -88,8 +107,17 @@ def text_problems(text: str, sub: dict[str, Any]) -> Iterator[str]:
             yield (f"In deze tekst staat {describe(char)}. Die hoort niet in een tekst van één regel. "
                    "Haal het teken weg, bijvoorbeeld door de tekst opnieuw te typen.")
         return
+    if text and not readable(text):
+        yield ("In deze tekst staat niets leesbaars: alleen spaties of onzichtbare tekens. Typ de tekst opnieuw, of "
+               "haal het veld weg als het niet verplicht is.")
+        return
     if not is_multiline(sub) and text != text.strip():  # feed readers drop them: the text would differ per place
         yield "Deze tekst begint of eindigt met een spatie (of een ander leeg teken). Haal die spatie weg."
+        return
+    if not is_multiline(sub) and (invisible(text[0]) or (invisible(text[-1]) and text[-1] not in _ATTACHED)):
+        char = text[0] if invisible(text[0]) else text[-1]
+        yield (f"Deze tekst begint of eindigt met een onzichtbaar teken (U+{ord(char):04X}). Haal het weg, "
+               "bijvoorbeeld door de tekst opnieuw te typen.")
         return
     if not is_multiline(sub) and (fixed := mojibake(text)) is not None:  # feed readers "repair" such text
         yield MOJIBAKE.format(fixed=fixed[:60])

@@ -21,7 +21,7 @@ from common import Stop, ask, guarded
 from leerlandschap.discover import content_roots
 from leerlandschap.kinds import BOUWSTEEN, BRON, TAFEL, THEMA, active
 from leerlandschap.loader import check_content, load_content
-from leerlandschap.patterns import made_id
+from leerlandschap.patterns import WINDOWS_NAMES, made_id
 from leerlandschap.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +83,9 @@ def create(kind: str, args: argparse.Namespace, content_dir: Path, interactive: 
         if made_id(title) in made.reserved:
             raise Stop(f"Van de titel '{title}' zou de bestandsnaam '{made_id(title)}' worden. Die naam gebruikt de site "
                        "zelf al voor een pagina of bestand. Kies een andere titel.")
+        if made_id(title) in WINDOWS_NAMES:
+            raise Stop(f"Van de titel '{title}' zou de bestandsnaam '{made_id(title)}' worden. Windows gebruikt die naam "
+                       "zelf en kan zo'n bestand niet openen. Kies een andere titel, bijvoorbeeld met een woord erbij.")
         values["titel"] = json.dumps(title, ensure_ascii=False)
         path = unique(target / made.folder, made_id(title))
     text = string.Template(scaffold(kind).read_text(encoding="utf-8")).safe_substitute(values)

@@ -38,6 +38,7 @@ def write_synthetic_content(dest: Path, n: int) -> Path:
     count = {kind: max(1, round(n * share)) for kind, share in MIX.items()}
     themas = [p.stem for p in sorted((EXAMPLE / THEMA.folder).glob("*.yml"))]
 
+    names = [p.stem for p in sorted((EXAMPLE / BOUWSTEEN.folder).glob("*.yml"))]
     bouwstenen = _examples(BOUWSTEEN.folder)
     bouwsteen_ids = []
     for i in range(count[BOUWSTEEN.folder]):
@@ -45,6 +46,10 @@ def write_synthetic_content(dest: Path, n: int) -> Path:
         item["titel"] = f"{item['titel']} ({i + 1})"
         item["thema"] = themas[i % len(themas)]
         item["volgorde"] = i + 1
+        if other := item.pop("leervragen_ook_bij", None):  # the copy of that other bouwsteen in the same round
+            partner = i - i % len(bouwstenen) + names.index(other)
+            if partner < count[BOUWSTEEN.folder]:
+                item["leervragen_ook_bij"] = f"bouwsteen-{partner + 1}"
         bouwsteen_ids.append(f"bouwsteen-{i + 1}")
         _dump(dest / BOUWSTEEN.folder / f"{bouwsteen_ids[-1]}.yml", item)
     vragen = [f"{bouwsteen_ids[i]}/{v['id']}" for i in range(len(bouwsteen_ids))

@@ -140,13 +140,47 @@ def test_every_property_of_every_schema_has_a_field_with_the_right_widget(upstre
     assert check_fields(schema_of(kind), collection_for(config, kind)["fields"], kind.name, config) == []
 
 
-def test_markdown_fields_are_exactly_what_the_templates_render_as_markdown():
+# Whose fields a template's `item.x | md` or `regio.x | md` renders: a kind's page template is named after the kind
+# (kinds.py); the region's text is on the home page. bouwsteen.regio_toelichting is an aanvulling's toelichting.
+RENDERED_AS = {"home-regio": kinds.REGIO.name, ("bouwsteen", "regio_toelichting"): (kinds.AANVULLING.name, "toelichting")}
+
+
+def markdown_rendered(templates: Path) -> set[tuple[str, str]]:
+    """(kind, field) of every field a template renders with the Markdown filter."""
     rendered = set()
-    for template in TEMPLATES.glob("*.html"):
-        rendered |= set(re.findall(r"(?:item|regio)\.(\w+) \| md", template.read_text(encoding="utf-8")))
-    rendered -= {"regio_toelichting"}  # the model's name for an aanvulling's toelichting
-    marked = {name for kind in kinds.ALL for name, prop in schema_of(kind)["properties"].items() if cms.is_markdown(prop)}
-    assert rendered <= marked and "verslag" in marked
+    for template in templates.glob("*.html"):
+        kind = RENDERED_AS.get(template.stem, template.stem)
+        for field in re.findall(r"(?:item|regio)\.(\w+) *\| *md\b", template.read_text(encoding="utf-8")):
+            rendered.add(RENDERED_AS.get((kind, field), (kind, field)))
+    return rendered
+
+
+def markdown_marked() -> set[tuple[str, str]]:
+    """(kind, field) of every field whose schema says it is Markdown (the editor's and the checker's one rule)."""
+    return {(kind.name, name) for kind in kinds.ALL for name, prop in schema_of(kind)["properties"].items()
+            if cms.is_markdown(prop)}
+
+
+def test_markdown_fields_are_exactly_what_the_templates_render_as_markdown():
+    """Per kind, not per field name: a bron's toelichting (plain text in its schema, so the editor gave a plain text
+    box and the checker left its Markdown unchecked) was rendered as Markdown because a bouwsteen's toelichting is."""
+    rendered = markdown_rendered(TEMPLATES)
+    assert rendered == markdown_marked(), (rendered - markdown_marked(), markdown_marked() - rendered)
+    assert {("bijeenkomst", "verslag"), ("bron", "toelichting"), (kinds.AANVULLING.name, "toelichting")} <= rendered
+
+
+@pytest.mark.parametrize(("template", "line", "found"), [
+    ("rol", "<p>{{ item.beschrijving | md }}</p>", ("rol", "beschrijving")),  # a plain field of a kind's own page
+    ("home-regio", "<p>{{ regio.motto|md }}</p>", ("regio", "motto")),  # the region's, written without spaces
+    ("vragenset", "<p>{{ item.doel | md }}</p>", ("vragenset", "doel")),  # a kind whose other field is Markdown
+])
+def test_a_plain_field_rendered_as_markdown_is_found(tmp_path, template, line, found):
+    """The check above sees a plain field (same name as a Markdown field of another kind or not) that a template
+    renders as Markdown."""
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    with (tmp_path / "templates" / f"{template}.html").open("a", encoding="utf-8") as file:
+        file.write(line + "\n")
+    assert markdown_rendered(tmp_path / "templates") - markdown_marked() == {found}
 
 
 def test_collections_follow_the_registry(upstream):

@@ -137,3 +137,32 @@ def test_the_other_bouwsteen_is_another_one_and_there_are_leervragen_to_say_it_o
     found, lines = _checked(tmp_path, change)
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("leervragen_ook_bij:"))
     assert found == [f"content/bouwstenen/coordineer-het-leren.yml:{number}: leervragen_ook_bij: {said}"]
+
+
+@pytest.mark.parametrize("bouwsteen", ["coordineer-het-leren", "maak-leren-klein-en-concreet", "organiseer-de-governance"])
+def test_a_fork_may_hide_the_other_bouwsteen(tmp_path, bouwsteen):
+    """A region may hide a national bouwsteen (verbergen). Hiding the other bouwsteen of these leervragen stopped the
+    check with 'Haal de verwijzing weg' in upstream's bouwsteen file, which a fork never edits: three national
+    bouwstenen could not be hidden. Now the pages say 'een andere bouwsteen', with no link to the page that is gone."""
+    from leerlandschap.loader import check_content
+
+    title, other, _, roles = SHARED_PAGE[bouwsteen]
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    own = {"regio.yml": "naam: Regio Zuidkust\nmotto: M\nbeschrijving: B\ncontact:\n  rol: Team leren\n"
+                        f"  adres: leren@zuidkust.example\nverbergen:\n  - bouwstenen/{other}\nbron: eigen\n",
+           "bronnen/eigen.yml": "titel: Eigen\nuitgever: Zuidkust\nsoort: eigen inbreng\n"}
+    for name, body in own.items():
+        (tmp_path / "regio" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "regio" / name).write_text(body, encoding="utf-8")
+    content, problems = check_content(tmp_path / "content", tmp_path)
+    assert [str(p) for p in problems] == []
+    pages = {p.url: p for p in PageMaker(content).all_pages()}
+    assert f"bouwstenen/{other}/" not in pages
+    page = parse(pages[f"bouwstenen/{bouwsteen}/"].body)
+    said = [text(span) for span in page.find_all("span") if span.has_class("ll-leervraag-bij")]
+    assert said == ["De bron zet deze vraag op één pagina met een andere bouwsteen. Bij welke van de twee de vraag "
+                    "hoort, zegt de bron niet."] * len(roles)
+    assert not [a for a in page.find_all("a") if other in (a.attrs.get("href") or "")]
+    rol = [text(li) for li in leervragen(parse(pages[f"rollen/{roles[0]}/"].body)) if f"Bouwsteen: {title} of " in text(li)]
+    assert rol and all(t.endswith(f"Bouwsteen: {title} of een andere bouwsteen: de bron zegt niet bij welke van de twee")
+                       for t in rol), rol

@@ -2,6 +2,7 @@
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -178,6 +179,32 @@ def test_make_new_refuses_a_reserved_name(project):
     assert result.stderr.strip() == ("Van de titel 'Index' zou de bestandsnaam 'index' worden. Die naam gebruikt de site "
                                      "zelf al voor een pagina of bestand. Kies een andere titel.")
     assert not (project / "content" / "praktijken" / "index.yml").exists()
+
+
+@pytest.mark.parametrize("title", ["Nul", "Aux!", "LPT1"])
+def test_make_new_refuses_a_title_that_makes_a_name_windows_keeps(project, title):
+    """'Nul' made nul.yml, which the checker refused: make new said the new file was wrong and to choose another
+    name, while the author only gave a title."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "nieuw.py"), "praktijk", "--titel", title,
+                             "--content", str(project / "content")], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    name = title.lower().strip("!").replace(" ", "")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"Van de titel '{title}' zou de bestandsnaam '{name}' worden. Windows gebruikt die "
+                                     "naam zelf en kan zo'n bestand niet openen. Kies een andere titel, bijvoorbeeld met "
+                                     "een woord erbij.")
+    assert not (project / "content" / "praktijken" / f"{name}.yml").exists()
+
+
+@pytest.mark.parametrize(("folder", "name"), [("praktijken", "CON"), ("tafels", "Nul"), ("praktijken", "Index")])
+def test_the_name_suggested_for_a_wrong_file_name_is_allowed(project, folder, name):
+    """'CON.yml' was told to become 'con.yml', a name the checker refuses next (Windows keeps it; 'index' the site)."""
+    source = next((project / "content" / folder).glob("*.yml"))
+    shutil.copy(source, project / "content" / folder / f"{name}.yml")
+    [said] = [m for m in messages(project) if m.startswith(f"content/{folder}/{name}.yml:1: ")]
+    better = re.search(r"bijvoorbeeld '([a-z0-9-]+)\.yml'\.$", said).group(1)
+    assert better == f"{name.lower()}-1"
+    (project / "content" / folder / f"{name}.yml").rename(project / "content" / folder / f"{better}.yml")
+    assert [m for m in messages(project) if f"/{better}.yml:" in m] == []
 
 
 NOT_READ = "Dit bestand wordt niet gelezen: in {0}/ worden geen mappen gelezen. Zet het bestand direct in {0}/, of haal het weg."

@@ -169,6 +169,11 @@ SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.o
     ('<image href="https://evil.example/x.png"/>', 2, "<image>"),
     ('<set attributeName="href" to="javascript:alert(1)"/>', 2, "<set>"),
     ('<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>', 2, "andere namespace"),
+    # A style sheet split up by a character reference, CDATA sections or an element: the browser reads it whole
+    # (opened directly, the first two loaded x.css and p.png from the other host in Chromium)
+    ('<style>@imp&#111;rt "https://evil.example/x.css";</style>', 2, "@import"),
+    ('<style>\nrect { fill: u<![CDATA[rl(https://evil.example/p.png)]]> }\n</style>', 2, "url(...)"),
+    ('<style>@imp<g/>ort "https://evil.example/x.css";</style>', 2, "<g> binnen <style>"),
 ])
 def test_an_svg_logo_may_only_draw(project, body, line, phrase):
     logo(project, "logo.svg", SVG_HEAD + body + "\n</svg>\n")

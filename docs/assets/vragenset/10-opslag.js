@@ -32,6 +32,10 @@
   const isFree = (id) => id.startsWith(FREE);
   const freeText = (id) => id.slice(FREE.length);
   const unique = (ids) => ids.filter((id, index) => ids.indexOf(id) === index);
+  // A table looked up by text from a link or from storage: without Object's prototype, so "constructor",
+  // "toString" or "__proto__" in a link are unknown keys like any other (with {} they found Object's own members:
+  // the page said the questions could not be loaded, or showed "Bij undefined").
+  const table = (entries) => Object.assign(Object.create(null), entries || {});
   const vragen = (n) => n + (n === 1 ? " vraag" : " vragen");
   // "Er staat (nu) 1 vraag" but "Er staan (nu) 2 vragen": the verb agrees with the number, in every message.
   const erStaan = (n, when) => "Er " + (n === 1 ? "staat " : "staan ") + (when ? when + " " : "") + vragen(n);

@@ -58,10 +58,10 @@
     return new TextDecoder().decode(new Uint8Array(bytes)).trim();
   }
 
-  let known = {};
-  let sets = {};
-  let extras = {}; // code -> free-text id of a vragenset's extra question
-  const extraCodes = {}; // free-text id -> code
+  let known = table();
+  let sets = table();
+  let extras = table(); // code -> free-text id of a vragenset's extra question
+  const extraCodes = table(); // free-text id -> code
   let ready = false; // vragen.json is read: codes, texts and werkwijzen are known
   const isKnown = (id) => isFree(id) || id in known;
 
@@ -77,9 +77,9 @@
 
   // A short link as a set, and the tokens nobody knows.
   function fromShort(tokens) {
-    const byCode = {};
+    const byCode = table();
     for (const [id, vraag] of Object.entries(known)) byCode[vraag.code] = id;
-    const setByCode = {};
+    const setByCode = table();
     for (const [key, entry] of Object.entries(sets)) if (entry.code) setByCode[entry.code] = key;
     const out = { titel: decodeText(tokens[0]), vragen: [], werkwijze: "" };
     const unknown = [];

@@ -5,9 +5,9 @@
 
   loadData()
     .then((found) => {
-      known = found.vragen;
-      sets = found.sets || {};
-      extras = found.extra || {};
+      known = table(found.vragen);
+      sets = table(found.sets);
+      extras = table(found.extra);
       for (const [code, id] of Object.entries(extras)) extraCodes[id] = code;
       ready = true;
       let unknown = [];

@@ -111,6 +111,9 @@
         for (const word of (data.vaak || "").split(" ")) if (word) vocab.often.add(word);
         for (const word of (data.overal || "").split(" ")) if (word) vocab.everywhere.add(word);
         for (const [word, others] of Object.entries(data.vormen || {})) vocab.forms[word] = others.split(" ");
+        // pages Pagefind finds for the word only through a word of the same stem that is another word (searchfamilies.py)
+        for (const [word, pages] of Object.entries(data.apart || {})) vocab.apart[word] = new Set(pages.split(" "));
+        for (const word of (data.heel || "").split(" ")) if (word) vocab.whole.add(word); // searchwhole.py
         addWords(letter, data.woorden ? data.woorden.split(" ") : []);
         vocab.letterLoaded.add(letter);
       }));
@@ -121,7 +124,10 @@
   function loadWholeList() { // every word, most pages first: only for a word the site does not have
     if (!vocab.loading.has("*")) {
       vocab.loading.set("*", vocabFile("woorden.json").then((text) => {
-        const ranked = text ? JSON.parse(text).woorden.split(" ") : [];
+        const data = text ? JSON.parse(text) : { woorden: "" };
+        const ranked = data.woorden.split(" ");
+        // Dutch words of their own that are not on the site ("leerkracht"): not cut into the site's words (searchwhole.py)
+        for (const word of (data.heel || "").split(" ")) if (word) vocab.whole.add(word);
         const byLetter = new Map();
         for (const word of ranked) byLetter.set(word[0], (byLetter.get(word[0]) || []).concat([word]));
         for (const [letter, list] of byLetter) addWords(letter, list);

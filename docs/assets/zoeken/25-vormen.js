@@ -13,6 +13,8 @@
   // consonant at the end and single before an ending: "logeer" is "logeren" on the site, "boom" "bomen".
   function siteForm(word) {
     if (vocab.set.has(word)) return word;
+    // The word without an ending before a word with another: "ouderen" is "oudere" (older), not "ouders" (parents)
+    for (const s of stems(word)) if (vocab.set.has(s)) return s;
     // A verb with the -t of "hij/zij" ("voelt", "leert") is its stem: "voelen", "leren" on the site.
     const verb = word.length >= 5 && /[^aeiout]t$/.test(word) ? [word.slice(0, -1)] : [];
     for (const s of [...stems(word), ...verb]) {

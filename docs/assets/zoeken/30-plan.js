@@ -38,7 +38,7 @@
   // "ambtenaar", which Begrippen has in "beleidsambtenaar" (searchwords.py: with_tails), a Beleidsmaker.
   function partTerm(plan, part) {
     const others = synonymsOf(part);
-    const term = { word: part, alts: [{ q: part, w: 1 }, ...(others || []).map((q) => ({ q, w: 1, extra: true }))] };
+    const term = { word: part, alts: [...withForms(part), ...(others || []).map((q) => ({ q, w: 1, extra: true, other: true }))] };
     if (others && !plan.synonyms.some(([word]) => word === part)) plan.synonyms.push([part, others, term]); // said once
     return term;
   }
@@ -97,7 +97,7 @@
       if (phrase) { // a phrase from the Begrippen page is one term
         const { n, key, q, fixed } = phrase;
         plan.corrected.push(...fixed); // "stand van zakne": "Bedoel je zaken?"
-        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true }))] });
+        plan.terms.push({ word: key, alts: [{ q, w: 1 }, ...vocab.synonyms[key].map((q) => ({ q, w: 1, extra: true, other: true }))] });
         plan.synonyms.push([key, vocab.synonyms[key], plan.terms[plan.terms.length - 1]]);
         i += n - 1;
         continue;
@@ -108,7 +108,7 @@
       const others = synonymsOf(word);
       if (others) {
         const own = known(word);
-        const alts = others.map((q) => ({ q, w: 1, extra: !!own })); // the word's own results decide (searchPlan)
+        const alts = others.map((q) => ({ q, w: 1, extra: !!own, other: true })); // the word's own results decide (searchPlan)
         if (own) alts.unshift(...withForms(own));
         plan.terms.push({ word, alts });
         plan.synonyms.push([word, others, plan.terms[plan.terms.length - 1]]);
@@ -136,7 +136,11 @@
         plan.terms.push({ word, alts: [{ q: accentedStart(word), w: 1 }] });
       } else {
         const near = derived(word)[0] || correction(word, 1); // "reflecteren": the site says "reflectie"
-        const parts = near ? null : splitCompound(word);
+        // A word of its own ("leerkracht", a teacher) is not its parts ("leer", "kracht"), unless its last part is
+        // a concept of Begrippen: then it is a kind of that (searchwhole.py).
+        const whole = vocab.whole.has(word);
+        const cut = near ? null : splitCompound(word);
+        const parts = cut && (!whole || synonymsOf(cut[cut.length - 1])) ? cut : null;
         const from = near || parts ? null : madeFrom(word);
         const fixed = near || (parts || from ? null : correction(word, 2));
         let piece = from;
@@ -152,7 +156,7 @@
         } else if (fixed) {
           plan.corrected.push([word, fixed]);
           plan.terms.push({ word: fixed, alts: [{ q: fixed, w: 1 }] });
-        } else if (piece || (piece = partOf(word))) { // a compound of which only one part is on the site: that part, and we say so
+        } else if (piece || (!whole && (piece = partOf(word)))) { // a compound of which only one part is on the site: that part, and we say so
           plan.partial.push([word, piece]);
           plan.terms.push(partTerm(plan, piece));
         } else {
@@ -227,7 +231,8 @@
         if (stale()) return null; // a newer query came in: do not search on for this one
         if (alt.extra && own * COMMON >= pages) { alt.skipped = true; continue; }
         if (alt.fallback && scores.size) { alt.skipped = true; continue; } // the start of the word found pages itself
-        const found = await pagefindSearch(alt.q, filters);
+        if (alt.other) await otherForms(term, alt);
+        const found = ownWord(alt.q, await pagefindSearch(alt.q, filters));
         // words of another word of several words ("raad van bestuur") may stand apart on a page: they count less
         const w = term.alts.length > 1 && alt.q.includes(" ") && !alt.part ? alt.w * APART_W : alt.w;
         if (!alt.extra && !alt.part) own = Math.max(own, found.unfilteredResultCount || 0);
@@ -237,7 +242,8 @@
           seen.value += w * (result.score || 1) / top;
           scores.set(result.id, seen);
         }
-        if (term.compound && !alt.part && alt === term.alts[term.alts.length - 1] && own <= RARE && !stale()) {
+        if (term.compound && !vocab.whole.has(term.compound) && !alt.part && alt === term.alts[term.alts.length - 1] &&
+            own <= RARE && !stale()) {
           // Its parts are searched next, as the term's last alternatives; short parts and parts on half of the site
           // or more ("leer" in "leerdoelen") would only bring noise, as in partOf.
           const parts = ((await compoundParts(term.compound)) || [])
@@ -275,7 +281,8 @@
   // Every string was searched already (pagefindSearch keeps the answers).
   async function exactBase(plan, filters) {
     const searched = plan.terms.length === 1 ? plan.terms[0].alts.filter((alt) => !alt.skipped) : [];
-    if (!searched.length) return null;
+    // Pagefind's counts would also count the pages ownWord leaves out ("begeleiding": those with only "beleid")
+    if (!searched.length || searched.some((alt) => vocab && vocab.apart[alt.q])) return null;
     if (searched.length === 1) return pagefindSearch(searched[0].q, filters); // nothing to compare it with
     const answers = await Promise.all(searched.map((alt) => pagefindSearch(alt.q, filters)));
     const ids = new Set(answers[0].results.map((result) => result.id));

@@ -164,7 +164,7 @@
         const data = JSON.parse(text);
         // No prototype: a searched word such as "constructor" must not find Object's own properties.
         vocab = { stop: new Set(), synonyms: Object.create(null), terms: Object.create(null), pages: data.paginas, letters: new Set(data.letters),
-                  often: new Set(), everywhere: new Set(), forms: Object.create(null), warm: data.opwarmen || null,
+                  often: new Set(), everywhere: new Set(), forms: Object.create(null), apart: Object.create(null), whole: new Set(), warm: data.opwarmen || null,
                   letterLoaded: new Set(), set: new Set(), accented: new Map(), byLetter: new Map(), loading: new Map(), ranked: null };
       }
       filterBlock.hidden = false;
