@@ -8,6 +8,9 @@ so the form and the checker cannot drift apart:
   characters   textcheck: what no text may hold (XML_FORBIDDEN, DIRECTION_OVERRIDE), what a one-line text may not
                hold (SINGLE_LINE_FORBIDDEN) and the line breaks editors do not show (UNSEEN_BREAKS). Pasted text
                brings them unseen (Word, a PDF, a phone number from Outlook); the page cleans them before saving.
+               And what shows nothing (textcheck.invisible: Unicode's categories C and Z, which JavaScript names
+               p{C} and p{Z} (with a backslash), and the blank letters and attached marks): taken off both ends of a one-line
+               text (a zero-width space copied from a web page), and a text of nothing else is left out.
   years        schemas.FIRST_YEAR and LAST_YEAR: the date field refuses a date outside them (a typo such as 1027).
   unique       crosscheck.UNIQUE_LISTS: a short name twice in one list (two agreements of one meeting) is refused
                before saving, with the number of each item.
@@ -31,6 +34,8 @@ from .crosscheck import UNIQUE_LISTS
 from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR
 from .textcheck import (
+    _ATTACHED,
+    _BLANK_LETTERS,
     CALENDAR_BREAK,
     CALENDAR_BREAK_MESSAGE,
     DIRECTION_OVERRIDE,
@@ -49,6 +54,17 @@ def js_source(pattern: str) -> str:
 
 def _fields(collection: dict[str, Any]) -> list[dict[str, Any]]:
     return collection.get("fields") or [field for file in collection.get("files", []) for field in file["fields"]]
+
+
+def _js_class(chars: frozenset[str]) -> str:
+    """The characters as the inside of a JavaScript character class, in runs: 'A-Z' for A..Z."""
+    runs: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(js_source(chr(a)) + (f"-{js_source(chr(b))}" if b > a else "") for a, b in runs)
 
 
 def _multiline(settings: dict[str, Any]) -> dict[str, list[str]]:
@@ -100,6 +116,8 @@ def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
         "forbidden": js_source(XML_FORBIDDEN.pattern),
         "direction": js_source(DIRECTION_OVERRIDE.pattern),
         "one_line": js_source(SINGLE_LINE_FORBIDDEN.pattern),
+        "invisible": f"[\\p{{C}}\\p{{Z}}{_js_class(_BLANK_LETTERS | _ATTACHED)}]",
+        "attached": f"[{_js_class(_ATTACHED)}]",
         "years": [FIRST_YEAR, LAST_YEAR],
         "unique": [{"path": list(path), "word": word} for path, word in UNIQUE_LISTS.items()],
         "in_order": _in_order(settings),

@@ -8,6 +8,8 @@
   var FORBIDDEN = new RegExp(RULES.forbidden, "gu");
   var DIRECTION = new RegExp(RULES.direction, "gu");
   var ONE_LINE = new RegExp(RULES.one_line, "gu");
+  var INVISIBLE = new RegExp("^" + RULES.invisible + "$", "u");
+  var ATTACHED = new RegExp("^" + RULES.attached + "$", "u");
 
   // Text pasted from Word, a PDF or Outlook brings characters a coordinator cannot see: tabs ("·<tab>Warme
   // overdracht"), the vertical tab of Word's line break, the form feed of a PDF's page break, NEL, U+2028 and
@@ -15,7 +17,8 @@
   // text's direction. The checker refuses each. So the editor never writes one: in a longer text (a Markdown field)
   // each line break becomes a line break and a tab at the start of a line four spaces (Markdown's indent, so a
   // nested list stays nested); in a one-line text (a title, an insight) a line break or tab becomes a space. Every
-  // other refused character is taken out. Sveltia has trimmed the values already, so a one-line text is trimmed again.
+  // other refused character is taken out. Sveltia has trimmed the values already, so a one-line text is trimmed again,
+  // of everything that shows nothing (textcheck.invisible); a text of nothing else is left out.
   function clean(text, multiline) {
     if (multiline) {
       text = text.replace(/\r\n/g, "\n").replace(BREAK, "\n")
@@ -24,7 +27,14 @@
       text = text.replace(BREAK, " ").replace(/\t/g, " ");
     }
     text = text.replace(FORBIDDEN, "").replace(DIRECTION, "");
-    return multiline ? text : text.replace(ONE_LINE, "").trim();
+    var chars = Array.from(multiline ? text : text.replace(ONE_LINE, ""));
+    if (chars.every(function (char) { return INVISIBLE.test(char); })) { return ""; } // nothing to read: left out
+    if (multiline) { return text; }
+    // A one-line text neither starts nor ends with what shows nothing (a zero-width space copied from a web page);
+    // a mark that belongs to the character before it (the end of "❤️") may end it.
+    while (INVISIBLE.test(chars[0])) { chars.shift(); }
+    while (INVISIBLE.test(chars[chars.length - 1]) && !ATTACHED.test(chars[chars.length - 1])) { chars.pop(); }
+    return chars.join("");
   }
 
   function uncleanPaths(value, path, multiline, found) {
