@@ -97,6 +97,7 @@ def test_the_page_sees_nothing_where_the_checker_sees_nothing(chromium):
 
 
 
+@pytest.mark.parametrize("name", ["XML_FORBIDDEN", "DIRECTION_OVERRIDE", "SINGLE_LINE_FORBIDDEN"])
 def test_the_page_refuses_exactly_the_characters_the_checker_refuses(chromium, name):
     # The page's rule is the checker's, written for JavaScript (cms_rules.js_source): compared on every code point.
     from leerlandschap.cms_rules import js_source
