@@ -19,7 +19,8 @@ field from schemas/<kind>.schema.json. How a schema property becomes a form fiel
 
 Hints and messages come from the schema, rewritten for a form by cms_hints.py (no advice about quotes or date
 notation that only applies when typing YAML). Output settings keep what Sveltia writes acceptable to `make check`:
-empty optional fields are left out and every string is quoted (a time such as 13:00 stays text).
+empty optional fields are left out and every string is quoted (a time such as 13:00 stays text). What else the checker
+refuses, the page refuses or cleans before saving, by the checker's own definitions (cms_rules.py).
 
 Where it saves comes from the region file's `beheer` block (model.Beheer): GitHub (token), GitLab (PKCE with the
 region's OAuth application, or a token) — both through pull/merge requests — or `proef`, Sveltia's test

@@ -19,6 +19,7 @@ from . import cms_bundle, cms_hints
 from .cms import PACKAGE, SECTION, config, config_yaml
 from .cms_backend import git_host
 from .cms_preview import preview_words
+from .cms_rules import save_rules
 from .discover import read_files
 from .model import Content
 from .regiomodel import Beheer
@@ -110,7 +111,8 @@ def editor_files(content: Content, content_dir: Path) -> EditorFiles:
         f"{SECTION}/config.yml": config_yaml(settings),
         f"{SECTION}/beheer.js": env.get_template("beheer.js").render(version=version, strings=strings, proef=proef,
                                                                     months=MONTHS, date_hint=cms_hints.DATE.strip(),
-                                                                    preview_words=preview_words(tafels, settings)),
+                                                                    preview_words=preview_words(tafels, settings),
+                                                                    save_rules=save_rules(settings)),
         f"{SECTION}/sveltia-cms.js": bundle.text,
         f"{SECTION}/voorbeeld.css": (TEMPLATES / "beheer-voorbeeld.css").read_text(encoding="utf-8"),
     }

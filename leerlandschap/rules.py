@@ -29,6 +29,13 @@ from .yamlevents import Path as YamlPath
 ASSETS = "regio/assets/"  # where authors put the logo and favicon (macros/hooks.py publishes its files)
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?:-([0-9]{1,2}):([0-9]{2}))?")
 _MEETING_NAME = re.compile(rf"({ISO_DATE})(-.+)?")  # 2026-01-12.yml, or 2026-01-12-2.yml for a second one
+# What must come in order within one item: a meeting's end time after its start time, a tafel's end date not before
+# its start date. The editing page refuses the same before saving, with the same words (cms_rules.py).
+TIME_FIELD = "tijd"
+TIME_ORDER = ("De eindtijd ({end}) ligt niet na de begintijd ({start}). Schrijf eerst de begintijd en dan de eindtijd, "
+              "bijvoorbeeld \"13:00-15:00\".")
+PERIOD = ("startdatum", "einddatum")
+PERIOD_ORDER = "De einddatum ({end}) ligt voor de startdatum ({start}). Controleer beide datums."
 
 
 def check_rules(items: list[Item], regio: Item | None, assets_dir: Path | None) -> list[Problem]:
@@ -79,7 +86,7 @@ def _problem(item: Item, path: YamlPath, message: str) -> Problem:
 
 def _check_meeting(item: Item, problems: list[Problem]) -> None:
     data = item.data or {}
-    tijd = data.get("tijd")
+    tijd = data.get(TIME_FIELD)
     if isinstance(tijd, str) and (match := _TIME.fullmatch(tijd)):
         hours = [int(h) for h in match.group(1, 3) if h is not None]
         minutes = [int(m) for m in match.group(2, 4) if m is not None]
@@ -88,8 +95,7 @@ def _check_meeting(item: Item, problems: list[Problem]) -> None:
                                                       "minuten van 00 tot en met 59."))
         elif len(hours) == 2 and (hours[1], minutes[1]) <= (hours[0], minutes[0]):
             start, end = tijd.split("-")
-            problems.append(_problem(item, ("tijd",), f"De eindtijd ({end}) ligt niet na de begintijd ({start}). Schrijf "
-                                                      "eerst de begintijd en dan de eindtijd, bijvoorbeeld \"13:00-15:00\"."))
+            problems.append(_problem(item, (TIME_FIELD,), TIME_ORDER.format(start=start, end=end)))
     datum = data.get("datum")
     name = item.path.name
     example = f"'{datum}{item.path.suffix}'" if isinstance(datum, str) else f"'2027-01-12{item.path.suffix}'"
@@ -153,10 +159,9 @@ def same_day_meetings(content: Content) -> list[Review]:
 
 def _check_period(item: Item, problems: list[Problem]) -> None:
     data = item.data or {}
-    start, end = data.get("startdatum"), data.get("einddatum")
+    start, end = data.get(PERIOD[0]), data.get(PERIOD[1])
     if isinstance(start, str) and isinstance(end, str) and end < start:  # both JJJJ-MM-DD: text order is date order
-        problems.append(_problem(item, ("einddatum",), f"De einddatum ({end}) ligt voor de startdatum ({start}). "
-                                                       "Controleer beide datums."))
+        problems.append(_problem(item, (PERIOD[1],), PERIOD_ORDER.format(start=start, end=end)))
 
 
 def _check_leervragen_elsewhere(item: Item, problems: list[Problem]) -> None:

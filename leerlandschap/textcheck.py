@@ -30,6 +30,18 @@ SINGLE_LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # RLO makes "Samen leren" read as "nerel nemaS" on the page, in the feed and in calendars, and can make a text show
 # other than it reads in the file ("Trojan Source"). Real text never needs them (a neighbour's lose them, buren_read.py).
 DIRECTION_OVERRIDE = re.compile("[\u202a-\u202e]")
+# Characters that end a line for some program but that editors do not show as one: the vertical tab of Word's line
+# break (Shift+Enter), the form feed of a PDF's page break, a bare CR, NEL, U+2028 and U+2029. The editing page turns
+# each into a line break where a text may hold more lines and into a space elsewhere (cms_rules.py), and takes out
+# the other characters the rules above refuse, so what a coordinator pastes is never refused after saving.
+UNSEEN_BREAKS = "\x0b\x0c\r\x85\u2028\u2029"
+# In a one-line text: what a feed reader or a calendar reads as something else. The editing page refuses both before
+# saving, with these words (cms_rules.py).
+MOJIBAKE = ("Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '{fixed}' van. Staat er bijvoorbeeld Ã© "
+            "waar é hoort? Typ die letters opnieuw.")
+CALENDAR_BREAK = "\\N"
+CALENDAR_BREAK_MESSAGE = ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, "
+                          "of schrijf / in plaats van \\.")
 # Characters that show nothing on their own: spaces, controls and format characters (a zero-width space U+200B, a word
 # joiner U+2060, a soft hyphen U+00AD), letters fonts draw as blank (Hangul fillers, the braille blank), and marks
 # that only change the character before them (the combining grapheme joiner, variation selectors, tag characters:
@@ -108,12 +120,10 @@ def text_problems(text: str, sub: dict[str, Any]) -> Iterator[str]:
                "bijvoorbeeld door de tekst opnieuw te typen.")
         return
     if not is_multiline(sub) and (fixed := mojibake(text)) is not None:  # feed readers "repair" such text
-        yield (f"Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er '{fixed[:60]}' van. Staat er "
-               "bijvoorbeeld Ã© waar é hoort? Typ die letters opnieuw.")
+        yield MOJIBAKE.format(fixed=fixed[:60])
         return
-    if not is_multiline(sub) and "\\N" in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
-        yield ("In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er een spatie tussen, of "
-               "schrijf / in plaats van \\.")
+    if not is_multiline(sub) and CALENDAR_BREAK in text:  # RFC 5545: \N is a line break (icalendar writes it as one)
+        yield CALENDAR_BREAK_MESSAGE
         return
     if is_markdown(sub):
         yield from markdown_problems(text)

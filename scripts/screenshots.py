@@ -202,6 +202,12 @@ def beheer(context: BrowserContext, url: str, shoot: Shooter) -> None:
     page.evaluate("document.activeElement.blur()")
     shoot(page, "beheer-2-bijeenkomst.png", idle=False)
     page.get_by_role("checkbox", name=re.compile("Opbrengst")).click()
+    # Sveltia renders a group's fields once they scroll into view: bring the outcome's into view (as
+    # tests/test_browser_cms.py's open_outcome does), or "Afspraak toevoegen" never comes when the box sits low.
+    group = page.locator("[data-key-path='opbrengst']")
+    page.wait_for_function("""g => g && g.querySelector("[data-key-path^='opbrengst.']") && !g.querySelector(".placeholder")
+        || (g && g.querySelector(".placeholder") && g.querySelector(".placeholder").scrollIntoView({block: 'center'}), false)""",
+                           arg=group.element_handle(), polling=100, timeout=60_000)
     agreements = [("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                   ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]
     for number, (ident, text, status) in enumerate(agreements):

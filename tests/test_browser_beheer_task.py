@@ -11,7 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from test_browser_cms import READ_SAVED, TAFEL, check_and_build, editor_site  # noqa: F401  (fixture)
+from test_browser_cms import READ_SAVED, TAFEL, check_and_build, editor_site, open_outcome  # noqa: F401  (fixture)
 from test_quality import AXE, AXE_RUN, WCAG
 
 from browser import WAIT, at_rest, until
@@ -200,7 +200,7 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
     expect(page.get_by_role("textbox", name="Tijd")).to_have_value("13:00-15:00")
 
     # 4. Two agreements, each with an owner chosen from the existing roles and a status.
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
+    open_outcome(page)
     for number, (ident, text, status) in enumerate([("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                                                     ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]):
         page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()

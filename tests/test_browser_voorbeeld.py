@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import BOUWSTEEN, TAFEL, editor, editor_site  # noqa: F401  (fixtures)
+from test_browser_cms import BOUWSTEEN, TAFEL, editor, editor_site, open_outcome  # noqa: F401  (fixtures)
 
 from browser import WAIT
 from htmltools import parse_file
@@ -56,7 +56,7 @@ def test_a_meeting_preview_looks_like_the_meeting_page(editor, editor_site):  # 
     page.get_by_role("textbox", name="Datum").fill("3-12-2026")
     page.get_by_role("textbox", name="Tijd").fill("13:00-15:00")
     page.get_by_role("textbox", name="Locatie").fill(f"Wijkcentrum {HOSTILE}")
-    page.get_by_role("checkbox", name=re.compile("Opbrengst")).check()  # check(): clicks again until it is ticked
+    open_outcome(page)
     page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
     page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()

@@ -531,3 +531,19 @@ def test_the_proef_seed_holds_only_the_files_the_site_is_made_of(tmp_path, tmp_p
     seeded = cms_page.proef_files(project / "content")
     assert seeded == clean
     assert not any("GEHEIM" in text for text in seeded.values())
+
+
+@pytest.mark.parametrize("guide, start, end", [("inhoud-toevoegen.md", "### Een bijeenkomst vastleggen", "### Een goede"),
+                                               ("bewerken.md", "## 2. Vul de bijeenkomst in", "## 4. Sla op")])
+def test_the_guides_name_the_meeting_forms_fields_by_their_labels(upstream, guide, start, end):
+    # A coordinator looks for the field the guide names in bold: "Deadline" was the guide's word for the field the
+    # form calls "Klaar op". Every bold word of the steps is a label of the meeting form, its add button
+    # ("<label> toevoegen"), or one of the editor's own buttons and panes.
+    _, config = upstream
+    fields = list(labels(collection_for(config, kinds.BIJEENKOMST)["fields"]))
+    singular = [f.get("label_singular", "") for f in lists(collection_for(config, kinds.BIJEENKOMST)["fields"])]
+    known = {word.lower() for word in [*fields, *(f"{w} toevoegen" for w in fields + singular if w), "Nieuw", "Opslaan",
+                                       "voorbeeld"]}
+    text = (ROOT / "handleiding" / guide).read_text(encoding="utf-8")
+    bold = re.findall(r"\*\*([^*]+)\*\*", text[text.index(start):text.index(end)])
+    assert len(bold) > 5 and [word for word in bold if word.lower() not in known] == []

@@ -2,7 +2,8 @@
      which shows MM/DD/YYYY in an English browser and has no option for another display format. This field type
      ("datum", registered with CMS.registerFieldType, see leerlandschap/cms.py) is a text field in which people
      type a date the Dutch way (3-12-2026, 03-12-2026, 3/12/2026); the file gets YYYY-MM-DD, as the schema wants.
-     A date that does not exist (31-02-2026) gets a Dutch message and cannot be saved. */
+     A date that does not exist (31-02-2026), or lies outside the years the checker accepts (RULES.years, from
+     leerlandschap/cms_rules.py: a typo such as 1027 or 2207), gets a Dutch message and cannot be saved. */
   var DATE_HINT = {{ date_hint | tojson }}; // the field's hint too (cms_hints.DATE)
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var DUTCH_DATE = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d+)$/;
@@ -31,6 +32,10 @@
     if (day < 1 || day > daysIn(year, month)) {
       return { error: "De datum " + text + " bestaat niet: " + MONTHS[month - 1] + " " + year + " heeft " +
         daysIn(year, month) + " dagen." };
+    }
+    if (year < RULES.years[0] || year > RULES.years[1]) {
+      return { error: "De datum " + text + " ligt niet tussen " + RULES.years[0] + " en " + RULES.years[1] +
+        ". Controleer het jaartal." };
     }
     return { iso: year + "-" + pad(month) + "-" + pad(day) };
   }

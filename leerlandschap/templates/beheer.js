@@ -115,76 +115,17 @@
     }
   }
 
-  // Opened at a form (a link "Verslag toevoegen", or a reload mid-form), Sveltia builds the form before its draft
-  // store is ready and so never offers a kept draft back. Start at the collection instead and open the form once
-  // the editor is ready (its main toolbar is there): then a kept draft is offered back.
   // Sveltia calls postSave once the file is written, before it closes the form (and only then: a refused save,
   // a conflict or a failed write throws before it). From here on, leaving the form loses nothing.
   function registerSaved(CMS) {
     CMS.registerEventListener({ name: "postSave", handler: function () { guard.saved = true; } });
   }
 
-  // Text pasted from Word brings tabs ("·<tab>Warme overdracht"). The checker refuses a tab: in a one-line text
-  // (a title, an insight) a tab is a control character that breaks calendars and titles, and on a line of a YAML
-  // file a tab is read as indentation. A coordinator cannot see a tab, so the editor never writes one: before
-  // Sveltia writes the file (its preSave event), a tab at the start of a line of a longer text becomes four spaces
-  // (Markdown's indent, so a nested list stays nested) and any other tab one space. Sveltia has trimmed the values
-  // already, so a one-line text is trimmed again. The same for the line breaks a PDF or Word brings that editors do
-  // not show (NEL, U+2028, U+2029): the checker refuses them too. In a longer text each becomes a line break.
-  var UNSEEN = /[\t\u0085\u2028\u2029]/;
-  function untab(text) {
-    if (text.indexOf("\n") < 0) { return text.replace(/[\t\u0085\u2028\u2029]/g, " ").trim(); }
-    return text.replace(/[\u0085\u2028\u2029]/g, "\n")
-      .replace(/^\t+/gm, function (tabs) { return "    ".repeat(tabs.length); }).replace(/\t/g, " ");
-  }
+{% include "beheer-opslaan.js" %}
 
-  function tabbedPaths(value, path, found) {
-    if (typeof value === "string") {
-      if (UNSEEN.test(value)) { found.push(path); }
-    } else if (value && typeof value === "object") {
-      Object.keys(value).forEach(function (key) {
-        tabbedPaths(value[key], path.concat(Array.isArray(value) ? Number(key) : key), found);
-      });
-    }
-    return found;
-  }
-
-  function registerUntab(CMS) {
-    CMS.registerEventListener({ name: "preSave", handler: function (args) {
-      var data = args.entry.get("data");
-      var paths = tabbedPaths(data.toJS(), [], []);
-      if (!paths.length) { return undefined; } // nothing to change: Sveltia keeps the entry as it is
-      paths.forEach(function (path) { data = data.setIn(path, untab(data.getIn(path))); });
-      return data; // Sveltia writes the returned data (an Immutable Map, like the one it gave)
-    } });
-  }
-
-  // The checker refuses a new agreement without its text or owner; an update of an earlier one (the same short name,
-  // a new status) may leave both out. Whether a short name is an earlier one the form cannot know, but an agreement
-  // without a short name is always new: refuse to save it incomplete, before anything is written. A preSave handler
-  // that throws stops the save; Sveltia shows the `cause`'s message of a "saving_failed" error in its dialog.
-  function incompleteAgreements(data) {
-    var list = (data.opbrengst && data.opbrengst.afspraken) || [];
-    var numbers = [];
-    list.forEach(function (afspraak, index) {
-      if (afspraak && !afspraak.id && !(afspraak.tekst && afspraak.eigenaar)) { numbers.push(index + 1); }
-    });
-    return numbers;
-  }
-
-  function registerAgreementCheck(CMS) {
-    CMS.registerEventListener({ name: "preSave", handler: function (args) {
-      if (!/^bijeenkomsten-/.test(args.entry.get("collection") || "")) { return undefined; }
-      var numbers = incompleteAgreements(args.entry.get("data").toJS());
-      if (!numbers.length) { return undefined; }
-      var which = numbers.length === 1 ? "Afspraak " + numbers[0] + " is" :
-        "De afspraken " + numbers.slice(0, -1).join(", ") + " en " + numbers[numbers.length - 1] + " zijn";
-      throw new Error("saving_failed", { cause: new Error(which + " nog niet compleet: vul de tekst en de eigenaar in. " +
-        "Werk je een afspraak uit een eerdere bijeenkomst bij? Vul dan de korte naam van toen in. " +
-        "Dan mogen de tekst en de eigenaar leeg blijven.") });
-    } });
-  }
-
+  // Opened at a form (a link "Verslag toevoegen", or a reload mid-form), Sveltia builds the form before its draft
+  // store is ready and so never offers a kept draft back. Start at the collection instead and open the form once
+  // the editor is ready (its main toolbar is there): then a kept draft is offered back.
   function openFormWhenReady() {
     var target = location.hash;
     if (!EDITING.test(target)) { return; }
@@ -223,8 +164,11 @@
       registerDateField(window.CMS);
       registerPreviews(window.CMS);
       registerSaved(window.CMS);
-      registerUntab(window.CMS);
+      registerClean(window.CMS);
       registerAgreementCheck(window.CMS);
+      registerUniqueNames(window.CMS);
+      registerOrderCheck(window.CMS);
+      registerFileNameCheck(window.CMS);
       window.CMS.init();
     };
     document.head.appendChild(script);

@@ -1,0 +1,267 @@
+"""What the editing page (/beheer/) saves, the checker accepts: the rules of `make check` that Sveltia's form cannot
+express are applied before saving (leerlandschap/cms_rules.py, templates/beheer-opslaan.js). Without them a
+coordinator saved a meeting, the build failed on it, and the meeting never reached the site.
+
+In a real headless Chromium, offline, in the editor's proef mode (test_browser_cms.py's `editor` fixture).
+"""
+import re
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+from test_browser_beheer_task import axe, english_on
+from test_browser_cms import READ_SAVED, TAFEL, check_and_render, editor, editor_site, new_meeting_with_outcome  # noqa: F401  (fixtures)
+
+from browser import WAIT, until
+from leerlandschap import textcheck
+
+MEETINGS = f"#/collections/bijeenkomsten-{TAFEL}"
+
+
+def saved_meeting(page, day):
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "$"), timeout=WAIT)
+    path = f"content/tafels/{TAFEL}/{day}.yml"
+    return path, page.evaluate(READ_SAVED, path)
+
+
+def paste(page, field, text):
+    field.click()
+    page.keyboard.insert_text(text)
+
+
+def test_characters_pasted_from_word_a_pdf_or_outlook_are_cleaned_before_saving(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker refuses each of these characters ("In deze tekst staat een onzichtbaar teken (U+000B)", "... dat de
+    # leesrichting omdraait (U+202A)"), and a coordinator cannot see them:
+    # - Word: its line break (Shift+Enter) comes as a vertical tab (U+000B);
+    # - a PDF: a page break comes as a form feed (U+000C), a byte order mark (U+FEFF) in the middle of a word;
+    # - Outlook and Teams: a phone number between marks that set its direction (U+202A ... U+202C).
+    page = new_meeting_with_outcome(editor, "17-03-2027", "Inzicht")
+    paste(page, page.get_by_role("textbox", name="Inzichten"), "Jongeren willen\u000béén aanspreekpunt.\u000b")
+    paste(page, page.get_by_role("textbox", name="Titel"), "Overleg\u000bjon\ufeffgeren")
+    paste(page, page.get_by_role("textbox", name="Locatie"), "Wijkcentrum, bel \u202a06-12345678\u202c")
+    paste(page, page.get_by_role("textbox", name="Verslag"), "Eerste pagina.\u000cTweede pagina.\u0001")
+    path, saved = saved_meeting(page, "2027-03-17")
+    data = yaml.safe_load(saved)
+    assert data["titel"] == "Overleg jongeren"  # a one-line text: a space for the line break
+    assert data["locatie"] == "Wijkcentrum, bel 06-12345678"
+    assert data["opbrengst"]["inzichten"] == ["Jongeren willen één aanspreekpunt."]  # trimmed, as the checker wants
+    assert data["verslag"] == "Eerste pagina.\nTweede pagina."  # a longer text keeps the page break as a line break
+    pages = check_and_render(editor_site, tmp_path, path, saved)
+    assert "Wijkcentrum, bel 06-12345678" in pages[f"tafels/{TAFEL}/2027-03-17/"].all_text()
+
+
+def test_a_text_of_nothing_but_such_characters_is_left_out(editor, editor_site, tmp_path):  # noqa: F811
+    # An optional field that held only a mark: left out, not written as "" (the checker: "Dit veld is leeg").
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + MEETINGS + "/new")
+    page.get_by_role("textbox", name="Datum").fill("18-03-2027", timeout=WAIT)
+    paste(page, page.get_by_role("textbox", name="Locatie"), "\u202a\u202c")
+    path, saved = saved_meeting(page, "2027-03-18")
+    assert "locatie" not in yaml.safe_load(saved)
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_what_shows_nothing_is_taken_off_the_ends_of_a_one_line_text(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker refuses a one-line text that starts or ends with a character that shows nothing ("begint of eindigt
+    # met een onzichtbaar teken (U+200B)") and a text of nothing else ("niets leesbaars"). A web page brings zero-width
+    # spaces, Word a soft hyphen, a chat a word joiner; the marks that belong to an emoji stay.
+    page = new_meeting_with_outcome(editor, "23-03-2027", "Inzicht")
+    paste(page, page.get_by_role("textbox", name="Inzichten"), "\u00adSamen lunchen werkt \u2764\ufe0f")
+    paste(page, page.get_by_role("textbox", name="Titel"), "\u200bOverleg jongeren\u200b\u2060")
+    paste(page, page.get_by_role("textbox", name="Locatie"), "\u2060\u200b")
+    paste(page, page.get_by_role("textbox", name="Verslag"), "\u200b \u200b")
+    path, saved = saved_meeting(page, "2027-03-23")
+    data = yaml.safe_load(saved)
+    assert data["titel"] == "Overleg jongeren" and data["opbrengst"]["inzichten"] == ["Samen lunchen werkt \u2764\ufe0f"]
+    assert "locatie" not in data and "verslag" not in data
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_the_page_sees_nothing_where_the_checker_sees_nothing(chromium):
+    # textcheck.invisible is Unicode's categories C and Z in the checker's Unicode version; the page asks JavaScript for
+    # \p{C} and \p{Z} in the browser's. Compared on every code point both versions know (Python's Cn: unassigned).
+    import unicodedata
+
+    from leerlandschap.cms_rules import save_rules
+
+    rule = save_rules({"collections": []})["invisible"]
+    python = {code for code in range(0x110000) if textcheck.invisible(chr(code))}
+    page = chromium.new_page()
+    javascript = set(page.evaluate("""source => { const rule = new RegExp('^' + source + '$', 'u'), found = [];
+        for (let code = 0; code < 0x110000; code++) if (rule.test(String.fromCodePoint(code))) found.push(code);
+        return found; }""", rule))
+    page.close()
+    known = [code for code in range(0x110000) if unicodedata.category(chr(code)) != "Cn"]
+    assert [c for c in known if c in javascript] == [c for c in known if c in python] and len(python) > 1000
+
+
+
+@pytest.mark.parametrize("name", ["XML_FORBIDDEN", "DIRECTION_OVERRIDE", "SINGLE_LINE_FORBIDDEN"])
+def test_the_page_refuses_exactly_the_characters_the_checker_refuses(chromium, name):
+    # The page's rule is the checker's, written for JavaScript (cms_rules.js_source): compared on every code point.
+    from leerlandschap.cms_rules import js_source
+
+    pattern = getattr(textcheck, name)
+    python = [code for code in range(0x110000) if pattern.fullmatch(chr(code))]
+    page = chromium.new_page()
+    javascript = page.evaluate("""source => { const rule = new RegExp('^' + source + '$', 'u'), found = [];
+        for (let code = 0; code < 0x110000; code++) if (rule.test(String.fromCodePoint(code))) found.push(code);
+        return found; }""", js_source(pattern.pattern))
+    page.close()
+    assert javascript == python and len(python) > 1
+
+
+def test_a_date_outside_the_checkers_years_is_refused_in_the_form(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker accepts dates from 2000 to 2100 ("1999-03-12 ligt niet tussen 2000 en 2100"): a year typed wrong
+    # (1027, 2207) is refused in the form, for the meeting's date and an agreement's "Klaar op" alike.
+    page = new_meeting_with_outcome(editor, "12-03-1999", "Afspraak")
+    page.get_by_role("textbox", name="Korte naam van de afspraak").fill("brochure-maken")
+    page.get_by_role("textbox", name="Tekst").fill("Maak een folder voor jongeren.")
+    page.get_by_role("combobox", name="Eigenaar").click()
+    page.get_by_role("option", name="Coördinator").click()
+    page.get_by_role("radio", name="open", exact=True).check()
+    page.get_by_role("textbox", name="Klaar op").fill("01-06-2207")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De datum 12-03-1999 ligt niet tussen 2000 en 2100. Controleer het jaartal.")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("De datum 01-06-2207 ligt niet tussen 2000 en 2100. Controleer het jaartal.")).to_be_visible()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))
+    page.get_by_role("textbox", name="Datum").fill("31-12-2100")  # the last day the checker accepts
+    page.get_by_role("textbox", name="Klaar op").fill("01-01-2000")  # and the first
+    expect(page.get_by_text(re.compile("ligt niet tussen"))).to_have_count(0, timeout=WAIT)
+    path, saved = saved_meeting(page, "2100-12-31")
+    assert 'deadline: "2000-01-01"' in saved
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_two_agreements_with_one_short_name_are_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "id: 'brochure-maken' komt twee keer voor in deze lijst". The form says which agreements share a
+    # short name, before anything is written; the work stays in the form.
+    page = new_meeting_with_outcome(editor, "19-03-2027", "Afspraak")
+    names = ["brochure-maken", "ouders-uitnodigen", "brochure-maken", "ouders-uitnodigen", "ouders-uitnodigen"]
+    for number, name in enumerate(names):
+        if number:
+            page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(name)
+        page.get_by_role("textbox", name="Tekst").nth(number).fill(f"Afspraak nummer {number + 1}.")
+        page.get_by_role("combobox", name="Eigenaar").nth(number).click()
+        page.get_by_role("option", name="Coördinator").click()
+        page.get_by_role("radiogroup", name="Status").nth(number).get_by_role("radio", name="open", exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("Het item is niet opgeslagen.", timeout=WAIT)
+    expect(dialog).to_contain_text("Afspraak 1 en 3 hebben dezelfde korte naam: 'brochure-maken'. Geef elke afspraak een "
+                                   "eigen, andere korte naam. Afspraak 2, 4 en 5 hebben dezelfde korte naam: "
+                                   "'ouders-uitnodigen'.")
+    assert english_on(page) == [] and axe(page) == []  # the refusal, as a coordinator meets it (wcag22aa)
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-19.yml")
+    dialog.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))  # the form and its work stay
+    for number, name in ((2, "brochure-verspreiden"), (3, "ouders-bellen"), (4, "ouders-bedanken")):
+        page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(name)
+    path, saved = saved_meeting(page, "2027-03-19")
+    assert saved.count("id: ") == 5
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+@pytest.mark.parametrize("tijd", ["15:00-13:00", "13:00-13:00"])
+def test_a_meeting_that_ends_before_it_starts_is_not_saved(editor, editor_site, tmp_path, tijd):  # noqa: F811
+    # The checker: "De eindtijd (13:00) ligt niet na de begintijd (15:00)". The form says it in the same words.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + MEETINGS + "/new")
+    page.get_by_role("textbox", name="Datum").fill("20-03-2027", timeout=WAIT)
+    page.get_by_role("textbox", name="Tijd").fill(tijd)
+    page.get_by_role("button", name="Opslaan").click()
+    start, end = tijd.split("-")
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text(f"De eindtijd ({end}) ligt niet na de begintijd ({start}). Schrijf eerst de begintijd "
+                                   'en dan de eindtijd, bijvoorbeeld "13:00-15:00".', timeout=WAIT)
+    dialog.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))
+    page.get_by_role("textbox", name="Tijd").fill(f"{end}-{start}" if end < start else "13:00-15:00")
+    path, saved = saved_meeting(page, "2027-03-20")
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_a_tafel_that_ends_before_it_starts_is_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "De einddatum (2026-01-01) ligt voor de startdatum (2026-08-25)". The example tafel began on
+    # 25-08-2026; an end date typed a year too early is refused before saving, with the dates as the form shows them.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/tafels/entries/{TAFEL}")
+    einddatum = page.get_by_role("textbox", name="Einddatum")
+    page.get_by_role("textbox", name="Titel").wait_for(timeout=WAIT)
+    page.mouse.move(300, 400)  # Sveltia renders the fields below the fold when they come into view: scroll down
+    until(page, lambda: einddatum.count() > 0 or page.mouse.wheel(0, 300), "the field Einddatum")
+    einddatum.fill("01-01-2026")
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("De einddatum (01-01-2026) ligt voor de startdatum (25-08-2026). Controleer beide "
+                                   "datums.", timeout=WAIT)
+    dialog.get_by_role("button").first.click()
+    einddatum.fill("01-01-2027")
+    page.get_by_role("button", name="Opslaan").click()
+    path = f"content/tafels/{TAFEL}.yml"
+    until(page, lambda: 'einddatum: "2027-01-01"' in page.evaluate(READ_SAVED, path), "the tafel, saved")
+    check_and_render(editor_site, tmp_path, path, page.evaluate(READ_SAVED, path))
+
+
+def test_a_one_line_text_a_calendar_or_feed_reader_would_misread_is_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker refuses \N in a one-line text (a calendar reads it as a new line: a folder 'G:\Notulen' pasted as
+    # the place) and text that looks wrongly encoded ('CafÃ©', which a feed reader "repairs" to 'Café'). The form
+    # names the field and says it in the checker's words, before anything is written.
+    page = new_meeting_with_outcome(editor, "22-03-2027", "Inzicht")
+    page.get_by_role("textbox", name="Inzichten").fill("Samen lunchen werkt.")
+    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
+    page.get_by_role("textbox", name="Inzichten").nth(1).fill("Overleg in CafÃ© De Schakel werkt.")
+    page.get_by_role("textbox", name="Locatie").fill("Verslag in G:\\Notulen")
+    page.get_by_role("textbox", name="Titel").fill("CafÃ©-overleg")
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("Titel: Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er "
+                                   "'Café-overleg' van. Staat er bijvoorbeeld Ã© waar é hoort? Typ die letters opnieuw.",
+                                   timeout=WAIT)
+    expect(dialog).to_contain_text("Locatie: In deze tekst staat \\N. Een agenda leest dat als een nieuwe regel. Zet er "
+                                   "een spatie tussen, of schrijf / in plaats van \\.")
+    expect(dialog).to_contain_text("Inzichten 2: Deze tekst lijkt verkeerd gecodeerd: een nieuwsfeedlezer maakt er "
+                                   "'Overleg in Café De Schakel werkt.' van.")
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-22.yml")
+    dialog.get_by_role("button").first.click()
+    page.get_by_role("textbox", name="Titel").fill("Café-overleg")
+    page.get_by_role("textbox", name="Locatie").fill("Verslag in G:/Notulen")
+    page.get_by_role("textbox", name="Inzichten").nth(1).fill("Overleg in Café De Schakel werkt.")
+    path, saved = saved_meeting(page, "2027-03-22")
+    check_and_render(editor_site, tmp_path, path, saved)
+
+
+@pytest.mark.parametrize("title, name", [("Nul", "nul"), ("Index", "index"), ("COM1", "com1")])
+def test_a_title_that_makes_a_file_name_the_checker_refuses_is_not_saved(editor, editor_site, tmp_path, title, name):  # noqa: F811
+    # The file name is made from the title. The checker refuses 'nul' and 'com1' (Windows keeps them for its devices:
+    # the fork could not be checked out there) and 'index' (the site's own page of the list); the form says so before
+    # anything is written, and the coordinator chooses another title.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + "#/collections/praktijken/new")
+    page.get_by_role("textbox", name="Titel").fill(title, timeout=WAIT)
+    page.get_by_role("textbox", name="Samenvatting").fill("Eén keer per maand lunchen medewerkers samen.")
+    page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
+    page.get_by_role("combobox", name="Bouwstenen").click()
+    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
+    page.get_by_role("textbox", name="Datum").fill("20-11-2026", timeout=WAIT)
+    page.get_by_role("combobox", name="Bron").click()
+    page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text(f"Met deze titel krijgt het bestand de naam '{name}'. Die naam kan niet. De naam "
+                                   "'index' gebruikt de site zelf, en namen als 'con' en 'nul' Windows. Kies een andere "
+                                   "titel.", timeout=WAIT)
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/praktijken/{name}.yml")
+    dialog.get_by_role("button").first.click()
+    page.get_by_role("textbox", name="Titel").fill(f"{title} als begin")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
+    path = f"content/praktijken/{name}-als-begin.yml"
+    check_and_render(editor_site, tmp_path, path, page.evaluate(READ_SAVED, path))
