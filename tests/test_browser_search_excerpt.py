@@ -102,7 +102,7 @@ def test_an_excerpt_starts_with_what_the_page_says_not_with_its_title_or_the_lin
     is still found by that line's words."""
     article = parse((example_site[0] / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")).find("article")
     title = " ".join(article.find("h1").all_text().split())
-    kicker = " ".join(article.find("p").all_text().split())
+    kicker = " ".join(on_screen_paragraphs(article)[0].all_text().split())
     assert "·" in kicker  # the line above the title: the page's first paragraph
     text, _ = our_excerpt(page, example_site[1], query, url)  # found: our_excerpt waits for this page's result
     assert "·" not in text, text  # the separator of the line above the title: none of that line is in it
@@ -121,9 +121,15 @@ def result_parts(page, served, query, url):
             item.locator("a mark").count() + item.locator(".ll-resultaat__tekst mark").count())
 
 
+def on_screen_paragraphs(article):
+    """The article's paragraphs a reader sees on screen: the example site's note for paper (.ll-printnoot, above the
+    title) is not shown there."""
+    return [p for p in article.find_all("p") if not p.has_class("ll-printnoot")]
+
+
 def kicker_without_link(example_site, url):
     """The line above the page's title as the page shows it, without its link to the overview."""
-    kicker = parse((example_site[0] / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")).find("article").find("p")
+    kicker = on_screen_paragraphs(parse((example_site[0] / "site" / url.strip("/") / "index.html").read_text(encoding="utf-8")).find("article"))[0]
     return " ".join(kicker.all_text().split()).split(" · ", 1)[1]
 
 
