@@ -166,6 +166,23 @@ def as_a_regions_own(documents: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
+def own_documents(example_content) -> dict:
+    """The example's open data as a region's own site publishes it (as_a_regions_own), for tests of a neighbour."""
+    from leerlandschap.opendata import open_data_documents
+
+    return as_a_regions_own(open_data_documents(example_content))
+
+
+def served(documents: dict) -> dict[str, bytes]:
+    """Open data documents as the files a neighbour serves (buren_fetch.FILES), in bytes."""
+    import json
+
+    from leerlandschap.buren_fetch import FILES
+
+    return {folder: json.dumps(documents[folder], ensure_ascii=False).encode("utf-8") for folder in FILES}
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """One headless Debian Chromium (browser.TEST_CHROMIUM) for the whole test session (Playwright allows one sync instance)."""
     from browser import CHROMIUM_ARGS, TEST_CHROMIUM, require_chromium

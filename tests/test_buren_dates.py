@@ -9,27 +9,15 @@ from __future__ import annotations
 
 import copy
 import datetime
-import json
 
 import pytest
 
-from conftest import as_a_regions_own
+from conftest import served
 from leerlandschap.buren import Buren, Buur
-from leerlandschap.buren_fetch import FILES
 from leerlandschap.buren_read import read_files
 from leerlandschap.feed import atom
-from leerlandschap.opendata import open_data_documents
 
 ADRES = "https://buur.example/"
-
-
-@pytest.fixture(scope="module")
-def documents(example_content):
-    return as_a_regions_own(open_data_documents(example_content))
-
-
-def _raw(documents: dict) -> dict[str, bytes]:
-    return {folder: json.dumps(documents[folder], ensure_ascii=False).encode("utf-8") for folder in FILES}
 
 
 def _first_with(items: list[dict], test) -> dict:
@@ -46,37 +34,37 @@ CASES = [
 
 
 @pytest.mark.parametrize(("folder", "which", "where", "day"), CASES, ids=[c[0] for c in CASES])
-def test_an_item_with_a_date_outside_2000_2100_is_skipped_and_named(documents, folder, which, where, day):
-    changed = copy.deepcopy(documents)
+def test_an_item_with_a_date_outside_2000_2100_is_skipped_and_named(own_documents, folder, which, where, day):
+    changed = copy.deepcopy(own_documents)
     item = _first_with(changed[folder]["items"], which)
     target = item
     for step in where[:-1]:
         target = target[step]
     target[where[-1]] = day
-    read = read_files(_raw(changed), ADRES)
+    read = read_files(served(changed), ADRES)
     veld = "/".join(str(step) for step in where)
     assert f"{folder}: {item['id']} (veld {veld})" in read.fout
     assert all(x.id != item["id"] for x in read.items)
-    assert len(read.items) >= len(read_files(_raw(documents), ADRES).items) - 1 > 0  # the rest still appears
+    assert len(read.items) >= len(read_files(served(own_documents), ADRES).items) - 1 > 0  # the rest still appears
 
 
-def test_the_years_2000_and_2100_themselves_are_read(documents):
-    changed = copy.deepcopy(documents)
+def test_the_years_2000_and_2100_themselves_are_read(own_documents):
+    changed = copy.deepcopy(own_documents)
     first, second = changed["praktijken"]["items"][:2]
     first["datum"], second["datum"] = "2000-01-01", "2100-12-31"
-    read = read_files(_raw(changed), ADRES)
+    read = read_files(served(changed), ADRES)
     assert read.fout == []
     dates = {x.id: x.datum for x in read.items if x.soort == "praktijk"}
     assert dates[first["id"]] == datetime.date(2000, 1, 1) and dates[second["id"]] == datetime.date(2100, 12, 31)
 
 
-def test_a_far_future_neighbour_item_no_longer_tops_the_feed(documents, example_content):
+def test_a_far_future_neighbour_item_no_longer_tops_the_feed(own_documents, example_content):
     """What a reader met: the feed's newest entry and its `updated` were the neighbour's 9999-12-31."""
     import feedparser
 
-    changed = copy.deepcopy(documents)
+    changed = copy.deepcopy(own_documents)
     changed["praktijken"]["items"][0].update(datum="9999-12-31", titel="Altijd bovenaan")
-    read = read_files(_raw(changed), ADRES)
+    read = read_files(served(changed), ADRES)
     buur = Buur("Buur", ADRES, "buur", tuple(read.items), datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
                 "", tuple(read.verslag))
     feed = feedparser.parse(atom(example_content, "https://ons.example/", Buren((buur,), True)))

@@ -9,25 +9,13 @@ outcome without a readable title is named after its tafel, as one without a titl
 from __future__ import annotations
 
 import copy
-import json
 
 import pytest
 
-from conftest import as_a_regions_own
-from leerlandschap.buren_fetch import FILES
+from conftest import served
 from leerlandschap.buren_read import read_files
-from leerlandschap.opendata import open_data_documents
 
 ADRES = "https://buur.example/"
-
-
-@pytest.fixture(scope="module")
-def documents(example_content):
-    return as_a_regions_own(open_data_documents(example_content))
-
-
-def _raw(documents: dict) -> dict[str, bytes]:
-    return {folder: json.dumps(documents[folder], ensure_ascii=False).encode("utf-8") for folder in FILES}
 
 
 @pytest.mark.parametrize(("folder", "title"), [
@@ -36,23 +24,23 @@ def _raw(documents: dict) -> dict[str, bytes]:
     ("tafels", "\x07\u202e"),  # a control character and a direction override, both removed when shown
     ("praktijken", "\u3164"),  # a Hangul filler: a letter that fonts draw as blank (our own checker's rule too)
 ], ids=["spaces", "zero-width", "control", "filler"])
-def test_an_item_without_a_readable_title_is_skipped_and_named(documents, folder, title):
-    changed = copy.deepcopy(documents)
+def test_an_item_without_a_readable_title_is_skipped_and_named(own_documents, folder, title):
+    changed = copy.deepcopy(own_documents)
     item = changed[folder]["items"][0]
     item["titel"] = title
-    read = read_files(_raw(changed), ADRES)
+    read = read_files(served(changed), ADRES)
     assert f"{folder}: {item['id']} (veld titel: er staat niets leesbaars)" in read.fout
     assert all(x.id != item["id"] for x in read.items)
     assert all(x.titel.strip() for x in read.items)
-    before = read_files(_raw(documents), ADRES)
+    before = read_files(served(own_documents), ADRES)
     assert len(read.items) == len(before.items) - 1
 
 
-def test_an_outcome_without_a_readable_title_is_named_after_its_tafel(documents):
-    changed = copy.deepcopy(documents)
+def test_an_outcome_without_a_readable_title_is_named_after_its_tafel(own_documents):
+    changed = copy.deepcopy(own_documents)
     tafels = {t["id"]: t["titel"] for t in changed["tafels"]["items"] if not t["voorbeeld"]}
     meeting = next(m for m in changed["bijeenkomsten"]["items"] if m["tafel"] in tafels)
     meeting["opbrengst"]["inzichten"] = ["Samen leren kost tijd."]  # an outcome: neighbours show it
     meeting["titel"] = "\u200b"
-    [outcome] = [x for x in read_files(_raw(changed), ADRES).items if x.id == meeting["id"]]
+    [outcome] = [x for x in read_files(served(changed), ADRES).items if x.id == meeting["id"]]
     assert outcome.titel == f"Bijeenkomst van {tafels[meeting['tafel']]}"
