@@ -239,7 +239,7 @@ def _meeting_collections(content: Content, schema: dict[str, Any], targets: Targ
             "description": f"De bijeenkomsten van deze tafel. {schema.get('description', '')}", "icon": kinds.BIJEENKOMST.icon,
             "folder": folder,
             "extension": "yml", "format": "yml", "identifier_field": "datum", "slug": "{{fields.datum}}",
-            "summary": "{{datum}} {{titel}}",
+            "summary": "{{datum | date('DD-MM-YYYY')}} {{titel}}",  # as the form writes a date (cms_hints.DATE)
             "sortable_fields": {"fields": ["datum"], "default": {"field": "datum", "direction": "descending"}},
             "fields": fields_for(schema, targets)})
     return out

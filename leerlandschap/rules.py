@@ -65,12 +65,18 @@ def _check_phases(regio: Item, problems: list[Problem]) -> None:
     """The region's `fasen` describe the phases its meetings may have (a meeting's `fase`, bijeenkomst.schema.json):
     a name no meeting can choose would be shown on every tafel page and never be used."""
     allowed = Schema.load(BIJEENKOMST.name).schema["properties"]["fase"]["enum"]
+    seen: set[str] = set()
     for i, fase in enumerate((regio.data or {}).get("fasen") or []):
         naam = fase.get("naam") if isinstance(fase, dict) else None
         if isinstance(naam, str) and naam.strip().lower() not in allowed:
             problems.append(_problem(regio, ("fasen", i, "naam"), f"'{naam}' is geen fase die een bijeenkomst kan "
                                      f"hebben. Een bijeenkomst kent deze fasen: {', '.join(allowed)}. Noem hier alleen "
                                      "die fasen, en vertel in de toelichting wat ze bij jullie betekenen."))
+        elif isinstance(naam, str) and naam.strip().lower() in seen:  # every tafel page would show the phase twice
+            problems.append(_problem(regio, ("fasen", i, "naam"), f"De fase '{naam}' staat al eerder in deze lijst. "
+                                     "Noem elke fase één keer, met één toelichting."))
+        if isinstance(naam, str):
+            seen.add(naam.strip().lower())
 
 
 def _valid_name(regio: Item, key: str, name: str) -> bool:

@@ -476,3 +476,16 @@ def test_a_new_agreement_without_text_or_owner_is_not_saved(editor, editor_site,
     saved = page.evaluate(READ_SAVED, path)
     assert 'id: "knelpunten-op-een-rij"' in saved and "eigenaar" not in saved
     check_and_render(editor_site, tmp_path, path, saved)  # the checker accepts the update
+
+
+def test_the_meeting_list_shows_each_date_as_the_form_asks_for_it(editor, editor_site):
+    """The form asks for a date as dag-maand-jaar (3-12-2026); the list of a tafel's meetings showed 2026-11-17."""
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}")
+    days = sorted((p.stem for p in (editor_site[0] / "content" / "tafels" / TAFEL).glob("*.yml")), reverse=True)
+    assert days
+    listed = page.locator("#collection-container")
+    for day in days:
+        year, month, date = day.split("-")
+        expect(listed).to_contain_text(f"{date}-{month}-{year} ", timeout=WAIT)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", listed.inner_text())

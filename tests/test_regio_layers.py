@@ -111,6 +111,19 @@ def test_a_phase_no_meeting_can_have_is_said_in_the_region_file(fork):
         "en vertel in de toelichting wat ze bij jullie betekenen."]
 
 
+def test_a_phase_named_twice_is_said_in_the_region_file(fork):
+    """Every tafel page lists the region's phases with their toelichting: a phase named twice (also in other capitals)
+    was shown twice, with two explanations."""
+    text = (fork / "regio" / "regio.yml").read_text() + (
+        "fasen:\n  - naam: Samen beslissen\n    toelichting: We kiezen samen.\n"
+        "  - naam: Doen wat werkt\n    toelichting: We proberen het.\n"
+        "  - naam: samen Beslissen\n    toelichting: Nog eens.\n")
+    (fork / "regio" / "regio.yml").write_text(text)
+    line = text.splitlines().index("  - naam: samen Beslissen") + 1
+    assert messages(fork) == [f"regio/regio.yml:{line}: naam: De fase 'samen Beslissen' staat al eerder in deze lijst. "
+                              "Noem elke fase één keer, met één toelichting."]
+
+
 def test_a_regions_own_question_names_the_source_of_the_regions_addition(fork):
     """A question the region adds (regio/aanvullingen/) comes from the addition's bron, not from the national source
     of its bouwsteen: its page, "Mijn vragenset" (vragen.json) and the bron's page say so, and the bouwsteen's page
