@@ -52,7 +52,8 @@ def example_promises(content: Content) -> list[str]:
                      "van jullie regio; de site zegt nu onder elke pagina dat het adres niet werkt.")
     if example_address(content):
         found.append(f"{at('site')} het webadres van de site is nog een voorbeeldadres. Zet hier het "
-                     "adres waarop jullie site staat.")
+                     "adres waarop jullie site staat; links naar de site, zoals 'Abonneer je op de agenda', wijzen nu "
+                     "naar een andere site.")
     beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]
     if beloften:
         found.append(f"{at('beloften')} de regio belooft nog niets over {', '.join(beloften)}. De site "
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             "bijeenkomsten? Dan is het goed. Is een bijeenkomst per ongeluk twee keer gemaakt? Haal er dan een weg:",
             doubles, prefix)
     example = example_address(content)
-    if example and content.regio.herkomst:
+    if example and content.regio.herkomst and content.regio.herkomst.laag != "regio":  # a fork's: example_promises
         where = f"{prefix}{content.regio.herkomst.pad}:{content.regio.herkomst.regel('site')}"
         print(f"\nTer info: het adres van de site is nog een voorbeeldadres: {example} ({where}, bij site: adres). "
               "Links naar de site, zoals 'Abonneer je op de agenda', wijzen dan naar een andere site. "

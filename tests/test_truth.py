@@ -381,6 +381,7 @@ def test_make_check_lists_in_a_fork_what_still_comes_from_the_example(tmp_path):
     line = {field: n for n, text in enumerate(regio.splitlines(), 1) for field in ("contact", "site") if text.startswith(f"{field}:")}
     assert f"regio/regio.yml:{line['contact']}: contact: het contactadres is nog een voorbeeldadres." in result.stdout
     assert f"regio/regio.yml:{line['site']}: site: het webadres van de site is nog een voorbeeldadres." in result.stdout
+    assert result.stdout.count("voorbeeldadres") == 2  # the contact and the site address, each said once
     assert "regio/regio.yml:1: beloften: de regio belooft nog niets over reactietermijn, privacy, bijdragen." in result.stdout
 
 
