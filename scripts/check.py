@@ -54,6 +54,9 @@ def example_promises(content: Content) -> list[str]:
         found.append(f"{at('site')} het webadres van de site is nog een voorbeeldadres. Zet hier het "
                      "adres waarop jullie site staat; links naar de site, zoals 'Abonneer je op de agenda', wijzen nu "
                      "naar een andere site.")
+    if regio.website and is_example_address(regio.website):
+        found.append(f"{at('website')} het adres van de website van jullie regio is nog een voorbeeldadres. Zet hier "
+                     "jullie eigen website, of haal de regel weg.")
     beloften = [naam for naam in ("reactietermijn", "privacy", "bijdragen") if not getattr(regio.beloften, naam)]
     if beloften:
         found.append(f"{at('beloften')} de regio belooft nog niets over {', '.join(beloften)}. De site "

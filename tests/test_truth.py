@@ -372,16 +372,20 @@ def test_make_check_lists_in_a_fork_what_still_comes_from_the_example(tmp_path):
     (tmp_path / "regio").mkdir()
     regio = (ROOT / "content" / "regio.yml").read_text(encoding="utf-8").replace("bron: leerlandschap-flevoland",
                                                                                    "bron: ruimte-voor-leren")
+    regio = regio.replace("\nwebsite: https://www.sociaaldomeinflevoland.nl", "\nwebsite: https://www.zuidkust.example/")
     (tmp_path / "regio" / "regio.yml").write_text(regio, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--content", "content"], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     # Each line names the file and the line of the field, as every message does (the region file has no beloften:
     # its first line, where a block could go)
-    line = {field: n for n, text in enumerate(regio.splitlines(), 1) for field in ("contact", "site") if text.startswith(f"{field}:")}
+    line = {field: n for n, text in enumerate(regio.splitlines(), 1) for field in ("contact", "site", "website")
+            if text.startswith(f"{field}:")}
     assert f"regio/regio.yml:{line['contact']}: contact: het contactadres is nog een voorbeeldadres." in result.stdout
     assert f"regio/regio.yml:{line['site']}: site: het webadres van de site is nog een voorbeeldadres." in result.stdout
-    assert result.stdout.count("voorbeeldadres") == 2  # the contact and the site address, each said once
+    assert f"regio/regio.yml:{line['website']}: website: het adres van de website van jullie regio is nog een " \
+           "voorbeeldadres." in result.stdout
+    assert result.stdout.count("voorbeeldadres") == 3  # the contact, the site's address and the website, each once
     assert "regio/regio.yml:1: beloften: de regio belooft nog niets over reactietermijn, privacy, bijdragen." in result.stdout
 
 
