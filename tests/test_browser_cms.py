@@ -128,19 +128,24 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     assert "Jongeren willen één vast aanspreekpunt." in pages[f"tafels/{TAFEL}/2027-03-10/"].all_text()
 
 
-def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
-    page, _ = editor
+def fill_new_praktijk(page, title: str, datum: str) -> None:
+    """A new praktijk's form filled in as a coordinator does (linked to one bouwsteen, the example source), not saved."""
     page.goto(page.url.split("#")[0] + "#/collections/praktijken/new")
-    page.get_by_role("textbox", name="Titel").fill("Samen lunchen met de wijkteams")
+    page.get_by_role("textbox", name="Titel").fill(title, timeout=WAIT)
     page.get_by_role("textbox", name="Samenvatting").fill("Eén keer per maand lunchen medewerkers samen.")
     page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
     page.get_by_role("combobox", name="Bouwstenen").click()
     page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
     page.mouse.move(300, 400)
     page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
-    page.get_by_role("textbox", name="Datum").fill("2026-11-20", timeout=WAIT)
+    page.get_by_role("textbox", name="Datum").fill(datum, timeout=WAIT)
     page.get_by_role("combobox", name="Bron").click()
     page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+
+
+def test_a_praktijk_linked_to_a_bouwsteen(editor, editor_site, tmp_path):
+    page, _ = editor
+    fill_new_praktijk(page, "Samen lunchen met de wijkteams", "2026-11-20")
     page.get_by_role("button", name="Opslaan").click()
     expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import READ_SAVED, TAFEL, check_and_render, editor, editor_site, new_meeting_with_outcome  # noqa: F401  (fixtures)
+from test_browser_cms import READ_SAVED, TAFEL, check_and_render, editor, editor_site, fill_new_praktijk, new_meeting_with_outcome  # noqa: F401  (fixtures)
 
 from browser import WAIT, until
 from leerlandschap import textcheck
@@ -243,17 +243,7 @@ def test_a_title_that_makes_a_file_name_the_checker_refuses_is_not_saved(editor,
     # the fork could not be checked out there) and 'index' (the site's own page of the list); the form says so before
     # anything is written, and the coordinator chooses another title.
     page, _ = editor
-    page.goto(page.url.split("#")[0] + "#/collections/praktijken/new")
-    page.get_by_role("textbox", name="Titel").fill(title, timeout=WAIT)
-    page.get_by_role("textbox", name="Samenvatting").fill("Eén keer per maand lunchen medewerkers samen.")
-    page.get_by_role("textbox", name="Beschrijving").fill("Tijdens de lunch vertelt iemand over een casus die goed ging.")
-    page.get_by_role("combobox", name="Bouwstenen").click()
-    page.get_by_role("option", name="Maak ruimte voor ontmoeting en verbinding").click()
-    page.mouse.move(300, 400)
-    page.mouse.wheel(0, 1500)  # Sveltia renders fields below the fold when they come into view
-    page.get_by_role("textbox", name="Datum").fill("20-11-2026", timeout=WAIT)
-    page.get_by_role("combobox", name="Bron").click()
-    page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+    fill_new_praktijk(page, title, "20-11-2026")
     page.get_by_role("button", name="Opslaan").click()
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_contain_text(f"Met deze titel krijgt het bestand de naam '{name}'. Die naam kan niet. De naam "

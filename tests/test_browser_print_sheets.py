@@ -10,10 +10,8 @@ import re
 
 import pytest
 from pypdf import PdfReader
+from test_browser_print_voorbeeldsite import NOTE, page  # noqa: F401  (the page: a fixture)
 
-REGION = "Sociaal Domein Flevoland"  # content/regio.yml: the example region
-NOTE = (f"Voorbeeldsite: deze site laat zien hoe de kit Leerlandschap werkt, met {REGION} als voorbeeldregio. "
-        f"{REGION} heeft de site niet gemaakt en houdt haar niet bij.")
 SHEET_PX = 265 / 25.4 * 96  # A4's height less the 16 mm margins above and below, in CSS px
 
 
@@ -21,26 +19,15 @@ def squeezed(text: str) -> str:
     return re.sub(r"[\s\u00ad]+", "", text)
 
 
-def sheets(page) -> list[str]:
+def sheets(page) -> list[str]:  # noqa: F811  (the fixture imported above)
     reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     return [p.extract_text() for p in reader.pages]
-
-
-@pytest.fixture
-def page(chromium, example_site):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 # Pages where, before, a heading ended a sheet ('Vragensets', 'Anders kijken', 'In je agenda') or a card was cut.
 @pytest.mark.parametrize("path", ["bouwstenen/organiseer-de-governance/", "bouwstenen/investeer-in-bestuurlijk-leren/",
                                   "rollen/bestuurder/", "tafels/voorbeeldtafel-jongeren-rond-18/"])
-def test_no_heading_ends_a_sheet_and_no_card_is_cut(page, example_site, path):
+def test_no_heading_ends_a_sheet_and_no_card_is_cut(page, example_site, path):  # noqa: F811  (the fixture imported above)
     _, url = example_site
     page.goto(url + path)
     headings = {squeezed(h) for h in page.locator("article :is(h2, h3, h4)").all_inner_texts()}
@@ -57,7 +44,7 @@ def test_no_heading_ends_a_sheet_and_no_card_is_cut(page, example_site, path):
 # Pages whose last lines filled their last sheet: the note went to one more sheet, alone.
 @pytest.mark.parametrize("path", ["nieuw/", "landschap/aandacht/", "bronnen/ruimte-voor-leren/",
                                   "vragensets/ervaringsdeskundigheid-in-het-leren/"])
-def test_the_example_sites_note_never_fills_a_sheet_alone(page, example_site, path):
+def test_the_example_sites_note_never_fills_a_sheet_alone(page, example_site, path):  # noqa: F811  (the fixture imported above)
     _, url = example_site
     page.goto(url + path)
     printed = sheets(page)
@@ -66,7 +53,7 @@ def test_the_example_sites_note_never_fills_a_sheet_alone(page, example_site, pa
     assert all(squeezed(text).replace(squeezed(NOTE), "") for text in printed), printed  # none blank or only the note
 
 
-def test_no_sheet_is_left_blank_or_to_the_note_when_the_last_lines_end_at_the_foot_of_a_sheet(page, example_site):
+def test_no_sheet_is_left_blank_or_to_the_note_when_the_last_lines_end_at_the_foot_of_a_sheet(page, example_site):  # noqa: F811  (the fixture imported above)
     """Made so, whatever the content: lines are added to a one-sheet page until its text ends in the last 50 px of
     the sheet, where a note (about 70 px) would no longer fit below it, and a last block's margin would not."""
     _, url = example_site

@@ -6,21 +6,14 @@ members. A link with 'constructor' said "De vragen konden niet worden geladen. L
 never helped) and an old link with 'toString' showed questions "Bij undefined". Expected, as for any word the site
 lacks: the other questions appear, and the page names the word that was left out.
 """
-import json
 
 import pytest
 from playwright.sync_api import expect
-
-
-@pytest.fixture(scope="module")
-def site(example_site):
-    project, url = example_site
-    data = json.loads((project / "site" / "vragen.json").read_text(encoding="utf-8"))
-    return url, data
+from test_browser_bestuurder import site  # noqa: F401  (a fixture: the example site and its vragen.json)
 
 
 @pytest.fixture
-def page(chromium, site):
+def page(chromium, site):  # noqa: F811  (the fixture imported above)
     url, _ = site
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -43,7 +36,7 @@ def first_question(data):
     (["_constructor", "___proto__"], "_constructor, ___proto__"),  # an extra question's code
     (["__proto__", "tostring"], "__proto__, tostring"),  # the object's prototype itself (codes are read in lower case)
 ])
-def test_a_short_link_with_object_member_names_leaves_them_out_and_says_so(page, site, tokens, left_out):
+def test_a_short_link_with_object_member_names_leaves_them_out_and_says_so(page, site, tokens, left_out):  # noqa: F811  (the fixture imported above)
     url, data = site
     _, question = first_question(data)
     page.goto(url + "mijn-vragenset/?Overleg." + ".".join([*tokens, question["code"]]))
@@ -55,7 +48,7 @@ def test_a_short_link_with_object_member_names_leaves_them_out_and_says_so(page,
     expect(page.locator("#ll-mijnset-melding")).to_have_text(f"{said}: {left_out}. De andere vragen staan hieronder.")
 
 
-def test_an_old_long_link_with_object_member_names_leaves_them_out_and_says_so(page, site):
+def test_an_old_long_link_with_object_member_names_leaves_them_out_and_says_so(page, site):  # noqa: F811  (the fixture imported above)
     url, data = site
     ident, question = first_question(data)
     page.goto(url + f"mijn-vragenset/?v=constructor,toString,__proto__,{ident}&titel=Overleg")
