@@ -11,7 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from test_browser_cms import READ_SAVED, TAFEL, check_and_build, editor_site, open_outcome  # noqa: F401  (fixture)
+from test_browser_cms import READ_SAVED, TAFEL, add_to_outcome, check_and_build, editor_site, open_outcome  # noqa: F401  (fixture)
 from test_quality import AXE, AXE_RUN, WCAG
 
 from browser import WAIT, at_rest, until
@@ -203,7 +203,7 @@ def test_the_coordinator_task(network, editor_site, tmp_path):  # noqa: F811
     open_outcome(page)
     for number, (ident, text, status) in enumerate([("aanspreekpunt-regelen", "Regel één aanspreekpunt per jongere.", "open"),
                                                     ("overdracht-testen", "Test de warme overdracht bij 18 jaar.", "gedaan")]):
-        page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+        add_to_outcome(page, "Afspraak")
         page.get_by_role("textbox", name="Korte naam van de afspraak").nth(number).fill(ident)
         page.get_by_role("textbox", name="Tekst").nth(number).fill(text)
         page.get_by_role("combobox", name="Eigenaar").nth(number).click()

@@ -104,9 +104,9 @@ def test_coordinator_records_a_meeting(editor, editor_site, tmp_path):
     page.get_by_role("combobox", name="Deelnemers").click()
     page.get_by_role("option", name="Coördinator").click()
     open_outcome(page)
-    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
+    add_to_outcome(page, "Inzicht")
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
-    page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+    add_to_outcome(page, "Afspraak")
     page.get_by_role("textbox", name="Korte naam van de afspraak").fill("aanspreekpunt-regelen")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("combobox", name="Eigenaar").click()
@@ -410,6 +410,21 @@ def open_outcome(page):
     until(page, lambda: waiting.evaluate_all(PLACEHOLDERS) == 0 and fields.count() > 0, "the outcome's fields, rendered")
 
 
+LIST_ITEMS = {"Inzicht": "inzichten", "Afspraak": "afspraken"}  # the outcome's lists, by the word on their button
+ITEM_COUNT = r"""list => new Set([...document.querySelectorAll('[data-key-path]')]  // an item, or each field of it
+  .map(e => /^opbrengst\.(\w+)\.(\d+)(\.|$)/.exec(e.dataset.keyPath)).filter(m => m?.[1] === list).map(m => m[2])).size"""
+
+
+def add_to_outcome(page, what):
+    """Clicks "<what> toevoegen" in the outcome and waits until the new item is there, its fields in view so that Sveltia
+    renders them (as open_outcome). On a busy machine a fill() once waited in vain for the new item's field."""
+    count = page.evaluate(ITEM_COUNT, LIST_ITEMS[what])
+    page.get_by_role("button", name=re.compile(rf"{what}\W* toevoegen")).click()
+    waiting = page.locator("[data-key-path='opbrengst'] .placeholder")
+    until(page, lambda: page.evaluate(ITEM_COUNT, LIST_ITEMS[what]) == count + 1 and waiting.evaluate_all(PLACEHOLDERS) == 0,
+          f"a new {what}, rendered")
+
+
 def new_meeting_with_outcome(editor, day, first):
     """The editor's form for a new meeting of TAFEL on `day`, with its outcome opened and one `first` item added
     ("Inzicht" or "Afspraak")."""
@@ -417,7 +432,7 @@ def new_meeting_with_outcome(editor, day, first):
     page.goto(page.url.split("#")[0] + f"#/collections/bijeenkomsten-{TAFEL}/new")
     page.get_by_role("textbox", name="Datum").fill(day, timeout=WAIT)
     open_outcome(page)
-    page.get_by_role("button", name=re.compile(rf"{first}\W* toevoegen")).click()
+    add_to_outcome(page, first)
     return page
 
 

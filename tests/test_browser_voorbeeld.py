@@ -4,11 +4,10 @@ The words of the preview come from the real page templates (leerlandschap/cms_pr
 with a page the site really built, and the preview is filled in a real Chromium. Values are data: text that looks
 like HTML is shown as typed.
 """
-import re
 
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import BOUWSTEEN, TAFEL, editor, editor_site, open_outcome  # noqa: F401  (fixtures)
+from test_browser_cms import BOUWSTEEN, TAFEL, add_to_outcome, editor, editor_site, open_outcome  # noqa: F401  (fixtures)
 
 from browser import WAIT
 from htmltools import parse_file
@@ -57,9 +56,9 @@ def test_a_meeting_preview_looks_like_the_meeting_page(editor, editor_site):  # 
     page.get_by_role("textbox", name="Tijd").fill("13:00-15:00")
     page.get_by_role("textbox", name="Locatie").fill(f"Wijkcentrum {HOSTILE}")
     open_outcome(page)
-    page.get_by_role("button", name=re.compile(r"Inzicht\W* toevoegen")).click()
+    add_to_outcome(page, "Inzicht")
     page.get_by_role("textbox", name="Inzichten").fill("Jongeren willen één vast aanspreekpunt.")
-    page.get_by_role("button", name=re.compile(r"Afspraak\W* toevoegen")).click()
+    add_to_outcome(page, "Afspraak")
     page.get_by_role("textbox", name="Korte naam van de afspraak").fill("aanspreekpunt-regelen")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("radio", name="open", exact=True).check()
