@@ -13,7 +13,8 @@ so the form and the checker cannot drift apart:
                text (a zero-width space copied from a web page), and a text of nothing else is left out.
   years        schemas.FIRST_YEAR and LAST_YEAR: the date field refuses a date outside them (a typo such as 1027).
   unique       crosscheck.UNIQUE_LISTS: a short name twice in one list (two agreements of one meeting) is refused
-               before saving, with the number of each item.
+               before saving, with the number of each item; so is a short name the site uses itself
+               (crosscheck.RESERVED_LIST_IDS: a reflection question named 'index'), with the checker's reason.
   in order     rules.TIME_ORDER and PERIOD_ORDER: a meeting's end time after its start time ("15:00-13:00"), a
                tafel's end date not before its start date; refused before saving, in the checker's words.
   one line     textcheck.MOJIBAKE and CALENDAR_BREAK: a one-line text a feed reader would "repair" ('CafÃ©') or in
@@ -30,7 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cms import ID_MESSAGE
-from .crosscheck import UNIQUE_LISTS
+from .crosscheck import RESERVED_LIST_IDS, UNIQUE_LISTS
 from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR
 from .textcheck import (
@@ -119,7 +120,8 @@ def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
         "invisible": f"[\\p{{C}}\\p{{Z}}{_js_class(_BLANK_LETTERS | _ATTACHED)}]",
         "attached": f"[{_js_class(_ATTACHED)}]",
         "years": [FIRST_YEAR, LAST_YEAR],
-        "unique": [{"path": list(path), "word": word} for path, word in UNIQUE_LISTS.items()],
+        "unique": [{"path": list(path), "word": word, "reserved": sorted(RESERVED_LIST_IDS.get(path, ((), ""))[0]),
+                    "why": RESERVED_LIST_IDS.get(path, ((), ""))[1]} for path, word in UNIQUE_LISTS.items()],
         "in_order": _in_order(settings),
         "multiline": _multiline(settings),
         "file_names": _file_names(settings),

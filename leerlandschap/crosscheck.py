@@ -36,6 +36,9 @@ def check_ids(items: list[Item]) -> list[Problem]:
 # Lists whose entries have an id that must be unique within the list, and what one entry is called: the message
 # names it ("Geef elke afspraak ..."), so a coordinator knows which list it is about.
 UNIQUE_LISTS: dict[tuple[str, ...], str] = {("reflectievragen",): "vraag", ("opbrengst", "afspraken"): "afspraak"}
+# Ids an entry of such a list may not have, and why: the checker's message and the editor's (cms_rules) both say it.
+RESERVED_LIST_IDS: dict[tuple[str, ...], tuple[frozenset[str], str]] = {
+    ("reflectievragen",): (RESERVED_QUESTION_IDS, "die naam gebruikt de site zelf al voor de pagina van de bouwsteen")}
 
 
 def _check_unique_list_ids(item: Item, where: tuple[str, ...], problems: list[Problem]) -> None:
@@ -51,10 +54,9 @@ def _check_unique_list_ids(item: Item, where: tuple[str, ...], problems: list[Pr
             problems.append(Problem(item.display, item.line_of(where + (i, "id")),
                                     f"id: '{ident}' komt twee keer voor in deze lijst. Geef elke {UNIQUE_LISTS[where]} een eigen, "
                                     "andere naam."))
-        elif where == ("reflectievragen",) and ident in RESERVED_QUESTION_IDS:
+        elif ident in (reserved := RESERVED_LIST_IDS.get(where, (frozenset(), "")))[0]:
             problems.append(Problem(item.display, item.line_of(where + (i, "id")),
-                                    f"id: '{ident}' kan hier niet: die naam gebruikt de site zelf al voor de pagina van de "
-                                    "bouwsteen. Kies een andere naam."))
+                                    f"id: '{ident}' kan hier niet: {reserved[1]}. Kies een andere naam."))
         seen.add(ident)
 
 

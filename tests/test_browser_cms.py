@@ -410,19 +410,24 @@ def open_outcome(page):
     until(page, lambda: waiting.evaluate_all(PLACEHOLDERS) == 0 and fields.count() > 0, "the outcome's fields, rendered")
 
 
-LIST_ITEMS = {"Inzicht": "inzichten", "Afspraak": "afspraken"}  # the outcome's lists, by the word on their button
-ITEM_COUNT = r"""list => new Set([...document.querySelectorAll('[data-key-path]')]  // an item, or each field of it
-  .map(e => /^opbrengst\.(\w+)\.(\d+)(\.|$)/.exec(e.dataset.keyPath)).filter(m => m?.[1] === list).map(m => m[2])).size"""
+# The list's count as Sveltia shows it above the list ("2 Reflectievragen"), also for items not rendered yet.
+ITEM_COUNT = """path => parseInt(document.querySelector(`[data-key-path='${path}'] [id$='-summary']`).textContent)"""
+
+
+def add_item(page, path, word):
+    """Clicks "<word> toevoegen" of the list at `path` (its data-key-path, such as "opbrengst.afspraken") and waits
+    until the new item is there, its fields in view so that Sveltia renders them (as open_outcome). On a busy machine
+    a fill() once waited in vain for the new item's field."""
+    count = page.evaluate(ITEM_COUNT, path)
+    page.get_by_role("button", name=re.compile(rf"{word}\W* toevoegen")).click()
+    waiting = page.locator(f"[data-key-path='{path}'] .placeholder")
+    until(page, lambda: page.evaluate(ITEM_COUNT, path) == count + 1 and waiting.evaluate_all(PLACEHOLDERS) == 0,
+          f"a new {word}, rendered")
 
 
 def add_to_outcome(page, what):
-    """Clicks "<what> toevoegen" in the outcome and waits until the new item is there, its fields in view so that Sveltia
-    renders them (as open_outcome). On a busy machine a fill() once waited in vain for the new item's field."""
-    count = page.evaluate(ITEM_COUNT, LIST_ITEMS[what])
-    page.get_by_role("button", name=re.compile(rf"{what}\W* toevoegen")).click()
-    waiting = page.locator("[data-key-path='opbrengst'] .placeholder")
-    until(page, lambda: page.evaluate(ITEM_COUNT, LIST_ITEMS[what]) == count + 1 and waiting.evaluate_all(PLACEHOLDERS) == 0,
-          f"a new {what}, rendered")
+    """add_item for the outcome's lists, by the word on their button ("Inzicht" or "Afspraak")."""
+    add_item(page, {"Inzicht": "opbrengst.inzichten", "Afspraak": "opbrengst.afspraken"}[what], what)
 
 
 def new_meeting_with_outcome(editor, day, first):

@@ -10,7 +10,18 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import READ_SAVED, TAFEL, add_to_outcome, check_and_render, editor, editor_site, fill_new_praktijk, new_meeting_with_outcome  # noqa: F401  (fixtures)
+from test_browser_cms import (  # noqa: F401  (fixtures)
+    BOUWSTEEN,
+    READ_SAVED,
+    TAFEL,
+    add_item,
+    add_to_outcome,
+    check_and_render,
+    editor,
+    editor_site,
+    fill_new_praktijk,
+    new_meeting_with_outcome,
+)
 
 from browser import WAIT, until
 from leerlandschap import textcheck
@@ -262,3 +273,29 @@ def test_a_title_that_makes_a_file_name_the_checker_refuses_is_not_saved(editor,
     expect(page).to_have_url(re.compile("#/collections/praktijken$"), timeout=WAIT)
     path = f"content/praktijken/{name}-als-begin.yml"
     check_and_render(editor_site, tmp_path, path, page.evaluate(READ_SAVED, path))
+
+
+def test_a_question_with_a_short_name_the_site_uses_itself_is_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "id: 'index' kan hier niet: die naam gebruikt de site zelf al voor de pagina van de bouwsteen"
+    # (bouwstenen/<bouwsteen>/index.html is the bouwsteen's own page). The form says it before anything is written.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + f"#/collections/bouwstenen/entries/{BOUWSTEEN}")
+    page.get_by_role("textbox", name="Titel").wait_for(timeout=WAIT)
+    add_item(page, "reflectievragen", "Reflectievraag")
+    page.get_by_role("textbox", name="Korte naam van de vraag").last.fill("index")
+    page.get_by_role("textbox", name="Vraag", exact=True).last.fill("Wat leert jouw team van de laatste casus?")
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    number = page.get_by_role("textbox", name="Korte naam van de vraag").count()
+    expect(dialog).to_contain_text(f"Vraag {number} heeft de korte naam 'index'. Die kan hier niet: die naam gebruikt de "
+                                   "site zelf al voor de pagina van de bouwsteen. Kies een andere korte naam.", timeout=WAIT)
+    path = f"content/bouwstenen/{BOUWSTEEN}.yml"
+    before = (editor_site[0] / path).read_text(encoding="utf-8")
+    assert "id: index" not in page.evaluate(READ_SAVED, path).replace('"', "")  # nothing written
+    dialog.get_by_role("button").first.click()
+    page.get_by_role("textbox", name="Korte naam van de vraag").last.fill("leren-van-de-laatste-casus")
+    page.get_by_role("button", name="Opslaan").click()
+    until(page, lambda: "leren-van-de-laatste-casus" in page.evaluate(READ_SAVED, path), "the bouwsteen, saved")
+    saved = page.evaluate(READ_SAVED, path)
+    assert saved != before
+    check_and_render(editor_site, tmp_path, path, saved)

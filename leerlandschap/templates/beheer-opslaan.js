@@ -102,9 +102,9 @@
     throw new Error("saving_failed", { cause: new Error(message) });
   }
 
-  function numbered(word, numbers) { // ("afspraak", [1, 2, 3]) -> "Afspraak 1, 2 en 3"
-    var name = word.charAt(0).toUpperCase() + word.slice(1);
-    return name + " " + numbers.slice(0, -1).join(", ") + " en " + numbers[numbers.length - 1];
+  function numbered(word, numbers) { // ("afspraak", [1, 2, 3]) -> "Afspraak 1, 2 en 3"; ("vraag", [2]) -> "Vraag 2"
+    var name = word.charAt(0).toUpperCase() + word.slice(1), last = numbers[numbers.length - 1];
+    return name + " " + (numbers.length > 1 ? numbers.slice(0, -1).join(", ") + " en " + last : last);
   }
 
   // The checker refuses a new agreement without its text or owner; an update of an earlier one (the same short name,
@@ -133,7 +133,8 @@
   }
 
   // The checker refuses a short name twice in one list (two agreements of one meeting, two questions of one
-  // bouwsteen): the site could not tell them apart. Say which items share one, before anything is written.
+  // bouwsteen): the site could not tell them apart. Say which items share one, before anything is written. Also a
+  // short name the site uses itself (a question named 'index' would replace the bouwsteen's page), with the reason.
   function sameNames(data) {
     var found = [];
     RULES.unique.forEach(function (rule) {
@@ -143,6 +144,10 @@
         var id = item && item.id;
         if (typeof id !== "string" || !id) { return; }
         (seen[id] = seen[id] || []).push(index + 1);
+        if (rule.reserved.indexOf(id) >= 0) {
+          found.push(numbered(rule.word, [index + 1]) + " heeft de korte naam '" + id + "'. Die kan hier niet: " +
+            rule.why + ". Kies een andere korte naam.");
+        }
       });
       Object.keys(seen).forEach(function (id) {
         if (seen[id].length > 1) {
