@@ -51,10 +51,8 @@ PACKAGE = Path("node_modules") / "@sveltia" / "cms"  # pinned in package.json, i
 
 # The order editors see (kinds.Kind.cms_rank): what coordinators do most comes first. Icons: kinds.Kind.icon.
 ORDER = kinds.DEFAULT.editor_order
-ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
 # What our Markdown renders (render.py); images and code blocks are left out of the editor's toolbar.
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-three", "heading-four", "bulleted-list", "numbered-list", "quote"]
-
 
 
 class UnsupportedSchema(ValueError):
@@ -172,12 +170,6 @@ def slug_pattern(kind: Kind[Any]) -> str:
     return f"^(?!(?:{reserved})$){ID}$"
 
 
-def slug_message(kind: Kind[Any]) -> str:
-    names = " en ".join(f"'{name}'" for name in sorted(kind.reserved))
-    return (f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf, "
-            "en namen als 'con' en 'nul' Windows.")
-
-
 def collection_name(kind: Kind[Any], national: bool = False, choice: bool = False) -> str:
     return f"{kind.folder}-landelijk" if national else f"{kind.folder}-keuze" if choice else kind.folder
 
@@ -205,7 +197,8 @@ def _choice_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targe
             "create": False, "delete": False, "duplicate": False, "hide": True}
 
 
-def _folder_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targets: Targets, *, national: bool = False) -> dict[str, Any]:
+def _folder_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targets: Targets, *, national: bool = False,
+                       names: list[str] | None = None) -> dict[str, Any]:
     titled = "titel" in schema["properties"]
     label = kind.overview or kind.folder.capitalize()
     collection: dict[str, Any] = {
@@ -215,7 +208,8 @@ def _folder_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targe
     }
     # The file name is the id: made from the title (editable when the item is created), or for aanvullingen typed
     # by the editor (the id of the bouwsteen it adds to). Never an id the site uses itself (kinds.reserved).
-    slug: dict[str, Any] = {"editable": ["create"], "pattern": [slug_pattern(kind), slug_message(kind)]}
+    slug: dict[str, Any] = {"editable": ["create"], "pattern": [slug_pattern(kind), cms_hints.slug_message(kind)] if names is None else
+                            [f"^(?:{'|'.join(names)})$", cms_hints.one_of_names(names)]}
     if titled:
         collection.update(identifier_field="titel", slug={"template": "{{titel}}", **slug})
     else:
@@ -263,6 +257,8 @@ def config(content: Content, content_dir: Path) -> dict[str, Any]:
             collections += [{"divider": True}, *_meeting_collections(content, schema, targets), {"divider": True}]
         elif kind is kinds.REGIO:
             collections.append(_regio_collection(schema, layout.own, targets))
+        elif kind is kinds.AANVULLING:  # its file name is the id of a bouwsteen the site shows (crosscheck.check_layers)
+            collections.append(_folder_collection(kind, schema, layout.own, targets, names=list(content.of(kinds.BOUWSTEEN))))
         else:
             collections.append(_folder_collection(kind, schema, layout.own, targets))
     if layout.national:

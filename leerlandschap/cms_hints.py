@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .kinds import Kind
+
 # (pattern, replacement), applied in this order to every hint and message.
 YAML_ONLY = (
     (r",? *(?:tussen|met) aanhalingstekens", ""),  # the form quotes text itself
@@ -21,6 +23,7 @@ YAML_ONLY = (
     (r"^Zet op true als ", "Vink aan als "),  # a yes/no field is a tick box in the form, not the word true
 )
 CHOOSE = " Kies uit de lijst."
+ID_MESSAGE = "Gebruik alleen kleine letters (a-z), cijfers en streepjes, bijvoorbeeld 'mijn-item'."
 DATE = " Schrijf als dd-mm-jjjj, bijvoorbeeld 03-12-2026."  # the form's date field (templates/beheer-datum.js)
 
 
@@ -65,3 +68,17 @@ def too_long(prop: dict[str, Any]) -> dict[str, Any]:
     most = prop["maxLength"]
     return {"pattern": [f"/^[\\s\\S]{{0,{most}}}$/u",
                         f"Deze tekst is te lang. Hier passen hoogstens {most} tekens. Maak de tekst korter."]}
+
+
+def one_of_names(names: list[str]) -> str:
+    """The message of a file name that must be the name of an existing item (an aanvulling: its bouwsteen's)."""
+    example = f" Bijvoorbeeld '{names[0]}'." if names else ""
+    return ("Gebruik de naam van een bouwsteen op de site: het laatste deel van het adres van de bouwsteen, "
+            f"zonder /.{example}")
+
+
+def slug_message(kind: Kind[Any]) -> str:
+    """The message of a file name the checker refuses (cms.slug_pattern: an id, not reserved, not a Windows name)."""
+    names = " en ".join(f"'{name}'" for name in sorted(kind.reserved))
+    return (f"{ID_MESSAGE} {'De naam' if len(kind.reserved) == 1 else 'De namen'} {names} gebruikt de site zelf, "
+            "en namen als 'con' en 'nul' Windows.")

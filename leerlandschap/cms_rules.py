@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cms import ID_MESSAGE
+from .cms_hints import ID_MESSAGE
 from .crosscheck import RESERVED_LIST_IDS, UNIQUE_LISTS
 from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR

@@ -89,6 +89,7 @@ def check_and_render(editor_site, tmp_path, path, text) -> dict[str, Document]:
     after a save is test_browser_beheer_task.py's (check_and_build); that a page made here equals the built one is
     test_preview.py's and test_shortcuts.py's."""
     shutil.copytree(editor_site[0] / "content", tmp_path / "content")
+    (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)  # the first of its kind makes the folder
     (tmp_path / path).write_text(text, encoding="utf-8")
     content, problems = check_content(tmp_path / "content", tmp_path)
     assert [str(p) for p in problems] == [] and content is not None

@@ -299,3 +299,36 @@ def test_a_question_with_a_short_name_the_site_uses_itself_is_not_saved(editor, 
     saved = page.evaluate(READ_SAVED, path)
     assert saved != before
     check_and_render(editor_site, tmp_path, path, saved)
+
+
+def test_an_addition_is_saved_only_under_the_name_of_a_bouwsteen(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "Deze aanvulling hoort bij bouwsteen 'x', maar die bestaat niet" (crosscheck.check_layers). The
+    # file name is typed, so the form accepts only the name of a bouwsteen the site shows, before anything is written.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + "#/collections/aanvullingen/new")
+    page.get_by_role("textbox", name="Toelichting").fill("Bij ons leren de teams hiervan in een vaste maandelijkse sessie.",
+                                                         timeout=WAIT)
+    page.get_by_role("combobox", name="Bron").click()
+    page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+    name = page.get_by_role("textbox", name="Bestandsnaam")
+    for wrong in ("ontmoeting", "maak-ruimte-voor-ontmoeting"):  # a word of it, the start of it
+        name.fill(wrong)
+        page.get_by_role("button", name="Opslaan").click()
+        expect(page.get_by_text("Gebruik de naam van een bouwsteen op de site: het laatste deel van het adres van de "
+                                "bouwsteen, zonder /. Bijvoorbeeld")).to_be_visible(timeout=WAIT)
+        with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+            page.evaluate(READ_SAVED, f"content/aanvullingen/{wrong}.yml")
+    name.fill(BOUWSTEEN)
+    page.get_by_role("button", name="Opslaan").click()
+    path = f"content/aanvullingen/{BOUWSTEEN}.yml"
+    until(page, lambda: "maandelijkse sessie" in written(page, path), "the addition, saved")
+    pages = check_and_render(editor_site, tmp_path, path, written(page, path))
+    assert "vaste maandelijkse sessie" in pages[f"bouwstenen/{BOUWSTEEN}/"].all_text()  # under 'In onze regio'
+
+
+def written(page, path):
+    """The file the editor saved at `path`, or "" while there is none."""
+    try:
+        return page.evaluate(READ_SAVED, path)
+    except Exception:
+        return ""

@@ -155,3 +155,24 @@ def test_a_regions_own_question_names_the_source_of_the_regions_addition(fork):
     data = json.loads(questions_json(model))
     assert data["vragen"]["coordineer-het-leren/zuidkust"]["bron"] == "notitie"
     assert data["citaten"]["notitie"] == "Notitie wijkteams, Zuidkust"
+
+
+def test_the_editor_names_an_addition_only_after_a_bouwsteen_the_site_shows(fork):
+    # The checker refuses an addition named after no bouwsteen, or after a hidden one; the form's file name field
+    # (its pattern, as Sveltia checks it before saving) accepts exactly the others.
+    import re
+
+    from leerlandschap import cms
+
+    content, problems = check_content(fork / "content", fork)
+    assert problems == []
+    collections = cms.config(content, fork / "content")["collections"]
+    pattern, message = next(c for c in collections if c.get("name") == "aanvullingen")["slug"]["pattern"]
+    national = {path.stem for path in (fork / "content" / "bouwstenen").glob("*.yml")}
+    accepted = {name for name in national | {"bestaat-niet", "index", "organiseer"} if re.fullmatch(pattern, name)}
+    assert accepted == national - {"organiseer-de-governance"} and len(accepted) > 10
+    assert message.startswith("Gebruik de naam van een bouwsteen op de site")
+    for name in ("bestaat-niet", "organiseer-de-governance"):  # the checker says the same of both
+        write(fork / "regio" / "aanvullingen" / f"{name}.yml", "toelichting: Bij ons anders.\nbron: eigen\n")
+    found = [str(p) for p in check_content(fork / "content", fork)[1]]
+    assert len([p for p in found if p.startswith("regio/aanvullingen/")]) == 2, found
