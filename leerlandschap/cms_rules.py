@@ -25,6 +25,8 @@ so the form and the checker cannot drift apart:
                the name is typed; a praktijk titled 'Nul' or 'Index' was saved as nul.yml or index.yml, which the
                checker refuses. A new item whose name does not fit is refused before saving.
   multiline    per collection, the fields whose text may hold more lines (the Markdown fields of the form).
+  lines        textcheck.MAX_LINES and TOO_MANY_LINES: a Markdown text of more lines (a long report pasted into
+               Verslag) is refused before saving, in the checker's words, with the field's label.
 """
 from __future__ import annotations
 
@@ -40,8 +42,10 @@ from .textcheck import (
     CALENDAR_BREAK,
     CALENDAR_BREAK_MESSAGE,
     DIRECTION_OVERRIDE,
+    MAX_LINES,
     MOJIBAKE,
     SINGLE_LINE_FORBIDDEN,
+    TOO_MANY_LINES,
     UNSEEN_BREAKS,
     XML_FORBIDDEN,
 )
@@ -127,6 +131,7 @@ def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
         "file_names": _file_names(settings),
         "calendar_break": [CALENDAR_BREAK, CALENDAR_BREAK_MESSAGE],
         "mojibake": MOJIBAKE,
+        "lines": [MAX_LINES, TOO_MANY_LINES],
         "labels": {c["name"]: _labels(_fields(c)) for c in settings["collections"] if "name" in c},
     }
 

@@ -52,6 +52,8 @@ _ATTACHED = frozenset("\u034f") | frozenset(map(chr, [*range(0xFE00, 0xFE10), *r
                                                          *range(0xE0100, 0xE01F0)]))
 MAX_NESTING = 10  # lists and block quotes inside each other in a Markdown field
 MAX_LINES = 400  # lines in one Markdown field (the tables extension's check is quadratic in a block's lines)
+TOO_MANY_LINES = ("Deze tekst heeft {lines} regels. Een tekst mag hoogstens {most} regels hebben. Maak de tekst korter, "
+                  "of verdeel hem over meer items.")  # also said by the editor before saving (cms_rules)
 MAX_BRACKET_SCAN = 30_000  # characters the link parser may scan for closing brackets, in one Markdown field
 MAX_EMPHASIS = 25_000  # sum over paragraphs of (runs of * and _)²: mixed runs make the emphasis parser quadratic
 
@@ -144,8 +146,7 @@ def mojibake(text: str) -> str | None:
 def markdown_problems(text: str) -> Iterator[str]:
     lines = re.split(r"\r\n|[\n\r]", text)
     if len(lines) > MAX_LINES:
-        yield (f"Deze tekst heeft {len(lines)} regels. Een tekst mag hoogstens {MAX_LINES} regels hebben. Maak de "
-               "tekst korter, of verdeel hem over meer items.")
+        yield TOO_MANY_LINES.format(lines=len(lines), most=MAX_LINES)
         return
     depth = max((nesting(line) for line in lines), default=0)
     if depth > MAX_NESTING:

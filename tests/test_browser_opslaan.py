@@ -310,6 +310,8 @@ def test_an_addition_is_saved_only_under_the_name_of_a_bouwsteen(editor, editor_
                                                          timeout=WAIT)
     page.get_by_role("combobox", name="Bron").click()
     page.get_by_role("option", name="Voorbeeld, geschreven voor deze kit").click()
+    page.get_by_role("button", name="Opslaan").click()  # no name yet: said in the form's words, not Sveltia's "slug"
+    expect(page.get_by_text("Vul een bestandsnaam in.")).to_be_visible(timeout=WAIT)
     name = page.get_by_role("textbox", name="Bestandsnaam")
     for wrong in ("ontmoeting", "maak-ruimte-voor-ontmoeting"):  # a word of it, the start of it
         name.fill(wrong)
@@ -332,3 +334,26 @@ def written(page, path):
         return page.evaluate(READ_SAVED, path)
     except Exception:
         return ""
+
+
+def test_a_report_of_more_lines_than_the_checker_takes_is_not_saved(editor, editor_site, tmp_path):  # noqa: F811
+    # The checker: "Deze tekst heeft 451 regels. Een tekst mag hoogstens 400 regels hebben." (textcheck.MAX_LINES, for
+    # every Markdown text). Minutes pasted into Verslag, one point a line, fit the 10,000 characters and still break
+    # it. The form says it with the field's label before anything is written; the work stays in the form.
+    page, _ = editor
+    page.goto(page.url.split("#")[0] + MEETINGS + "/new")
+    page.get_by_role("textbox", name="Datum").fill("23-03-2027", timeout=WAIT)
+    paste(page, page.get_by_role("textbox", name="Verslag"), "\n".join(f"Punt {n}: besproken." for n in range(1, 452)))
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text(re.compile(r"Verslag: Deze tekst heeft (\d+) regels\. Een tekst mag hoogstens 400 regels "
+                                              r"hebben\. Maak de tekst korter, of verdeel hem over meer items\."), timeout=WAIT)
+    lines = int(re.search(r"heeft (\d+) regels", dialog.inner_text()).group(1))
+    assert lines >= 451
+    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
+        page.evaluate(READ_SAVED, f"content/tafels/{TAFEL}/2027-03-23.yml")
+    dialog.get_by_role("button").first.click()
+    expect(page).to_have_url(re.compile(re.escape(MEETINGS) + "/new$"))  # the form and its work stay
+    page.get_by_role("textbox", name="Verslag").fill("Alle 451 punten zijn besproken; de lijst staat in het gedeelde verslag.")
+    path, saved = saved_meeting(page, "2027-03-23")
+    check_and_render(editor_site, tmp_path, path, saved)

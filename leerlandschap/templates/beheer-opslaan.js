@@ -77,12 +77,15 @@
     }
   }
 
-  // One-line texts a feed reader or a calendar would read as something else: the checker's words, after the field's
-  // label ("Locatie: In deze tekst staat \N. ...", "Inzichten 2: ...").
+  // One-line texts a feed reader or a calendar would read as something else, and Markdown texts of more lines than
+  // the checker takes: the checker's words, after the field's label ("Locatie: In deze tekst staat \N. ...",
+  // "Inzichten 2: ...", "Verslag: Deze tekst heeft 812 regels. ...").
   function misreadTexts(value, path, collection, multiline, found) {
-    if (typeof value === "string" && multiline.indexOf(path[0]) < 0) {
-      var fixed = repaired(value);
-      var message = fixed ? RULES.mojibake.replace("{fixed}", Array.from(fixed).slice(0, 60).join("")) :
+    if (typeof value === "string") {
+      var fixed = multiline.indexOf(path[0]) < 0 && repaired(value), lines = value.split(/\r\n|[\n\r]/).length;
+      var message = multiline.indexOf(path[0]) >= 0 ?
+        (lines > RULES.lines[0] ? RULES.lines[1].replace("{lines}", lines).replace("{most}", RULES.lines[0]) : "") :
+        fixed ? RULES.mojibake.replace("{fixed}", Array.from(fixed).slice(0, 60).join("")) :
         value.indexOf(RULES.calendar_break[0]) >= 0 ? RULES.calendar_break[1] : "";
       if (message) {
         var names = path.filter(function (key) { return typeof key === "string"; }).join(".");
