@@ -72,6 +72,14 @@ def test_a_job_title_finds_its_role_first(visit, served, query, role):
     assert search(page, served, query)[:1] == [role]
 
 
+@pytest.mark.parametrize("query", ["burgers", "cliënten", "client"])
+def test_the_people_the_work_is_for_are_found_by_the_words_readers_use(visit, served, query):
+    """The site says "inwoner" (Begrippen: Inwoner, "Ook wel: burger, cliënt"); a reader types the word of their own
+    organisation, in the plural or without the diaeresis, and finds the bouwsteen about the inwoner's eyes."""
+    page, _ = visit
+    assert "bouwstenen/leer-vanuit-de-ogen-van-de-inwoner/" in search(page, served, query)[:3]
+
+
 def test_the_filter_counts_do_not_count_the_pages_of_another_word(visit, served):
     """"begeleiding" finds no role: Pagefind's own counts (the stem "beleid") would offer "rol (3)" for nothing."""
     page, _ = visit
