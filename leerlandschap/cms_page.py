@@ -112,7 +112,7 @@ def editor_files(content: Content, content_dir: Path) -> EditorFiles:
         f"{SECTION}/beheer.js": env.get_template("beheer.js").render(version=version, strings=strings, proef=proef,
                                                                     months=MONTHS, date_hint=cms_hints.DATE.strip(),
                                                                     preview_words=preview_words(tafels, settings),
-                                                                    save_rules=save_rules(settings)),
+                                                                    save_rules=save_rules(settings, content)),
         f"{SECTION}/sveltia-cms.js": bundle.text,
         f"{SECTION}/voorbeeld.css": (TEMPLATES / "beheer-voorbeeld.css").read_text(encoding="utf-8"),
     }

@@ -12,6 +12,7 @@ so the form and the checker cannot drift apart:
                p{C} and p{Z} (with a backslash), and the blank letters and attached marks): taken off both ends of a one-line
                text (a zero-width space copied from a web page), and a text of nothing else is left out.
   years        schemas.FIRST_YEAR and LAST_YEAR: the date field refuses a date outside them (a typo such as 1027).
+  taken        crosscheck.TAKEN_QUESTION: an addition's question named as a question of its bouwsteen itself.
   unique       crosscheck.UNIQUE_LISTS: a short name twice in one list (two agreements of one meeting) is refused
                before saving, with the number of each item; so is a short name the site uses itself
                (crosscheck.RESERVED_LIST_IDS: a reflection question named 'index'), with the checker's reason.
@@ -33,7 +34,9 @@ from __future__ import annotations
 from typing import Any
 
 from .cms_hints import ID_MESSAGE
-from .crosscheck import RESERVED_LIST_IDS, UNIQUE_LISTS
+from .crosscheck import RESERVED_LIST_IDS, TAKEN_QUESTION, UNIQUE_LISTS
+from .kinds import AANVULLING, BOUWSTEEN
+from .model import Content
 from .rules import PERIOD, PERIOD_ORDER, TIME_FIELD, TIME_ORDER
 from .schemas import FIRST_YEAR, LAST_YEAR
 from .textcheck import (
@@ -114,9 +117,13 @@ def _file_names(settings: dict[str, Any]) -> dict[str, dict[str, str]]:
     return out
 
 
-def save_rules(settings: dict[str, Any]) -> dict[str, Any]:
-    """What beheer.js needs (see the module docstring); `settings` is Sveltia's configuration (cms.config)."""
+def save_rules(settings: dict[str, Any], content: Content | None = None) -> dict[str, Any]:
+    """What beheer.js needs (see the module docstring); `settings` is Sveltia's configuration (cms.config), `content`
+    the site's content (the questions each bouwsteen has of itself)."""
+    bouwstenen = content.of(BOUWSTEEN).values() if content else ()
     return {
+        "taken": {"collection": AANVULLING.folder, "message": TAKEN_QUESTION,
+                  "questions": {b.id: [q.id for q in b.reflectievragen if not q.regionaal] for b in bouwstenen}},
         "breaks": js_source(f"[{UNSEEN_BREAKS}]"),
         "forbidden": js_source(XML_FORBIDDEN.pattern),
         "direction": js_source(DIRECTION_OVERRIDE.pattern),

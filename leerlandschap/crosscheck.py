@@ -106,6 +106,10 @@ def _question_ids(item: Item) -> set[str]:
     return {v["id"] for v in vragen if isinstance(v, dict) and isinstance(v.get("id"), str)}
 
 
+# An addition's question named as a question of the bouwsteen itself; the editor says it too (cms_rules).
+TAKEN_QUESTION = "de bouwsteen '{bouwsteen}' heeft al een vraag met de naam '{id}'. Kies een andere naam voor jullie vraag."
+
+
 def check_layers(items: list[Item], regio: Item | None) -> tuple[set[str], list[Problem]]:
     """A region's additions must fit the national bouwsteen, which it does not hide; hidden bouwstenen must exist.
     Returns the hidden ids."""
@@ -126,8 +130,7 @@ def check_layers(items: list[Item], regio: Item | None) -> tuple[set[str], list[
         for i, vraag in enumerate(item.data.get("reflectievragen") or []):
             if isinstance(vraag, dict) and vraag.get("id") in national:
                 problems.append(Problem(item.display, item.line_of(("reflectievragen", i, "id")),
-                                        f"id: de bouwsteen '{item.id}' heeft al een vraag met de naam '{vraag['id']}'. "
-                                        "Kies een andere naam voor jullie vraag."))
+                                        "id: " + TAKEN_QUESTION.format(bouwsteen=item.id, id=vraag["id"])))
     hidden: set[str] = set()
     if regio is None:
         return hidden, problems

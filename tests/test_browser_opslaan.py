@@ -301,7 +301,7 @@ def test_a_question_with_a_short_name_the_site_uses_itself_is_not_saved(editor, 
     check_and_render(editor_site, tmp_path, path, saved)
 
 
-def test_an_addition_is_saved_only_under_the_name_of_a_bouwsteen(editor, editor_site, tmp_path):  # noqa: F811
+def test_an_addition_is_saved_only_under_the_name_of_a_bouwsteen_with_question_names_of_its_own(editor, editor_site, tmp_path):  # noqa: F811
     # The checker: "Deze aanvulling hoort bij bouwsteen 'x', maar die bestaat niet" (crosscheck.check_layers). The
     # file name is typed, so the form accepts only the name of a bouwsteen the site shows, before anything is written.
     page, _ = editor
@@ -321,11 +321,25 @@ def test_an_addition_is_saved_only_under_the_name_of_a_bouwsteen(editor, editor_
         with pytest.raises(Exception, match=r"NotFoundError|not be found"):
             page.evaluate(READ_SAVED, f"content/aanvullingen/{wrong}.yml")
     name.fill(BOUWSTEEN)
+    # A question of the region's own, named as a question the bouwsteen has itself: the checker says "id: de
+    # bouwsteen '...' heeft al een vraag met de naam '...'"; so does the form, with the question's number.
+    taken = yaml.safe_load((editor_site[0] / "content" / "bouwstenen" / f"{BOUWSTEEN}.yml").read_text(encoding="utf-8"))
+    taken = taken["reflectievragen"][-1]["id"]
+    add_item(page, "reflectievragen", "Reflectievraag")
+    page.get_by_role("textbox", name="Korte naam van de vraag").fill(taken)
+    page.get_by_role("textbox", name="Vraag", exact=True).fill("Wat doen jullie met de ervaring van de inwoner?")
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text(f"Vraag 1: de bouwsteen '{BOUWSTEEN}' heeft al een vraag met de naam '{taken}'. Kies "
+                                   "een andere naam voor jullie vraag.", timeout=WAIT)
+    dialog.get_by_role("button").first.click()
+    page.get_by_role("textbox", name="Korte naam van de vraag").fill("ervaring-van-de-inwoner-hier")
     page.get_by_role("button", name="Opslaan").click()
     path = f"content/aanvullingen/{BOUWSTEEN}.yml"
     until(page, lambda: "maandelijkse sessie" in written(page, path), "the addition, saved")
     pages = check_and_render(editor_site, tmp_path, path, written(page, path))
     assert "vaste maandelijkse sessie" in pages[f"bouwstenen/{BOUWSTEEN}/"].all_text()  # under 'In onze regio'
+    assert "Wat doen jullie met de ervaring van de inwoner?" in pages[f"bouwstenen/{BOUWSTEEN}/"].all_text()
 
 
 def written(page, path):

@@ -162,9 +162,20 @@
     return found;
   }
 
+  // The checker refuses an addition's question with the short name of a question the bouwsteen has itself (the file
+  // name of an addition is its bouwsteen's id); the same words, with the question's number.
+  function takenNames(collection, slug, data) {
+    var taken = collection === RULES.taken.collection ? RULES.taken.questions[slug] || [] : [];
+    return (Array.isArray(data.reflectievragen) ? data.reflectievragen : []).map(function (vraag, index) {
+      return vraag && taken.indexOf(vraag.id) >= 0 ? numbered("vraag", [index + 1]) + ": " +
+        RULES.taken.message.replace("{bouwsteen}", slug).replace("{id}", vraag.id) : "";
+    }).filter(Boolean);
+  }
+
   function registerUniqueNames(CMS) {
     CMS.registerEventListener({ name: "preSave", handler: function (args) {
-      var found = sameNames(args.entry.get("data").toJS());
+      var data = args.entry.get("data").toJS();
+      var found = sameNames(data).concat(takenNames(args.entry.get("collection"), String(args.entry.get("slug") || ""), data));
       if (found.length) { refuse(found.join(" ")); }
       return undefined;
     } });
