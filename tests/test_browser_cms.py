@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from browser import WAIT, until
@@ -308,6 +309,38 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     (project / path).write_text(saved, encoding="utf-8")
     model, problems = check_content(project / "content", project)
     assert problems == [] and "wijkteams-leren-van-elkaar" in model.of(kinds.PRAKTIJK)
+
+
+def test_in_a_fork_an_existing_addition_keeps_question_names_of_its_own(chromium, tmp_path):
+    # The file name of a saved addition is its bouwsteen's id; renaming its own question to one the national bouwsteen
+    # has is refused before saving, as for a new addition (test_browser_opslaan.py), in the checker's words.
+    project = zuidkust_fork(tmp_path, "")
+    national = yaml.safe_load((project / "content" / "bouwstenen" / f"{BOUWSTEEN}.yml").read_text(encoding="utf-8"))
+    taken = national["reflectievragen"][0]["id"]
+    addition = project / "regio" / "aanvullingen" / f"{BOUWSTEEN}.yml"
+    addition.parent.mkdir(parents=True)
+    addition.write_text('bron: "eigen"\nreflectievragen:\n  - id: "onze-vraag"\n    vraag: "Wat leren wij hier van?"\n',
+                        encoding="utf-8")
+    assert check_content(project / "content", project)[1] == []
+    server = serve_editor(tmp_path, project)
+    context = chromium.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(server.url + "beheer/")
+    page.get_by_role("button", name="Begin met bewerken").click()
+    page.get_by_role("button", name="Werken met een testrepository").click()
+    page.goto(server.url + f"beheer/#/collections/aanvullingen/entries/{BOUWSTEEN}")
+    name = page.get_by_role("textbox", name="Korte naam van de vraag")
+    page.get_by_role("textbox", name="Toelichting").wait_for(timeout=WAIT)
+    page.mouse.move(300, 400)  # Sveltia renders the fields below the fold when they come into view: scroll down
+    until(page, lambda: name.count() > 0 or page.mouse.wheel(0, 300), "the question's short name")
+    name.fill(taken)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text(
+        f"Vraag 1: de bouwsteen '{BOUWSTEEN}' heeft al een vraag met de naam '{taken}'. Kies een andere naam voor jullie "
+        "vraag.", timeout=WAIT)
+    assert "onze-vraag" in page.evaluate(READ_SAVED, f"regio/aanvullingen/{BOUWSTEEN}.yml")  # nothing written
+    context.close()
+    server.stop()
 
 
 @pytest.mark.parametrize("path", ["praktijken/ontwikkelsessies-lerende-regio-2021/", f"bouwstenen/{BOUWSTEEN}/",
