@@ -287,8 +287,8 @@ def test_a_question_with_a_short_name_the_site_uses_itself_is_not_saved(editor, 
     page.get_by_role("button", name="Opslaan").click()
     dialog = page.get_by_role("alertdialog")
     number = page.get_by_role("textbox", name="Korte naam van de vraag").count()
-    expect(dialog).to_contain_text(f"Vraag {number} heeft de korte naam 'index'. Die kan hier niet: die naam gebruikt de "
-                                   "site zelf al voor de pagina van de bouwsteen. Kies een andere korte naam.", timeout=WAIT)
+    expect(dialog).to_contain_text(f"Vraag {number} heeft de korte naam 'index'. Die naam gebruikt de site zelf al voor de "
+                                   "pagina van de bouwsteen. Kies een andere korte naam.", timeout=WAIT)
     path = f"content/bouwstenen/{BOUWSTEEN}.yml"
     before = (editor_site[0] / path).read_text(encoding="utf-8")
     assert "id: index" not in page.evaluate(READ_SAVED, path).replace('"', "")  # nothing written

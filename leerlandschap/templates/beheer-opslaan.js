@@ -148,8 +148,8 @@
         if (typeof id !== "string" || !id) { return; }
         (seen[id] = seen[id] || []).push(index + 1);
         if (rule.reserved.indexOf(id) >= 0) {
-          found.push(numbered(rule.word, [index + 1]) + " heeft de korte naam '" + id + "'. Die kan hier niet: " +
-            rule.why + ". Kies een andere korte naam.");
+          found.push(numbered(rule.word, [index + 1]) + " heeft de korte naam '" + id + "'. " +
+            rule.why.charAt(0).toUpperCase() + rule.why.slice(1) + ". Kies een andere korte naam.");
         }
       });
       Object.keys(seen).forEach(function (id) {
