@@ -80,6 +80,22 @@ def test_the_people_the_work_is_for_are_found_by_the_words_readers_use(visit, se
     assert "bouwstenen/leer-vanuit-de-ogen-van-de-inwoner/" in search(page, served, query)[:3]
 
 
+def test_multidisciplinary_work_finds_learning_across_domains(visit, served):
+    """Begrippen: Domeinoverstijgend, "Ook wel: ... multidisciplinair"."""
+    page, _ = visit
+    assert search(page, served, "multidisciplinair")[:1] == ["bouwstenen/organiseer-domeinoverstijgend-leren/"]
+
+
+@pytest.mark.parametrize("query", ["participatie", "inspraak", "medezeggenschap"])
+def test_how_inwoners_take_part_is_found_by_the_words_for_it(visit, served, query):
+    """Begrippen: Participatie (talking with inwoners, ervaringsdeskundigen), and the bouwsteen's question about
+    taking part as equals."""
+    page, _ = visit
+    urls = search(page, served, query)
+    assert "begrippen/" in urls[:3]
+    assert any(url.startswith("bouwstenen/zet-blijvend-en-gericht-ervaringsdeskundigen-in/") for url in urls[:5])
+
+
 def test_the_filter_counts_do_not_count_the_pages_of_another_word(visit, served):
     """"begeleiding" finds no role: Pagefind's own counts (the stem "beleid") would offer "rol (3)" for nothing."""
     page, _ = visit
