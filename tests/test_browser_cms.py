@@ -29,6 +29,38 @@ READ_SAVED = """async path => {
 }"""
 
 
+def written(page, path):
+    """The file the editor saved at `path` in its test repository, or "" while there is none."""
+    try:
+        return page.evaluate(READ_SAVED, path)
+    except Exception as error:
+        if re.search(r"NotFoundError|not be found", str(error)):
+            return ""
+        raise
+
+
+def start_proef(page, url):
+    """/beheer/ of the site at `url`: past the start screen (test_browser_beheer_task.py) into Sveltia's test repository."""
+    page.goto(url + "beheer/")
+    page.get_by_role("button", name="Begin met bewerken").click()
+    page.get_by_role("button", name="Werken met een testrepository").click()
+
+
+def scroll_to(page, field, what):
+    """Scrolls the form until `field` is there: Sveltia renders the fields below the fold when they come into view."""
+    page.mouse.move(300, 400)
+    until(page, lambda: field.count() > 0 or page.mouse.wheel(0, 300), what)
+
+
+def refused(page, *said):
+    """Clicks Opslaan: the editor refuses in a dialog that says each of `said`. Returns the dialog, still open."""
+    page.get_by_role("button", name="Opslaan").click()
+    dialog = page.get_by_role("alertdialog")
+    for text in said:
+        expect(dialog).to_contain_text(text, timeout=WAIT)
+    return dialog
+
+
 @pytest.fixture(scope="module")
 def editor_site(editor_project):
     """The example content built for real with the npm packages (conftest: editor_project, once per run), served
@@ -59,9 +91,7 @@ def editor(chromium, editor_site):
     page = context.new_page()
     page.on("console", lambda message: blocked.extend(re.findall(r"(?:https?|data|blob):[^\s']+", message.text.split(" violates")[0]))
             if "Content Security Policy" in message.text else None)
-    page.goto(url + "beheer/")
-    page.get_by_role("button", name="Begin met bewerken").click()  # the start screen (test_browser_beheer_task.py)
-    page.get_by_role("button", name="Werken met een testrepository").click()
+    start_proef(page, url)
     # Seeded with the site's own content: the example tafel's three meetings are there.
     expect(page.get_by_role("treeitem", name="Voorbeeld: thematafel Jongeren rond 18")).to_have_text(re.compile(r"18\s*3\s*$"), timeout=WAIT)
     yield page, url
@@ -279,9 +309,7 @@ def test_in_a_fork_the_editor_writes_regio_and_offers_upstreams_items(chromium, 
     server = serve_editor(tmp_path, project)
     context = chromium.new_context(locale="nl-NL")
     page = context.new_page()
-    page.goto(server.url + "beheer/")
-    page.get_by_role("button", name="Begin met bewerken").click()
-    page.get_by_role("button", name="Werken met een testrepository").click()
+    start_proef(page, server.url)
     page.goto(server.url + "beheer/#/collections/praktijken/new")
     page.get_by_role("textbox", name="Titel").fill("Wijkteams leren van elkaar")
     page.get_by_role("textbox", name="Samenvatting").fill("Twee wijkteams bezoeken elkaar.")
@@ -325,20 +353,15 @@ def test_in_a_fork_an_existing_addition_keeps_question_names_of_its_own(chromium
     server = serve_editor(tmp_path, project)
     context = chromium.new_context(locale="nl-NL")
     page = context.new_page()
-    page.goto(server.url + "beheer/")
-    page.get_by_role("button", name="Begin met bewerken").click()
-    page.get_by_role("button", name="Werken met een testrepository").click()
+    start_proef(page, server.url)
     page.goto(server.url + f"beheer/#/collections/aanvullingen/entries/{BOUWSTEEN}")
     name = page.get_by_role("textbox", name="Korte naam van de vraag")
     page.get_by_role("textbox", name="Toelichting").wait_for(timeout=WAIT)
-    page.mouse.move(300, 400)  # Sveltia renders the fields below the fold when they come into view: scroll down
-    until(page, lambda: name.count() > 0 or page.mouse.wheel(0, 300), "the question's short name")
+    scroll_to(page, name, "the question's short name")
     name.fill(taken)
-    page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_role("alertdialog")).to_contain_text(
-        f"Vraag 1: de bouwsteen '{BOUWSTEEN}' heeft al een vraag met de naam '{taken}'. Kies een andere naam voor jullie "
-        "vraag.", timeout=WAIT)
-    assert "onze-vraag" in page.evaluate(READ_SAVED, f"regio/aanvullingen/{BOUWSTEEN}.yml")  # nothing written
+    refused(page, f"Vraag 1: de bouwsteen '{BOUWSTEEN}' heeft al een vraag met de naam '{taken}'. Kies een andere naam "
+            "voor jullie vraag.")
+    assert "onze-vraag" in written(page, f"regio/aanvullingen/{BOUWSTEEN}.yml")  # nothing written
     context.close()
     server.stop()
 
@@ -516,16 +539,12 @@ def test_a_new_agreement_without_text_or_owner_is_not_saved(editor, editor_site,
     page = new_meeting_with_outcome(editor, "15-03-2027", "Afspraak")
     page.get_by_role("textbox", name="Tekst").fill("Regel één aanspreekpunt per jongere.")
     page.get_by_role("radio", name="gedaan", exact=True).check()
-    page.get_by_role("button", name="Opslaan").click()
-    dialog = page.get_by_role("alertdialog")
-    expect(dialog).to_contain_text("Het item is niet opgeslagen.", timeout=WAIT)
-    expect(dialog).to_contain_text("Afspraak 1 is nog niet compleet: vul de tekst en de eigenaar in. Werk je een afspraak "
-                                   "uit een eerdere bijeenkomst bij? Vul dan de korte naam van toen in. Dan mogen de "
-                                   "tekst en de eigenaar leeg blijven.")
+    dialog = refused(page, "Het item is niet opgeslagen.", "Afspraak 1 is nog niet compleet: vul de tekst en de eigenaar "
+                     "in. Werk je een afspraak uit een eerdere bijeenkomst bij? Vul dan de korte naam van toen in. Dan "
+                     "mogen de tekst en de eigenaar leeg blijven.")
     assert "Probeer het later opnieuw" not in dialog.inner_text()
     path = f"content/tafels/{TAFEL}/2027-03-15.yml"
-    with pytest.raises(Exception, match=r"NotFoundError|not be found"):
-        page.evaluate(READ_SAVED, path)
+    assert written(page, path) == ""
     dialog.get_by_role("button").first.click()
     expect(page).to_have_url(re.compile(f"#/collections/bijeenkomsten-{TAFEL}/new$"))  # the form and its work stay
     page.get_by_role("textbox", name="Tekst").fill("")

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from test_browser_beheer_task import axe, english_on
-from test_browser_cms import READ_SAVED, TAFEL, editor_site  # noqa: F401  (fixture)
+from test_browser_cms import READ_SAVED, TAFEL, editor_site, start_proef  # noqa: F401  (fixture)
 
 from browser import CHROMIUM_ARGS, TEST_CHROMIUM, WAIT
 
@@ -35,9 +35,7 @@ def form(browser_in, editor_site):  # noqa: F811
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     assert page.evaluate("navigator.language") == lang
-    page.goto(url + "beheer/")
-    page.get_by_role("button", name="Begin met bewerken").click()
-    page.get_by_role("button", name="Werken met een testrepository").click()
+    start_proef(page, url)
     expect(page.get_by_role("treeitem", name=re.compile("Jongeren rond 18"))).to_be_visible(timeout=WAIT)
     page.goto(url + f"beheer/#/collections/bijeenkomsten-{TAFEL}/new")
     expect(page.get_by_role("textbox", name="Datum")).to_be_visible(timeout=WAIT)
