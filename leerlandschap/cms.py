@@ -209,7 +209,7 @@ def _folder_collection(kind: Kind[Any], schema: dict[str, Any], root: str, targe
     # The file name is the id: made from the title (editable when the item is created), or for aanvullingen typed
     # by the editor (the id of the bouwsteen it adds to). Never an id the site uses itself (kinds.reserved).
     slug: dict[str, Any] = {"editable": ["create"], "pattern": [slug_pattern(kind), cms_hints.slug_message(kind)] if names is None else
-                            [f"^(?:{'|'.join(names)})$", cms_hints.one_of_names(names)]}
+                            [f"^(?:{'|'.join(names)})$", cms_hints.bouwsteen_name_message(names)]}
     if titled:
         collection.update(identifier_field="titel", slug={"template": "{{titel}}", **slug})
     else:

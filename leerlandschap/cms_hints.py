@@ -70,7 +70,7 @@ def too_long(prop: dict[str, Any]) -> dict[str, Any]:
                         f"Deze tekst is te lang. Hier passen hoogstens {most} tekens. Maak de tekst korter."]}
 
 
-def one_of_names(names: list[str]) -> str:
+def bouwsteen_name_message(names: list[str]) -> str:
     """The message of a file name that must be the name of an existing item (an aanvulling: its bouwsteen's)."""
     example = f" Bijvoorbeeld '{names[0]}'." if names else ""
     return ("Gebruik de naam van een bouwsteen op de site: het laatste deel van het adres van de bouwsteen, "

@@ -117,13 +117,16 @@ def _file_names(settings: dict[str, Any]) -> dict[str, dict[str, str]]:
     return out
 
 
+def _unique(path: tuple[str, ...], word: str) -> dict[str, Any]:
+    reserved, why = RESERVED_LIST_IDS.get(path, (frozenset(), ""))
+    return {"path": list(path), "word": word, "reserved": sorted(reserved), "why": why}
+
+
 def save_rules(settings: dict[str, Any], content: Content | None = None) -> dict[str, Any]:
     """What beheer.js needs (see the module docstring); `settings` is Sveltia's configuration (cms.config), `content`
     the site's content (the questions each bouwsteen has of itself)."""
     bouwstenen = content.of(BOUWSTEEN).values() if content else ()
     return {
-        "taken": {"collection": AANVULLING.folder, "message": TAKEN_QUESTION,
-                  "questions": {b.id: [q.id for q in b.reflectievragen if not q.regionaal] for b in bouwstenen}},
         "breaks": js_source(f"[{UNSEEN_BREAKS}]"),
         "forbidden": js_source(XML_FORBIDDEN.pattern),
         "direction": js_source(DIRECTION_OVERRIDE.pattern),
@@ -131,14 +134,15 @@ def save_rules(settings: dict[str, Any], content: Content | None = None) -> dict
         "invisible": f"[\\p{{C}}\\p{{Z}}{_js_class(_BLANK_LETTERS | _ATTACHED)}]",
         "attached": f"[{_js_class(_ATTACHED)}]",
         "years": [FIRST_YEAR, LAST_YEAR],
-        "unique": [{"path": list(path), "word": word, "reserved": sorted(RESERVED_LIST_IDS.get(path, ((), ""))[0]),
-                    "why": RESERVED_LIST_IDS.get(path, ((), ""))[1]} for path, word in UNIQUE_LISTS.items()],
+        "unique": [_unique(path, word) for path, word in UNIQUE_LISTS.items()],
         "in_order": _in_order(settings),
         "multiline": _multiline(settings),
         "file_names": _file_names(settings),
         "calendar_break": [CALENDAR_BREAK, CALENDAR_BREAK_MESSAGE],
         "mojibake": MOJIBAKE,
         "lines": [MAX_LINES, TOO_MANY_LINES],
+        "taken": {"collection": AANVULLING.folder, "message": TAKEN_QUESTION,
+                  "questions": {b.id: [q.id for q in b.reflectievragen if not q.regionaal] for b in bouwstenen}},
         "labels": {c["name"]: _labels(_fields(c)) for c in settings["collections"] if "name" in c},
     }
 

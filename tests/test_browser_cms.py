@@ -29,14 +29,19 @@ READ_SAVED = """async path => {
 }"""
 
 
-def written(page, path):
-    """The file the editor saved at `path` in its test repository, or "" while there is none."""
-    try:
-        return page.evaluate(READ_SAVED, path)
-    except Exception as error:
-        if re.search(r"NotFoundError|not be found", str(error)):
-            return ""
-        raise
+def written(page, path, tries=20):
+    """The file the editor saved at `path` in its test repository, or "" while there is none. A file read while the
+    editor writes it is unreadable for a moment (NotReadableError): it is read again."""
+    for _ in range(tries):
+        try:
+            return page.evaluate(READ_SAVED, path)
+        except Exception as error:
+            if re.search(r"NotFoundError|not be found", str(error)):
+                return ""
+            if "NotReadableError" not in str(error):
+                raise
+            page.wait_for_timeout(50)
+    raise AssertionError(f"{path} stayed unreadable")
 
 
 def start_proef(page, url):
